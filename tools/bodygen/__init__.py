@@ -1,0 +1,1 @@
+"""Generator of the body drawings (assets/body_svgs)."""

@@ -1,0 +1,251 @@
+"""The trigger-point knowledge base: which muscles refer pain where, and why.
+
+``load_knowledge()`` reads every ``resources/muscles/*.yaml`` file, validates it
+against :mod:`nmt_bodymap.core.knowledge_schema` and then against the rest of the
+project (region vocabulary, bibliography, condition list, ids across files).
+Any problem stops loading with a :class:`KnowledgeError` naming the file, the
+entry and the reason, so a data author can fix it without reading Python.
+
+Referral zones name places of the region vocabulary, including internal sites
+(teeth, inside the ear, pelvic floor...): referral to an internal site is part
+of the muscle that causes it, so there is no separate internal-sites file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from nmt_bodymap.core.knowledge_schema import (
+    BODY_GROUPS,
+    ConditionDef,
+    ConditionsFile,
+    MuscleDef,
+    MuscleFile,
+    SourceDef,
+    SourcesFile,
+    ZoneEntry,
+)
+from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.resources import resource_path
+
+ZoneKind = str  # "essential" | "spillover"
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is wrong; the message names the file, the entry and the reason."""
+
+
+@dataclass(frozen=True)
+class ZoneLink:
+    """One referral zone entry of a muscle, indexed by the region it names."""
+
+    muscle: MuscleDef
+    kind: ZoneKind
+    entry: ZoneEntry
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every muscle of the knowledge base, with the look-ups the app needs."""
+
+    muscles: tuple[MuscleDef, ...]
+    sources: dict[str, SourceDef]
+    conditions: dict[str, ConditionDef]
+    files: dict[str, Path] = field(default_factory=dict)  # muscle id -> file it came from
+    _by_id: dict[str, MuscleDef] = field(init=False, repr=False)
+    _by_name: dict[str, tuple[MuscleDef, ...]] = field(init=False, repr=False)
+    _by_region: dict[str, tuple[ZoneLink, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, list[MuscleDef]] = {}
+        by_region: dict[str, list[ZoneLink]] = {}
+        for muscle in self.muscles:
+            for key in (muscle.name.lower(), *muscle.aliases):
+                if muscle not in by_name.setdefault(key, []):
+                    by_name[key].append(muscle)
+            for kind, entry in muscle.all_zones():
+                by_region.setdefault(entry.region, []).append(ZoneLink(muscle, kind, entry))
+        object.__setattr__(self, "_by_id", {m.id: m for m in self.muscles})
+        object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in by_name.items()})
+        object.__setattr__(self, "_by_region", {k: tuple(v) for k, v in by_region.items()})
+
+    def __iter__(self) -> Iterator[MuscleDef]:
+        return iter(self.muscles)
+
+    def __len__(self) -> int:
+        return len(self.muscles)
+
+    def __contains__(self, muscle_id: object) -> bool:
+        return muscle_id in self._by_id
+
+    def muscle(self, muscle_id: str) -> MuscleDef:
+        """The muscle with this id (KeyError if there is none)."""
+        return self._by_id[muscle_id]
+
+    def find(self, name: str) -> tuple[MuscleDef, ...]:
+        """Muscles whose display name or alias is ``name``, ignoring case.
+
+        A group alias ("scalenes", "deltoid") finds every part of the group.
+        """
+        return self._by_name.get(name.strip().lower(), ())
+
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """Every name and alias (lower case) -> ids of the muscles it names."""
+        return {key: tuple(m.id for m in ms) for key, ms in sorted(self._by_name.items())}
+
+    def zones_naming(self, region: str) -> tuple[ZoneLink, ...]:
+        """Every referral zone entry that names ``region``, in file order."""
+        return self._by_region.get(region, ())
+
+    def muscles_referring_to(self, region: str, kind: ZoneKind | None = None) -> list[MuscleDef]:
+        """Muscles with a zone naming ``region`` (of the given kind, or any kind)."""
+        found: list[MuscleDef] = []
+        for link in self.zones_naming(region):
+            if (kind is None or link.kind == kind) and link.muscle not in found:
+                found.append(link.muscle)
+        return found
+
+    def by_group(self) -> dict[str, list[MuscleDef]]:
+        """Muscles per body group, groups in head-to-foot order."""
+        groups: dict[str, list[MuscleDef]] = {g: [] for g in BODY_GROUPS}
+        for muscle in self.muscles:
+            groups[muscle.group].append(muscle)
+        return {g: ms for g, ms in groups.items() if ms}
+
+
+def load_knowledge(
+    path: Path | str | None = None,
+    sources_path: Path | str | None = None,
+    conditions_path: Path | str | None = None,
+) -> KnowledgeBase:
+    """The knowledge base from ``path`` (default ``resources/muscles``), cached.
+
+    The bibliography and condition list default to the packaged ones, so tests can
+    point ``path`` at a folder of handmade (or broken) muscle files.
+    """
+    return _load(
+        Path(path) if path is not None else resource_path("muscles"),
+        Path(sources_path) if sources_path is not None else resource_path("sources.yaml"),
+        Path(conditions_path) if conditions_path is not None else resource_path("conditions.yaml"),
+    )
+
+
+@cache
+def _load(folder: Path, sources_path: Path, conditions_path: Path) -> KnowledgeBase:
+    sources = {s.id: s for s in _read_model(sources_path, SourcesFile).sources}
+    conditions = {c.id: c for c in _read_model(conditions_path, ConditionsFile).conditions}
+    if not folder.is_dir():
+        raise KnowledgeError(f"{folder}: knowledge folder is missing")
+    muscles: list[MuscleDef] = []
+    files: dict[str, Path] = {}
+    names: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        for index, muscle in enumerate(_read_model(file, MuscleFile).muscles):
+            where = f"{file}: muscle #{index} ({muscle.id})"
+            if muscle.id in files:
+                raise KnowledgeError(f"{where}: duplicate muscle id, also in {files[muscle.id]}")
+            other = names.get(muscle.name.lower())
+            if other is not None:
+                raise KnowledgeError(
+                    f"{where}: display name {muscle.name!r} is already used by {other}"
+                )
+            for problem in _problems(muscle, file, sources, conditions):
+                raise KnowledgeError(f"{where}: {problem}")
+            muscles.append(muscle)
+            files[muscle.id] = file
+            names[muscle.name.lower()] = muscle.id
+    return KnowledgeBase(tuple(muscles), sources, conditions, files)
+
+
+def _problems(
+    muscle: MuscleDef,
+    file: Path,
+    sources: dict[str, SourceDef],
+    conditions: dict[str, ConditionDef],
+) -> Iterator[str]:
+    """Reasons a schema-valid muscle still does not fit the rest of the project."""
+    if muscle.group != file.stem:
+        yield f"group {muscle.group!r} does not match the file (expected {file.stem!r})"
+    seen: set[str] = set()
+    for i, tp in enumerate(muscle.trigger_points):
+        if tp.id in seen:
+            yield f"trigger_points[{i}]: duplicate trigger point id {tp.id!r}"
+        seen.add(tp.id)
+        if tp.view not in muscle.views:
+            yield (
+                f"trigger_points[{i}] ({tp.id}): view {tp.view!r} is not one of the "
+                f"muscle's views {muscle.views}"
+            )
+    vocabulary = load_vocabulary()
+    for kind, entries in (
+        ("essential", muscle.referral.essential),
+        ("spillover", muscle.referral.spillover),
+    ):
+        for i, entry in enumerate(entries):
+            if entry.region not in vocabulary:
+                yield f"referral.{kind}[{i}]: unknown region {entry.region!r}"
+    for condition in muscle.conditions:
+        if condition not in conditions:
+            yield f"conditions: unknown condition id {condition!r}"
+    for i, source in enumerate(muscle.sources):
+        if source.ref not in sources:
+            yield f"sources[{i}]: unknown source ref {source.ref!r}"
+
+
+def _read_model(path: Path, model: type[_Model]) -> _Model:
+    """Parse one YAML file into ``model``, turning every failure into a KnowledgeError."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise KnowledgeError(f"{path}: YAML syntax error{at}: {problem}") from exc
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        raise KnowledgeError(
+            f"{path}: {_entry_of(raw, first['loc'])}{_field_of(first['loc'])}: {first['msg']}{more}"
+        ) from exc
+
+
+def _entry_of(raw: Any, loc: tuple[int | str, ...]) -> str:
+    """ "muscle #3 (masseter)" for an error inside the fourth entry of a list."""
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(raw, dict):
+        key = loc[0]
+        items = raw.get(key)
+        entry_id = None
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            entry_id = items[loc[1]].get("id")
+        noun = {"muscles": "muscle", "sources": "source", "conditions": "condition"}.get(
+            str(key), str(key)
+        )
+        return f"{noun} #{loc[1]} ({entry_id or 'no id'})"
+    return "file"
+
+
+def _field_of(loc: tuple[int | str, ...]) -> str:
+    """The field path after the entry, e.g. ``referral.essential[0].region``."""
+    rest = loc[2:] if len(loc) >= 2 and isinstance(loc[1], int) else loc
+    text = ""
+    for part in rest:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in ("str", "function-before[_zone_entry(), ZoneEntry]"):
+            continue
+        else:
+            text += f".{part}" if text else str(part)
+    return f": {text}" if text else ""

@@ -1,0 +1,3 @@
+from nmt_bodymap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of the nmt-bodymap command line, one module each."""

@@ -1,0 +1,1 @@
+"""Qt-free domain core: region atlas, hit-testing, knowledge base, referral ranking."""

@@ -1,0 +1,1 @@
+"""Client chart store (SQLAlchemy). Imports no Qt."""

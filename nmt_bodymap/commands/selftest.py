@@ -1,0 +1,119 @@
+"""``nmt-bodymap self-test``: prove an installation works, without a window.
+
+Loads every packaged asset, runs a look-up, opens and closes a throw-away
+database and renders both views off screen. Used by the installer's smoke test,
+so every step reports what it checked and a failure names the step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+Check = Callable[[Path], str]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "self-test", help="check assets, look-up, database and rendering; exit 0 when all work"
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.set_defaults(func=run)
+
+
+def _check_vocabulary(_: Path) -> str:
+    from nmt_bodymap.core.vocabulary import internal_sites, surface_regions
+
+    return f"{len(surface_regions())} regions, {len(internal_sites())} internal sites"
+
+
+def _check_atlas(_: Path) -> str:
+    from nmt_bodymap.core.atlas import load_atlas
+
+    atlas = load_atlas()
+    counts = {view: len(atlas.regions(view)) for view in atlas.views()}
+    return f"region shapes per view {counts}, {len(atlas.muscle_ids())} muscles drawn"
+
+
+def _check_knowledge(_: Path) -> str:
+    from nmt_bodymap.core.knowledge import load_knowledge
+
+    return f"{len(load_knowledge().muscles)} muscles in the knowledge base"
+
+
+def _check_lookup(_: Path) -> str:
+    from nmt_bodymap.core.atlas import load_atlas
+    from nmt_bodymap.core.ranking import Spot, rank_candidates
+
+    temple = load_atlas().region("anterior", "temple", "right")
+    candidates = rank_candidates([Spot("anterior", "temple", "right", temple.point)])
+    if not candidates:
+        raise RuntimeError("a look-up for the right temple found no candidate muscle")
+    return "right temple -> " + ", ".join(c.name for c in candidates[:3])
+
+
+def _check_database(scratch: Path) -> str:
+    from nmt_bodymap.store.service import ChartStore
+
+    store = ChartStore.open(scratch / "self-test.sqlite3")
+    try:
+        client = store.create_client(name="Self Test", date_of_birth="1980-01-31")
+        found = store.search_clients("Self")
+        if client.id not in {c.id for c in found}:
+            raise RuntimeError("a client just saved was not found again")
+    finally:
+        store.close()
+    return "created, searched and closed a throw-away database"
+
+
+def _check_rendering(scratch: Path) -> str:
+    from nmt_bodymap.ui.render import render_view
+
+    sizes = []
+    for view in ("anterior", "posterior"):
+        target = scratch / f"{view}.png"
+        render_view(view, target)
+        if target.stat().st_size < 1000:
+            raise RuntimeError(f"the {view} rendering is empty")
+        sizes.append(f"{view} {target.stat().st_size // 1024} KiB")
+    return "rendered " + ", ".join(sizes)
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("vocabulary", _check_vocabulary),
+    ("atlas", _check_atlas),
+    ("knowledge", _check_knowledge),
+    ("lookup", _check_lookup),
+    ("database", _check_database),
+    ("rendering", _check_rendering),
+)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="nmt-bodymap-selftest-") as tmp:
+        for name, check in CHECKS:
+            started = time.perf_counter()
+            try:
+                detail, ok = check(Path(tmp)), True
+            except Exception as exc:  # every failure is reported, none hidden
+                detail, ok = f"{type(exc).__name__}: {exc}", False
+                if os.environ.get("NMT_BODYMAP_DEBUG"):
+                    traceback.print_exc()
+            elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+            results.append({"check": name, "ok": ok, "detail": detail, "ms": elapsed_ms})
+    failed = [r for r in results if not r["ok"]]
+    if args.json:
+        print(json.dumps({"ok": not failed, "checks": results}, indent=2))
+    else:
+        for r in results:
+            print(f"{'ok  ' if r['ok'] else 'FAIL'} {r['check']:<11} {r['detail']}  ({r['ms']} ms)")
+        print("self-test passed" if not failed else f"self-test FAILED: {len(failed)} check(s)")
+    return 0 if not failed else 1

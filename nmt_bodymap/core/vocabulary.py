@@ -1,0 +1,88 @@
+"""The region vocabulary: every named place a pain mark or referral zone can name.
+
+Read from ``resources/regions.yaml``; surface regions are drawn in the body
+diagrams, internal sites (teeth, inside the ear, pelvic floor, ...) are not but
+can be picked beside them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from nmt_bodymap.core.sides import Side
+from nmt_bodymap.resources import resource_path
+
+INTERNAL_VIEW = "internal"
+
+
+class RegionDef(BaseModel):
+    """One name of the vocabulary."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    group: str
+    sides: Literal["bilateral", "midline"]
+    views: tuple[str, ...] = (INTERNAL_VIEW,)
+    label: str
+    plantar: bool = False
+    internal: bool = False
+
+    def client_sides(self) -> tuple[Side, ...]:
+        return ("left", "right") if self.sides == "bilateral" else ("midline",)
+
+    def label_for(self, side: Side) -> str:
+        """Label as shown on screen: "Right temple", "Sternum"."""
+        if side == "midline":
+            return self.label[:1].upper() + self.label[1:]
+        return f"{side.capitalize()} {self.label}"
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file is malformed."""
+
+
+class _VocabularyFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    regions: list[RegionDef]
+    internal_sites: list[RegionDef]
+
+
+@cache
+def load_vocabulary() -> dict[str, RegionDef]:
+    """All region names (surface regions and internal sites), by name."""
+    path = resource_path("regions.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        parsed = _VocabularyFile.model_validate(raw)
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise VocabularyError(f"{path}: {exc}") from exc
+    vocabulary: dict[str, RegionDef] = {}
+    internal = [site.model_copy(update={"internal": True}) for site in parsed.internal_sites]
+    for entry in [*parsed.regions, *internal]:
+        if entry.name in vocabulary:
+            raise VocabularyError(f"{path}: region {entry.name!r} is listed twice")
+        vocabulary[entry.name] = entry
+    return vocabulary
+
+
+def surface_regions() -> dict[str, RegionDef]:
+    return {name: r for name, r in load_vocabulary().items() if not r.internal}
+
+
+def internal_sites() -> dict[str, RegionDef]:
+    return {name: r for name, r in load_vocabulary().items() if r.internal}
+
+
+def region_label(name: str, side: Side) -> str:
+    return load_vocabulary()[name].label_for(side)
+
+
+def is_valid_place(name: str, side: str) -> bool:
+    """True when ``name`` is in the vocabulary and ``side`` fits it."""
+    entry = load_vocabulary().get(name)
+    return entry is not None and side in entry.client_sides()

@@ -1,0 +1,35 @@
+"""The user's data folder: platformdirs, overridable with NMT_BODYMAP_DATA_DIR."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "nmt-bodymap"
+DATA_DIR_ENV = "NMT_BODYMAP_DATA_DIR"
+DEFAULT_DB_NAME = "charts.sqlite3"
+
+
+def data_dir(create: bool = True) -> Path:
+    """The folder holding the chart database and its backups.
+
+    ``NMT_BODYMAP_DATA_DIR`` wins (tests, portable installs); otherwise the
+    platform's per-user data folder. Created owner-only on first use.
+    """
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override).expanduser() if override else user_data_path(APP_NAME, appauthor=False)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def default_database_path() -> Path:
+    return data_dir() / DEFAULT_DB_NAME
+
+
+def backup_dir() -> Path:
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder

@@ -1,0 +1,17 @@
+"""Test-session setup shared by every tier.
+
+Qt runs off screen, and the app's data folder points at a throw-away folder so
+no test ever touches a therapist's real charts.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SESSION_DATA = Path(tempfile.mkdtemp(prefix="nmt-bodymap-tests-"))
+os.environ["NMT_BODYMAP_DATA_DIR"] = str(_SESSION_DATA)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]

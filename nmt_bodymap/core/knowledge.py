@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -35,7 +35,7 @@ from nmt_bodymap.core.knowledge_schema import (
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import resource_path
 
-ZoneKind = str  # "essential" | "spillover"
+ZoneKind = Literal["essential", "spillover"]
 _Model = TypeVar("_Model", bound=BaseModel)
 
 

@@ -118,7 +118,7 @@ class MuscleDef(_Strict):
             raise ValueError("a view is listed twice")
         return views
 
-    def all_zones(self) -> list[tuple[str, ZoneEntry]]:
+    def all_zones(self) -> list[tuple[Literal["essential", "spillover"], ZoneEntry]]:
         """Every zone entry with its kind ("essential" or "spillover")."""
         return [("essential", z) for z in self.referral.essential] + [
             ("spillover", z) for z in self.referral.spillover

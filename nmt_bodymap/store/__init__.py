@@ -1,1 +1,27 @@
-"""Client chart store (SQLAlchemy). Imports no Qt."""
+"""Client chart store (SQLAlchemy + Alembic). Imports no Qt.
+
+The UI uses ``ChartStore`` (``service.py``) and the records and errors it returns:
+
+- ``models.py``: the ORM schema; ``migrations/``: the Alembic scripts; ``migrate.py``: runs them
+- ``database.py``: engine, SQLite settings, corrupt-file detection
+- ``validation.py``: field checks; ``records.py``: the frozen records
+- ``backups.py``: online backup, rotation, restore; ``demo.py``: the demo client
+"""
+
+from nmt_bodymap.store.errors import (
+    ChartDatabaseCorrupt,
+    ChartMigrationError,
+    ChartNotFound,
+    ChartStoreError,
+    ChartValidationError,
+)
+from nmt_bodymap.store.service import ChartStore
+
+__all__ = [
+    "ChartDatabaseCorrupt",
+    "ChartMigrationError",
+    "ChartNotFound",
+    "ChartStore",
+    "ChartStoreError",
+    "ChartValidationError",
+]

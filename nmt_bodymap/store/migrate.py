@@ -1,0 +1,140 @@
+"""Bringing a chart database to the current schema with the Alembic scripts in ``migrations/``.
+
+Run from code (no alembic.ini): the Config is built here and handed an open connection.
+A new, empty database is created at head by running every migration, so new and
+upgraded charts share one path. An older SQLite chart is first backed up
+(``<chart>-pre-migration-<rev>-<time>.sqlite3``), then migrated as a copy which replaces
+the original only once the upgrade and an integrity check succeeded: a failed migration
+leaves the chart exactly as it was and raises ``ChartMigrationError``. PostgreSQL runs the
+whole upgrade in one transaction (transactional DDL), so a failure rolls back.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.engine import URL
+
+from nmt_bodymap.store.backups import take_backup
+from nmt_bodymap.store.database import make_engine, sqlite_path
+from nmt_bodymap.store.errors import ChartMigrationError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location).replace("%", "%%"))
+    return config
+
+
+def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
+    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_connection(
+    connection: Connection, revision: str = "head", script_location: Path = MIGRATIONS_DIR
+) -> None:
+    """Run the migrations up to ``revision`` on an open connection, in one transaction."""
+    config = alembic_config(script_location)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def upgrade_database(
+    engine: Engine, revision: str = "head", script_location: Path = MIGRATIONS_DIR
+) -> str | None:
+    """Bring the database behind ``engine`` to ``revision``; returns the revision it had.
+
+    Raises ``ChartMigrationError`` for a database this version does not know (not a
+    chart, or written by a newer version) and when a migration fails.
+    """
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    target = script.get_current_head() if revision == "head" else revision
+    with engine.connect() as connection:
+        current = current_revision(connection)
+        tables = set(inspect(connection).get_table_names())
+    if current == target:
+        return current
+    if current is None and tables - {"alembic_version"}:
+        raise ChartMigrationError(
+            f"{_describe(engine.url)} holds tables but is not a chart database; "
+            "choose another file."
+        )
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise ChartMigrationError(
+                f"{_describe(engine.url)} was written by a newer version of NMT Body Map "
+                f"(schema {current}); update the app to open it."
+            ) from exc
+    path = sqlite_path(engine.url)
+    if current is None or path is None:
+        _upgrade_in_place(engine, target or "head", script_location)
+    else:
+        engine.dispose()
+        _upgrade_copy(path, current, target or "head", script_location)
+    return current
+
+
+def _describe(url: URL) -> str:
+    path = sqlite_path(url)
+    return str(path) if path else url.render_as_string(hide_password=True)
+
+
+def _upgrade_in_place(engine: Engine, revision: str, script_location: Path) -> None:
+    try:
+        with engine.begin() as connection:
+            upgrade_connection(connection, revision, script_location)
+    except Exception as exc:
+        raise ChartMigrationError(
+            f"Upgrading {_describe(engine.url)} failed and was rolled back: {exc}"
+        ) from exc
+
+
+def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path) -> None:
+    backup = take_backup(path, kind=f"pre-migration-{current}")
+    staging = path.with_name(f".{path.name}.migrating")
+    staging.unlink(missing_ok=True)
+    try:
+        with sqlite3.connect(backup) as source, sqlite3.connect(staging) as copy:
+            source.backup(copy)
+        os.chmod(staging, 0o600)
+        copy_engine = make_engine(URL.create("sqlite+pysqlite", database=str(staging)))
+        try:
+            with copy_engine.begin() as connection:
+                upgrade_connection(connection, revision, script_location)
+            with copy_engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                result = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+            if result != "ok":
+                raise RuntimeError(f"integrity check after the upgrade: {result}")
+        finally:
+            copy_engine.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{staging}{suffix}").unlink(missing_ok=True)
+    except Exception as exc:
+        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise ChartMigrationError(
+            f"Upgrading {path} failed; the chart was left unchanged "
+            f"(a copy from before the upgrade is in {backup}). Reason: {exc}"
+        ) from exc
+    # The original's WAL (if a crash left one) is already inside the migrated copy.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(staging, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -255,3 +256,16 @@ def test_internal_site_may_be_a_referral_zone(tmp_path: Path) -> None:
     _write(tmp_path / "kb", "neck.yaml", [_muscle(referral=zones)])
     kb = load_knowledge(tmp_path / "kb")
     assert [m.id for m in kb.muscles_referring_to("upper_teeth")] == ["levator_scapulae"]
+
+
+def test_knowledge_doc_is_up_to_date(knowledge) -> None:
+    """docs/knowledge.md is what clinicians review: it must show the current data."""
+    tool = Path(__file__).parents[2] / "tools" / "gen_knowledge_doc.py"
+    spec = importlib.util.spec_from_file_location("gen_knowledge_doc", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = module.render(knowledge)
+    assert module.DOC_PATH.read_text(encoding="utf-8") == expected, (
+        "docs/knowledge.md is stale: run python tools/gen_knowledge_doc.py"
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from alembic import command
@@ -109,26 +110,25 @@ def _upgrade_in_place(engine: Engine, revision: str, script_location: Path) -> N
 def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path) -> None:
     backup = take_backup(path, kind=f"pre-migration-{current}")
     staging = path.with_name(f".{path.name}.migrating")
-    staging.unlink(missing_ok=True)
+    leftovers = (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
     try:
-        with sqlite3.connect(backup) as source, sqlite3.connect(staging) as copy:
+        with closing(sqlite3.connect(backup)) as source, closing(sqlite3.connect(staging)) as copy:
             source.backup(copy)
         os.chmod(staging, 0o600)
         copy_engine = make_engine(URL.create("sqlite+pysqlite", database=str(staging)))
         try:
             with copy_engine.begin() as connection:
                 upgrade_connection(connection, revision, script_location)
-            with copy_engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                result = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
-            if result != "ok":
-                raise RuntimeError(f"integrity check after the upgrade: {result}")
         finally:
-            copy_engine.dispose()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{staging}{suffix}").unlink(missing_ok=True)
+            copy_engine.dispose()  # the last connection checkpoints the WAL into the file
+        with closing(sqlite3.connect(staging)) as checker:
+            result = checker.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise RuntimeError(f"integrity check after the upgrade: {result}")
     except Exception as exc:
-        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
+        for leftover in leftovers:
             leftover.unlink(missing_ok=True)
         raise ChartMigrationError(
             f"Upgrading {path} failed; the chart was left unchanged "

@@ -7,7 +7,7 @@ Attachments follow Travell & Simons, Vol. 1 (2nd ed.).
 
 from __future__ import annotations
 
-from tools.bodygen.muscles_geometry import MuscleShape, belly, outline, spindle
+from tools.bodygen.muscles_geometry import MuscleShape, belly, outline, pts, spindle
 
 Half = dict[str, tuple[float, float]]
 
@@ -42,29 +42,29 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "pronator_teres": spindle((222, 764), (290, 868), 9),
         # medial epicondyle -> base of the 2nd metacarpal
         "flexor_carpi_radialis": belly(
-            (222, 766), (300, 998), [(0.03, 4), (0.25, 9), (0.5, 7), (0.75, 4), (0.97, 3)]
+            (224, 768), (300, 998), [(0.03, 4), (0.25, 9), (0.5, 7), (0.75, 4), (0.97, 3)]
         ),
         # medial epicondyle -> palmar aponeurosis
         "palmaris_longus": belly(
-            (222, 768),
+            (226, 772),
             (290, 1036),
             [(0.03, 3), (0.25, 7), (0.5, 4), (0.75, 2.5), (0.97, 2.5)],
         ),
         # medial epicondyle and olecranon -> pisiform, along the ulnar border
         "flexor_carpi_ulnaris": belly(
-            (224, 768),
-            (266, 996),
-            [(0.03, 3, 3), (0.3, 4, 9), (0.6, 4, 8), (0.97, 3, 3)],
+            (230, 776),
+            (270, 994),
+            [(0.03, 3, 3), (0.3, 5, 9), (0.6, 4, 8), (0.97, 3, 3)],
         ),
         # common flexor origin, radius -> middle phalanges
         "flexor_digitorum_superficialis": belly(
-            (226, 772),
+            (230, 776),
             (284, 1008),
-            [(0.03, 5), (0.3, 13), (0.6, 12), (0.85, 7), (0.97, 5)],
+            [(0.03, 4, 5), (0.3, 8, 13), (0.6, 8, 12), (0.85, 6, 7), (0.97, 5, 5)],
         ),
         # anterior and medial ulna -> distal phalanges (deep to the superficialis)
         "flexor_digitorum_profundus": belly(
-            (236, 790), (282, 1010), [(0.03, 5), (0.3, 12), (0.6, 11), (0.97, 5)]
+            (240, 792), (282, 1010), [(0.03, 5), (0.3, 8, 12), (0.6, 8, 11), (0.97, 5)]
         ),
         # capitate and 3rd metacarpal -> base of the thumb's proximal phalanx
         "adductor_pollicis": outline(
@@ -98,9 +98,9 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         "supinator": spindle((276, 780), (294, 850), 9),
         # lower lateral supracondylar ridge -> base of the 2nd metacarpal
         "extensor_carpi_radialis_longus": belly(
-            (280, 726),
+            (272, 730),
             (306, 1004),
-            [(0.03, 4, 3), (0.2, 9, 6), (0.4, 7, 5), (0.65, 4, 3), (0.97, 3, 2)],
+            [(0.03, 4, 2), (0.2, 8, 4), (0.4, 7, 4), (0.65, 4, 3), (0.97, 3, 2)],
         ),
         # common extensor origin -> base of the 3rd metacarpal
         "extensor_carpi_radialis_brevis": belly(
@@ -118,15 +118,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         "extensor_indicis": spindle((266, 900), (306, 1040), 5),
         # adjacent sides of the 1st and 2nd metacarpals -> radial base of the index finger
         "first_dorsal_interosseous": outline(
-            [
-                (306, 1012),
-                (318, 1022),
-                (330, 1048),
-                (324, 1070),
-                (320, 1086),
-                (312, 1080),
-                (306, 1050),
-            ],
+            pts("306,1012 318,1022 330,1048 324,1070 320,1086 312,1080 306,1050"),
             origin=(310, 1018),
             insertion=(318, 1082),
         ),

@@ -229,3 +229,12 @@ def ellipse(centre: Pt, rx: float, ry: float, n: int = 12) -> list[Pt]:
         )
         for k in range(n)
     ]
+
+
+def pts(text: str) -> list[Pt]:
+    """Points written compactly as ``"u,y u,y ..."`` (outline rings read like SVG data)."""
+    out: list[Pt] = []
+    for pair in text.split():
+        u, y = pair.split(",")
+        out.append((float(u), float(y)))
+    return out

@@ -6,7 +6,7 @@ view's y (see ``landmarks.py``). Attachments follow Travell & Simons, Vol. 1 (2n
 
 from __future__ import annotations
 
-from tools.bodygen.muscles_geometry import MuscleShape, belly, ellipse, outline, spindle, strap
+from tools.bodygen.muscles_geometry import MuscleShape, belly, ellipse, outline, pts, spindle, strap
 
 Half = dict[str, tuple[float, float]]
 
@@ -17,34 +17,13 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
     return {
         # galea aponeurotica above -> skin of the eyebrow
         "frontalis": outline(
-            [
-                (5, 96),
-                (30, 86),
-                (56, 91),
-                (72, 110),
-                (74, 138),
-                (60, 149),
-                (40, 148),
-                (22, 146),
-                (5, 146),
-            ],
+            pts("5,96 30,86 56,91 72,110 74,138 60,149 40,148 22,146 5,146"),
             origin=(36, 94),
             insertion=(40, 145),
         ),
         # fan from the temporal fossa converging under the zygomatic arch to the coronoid
         "temporalis": outline(
-            [
-                (70, 106),
-                (82, 111),
-                (87, 130),
-                (87, 165),
-                (82, 196),
-                (72, 218),
-                (64, 213),
-                (66, 190),
-                (68, 150),
-                (66, 120),
-            ],
+            pts("70,106 82,111 87,130 87,165 82,196 72,218 64,213 66,190 68,150 66,120"),
             origin=(78, 128),
             insertion=(68, 212),
         ),
@@ -60,7 +39,7 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "medial_pterygoid": spindle((40, 215), (64, 254), 7),
         # mastoid notch -> (sling at the hyoid) -> digastric fossa behind the chin
         "digastric": strap(
-            [(68, 258), (56, 278), (38, 298), (22, 308), (11, 303), (6, 292)],
+            [(64, 262), (50, 280), (36, 297), (22, 307), (11, 303), (6, 292)],
             [5, 5, 5, 4.5, 4.5, 4],
         ),
         # zygomatic bone -> corner of the mouth
@@ -75,48 +54,25 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "buccinator": spindle((58, 238), (26, 252), 8),
         # fascia over the upper chest and deltoid -> lower border of the mandible
         "platysma": outline(
-            [
-                (8, 296),
-                (36, 288),
-                (62, 268),
-                (50, 300),
-                (50, 328),
-                (76, 346),
-                (120, 362),
-                (160, 380),
-                (168, 398),
-                (150, 424),
-                (100, 430),
-                (52, 420),
-                (30, 400),
-                (18, 362),
-                (12, 330),
-            ],
+            pts(
+                "8,296 36,288 60,268 46,298 49,328 76,346 120,362 160,380 168,398 150,424 100,430 "
+                "52,420 30,400 18,362 12,330"
+            ),
             origin=(100, 420),
             insertion=(38, 290),
         ),
         # manubrium and medial clavicle -> mastoid process
         "sternocleidomastoid": belly(
             (9, 372),
-            (60, 256),
-            [(0.03, 8), (0.15, 9), (0.45, 8.5), (0.75, 8), (0.97, 6)],
+            (56, 258),
+            [(0.03, 6, 8), (0.15, 7, 9), (0.45, 6.5, 9), (0.75, 5.5, 8), (0.97, 5, 6)],
         ),
         # seen from the front: the shoulder slope above the clavicle, neck -> acromion
         "upper_trapezius": outline(
-            [
-                (47, 322),
-                (82, 338),
-                (122, 355),
-                (160, 371),
-                (188, 384),
-                (194, 393),
-                (180, 398),
-                (140, 386),
-                (100, 371),
-                (64, 354),
-                (49, 346),
-                (45, 334),
-            ],
+            pts(
+                "47,322 82,338 122,355 160,371 188,384 194,393 180,398 140,386 100,371 64,354 "
+                "49,346 45,334"
+            ),
             origin=(47, 334),
             insertion=(186, 391),
         ),
@@ -136,48 +92,24 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
     return {
         # lateral superior nuchal line -> galea aponeurotica
         "occipitalis": outline(
-            [
-                (22, 168),
-                (50, 160),
-                (70, 172),
-                (74, 200),
-                (60, 214),
-                (36, 212),
-                (20, 204),
-                (16, 186),
-            ],
+            pts("22,168 50,160 70,172 74,200 60,214 36,212 20,204 16,186"),
             origin=(46, 208),
             insertion=(44, 166),
         ),
         # occiput and nuchal ligament -> lateral clavicle and acromion
         "upper_trapezius": outline(
-            [
-                (3, 212),
-                (20, 214),
-                (34, 222),
-                (42, 250),
-                (46, 290),
-                (49, 318),
-                (82, 338),
-                (122, 355),
-                (160, 371),
-                (188, 385),
-                (194, 394),
-                (180, 400),
-                (150, 396),
-                (110, 386),
-                (70, 371),
-                (30, 357),
-                (3, 350),
-            ],
+            pts(
+                "3,212 20,214 34,222 42,250 46,290 49,318 82,338 122,355 160,371 188,385 194,394 "
+                "180,400 150,396 110,386 70,371 30,357 3,350"
+            ),
             origin=(6, 312),
             insertion=(184, 391),
         ),
         # transverse processes C1-C4 -> superior angle of the scapula
         "levator_scapulae": belly(
-            (24, 252),
+            (20, 254),
             (lm["scapula_superior_angle"][0] + 2, lm["scapula_superior_angle"][1] + 2),
-            [(0.03, 4), (0.2, 7), (0.5, 8), (0.8, 8), (0.97, 5)],
+            [(0.03, 4, 4), (0.2, 6, 5), (0.45, 7, 5), (0.8, 8, 8), (0.97, 5, 5)],
         ),
         # nuchal ligament and spines C7-T3 -> mastoid and lateral superior nuchal line
         "splenius_capitis": belly(

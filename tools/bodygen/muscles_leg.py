@@ -6,7 +6,7 @@ down, big toe toward the figure. Attachments follow Travell & Simons, Vol. 2.
 
 from __future__ import annotations
 
-from tools.bodygen.muscles_geometry import MuscleShape, belly, outline, spindle, strap
+from tools.bodygen.muscles_geometry import MuscleShape, belly, outline, pts, spindle, strap
 
 Half = dict[str, tuple[float, float]]
 
@@ -59,7 +59,7 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # lateral tibial condyle and fibula -> toes 2-5
         "extensor_digitorum_longus": belly(
-            (116, 1472), (104, 1850), [(0.03, 4), (0.25, 7), (0.55, 6), (0.8, 4), (0.97, 3)]
+            (114, 1472), (98, 1850), [(0.03, 4), (0.25, 7), (0.55, 6), (0.8, 4), (0.97, 3)]
         ),
         # middle fibula -> distal phalanx of the big toe
         "extensor_hallucis_longus": belly(
@@ -68,17 +68,17 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         # fibular head and upper lateral fibula -> (behind the lateral malleolus) 1st metatarsal
         "peroneus_longus": belly(
             (126, 1462),
-            (108, 1790),
+            (102, 1790),
             [(0.03, 5, 3), (0.25, 9, 8), (0.5, 8, 5), (0.75, 4, 2), (0.97, 2, 2)],
         ),
         # lower lateral fibula -> (round the lateral malleolus) base of the 5th metatarsal
         "peroneus_brevis": strap(
-            [(118, 1600), (114, 1680), (106, 1756), (112, 1800), (122, 1836)],
+            [(116, 1600), (110, 1680), (100, 1752), (102, 1800), (118, 1840)],
             [6, 6, 4, 3, 3],
         ),
         # lower anterior fibula -> dorsum of the 5th metatarsal base, in front of the ankle
         "peroneus_tertius": strap(
-            [(112, 1690), (106, 1756), (108, 1800), (122, 1846)], [5, 4, 3, 3]
+            [(108, 1690), (98, 1756), (100, 1800), (118, 1846)], [5, 4, 3, 3]
         ),
         # dorsolateral calcaneus -> tendons of toes 2-4
         "extensor_digitorum_brevis": spindle((118, 1818), (100, 1858), 7),
@@ -100,17 +100,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # ischial tuberosity and ischiopubic ramus -> linea aspera and adductor tubercle
         "adductor_magnus": outline(
-            [
-                (14, 1020),
-                (54, 1034),
-                (70, 1120),
-                (66, 1260),
-                (58, 1370),
-                (50, 1352),
-                (40, 1260),
-                (28, 1150),
-                (17, 1060),
-            ],
+            pts("14,1020 54,1034 70,1120 66,1260 58,1370 50,1352 40,1260 28,1150 17,1060"),
             origin=(34, 1030),
             insertion=(56, 1362),
         ),
@@ -122,7 +112,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # ischial tuberosity -> medial tibia (pes anserinus)
         "semitendinosus": belly(
-            (46, 1030), (56, 1444), [(0.03, 6), (0.3, 13), (0.6, 11), (0.97, 4)]
+            (46, 1030), (60, 1440), [(0.03, 6), (0.3, 13), (0.6, 11), (0.85, 6), (0.97, 4)]
         ),
         # ischial tuberosity -> posteromedial tibial condyle
         "semimembranosus": belly(
@@ -134,44 +124,19 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         "popliteus": belly((124, 1414), (66, 1464), [(0.03, 4), (0.3, 9), (0.7, 13), (0.97, 8)]),
         # both femoral condyles -> calcaneus through the Achilles tendon
         "gastrocnemius": outline(
-            [
-                (62, 1380),
-                (92, 1396),
-                (122, 1378),
-                (124, 1440),
-                (128, 1500),
-                (126, 1540),
-                (116, 1600),
-                (100, 1650),
-                (94, 1700),
-                (93, 1842),
-                (87, 1842),
-                (86, 1700),
-                (80, 1650),
-                (64, 1600),
-                (54, 1530),
-                (56, 1450),
-            ],
+            pts(
+                "62,1380 92,1396 122,1378 124,1440 128,1500 126,1540 116,1600 100,1650 94,1700 "
+                "93,1842 87,1842 86,1700 80,1650 64,1600 54,1530 56,1450"
+            ),
             origin=(92, 1388),
             insertion=calcaneus,
         ),
         # fibular head, soleal line of the tibia -> calcaneus, below and either side of gastroc
         "soleus": outline(
-            [
-                (72, 1460),
-                (120, 1456),
-                (128, 1530),
-                (122, 1610),
-                (112, 1690),
-                (98, 1740),
-                (95, 1842),
-                (85, 1842),
-                (84, 1740),
-                (68, 1690),
-                (56, 1610),
-                (52, 1530),
-                (62, 1480),
-            ],
+            pts(
+                "72,1460 120,1456 128,1530 122,1610 112,1690 98,1740 95,1842 85,1842 84,1740 "
+                "68,1690 56,1610 52,1530 62,1480"
+            ),
             origin=(98, 1462),
             insertion=calcaneus,
         ),

@@ -6,7 +6,7 @@ the lumbar and pelvic muscles.
 
 from __future__ import annotations
 
-from tools.bodygen.muscles_geometry import MuscleShape, belly, outline, spindle
+from tools.bodygen.muscles_geometry import MuscleShape, belly, outline, pts, spindle
 
 Half = dict[str, tuple[float, float]]
 
@@ -44,89 +44,37 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "sternalis": spindle((12, 390), (14, 576), 7),
         # fan: clavicle, sternum and ribs -> lateral lip of the bicipital groove
         "pectoralis_major": outline(
-            [
-                (4, 376),
-                (30, 376),
-                (70, 380),
-                (110, 388),
-                (150, 410),
-                (186, 446),
-                (204, 466),
-                (200, 484),
-                (180, 498),
-                (160, 528),
-                (130, 562),
-                (100, 582),
-                (60, 594),
-                (20, 598),
-                (4, 596),
-            ],
+            pts(
+                "4,376 30,376 70,380 110,388 150,410 186,446 204,466 200,484 180,498 160,528 "
+                "130,562 100,582 60,594 20,598 4,596"
+            ),
             origin=(6, 480),
             insertion=(198, 472),
         ),
         # digitations on ribs 1-9 -> anterior face of the medial scapular border
         "serratus_anterior": outline(
-            [
-                (142, 520),
-                (160, 514),
-                (158, 560),
-                (154, 610),
-                (144, 660),
-                (128, 684),
-                (118, 656),
-                (122, 600),
-                (130, 560),
-            ],
+            pts("142,520 160,514 158,560 154,610 144,660 128,684 118,656 122,600 130,560"),
             origin=(126, 648),
             insertion=(158, 518),
         ),
         # pubic crest -> xiphoid and costal cartilages 5-7
         "rectus_abdominis": outline(
-            [
-                (4, 586),
-                (30, 578),
-                (60, 588),
-                (62, 650),
-                (58, 760),
-                (48, 880),
-                (28, 972),
-                (8, 984),
-                (4, 940),
-            ],
+            pts("4,586 30,578 60,588 62,650 58,760 48,880 28,972 8,984 4,940"),
             origin=(15, 974),
             insertion=(32, 592),
         ),
         # outer faces of ribs 5-12 -> linea alba, pubic tubercle and anterior iliac crest
         "external_oblique": outline(
-            [
-                (96, 582),
-                (128, 592),
-                (144, 650),
-                (128, 720),
-                (124, 760),
-                (130, 820),
-                (124, 876),
-                (100, 880),
-                (76, 820),
-                (68, 730),
-                (70, 650),
-                (80, 604),
-            ],
+            pts(
+                "96,582 128,592 144,650 128,720 124,760 130,820 124,876 100,880 76,820 68,730 "
+                "70,650 80,604"
+            ),
             origin=(132, 640),
             insertion=(82, 858),
         ),
         # iliac crest, inguinal ligament -> lower ribs and linea alba, fibres up and in
         "internal_oblique": outline(
-            [
-                (120, 880),
-                (130, 830),
-                (124, 770),
-                (110, 702),
-                (72, 700),
-                (64, 780),
-                (70, 880),
-                (96, 918),
-            ],
+            pts("120,880 130,830 124,770 110,702 72,700 64,780 70,880 96,918"),
             origin=(120, 870),
             insertion=(74, 708),
         ),
@@ -136,19 +84,7 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # costal margin, xiphoid -> central tendon: the dome under the ribs
         "diaphragm": outline(
-            [
-                (3, 602),
-                (30, 566),
-                (70, 542),
-                (110, 550),
-                (136, 590),
-                (142, 640),
-                (132, 694),
-                (118, 688),
-                (90, 650),
-                (50, 622),
-                (20, 612),
-            ],
+            pts("3,602 30,566 70,542 110,550 136,590 142,640 132,694 118,688 90,650 50,622 20,612"),
             origin=(122, 678),
             insertion=(30, 584),
         ),
@@ -160,21 +96,10 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # psoas from T12-L4 and iliacus from the iliac fossa -> lesser trochanter
         "iliopsoas": outline(
-            [
-                (16, 700),
-                (34, 700),
-                (46, 790),
-                (70, 856),
-                (100, 858),
-                (124, 876),
-                (112, 900),
-                (96, 950),
-                (90, 1002),
-                (76, 1006),
-                (66, 960),
-                (40, 880),
-                (20, 800),
-            ],
+            pts(
+                "16,700 34,700 46,790 70,856 100,858 124,876 112,900 96,950 90,1002 76,1006 "
+                "66,960 40,880 20,800"
+            ),
             origin=(24, 712),
             insertion=(84, 1000),
         ),
@@ -192,35 +117,13 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
     return {
         # spines C7-T5 -> acromion and upper lip of the scapular spine, fibres level
         "middle_trapezius": outline(
-            [
-                (3, 350),
-                (40, 358),
-                (90, 376),
-                (140, 392),
-                (182, 398),
-                (176, 410),
-                (140, 416),
-                (100, 432),
-                (80, 446),
-                (40, 452),
-                (3, 454),
-            ],
+            pts("3,350 40,358 90,376 140,392 182,398 176,410 140,416 100,432 80,446 40,452 3,454"),
             origin=(4, 402),
             insertion=(150, 410),
         ),
         # spines T4-T12 -> tubercle at the root of the scapular spine
         "lower_trapezius": outline(
-            [
-                (3, 452),
-                (44, 452),
-                (80, 446),
-                (88, 454),
-                (82, 470),
-                (60, 530),
-                (36, 620),
-                (14, 700),
-                (3, 705),
-            ],
+            pts("3,452 44,452 80,446 88,454 82,470 60,530 36,620 14,700 3,705"),
             origin=(4, 640),
             insertion=(84, 456),
         ),
@@ -232,36 +135,16 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # supraspinous fossa -> top facet of the greater tubercle, under the acromion
         "supraspinatus": outline(
-            [
-                (80, 410),
-                (120, 404),
-                (170, 402),
-                (200, 410),
-                (210, 424),
-                (204, 432),
-                (180, 418),
-                (130, 432),
-                (86, 450),
-                (78, 430),
-            ],
+            pts("80,410 120,404 170,402 200,410 210,424 204,432 180,418 130,432 86,450 78,430"),
             origin=(84, 430),
             insertion=(204, 420),
         ),
         # infraspinous fossa -> middle facet of the greater tubercle
         "infraspinatus": outline(
-            [
-                (82, 456),
-                (120, 440),
-                (170, 414),
-                (200, 424),
-                (210, 440),
-                (198, 452),
-                (160, 478),
-                (132, 530),
-                (110, 596),
-                (96, 590),
-                (86, 530),
-            ],
+            pts(
+                "82,456 120,440 170,414 200,424 210,440 198,452 160,478 132,530 110,596 96,590 "
+                "86,530"
+            ),
             origin=(92, 510),
             insertion=(206, 440),
         ),
@@ -270,21 +153,12 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         # inferior angle -> medial lip of the bicipital groove (posterior axillary fold)
         "teres_major": belly(
             (inf_angle[0] + 2, inf_angle[1] - 12),
-            (192, 494),
-            [(0.03, 8), (0.3, 13), (0.6, 12), (0.97, 6)],
+            (188, 494),
+            [(0.03, 8), (0.3, 11, 13), (0.6, 8, 12), (0.97, 5, 6)],
         ),
         # subscapular fossa (behind the blade) -> lesser tubercle
         "subscapularis": outline(
-            [
-                (86, 440),
-                (150, 426),
-                (196, 436),
-                (196, 456),
-                (150, 520),
-                (110, 600),
-                (92, 580),
-                (84, 500),
-            ],
+            pts("86,440 150,426 196,436 196,456 150,520 110,600 92,580 84,500"),
             origin=(94, 520),
             insertion=(194, 448),
         ),
@@ -297,29 +171,12 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # thoracolumbar fascia, iliac crest, lower ribs -> floor of the bicipital groove
         "latissimus_dorsi": outline(
-            [
-                (6, 588),
-                (50, 600),
-                (104, 618),
-                (150, 560),
-                (176, 514),
-                (194, 498),
-                (198, 512),
-                (182, 532),
-                (166, 570),
-                (156, 620),
-                (142, 680),
-                (127, 740),
-                (128, 800),
-                (136, 846),
-                (118, 856),
-                (90, 800),
-                (60, 730),
-                (30, 660),
-                (8, 620),
-            ],
+            pts(
+                "6,588 50,600 104,618 150,560 174,512 190,498 194,510 176,526 160,552 154,604 "
+                "142,664 126,730 124,790 132,844 118,856 90,800 60,730 30,660 8,620"
+            ),
             origin=(100, 780),
-            insertion=(194, 506),
+            insertion=(190, 506),
         ),
         # spines C7-T3 -> ribs 2-5 beside their angles (under the rhomboids)
         "serratus_posterior_superior": belly(
@@ -349,41 +206,18 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # posterior ilium, sacrum, coccyx -> gluteal tuberosity and iliotibial band
         "gluteus_maximus": outline(
-            [
-                (46, 880),
-                (90, 884),
-                (136, 916),
-                (166, 960),
-                (170, 1000),
-                (160, 1040),
-                (140, 1060),
-                (110, 1062),
-                (74, 1052),
-                (40, 1036),
-                (16, 1012),
-                (8, 986),
-                (12, 946),
-                (28, 906),
-            ],
+            pts(
+                "46,880 90,884 136,916 166,960 170,1000 160,1040 140,1060 110,1062 74,1052 "
+                "40,1036 16,1012 8,986 12,946 28,906"
+            ),
             origin=(24, 952),
             insertion=(160, 1040),
         ),
         # outer ilium under the iliac crest -> lateral greater trochanter (fan)
         "gluteus_medius": outline(
-            [
-                (52, 878),
-                (90, 860),
-                (130, 852),
-                (150, 862),
-                (164, 910),
-                (172, 958),
-                (162, 972),
-                (130, 950),
-                (92, 932),
-                (60, 912),
-            ],
+            pts("52,878 90,860 128,852 146,862 158,906 167,952 160,968 130,950 92,932 60,912"),
             origin=(96, 882),
-            insertion=(168, 962),
+            insertion=(164, 960),
         ),
         # ilium between the anterior and inferior gluteal lines -> anterior trochanter
         "gluteus_minimus": outline(

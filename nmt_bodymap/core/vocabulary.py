@@ -13,6 +13,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from nmt_bodymap.core.datafiles import read_yaml
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.resources import resource_path
 
@@ -57,7 +58,7 @@ def load_vocabulary() -> dict[str, RegionDef]:
     """All region names (surface regions and internal sites), by name."""
     path = resource_path("regions.yaml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
         parsed = _VocabularyFile.model_validate(raw)
     except (yaml.YAMLError, ValidationError) as exc:
         raise VocabularyError(f"{path}: {exc}") from exc

@@ -7,11 +7,14 @@ so the atlas sees exactly what Qt draws.
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
+import numpy as np
+import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -32,25 +35,84 @@ class SvgShapes:
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-_PLAIN_POLYLINE = re.compile(r"^[MLZ0-9.,\s-]*$")
-_NUMBER = re.compile(r"-?\d*\.?\d+(?:[eE][-+]?\d+)?")
+_PLAIN_PATH = re.compile(r"^[MLCZ0-9.,\s+eE-]*$")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOKEN = re.compile(r"[MLCZ]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _cubic(
+    p0: tuple[float, float],
+    c1: tuple[float, float],
+    c2: tuple[float, float],
+    p3: tuple[float, float],
+) -> list[tuple[float, float]]:
+    """Chords of a cubic curve, finer for longer curves (about one per 4 units)."""
+    reach = math.dist(p0, c1) + math.dist(c1, c2) + math.dist(c2, p3)
+    steps = max(1, min(CURVE_STEPS, math.ceil(reach / 4)))
+    out = []
+    for i in range(1, steps + 1):
+        t = i / steps
+        a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+        out.append(
+            (
+                a * p0[0] + b * c1[0] + c * c2[0] + d * p3[0],
+                a * p0[1] + b * c1[1] + c * c2[1] + d * p3[1],
+            )
+        )
+    return out
 
 
 def _plain_subpaths(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
-    """Fast reading of absolute move/line/close data, as the generator writes it."""
+    """Fast reading of absolute move/line/cubic/close data, as the generators write it."""
+    if "C" not in d:  # a polygon as the region generator writes it: numbers only
+        lines = []
+        for chunk in d.split("M")[1:]:
+            nums = np.array(_NUMBER.findall(chunk), dtype=float)
+            if len(nums) >= 4:
+                lines.append((nums[: len(nums) // 2 * 2].reshape(-1, 2), "Z" in chunk))
+        return lines  # type: ignore[return-value]
     out: list[tuple[list[tuple[float, float]], bool]] = []
-    for chunk in d.split("M")[1:]:
-        closed = "Z" in chunk
-        nums = [float(n) for n in _NUMBER.findall(chunk.replace("L", " ").replace("Z", " "))]
-        pts = list(zip(nums[0::2], nums[1::2], strict=False))
+    pts: list[tuple[float, float]] = []
+    closed = False
+    command = "M"
+    numbers: list[float] = []
+
+    def flush() -> None:
         if len(pts) >= 2:
-            out.append((pts, closed))
+            out.append((list(pts), closed))
+
+    for token in _TOKEN.findall(d):
+        if token in "MLCZ":
+            command = token
+            if token == "Z":
+                closed = True
+            continue
+        numbers.append(float(token))
+        if command == "M" and len(numbers) == 2:
+            flush()
+            pts = [(numbers[0], numbers[1])]
+            closed = False
+            numbers.clear()
+            command = "L"  # further pairs after a move are lines
+        elif command == "L" and len(numbers) == 2:
+            pts.append((numbers[0], numbers[1]))
+            numbers.clear()
+        elif command == "C" and len(numbers) == 6:
+            start = pts[-1] if pts else (numbers[0], numbers[1])
+            pts += _cubic(
+                start,
+                (numbers[0], numbers[1]),
+                (numbers[2], numbers[3]),
+                (numbers[4], numbers[5]),
+            )
+            numbers.clear()
+    flush()
     return out
 
 
 def _subpaths(d: str, matrix: Matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     """Flattened sub-paths of path data: (points, closed)."""
-    if matrix.is_identity() and _PLAIN_POLYLINE.match(d):
+    if matrix.is_identity() and _PLAIN_PATH.match(d):
         return _plain_subpaths(d)
     path = Path(d) * matrix if not matrix.is_identity() else Path(d)
     out: list[tuple[list[tuple[float, float]], bool]] = []
@@ -75,7 +137,13 @@ def _subpaths(d: str, matrix: Matrix) -> list[tuple[list[tuple[float, float]], b
 
 def _area_of(subpaths: list[tuple[list[tuple[float, float]], bool]]) -> BaseGeometry:
     """Even-odd fill of closed sub-paths (holes come out as holes)."""
-    rings = [Polygon(pts).buffer(0) for pts, _ in subpaths if len(pts) >= 3]
+    rings = []
+    for pts, _ in subpaths:
+        if len(pts) >= 3:
+            ring = Polygon(pts)
+            rings.append(ring if shapely.is_valid(ring) else ring.buffer(0))
+    if len(rings) == 1:
+        return rings[0]
     geom: BaseGeometry = Polygon()
     for ring in rings:
         geom = geom.symmetric_difference(ring)

@@ -1,0 +1,79 @@
+"""Child process of the start-up benchmark: start, paint the first window, report, exit.
+
+    python bench/startup_child.py bare|app DB_PATH
+
+``NMT_BENCH_T0`` holds the wall-clock time (``time.time()``) at which the parent
+launched this process. At the first paint of the main window the child prints
+one JSON line: milliseconds from launch to that paint and its peak memory (KiB).
+``bare`` is a plain PySide6 ``QMainWindow`` started the same way: the yardstick.
+``app`` goes through the real start-up path of ``nmt_bodymap.ui.app.run_app``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+
+def _report_on_first_paint(window: object, app: object) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, self.report)
+            return False
+
+        def report(self) -> None:
+            elapsed_ms = (time.time() - float(os.environ["NMT_BENCH_T0"])) * 1000
+            peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(json.dumps({"ms": elapsed_ms, "peak_kib": peak_kib}), flush=True)
+            app.quit()  # type: ignore[attr-defined]
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)  # type: ignore[attr-defined]
+    window._first_paint_watcher = watcher  # type: ignore[attr-defined] - keep it alive
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1400, 900)
+    _report_on_first_paint(window, app)
+    window.show()
+    return app.exec()
+
+
+def real_app(db: str) -> int:
+    from nmt_bodymap.ui.app import ensure_application, open_store_blocking
+    from nmt_bodymap.ui.theme import apply_theme
+    from nmt_bodymap.ui.worker import StoreWorker
+
+    app = ensure_application()
+    apply_theme(app)
+    worker = StoreWorker()
+    try:
+        open_store_blocking(worker, db)
+        from nmt_bodymap.ui.main_window import MainWindow
+
+        window = MainWindow(worker, title_suffix=db)
+        window.resize(1400, 900)
+        _report_on_first_paint(window, app)
+        window.show()
+        window.start()
+        return app.exec()
+    finally:
+        worker.shutdown()
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    sys.exit(bare() if kind == "bare" else real_app(sys.argv[2]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,7 +31,6 @@ from nmt_bodymap.resources import asset_path
 
 _BORDER = QColor(150, 110, 80, 200)
 _LABEL = QColor(60, 45, 35)
-_MUSCLE = QColor(178, 58, 40)
 
 
 def _ensure_app() -> None:
@@ -74,7 +73,7 @@ def render_view(
     scale = width_px / width
     image = QImage(width_px, round(height * scale), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
-    renderer = QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
+    renderer = QSvgRenderer(QByteArray(_svg_bytes(view, show_muscles)))
     if not renderer.isValid():
         raise RuntimeError(f"cannot read the {view} drawing")
     painter = QPainter(image)
@@ -84,8 +83,6 @@ def render_view(
         renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
         painter.scale(scale, scale)
         painter.translate(-min_x, -min_y)
-        if show_muscles:
-            _draw_muscles(painter, view)
         if show_regions:
             pen = QPen(_BORDER, 1.0 / scale if scale > 1 else 1.0)
             pen.setCosmetic(True)
@@ -104,23 +101,12 @@ def render_view(
     return target
 
 
-def _draw_muscles(painter: QPainter, view: str) -> None:
-    atlas = load_atlas()
-    for muscle_id in sorted(atlas.muscle_ids()):
-        deep = atlas.muscle_is_deep(muscle_id)
-        for side in ("left", "right", "midline"):
-            shape = atlas.muscle_shape(view, muscle_id, side)
-            if shape is None:
-                continue
-            pen = QPen(_MUSCLE, 1.2)
-            pen.setCosmetic(True)
-            if deep:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            fill = QColor(_MUSCLE)
-            fill.setAlpha(18 if deep else 45)
-            painter.setPen(pen)
-            painter.setBrush(fill)
-            painter.drawPath(_painter_path(shape))
+def _svg_bytes(view: str, show_muscles: bool) -> bytes:
+    """The drawing, with its muscle layer shown or hidden as asked."""
+    text = asset_path("body_svgs", f"{view}.svg").read_text(encoding="utf-8")
+    if not show_muscles:
+        text = text.replace('id="muscles"', 'id="muscles" style="display:none"', 1)
+    return text.encode("utf-8")
 
 
 def _draw_labels(painter: QPainter, view: str, scale: float) -> None:
@@ -130,7 +116,7 @@ def _draw_labels(painter: QPainter, view: str, scale: float) -> None:
     for region in atlas.regions(view):
         text = _short_label(region.region)
         x, y = region.point
-        minx, miny, maxx, maxy = region.shape.bounds
+        minx, _, maxx, _ = region.shape.bounds
         room = max(maxx - minx, 12.0)
         size = max(3.2, min(9.0, room / max(len(text), 1) * 1.7))
         font = QFont("DejaVu Sans")

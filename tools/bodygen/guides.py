@@ -46,7 +46,6 @@ def guides(view: str) -> list[Guide]:
             (_open((90, 1462), (88, 1560), (84, 1700)), False, True),  # tibial crest
             (_open((68, 1782), (66, 1792)), False, True),  # medial malleolus
             (_open((112, 1790), (114, 1800)), False, True),  # lateral malleolus
-            (_open((262, 1040), (292, 1058), (316, 1044)), False, True),  # palm crease
         ]
     else:
         g += [

@@ -82,7 +82,7 @@ _SHARED: dict[str, Point] = {
     "temple": (80, 152),
     "jaw_angle": (70, 262),
     # neck and shoulder girdle
-    "neck_side": (50, 318),
+    "neck_side": (52, 334),
     "acromion": (190, 386),
     "shoulder": (228, 442),
     "shoulder_joint": (196, 430),

@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from nmt_bodymap.core.datafiles import read_yaml
 from nmt_bodymap.core.knowledge_schema import (
     BODY_GROUPS,
     ConditionDef,
@@ -203,7 +204,7 @@ def _problems(
 def _read_model(path: Path, model: type[_Model]) -> _Model:
     """Parse one YAML file into ``model``, turning every failure into a KnowledgeError."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
     except OSError as exc:
         raise KnowledgeError(f"{path}: cannot read the file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

@@ -8,6 +8,8 @@ The UI uses ``ChartStore`` (``service.py``) and the records and errors it return
 - ``backups.py``: online backup, rotation, restore; ``demo.py``: the demo client
 """
 
+from typing import TYPE_CHECKING, Any
+
 from nmt_bodymap.store.errors import (
     ChartDatabaseCorrupt,
     ChartMigrationError,
@@ -15,7 +17,9 @@ from nmt_bodymap.store.errors import (
     ChartStoreError,
     ChartValidationError,
 )
-from nmt_bodymap.store.service import ChartStore
+
+if TYPE_CHECKING:
+    from nmt_bodymap.store.service import ChartStore
 
 __all__ = [
     "ChartDatabaseCorrupt",
@@ -25,3 +29,12 @@ __all__ = [
     "ChartStoreError",
     "ChartValidationError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # SQLAlchemy and Alembic load only when the service is used, not for every CLI command.
+    if name == "ChartStore":
+        from nmt_bodymap.store.service import ChartStore
+
+        return ChartStore
+    raise AttributeError(name)

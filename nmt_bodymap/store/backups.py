@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from nmt_bodymap.store.errors import ChartStoreError
@@ -116,14 +116,16 @@ def take_backup(
 
 
 def rotate_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
-    """Delete regular backups beyond the newest 10 and one-per-day for 14 days."""
+    """Delete regular backups beyond the newest 10 and the newest of each of the last 14 days
+    (today included)."""
     now = now or datetime.now(UTC)
     backups = list_backups(db_path)
     keep = {b.path for b in backups[:KEEP_LATEST]}
-    seen_days: set[str] = set()
+    first_day = now.date() - timedelta(days=KEEP_DAYS - 1)
+    seen_days: set[date] = set()
     for backup in backups:
-        day = backup.taken_at.date().isoformat()
-        if now - backup.taken_at <= timedelta(days=KEEP_DAYS) and day not in seen_days:
+        day = backup.taken_at.date()
+        if day >= first_day and day not in seen_days:
             seen_days.add(day)
             keep.add(backup.path)
     removed = [b.path for b in backups if b.path not in keep]

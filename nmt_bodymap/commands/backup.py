@@ -1,0 +1,97 @@
+"""``nmt-bodymap backup`` and ``nmt-bodymap restore``: copies of the chart database.
+
+``backup`` takes a consistent copy while the app may be running (SQLite's online backup
+API) into ``backups/`` beside the chart, or ``--to`` a file or folder; regular backups are
+rotated. ``restore`` checks a backup's integrity first, keeps a copy of the current chart,
+then puts the backup in its place (``--latest`` picks the newest). Close the app first.
+A PostgreSQL chart is backed up with pg_dump; the command says so rather than pretend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from nmt_bodymap import paths
+from nmt_bodymap.store.backups import latest_backup, restore_backup, take_backup
+from nmt_bodymap.store.errors import ChartStoreError
+
+_DB_HELP = "chart database (SQLite path or SQLAlchemy URL; default: the user's chart)"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    backup = subparsers.add_parser(
+        "backup", help="copy the chart database (safe while the app runs)"
+    )
+    backup.add_argument("--db", dest="command_db", metavar="PATH_OR_URL", help=_DB_HELP)
+    backup.add_argument("--to", type=Path, metavar="PATH", help="backup file or folder")
+    backup.add_argument("--json", action="store_true", help="print the result as JSON")
+    backup.set_defaults(func=run_backup)
+
+    restore = subparsers.add_parser("restore", help="replace the chart database by a backup")
+    restore.add_argument("--db", dest="command_db", metavar="PATH_OR_URL", help=_DB_HELP)
+    source = restore.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from", dest="source", type=Path, metavar="PATH", help="backup file")
+    source.add_argument("--latest", action="store_true", help="the newest backup of the chart")
+    restore.add_argument("--json", action="store_true", help="print the result as JSON")
+    restore.set_defaults(func=run_restore)
+
+
+def _chart_file(args: argparse.Namespace) -> Path:
+    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.store.database import database_url, sqlite_path
+
+    target = args.command_db or args.db or paths.default_database_path()
+    path = sqlite_path(database_url(target))
+    if path is None:
+        raise ChartStoreError(
+            "This chart database is on a PostgreSQL server: back it up and restore it with "
+            "pg_dump / pg_restore (e.g. `pg_dump --format=custom --file=charts.dump <db>`)."
+        )
+    if args.func is run_backup and not path.is_file():
+        raise UsageError(f"there is no chart database at {path}")
+    return path
+
+
+def _report(args: argparse.Namespace, result: dict[str, Any], line: str) -> None:
+    print(json.dumps(result) if args.json else line)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    try:
+        chart = _chart_file(args)
+        copy = take_backup(chart, args.to)
+    except ChartStoreError as exc:
+        print(f"nmt-bodymap: error: {exc}", file=sys.stderr)
+        return 1
+    size = copy.stat().st_size
+    result = {"database": str(chart), "backup": str(copy), "bytes": size}
+    _report(args, result, f"Backed up {chart} to {copy} ({size:,} bytes)")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from nmt_bodymap.cli import UsageError
+
+    try:
+        chart = _chart_file(args)
+        source = latest_backup(chart) if args.latest else args.source
+        if source is None:
+            raise UsageError(f"there is no backup of {chart} in {chart.parent / 'backups'}")
+        if not source.is_file():
+            raise UsageError(f"there is no backup file at {source}")
+        kept = restore_backup(chart, source)
+    except ChartStoreError as exc:
+        print(f"nmt-bodymap: error: {exc}", file=sys.stderr)
+        return 1
+    result = {
+        "database": str(chart),
+        "restored_from": str(source),
+        "previous_copy": str(kept) if kept else None,
+    }
+    kept_line = f"; the previous chart was kept as {kept}" if kept else ""
+    _report(args, result, f"Restored {chart} from {source}{kept_line}")
+    return 0

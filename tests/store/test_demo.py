@@ -1,0 +1,31 @@
+"""The demo client is created once, clearly marked, with charted visits."""
+
+from __future__ import annotations
+
+from nmt_bodymap.store import ChartStore
+from nmt_bodymap.store.demo import seed_demo_client
+
+
+def test_demo_client_is_created_once_with_visits_and_marks(store: ChartStore) -> None:
+    demo = seed_demo_client(store)
+    assert demo.is_demo
+    assert "sample data" in demo.name
+    assert seed_demo_client(store).id == demo.id
+    assert [c.id for c in store.search_clients("demo")] == [demo.id]
+
+    chart = store.open_chart(demo.id)
+    assert len(chart.visits) == 3
+    assert chart.visits[0].started_at > chart.visits[-1].started_at
+    first_visit = chart.visits[-1].id
+    marks = store.list_pain_marks(first_visit)
+    assert {(m.view, m.region, m.side) for m in marks} >= {("anterior", "temple", "right")}
+    assert all(m.x is not None and m.y is not None for m in marks)
+    assert [f.muscle_id for f in store.list_findings(first_visit)] == [
+        "upper_trapezius",
+        "sternocleidomastoid",
+    ]
+    assert store.list_treatments(first_visit)[0].technique == "Ischemic compression"
+    assert store.list_follow_ups(first_visit)[0].relief_days == 4
+    intake = store.get_intake(demo.id)
+    assert intake is not None and not intake.red_flag_raised
+    assert len(intake.complaints) == 2

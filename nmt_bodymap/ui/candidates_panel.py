@@ -1,0 +1,244 @@
+"""Ranked candidate muscles for the selected marks (or the whole visit), with details.
+
+The ranking is the core's (:func:`nmt_bodymap.core.ranking.rank_candidates`);
+this panel lists it, reports which candidate is chosen, and shows what the
+knowledge base says about it in words a therapist and client can use.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates
+from nmt_bodymap.ui.labels import place_label, side_label
+from nmt_bodymap.ui.marks import MarkState
+
+MAX_SHOWN = 30
+ZONE_WORDS = {"essential": "essential", "spillover": "spillover", "local": "local", None: "—"}
+
+
+class CandidatesPanel(QWidget):
+    """The candidate list and the detail pane of the chosen muscle."""
+
+    candidate_chosen = Signal(object)  # Candidate or None
+    record_finding = Signal(object)  # Candidate
+    record_treatment = Signal(object)  # Candidate
+
+    def __init__(self, knowledge: KnowledgeBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self._candidates: list[Candidate] = []
+        self._spot_labels: list[str] = []
+
+        self.heading = QLabel("Mark where it hurts to see the muscles to check.")
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("candidates-heading")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("candidate-list")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Muscle", "Side", "Explains"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")
+        self.tree.currentItemChanged.connect(self._on_current)
+
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("candidate-detail")
+        self.detail.setOpenExternalLinks(False)
+        self.finding_button = QPushButton("Record &finding…")
+        self.finding_button.setToolTip("Record what you palpated at this muscle (Ctrl+Shift+F)")
+        self.treatment_button = QPushButton("Record &treatment…")
+        self.treatment_button.setToolTip("Record the treatment given (Ctrl+Shift+T)")
+        for button in (self.finding_button, self.treatment_button):
+            button.setMinimumHeight(34)
+            button.setEnabled(False)
+        self.finding_button.clicked.connect(lambda: self._emit_current(self.record_finding))
+        self.treatment_button.clicked.connect(lambda: self._emit_current(self.record_treatment))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.finding_button)
+        buttons.addWidget(self.treatment_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail, 1)
+        lower_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.tree, 1)
+        split.addWidget(top)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self._show_detail(None)
+
+    # -- input -----------------------------------------------------------------------------
+    def show_for_marks(self, marks: Sequence[MarkState], selected: bool) -> None:
+        """Rank the muscles for these marks; keep the chosen muscle chosen if still listed."""
+        previous = self.current_candidate()
+        spots = [Spot(m.view, m.region, m.side, (m.x, m.y)) for m in marks]
+        self._spot_labels = [place_label(m.region, m.side) for m in marks]
+        try:
+            self._candidates = rank_candidates(spots, self.knowledge)[:MAX_SHOWN] if spots else []
+        except (ValueError, KeyError) as exc:
+            self._candidates = []
+            self.heading.setText(f"Could not rank these marks: {exc}")
+        else:
+            if not spots:
+                self.heading.setText("Mark where it hurts to see the muscles to check.")
+            else:
+                scope = "selected" if selected else "all"
+                noun = "mark" if len(spots) == 1 else "marks"
+                self.heading.setText(
+                    f"Muscles to check for {scope} {len(spots)} {noun}: "
+                    + ", ".join(dict.fromkeys(self._spot_labels))
+                )
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        keep: QTreeWidgetItem | None = None
+        for candidate in self._candidates:
+            item = QTreeWidgetItem(
+                [
+                    candidate.name,
+                    side_label(candidate.side),
+                    self._explains_text(candidate, len(spots)),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, candidate)
+            item.setToolTip(0, self._zones_text(candidate))
+            item.setToolTip(2, self._zones_text(candidate))
+            self.tree.addTopLevelItem(item)
+            if previous and (candidate.muscle, candidate.side) == (previous.muscle, previous.side):
+                keep = item
+        self.tree.blockSignals(False)
+        if keep is not None:
+            self.tree.setCurrentItem(keep)
+        else:
+            self._on_current(None, None)
+
+    def candidates(self) -> list[Candidate]:
+        return list(self._candidates)
+
+    def current_candidate(self) -> Candidate | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def choose(self, muscle_id: str, side: str | None = None) -> bool:
+        """Make the candidate with this muscle (and side) current; False if not listed."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            candidate: Candidate = item.data(0, Qt.ItemDataRole.UserRole)
+            if candidate.muscle == muscle_id and (side is None or candidate.side == side):
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    # -- text ------------------------------------------------------------------------------
+    @staticmethod
+    def _explains_text(candidate: Candidate, total: int) -> str:
+        if total <= 1:
+            zone = candidate.zones[0] if candidate.zones else None
+            return ZONE_WORDS.get(zone, str(zone))
+        return f"{len(candidate.explains)} of {total} spots"
+
+    def _zones_text(self, candidate: Candidate) -> str:
+        lines = []
+        for label, zone in zip(self._spot_labels, candidate.zones, strict=False):
+            lines.append(f"{label}: {ZONE_WORDS.get(zone, str(zone))}")
+        return "\n".join(lines)
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        candidate = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        self.finding_button.setEnabled(candidate is not None)
+        self.treatment_button.setEnabled(candidate is not None)
+        self._show_detail(candidate)
+        self.candidate_chosen.emit(candidate)
+
+    def _emit_current(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        candidate = self.current_candidate()
+        if candidate is not None:
+            signal.emit(candidate)  # type: ignore[attr-defined]
+
+    def _show_detail(self, candidate: Candidate | None) -> None:
+        if candidate is None:
+            self.detail.setHtml(
+                "<p style='color:gray'>Choose a muscle in the list to see its referral "
+                "pattern on the map, where to palpate, and what to tell the client.</p>"
+            )
+            return
+        self.detail.setHtml(candidate_html(self.knowledge, candidate, self._spot_labels))
+
+
+def _list(items: Sequence[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
+
+
+def candidate_html(
+    knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Sequence[str]
+) -> str:
+    """The detail pane: plain explanation first, then what the therapist needs at the table."""
+    muscle = knowledge.muscle(candidate.muscle)
+    e = html.escape
+    parts = [
+        f"<h3 style='margin-bottom:2px'>{e(muscle.name)} — {e(side_label(candidate.side))}</h3>"
+    ]
+    depth = (
+        "deep (palpate through the overlying muscle)" if muscle.layer == "deep" else "superficial"
+    )
+    parts.append(f"<p style='margin-top:0;color:gray'>{e(depth)}</p>")
+    if spot_labels:
+        rows = "".join(
+            f"<tr><td>{e(label)}</td><td>&nbsp;<b>{e(ZONE_WORDS.get(zone, str(zone)))}</b>"
+            f"</td></tr>"
+            for label, zone in zip(spot_labels, candidate.zones, strict=False)
+        )
+        parts.append(f"<table>{rows}</table>")
+    parts.append(f"<h4>For the client</h4><p>{e(muscle.client_explanation)}</p>")
+    if muscle.symptoms:
+        parts.append("<h4>Symptoms</h4>" + _list(muscle.symptoms))
+    palpation = [
+        f"{tp.label}: {tp.palpation}" if tp.palpation else tp.label for tp in muscle.trigger_points
+    ]
+    parts.append("<h4>Trigger points and palpation</h4>" + _list(palpation))
+    if muscle.perpetuating_factors:
+        parts.append("<h4>What keeps it going</h4>" + _list(muscle.perpetuating_factors))
+    parts.append("<h4>Self-care</h4>" + _list(muscle.self_care))
+    sources = []
+    for ref in muscle.sources:
+        source = knowledge.sources.get(ref.ref)
+        text = source.citation() if source is not None else ref.ref
+        if ref.chapter:
+            text += f" Chapter {ref.chapter}."
+        if ref.note:
+            text += f" {ref.note}"
+        sources.append(text)
+    parts.append("<h4>Source</h4>" + _list(sources))
+    return "".join(parts)

@@ -1,0 +1,157 @@
+"""Find a client as you type (name or date of birth), add or edit one.
+
+Searches run on the store worker; only the newest answer is shown, so fast
+typing never shows stale results.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.worker import StoreWorker
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
+
+
+def parse_search(text: str) -> tuple[str, date | None]:
+    """Split the search box into a name prefix and a date of birth (2001-04-30 or 30.04.2001)."""
+    for pattern, order in ((_DATE, (0, 1, 2)), (_DMY, (2, 1, 0))):
+        match = pattern.match(text)
+        if match:
+            parts = [int(g) for g in match.groups()]
+            try:
+                return "", date(parts[order[0]], parts[order[1]], parts[order[2]])
+            except ValueError:
+                return "", None
+    return text.strip(), None
+
+
+def client_line(client: Any) -> str:
+    born = f"  ·  born {client.date_of_birth:%Y-%m-%d}" if client.date_of_birth else ""
+    demo = "  ·  demo" if getattr(client, "is_demo", False) else ""
+    return f"{client.name}{born}{demo}"
+
+
+class ClientPanel(QWidget):
+    """Search box, client list and new/edit buttons; emits the chosen client record."""
+
+    client_chosen = Signal(object)  # ClientRecord or None
+    new_client_requested = Signal()
+    edit_client_requested = Signal()
+    failed = Signal(str)
+
+    def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._search_serial = 0
+        self._select_id: int | None = None
+        self._select_first = False
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("client-search")
+        self.search_edit.setPlaceholderText("Search name or date of birth (Ctrl+K)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumHeight(32)
+        self.list = QListWidget()
+        self.list.setObjectName("client-list")
+        self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.empty_label = QLabel("")
+        self.empty_label.setWordWrap(True)
+        self.new_button = QPushButton("&New client…")
+        self.edit_button = QPushButton("&Edit…")
+        for button in (self.new_button, self.edit_button):
+            button.setMinimumHeight(32)
+        self.edit_button.setEnabled(False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit.returnPressed.connect(self._choose_first)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.new_client_requested)
+        self.edit_button.clicked.connect(self.edit_client_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Clients")
+        title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(title)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+
+    def current_client(self) -> Any | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def refresh(self, select_id: int | None = None, select_first: bool = False) -> None:
+        """Run the search for the box's text; ``select_id`` is chosen when it is listed
+        (``select_first``: the first client found, as on start-up)."""
+        self._select_first = select_first
+        if select_id is not None:
+            self._select_id = select_id
+        elif (current := self.current_client()) is not None:
+            self._select_id = current.id
+        self._search_serial += 1
+        serial = self._search_serial
+        name, born = parse_search(self.search_edit.text())
+        self._worker.submit(
+            lambda store: store_calls.search_clients(store, name, born),
+            lambda clients: self._show(serial, clients),
+            lambda exc: self.failed.emit(f"Client search failed: {exc}"),
+        )
+
+    def _show(self, serial: int, clients: list[Any]) -> None:
+        if serial != self._search_serial:
+            return  # an older search answered late
+        wanted, self._select_id = self._select_id, None
+        self.list.blockSignals(True)
+        self.list.clear()
+        chosen: QListWidgetItem | None = None
+        for client in clients:
+            item = QListWidgetItem(client_line(client))
+            item.setData(Qt.ItemDataRole.UserRole, client)
+            self.list.addItem(item)
+            if client.id == wanted:
+                chosen = item
+        self.list.blockSignals(False)
+        text = self.search_edit.text().strip()
+        self.empty_label.setText(f"No client matches “{text}”." if text and not clients else "")
+        self.empty_label.setVisible(bool(text and not clients))
+        if chosen is None and self._select_first and self.list.count():
+            chosen = self.list.item(0)
+        self._select_first = False
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)
+        elif wanted is not None:
+            self.list.setCurrentItem(None)
+            self._on_current(None, None)
+
+    def _choose_first(self) -> None:
+        if self.list.count():
+            self.list.setCurrentRow(0)
+            self.list.setFocus()
+
+    def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
+        client = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.edit_button.setEnabled(client is not None)
+        self.client_chosen.emit(client)

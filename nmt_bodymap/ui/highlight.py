@@ -1,0 +1,57 @@
+"""What to light up on the map for a candidate muscle: its shape, zones and trigger points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.ranking import Candidate
+from nmt_bodymap.core.sides import Side, opposite
+from nmt_bodymap.core.vocabulary import load_vocabulary
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A muscle on one or both sides, with the regions of its referral zone by kind."""
+
+    muscle_id: str
+    sides: tuple[Side, ...]
+    deep: bool
+    zones: dict[tuple[str, str], str]  # (region, side) -> "essential" | "spillover"
+    candidate: Candidate
+
+
+def candidate_sides(side: str) -> tuple[Side, ...]:
+    return ("right", "left") if side == "bilateral" else (side,)  # type: ignore[return-value]
+
+
+def zone_regions(muscle: MuscleDef, muscle_side: Side) -> dict[tuple[str, str], str]:
+    """Regions (with the client's side) of the muscle's referral zone; essential wins."""
+    vocabulary = load_vocabulary()
+    zones: dict[tuple[str, str], str] = {}
+    for kind, entry in muscle.all_zones():
+        definition = vocabulary.get(entry.region)
+        if definition is None:
+            continue
+        if definition.sides == "midline":
+            sides: tuple[Side, ...] = ("midline",)
+        elif entry.side == "both":
+            sides = ("left", "right")
+        elif entry.side == "opposite":
+            sides = (opposite(muscle_side),)
+        else:
+            sides = (muscle_side,)
+        for side in sides:
+            if zones.get((entry.region, side)) != "essential":
+                zones[(entry.region, side)] = kind
+    return zones
+
+
+def highlight_for(candidate: Candidate, muscle: MuscleDef) -> Highlight:
+    sides = candidate_sides(candidate.side)
+    zones: dict[tuple[str, str], str] = {}
+    for side in sides:
+        for key, kind in zone_regions(muscle, side).items():
+            if zones.get(key) != "essential":
+                zones[key] = kind
+    return Highlight(muscle.id, sides, muscle.layer == "deep", zones, candidate)

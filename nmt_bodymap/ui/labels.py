@@ -1,0 +1,19 @@
+"""Plain names for places and sides, as the therapist reads them."""
+
+from __future__ import annotations
+
+from nmt_bodymap.core.vocabulary import region_label
+
+
+def place_label(region: str, side: str) -> str:
+    """ "Right temple"; falls back to the raw names for a region the vocabulary lacks."""
+    try:
+        return region_label(region, side)  # type: ignore[arg-type]
+    except KeyError:
+        return f"{side.capitalize()} {region.replace('_', ' ')}"
+
+
+def side_label(side: str) -> str:
+    return {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}.get(
+        side, side
+    )

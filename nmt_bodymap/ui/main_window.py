@@ -1,0 +1,377 @@
+"""The charting window: a thin shell that composes the panels and the menus.
+
+Clients and visits on the left, the body map in the middle, candidate muscles
+on the right. The window routes selections between panels and reports to the
+status bar; the panels do the work, the store worker does all database calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.atlas import Atlas, load_atlas
+from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
+from nmt_bodymap.ui.body_map_panel import BodyMapPanel
+from nmt_bodymap.ui.candidates_panel import CandidatesPanel
+from nmt_bodymap.ui.client_dialog import ClientDialog
+from nmt_bodymap.ui.client_panel import ClientPanel
+from nmt_bodymap.ui.highlight import highlight_for
+from nmt_bodymap.ui.palette import MapColors
+from nmt_bodymap.ui.visit_marks import VisitMarks
+from nmt_bodymap.ui.visit_panel import VisitPanel
+from nmt_bodymap.ui.worker import StoreWorker
+
+STATUS_TIMEOUT_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """Composes client list, visit list, body map and candidates; owns the undo stack."""
+
+    def __init__(
+        self,
+        worker: StoreWorker,
+        atlas: Atlas | None = None,
+        knowledge: KnowledgeBase | None = None,
+        title_suffix: str = "",
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("NMT Body Map" + (f" — {title_suffix}" if title_suffix else ""))
+        self.worker = worker
+        self.atlas = atlas or load_atlas()
+        self.knowledge = knowledge or load_knowledge()
+        self.colors = MapColors()
+        self.undo_stack = QUndoStack(self)
+        self.marks = VisitMarks(worker, self)
+        self.actions_by_key: dict[str, QAction] = {}
+
+        self.clients = ClientPanel(worker)
+        self.visits = VisitPanel(worker)
+        self.body_map = BodyMapPanel(self.atlas, self.marks, self.undo_stack, self.colors)
+        self.candidates = CandidatesPanel(self.knowledge)
+        self.visit_label = QLabel("")
+        self.visit_label.setObjectName("visit-label")
+        self.visit_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 4px;")
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.clients)
+        left.addWidget(self.visits)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.visit_label)
+        centre_layout.addWidget(self.body_map, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.candidates)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([260, 900, 380])
+        self.setCentralWidget(self.splitter)
+
+        self.save_state = QLabel("")
+        self.save_state.setObjectName("save-state")
+        self.statusBar().addPermanentWidget(self.save_state)
+        self._build_menus()
+        self._connect()
+        self.resize(1500, 920)
+        self._update_save_state()
+
+    # -- wiring ----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.clients.client_chosen.connect(self._on_client)
+        self.clients.new_client_requested.connect(self.new_client)
+        self.clients.edit_client_requested.connect(self.edit_client)
+        self.clients.failed.connect(self.show_error)
+        self.visits.visit_chosen.connect(self._on_visit)
+        self.visits.failed.connect(self.show_error)
+        self.visits.status_message.connect(self.show_status)
+        self.body_map.status_message.connect(self.show_status)
+        self.body_map.selection_changed.connect(lambda _keys: self._refresh_candidates())
+        self.marks.marks_reset.connect(self._refresh_candidates)
+        self.marks.mark_added.connect(lambda _k: self._refresh_candidates())
+        self.marks.mark_removed.connect(lambda _k: self._refresh_candidates())
+        self.marks.mark_changed.connect(self._on_mark_changed)
+        self.marks.saved.connect(self.show_status)
+        self.marks.save_failed.connect(self.show_error)
+        self.candidates.candidate_chosen.connect(self._on_candidate)
+        self.worker.pending_changed.connect(lambda _n: self._update_save_state())
+        self.worker.job_failed.connect(self.show_error)
+
+    def _build_menus(self) -> None:
+        bm = self.body_map
+        reg = self.actions_by_key
+        add_menu(
+            self,
+            "&File",
+            [
+                ActionSpec("new-client", "&New client…", ("Ctrl+N",), self.new_client),
+                ActionSpec("edit-client", "&Edit client…", ("Ctrl+E",), self.edit_client),
+                ActionSpec("find-client", "&Find client", ("Ctrl+K",), self.focus_search),
+                None,
+                ActionSpec("new-visit", "New &visit…", ("Ctrl+Shift+N",), self.visits.new_visit),
+                None,
+                ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), self.close),
+            ],
+            reg,
+        )
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
+        edit = add_menu(
+            self,
+            "&Edit",
+            [
+                ActionSpec(
+                    "delete-mark",
+                    "&Delete selected marks",
+                    (QKeySequence.StandardKey.Delete, "Backspace"),
+                    bm.remove_selected,
+                ),
+                ActionSpec(
+                    "select-all-marks", "Select &all marks", ("Ctrl+A",), bm.select_all_marks
+                ),
+                None,
+                ActionSpec(
+                    "retry",
+                    "&Retry saving",
+                    ("Ctrl+R",),
+                    self.retry_unsaved,
+                    "Store again the marks whose save failed",
+                ),
+            ],
+            reg,
+        )
+        edit.insertActions(edit.actions()[0], [undo, redo])
+        edit.insertSeparator(edit.actions()[2])
+        for action in (undo, redo):
+            self.addAction(action)
+        reg["undo"], reg["redo"] = undo, redo
+        intensity_specs: list[ActionSpec | None] = [
+            ActionSpec(
+                f"intensity-{n}", f"Intensity {n}", (str(n),), lambda n=n: bm.set_intensity(n)
+            )
+            for n in range(10)
+        ]
+        add_menu(
+            self,
+            "&Mark",
+            [
+                *intensity_specs,
+                ActionSpec(
+                    "intensity-up", "Intensity up (to 10)", ("+", "="), lambda: bm.step_intensity(1)
+                ),
+                ActionSpec(
+                    "intensity-down", "Intensity down", ("-",), lambda: bm.step_intensity(-1)
+                ),
+                None,
+                ActionSpec("quality", "Next &quality", ("Q",), bm.cycle_quality),
+            ],
+            reg,
+        )
+        add_menu(
+            self,
+            "&View",
+            [
+                ActionSpec(
+                    "zoom-in", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), bm.zoom_in
+                ),
+                ActionSpec(
+                    "zoom-out", "Zoom &out", (QKeySequence.StandardKey.ZoomOut,), bm.zoom_out
+                ),
+                ActionSpec("fit", "&Fit to window", ("Ctrl+0",), bm.fit),
+                None,
+                ActionSpec(
+                    "both-views", "&Both views", ("Ctrl+1",), lambda: bm.set_layout_mode("both")
+                ),
+                ActionSpec(
+                    "front-view", "Fr&ont only", ("Ctrl+2",), lambda: bm.set_layout_mode("anterior")
+                ),
+                ActionSpec(
+                    "back-view", "B&ack only", ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
+                ),
+            ],
+            reg,
+        )
+        add_menu(
+            self,
+            "&Muscle",
+            [
+                ActionSpec(
+                    "focus-candidates",
+                    "Go to &candidates",
+                    ("Ctrl+L",),
+                    lambda: self.candidates.tree.setFocus(),
+                ),
+                ActionSpec(
+                    "clear-highlight",
+                    "&Clear highlight",
+                    ("Escape",),
+                    lambda: self.candidates.tree.setCurrentItem(None),
+                ),
+            ],
+            reg,
+        )
+        add_menu(
+            self,
+            "&Help",
+            [
+                ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), self.show_shortcuts),
+            ],
+            reg,
+        )
+
+    # -- clients and visits ----------------------------------------------------------------
+    def start(self) -> None:
+        """Fill the client list (the most recent client is opened)."""
+        self.clients.refresh(select_first=True)
+
+    def focus_search(self) -> None:
+        self.clients.search_edit.setFocus()
+        self.clients.search_edit.selectAll()
+
+    def ask_client(self, client: Any | None) -> dict[str, Any] | None:
+        """Run the client form (patched in tests); None when cancelled."""
+        dialog = ClientDialog(client, self)
+        return dialog.fields() if dialog.exec() else None
+
+    def new_client(self) -> None:
+        fields = self.ask_client(None)
+        if fields is None:
+            return
+        self.worker.submit(
+            lambda store: store_calls.create_client(store, fields),
+            self._client_saved,
+            self.show_error,
+        )
+
+    def edit_client(self) -> None:
+        client = self.clients.current_client()
+        if client is None:
+            self.show_status("Choose a client to edit")
+            return
+        fields = self.ask_client(client)
+        if fields is None:
+            return
+        self.worker.submit(
+            lambda store: store_calls.update_client(store, client.id, fields),
+            self._client_saved,
+            self.show_error,
+        )
+
+    def _client_saved(self, client: Any) -> None:
+        self.show_status(f"Saved client {client.name}")
+        self.clients.search_edit.clear()
+        self.clients.refresh(select_id=client.id)
+
+    def _on_client(self, client: Any | None) -> None:
+        self.visits.show_client(client)
+
+    def _on_visit(self, visit: Any | None) -> None:
+        if visit is not None and visit.id == self.marks.visit_id:
+            return
+        self.undo_stack.clear()
+        self.candidates.tree.setCurrentItem(None)
+        self.marks.load_visit(visit.id if visit is not None else None)
+        client = self.visits.client
+        if visit is None:
+            self.visit_label.setText(
+                f"{client.name}: no visit yet — start one with Ctrl+Shift+N"
+                if client
+                else "Choose a client"
+            )
+        else:
+            when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
+            self.visit_label.setText(f"{client.name if client else ''} — visit of {when}")
+
+    # -- marks and candidates --------------------------------------------------------------
+    def _on_mark_changed(self, key: str) -> None:
+        mark = self.marks.get(key)
+        if mark is not None and mark.status != "saving":
+            self._update_save_state()
+        self._refresh_candidates()
+
+    def _refresh_candidates(self) -> None:
+        selected = self.body_map.selected_mark_keys()
+        if selected:
+            marks = [m for k in selected if (m := self.marks.get(k)) is not None]
+        else:
+            marks = self.marks.marks()
+        self.candidates.show_for_marks(marks, selected=bool(selected))
+
+    def _on_candidate(self, candidate: Any | None) -> None:
+        if candidate is None:
+            self.body_map.show_highlight(None)
+            return
+        muscle = self.knowledge.muscle(candidate.muscle)
+        self.body_map.show_highlight(highlight_for(candidate, muscle))
+
+    def retry_unsaved(self) -> None:
+        count = self.marks.retry_unsaved()
+        self.show_status(
+            f"Trying again to save {count} mark(s)" if count else "Nothing is waiting to be saved"
+        )
+
+    # -- status and messages ---------------------------------------------------------------
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def show_error(self, message: Any) -> None:
+        text = str(message)
+        self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
+        QMessageBox.warning(self, "NMT Body Map", text)
+
+    def _update_save_state(self) -> None:
+        unsaved = len(self.marks.unsaved())
+        if unsaved:
+            self.save_state.setText(f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry")
+            self.save_state.setStyleSheet("color: #c0392b; font-weight: 600; padding: 0 8px;")
+        elif self.worker.pending():
+            self.save_state.setText("Saving…")
+            self.save_state.setStyleSheet("padding: 0 8px;")
+        else:
+            self.save_state.setText("All changes saved")
+            self.save_state.setStyleSheet("padding: 0 8px;")
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>"
+            for a, k in shortcut_table(self.actions_by_key)
+        )
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "<p>Click the figure to mark pain; drag a mark to move it. Wheel zooms, "
+            "middle button or Space + drag pans.</p>"
+            f"<table>{rows}</table>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.marks.unsaved()
+        if unsaved:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved marks",
+                f"{len(unsaved)} mark(s) could not be saved and will be lost. Close anyway?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        super().closeEvent(event)

@@ -1,0 +1,131 @@
+"""The selected client's visits, newest first, and starting a new visit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.worker import StoreWorker
+
+
+def visit_line(visit: Any) -> str:
+    when = visit.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    complaint = visit.chief_complaint.strip().splitlines()[0] if visit.chief_complaint else ""
+    return f"{when}  ·  {complaint}" if complaint else when
+
+
+class VisitPanel(QWidget):
+    """Lists visits of one client; emits the chosen visit (the newest is chosen on load)."""
+
+    visit_chosen = Signal(object)  # VisitRecord or None
+    failed = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._client: Any | None = None
+        self._serial = 0
+        self.title = QLabel("Visits")
+        self.title.setStyleSheet("font-weight: 600;")
+        self.list = QListWidget()
+        self.list.setObjectName("visit-list")
+        self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.new_button = QPushButton("New &visit…")
+        self.new_button.setMinimumHeight(32)
+        self.new_button.setEnabled(False)
+        self.new_button.clicked.connect(self.new_visit)
+        self.list.currentItemChanged.connect(self._on_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.new_button)
+
+    @property
+    def client(self) -> Any | None:
+        return self._client
+
+    def current_visit(self) -> Any | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def show_client(self, client: Any | None, select_id: int | None = None) -> None:
+        """List the visits of ``client`` and choose ``select_id`` (default: the newest)."""
+        same = client is not None and self._client is not None and client.id == self._client.id
+        if same and select_id is None and self.current_visit() is not None:
+            self._client = client
+            return
+        self._client = client
+        self._serial += 1
+        serial = self._serial
+        self.new_button.setEnabled(client is not None)
+        self.title.setText(f"Visits — {client.name}" if client is not None else "Visits")
+        if client is None:
+            self._fill(serial, [], None)
+            return
+        self._worker.submit(
+            lambda store: store_calls.list_visits(store, client.id),
+            lambda visits: self._fill(serial, visits, select_id),
+            lambda exc: self.failed.emit(f"The visits could not be read: {exc}"),
+        )
+
+    def _fill(self, serial: int, visits: list[Any], select_id: int | None) -> None:
+        if serial != self._serial:
+            return
+        self.list.blockSignals(True)
+        self.list.clear()
+        chosen = None
+        for visit in visits:
+            item = QListWidgetItem(visit_line(visit))
+            item.setData(Qt.ItemDataRole.UserRole, visit)
+            self.list.addItem(item)
+            if chosen is None and (select_id is None or visit.id == select_id):
+                chosen = item
+        self.list.blockSignals(False)
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)
+        else:
+            self.visit_chosen.emit(None)
+
+    def ask_chief_complaint(self) -> str | None:
+        """Ask what brings the client in today (None: cancelled). Patched in tests."""
+        text, ok = QInputDialog.getText(self, "New visit", "Chief complaint (optional):")
+        return text.strip() if ok else None
+
+    def new_visit(self) -> None:
+        client = self._client
+        if client is None:
+            self.status_message.emit("Choose a client first")
+            return
+        complaint = self.ask_chief_complaint()
+        if complaint is None:
+            return
+        self._worker.submit(
+            lambda store: store_calls.create_visit(store, client.id, complaint),
+            lambda visit: self._created(visit),
+            lambda exc: self.failed.emit(f"The visit could not be started: {exc}"),
+        )
+
+    def _created(self, visit: Any) -> None:
+        self.status_message.emit("New visit started and saved")
+        self._client_id_refresh(visit.id)
+
+    def _client_id_refresh(self, visit_id: int) -> None:
+        client = self._client
+        self._client = None
+        self.show_client(client, select_id=visit_id)
+
+    def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
+        self.visit_chosen.emit(current.data(Qt.ItemDataRole.UserRole) if current else None)

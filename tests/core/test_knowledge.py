@@ -111,6 +111,10 @@ def test_knowledge_muscles_are_drawn_on_their_views(knowledge) -> None:
     atlas = load_atlas()
     for muscle in knowledge:
         assert muscle.id in atlas.muscle_ids(), f"{muscle.id} is not drawn"
+        for view in muscle.views:
+            assert atlas.muscle_shape(view, muscle.id, "left") is not None, (
+                f"{muscle.id}: listed on the {view} view but not drawn there"
+            )
         for tp in muscle.trigger_points:
             for side in ("left", "right"):
                 assert atlas.muscle_shape(tp.view, muscle.id, side) is not None, (

@@ -6,9 +6,34 @@ view's y (see ``landmarks.py``). Attachments follow Travell & Simons, Vol. 1 (2n
 
 from __future__ import annotations
 
+from tools.bodygen.muscles_contour import side_at, top_below
 from tools.bodygen.muscles_geometry import MuscleShape, belly, ellipse, outline, pts, spindle, strap
 
 Half = dict[str, tuple[float, float]]
+
+
+def _upper_trapezius(view: str, lm: Half) -> MuscleShape:
+    """The free upper border follows the figure's neck-to-shoulder contour 3 units inside.
+
+    From the front only the slope above the clavicle shows; from behind the sheet also
+    covers the back of the neck from the occiput down to C7.
+    """
+    us = (60, 84, 110, 140, 165, 186)
+    thickness = (16, 20, 20, 17, 13, 10)
+    top = [(u, top_below(view, u, 290) + 3) for u in us]
+    low = [(u, y - 3 + t) for (u, y), t in zip(top, thickness, strict=True)]
+    cap = (194, top_below(view, 194, 290) + 8)
+    insertion = (184, top_below(view, 184, 290) + 7)
+    if view == "anterior":
+        neck = [(side_at(view, y, 56) - 3, y) for y in (314, 326)]
+        ring = [*neck, *top, cap, *reversed(low), (47, 344)]
+        return outline(ring, origin=(50, 346), insertion=insertion)
+    c7 = lm["c7"]
+    occiput = [(3, 212), (20, 214), (34, 222)]
+    neck = [(side_at(view, y, 56) - 4, y) for y in (262, 290, 318)]
+    back = [(30, c7[1] + 12), (3, c7[1] + 5)]
+    ring = [*occiput, *neck, *top, cap, *reversed(low), *back]
+    return outline(ring, origin=(6, 330), insertion=insertion)
 
 
 def anterior(lm: Half) -> dict[str, MuscleShape]:
@@ -37,10 +62,12 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "lateral_pterygoid": spindle((40, 212), (lm["tmj"][0] - 4, lm["tmj"][1]), 7),
         # pterygoid fossa -> inner face of the mandibular angle
         "medial_pterygoid": spindle((40, 215), (64, 254), 7),
-        # mastoid notch -> (sling at the hyoid) -> digastric fossa behind the chin
-        "digastric": strap(
-            [(64, 262), (50, 280), (36, 297), (22, 307), (11, 303), (6, 292)],
-            [5, 5, 5, 4.5, 4.5, 4],
+        # mastoid notch -> (sling at the hyoid) -> digastric fossa behind the chin; the
+        # crescent spans the V of the two bellies so the straight axis stays on the muscle
+        "digastric": outline(
+            pts("68,258 52,266 32,278 14,288 4,292 6,300 14,306 22,312 34,304 50,288 64,270"),
+            origin=(66, 261),
+            insertion=(8, 296),
         ),
         # zygomatic bone -> corner of the mouth
         "zygomaticus_major": strap([(66, 204), (48, 226), (25, 251)], [5, 5, 4]),
@@ -68,14 +95,7 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
             [(0.03, 6, 8), (0.15, 7, 9), (0.45, 6.5, 9), (0.75, 5.5, 8), (0.97, 5, 6)],
         ),
         # seen from the front: the shoulder slope above the clavicle, neck -> acromion
-        "upper_trapezius": outline(
-            pts(
-                "47,322 82,338 122,355 160,371 188,384 194,393 180,398 140,386 100,371 64,354 "
-                "49,346 45,334"
-            ),
-            origin=(47, 334),
-            insertion=(186, 391),
-        ),
+        "upper_trapezius": _upper_trapezius("anterior", lm),
         # anterior tubercles of C3-C6 -> scalene tubercle of the first rib
         "anterior_scalene": spindle((26, 300), (38, 382), 5),
         # posterior tubercles of C2-C7 -> first rib behind the subclavian groove
@@ -97,19 +117,12 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
             insertion=(44, 166),
         ),
         # occiput and nuchal ligament -> lateral clavicle and acromion
-        "upper_trapezius": outline(
-            pts(
-                "3,212 20,214 34,222 42,250 46,290 49,318 82,338 122,355 160,371 188,385 194,394 "
-                "180,400 150,396 110,386 70,371 30,357 3,350"
-            ),
-            origin=(6, 312),
-            insertion=(184, 391),
-        ),
+        "upper_trapezius": _upper_trapezius("posterior", lm),
         # transverse processes C1-C4 -> superior angle of the scapula
         "levator_scapulae": belly(
-            (20, 254),
+            (16, 258),
             (lm["scapula_superior_angle"][0] + 2, lm["scapula_superior_angle"][1] + 2),
-            [(0.03, 4, 4), (0.2, 6, 5), (0.45, 7, 5), (0.8, 8, 8), (0.97, 5, 5)],
+            [(0.03, 4, 4), (0.2, 6, 4), (0.45, 7, 4), (0.8, 8, 7), (0.97, 5, 5)],
         ),
         # nuchal ligament and spines C7-T3 -> mastoid and lateral superior nuchal line
         "splenius_capitis": belly(

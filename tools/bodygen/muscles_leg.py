@@ -37,8 +37,8 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "vastus_intermedius": spindle((112, 1020), (96, 1360), 20),
         # ASIS -> medial tibia (pes anserinus), crossing the thigh
         "sartorius": strap(
-            [(122, 888), (110, 970), (92, 1070), (74, 1180), (62, 1290), (58, 1380), (62, 1448)],
-            [6, 7, 7, 7, 7, 6, 5],
+            [(122, 888), (112, 970), (100, 1070), (86, 1180), (72, 1290), (62, 1370), (60, 1448)],
+            [6, 8, 9, 9, 9, 8, 5],
         ),
         # superior pubic ramus -> pectineal line of the femur
         "pectineus": spindle((30, 972), (84, 1014), 10),
@@ -75,10 +75,14 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "peroneus_brevis": strap(
             [(116, 1600), (110, 1680), (100, 1752), (102, 1800), (118, 1840)],
             [6, 6, 4, 3, 3],
+            origin=(114, 1600),
+            insertion=(110, 1826),
         ),
         # lower anterior fibula -> dorsum of the 5th metatarsal base, in front of the ankle
         "peroneus_tertius": strap(
-            [(108, 1690), (98, 1756), (100, 1800), (118, 1846)], [5, 4, 3, 3]
+            [(104, 1690), (104, 1756), (107, 1800), (118, 1846)],
+            [5, 6, 5, 3],
+            insertion=(114, 1842),
         ),
         # dorsolateral calcaneus -> tendons of toes 2-4
         "extensor_digitorum_brevis": spindle((118, 1818), (100, 1858), 7),
@@ -128,7 +132,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
                 "62,1380 92,1396 122,1378 124,1440 128,1500 126,1540 116,1600 100,1650 94,1700 "
                 "93,1842 87,1842 86,1700 80,1650 64,1600 54,1530 56,1450"
             ),
-            origin=(92, 1388),
+            origin=(92, 1402),
             insertion=calcaneus,
         ),
         # fibular head, soleal line of the tibia -> calcaneus, below and either side of gastroc
@@ -141,9 +145,10 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
             insertion=calcaneus,
         ),
         # lateral supracondylar line -> calcaneus by a long thin tendon
-        "plantaris": strap(
-            [(122, 1372), (112, 1430), (100, 1500), (92, 1600), (88, 1700), (88, 1840)],
-            [5, 5, 3, 2.5, 2.5, 2.5],
+        "plantaris": belly(
+            (122, 1372),
+            (88, 1840),
+            [(0.03, 4), (0.1, 6), (0.2, 4), (0.3, 2.5), (0.97, 2.5)],
         ),
         # interosseous membrane, tibia, fibula -> behind the medial malleolus to the navicular
         "tibialis_posterior": belly(

@@ -45,8 +45,8 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         # fan: clavicle, sternum and ribs -> lateral lip of the bicipital groove
         "pectoralis_major": outline(
             pts(
-                "4,376 30,376 70,380 110,388 150,410 186,446 204,466 200,484 180,498 160,528 "
-                "130,562 100,582 60,594 20,598 4,596"
+                "4,376 30,376 70,380 110,388 150,410 186,446 204,466 200,484 180,498 162,516 "
+                "140,540 110,566 80,578 40,586 4,586"
             ),
             origin=(6, 480),
             insertion=(198, 472),
@@ -66,11 +66,11 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         # outer faces of ribs 5-12 -> linea alba, pubic tubercle and anterior iliac crest
         "external_oblique": outline(
             pts(
-                "96,582 128,592 144,650 128,720 124,760 130,820 124,876 100,880 76,820 68,730 "
-                "70,650 80,604"
+                "96,582 128,592 144,650 128,720 124,760 130,820 124,876 104,884 80,850 66,780 "
+                "66,700 72,640 80,604"
             ),
             origin=(132, 640),
-            insertion=(82, 858),
+            insertion=(88, 852),
         ),
         # iliac crest, inguinal ligament -> lower ribs and linea alba, fibres up and in
         "internal_oblique": outline(
@@ -135,7 +135,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # supraspinous fossa -> top facet of the greater tubercle, under the acromion
         "supraspinatus": outline(
-            pts("80,410 120,404 170,402 200,410 210,424 204,432 180,418 130,432 86,450 78,430"),
+            pts("80,410 120,404 170,402 200,410 210,424 204,432 180,421 130,436 86,452 78,430"),
             origin=(84, 430),
             insertion=(204, 420),
         ),
@@ -173,10 +173,10 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         "latissimus_dorsi": outline(
             pts(
                 "6,588 50,600 104,618 150,560 174,512 190,498 194,510 176,526 160,552 154,604 "
-                "142,664 126,730 124,790 132,844 118,856 90,800 60,730 30,660 8,620"
+                "142,664 126,730 124,790 132,844 118,856 84,810 40,750 18,690 8,630"
             ),
-            origin=(100, 780),
-            insertion=(190, 506),
+            origin=(44, 744),
+            insertion=(186, 500),
         ),
         # spines C7-T3 -> ribs 2-5 beside their angles (under the rhomboids)
         "serratus_posterior_superior": belly(

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import shapely
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -100,14 +100,18 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
     return polys[0] if len(polys) == 1 else MultiPolygon(polys)
 
 
-def _guide_elements(view: str) -> list[str]:
+def _guide_elements(view: str, outline: BaseGeometry) -> list[str]:
+    """Guide lines, clipped to the figure so none runs off the body."""
+    inside = outline.buffer(-1.5)
     elems = []
     for points, _closed, bilateral in guides(view):
         sides = ("right", "left") if bilateral else ("midline",)
         for side in sides:
             sign = 1 if side == "midline" else lateral_sign(view, side)
             pts = [(CENTRE_X + sign * u, y) for u, y in points]
-            elems.append(f'<path class="landmark" d="{_line_data(pts)}"/>')
+            for part in shapely.get_parts(LineString(pts).intersection(inside)):
+                if isinstance(part, LineString) and part.length > 1:
+                    elems.append(f'<path class="landmark" d="{_line_data(list(part.coords))}"/>')
     if view == "posterior":
         for side in ("right", "left"):
             cx = CENTRE_X + lateral_sign(view, side) * 366
@@ -157,7 +161,7 @@ def build_svg(view: str) -> str:
     ]
     outline_d = _path_data(outline)
     muscles, axes = _muscle_elements(view)
-    guides_layer = [f'<path class="contour" d="{outline_d}"/>', *_guide_elements(view)]
+    guides_layer = [f'<path class="contour" d="{outline_d}"/>', *_guide_elements(view, outline)]
     return "\n".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>',

@@ -1,0 +1,212 @@
+"""Clinical rules of the intake and the visit: red-flag screen, chronic pain, after-care,
+and the regional examination guide.
+
+The questions (``resources/red_flags.yaml``) and the regional guide
+(``resources/protocols.yaml``) are data, validated here so a wrong id in a data file stops
+the app with a message naming the file and the entry instead of silently skipping a
+screening question. Pain extent lives in :mod:`nmt_bodymap.core.pain_extent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core.knowledge import load_knowledge
+from nmt_bodymap.core.pain_extent import pain_extent as pain_extent  # re-exported
+from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.resources import resource_path
+
+CHRONIC_WEEKS = 12
+"""Pain lasting 12 weeks (three months) or more is chronic (NICE NG59, IASP)."""
+
+SORENESS_HOURS = (24, 36)
+"""Post-treatment soreness after trigger-point pressure usually settles within a day or
+a day and a half (Travell & Simons Vol. 1, ch. 3; Chaitow & DeLany Vol. 1)."""
+
+SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class ClinicalDataError(ValueError):
+    """A clinical data file is wrong; the message names the file, the entry and the reason."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GuidelineSource(_Strict):
+    id: SnakeId
+    citation: Text
+
+
+class RedFlagQuestion(_Strict):
+    """One screening question: a "yes" means refer before treating."""
+
+    id: SnakeId
+    question: Text
+    why: Text
+    sources: list[SnakeId] = Field(min_length=1)
+
+
+class _RedFlagFile(_Strict):
+    sources: list[GuidelineSource] = Field(min_length=1)
+    questions: list[RedFlagQuestion] = Field(min_length=1)
+
+
+class RedFlagScreen(_Strict):
+    """The screening questions, in the order they are asked, and the guidance they cite."""
+
+    sources: dict[str, GuidelineSource]
+    questions: tuple[RedFlagQuestion, ...]
+
+    def question(self, question_id: str) -> RedFlagQuestion:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def citations(self, question: RedFlagQuestion) -> list[str]:
+        return [self.sources[ref].citation for ref in question.sources]
+
+    def raised(self, answers: Mapping[str, bool | None]) -> list[RedFlagQuestion]:
+        """The questions answered "yes", in screen order."""
+        return [q for q in self.questions if answers.get(q.id) is True]
+
+
+@cache
+def load_red_flags(path: Path | None = None) -> RedFlagScreen:
+    """The red-flag screen from ``resources/red_flags.yaml`` (or ``path``), validated."""
+    path = path or resource_path("red_flags.yaml")
+    parsed = _read(path, _RedFlagFile)
+    sources: dict[str, GuidelineSource] = {}
+    for source in parsed.sources:
+        if source.id in sources:
+            raise ClinicalDataError(f"{path}: source {source.id!r} is listed twice")
+        sources[source.id] = source
+    seen: set[str] = set()
+    for question in parsed.questions:
+        if question.id in seen:
+            raise ClinicalDataError(f"{path}: question {question.id!r} is listed twice")
+        seen.add(question.id)
+        for ref in question.sources:
+            if ref not in sources:
+                raise ClinicalDataError(
+                    f"{path}: question {question.id!r} cites {ref!r}, which is not in sources"
+                )
+    return RedFlagScreen(sources=sources, questions=tuple(parsed.questions))
+
+
+def needs_referral(answers: Mapping[str, bool | None], clearance: str | None) -> bool:
+    """True when any screening answer is "yes" and no medical clearance is on record.
+
+    Every "yes" counts, even for a question id no longer in the screen: an answer the
+    client once gave is never ignored because the data file changed.
+    """
+    raised = any(answer is True for answer in answers.values())
+    cleared = bool(clearance and clearance.strip())
+    return raised and not cleared
+
+
+def clearance_text(cleared_by: str, note: str = "") -> str:
+    """The clearance as stored with the intake: who cleared the client, and what they said."""
+    who = cleared_by.strip()
+    if not who:
+        raise ValueError("Say who gave the clearance (e.g. the client's GP).")
+    said = note.strip()
+    return f"Cleared by {who}" + (f": {said}" if said else "")
+
+
+def is_chronic(duration_weeks: float | None) -> bool:
+    """Pain of 12 weeks or more is chronic; an unknown duration is not called chronic."""
+    if duration_weeks is None:
+        return False
+    if duration_weeks < 0:
+        raise ValueError(f"A duration cannot be negative (got {duration_weeks:g} weeks).")
+    return duration_weeks >= CHRONIC_WEEKS
+
+
+def expected_soreness_window() -> tuple[int, int]:
+    """Hours of expected post-treatment soreness, for the visit summary."""
+    return SORENESS_HOURS
+
+
+def soreness_advice() -> str:
+    """The after-care line of the visit summary."""
+    low, high = SORENESS_HOURS
+    return (
+        f"Some soreness in the treated muscles is normal for {low} to {high} hours; "
+        "warmth, gentle movement and drinking water help. Call if it lasts longer "
+        "or gets worse."
+    )
+
+
+# -- regional examination guide ---------------------------------------------------------------
+
+
+class Protocol(_Strict):
+    """Where to look and which muscles to examine for a complaint in one part of the body."""
+
+    id: SnakeId
+    label: Text
+    complaint_regions: list[SnakeId] = Field(min_length=1)
+    examine_regions: list[SnakeId] = Field(default_factory=list)
+    muscles: list[SnakeId] = Field(min_length=1)
+    sources: list[SnakeId] = Field(min_length=1)
+
+
+class _ProtocolFile(_Strict):
+    protocols: list[Protocol] = Field(min_length=1)
+
+
+@cache
+def load_protocols(path: Path | None = None) -> tuple[Protocol, ...]:
+    """The regional guide, checked against the region vocabulary, the muscle knowledge
+    base and the bibliography."""
+    path = path or resource_path("protocols.yaml")
+    parsed = _read(path, _ProtocolFile)
+    vocabulary = load_vocabulary()
+    knowledge = load_knowledge()
+    seen: set[str] = set()
+    for protocol in parsed.protocols:
+        where = f"{path}: protocol {protocol.id!r}"
+        if protocol.id in seen:
+            raise ClinicalDataError(f"{where} is listed twice")
+        seen.add(protocol.id)
+        for region in (*protocol.complaint_regions, *protocol.examine_regions):
+            if region not in vocabulary:
+                raise ClinicalDataError(f"{where}: {region!r} is not a region of the body map")
+        for muscle_id in protocol.muscles:
+            if muscle_id not in knowledge:
+                raise ClinicalDataError(f"{where}: {muscle_id!r} is not a muscle id")
+        if len(set(protocol.muscles)) != len(protocol.muscles):
+            raise ClinicalDataError(f"{where}: a muscle is listed twice")
+        for ref in protocol.sources:
+            if ref not in knowledge.sources:
+                raise ClinicalDataError(f"{where}: source {ref!r} is not in sources.yaml")
+    return tuple(parsed.protocols)
+
+
+def protocols_for_region(region: str) -> list[Protocol]:
+    """The guides whose complaint regions include ``region`` (usually one)."""
+    return [p for p in load_protocols() if region in p.complaint_regions]
+
+
+def _read(path: Path, model: type[_Strict]) -> Any:
+    try:
+        return model.model_validate(read_yaml(path))
+    except OSError as exc:
+        raise ClinicalDataError(f"{path}: cannot read ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ClinicalDataError(f"{path}: not valid YAML: {exc}") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(p) for p in first["loc"])
+        raise ClinicalDataError(f"{path}: {place}: {first['msg']}") from exc

@@ -48,7 +48,6 @@ class BodyScene(QGraphicsScene):
         self._hover: QGraphicsPathItem | None = None
         self._renderer: QSvgRenderer | None = None
         self._draw_figure()
-        self.selectionChanged.connect(self._on_selection)
 
     # -- the figure ------------------------------------------------------------------------
     def _draw_figure(self) -> None:
@@ -213,8 +212,3 @@ class BodyScene(QGraphicsScene):
             item.setPos(point[0], point[1])
             self.addItem(item)
             self.finding_items.append(item)
-
-    def _on_selection(self) -> None:
-        for item in self.selectedItems():
-            if isinstance(item, TriggerPointPin):
-                self.pin_clicked.emit(item.muscle_id, item.side, item.tp_id)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +29,11 @@ from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
 from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
+from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
+from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.palette import MapColors
+from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
 from nmt_bodymap.ui.worker import StoreWorker
@@ -55,12 +59,17 @@ class MainWindow(QMainWindow):
         self.colors = MapColors()
         self.undo_stack = QUndoStack(self)
         self.marks = VisitMarks(worker, self)
+        self.findings = VisitFindings(worker, self)
         self.actions_by_key: dict[str, QAction] = {}
 
         self.clients = ClientPanel(worker)
         self.visits = VisitPanel(worker)
         self.body_map = BodyMapPanel(self.atlas, self.marks, self.undo_stack, self.colors)
         self.candidates = CandidatesPanel(self.knowledge)
+        self.findings_panel = FindingsPanel(self.findings, self.knowledge)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.candidates, "&Candidates")
+        self.side_tabs.addTab(self.findings_panel, "Findings && &treatment")
         self.visit_label = QLabel("")
         self.visit_label.setObjectName("visit-label")
         self.visit_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 4px;")
@@ -76,7 +85,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.candidates)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -109,6 +118,15 @@ class MainWindow(QMainWindow):
         self.marks.saved.connect(self.show_status)
         self.marks.save_failed.connect(self.show_error)
         self.candidates.candidate_chosen.connect(self._on_candidate)
+        self.candidates.record_finding.connect(lambda c: self.record_finding(c.muscle, c.side))
+        self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))
+        self.body_map.pin_clicked.connect(self._on_pin)
+        self.findings.changed.connect(self._show_findings_on_map)
+        self.findings.saved.connect(self.show_status)
+        self.findings.failed.connect(self.show_error)
+        self.findings_panel.remove_requested.connect(
+            lambda kind, rid: self.undo_stack.push(RemoveRecord(self.findings, kind, rid))
+        )
         self.worker.pending_changed.connect(lambda _n: self._update_save_state())
         self.worker.job_failed.connect(self.show_error)
 
@@ -218,7 +236,25 @@ class MainWindow(QMainWindow):
                     "focus-candidates",
                     "Go to &candidates",
                     ("Ctrl+L",),
-                    lambda: self.candidates.tree.setFocus(),
+                    self.focus_candidates,
+                ),
+                ActionSpec(
+                    "record-finding",
+                    "Record &finding…",
+                    ("Ctrl+Shift+F",),
+                    self._finding_for_current,
+                ),
+                ActionSpec(
+                    "record-treatment",
+                    "Record &treatment…",
+                    ("Ctrl+Shift+T",),
+                    self._treatment_for_current,
+                ),
+                ActionSpec(
+                    "show-findings",
+                    "Show findings && treatment",
+                    ("Ctrl+Shift+L",),
+                    lambda: self.side_tabs.setCurrentWidget(self.findings_panel),
                 ),
                 ActionSpec(
                     "clear-highlight",
@@ -290,6 +326,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.candidates.tree.setCurrentItem(None)
         self.marks.load_visit(visit.id if visit is not None else None)
+        self.findings.load_visit(visit.id if visit is not None else None)
         client = self.visits.client
         if visit is None:
             self.visit_label.setText(
@@ -322,6 +359,63 @@ class MainWindow(QMainWindow):
             return
         muscle = self.knowledge.muscle(candidate.muscle)
         self.body_map.show_highlight(highlight_for(candidate, muscle))
+
+    def focus_candidates(self) -> None:
+        self.side_tabs.setCurrentWidget(self.candidates)
+        self.candidates.tree.setFocus()
+
+    # -- findings and treatments -----------------------------------------------------------
+    def ask_finding(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
+        """Run the finding form (patched in tests); None when cancelled."""
+        dialog = FindingDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)
+        return dialog.fields() if dialog.exec() else None
+
+    def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
+        """Run the treatment form with its hold timer (patched in tests)."""
+        dialog = TreatmentDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)
+        return dialog.fields() if dialog.exec() else None
+
+    def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
+        if self.findings.visit_id is None:
+            self.show_status("Open a visit first")
+            return
+        fields = self.ask_finding(muscle_id, side, tp_id)
+        if fields is not None:
+            name = self.knowledge.muscle(muscle_id).name
+            self.undo_stack.push(AddRecord(self.findings, "finding", fields, f"Finding at {name}"))
+
+    def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
+        if self.findings.visit_id is None:
+            self.show_status("Open a visit first")
+            return
+        fields = self.ask_treatment(muscle_id, side, tp_id)
+        if fields is not None:
+            name = self.knowledge.muscle(muscle_id).name
+            self.undo_stack.push(
+                AddRecord(self.findings, "treatment", fields, f"Treatment of {name}")
+            )
+
+    def _finding_for_current(self) -> None:
+        candidate = self.candidates.current_candidate()
+        if candidate is None:
+            self.show_status("Choose a candidate muscle first (Ctrl+L)")
+        else:
+            self.record_finding(candidate.muscle, candidate.side)
+
+    def _treatment_for_current(self) -> None:
+        candidate = self.candidates.current_candidate()
+        if candidate is None:
+            self.show_status("Choose a candidate muscle first (Ctrl+L)")
+        else:
+            self.record_treatment(candidate.muscle, candidate.side)
+
+    def _on_pin(self, muscle_id: str, side: str, tp_id: str) -> None:
+        self.record_finding(muscle_id, side, tp_id)
+
+    def _show_findings_on_map(self) -> None:
+        self.body_map.show_findings(
+            finding_marks(self.atlas, self.knowledge, list(self.findings.findings.values()))
+        )
 
     def retry_unsaved(self) -> None:
         count = self.marks.retry_unsaved()

@@ -174,7 +174,6 @@ class TriggerPointPin(QGraphicsItem):
         self.side = side
         self.tp_id = tp_id
         self._colors = colors
-        self.setToolTip(f"Trigger point: {label}")
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -200,9 +199,6 @@ class TriggerPointPin(QGraphicsItem):
         d = PIN_RADIUS * 0.55
         painter.drawLine(QPointF(-d, -d), QPointF(d, d))
         painter.drawLine(QPointF(-d, d), QPointF(d, -d))
-        if self.isSelected():
-            painter.setPen(QPen(self._colors.selection, 2.5))
-            painter.drawEllipse(QPointF(0, 0), PIN_RADIUS + 4, PIN_RADIUS + 4)
 
 
 class FindingItem(QGraphicsItem):

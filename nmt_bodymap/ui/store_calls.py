@@ -99,8 +99,8 @@ def add_finding(store: Store, visit_id: int, fields: dict[str, Any]) -> Any:
     return store.add_finding(visit_id, **fields)
 
 
-def delete_finding(store: Store, finding_id: int) -> None:
-    store.delete_finding(finding_id)
+def delete_finding(store: Store, finding_id: int) -> Any:
+    return store.delete_finding(finding_id)
 
 
 def restore_finding(store: Store, finding_id: int) -> Any:
@@ -113,3 +113,11 @@ def list_treatments(store: Store, visit_id: int) -> list[Any]:
 
 def add_treatment(store: Store, visit_id: int, fields: dict[str, Any]) -> Any:
     return store.add_treatment(visit_id, **fields)
+
+
+def delete_treatment(store: Store, treatment_id: int) -> Any:
+    return store.delete_treatment(treatment_id)
+
+
+def restore_treatment(store: Store, treatment_id: int) -> Any:
+    return store.restore_treatment(treatment_id)

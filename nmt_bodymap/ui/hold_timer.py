@@ -1,0 +1,96 @@
+"""The hold timer for ischaemic compression: 10/20/30 s presets, a countdown, a clear end.
+
+The therapist's hands are busy, so the end is signalled three ways: a beep, the
+display turning to "Release", and the ``finished`` signal (the treatment form
+then fills in the hold time).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
+
+PRESETS = (10, 20, 30)
+TICK_MS = 100
+
+
+class HoldTimer(QWidget):
+    """Preset buttons, a big countdown and start/stop; emits ``finished(seconds held)``."""
+
+    finished = Signal(int)
+    tick = Signal(int)  # whole seconds left
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._seconds = PRESETS[1]
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._on_tick)
+        self.display = QLabel()
+        self.display.setObjectName("hold-display")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.display.setMinimumWidth(110)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.preset_buttons: dict[int, QPushButton] = {}
+        for seconds in PRESETS:
+            button = QPushButton(f"{seconds} s")
+            button.setMinimumSize(52, 34)
+            button.setToolTip(f"Start a {seconds}-second hold")
+            button.clicked.connect(lambda _c=False, s=seconds: self.start(s))
+            layout.addWidget(button)
+            self.preset_buttons[seconds] = button
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setMinimumHeight(34)
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        layout.addWidget(self.display, 1)
+        layout.addWidget(self.stop_button)
+        self._show(self._seconds, running=False)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self, seconds: int) -> None:
+        self._seconds = seconds
+        self._clock.start()
+        self._timer.start()
+        self.stop_button.setEnabled(True)
+        self._show(seconds, running=True)
+
+    def stop(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.stop_button.setEnabled(False)
+            self._show(self._seconds, running=False)
+
+    def remaining_ms(self) -> int:
+        if not self._timer.isActive():
+            return 0
+        return max(0, self._seconds * 1000 - int(self._clock.elapsed()))
+
+    def _on_tick(self) -> None:
+        left = self.remaining_ms()
+        if left <= 0:
+            self._timer.stop()
+            self.stop_button.setEnabled(False)
+            self.display.setText("Release")
+            self.display.setStyleSheet(
+                "font-size: 22px; font-weight: 700; color: white; background: #0072b2;"
+                "border-radius: 6px; padding: 2px 8px;"
+            )
+            QApplication.beep()
+            self.finished.emit(self._seconds)
+            return
+        whole = (left + 999) // 1000
+        self.tick.emit(whole)
+        self._show(whole, running=True)
+
+    def _show(self, seconds: int, running: bool) -> None:
+        self.display.setText(f"{seconds} s" if running else f"Hold {seconds} s")
+        self.display.setStyleSheet(
+            "font-size: 22px; font-weight: 700; padding: 2px 8px;"
+            + ("color: #d55e00;" if running else "")
+        )

@@ -83,13 +83,13 @@ def test_daily_backup_is_taken_when_due(chart: Path) -> None:
 def test_rotation_keeps_the_latest_ten_and_one_a_day_for_two_weeks(chart: Path) -> None:
     now = datetime(2025, 3, 31, 12, 0, tzinfo=UTC)
     taken = []
-    for day in range(30):  # four a day for 30 days, oldest first
-        for hour in (8, 11, 14, 17):
-            when = now - timedelta(days=29 - day) + timedelta(hours=hour - 12)
+    for day in range(20):  # two a day for 20 days, oldest first
+        for hour in (9, 17):
+            when = now - timedelta(days=19 - day) + timedelta(hours=hour - 12)
             taken.append(take_backup(chart, now=when))
     kept = {b.path for b in list_backups(chart)}
     assert set(taken[-KEEP_LATEST:]) <= kept
-    newest_per_day = {taken[i * 4 + 3] for i in range(30 - KEEP_DAYS, 30)}
+    newest_per_day = {taken[i * 2 + 1] for i in range(20 - KEEP_DAYS, 20)}
     assert newest_per_day <= kept
     assert len(kept) == len(set(taken[-KEEP_LATEST:]) | newest_per_day)
     assert all(path.exists() == (path in kept) for path in taken)

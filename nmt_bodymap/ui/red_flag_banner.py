@@ -1,0 +1,188 @@
+"""The "Refer for medical assessment" banner, and the form that records a clearance.
+
+Shown whenever the client's red-flag screen has a "yes" and no clearance is on record
+(``core.clinical.needs_referral``), so nobody starts hands-on work past it. Recording a
+clearance (who cleared the client, when, what they said) is the only way to hide it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.clinical import clearance_text, load_red_flags, needs_referral
+
+StoreCall = Callable[..., Any]
+"""``store_call(job, on_done, on_error)``: runs ``job(store)`` off the GUI thread
+(``StoreWorker.submit``) and calls back on the GUI thread."""
+
+BANNER_STYLE = (
+    "#red-flag-banner { background: #b3261e; border-radius: 6px; }"
+    "#red-flag-banner QLabel { color: white; }"
+    "#red-flag-banner QPushButton { background: white; color: #b3261e; font-weight: 600;"
+    " padding: 6px 14px; border-radius: 4px; }"
+)
+
+
+class ClearanceDialog(QDialog):
+    """Who cleared the client for treatment, on which date, and what they said."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Record medical clearance")
+        self.setMinimumWidth(440)
+        self.who_edit = QLineEdit()
+        self.who_edit.setPlaceholderText("e.g. Dr Lee, the client's GP")
+        self.date_edit = QLineEdit(date.today().isoformat())
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText("What the clinician said (findings, limits on treatment)")
+        self.note_edit.setFixedHeight(90)
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("form-error")
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Cleared &by", self.who_edit)
+        form.addRow("&Date", self.date_edit)
+        form.addRow("&Note", self.note_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.result_value: tuple[str, date] | None = None
+
+    def clearance(self) -> tuple[str, date]:
+        """The clearance text and date; ValueError with a message fit for the form."""
+        text = clearance_text(self.who_edit.text(), self.note_edit.toPlainText())
+        raw = self.date_edit.text().strip()
+        try:
+            when = date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(
+                f"Write the date as YYYY-MM-DD, e.g. 2025-03-01 (got {raw!r})."
+            ) from None
+        if when > date.today():
+            raise ValueError("The clearance date cannot be in the future.")
+        return text, when
+
+    def _accept_if_valid(self) -> None:
+        try:
+            self.result_value = self.clearance()
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.accept()
+
+
+class RedFlagBanner(QFrame):
+    """A red bar with the raised screening questions and a button to record a clearance.
+
+    ``load(client_id)`` reads the intake through ``store_call``; ``show_intake`` shows a
+    record already at hand. Hidden while nothing needs referral.
+    """
+
+    clearance_saved = Signal(object)  # the updated intake record
+    failed = Signal(str)
+
+    def __init__(self, store_call: StoreCall | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("red-flag-banner")
+        self.setStyleSheet(BANNER_STYLE)
+        self.store_call = store_call
+        self.client_id: int | None = None
+        self.title = QLabel("⚠  Refer for medical assessment before treatment")
+        self.title.setStyleSheet("font-size: 17px; font-weight: 700;")
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        self.clear_button = QPushButton("Record clearance…")
+        self.clear_button.setObjectName("record-clearance")
+        self.clear_button.clicked.connect(self.record_clearance)
+        text = QVBoxLayout()
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 10, 14, 10)
+        row.addLayout(text, 1)
+        row.addWidget(self.clear_button)
+        self.hide()
+
+    @property
+    def referral_needed(self) -> bool:
+        return not self.isHidden()
+
+    def load(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        if client_id is None or self.store_call is None:
+            self.show_answers({}, "")
+            return
+        self.store_call(lambda store: store.get_intake(client_id), self.show_intake, self._fail)
+
+    def show_intake(self, intake: Any | None) -> None:
+        if intake is None:
+            self.show_answers({}, "")
+        else:
+            self.show_answers(intake.red_flags, intake.red_flag_clearance)
+
+    def show_answers(self, answers: dict[str, bool | None], clearance: str | None) -> None:
+        """Show or hide the banner for these answers (used live by the intake form)."""
+        if not needs_referral(answers, clearance):
+            self.hide()
+            return
+        screen = load_red_flags()
+        known = {q.id: q for q in screen.questions}
+        raised = [known[k].question if k in known else k for k, a in answers.items() if a is True]
+        self.detail.setText("Screening answered yes: " + " · ".join(raised))
+        self.detail.setToolTip(
+            "\n\n".join(f"{known[k].question}\n{known[k].why}" for k in answers if k in known)
+        )
+        self.show()
+
+    def ask_clearance(self) -> tuple[str, date] | None:
+        """Run the clearance form (patched in tests); None when cancelled."""
+        dialog = ClearanceDialog(self)
+        return dialog.result_value if dialog.exec() else None
+
+    def record_clearance(self) -> None:
+        if self.client_id is None or self.store_call is None:
+            return
+        given = self.ask_clearance()
+        if given is None:
+            return
+        text, when = given
+        client_id = self.client_id
+        self.store_call(
+            lambda store: store.save_intake(
+                client_id, red_flag_clearance=text, red_flag_cleared_on=when
+            ),
+            self._cleared,
+            self._fail,
+        )
+
+    def _cleared(self, intake: Any) -> None:
+        self.show_intake(intake)
+        self.clearance_saved.emit(intake)
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failed.emit(str(exc))

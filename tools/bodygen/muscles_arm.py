@@ -17,7 +17,7 @@ def _brachioradialis() -> MuscleShape:
     return belly(
         (258, 680),
         (306, 984),
-        [(0.03, 4, 3), (0.3, 10, 9), (0.55, 9, 7), (0.8, 5, 4), (0.97, 3, 2)],
+        [(0.03, 4, 3), (0.3, 14, 9), (0.55, 11, 7), (0.8, 5, 4), (0.97, 3, 2)],
     )
 
 
@@ -42,13 +42,15 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "pronator_teres": spindle((222, 764), (290, 868), 9),
         # medial epicondyle -> base of the 2nd metacarpal
         "flexor_carpi_radialis": belly(
-            (224, 768), (300, 998), [(0.03, 4), (0.25, 9), (0.5, 7), (0.75, 4), (0.97, 3)]
+            (224, 768),
+            (300, 998),
+            [(0.03, 4, 4), (0.25, 5, 12), (0.5, 4, 9), (0.75, 3, 5), (0.97, 3, 3)],
         ),
         # medial epicondyle -> palmar aponeurosis
         "palmaris_longus": belly(
             (226, 772),
             (290, 1036),
-            [(0.03, 3), (0.25, 7), (0.5, 4), (0.75, 2.5), (0.97, 2.5)],
+            [(0.03, 3, 3), (0.25, 4, 8), (0.5, 3, 5), (0.75, 2.5, 2.5), (0.97, 2.5, 2.5)],
         ),
         # medial epicondyle and olecranon -> pisiform, along the ulnar border
         "flexor_carpi_ulnaris": belly(
@@ -60,11 +62,11 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "flexor_digitorum_superficialis": belly(
             (230, 776),
             (284, 1008),
-            [(0.03, 4, 5), (0.3, 8, 13), (0.6, 8, 12), (0.85, 6, 7), (0.97, 5, 5)],
+            [(0.03, 4, 5), (0.3, 8, 18), (0.6, 8, 16), (0.85, 6, 8), (0.97, 5, 5)],
         ),
         # anterior and medial ulna -> distal phalanges (deep to the superficialis)
         "flexor_digitorum_profundus": belly(
-            (240, 792), (282, 1010), [(0.03, 5), (0.3, 8, 12), (0.6, 8, 11), (0.97, 5)]
+            (240, 792), (282, 1010), [(0.03, 5), (0.3, 8, 15), (0.6, 8, 14), (0.97, 5)]
         ),
         # capitate and 3rd metacarpal -> base of the thumb's proximal phalanx
         "adductor_pollicis": outline(
@@ -108,11 +110,13 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # common extensor origin -> extensor expansions of fingers 2-5
         "extensor_digitorum": belly(
-            (280, 776), (284, 1030), [(0.03, 5), (0.3, 12), (0.55, 11), (0.8, 7), (0.97, 6)]
+            (280, 776),
+            (284, 1030),
+            [(0.03, 5), (0.3, 16, 11), (0.55, 14, 10), (0.8, 9, 7), (0.97, 6)],
         ),
         # common extensor origin and posterior ulna -> base of the 5th metacarpal
         "extensor_carpi_ulnaris": belly(
-            (276, 780), (264, 1004), [(0.03, 4), (0.3, 9), (0.6, 8), (0.97, 3)]
+            (274, 782), (260, 1004), [(0.03, 4), (0.3, 10, 7), (0.6, 9, 6), (0.97, 3)]
         ),
         # lower posterior ulna -> extensor expansion of the index finger
         "extensor_indicis": spindle((266, 900), (306, 1040), 5),

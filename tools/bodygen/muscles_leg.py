@@ -100,7 +100,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         "vastus_lateralis": belly(
             (164, 996),
             (126, 1376),
-            [(0.03, 6, 5), (0.3, 18, 8), (0.6, 18, 8), (0.97, 6, 4)],
+            [(0.03, 6, 5), (0.3, 24, 8), (0.6, 22, 8), (0.97, 6, 4)],
         ),
         # ischial tuberosity and ischiopubic ramus -> linea aspera and adductor tubercle
         "adductor_magnus": outline(
@@ -112,7 +112,7 @@ def posterior(lm: Half) -> dict[str, MuscleShape]:
         "biceps_femoris": belly(
             (54, 1030),
             (lm["fibular_head"][0] - 2, lm["fibular_head"][1] - 6),
-            [(0.03, 6), (0.3, 16), (0.6, 17), (0.85, 12), (0.97, 5)],
+            [(0.03, 6), (0.25, 17), (0.5, 21), (0.75, 17), (0.9, 10), (0.97, 5)],
         ),
         # ischial tuberosity -> medial tibia (pes anserinus)
         "semitendinosus": belly(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from nmt_bodymap.store import ChartDatabaseCorrupt, ChartStore
+from nmt_bodymap.store import ChartDatabaseCorrupt, ChartStore, ChartStoreError
 from nmt_bodymap.store.models import Complaint
 
 
@@ -130,3 +130,8 @@ def test_store_never_imports_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_unreachable_server_is_a_clear_error() -> None:
+    with pytest.raises(ChartStoreError, match="Cannot open the chart database"):
+        ChartStore.open("postgresql+psycopg://nobody@127.0.0.1:1/charts")

@@ -211,7 +211,7 @@ def run(path: Path | None = None, samples: int = SAMPLES) -> dict:
         "chart_marks": len(chart.latest_marks),
         "open_store_ms": open_store_ms,
         "open_chart": open_chart,
-        "search_clients": search,
+        "search_prefix": search,
         "save_mark": save_mark,
         "database_mb": round(size / 1e6, 1),
     }

@@ -29,3 +29,15 @@ def test_demo_client_is_created_once_with_visits_and_marks(store: ChartStore) ->
     intake = store.get_intake(demo.id)
     assert intake is not None and not intake.red_flag_raised
     assert len(intake.complaints) == 2
+
+
+def test_demo_screen_answers_questions_of_the_red_flag_screen() -> None:
+    import yaml
+
+    from nmt_bodymap.resources import resource_path
+    from nmt_bodymap.store.demo import DEMO_FILE
+
+    screen = yaml.safe_load(resource_path("red_flags.yaml").read_text(encoding="utf-8"))
+    ids = {question["id"] for question in screen["questions"]}
+    answers = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))["intake"]["red_flags"]
+    assert set(answers) <= ids

@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from nmt_bodymap import paths
-from nmt_bodymap.store.backups import latest_backup, restore_backup, take_backup
+from nmt_bodymap.store.backups import (
+    POSTGRES_BACKUP_HINT,
+    latest_backup,
+    restore_backup,
+    take_backup,
+)
 from nmt_bodymap.store.errors import ChartStoreError
 
 _DB_HELP = "chart database (SQLite path or SQLAlchemy URL; default: the user's chart)"
@@ -47,10 +52,7 @@ def _chart_file(args: argparse.Namespace) -> Path:
     target = args.command_db or args.db or paths.default_database_path()
     path = sqlite_path(database_url(target))
     if path is None:
-        raise ChartStoreError(
-            "This chart database is on a PostgreSQL server: back it up and restore it with "
-            "pg_dump / pg_restore (e.g. `pg_dump --format=custom --file=charts.dump <db>`)."
-        )
+        raise ChartStoreError(POSTGRES_BACKUP_HINT)
     if args.func is run_backup and not path.is_file():
         raise UsageError(f"there is no chart database at {path}")
     return path

@@ -22,6 +22,10 @@ from nmt_bodymap.store.errors import ChartStoreError
 KEEP_LATEST = 10
 KEEP_DAYS = 14
 DUE_AFTER = timedelta(hours=24)
+POSTGRES_BACKUP_HINT = (
+    "This chart database is on a PostgreSQL server: back it up and restore it with "
+    "pg_dump / pg_restore (e.g. `pg_dump --format=custom --file=charts.dump <database>`)."
+)
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 
 

@@ -37,7 +37,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nmt_bodymap import paths
 from nmt_bodymap.store import validation as v
-from nmt_bodymap.store.backups import backup_is_due, latest_backup, take_backup
+from nmt_bodymap.store.backups import (
+    POSTGRES_BACKUP_HINT,
+    backup_is_due,
+    latest_backup,
+    take_backup,
+)
 from nmt_bodymap.store.database import (
     check_sqlite_file,
     create_owner_only_file,
@@ -165,10 +170,7 @@ class ChartStore:
 
     def _require_file(self) -> Path:
         if self.path is None:
-            raise ChartStoreError(
-                "This chart database is on a PostgreSQL server: back it up with pg_dump "
-                "(e.g. `pg_dump --format=custom --file=charts.dump <database>`)."
-            )
+            raise ChartStoreError(POSTGRES_BACKUP_HINT)
         return self.path
 
     # -- clients ---------------------------------------------------------------------------

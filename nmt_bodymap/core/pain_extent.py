@@ -86,3 +86,23 @@ def visit_measures(
         extent_percent=pain_extent(marks, atlas),
         active_trigger_points=sum(1 for f in findings if f.activity == "active"),
     )
+
+
+@dataclass(frozen=True)
+class RegionChanges:
+    """How the painful places changed from an earlier visit to a later one."""
+
+    new: frozenset[tuple[str, str, str]]  # marked now, not before
+    resolved: frozenset[tuple[str, str, str]]  # marked before, not now
+    unchanged: frozenset[tuple[str, str, str]]
+
+
+def compare_regions(earlier: Iterable[PlacedMark], later: Iterable[PlacedMark]) -> RegionChanges:
+    """New, resolved and unchanged (view, region, side) between two visits' marks."""
+    before = {(m.view, m.region, m.side) for m in earlier}
+    after = {(m.view, m.region, m.side) for m in later}
+    return RegionChanges(
+        new=frozenset(after - before),
+        resolved=frozenset(before - after),
+        unchanged=frozenset(before & after),
+    )

@@ -214,3 +214,14 @@ def test_a_protocol_with_an_unknown_muscle_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ClinicalDataError, match="kneecap"):
         load_protocols(bad)
+
+
+def test_compare_regions_finds_new_and_resolved_places() -> None:
+    from nmt_bodymap.core.pain_extent import compare_regions
+
+    first = [Mark("anterior", "temple", "right"), Mark("posterior", "posterior_neck", "right")]
+    second = [Mark("anterior", "temple", "right"), Mark("anterior", "jaw", "left")]
+    changes = compare_regions(first, second)
+    assert changes.new == {("anterior", "jaw", "left")}
+    assert changes.resolved == {("posterior", "posterior_neck", "right")}
+    assert changes.unchanged == {("anterior", "temple", "right")}

@@ -124,3 +124,193 @@ def test_intake_screenshot(qtbot: Any, seeded: dict[str, Any]) -> None:
     qtbot.waitExposed(dialog)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOTS / "intake.png"))
+
+
+# -- education mode -----------------------------------------------------------------------------
+
+
+def _all_texts(widget: Any) -> list[str]:
+    """Every text a person could see in the window: titles, labels, fields, list and scene text."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGraphicsSimpleTextItem,
+        QGraphicsTextItem,
+        QGraphicsView,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTextEdit,
+        QWidget,
+    )
+
+    texts = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        texts += [child.windowTitle(), child.toolTip()]
+        if isinstance(child, QLabel | QLineEdit | QAbstractButton):
+            texts.append(child.text())
+        if isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
+        if isinstance(child, QTextEdit | QPlainTextEdit):
+            texts.append(child.toPlainText())
+        if isinstance(child, QComboBox):
+            texts += [child.itemText(i) for i in range(child.count())]
+        if isinstance(child, QListWidget):
+            texts += [child.item(i).text() for i in range(child.count())]
+        if isinstance(child, QGraphicsView) and child.scene() is not None:
+            for item in child.scene().items():
+                if isinstance(item, QGraphicsTextItem):
+                    texts.append(item.toPlainText())
+                if isinstance(item, QGraphicsSimpleTextItem):
+                    texts.append(item.text())
+                texts.append(item.toolTip())
+    return texts
+
+
+def test_education_mode_shows_no_private_data(qtbot: Any, chart_path: Path, open_worker: Any):
+    from nmt_bodymap.ui.workflow_actions import open_education
+
+    worker = open_worker(chart_path)
+    zelda = call_on_worker(
+        qtbot, worker, lambda s: s.create_client(name="Zelda Privateperson", notes="secret-note")
+    )
+    visit = call_on_worker(
+        qtbot,
+        worker,
+        lambda s: s.create_visit(zelda.id, chief_complaint="Zelda Privateperson headache"),
+    )
+    for region in ("temple", "jaw"):
+        call_on_worker(
+            qtbot,
+            worker,
+            lambda s, r=region: s.add_pain_mark(
+                visit.id,
+                view="anterior",
+                region=r,
+                side="right",
+                intensity=6,
+                quality="ache",
+                note="secret-note",
+            ),
+        )
+    opened: list[Any] = []
+    open_education(worker.submit, visit.id, on_open=opened.append, full_screen=False)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    window = opened[0]
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert window.current is not None
+    assert window.current.id in {"upper_trapezius", "temporalis", "masseter", "sternocleidomastoid"}
+    shown = window.muscle_ids[:]
+    assert len(shown) >= 2
+    for _ in shown:  # walk every candidate, checking each screen
+        texts = "\n".join(_all_texts(window))
+        assert "Zelda" not in texts and "Privateperson" not in texts
+        assert "secret-note" not in texts
+        window.step(1)
+    # the muscle, its trigger points and its zone are drawn and fade in
+    window.show_muscle("upper_trapezius")
+    kinds = {item.data(0) for layer in window.layers for item in layer.childItems()}
+    assert {"essential", "spillover"} <= kinds
+    assert window.caption.text().startswith(window.current.client_explanation[:40])
+    qtbot.waitUntil(lambda: all(layer.opacity() == 1.0 for layer in window.layers), timeout=5000)
+    window.showFullScreen()
+    window.resize(1600, 1000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "education.png"))
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_muscle_library_filters_by_name_region_and_condition() -> None:
+    from nmt_bodymap.core.knowledge import load_knowledge
+    from nmt_bodymap.ui.education_mode import muscle_library
+
+    kb = load_knowledge()
+    assert {m.id for m in muscle_library(kb, "scalene")} >= {"anterior_scalene", "middle_scalene"}
+    temple = {m.id for m in muscle_library(kb, region="temple")}
+    assert "upper_trapezius" in temple and "gastrocnemius" not in temple
+    heel = {m.id for m in muscle_library(kb, condition="plantar_heel_pain")}
+    assert "soleus" in heel and "temporalis" not in heel
+
+
+# -- progress -----------------------------------------------------------------------------------
+
+
+def test_progress_chart_shows_peak_and_mean_per_visit(
+    qtbot: Any, chart_path: Path, open_worker: Any
+) -> None:
+    from nmt_bodymap.core.clinical import pain_extent
+    from nmt_bodymap.ui.progress_view import ProgressView
+
+    worker = open_worker(chart_path)
+    client = call_on_worker(qtbot, worker, lambda s: s.create_client(name="Ana Ruiz"))
+    first = call_on_worker(
+        qtbot,
+        worker,
+        lambda s: s.create_visit(client.id, started_at="2025-01-10T10:00", chief_complaint="Neck"),
+    )
+    second = call_on_worker(
+        qtbot,
+        worker,
+        lambda s: s.create_visit(client.id, started_at="2025-02-07T10:00", chief_complaint="Neck"),
+    )
+    marks = {
+        first.id: [
+            ("anterior", "temple", 8),
+            ("posterior", "posterior_neck", 6),
+            ("anterior", "jaw", 4),
+        ],
+        second.id: [("anterior", "temple", 3), ("anterior", "cheek", 2)],
+    }
+    for visit_id, rows in marks.items():
+        for view, region, intensity in rows:
+            call_on_worker(
+                qtbot,
+                worker,
+                lambda s, v=visit_id, w=view, r=region, i=intensity: s.add_pain_mark(
+                    v, view=w, region=r, side="right", intensity=i, quality="ache"
+                ),
+            )
+    for activity in ("active", "active", "latent"):
+        call_on_worker(
+            qtbot,
+            worker,
+            lambda s, a=activity: s.add_finding(
+                first.id, muscle_id="upper_trapezius", side="right", activity=a
+            ),
+        )
+    view = ProgressView(worker.submit, client.id)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.loaded, timeout=10_000)
+    assert view.intensity_chart.values("Peak") == (8, 3)
+    assert view.intensity_chart.values("Mean") == pytest.approx((6.0, 2.5))
+    assert view.trigger_chart.values("Active trigger points") == (2.0, 0.0)
+    stored_first = call_on_worker(qtbot, worker, lambda s: s.list_pain_marks(first.id))
+    assert view.extent_chart.values("Extent %")[0] == pytest.approx(pain_extent(stored_first))
+    assert view.timeline.count() == 2 and "peak 8" in view.timeline.item(0).text()
+    assert view.later_view.shown[("anterior", "cheek", "right")] == "new"
+    assert view.earlier_view.shown[("anterior", "jaw", "right")] == "resolved"
+    assert view.later_view.shown[("anterior", "temple", "right")] == "unchanged"
+    view.resize(1300, 950)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert view.grab().save(str(SCREENSHOTS / "progress.png"))
+
+
+# -- the main window --------------------------------------------------------------------------
+
+
+def test_workflow_menu_opens_from_the_main_window(qtbot: Any, window: Any) -> None:
+    from nmt_bodymap.ui.workflow_actions import install_workflow_actions
+
+    banner = install_workflow_actions(window)
+    assert window.actions_by_key["education"].shortcuts()[0].toString() == "F11"
+    window.actions_by_key["progress"].trigger()
+    qtbot.waitUntil(lambda: bool(window.workflow_windows), timeout=10_000)
+    progress = window.workflow_windows[0]
+    qtbot.addWidget(progress)
+    qtbot.waitUntil(lambda: progress.loaded, timeout=10_000)
+    assert progress.timeline.count() == 1
+    assert banner.isHidden()

@@ -1,0 +1,383 @@
+"""Progress over visits: a timeline, charts of the figures that matter, and two visits compared.
+
+For each visit: peak and mean pain intensity of its marks, pain extent (percentage of the
+figure marked, ``core.pain_extent``) and the number of active trigger points found. The
+charts are drawn with QPainter in :class:`TrendChart` (PySide6-Essentials has no QtCharts)
+so the app needs no extra dependency. Below, two visits side by side: places that are new
+at the later visit in red, places that resolved in green (hatched), unchanged in orange.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.atlas import Atlas, load_atlas
+from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_measures
+from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.geometry import path_from_geometry
+from nmt_bodymap.ui.red_flag_banner import StoreCall
+
+NEW = QColor(214, 39, 40, 200)
+RESOLVED = QColor(44, 160, 44, 200)
+UNCHANGED = QColor(255, 127, 14, 170)
+VIEW_GAP = 60.0
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]
+    color: QColor
+
+
+@dataclass(frozen=True)
+class VisitHistory:
+    """What the progress view shows of one visit (read on the worker thread)."""
+
+    visit: Any
+    marks: tuple[Any, ...]
+    measures: VisitMeasures
+
+
+def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list[VisitHistory]:
+    """Every visit of the client, oldest first, with its marks and figures (worker thread)."""
+    history = []
+    for visit in reversed(store.list_visits(client_id)):
+        marks = tuple(store.list_pain_marks(visit.id))
+        findings = store.list_findings(visit.id)
+        history.append(VisitHistory(visit, marks, visit_measures(visit.id, marks, findings, atlas)))
+    return history
+
+
+def _when(visit: Any) -> str:
+    return visit.started_at.astimezone().strftime("%d %b %Y")
+
+
+class TrendChart(QWidget):
+    """A small line chart: one point per visit for each series, with its own y range."""
+
+    def __init__(
+        self,
+        title: str,
+        y_max: float | None = None,
+        counts: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.y_max = y_max
+        self.counts = counts  # whole numbers: the axis steps by whole numbers too
+        self.labels: list[str] = []
+        self.series: dict[str, Series] = {}
+        self.setMinimumSize(320, 200)
+
+    def set_data(self, labels: Sequence[str], series: Sequence[Series]) -> None:
+        self.labels = list(labels)
+        self.series = {s.label: s for s in series}
+        self.update()
+
+    def values(self, label: str) -> tuple[float | None, ...]:
+        return self.series[label].values
+
+    def _top(self) -> float:
+        if self.y_max is not None:
+            return self.y_max
+        found = [v for s in self.series.values() for v in s.values if v is not None]
+        top = max(found, default=1.0)
+        if self.counts:
+            return float(max(4, 4 * math.ceil(top * 1.1 / 4)))
+        return max(1.0, top * 1.15)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#222"))
+        painter.drawText(
+            QRectF(8, 4, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, self.title
+        )
+        painter.setFont(self.font())
+        plot = QRectF(44, 34, self.width() - 60, self.height() - 34 - 46)
+        inner = plot.adjusted(40, 0, -40, 0)  # room for the first and last date
+        top = self._top()
+        painter.setPen(QPen(QColor("#ddd"), 1))
+        for i in range(5):
+            y = plot.bottom() - plot.height() * i / 4
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(QColor("#666"))
+            painter.drawText(
+                QRectF(0, y - 8, plot.left() - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{top * i / 4:g}" if self.counts else f"{top * i / 4:.3g}",
+            )
+            painter.setPen(QPen(QColor("#ddd"), 1))
+        count = len(self.labels)
+
+        def x_of(index: int) -> float:
+            if count <= 1:
+                return inner.center().x()
+            return inner.left() + inner.width() * index / (count - 1)
+
+        painter.setPen(QColor("#666"))
+        for index, label in enumerate(self.labels):
+            painter.drawText(
+                QRectF(x_of(index) - 45, plot.bottom() + 4, 90, 16),
+                Qt.AlignmentFlag.AlignHCenter,
+                label,
+            )
+        legend_x = plot.left()
+        for series in self.series.values():
+            points = [
+                QPointF(x_of(i), plot.bottom() - plot.height() * min(v, top) / top)
+                for i, v in enumerate(series.values)
+                if v is not None
+            ]
+            painter.setPen(QPen(series.color, 2.5))
+            for a, b in itertools.pairwise(points):
+                painter.drawLine(a, b)
+            painter.setBrush(QBrush(series.color))
+            for point in points:
+                painter.drawEllipse(point, 4.5, 4.5)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.fillRect(QRectF(legend_x, self.height() - 20, 14, 10), series.color)
+            painter.setPen(QColor("#333"))
+            text_rect = QRectF(legend_x + 18, self.height() - 25, 180, 18)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, series.label)
+            legend_x += 24 + painter.fontMetrics().horizontalAdvance(series.label) + 16
+        if not self.labels:
+            painter.setPen(QColor("#888"))
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No visits yet")
+        painter.end()
+
+
+class MarksComparison(QGraphicsView):
+    """Both body views of one visit, its marked places coloured by what changed."""
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.atlas = atlas
+        self.setScene(QGraphicsScene(self))
+        self.scene().setBackgroundBrush(QColor("white"))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(260, 300)
+        self._renderers = {
+            v: QSvgRenderer(str(asset_path("body_svgs", f"{v}.svg"))) for v in atlas.views()
+        }
+        self.shown: dict[tuple[str, str, str], str] = {}
+
+    def show_places(self, places: dict[tuple[str, str, str], str]) -> None:
+        """``places``: (view, region, side) -> "new" | "resolved" | "unchanged"."""
+        self.shown = dict(places)
+        scene = self.scene()
+        scene.clear()
+        offsets: dict[str, float] = {}
+        x = 0.0
+        for view in self.atlas.views():
+            offsets[view] = x
+            renderer = self._renderers[view]
+            if renderer.elementExists("outline"):
+                body = QGraphicsSvgItem()
+                body.setSharedRenderer(renderer)
+                body.setElementId("outline")
+                body.setPos(renderer.boundsOnElement("outline").topLeft() + QPointF(x, 0))
+                scene.addItem(body)
+            else:
+                outline = QGraphicsPathItem(path_from_geometry(self.atlas.outline(view)))
+                outline.setBrush(QColor("#f3e3d3"))
+                outline.setPos(x, 0)
+                scene.addItem(outline)
+            x += self.atlas.view_box(view)[2] + VIEW_GAP
+        colours = {"new": NEW, "resolved": RESOLVED, "unchanged": UNCHANGED}
+        for (view, region, side), change in places.items():
+            if view not in offsets:
+                continue
+            try:
+                shape = self.atlas.region(view, region, side).shape  # type: ignore[arg-type]
+            except KeyError:
+                continue
+            item = QGraphicsPathItem(path_from_geometry(shape))
+            item.setPos(offsets[view], 0)
+            style = (
+                Qt.BrushStyle.BDiagPattern if change == "resolved" else Qt.BrushStyle.SolidPattern
+            )
+            item.setBrush(QBrush(colours[change], style))
+            item.setPen(QPen(colours[change].darker(140), 2))
+            item.setZValue(2)
+            scene.addItem(item)
+        rect = scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        scene.setSceneRect(rect)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class ProgressView(QWidget):
+    """The progress of one client over their visits (a therapist's screen: it shows visit
+    dates and complaints, so it is never used in education mode)."""
+
+    def __init__(
+        self,
+        store_call: StoreCall,
+        client_id: int,
+        atlas: Atlas | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Progress")
+        self.store_call = store_call
+        self.client_id = client_id
+        self.atlas = atlas or load_atlas()
+        self.history: list[VisitHistory] = []
+        self.loaded = False
+
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("visit-timeline")
+        self.timeline.setSpacing(4)
+        self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
+        self.extent_chart = TrendChart("Pain extent (% of the body)")
+        self.trigger_chart = TrendChart("Active trigger points", counts=True)
+        charts = QGridLayout()
+        charts.addWidget(self.intensity_chart, 0, 0, 1, 2)
+        charts.addWidget(self.extent_chart, 1, 0)
+        charts.addWidget(self.trigger_chart, 1, 1)
+        charts_box = QWidget()
+        charts_box.setLayout(charts)
+
+        self.earlier_combo = QComboBox()
+        self.later_combo = QComboBox()
+        self.earlier_view = MarksComparison(self.atlas)
+        self.later_view = MarksComparison(self.atlas)
+        self.changes_label = QLabel("")
+        self.changes_label.setWordWrap(True)
+        self.earlier_combo.currentIndexChanged.connect(self._compare)
+        self.later_combo.currentIndexChanged.connect(self._compare)
+        compare = QGridLayout()
+        compare.addWidget(QLabel("Earlier visit"), 0, 0)
+        compare.addWidget(self.earlier_combo, 0, 1)
+        compare.addWidget(QLabel("Later visit"), 0, 2)
+        compare.addWidget(self.later_combo, 0, 3)
+        compare.addWidget(self.earlier_view, 1, 0, 1, 2)
+        compare.addWidget(self.later_view, 1, 2, 1, 2)
+        legend = QLabel(
+            "<span style='color:#d62728'>■</span> new &nbsp; "
+            "<span style='color:#2ca02c'>▨</span> resolved &nbsp; "
+            "<span style='color:#ff7f0e'>■</span> unchanged"
+        )
+        compare.addWidget(legend, 2, 0, 1, 2)
+        compare.addWidget(self.changes_label, 2, 2, 1, 2)
+        compare_box = QWidget()
+        compare_box.setLayout(compare)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(charts_box)
+        right.addWidget(compare_box)
+        right.setSizes([420, 460])
+        left = QVBoxLayout()
+        heading = QLabel("Visits")
+        heading.setStyleSheet("font-weight: 600; font-size: 15px;")
+        left.addWidget(heading)
+        left.addWidget(self.timeline, 1)
+        layout = QHBoxLayout(self)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(260)
+        layout.addWidget(left_box)
+        layout.addWidget(right, 1)
+        self.resize(1200, 900)
+        atlas_for_worker = self.atlas
+        store_call(
+            lambda store: load_history(store, client_id, atlas_for_worker),
+            self.show_history,
+            lambda exc: self.changes_label.setText(f"Could not read the visits: {exc}"),
+        )
+
+    def show_history(self, history: list[VisitHistory]) -> None:
+        self.history = list(history)
+        self.timeline.clear()
+        for entry in self.history:
+            m = entry.measures
+            peak = "–" if m.peak_intensity is None else str(m.peak_intensity)
+            complaint = entry.visit.chief_complaint or "visit"
+            self.timeline.addItem(
+                f"{_when(entry.visit)}  {complaint}\n"
+                f"   peak {peak} · extent {m.extent_percent:.1f}% · "
+                f"{m.active_trigger_points} active TrP"
+            )
+        labels = [_when(e.visit) for e in self.history]
+        ms = [e.measures for e in self.history]
+        self.intensity_chart.set_data(
+            labels,
+            [
+                Series("Peak", tuple(m.peak_intensity for m in ms), QColor("#b3261e")),
+                Series("Mean", tuple(m.mean_intensity for m in ms), QColor("#1f77b4")),
+            ],
+        )
+        self.extent_chart.set_data(
+            labels, [Series("Extent %", tuple(m.extent_percent for m in ms), QColor("#9467bd"))]
+        )
+        self.trigger_chart.set_data(
+            labels,
+            [
+                Series(
+                    "Active trigger points",
+                    tuple(float(m.active_trigger_points) for m in ms),
+                    QColor("#2ca02c"),
+                )
+            ],
+        )
+        for combo in (self.earlier_combo, self.later_combo):
+            combo.blockSignals(True)
+            combo.clear()
+            for label in labels:
+                combo.addItem(label)
+            combo.blockSignals(False)
+        if self.history:
+            self.earlier_combo.setCurrentIndex(0)
+            self.later_combo.setCurrentIndex(len(self.history) - 1)
+        self._compare()
+        self.loaded = True
+
+    def _compare(self) -> None:
+        if not self.history:
+            return
+        earlier = self.history[max(0, self.earlier_combo.currentIndex())]
+        later = self.history[max(0, self.later_combo.currentIndex())]
+        changes = compare_regions(earlier.marks, later.marks)
+        before = {k: "unchanged" for k in changes.unchanged}
+        before.update({k: "resolved" for k in changes.resolved})
+        after = {k: "unchanged" for k in changes.unchanged}
+        after.update({k: "new" for k in changes.new})
+        self.earlier_view.show_places(before)
+        self.later_view.show_places(after)
+        self.changes_label.setText(
+            f"{len(changes.new)} new, {len(changes.resolved)} resolved, "
+            f"{len(changes.unchanged)} unchanged place(s)"
+        )

@@ -59,17 +59,22 @@ def _check_lookup(_: Path) -> str:
 
 
 def _check_database(scratch: Path) -> str:
+    from nmt_bodymap.store.demo import seed_demo_client
     from nmt_bodymap.store.service import ChartStore
 
-    store = ChartStore.open(scratch / "self-test.sqlite3")
+    store = ChartStore.open(scratch / "self-test.sqlite3", backup_on_close=False)
     try:
         client = store.create_client(name="Self Test", date_of_birth="1980-01-31")
         found = store.search_clients("Self")
         if client.id not in {c.id for c in found}:
             raise RuntimeError("a client just saved was not found again")
+        demo = seed_demo_client(store)
+        visits = store.list_visits(demo.id)
+        if not visits:
+            raise RuntimeError("the demo client has no visits")
     finally:
         store.close()
-    return "created, searched and closed a throw-away database"
+    return f"migrated, saved, searched, seeded the demo client ({len(visits)} visits), closed"
 
 
 def _check_rendering(scratch: Path) -> str:

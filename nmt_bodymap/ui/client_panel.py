@@ -70,6 +70,8 @@ class ClientPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("client-list")
         self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel("")
         self.empty_label.setWordWrap(True)
         self.new_button = QPushButton("&New client…")

@@ -25,7 +25,7 @@ class MapLegend(QWidget):
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(760, 58)
+        return QSize(840, 58)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(400, 58)
@@ -64,7 +64,7 @@ class MapLegend(QWidget):
             painter.drawPath(quality_symbol(quality, 6.5))
             painter.restore()
             painter.drawText(QRectF(x - 6, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, quality)
-            x += 56
+            x += 68
         x += 8
         painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Selected muscle")
         keys = (

@@ -74,8 +74,10 @@ class MapColors:
             self.background = QColor("#1f2327")
             self.skin = QColor("#3a4047")
             self.outline = QColor("#d8dde3")
-            self.region_edge = QColor(255, 255, 255, 38)
-            self.landmark = QColor(255, 255, 255, 90)
+            # The drawing keeps its light skin tone in both themes (it is the SVG's),
+            # so lines on the figure stay dark.
+            self.region_edge = QColor(0, 0, 0, 34)
+            self.landmark = QColor(0, 0, 0, 80)
             self.hover = QColor(120, 190, 255, 70)
         else:
             self.background = QColor("#fbfbfa")

@@ -42,6 +42,8 @@ class VisitPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("visit-list")
         self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton("New &visit…")
         self.new_button.setMinimumHeight(32)
         self.new_button.setEnabled(False)

@@ -2,14 +2,18 @@
 
 Every database call runs here, one after another, so the window never freezes
 and SQLite only ever sees a single writer. Jobs are plain callables taking the
-store; their result (or exception) comes back to the GUI thread through Qt
-signals, where the caller's callback runs. No widget is ever touched from the
-worker thread.
+store; their result (or exception) comes back to the GUI thread, where the
+caller's callback runs. No widget is ever touched from the worker thread.
+
+Only job numbers travel through Qt signals; the callables and their results
+wait in lock-protected tables. That keeps Python objects out of queued signal
+arguments, whose reference counting is fragile across threads.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from itertools import count
 from typing import Any
@@ -23,42 +27,71 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+class _Mailbox:
+    """Jobs waiting to run and outcomes waiting to be delivered, by job number."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._jobs: dict[int, Job] = {}
+        self._outcomes: dict[int, tuple[bool, Any]] = {}
+
+    def post_job(self, job_id: int, job: Job) -> None:
+        with self._lock:
+            self._jobs[job_id] = job
+
+    def take_job(self, job_id: int) -> Job | None:
+        with self._lock:
+            return self._jobs.pop(job_id, None)
+
+    def post_outcome(self, job_id: int, ok: bool, value: Any) -> None:
+        with self._lock:
+            self._outcomes[job_id] = (ok, value)
+
+    def take_outcome(self, job_id: int) -> tuple[bool, Any]:
+        with self._lock:
+            return self._outcomes.pop(job_id, (True, None))
+
+
 class _Runner(QObject):
     """Lives on the worker thread; owns the store object once it is opened."""
 
-    finished = Signal(int, object)
-    failed = Signal(int, object)
+    done = Signal(int)
 
-    def __init__(self) -> None:
+    def __init__(self, mailbox: _Mailbox) -> None:
         super().__init__()
         self.store: Any = None
+        self._mailbox = mailbox
 
-    @Slot(int, object)
-    def run(self, job_id: int, job: Job) -> None:
+    @Slot(int)
+    def run(self, job_id: int) -> None:
+        job = self._mailbox.take_job(job_id)
+        if job is None:
+            return
         try:
             result = job(self.store)
         except Exception as exc:  # reported to the GUI thread, never swallowed
-            self.failed.emit(job_id, exc)
+            self._mailbox.post_outcome(job_id, False, exc)
         else:
-            self.finished.emit(job_id, result)
+            self._mailbox.post_outcome(job_id, True, result)
+        self.done.emit(job_id)
 
 
 class StoreWorker(QObject):
     """Queue of store jobs run in order on one thread; results arrive as callbacks."""
 
-    _dispatch = Signal(int, object)
+    _dispatch = Signal(int)
     pending_changed = Signal(int)
     job_failed = Signal(str)  # message of a failure no callback handled
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._mailbox = _Mailbox()
         self._thread = QThread()
         self._thread.setObjectName("chart-store")
-        self._runner = _Runner()
+        self._runner = _Runner(self._mailbox)
         self._runner.moveToThread(self._thread)
         self._dispatch.connect(self._runner.run)
-        self._runner.finished.connect(self._on_finished)
-        self._runner.failed.connect(self._on_failed)
+        self._runner.done.connect(self._on_done)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._ids = count(1)
         self._thread.start()
@@ -79,31 +112,29 @@ class StoreWorker(QObject):
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
         self.pending_changed.emit(len(self._callbacks))
-        self._dispatch.emit(job_id, job)
+        self._mailbox.post_job(job_id, job)
+        self._dispatch.emit(job_id)
         return job_id
 
     def pending(self) -> int:
         return len(self._callbacks)
 
-    @Slot(int, object)
-    def _on_finished(self, job_id: int, result: Any) -> None:
-        on_done, _ = self._callbacks.pop(job_id, (None, None))
+    @Slot(int)
+    def _on_done(self, job_id: int) -> None:
+        ok, value = self._mailbox.take_outcome(job_id)
+        on_done, on_error = self._callbacks.pop(job_id, (None, None))
         self.pending_changed.emit(len(self._callbacks))
-        if on_done is not None:
-            on_done(result)
-
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, exc: BaseException) -> None:
-        _, on_error = self._callbacks.pop(job_id, (None, None))
-        self.pending_changed.emit(len(self._callbacks))
-        if on_error is not None:
-            on_error(exc)
+        if ok:
+            if on_done is not None:
+                on_done(value)
+        elif on_error is not None:
+            on_error(value)
         else:
-            log.error("chart store job failed: %s", exc)
-            self.job_failed.emit(str(exc))
+            log.error("chart store job failed: %s", value)
+            self.job_failed.emit(str(value))
 
     def shutdown(self) -> None:
-        """Close the store on its thread, then stop the thread (waits for queued jobs)."""
+        """Close the store on its thread, then stop the thread (after every queued job)."""
         if not self._thread.isRunning():
             return
 
@@ -113,8 +144,10 @@ class StoreWorker(QObject):
                 if callable(closer):
                     closer()
             finally:
-                QThread.currentThread().quit()  # after every job queued before it
+                QThread.currentThread().quit()
 
-        self._dispatch.emit(0, close_store)
+        self._mailbox.post_job(0, close_store)
+        self._dispatch.emit(0)
         self._thread.wait()
         self._callbacks.clear()
+        self._runner.store = None

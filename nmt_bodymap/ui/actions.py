@@ -18,6 +18,16 @@ class ActionSpec:
     tip: str = ""
 
 
+def _without_arguments(slot: Callable[[], object]) -> Callable[[], None]:
+    """A slot taking no arguments, so Qt connects the argument-less signal overload
+    (no ``checked`` flag is passed through Python)."""
+
+    def call() -> None:
+        slot()
+
+    return call
+
+
 def add_menu(
     window: QMainWindow, title: str, specs: list[ActionSpec | None], registry: dict[str, QAction]
 ) -> QMenu:
@@ -39,7 +49,7 @@ def add_menu(
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        action.triggered.connect(lambda _checked=False, s=spec.slot: s())
+        action.triggered.connect(_without_arguments(spec.slot))
         menu.addAction(action)
         window.addAction(action)
         registry[spec.key] = action

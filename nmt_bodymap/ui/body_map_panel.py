@@ -7,6 +7,8 @@ through the core atlas; the panel never writes to the database itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -93,7 +95,7 @@ class BodyMapPanel(QWidget):
             button.setCheckable(True)
             button.setMinimumSize(56, 32)
             button.setObjectName(f"mode-{mode}")
-            button.clicked.connect(lambda _c=False, m=mode: self.set_layout_mode(m))
+            button.clicked.connect(self._mode_setter(mode))
             self._mode_buttons.addButton(button)
             tools.addWidget(button)
             if mode == "both":
@@ -143,6 +145,12 @@ class BodyMapPanel(QWidget):
         self.quality_box.setCurrentIndex(
             (self.quality_box.currentIndex() + 1) % self.quality_box.count()
         )
+
+    def _mode_setter(self, mode: str) -> Callable[[], None]:
+        def choose() -> None:
+            self.set_layout_mode(mode)
+
+        return choose
 
     def set_layout_mode(self, mode: str) -> None:
         """Show both views, or only the front or only the back."""

@@ -7,6 +7,8 @@ then fills in the hold time).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -38,7 +40,7 @@ class HoldTimer(QWidget):
             button = QPushButton(f"{seconds} s")
             button.setMinimumSize(52, 34)
             button.setToolTip(f"Start a {seconds}-second hold")
-            button.clicked.connect(lambda _c=False, s=seconds: self.start(s))
+            button.clicked.connect(self._starter(seconds))
             layout.addWidget(button)
             self.preset_buttons[seconds] = button
         self.stop_button = QPushButton("Stop")
@@ -48,6 +50,12 @@ class HoldTimer(QWidget):
         layout.addWidget(self.display, 1)
         layout.addWidget(self.stop_button)
         self._show(self._seconds, running=False)
+
+    def _starter(self, seconds: int) -> Callable[[], None]:
+        def start() -> None:
+            self.start(seconds)
+
+        return start
 
     @property
     def running(self) -> bool:

@@ -71,3 +71,25 @@ def test_marks_are_back_after_closing_and_reopening(
     assert shown == {("anterior", "temple", "right", 4), ("posterior", "posterior_neck", "left", 4)}
     assert len(reopened.body_map.scenes["anterior"].mark_items) == 1
     assert len(reopened.body_map.scenes["posterior"].mark_items) == 1
+
+
+def test_keyboard_sets_intensity_and_delete_removes_the_selected_mark(
+    qtbot: Any, window: Any, seeded: dict[str, Any]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    view = window.body_map.views["anterior"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_8)
+    assert window.body_map.intensity == 8
+    click_region(qtbot, window, "anterior", "temple", "right")
+    qtbot.waitUntil(lambda: len(window.marks.marks()) == 1)
+    [item] = window.body_map.scenes["anterior"].mark_items.values()
+    assert item.mark.intensity == 8
+    item.setSelected(True)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # changes the selected mark too
+    assert window.marks.marks()[0].intensity == 3
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.marks.marks() == []
+    assert stored_marks(qtbot, seeded["worker"], seeded["visit"].id) == []
+    assert window.actions_by_key["delete-mark"].shortcut().toString() == "Del"

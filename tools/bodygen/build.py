@@ -19,7 +19,7 @@ import shapely
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
+from shapely.ops import polygonize, unary_union
 
 from nmt_bodymap.core.vocabulary import surface_regions
 from tools.bodygen.figure import build_figure, mirror_u
@@ -62,7 +62,7 @@ def _path_data(geom: BaseGeometry) -> str:
 
 
 def _num(v: float) -> str:
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    s = f"{v:.1f}".rstrip("0").rstrip(".")
     return "0" if s == "-0" else s
 
 
@@ -73,7 +73,7 @@ def _line_data(points: list[tuple[float, float]]) -> str:
 def view_regions(view: str) -> dict[tuple[str, str], BaseGeometry]:
     """(region, client side) -> shape in view coordinates, an exact tiling of the figure."""
     fig = build_figure(view)
-    half = partition_half(view, fig)
+    half = simplified_coverage(partition_half(view, fig))
     vocab = surface_regions()
     shapes: dict[tuple[str, str], BaseGeometry] = {}
     for name, geom in half.items():
@@ -89,6 +89,32 @@ def view_regions(view: str) -> dict[tuple[str, str], BaseGeometry]:
     keys = sorted(shapes)
     snapped = [shapely.make_valid(shapes[k]) for k in keys]
     return {k: _polygonal(g) for k, g in zip(keys, snapped, strict=True)}
+
+
+SIMPLIFY_TOLERANCE = 0.6  # view units; a 1400 px wide picture draws 1.4 px per unit
+
+
+def simplified_coverage(pieces: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
+    """The same tiling with far fewer points, every shared border simplified once.
+
+    The pieces come out of a chain of overlays, so twin borders differ by hundredths of a
+    unit. Polygonizing all borders (snapped to a 0.01 grid) rebuilds them as one coverage
+    whose neighbours share exact vertices; ``coverage_simplify`` then thins each border
+    once for both sides, so no gap or overlap can open between regions.
+    """
+    keys = sorted(pieces)
+    geoms = [pieces[k] for k in keys]
+    borders = unary_union([shapely.set_precision(g, 0.01).boundary for g in geoms])
+    tree = shapely.STRtree(geoms)
+    faces: dict[str, list[Polygon]] = {k: [] for k in keys}
+    for face in polygonize(shapely.get_parts(borders)):
+        hits = list(tree.query(face))
+        if hits:
+            best = max(hits, key=lambda i: geoms[i].intersection(face).area)
+            faces[keys[best]].append(face)
+    coverage = [unary_union(faces[k]) for k in keys]
+    simple = shapely.coverage_simplify(coverage, SIMPLIFY_TOLERANCE)
+    return {k: g for k, g in zip(keys, simple, strict=True) if not g.is_empty}
 
 
 def _polygonal(geom: BaseGeometry) -> BaseGeometry:
@@ -109,7 +135,8 @@ def _guide_elements(view: str, outline: BaseGeometry) -> list[str]:
         for side in sides:
             sign = 1 if side == "midline" else lateral_sign(view, side)
             pts = [(CENTRE_X + sign * u, y) for u, y in points]
-            for part in shapely.get_parts(LineString(pts).intersection(inside)):
+            line = LineString(pts).simplify(SIMPLIFY_TOLERANCE)
+            for part in shapely.get_parts(line.intersection(inside)):
                 if isinstance(part, LineString) and part.length > 1:
                     elems.append(f'<path class="landmark" d="{_line_data(list(part.coords))}"/>')
     if view == "posterior":
@@ -154,6 +181,7 @@ def build_svg(view: str) -> str:
     union = unary_union(list(regions.values()))
     union = union.buffer(0.05, join_style="mitre").buffer(-0.05, join_style="mitre")
     outline = unary_union([Polygon(p.exterior) for p in shapely.get_parts(union)])
+    outline = outline.simplify(0.05)
     min_x, min_y, width, height = VIEW_BOX
     region_elems = [
         f'<path id="region-{name}-{side}" class="region" d="{_path_data(geom)}"/>'

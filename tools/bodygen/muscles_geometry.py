@@ -185,7 +185,13 @@ def _dedupe(ring: Sequence[Pt]) -> list[Pt]:
 
 
 def _fmt(p: Pt) -> str:
-    return f"{p[0]:.1f},{p[1]:.1f}"
+    return f"{_num(p[0])},{_num(p[1])}"
+
+
+def _num(v: float) -> str:
+    """One decimal, without a trailing ``.0`` (the SVGs stay small)."""
+    s = f"{v:.1f}".removesuffix(".0")
+    return "0" if s == "-0" else s
 
 
 def strap(

@@ -37,6 +37,7 @@ from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
 from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 
 STATUS_TIMEOUT_MS = 6000
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         self._build_menus()
         self._connect()
+        self.red_flag_banner = install_workflow_actions(self)
         self.resize(1500, 920)
         self._update_save_state()
 

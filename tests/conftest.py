@@ -1,7 +1,7 @@
 """Test-session setup shared by every tier.
 
 Qt runs off screen, and the app's data folder points at a throw-away folder so
-no test ever touches a therapist's real charts.
+no test ever touches a therapist's real charts (nor the user's geometry cache).
 """
 
 from __future__ import annotations
@@ -13,5 +13,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SESSION_DATA = Path(tempfile.mkdtemp(prefix="nmt-bodymap-tests-"))
 os.environ["NMT_BODYMAP_DATA_DIR"] = str(_SESSION_DATA)
+os.environ["NMT_BODYMAP_CACHE_DIR"] = str(_SESSION_DATA / "cache")  # never the real cache
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

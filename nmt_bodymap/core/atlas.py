@@ -5,30 +5,45 @@ Geometry comes only from the SVG drawings (``assets/body_svgs/<view>.svg``), by 
 layer (docs/architecture.md). One STRtree per view over the region shapes answers "which
 region is under this click" quickly; on a shared border the region whose id sorts first
 wins, so the same click always gives the same answer.
+
+Parsing the drawings takes a noticeable part of a second, so the derived geometry is kept in
+a disk cache (:mod:`nmt_bodymap.core.atlas_cache`) keyed by the SVG bytes; a changed drawing
+misses the cache and is parsed again.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
+import numpy as np
 import shapely
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points, unary_union
 from shapely.strtree import STRtree
 
+from nmt_bodymap import __version__
+from nmt_bodymap.core import atlas_cache
 from nmt_bodymap.core.sides import VIEWS, Side
-from nmt_bodymap.core.svg_geometry import SvgShapes, load_svg_shapes
-from nmt_bodymap.core.vocabulary import region_label
-from nmt_bodymap.resources import asset_path
+from nmt_bodymap.resources import asset_path, resource_path
+
+if TYPE_CHECKING:
+    from nmt_bodymap.core.svg_geometry import SvgShapes
 
 _REGION_ID = re.compile(r"^region-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
 _MUSCLE_ID = re.compile(r"^muscle-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
 _AXIS_ID = re.compile(r"^axis-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
+
+CACHE_KIND = "atlas"
+CACHE_FORMAT = "atlas-geometry-1"  # bump when the cached index changes shape
+# code whose output the cache stores: editing it must miss the cache like a new drawing
+_PARSING_CODE = ("atlas.py", "svg_geometry.py", "atlas_cache.py")
 
 
 @dataclass(frozen=True)
@@ -48,76 +63,116 @@ class AtlasRegion:
         return (self.view, self.region, self.side)
 
 
+@dataclass(frozen=True)
+class ViewGeometry:
+    """What the atlas keeps of one drawing, derived once from the SVG (or read from cache).
+
+    Plain data, so it can be written to the cache and read back without the SVG parser.
+    """
+
+    view: str
+    view_box: tuple[float, float, float, float]
+    outline: BaseGeometry
+    regions: tuple[AtlasRegion, ...]  # sorted by (region, side): border clicks go to the first
+    muscles: dict[tuple[str, Side], BaseGeometry]
+    deep_muscles: frozenset[str]
+    axes: dict[tuple[str, Side], LineString]
+
+
+def view_geometry(view: str, shapes: SvgShapes) -> ViewGeometry:
+    """Sort the drawing's elements into regions, outline, muscles and axes by their ids."""
+    from nmt_bodymap.core.vocabulary import region_label
+
+    regions: list[AtlasRegion] = []
+    outline_parts: list[BaseGeometry] = []
+    muscles: dict[tuple[str, Side], BaseGeometry] = {}
+    deep: set[str] = set()
+    axes: dict[tuple[str, Side], LineString] = {}
+    for element_id, geom in shapes.areas.items():
+        if shapes.layer_of.get(element_id) == "outline" or element_id == "outline":
+            outline_parts.append(geom)
+        elif match := _REGION_ID.match(element_id):
+            side = cast(Side, match["side"])
+            point = geom.representative_point()
+            regions.append(
+                AtlasRegion(
+                    view=view,
+                    region=match["name"],
+                    side=side,
+                    label=region_label(match["name"], side),
+                    shape=geom,
+                    point=(round(point.x, 2), round(point.y, 2)),
+                    area=round(geom.area, 1),
+                )
+            )
+        elif match := _MUSCLE_ID.match(element_id):
+            muscles[(match["name"], cast(Side, match["side"]))] = geom
+            if "deep" in shapes.classes.get(element_id, frozenset()):
+                deep.add(match["name"])
+    for element_id, line in shapes.lines.items():
+        if match := _AXIS_ID.match(element_id):
+            axes[(match["name"], cast(Side, match["side"]))] = line
+        elif match := _MUSCLE_ID.match(element_id):  # a muscle drawn as an open stroke
+            muscles[(match["name"], cast(Side, match["side"]))] = line.buffer(4)
+    regions.sort(key=lambda r: (r.region, r.side))
+    outline = unary_union(outline_parts or [r.shape for r in regions])
+    return ViewGeometry(
+        view=view,
+        view_box=shapes.view_box,
+        outline=outline,
+        regions=tuple(regions),
+        muscles=muscles,
+        deep_muscles=frozenset(deep),
+        axes=axes,
+    )
+
+
 @dataclass
 class _View:
     view_box: tuple[float, float, float, float]
     outline: BaseGeometry
     regions: list[AtlasRegion]
+    region_shapes: np.ndarray
     tree: STRtree
     muscles: dict[tuple[str, Side], BaseGeometry]
     muscle_tree: STRtree | None
     muscle_keys: list[tuple[str, Side]]
     axes: dict[tuple[str, Side], LineString]
+    prepared: bool = False
 
 
 class Atlas:
     """Regions and muscles of every view, with hit-testing in view coordinates."""
 
-    def __init__(self, drawings: dict[str, SvgShapes]) -> None:
+    def __init__(self, views: Mapping[str, ViewGeometry]) -> None:
         self._views: dict[str, _View] = {}
         self._deep: dict[str, bool] = {}
-        for view, shapes in drawings.items():
-            self._views[view] = self._build_view(view, shapes)
+        for view, geometry in views.items():
+            self._views[view] = self._index_view(geometry)
+            for name, _ in geometry.muscles:
+                self._deep[name] = self._deep.get(name, False) or name in geometry.deep_muscles
 
-    def _build_view(self, view: str, shapes: SvgShapes) -> _View:
-        regions: list[AtlasRegion] = []
-        outline_parts: list[BaseGeometry] = []
-        muscles: dict[tuple[str, Side], BaseGeometry] = {}
-        axes: dict[tuple[str, Side], LineString] = {}
-        for element_id, geom in shapes.areas.items():
-            if shapes.layer_of.get(element_id) == "outline" or element_id == "outline":
-                outline_parts.append(geom)
-            elif match := _REGION_ID.match(element_id):
-                side = cast(Side, match["side"])
-                point = geom.representative_point()
-                regions.append(
-                    AtlasRegion(
-                        view=view,
-                        region=match["name"],
-                        side=side,
-                        label=region_label(match["name"], side),
-                        shape=geom,
-                        point=(round(point.x, 2), round(point.y, 2)),
-                        area=round(geom.area, 1),
-                    )
-                )
-            elif match := _MUSCLE_ID.match(element_id):
-                muscles[(match["name"], cast(Side, match["side"]))] = geom
-                classes = shapes.classes.get(element_id, frozenset())
-                self._deep[match["name"]] = self._deep.get(match["name"], False) or (
-                    "deep" in classes
-                )
-        for element_id, line in shapes.lines.items():
-            if match := _AXIS_ID.match(element_id):
-                axes[(match["name"], cast(Side, match["side"]))] = line
-            elif match := _MUSCLE_ID.match(element_id):  # a muscle drawn as an open stroke
-                muscles[(match["name"], cast(Side, match["side"]))] = line.buffer(4)
-        regions.sort(key=lambda r: (r.region, r.side))
-        for region in regions:
-            shapely.prepare(region.shape)
-        muscle_keys = sorted(muscles)
-        muscle_tree = STRtree([muscles[k] for k in muscle_keys]) if muscle_keys else None
+    @classmethod
+    def from_drawings(cls, drawings: Mapping[str, SvgShapes]) -> Atlas:
+        """The atlas of parsed drawings (view -> shapes), without any cache."""
+        return cls({view: view_geometry(view, shapes) for view, shapes in drawings.items()})
+
+    @staticmethod
+    def _index_view(geometry: ViewGeometry) -> _View:
+        regions = list(geometry.regions)
+        region_shapes = np.array([r.shape for r in regions], dtype=object)
+        muscle_keys = sorted(geometry.muscles)
+        muscle_shapes = np.array([geometry.muscles[k] for k in muscle_keys], dtype=object)
         return _View(
-            view_box=shapes.view_box,
-            outline=unary_union(outline_parts)
-            if outline_parts
-            else unary_union([r.shape for r in regions]),
+            view_box=geometry.view_box,
+            outline=geometry.outline,
             regions=regions,
-            tree=STRtree([r.shape for r in regions]),
-            muscles=muscles,
-            muscle_tree=muscle_tree,
+            region_shapes=region_shapes,
+            tree=STRtree(region_shapes),
+            muscles=dict(geometry.muscles),
+            muscle_tree=STRtree(muscle_shapes) if muscle_keys else None,
             muscle_keys=muscle_keys,
-            axes=axes,
+            axes=dict(geometry.axes),
         )
 
     def _view(self, view: str) -> _View:
@@ -149,6 +204,9 @@ class Atlas:
     def region_at(self, view: str, x: float, y: float) -> AtlasRegion | None:
         """The region under a point; None outside the figure. Borders go to the first id."""
         v = self._view(view)
+        if not v.prepared:  # prepared polygons answer point tests fast; done on first use
+            shapely.prepare(v.region_shapes)
+            v.prepared = True
         hits = v.tree.query(Point(x, y), predicate="intersects")
         if len(hits) == 0:
             return None
@@ -240,6 +298,136 @@ class Atlas:
 
 
 @cache
-def load_atlas() -> Atlas:
-    """The atlas of both views, parsed once per process."""
-    return Atlas({view: load_svg_shapes(asset_path("body_svgs", f"{view}.svg")) for view in VIEWS})
+def load_atlas(drawings_dir: Path | None = None) -> Atlas:
+    """The atlas of both views, read once per process (from the disk cache when it is fresh).
+
+    ``drawings_dir`` holds ``<view>.svg``; the packaged ``assets/body_svgs`` by default.
+    """
+    return read_atlas(drawings_dir)
+
+
+def read_atlas(drawings_dir: Path | str | None = None, *, use_cache: bool = True) -> Atlas:
+    """Read the atlas afresh: from the geometry cache when its key matches, else from the SVGs.
+
+    The SVG bytes are always read and hashed (a few milliseconds), so an edited or
+    regenerated drawing can never be answered from an old cache entry.
+    """
+    folder = Path(drawings_dir) if drawings_dir is not None else asset_path("body_svgs")
+    svgs = {view: (folder / f"{view}.svg").read_bytes() for view in VIEWS}
+    key = _cache_key(svgs)
+    if use_cache:
+        payload = atlas_cache.read_entry(CACHE_KIND, key)
+        if payload is not None:
+            views = _views_from_cache(payload)
+            if views is not None:
+                return Atlas(views)
+    from nmt_bodymap.core import svg_geometry  # svgelements is imported only on a miss
+
+    views = {
+        view: view_geometry(view, svg_geometry.parse_svg_shapes(data))
+        for view, data in svgs.items()
+    }
+    if use_cache:
+        atlas_cache.write_entry(CACHE_KIND, key, _views_to_cache(views))
+    return Atlas(views)
+
+
+def cache_key(drawings_dir: Path | str | None = None) -> str:
+    """The cache key of the drawings in ``drawings_dir`` (default: the packaged ones)."""
+    folder = Path(drawings_dir) if drawings_dir is not None else asset_path("body_svgs")
+    return _cache_key({view: (folder / f"{view}.svg").read_bytes() for view in VIEWS})
+
+
+def _cache_key(svgs: Mapping[str, bytes]) -> str:
+    """Everything the cached geometry depends on: drawings, labels, code and library versions."""
+    here = Path(__file__).resolve().parent
+    code = []
+    for name in _PARSING_CODE:
+        try:
+            code.append((here / name).read_bytes())
+        except OSError:  # a frozen build ships no sources; its version pins the code
+            code.append(b"")
+    parts: list[bytes | str] = [CACHE_FORMAT, __version__, shapely.__version__]
+    parts.append(shapely.geos_version_string)
+    parts += code
+    parts.append(resource_path("regions.yaml").read_bytes())  # region labels
+    for view, data in sorted(svgs.items()):
+        parts += [view, data]
+    return atlas_cache.content_key(*parts)
+
+
+def _views_to_cache(views: Mapping[str, ViewGeometry]) -> bytes:
+    index: dict[str, Any] = {}
+    geometries: list[BaseGeometry] = []
+    for view, g in views.items():
+        muscle_keys = list(g.muscles)
+        axis_keys = list(g.axes)
+        index[view] = {
+            "view_box": list(g.view_box),
+            "regions": [[r.region, r.side, r.label, *r.point, r.area] for r in g.regions],
+            "muscles": [list(k) for k in muscle_keys],
+            "deep": sorted(g.deep_muscles),
+            "axes": [list(k) for k in axis_keys],
+        }
+        geometries.append(g.outline)
+        geometries += [r.shape for r in g.regions]
+        geometries += [g.muscles[k] for k in muscle_keys]
+        geometries += [g.axes[k] for k in axis_keys]
+    return atlas_cache.pack_geometry({"format": CACHE_FORMAT, "views": index}, geometries)
+
+
+def _views_from_cache(payload: bytes) -> dict[str, ViewGeometry] | None:
+    """The cached views, or None when the entry does not decode into a whole atlas."""
+    try:
+        index, geometries = atlas_cache.unpack_geometry(payload)
+        if index["format"] != CACHE_FORMAT or list(index["views"]) != list(VIEWS):
+            return None
+        views: dict[str, ViewGeometry] = {}
+        at = 0
+        for view, entry in index["views"].items():
+            regions_index = entry["regions"]
+            muscle_keys, axis_keys = entry["muscles"], entry["axes"]
+            wanted = 1 + len(regions_index) + len(muscle_keys) + len(axis_keys)
+            if at + wanted > len(geometries):
+                return None
+            outline = geometries[at]
+            shapes = geometries[at + 1 : at + wanted]
+            at += wanted
+            regions = tuple(
+                AtlasRegion(
+                    view=view,
+                    region=str(name),
+                    side=cast(Side, side),
+                    label=str(label),
+                    shape=shape,
+                    point=(float(px), float(py)),
+                    area=float(area),
+                )
+                for (name, side, label, px, py, area), shape in zip(
+                    regions_index, shapes[: len(regions_index)], strict=True
+                )
+            )
+            rest = shapes[len(regions_index) :]
+            muscles = {
+                (str(n), cast(Side, s)): g
+                for (n, s), g in zip(muscle_keys, rest[: len(muscle_keys)], strict=True)
+            }
+            axes = {
+                (str(n), cast(Side, s)): g
+                for (n, s), g in zip(axis_keys, rest[len(muscle_keys) :], strict=True)
+            }
+            vb = [float(v) for v in entry["view_box"]]
+            views[view] = ViewGeometry(
+                view=view,
+                view_box=(vb[0], vb[1], vb[2], vb[3]),
+                outline=outline,
+                regions=regions,
+                muscles=muscles,
+                deep_muscles=frozenset(str(m) for m in entry["deep"]),
+                axes=axes,
+            )
+        if at != len(geometries):
+            return None
+        return views
+    except Exception:  # any malformed entry is only a cache miss, whatever the error
+        return None

@@ -158,7 +158,16 @@ def _matrix(transform: str | None) -> Matrix:
 
 def load_svg_shapes(path: FilePath) -> SvgShapes:
     """Parse every element with an id (paths, lines) of the drawing at ``path``."""
-    root = ET.parse(path).getroot()
+    return parse_svg_shapes(FilePath(path).read_bytes())
+
+
+def parse_svg_shapes(data: bytes) -> SvgShapes:
+    """Parse every element with an id (paths, lines) of the drawing ``data`` (SVG bytes).
+
+    Taking the bytes lets the atlas hash and parse one read of the file, so its cache key
+    always describes exactly what was parsed.
+    """
+    root = ET.fromstring(data)
     vb = [float(v) for v in (root.get("viewBox") or "0 0 1000 2000").replace(",", " ").split()]
     shapes = SvgShapes(view_box=(vb[0], vb[1], vb[2], vb[3]))
 

@@ -1,0 +1,141 @@
+"""A disk cache of parsed geometry, so start-up does not re-read the SVG drawings.
+
+The drawings stay the only source of truth: a cache entry is found by a key that hashes
+everything its content was computed from (the SVG bytes, the package and shapely versions,
+the parsing code), so a regenerated drawing simply misses and is parsed again. Entries
+carry their key and a checksum and are read defensively: a truncated, corrupt or foreign
+file is treated as a miss, never trusted. Writing is best effort (temporary file, then
+``os.replace``), so a read-only or missing cache folder only costs speed.
+
+The folder is the platform's per-user cache folder, or ``NMT_BODYMAP_CACHE_DIR``.
+Geometry is stored as WKB (exact doubles) next to a small JSON index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import struct
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+APP_NAME = "nmt-bodymap"
+CACHE_DIR_ENV = "NMT_BODYMAP_CACHE_DIR"
+KEEP_ENTRIES = 4  # per kind: old entries beyond this are removed when a new one is written
+
+_MAGIC = b"NMTBODYMAP-CACHE-1\n"
+_KEY_BYTES = 64  # hex sha256
+_DIGEST_BYTES = 32
+_LENGTH = struct.Struct("<Q")
+
+
+def cache_dir() -> Path:
+    """Where cache entries live: ``NMT_BODYMAP_CACHE_DIR`` or the user cache folder."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def content_key(*parts: bytes | str) -> str:
+    """A hex sha256 over ``parts``; each is length-prefixed so boundaries cannot shift."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(_LENGTH.pack(len(data)))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _entry_path(kind: str, key: str) -> Path:
+    return cache_dir() / f"{kind}-{key[:32]}.bin"
+
+
+def read_entry(kind: str, key: str) -> bytes | None:
+    """The payload stored for ``key``, or None when absent, unreadable, stale or corrupt."""
+    try:
+        data = _entry_path(kind, key).read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC)
+    if not data.startswith(_MAGIC) or len(data) < head + _KEY_BYTES + _DIGEST_BYTES:
+        return None
+    if data[head : head + _KEY_BYTES] != key.encode("ascii"):
+        return None  # written for other drawings (or another version) under a clashing name
+    digest = data[head + _KEY_BYTES : head + _KEY_BYTES + _DIGEST_BYTES]
+    payload = data[head + _KEY_BYTES + _DIGEST_BYTES :]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    return payload
+
+
+def write_entry(kind: str, key: str, payload: bytes) -> bool:
+    """Store ``payload`` atomically; False (and no exception) when the folder is unusable."""
+    target = _entry_path(kind, key)
+    blob = _MAGIC + key.encode("ascii") + hashlib.sha256(payload).digest() + payload
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{kind}-", dir=target.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(blob)
+        os.replace(temp_name, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        return False
+    _prune(kind, keep=target)
+    return True
+
+
+def _prune(kind: str, keep: Path) -> None:
+    """Drop the oldest entries of ``kind`` so regenerated drawings do not pile up."""
+    try:
+        entries = sorted(
+            (p for p in keep.parent.glob(f"{kind}-*.bin") if p != keep),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in entries[KEEP_ENTRIES - 1 :]:
+            old.unlink()
+    except OSError:
+        pass
+
+
+def pack_geometry(index: dict[str, Any], geometries: Sequence[BaseGeometry]) -> bytes:
+    """One payload: a JSON index (with the WKB sizes) followed by the WKB of every geometry."""
+    wkb = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=2)
+    sizes = [len(w) for w in wkb]
+    head = json.dumps({"index": index, "sizes": sizes}, separators=(",", ":")).encode("utf-8")
+    return _LENGTH.pack(len(head)) + head + b"".join(wkb)
+
+
+def unpack_geometry(payload: bytes) -> tuple[dict[str, Any], np.ndarray]:
+    """The index and the geometries of :func:`pack_geometry`; ValueError when malformed."""
+    if len(payload) < _LENGTH.size:
+        raise ValueError("cache payload is truncated")
+    (head_size,) = _LENGTH.unpack_from(payload)
+    start = _LENGTH.size + head_size
+    head = json.loads(payload[_LENGTH.size : start])
+    if not isinstance(head, dict) or not isinstance(head.get("sizes"), list):
+        raise ValueError("cache index is malformed")
+    sizes = head["sizes"]
+    if sum(sizes) != len(payload) - start or any(not isinstance(s, int) or s <= 0 for s in sizes):
+        raise ValueError("cache geometry sizes do not match the payload")
+    ends = np.cumsum(sizes)
+    blob = payload[start:]
+    chunks = [blob[end - size : end] for size, end in zip(sizes, ends.tolist(), strict=True)]
+    geometries = shapely.from_wkb(np.asarray(chunks, dtype=object))
+    return head["index"], geometries

@@ -53,7 +53,8 @@ def bare() -> int:
 
 
 def real_app(db: str) -> int:
-    from nmt_bodymap.ui.app import ensure_application, open_store_blocking
+    """The start-up path of ``run_app``: window painted first, chart opened behind it."""
+    from nmt_bodymap.ui.app import ChartOpener, ensure_application
     from nmt_bodymap.ui.theme import apply_theme
     from nmt_bodymap.ui.worker import StoreWorker
 
@@ -61,14 +62,13 @@ def real_app(db: str) -> int:
     apply_theme(app)
     worker = StoreWorker()
     try:
-        open_store_blocking(worker, db)
         from nmt_bodymap.ui.main_window import MainWindow
 
-        window = MainWindow(worker, title_suffix=db)
+        window = MainWindow(worker)
         window.resize(1400, 900)
         _report_on_first_paint(window, app)
         window.show()
-        window.start()
+        ChartOpener(app, worker, window, db).open()
         return app.exec()
     finally:
         worker.shutdown()

@@ -7,6 +7,7 @@ latest backup, never as a traceback.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.worker import StoreWorker
 
 APP_NAME = "NMT Body Map"
+log = logging.getLogger(__name__)
 
 
 def ensure_application() -> QApplication:
@@ -90,6 +92,46 @@ def _offer_restore(error: ChartDatabaseCorrupt) -> bool:
     return True
 
 
+def _open_and_prepare(db: str) -> Any:
+    """Worker job: open the chart, add the demo client on first start, take the daily backup."""
+    store = store_calls.open_store(db)
+    store_calls.seed_demo_if_empty(store)
+    try:
+        store.backup_if_due()
+    except ChartStoreError as exc:  # a backup problem must not keep the charts closed
+        log.warning("daily backup skipped: %s", exc)
+    return store
+
+
+class ChartOpener:
+    """Opens the chart behind a window that is already on screen.
+
+    The window paints first; the database opens on the worker (migration, integrity
+    check, demo client, daily backup) and the client list fills in when it is ready.
+    A damaged chart gets the plain-words message and the offer to restore the latest
+    backup; refusing, or any other failure to open, closes the app with status 1.
+    """
+
+    def __init__(self, app: QApplication, worker: StoreWorker, window: Any, db: str) -> None:
+        self.app, self.worker, self.window, self.db = app, worker, window, db
+
+    def open(self) -> None:
+        self.window.show_status("Opening the chart database…")
+        self.worker.open(lambda: _open_and_prepare(self.db), self._opened, self._failed)
+
+    def _opened(self, store: Any) -> None:
+        self.window.setWindowTitle(f"{APP_NAME} — {getattr(store, 'url', self.db)}")
+        self.window.start()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ChartDatabaseCorrupt) and _offer_restore(exc):
+            self.open()
+            return
+        if not isinstance(exc, ChartDatabaseCorrupt):
+            QMessageBox.critical(self.window, APP_NAME, str(exc))
+        self.app.exit(1)
+
+
 def run_app(db: str | None) -> int:
     """Open the charting window on ``db`` (default: the local chart file); returns exit code."""
     app = ensure_application()
@@ -99,23 +141,12 @@ def run_app(db: str | None) -> int:
     target = db if db is not None else str(paths.default_database_path())
     worker = StoreWorker()
     try:
-        for _attempt in range(2):
-            try:
-                store = open_store_blocking(worker, target)
-                break
-            except ChartDatabaseCorrupt as exc:
-                if not _offer_restore(exc):
-                    return 1
-            except ChartStoreError as exc:
-                QMessageBox.critical(None, APP_NAME, str(exc))
-                return 1
-        else:
-            return 1
         from nmt_bodymap.ui.main_window import MainWindow
 
-        window = MainWindow(worker, title_suffix=str(getattr(store, "url", target)))
+        window = MainWindow(worker)
         window.show()
-        window.start()
+        opener = ChartOpener(app, worker, window, target)
+        opener.open()
         return int(app.exec())
     finally:
         worker.shutdown()

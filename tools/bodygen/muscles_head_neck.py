@@ -110,11 +110,12 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
 def posterior(lm: Half) -> dict[str, MuscleShape]:
     """Back of the head and neck."""
     return {
-        # lateral superior nuchal line -> galea aponeurotica
+        # lateral superior nuchal line -> galea aponeurotica: a thin sheet over the lower
+        # occiput, arched above and following the nuchal line below, fading out laterally
         "occipitalis": outline(
-            pts("22,168 50,160 70,172 74,200 60,214 36,212 20,204 16,186"),
-            origin=(46, 208),
-            insertion=(44, 166),
+            pts("10,199 14,206 30,209 50,214 66,222 73,221 64,206 48,194 30,188 16,190"),
+            origin=(35, 210),
+            insertion=(34, 190),
         ),
         # occiput and nuchal ligament -> lateral clavicle and acromion
         "upper_trapezius": _upper_trapezius("posterior", lm),

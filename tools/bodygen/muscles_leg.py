@@ -73,15 +73,15 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         ),
         # lower lateral fibula -> (round the lateral malleolus) base of the 5th metatarsal
         "peroneus_brevis": strap(
-            [(116, 1600), (110, 1680), (100, 1752), (102, 1800), (118, 1840)],
-            [6, 6, 4, 3, 3],
-            origin=(114, 1600),
+            [(112, 1600), (108, 1680), (104, 1750), (104, 1795), (116, 1838)],
+            [5, 5, 4, 3, 3],
+            origin=(112, 1600),
             insertion=(110, 1826),
         ),
         # lower anterior fibula -> dorsum of the 5th metatarsal base, in front of the ankle
         "peroneus_tertius": strap(
-            [(104, 1690), (104, 1756), (107, 1800), (118, 1846)],
-            [5, 6, 5, 3],
+            [(100, 1690), (100, 1750), (106, 1800), (118, 1846)],
+            [4, 5, 4, 3],
             insertion=(114, 1842),
         ),
         # dorsolateral calcaneus -> tendons of toes 2-4

@@ -1,4 +1,4 @@
-"""A disk cache of parsed geometry, so start-up does not re-read the SVG drawings.
+"""A disk cache of parsed data, so start-up does not re-read the SVG drawings (or YAML).
 
 The drawings stay the only source of truth: a cache entry is found by a key that hashes
 everything its content was computed from (the SVG bytes, the package and shapely versions,
@@ -8,7 +8,8 @@ file is treated as a miss, never trusted. Writing is best effort (temporary file
 ``os.replace``), so a read-only or missing cache folder only costs speed.
 
 The folder is the platform's per-user cache folder, or ``NMT_BODYMAP_CACHE_DIR``.
-Geometry is stored as WKB (exact doubles) next to a small JSON index.
+Geometry is stored as WKB (exact doubles) next to a small JSON index; other entries are
+opaque bytes (the knowledge base stores its parsed YAML as JSON).
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import struct
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import shapely
-from shapely.geometry.base import BaseGeometry
+if TYPE_CHECKING:  # numpy and shapely load only where geometry is packed, not for plain data
+    import numpy as np
+    from shapely.geometry.base import BaseGeometry
 
 APP_NAME = "nmt-bodymap"
 CACHE_DIR_ENV = "NMT_BODYMAP_CACHE_DIR"
@@ -116,6 +117,9 @@ def _prune(kind: str, keep: Path) -> None:
 
 def pack_geometry(index: dict[str, Any], geometries: Sequence[BaseGeometry]) -> bytes:
     """One payload: a JSON index (with the WKB sizes) followed by the WKB of every geometry."""
+    import numpy as np
+    import shapely
+
     wkb = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=2)
     sizes = [len(w) for w in wkb]
     head = json.dumps({"index": index, "sizes": sizes}, separators=(",", ":")).encode("utf-8")
@@ -124,6 +128,9 @@ def pack_geometry(index: dict[str, Any], geometries: Sequence[BaseGeometry]) -> 
 
 def unpack_geometry(payload: bytes) -> tuple[dict[str, Any], np.ndarray]:
     """The index and the geometries of :func:`pack_geometry`; ValueError when malformed."""
+    import numpy as np
+    import shapely
+
     if len(payload) < _LENGTH.size:
         raise ValueError("cache payload is truncated")
     (head_size,) = _LENGTH.unpack_from(payload)

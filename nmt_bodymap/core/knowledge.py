@@ -13,6 +13,7 @@ of the muscle that causes it, so there is no separate internal-sites file.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +23,7 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from nmt_bodymap import __version__
 from nmt_bodymap.core.datafiles import read_yaml
 from nmt_bodymap.core.knowledge_schema import (
     BODY_GROUPS,
@@ -38,6 +40,8 @@ from nmt_bodymap.resources import resource_path
 
 ZoneKind = Literal["essential", "spillover"]
 _Model = TypeVar("_Model", bound=BaseModel)
+_RAW_CACHE_KIND = "knowledge"
+_RAW_CACHE_FORMAT = "knowledge-yaml-as-json-1"
 
 
 class KnowledgeError(ValueError):
@@ -141,15 +145,17 @@ def load_knowledge(
 
 @cache
 def _load(folder: Path, sources_path: Path, conditions_path: Path) -> KnowledgeBase:
-    sources = {s.id: s for s in _read_model(sources_path, SourcesFile).sources}
-    conditions = {c.id: c for c in _read_model(conditions_path, ConditionsFile).conditions}
+    muscle_files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    raw = _read_raw_files([sources_path, conditions_path, *muscle_files])
+    sources = {s.id: s for s in _validate(sources_path, raw[0], SourcesFile).sources}
+    conditions = {c.id: c for c in _validate(conditions_path, raw[1], ConditionsFile).conditions}
     if not folder.is_dir():
         raise KnowledgeError(f"{folder}: knowledge folder is missing")
     muscles: list[MuscleDef] = []
     files: dict[str, Path] = {}
     names: dict[str, str] = {}
-    for file in sorted(folder.glob("*.yaml")):
-        for index, muscle in enumerate(_read_model(file, MuscleFile).muscles):
+    for file, file_raw in zip(muscle_files, raw[2:], strict=True):
+        for index, muscle in enumerate(_validate(file, file_raw, MuscleFile).muscles):
             where = f"{file}: muscle #{index} ({muscle.id})"
             if muscle.id in files:
                 raise KnowledgeError(f"{where}: duplicate muscle id, also in {files[muscle.id]}")
@@ -201,10 +207,48 @@ def _problems(
             yield f"sources[{i}]: unknown source ref {source.ref!r}"
 
 
+def _read_raw_files(paths: list[Path]) -> list[Any]:
+    """The parsed YAML of every file, from the disk cache when none of their bytes changed.
+
+    Parsing YAML is most of the load time; the cache stores only the parsed data (as JSON),
+    so schema validation and the cross-file checks still run on every load and a bad file
+    is always rejected.
+    """
+    from nmt_bodymap.core import atlas_cache
+
+    try:
+        contents = [path.read_bytes() for path in paths]
+    except OSError:
+        return [_read_raw(path) for path in paths]  # reports the unreadable file
+    parts: list[bytes | str] = [_RAW_CACHE_FORMAT, __version__, yaml.__version__]
+    for path, data in zip(paths, contents, strict=True):
+        parts += [path.name, data]
+    key = atlas_cache.content_key(*parts)
+    payload = atlas_cache.read_entry(_RAW_CACHE_KIND, key)
+    if payload is not None:
+        try:
+            cached = json.loads(payload)
+        except ValueError:
+            cached = None
+        if isinstance(cached, list) and len(cached) == len(paths):
+            return cached
+    raw = [_read_raw(path) for path in paths]
+    encoded = json.dumps(raw, separators=(",", ":"))
+    unchanged = all(path.read_bytes() == data for path, data in zip(paths, contents, strict=True))
+    if unchanged and json.loads(encoded) == raw:  # JSON keeps exactly what YAML gave
+        atlas_cache.write_entry(_RAW_CACHE_KIND, key, encoded.encode("utf-8"))
+    return raw
+
+
 def _read_model(path: Path, model: type[_Model]) -> _Model:
     """Parse one YAML file into ``model``, turning every failure into a KnowledgeError."""
+    return _validate(path, _read_raw(path), model)
+
+
+def _read_raw(path: Path) -> Any:
+    """Parse one YAML file, turning a read or syntax failure into a KnowledgeError."""
     try:
-        raw = read_yaml(path)
+        return read_yaml(path)
     except OSError as exc:
         raise KnowledgeError(f"{path}: cannot read the file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
@@ -212,6 +256,10 @@ def _read_model(path: Path, model: type[_Model]) -> _Model:
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise KnowledgeError(f"{path}: YAML syntax error{at}: {problem}") from exc
+
+
+def _validate(path: Path, raw: Any, model: type[_Model]) -> _Model:
+    """Validate the parsed content of ``path`` against ``model``, as a KnowledgeError."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:

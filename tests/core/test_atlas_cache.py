@@ -1,4 +1,4 @@
-"""The atlas geometry cache: same answers as parsing the drawings, never stale, never fatal."""
+"""The disk caches of start-up: same answers as parsing the files, never stale, never fatal."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from nmt_bodymap.core import atlas_cache, svg_geometry
+from nmt_bodymap.core import atlas_cache, knowledge, svg_geometry
 from nmt_bodymap.core.atlas import CACHE_KIND, Atlas, cache_key, read_atlas
-from nmt_bodymap.resources import asset_path
+from nmt_bodymap.core.knowledge import KnowledgeError, load_knowledge
+from nmt_bodymap.resources import asset_path, resource_path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GRID_STEP = 25.0
@@ -194,3 +195,41 @@ def test_a_warm_start_does_not_import_the_svg_parser_or_pydantic(cache_folder: P
 
     assert run() == "['pydantic', 'svgelements']"  # cold: parsed from the drawings
     assert run() == "[]"  # warm: from the cache
+
+
+def _copy_muscles(to: Path) -> Path:
+    shutil.copytree(resource_path("muscles"), to)
+    return to
+
+
+def test_knowledge_from_the_cache_equals_the_parsed_files_and_skips_yaml(
+    tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = load_knowledge(_copy_muscles(tmp_path / "first"))
+    yaml_reads: list[Path] = []
+    real = knowledge.read_yaml
+    monkeypatch.setattr(knowledge, "read_yaml", lambda p: yaml_reads.append(p) or real(p))
+
+    cached = load_knowledge(_copy_muscles(tmp_path / "second"))  # same bytes, new folder
+
+    assert yaml_reads == []
+    assert cached.muscles == parsed.muscles
+    assert cached.sources == parsed.sources and cached.conditions == parsed.conditions
+
+
+def test_a_bad_knowledge_file_is_rejected_even_when_its_parsed_form_is_cached(
+    tmp_path: Path, cache_folder: Path
+) -> None:
+    def broken_copy(name: str) -> Path:
+        folder = _copy_muscles(tmp_path / name)
+        neck = folder / "neck.yaml"
+        neck.write_text(
+            neck.read_text(encoding="utf-8").replace("layer: superficial", "layer: shallow", 1),
+            encoding="utf-8",
+        )
+        return folder
+
+    for attempt in ("first", "second"):  # the second load finds the parsed YAML in the cache
+        with pytest.raises(KnowledgeError, match=r"neck\.yaml: muscle #0 .*layer"):
+            load_knowledge(broken_copy(attempt))
+    assert list(cache_folder.glob("knowledge-*.bin"))

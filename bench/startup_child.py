@@ -54,7 +54,7 @@ def bare() -> int:
 
 def real_app(db: str) -> int:
     """The start-up path of ``run_app``: window painted first, chart opened behind it."""
-    from nmt_bodymap.ui.app import ChartOpener, ensure_application
+    from nmt_bodymap.ui.app import AfterFirstPaint, ChartOpener, ensure_application
     from nmt_bodymap.ui.theme import apply_theme
     from nmt_bodymap.ui.worker import StoreWorker
 
@@ -67,8 +67,8 @@ def real_app(db: str) -> int:
         window = MainWindow(worker)
         window.resize(1400, 900)
         _report_on_first_paint(window, app)
+        AfterFirstPaint(window, ChartOpener(app, worker, window, db).open)
         window.show()
-        ChartOpener(app, worker, window, db).open()
         return app.exec()
     finally:
         worker.shutdown()

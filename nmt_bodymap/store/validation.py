@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from nmt_bodymap.core.pain import PAIN_QUALITIES
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
 
 VIEWS = ("anterior", "posterior", INTERNAL_VIEW)
-PAIN_QUALITIES = ("ache", "sharp", "burning", "throbbing", "tingling", "numbness")
 TRIGGER_POINT_ACTIVITY = ("active", "latent")
 EARLIEST_BIRTH = date(1900, 1, 1)
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")

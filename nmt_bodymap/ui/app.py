@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from nmt_bodymap import __version__, paths
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
@@ -103,6 +104,25 @@ def _open_and_prepare(db: str) -> Any:
     return store
 
 
+class AfterFirstPaint(QObject):
+    """Runs ``callback`` once, right after ``widget`` has painted for the first time.
+
+    Opening the chart (imports, migration check, integrity check) then competes with
+    nothing the therapist is waiting to see.
+    """
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget, self._callback = widget, callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 class ChartOpener:
     """Opens the chart behind a window that is already on screen.
 
@@ -144,9 +164,9 @@ def run_app(db: str | None) -> int:
         from nmt_bodymap.ui.main_window import MainWindow
 
         window = MainWindow(worker)
-        window.show()
         opener = ChartOpener(app, worker, window, target)
-        opener.open()
+        AfterFirstPaint(window, opener.open)
+        window.show()
         return int(app.exec())
     finally:
         worker.shutdown()

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from nmt_bodymap.core.pain import PAIN_QUALITIES
 from nmt_bodymap.core.sides import Side
-from nmt_bodymap.store.validation import PAIN_QUALITIES
 
 SaveStatus = Literal["saving", "saved", "unsaved"]
 
-QUALITIES: tuple[str, ...] = PAIN_QUALITIES  # the store's list: ache, sharp, burning...
+QUALITIES: tuple[str, ...] = PAIN_QUALITIES  # ache, sharp, burning... (shared with the store)
 
 
 @dataclass(frozen=True)

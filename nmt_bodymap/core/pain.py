@@ -1,0 +1,10 @@
+"""How a therapist describes a pain mark: its intensity scale and its quality.
+
+Shared by the store (validation) and the UI (pickers, legend), so neither has to
+import the other to agree on the words.
+"""
+
+from __future__ import annotations
+
+PAIN_QUALITIES: tuple[str, ...] = ("ache", "sharp", "burning", "throbbing", "tingling", "numbness")
+INTENSITY_MIN, INTENSITY_MAX = 0, 10

@@ -8,9 +8,11 @@ not faceted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 Point = tuple[float, float]
 
@@ -65,6 +67,20 @@ def capsule(points: Sequence[Point], radius: float) -> BaseGeometry:
     """A rounded tube along a smooth centre line (fingers, toes)."""
     line = LineString(spline(points, steps=8)) if len(points) > 2 else LineString(points)
     return line.buffer(radius, quad_segs=12)
+
+
+def tapered_capsule(points: Sequence[Point], base: float, tip: float) -> BaseGeometry:
+    """A tube that narrows from ``base`` to ``tip`` radius along a smooth centre line, so
+    fingers and the thumb thin toward a rounded tip instead of looking like sausages."""
+    centre = spline(points, steps=8) if len(points) > 2 else list(points)
+    line = LineString(centre)
+    n = max(2, int(line.length // 4) + 1)
+    discs = []
+    for i in range(n):
+        t = i / (n - 1)
+        q = line.interpolate(t, normalized=True)
+        discs.append(q.buffer(base + (tip - base) * t, quad_segs=12))
+    return unary_union([a.union(b).convex_hull for a, b in pairwise(discs)])
 
 
 def open_curve(points: Sequence[Point], steps: int = 12) -> list[Point]:

@@ -15,11 +15,17 @@ from shapely.geometry import Point as ShapelyPoint
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from tools.bodygen.curves import capsule, closed_shape, symmetric_shape
+from tools.bodygen.curves import capsule, closed_shape, symmetric_shape, tapered_capsule
 from tools.bodygen.landmarks import half_coordinates
 
 FINGERS = ("index", "middle", "ring", "little")
-FINGER_RADIUS = {"index": 8.6, "middle": 9.0, "ring": 8.6, "little": 7.6}
+# radius at the knuckle and at the fingertip: fingers taper
+FINGER_RADIUS = {
+    "index": (8.0, 6.4),
+    "middle": (8.4, 6.8),
+    "ring": (8.0, 6.4),
+    "little": (7.0, 5.6),
+}
 
 
 @dataclass(frozen=True)
@@ -138,9 +144,13 @@ def build_figure(view: str) -> Figure:
             (254, 1018),
         ]
     )
-    parts["thumb"] = capsule([lm["thumb_base"], lm["thumb_mcp"], lm["thumb_tip"]], 10.4)
+    parts["thumb"] = tapered_capsule(
+        [lm["thumb_base"], lm["thumb_mcp"], lm["thumb_ip"], lm["thumb_tip"]], 11.5, 7.6
+    )
     for finger in FINGERS:
-        parts[finger] = capsule([lm[f"{finger}_base"], lm[f"{finger}_tip"]], FINGER_RADIUS[finger])
+        parts[finger] = tapered_capsule(
+            [lm[f"{finger}_base"], lm[f"{finger}_tip"]], *FINGER_RADIUS[finger]
+        )
     parts["leg"] = closed_shape(
         [
             (120, 925),

@@ -95,8 +95,9 @@ def _arm_specs(fig: Figure, front: bool) -> list[Spec]:
     shoulder = "anterior_shoulder" if front else "posterior_shoulder"
     return [
         ("acromion", smooth((164, 372), (192, 378), (216, 394), (206, 412), (172, 406))),
-        ("lateral_shoulder", poly((210, 396), (260, 396), (262, 556), (228, 556), (219, 460))),
-        (shoulder, poly((160, 400), (212, 402), (220, 470), (230, 556), (184, 556), (158, 470))),
+        # the outer third of the deltoid cap, from the acromion down to the deltoid tubercle
+        ("lateral_shoulder", poly((198, 398), (300, 396), (300, 556), (214, 556), (203, 470))),
+        (shoulder, poly((160, 400), (200, 400), (205, 470), (216, 556), (184, 556), (158, 470))),
         (upper, arm.intersection(rect(150, 340, 470, 722))),
         ("medial_elbow", strip(arm, 722, 804, 0, 0.3)),
         (elbow_mid, strip(arm, 722, 804, 0.3, 0.7)),
@@ -133,7 +134,7 @@ def _anterior(fig: Figure) -> list[Spec]:
         ("breast", ellipse(98, 550, 50, 42)),
         ("axilla", poly((146, 470), (172, 474), (186, 540), (176, 570), (144, 566))),
         ("pectoral", poly((16, 404), (168, 412), (160, 520), (146, 600), (16, 608))),
-        ("lateral_chest", poly((136, 520), (240, 520), (240, 702), (130, 702), (140, 600))),
+        ("lateral_chest", poly((146, 510), (240, 510), (240, 702), (112, 702), (124, 600))),
         ("flank", poly((118, 702), (240, 702), (240, 890), (152, 878), (126, 800))),
         ("epigastric", poly((0, 604), (18, 606), (46, 650), (40, 728), (0, 732))),
         ("upper_abdomen", rect(0, 140, 590, 762)),
@@ -141,7 +142,8 @@ def _anterior(fig: Figure) -> list[Spec]:
         ("genitals", smooth((-20, 958), (22, 960), (24, 1000), (14, 1034), (-20, 1044))),
         ("groin", poly((14, 990), (34, 958), (116, 888), (134, 908), (104, 968), (30, 1040))),
         ("hypogastric", poly((0, 828), (40, 826), (38, 930), (0, 956))),
-        ("lateral_hip", poly((146, 880), (240, 880), (240, 1040), (158, 1040))),
+        # over the greater trochanter, lateral to the hip flexors
+        ("lateral_hip", poly((148, 884), (240, 880), (240, 1040), (150, 1040), (140, 960))),
         ("anterior_hip", poly((104, 888), (160, 884), (168, 1040), (90, 1040), (110, 960))),
         ("lower_abdomen", rect(0, 170, 750, 980)),
         ("medial_thigh", strip(leg, 940, 1345, 0, 0.28)),
@@ -187,7 +189,7 @@ def _posterior(fig: Figure) -> list[Spec]:
             poly((78, 452), (184, 404), (200, 430), (178, 510), (140, 574), (96, 590), (84, 520)),
         ),
         ("interscapular", rect(0, 92, 340, 606)),
-        ("lateral_chest", poly((130, 500), (240, 500), (240, 660), (124, 656), (140, 590))),
+        ("lateral_chest", poly((132, 500), (240, 500), (240, 664), (122, 664), (128, 590))),
         (
             "iliac_crest",
             poly(
@@ -204,10 +206,11 @@ def _posterior(fig: Figure) -> list[Spec]:
         ("sacroiliac", ellipse(46, 912, 15, 26)),
         ("sacrum", poly((0, 872), (36, 878), (26, 962), (0, 992))),
         ("coccyx", poly((0, 984), (14, 982), (10, 1024), (0, 1030))),
-        ("flank", poly((100, 640), (240, 640), (240, 880), (150, 858), (110, 820))),
+        ("flank", poly((120, 664), (240, 664), (240, 880), (150, 858), (120, 820))),
         ("thoracic_paraspinal", rect(0, 120, 600, 745)),
         ("lumbar_paraspinal", rect(0, 120, 745, 900)),
-        ("lateral_hip", poly((150, 870), (240, 870), (240, 1044), (162, 1044))),
+        # over the greater trochanter, lateral to the gluteal mass
+        ("lateral_hip", poly((150, 872), (240, 870), (240, 1044), (152, 1044), (140, 960))),
         ("buttock", smooth((0, 870), (150, 860), (175, 1000), (150, 1052), (60, 1058), (0, 1050))),
         ("medial_thigh", strip(leg, 940, 1345, 0, 0.26)),
         ("posterior_thigh", strip(leg, 940, 1345, 0.26, 0.76)),

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtSvg import QSvgRenderer
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from nmt_bodymap.core.atlas import load_atlas
@@ -109,19 +109,83 @@ def _svg_bytes(view: str, show_muscles: bool) -> bytes:
     return text.encode("utf-8")
 
 
+_SHORT_WORDS = {
+    "anterior": "ant.",
+    "posterior": "post.",
+    "lateral": "lat.",
+    "medial": "med.",
+    "inferior": "inf.",
+    "superior": "sup.",
+    "scapular": "scap.",
+    "paraspinal": "parasp.",
+    "shoulder": "shoul.",
+    "finger": "f.",
+}
+_MAX_SIZE = 9.0  # view units (a 1400 px picture draws 1.4 px per unit)
+_READABLE_SIZE = 6.0  # a full name this size reads well: no need to shorten it
+_MIN_SIZE = 4.0  # smaller than this is unreadable: shorten the name, or leave it out
+
+
+def _abbreviated(text: str) -> str:
+    """Directional and long words shortened ("lat. shoulder"), for small regions."""
+    return " ".join(_SHORT_WORDS.get(word, word) for word in text.split())
+
+
+def _room(shape: BaseGeometry, x: float, y: float) -> tuple[float, float]:
+    """Width and height of the region through (x, y): what a label there may span."""
+    point = Point(x, y)
+    sizes = []
+    for line in (
+        LineString([(x - 2000, y), (x + 2000, y)]),
+        LineString([(x, y - 2000), (x, y + 2000)]),
+    ):
+        cut = line.intersection(shape)
+        parts = [g for g in getattr(cut, "geoms", [cut]) if not g.is_empty]
+        near = min(parts, key=lambda g: g.distance(point), default=None)
+        sizes.append(near.length if near is not None else 0.0)
+    return sizes[0], sizes[1]
+
+
+def _fitted(text: str, shape: BaseGeometry, x: float, y: float) -> tuple[str, float]:
+    """The label and font size that fit the region at (x, y), shortened if need be."""
+    width, height = _room(shape, x, y)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(10.0)
+    advance_per_size = QFontMetricsF(font).horizontalAdvance
+
+    def size_of(candidate: str) -> float:
+        return min(_MAX_SIZE, 0.9 * width * 10.0 / advance_per_size(candidate), 0.75 * height)
+
+    full, short = text, _abbreviated(text)
+    if size_of(full) >= _READABLE_SIZE or size_of(short) <= size_of(full):
+        return full, max(size_of(full), _MIN_SIZE)
+    return short, max(size_of(short), _MIN_SIZE)
+
+
 def _draw_labels(painter: QPainter, view: str, scale: float) -> None:
-    """Region names at their representative points, shrunk to fit small regions."""
+    """Region names at their representative points, sized to their region.
+
+    Large regions are labelled first; a label that would cover one already drawn moves up
+    or down inside its region, and is left out when there is no free place (the picture
+    must stay readable; the region borders still show).
+    """
     atlas = load_atlas()
     painter.setPen(_LABEL)
-    for region in atlas.regions(view):
-        text = _short_label(region.region)
+    taken: list[QRectF] = []
+    for region in sorted(atlas.regions(view), key=lambda r: -r.area):
         x, y = region.point
-        minx, _, maxx, _ = region.shape.bounds
-        room = max(maxx - minx, 12.0)
-        size = max(3.2, min(9.0, room / max(len(text), 1) * 1.7))
+        text, size = _fitted(_short_label(region.region), region.shape, x, y)
         font = QFont("DejaVu Sans")
         font.setPointSizeF(size)
-        painter.setFont(font)
         metrics = QFontMetricsF(font)
-        w = metrics.horizontalAdvance(text)
-        painter.drawText(QPointF(x - w / 2, y + metrics.ascent() / 3), text)
+        w, h = metrics.horizontalAdvance(text), metrics.ascent() * 0.8
+        for dy in (0.0, -1.2 * h, 1.2 * h, -2.4 * h, 2.4 * h):
+            rect = QRectF(x - w / 2, y + dy - h / 2, w, h)
+            if not region.shape.contains(Point(x, y + dy)):
+                continue
+            if any(rect.intersects(other) for other in taken):
+                continue
+            taken.append(rect)
+            painter.setFont(font)
+            painter.drawText(QPointF(rect.left(), rect.bottom()), text)
+            break

@@ -215,9 +215,10 @@ def _posterior(fig: Figure) -> list[Spec]:
         ("medial_thigh", strip(leg, 940, 1345, 0, 0.26)),
         ("posterior_thigh", strip(leg, 940, 1345, 0.26, 0.76)),
         ("lateral_thigh", strip(leg, 940, 1345, 0.76, 1)),
-        ("medial_knee", strip(leg, 1345, 1462, 0, 0.22)),
-        ("popliteal", strip(leg, 1345, 1462, 0.22, 0.78)),
-        ("lateral_knee", strip(leg, 1345, 1462, 0.78, 1)),
+        # the fossa: a diamond between the hamstrings above and the gastrocnemius heads below
+        ("popliteal", smooth((91, 1346), (118, 1398), (91, 1460), (64, 1398))),
+        ("medial_knee", strip(leg, 1345, 1462, 0, 0.5)),
+        ("lateral_knee", strip(leg, 1345, 1462, 0.5, 1)),
         ("medial_leg", strip(leg, 1462, 1700, 0, 0.2)),
         ("calf", strip(leg, 1462, 1700, 0.2, 0.8)),
         ("lateral_leg", strip(leg, 1462, 1700, 0.8, 1)),

@@ -1,0 +1,139 @@
+"""Click to highlight: a mouse press on the body map to the candidate list and the
+map highlight updated, off screen, over 1,000 clicks spread over both views.
+
+What one sample times, on the GUI thread, in the real window on a real chart:
+a left click delivered to the body view (the mark is drawn and queued for saving,
+the candidates are re-ranked and the list rebuilt), the best candidate chosen (its
+muscle, trigger points and referral zone lit on both views) and both views and the
+list repainted. The visit already holds three marks, as a typical visit does; each
+click adds a fourth, which is undone (outside the timing) before the next click.
+Saving runs on the worker thread and is not waited for: the window never waits.
+
+    python bench/bench_click.py [--clicks 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get ready in time")
+        QCoreApplication.processEvents()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _open_window(chart: Path) -> tuple[Any, Any]:
+    from nmt_bodymap.ui import store_calls
+    from nmt_bodymap.ui.app import ensure_application
+    from nmt_bodymap.ui.main_window import MainWindow
+    from nmt_bodymap.ui.worker import StoreWorker
+
+    ensure_application()
+    worker = StoreWorker()
+    opened: list[Any] = []
+    worker.open(lambda: store_calls.open_store(str(chart)), opened.append, opened.append)
+    _wait_until(lambda: bool(opened))
+    done: list[Any] = []
+
+    def make_visit(store: Any) -> Any:
+        client = store.create_client(name="Bench Client", date_of_birth="1980-01-01")
+        return store.create_visit(client.id, chief_complaint="benchmark")
+
+    worker.submit(make_visit, done.append, done.append)
+    _wait_until(lambda: bool(done))
+    window = MainWindow(worker)
+    window.resize(1500, 920)
+    window.show()
+    window.start()
+    _wait_until(lambda: window.marks.visit_id == done[0].id and worker.pending() == 0)
+    return window, worker
+
+
+def _click_points(window: Any, count: int, rng: random.Random) -> list[tuple[str, Any]]:
+    """Widget positions of ``count`` random points on the figure, both views."""
+    atlas = window.atlas
+    points: list[tuple[str, Any]] = []
+    while len(points) < count:
+        view = rng.choice(atlas.views())
+        min_x, min_y, width, height = atlas.view_box(view)
+        x, y = min_x + rng.random() * width, min_y + rng.random() * height
+        if atlas.region_at(view, x, y) is None:
+            continue
+        body_view = window.body_map.views[view]
+        pos = body_view.map_to_widget((x, y))
+        if body_view.viewport().rect().contains(pos):
+            points.append((view, pos))
+    return points
+
+
+def run(clicks: int = 1000, seed: int = 5) -> dict[str, float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    with tempfile.TemporaryDirectory(prefix="nmt-bench-click-") as tmp:
+        window, worker = _open_window(Path(tmp) / "charts.sqlite3")
+        rng = random.Random(seed)
+        points = _click_points(window, clicks + 3, rng)
+        for view, pos in points[:3]:  # a typical visit: a few marks already there
+            QTest.mouseClick(
+                window.body_map.views[view].viewport(), Qt.MouseButton.LeftButton, pos=pos
+            )
+        samples: list[float] = []
+        lit = 0
+        for view, pos in points[3:]:
+            viewport = window.body_map.views[view].viewport()
+            start = time.perf_counter()
+            QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=pos)
+            listed = window.candidates.candidates()
+            if listed:
+                window.candidates.choose(listed[0].muscle, listed[0].side)
+            for body_view in window.body_map.views.values():
+                body_view.viewport().repaint()
+            window.candidates.tree.viewport().repaint()
+            samples.append((time.perf_counter() - start) * 1000.0)
+            lit += window.body_map._highlight is not None
+            window.undo_stack.undo()
+            _wait_until(lambda: worker.pending() == 0)
+        window.close()
+        worker.shutdown()
+    return {
+        "p50_ms": statistics.median(samples),
+        "p95_ms": _percentile(samples, 0.95),
+        "max_ms": max(samples),
+        "clicks": float(len(samples)),
+        "highlighted_fraction": lit / len(samples),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="click-to-highlight latency")
+    parser.add_argument("--clicks", type=int, default=1000)
+    args = parser.parse_args()
+    for name, value in run(args.clicks).items():
+        print(f"{name:<22} {value:10.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
@@ -62,6 +62,7 @@ class BodyScene(QGraphicsScene):
             body.setBrush(QBrush(self.colors.skin))
             body.setPen(self._cosmetic_pen(self.colors.outline, 1.6))
             body.setZValue(0)
+            body.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(body)
         for region in self.atlas.regions(self.view):
             item = QGraphicsPathItem(path_from_geometry(region.shape))
@@ -70,6 +71,8 @@ class BodyScene(QGraphicsScene):
             item.setZValue(1)
             item.setData(0, region.label)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            # The static figure is drawn once into pixmaps: a click repaints by blitting.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.region_items[(region.region, region.side)] = item
         self._add_svg_layer("landmarks", z=3)
@@ -90,6 +93,7 @@ class BodyScene(QGraphicsScene):
         item.setPos(self._renderer.boundsOnElement(layer).topLeft())
         item.setZValue(z)
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(item)
         return True
 

@@ -46,6 +46,7 @@ class CandidatesPanel(QWidget):
         self.knowledge = knowledge
         self._candidates: list[Candidate] = []
         self._spot_labels: list[str] = []
+        self._detail_key: tuple[object, ...] | None = None
 
         self.heading = QLabel("Mark where it hurts to see the muscles to check.")
         self.heading.setWordWrap(True)
@@ -188,6 +189,10 @@ class CandidatesPanel(QWidget):
             signal.emit(candidate)  # type: ignore[attr-defined]
 
     def _show_detail(self, candidate: Candidate | None) -> None:
+        key = (candidate, tuple(self._spot_labels))
+        if key == self._detail_key:
+            return  # the same muscle for the same spots: the text is already shown
+        self._detail_key = key
         if candidate is None:
             self.detail.setHtml(
                 "<p style='color:gray'>Choose a muscle in the list to see its referral "

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.marks = VisitMarks(worker, self)
         self.findings = VisitFindings(worker, self)
         self.actions_by_key: dict[str, QAction] = {}
+        self._ranked_for: tuple[object, ...] | None = None
 
         self.clients = ClientPanel(worker)
         self.visits = VisitPanel(worker)
@@ -353,6 +354,12 @@ class MainWindow(QMainWindow):
             marks = [m for k in selected if (m := self.marks.get(k)) is not None]
         else:
             marks = self.marks.marks()
+        # One gesture can announce itself several times (mark added, selection changed):
+        # rank again only when the places or the scope really changed.
+        key = (bool(selected), tuple((m.view, m.region, m.side, m.x, m.y) for m in marks))
+        if key == self._ranked_for:
+            return
+        self._ranked_for = key
         self.candidates.show_for_marks(marks, selected=bool(selected))
 
     def _on_candidate(self, candidate: Any | None) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from nmt_bodymap.ui.forms import save_cancel_buttons
 
 
 class ClientDialog(QDialog):
@@ -54,11 +55,7 @@ class ClientDialog(QDialog):
         form.addRow("&Phone", self.phone_edit)
         form.addRow("&Email", self.email_edit)
         form.addRow("N&otes", self.notes_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self._accept_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.hold_timer import HoldTimer
 from nmt_bodymap.ui.labels import side_label
 
@@ -57,11 +57,7 @@ class _MuscleForm(QDialog):
         self.form = QFormLayout()
         self.form.addRow("Side", self.side_box)
         self.form.addRow("Trigger point", self.tp_box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.accept)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{muscle.name}</b>")
         layout.addWidget(heading)

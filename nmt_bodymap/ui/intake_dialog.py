@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
+from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.red_flag_banner import RedFlagBanner, StoreCall
 
 ANSWERS: tuple[tuple[str, bool | None], ...] = (("Yes", True), ("No", False), ("Not asked", None))
@@ -109,13 +110,9 @@ class IntakeDialog(QDialog):
         self.error_label.setObjectName("form-error")
         self.error_label.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)

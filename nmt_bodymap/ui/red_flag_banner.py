@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.clinical import clearance_text, load_red_flags, needs_referral
+from nmt_bodymap.ui.forms import save_cancel_buttons
 
 StoreCall = Callable[..., Any]
 """``store_call(job, on_done, on_error)``: runs ``job(store)`` off the GUI thread
@@ -62,11 +62,7 @@ class ClearanceDialog(QDialog):
         form.addRow("Cleared &by", self.who_edit)
         form.addRow("&Date", self.date_edit)
         form.addRow("&Note", self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self._accept_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from stats import percentile
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -41,11 +43,6 @@ def _load_seconds() -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def run(points: int = POINTS_PER_VIEW, seed: int = 7) -> dict[str, float]:
     from nmt_bodymap.core.atlas import load_atlas
 
@@ -63,7 +60,7 @@ def run(points: int = POINTS_PER_VIEW, seed: int = 7) -> dict[str, float]:
             timings.append((time.perf_counter() - t) * 1e6)
             hits += region is not None
         results[f"{view}_region_at_p50_us"] = statistics.median(timings)
-        results[f"{view}_region_at_p95_us"] = _percentile(timings, 0.95)
+        results[f"{view}_region_at_p95_us"] = percentile(timings, 0.95)
         results[f"{view}_hit_fraction"] = hits / points
     return results
 

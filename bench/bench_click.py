@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from stats import percentile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -36,11 +38,6 @@ def _wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get ready in time")
         QCoreApplication.processEvents()
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _open_window(chart: Path) -> tuple[Any, Any]:
@@ -119,7 +116,7 @@ def run(clicks: int = 1000, seed: int = 5) -> dict[str, float]:
         worker.shutdown()
     return {
         "p50_ms": statistics.median(samples),
-        "p95_ms": _percentile(samples, 0.95),
+        "p95_ms": percentile(samples, 0.95),
         "max_ms": max(samples),
         "clicks": float(len(samples)),
         "highlighted_fraction": lit / len(samples),

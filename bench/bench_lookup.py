@@ -15,6 +15,8 @@ import random
 import statistics
 import time
 
+from stats import percentile
+
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.ranking import Spot, rank_candidates
@@ -29,11 +31,6 @@ def _spot_pool() -> list[Spot]:
     for name, site in internal_sites().items():
         pool += [Spot(INTERNAL_VIEW, name, side) for side in site.client_sides()]
     return pool
-
-
-def _percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def run(repeat: int = 300, seed: int = 7) -> dict[str, dict[str, float]]:
@@ -66,7 +63,7 @@ def run(repeat: int = 300, seed: int = 7) -> dict[str, dict[str, float]]:
             found += len(candidates)
         results[str(count)] = {
             "p50_ms": round(statistics.median(samples), 3),
-            "p95_ms": round(_percentile(samples, 0.95), 3),
+            "p95_ms": round(percentile(samples, 0.95), 3),
             "max_ms": round(max(samples), 3),
             "mean_candidates": round(found / repeat, 1),
             "repeat": repeat,

@@ -54,7 +54,7 @@ def bare() -> int:
 
 def real_app(db: str) -> int:
     """The start-up path of ``run_app``: window painted first, chart opened behind it."""
-    from nmt_bodymap.ui.app import AfterFirstPaint, ChartOpener, ensure_application
+    from nmt_bodymap.ui.app import ensure_application, show_main_window
     from nmt_bodymap.ui.theme import apply_theme
     from nmt_bodymap.ui.worker import StoreWorker
 
@@ -62,13 +62,8 @@ def real_app(db: str) -> int:
     apply_theme(app)
     worker = StoreWorker()
     try:
-        from nmt_bodymap.ui.main_window import MainWindow
-
-        window = MainWindow(worker)
-        window.resize(1400, 900)
-        _report_on_first_paint(window, app)
-        AfterFirstPaint(window, ChartOpener(app, worker, window, db).open)
-        window.show()
+        window = show_main_window(app, worker, db)
+        _report_on_first_paint(window, app)  # show() only queues the first paint
         return app.exec()
     finally:
         worker.shutdown()

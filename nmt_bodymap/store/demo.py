@@ -12,8 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from nmt_bodymap.core.datafiles import read_yaml
 from nmt_bodymap.store.records import ClientRecord
 from nmt_bodymap.store.service import ChartStore
 
@@ -34,7 +33,7 @@ def seed_demo_client(store: ChartStore, today: datetime | None = None) -> Client
     existing = store.demo_client()
     if existing is not None:
         return existing
-    demo: dict[str, Any] = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    demo: dict[str, Any] = read_yaml(DEMO_FILE)
     client = store.create_client(**demo["client"], is_demo=True)
     store.save_intake(client.id, **demo["intake"])
     day = (today or datetime.now(UTC)).date()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from nmt_bodymap.core.pain import PAIN_QUALITIES
+from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, PAIN_QUALITIES
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
@@ -270,7 +270,7 @@ PAIN_MARK = {
     "y": Field("Position y", coordinate),
     "region": Field("Region", text(60), required=True),
     "side": Field("Side", text(10), required=True),
-    "intensity": Field("Intensity", whole(0, 10), required=True),
+    "intensity": Field("Intensity", whole(INTENSITY_MIN, INTENSITY_MAX), required=True),
     "quality": Field("Pain quality", choice(PAIN_QUALITIES), required=True),
     "note": Field("Note", text()),
 }

@@ -58,12 +58,7 @@ def open_store_blocking(worker: StoreWorker, db: str | None) -> Any:
         outcome["error"] = exc
         loop.quit()
 
-    def open_and_seed() -> Any:
-        store = store_calls.open_store(db)
-        store_calls.seed_demo_if_empty(store)
-        return store
-
-    worker.open(open_and_seed, opened, failed)
+    worker.open(lambda: _open_and_seed(db), opened, failed)
     if not outcome:
         loop.exec()
     if "error" in outcome:
@@ -93,10 +88,16 @@ def _offer_restore(error: ChartDatabaseCorrupt) -> bool:
     return True
 
 
-def _open_and_prepare(db: str) -> Any:
-    """Worker job: open the chart, add the demo client on first start, take the daily backup."""
+def _open_and_seed(db: str | None) -> Any:
+    """Worker job: open the chart and add the demo client on first start."""
     store = store_calls.open_store(db)
     store_calls.seed_demo_if_empty(store)
+    return store
+
+
+def _open_and_prepare(db: str) -> Any:
+    """Worker job: ``_open_and_seed``, then the daily backup."""
+    store = _open_and_seed(db)
     try:
         store.backup_if_due()
     except ChartStoreError as exc:  # a backup problem must not keep the charts closed
@@ -161,12 +162,17 @@ def run_app(db: str | None) -> int:
     target = db if db is not None else str(paths.default_database_path())
     worker = StoreWorker()
     try:
-        from nmt_bodymap.ui.main_window import MainWindow
-
-        window = MainWindow(worker)
-        opener = ChartOpener(app, worker, window, target)
-        AfterFirstPaint(window, opener.open)
-        window.show()
+        show_main_window(app, worker, target)
         return int(app.exec())
     finally:
         worker.shutdown()
+
+
+def show_main_window(app: QApplication, worker: StoreWorker, db: str) -> Any:
+    """Show the charting window at once; the chart opens behind it after its first paint."""
+    from nmt_bodymap.ui.main_window import MainWindow
+
+    window = MainWindow(worker)
+    AfterFirstPaint(window, ChartOpener(app, worker, window, db).open)
+    window.show()
+    return window

@@ -12,7 +12,9 @@ import itertools
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-MAX_INTENSITY = 10
+from nmt_bodymap.core.pain import INTENSITY_MAX
+
+MAX_INTENSITY = INTENSITY_MAX
 
 # (t, colour) stops of the inferno colour map; interpolated linearly between them.
 _INFERNO: tuple[tuple[float, str], ...] = (

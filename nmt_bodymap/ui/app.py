@@ -66,20 +66,36 @@ def open_store_blocking(worker: StoreWorker, db: str | None) -> Any:
     return outcome["store"]
 
 
-def _offer_restore(error: ChartDatabaseCorrupt) -> bool:
-    """Tell the therapist the chart is damaged; restore the latest backup if they agree."""
+def ask_restore(error: ChartDatabaseCorrupt) -> bool:
+    """Show the damaged-chart message; True when the therapist chooses to restore.
+
+    Module level so that tests can answer for the therapist (the dialog is modal).
+    """
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error))
     restore = None
     if error.latest_backup is not None:
         restore = box.addButton("Restore latest backup", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if restore is None or box.clickedButton() is not restore:
+    return restore is not None and box.clickedButton() is restore
+
+
+def _offer_restore(error: ChartDatabaseCorrupt) -> bool:
+    """Tell the therapist the chart is damaged; restore the latest backup if they agree."""
+    if not ask_restore(error) or error.latest_backup is None:
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            f"Nothing was changed: the damaged chart is still at {error.path}; keep it "
+            f"for repair. Backups are kept in {error.path.parent / 'backups'}: restore the "
+            "newest later with `nmt-bodymap restore --latest`, or another with "
+            "`nmt-bodymap restore --from <backup file>`.",
+        )
         return False
     from nmt_bodymap.store.backups import restore_backup
 
     try:
-        kept = restore_backup(error.path, error.latest_backup)  # type: ignore[arg-type]
+        kept = restore_backup(error.path, error.latest_backup)
     except ChartStoreError as exc:
         QMessageBox.critical(None, APP_NAME, f"The backup could not be restored: {exc}")
         return False

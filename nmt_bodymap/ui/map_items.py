@@ -66,6 +66,41 @@ def quality_symbol(quality: str, radius: float) -> QPainterPath:
     return path
 
 
+def draw_pain_symbol(
+    painter: QPainter, mark: MarkState, colors: MapColors, radius: float = MARK_RADIUS
+) -> None:
+    """The look of a pain mark centred on (0, 0): the quality's shape filled with the
+    intensity colour, the number inside, and a red "!" badge while it is not saved.
+
+    Shared by the marks on the figure and the internal sites beside it, so a mark reads
+    the same wherever it is.
+    """
+    fill = intensity_color(mark.intensity)
+    symbol = quality_symbol(mark.quality, radius)
+    edge = QColor("#1a1a1a") if not colors.dark else QColor("#f0f0f0")
+    pen = QPen(edge, 1.6)
+    if mark.status == "unsaved":
+        pen = QPen(colors.unsaved, 2.6, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(QBrush(fill))
+    painter.drawPath(symbol)
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(int(radius * 1.05))
+    painter.setFont(font)
+    painter.setPen(text_color_on(fill))
+    rect = QRectF(-radius, -radius, 2 * radius, 2 * radius)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(mark.intensity))
+    if mark.status == "unsaved":
+        painter.setPen(QPen(colors.unsaved, 2))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(QPointF(radius, -radius), 6, 6)
+        font.setPixelSize(10)
+        painter.setFont(font)
+        painter.setPen(colors.unsaved)
+        painter.drawText(QRectF(radius - 6, -radius - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+
+
 class PainMarkItem(QGraphicsItem):
     """A pain mark: a symbol coloured by intensity with the number inside; draggable."""
 
@@ -116,36 +151,11 @@ class PainMarkItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = intensity_color(self._mark.intensity)
-        symbol = quality_symbol(self._mark.quality, MARK_RADIUS)
         if self.isSelected():
             painter.setPen(QPen(self._colors.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), MARK_RADIUS * 1.45, MARK_RADIUS * 1.45)
-        edge = QColor("#1a1a1a") if not self._colors.dark else QColor("#f0f0f0")
-        pen = QPen(edge, 1.6)
-        if self._mark.status == "unsaved":
-            pen = QPen(self._colors.unsaved, 2.6, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
-        painter.drawPath(symbol)
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPixelSize(int(MARK_RADIUS * 1.05))
-        painter.setFont(font)
-        painter.setPen(text_color_on(fill))
-        rect = QRectF(-MARK_RADIUS, -MARK_RADIUS, 2 * MARK_RADIUS, 2 * MARK_RADIUS)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(self._mark.intensity))
-        if self._mark.status == "unsaved":
-            painter.setPen(QPen(self._colors.unsaved, 2))
-            painter.setBrush(QColor("#ffffff"))
-            painter.drawEllipse(QPointF(MARK_RADIUS, -MARK_RADIUS), 6, 6)
-            font.setPixelSize(10)
-            painter.setFont(font)
-            painter.setPen(self._colors.unsaved)
-            painter.drawText(
-                QRectF(MARK_RADIUS - 6, -MARK_RADIUS - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!"
-            )
+        draw_pain_symbol(painter, self._mark, self._colors, MARK_RADIUS)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_pos = self.pos()

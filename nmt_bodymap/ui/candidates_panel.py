@@ -105,7 +105,10 @@ class CandidatesPanel(QWidget):
     def show_for_marks(self, marks: Sequence[MarkState], selected: bool) -> None:
         """Rank the muscles for these marks; keep the chosen muscle chosen if still listed."""
         previous = self.current_candidate()
-        spots = [Spot(m.view, m.region, m.side, (m.x, m.y)) for m in marks]
+        spots = [
+            Spot(m.view, m.region, m.side, None if m.x is None or m.y is None else (m.x, m.y))
+            for m in marks
+        ]  # internal sites (teeth, pelvic floor...) have no point on the drawing
         self._spot_labels = [place_label(m.region, m.side) for m in marks]
         try:
             self._candidates = rank_candidates(spots, self.knowledge)[:MAX_SHOWN] if spots else []

@@ -92,8 +92,9 @@ class VisitMarks(QObject):
             self._marks[key] = MarkState(
                 key=key,
                 view=record.view,
-                x=float(record.x),
-                y=float(record.y),
+                # Internal sites (teeth, pelvic floor...) have no place on the drawing.
+                x=None if record.x is None else float(record.x),
+                y=None if record.y is None else float(record.y),
                 region=record.region,
                 side=record.side,
                 intensity=int(record.intensity),
@@ -104,9 +105,16 @@ class VisitMarks(QObject):
 
     # -- editing (called by undo commands) -------------------------------------------------
     def add(
-        self, view: str, x: float, y: float, region: str, side: Side, intensity: int, quality: str
+        self,
+        view: str,
+        x: float | None,
+        y: float | None,
+        region: str,
+        side: Side,
+        intensity: int,
+        quality: str,
     ) -> str:
-        """Draw a new mark and store it; returns its key."""
+        """Draw a new mark and store it; returns its key (x, y are None at internal sites)."""
         key = f"new-{uuid.uuid4().hex}"
         mark = MarkState(key, view, x, y, region, side, intensity, quality)
         self._marks[key] = mark

@@ -1,8 +1,9 @@
-"""The body map: anterior and posterior views side by side, the marking tools and legend.
+"""The body map: anterior and posterior views side by side, the internal sites beside them,
+the marking tools and legend.
 
 Translates gestures into undo commands (add, move, remove, change marks) and
-keeps the two scenes in step with :class:`VisitMarks`. Region look-ups go
-through the core atlas; the panel never writes to the database itself.
+keeps the two scenes and the internal-site strip in step with :class:`VisitMarks`.
+Region look-ups go through the core atlas; the panel never writes to the database itself.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QToolButton,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.atlas import Atlas
+from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 from nmt_bodymap.ui.body_scene import BodyScene
 from nmt_bodymap.ui.body_view import BodyView
 from nmt_bodymap.ui.commands import (
@@ -33,6 +37,7 @@ from nmt_bodymap.ui.commands import (
     RemovePainMarks,
 )
 from nmt_bodymap.ui.highlight import Highlight
+from nmt_bodymap.ui.internal_sites import InternalSitesPanel
 from nmt_bodymap.ui.legend import MapLegend
 from nmt_bodymap.ui.marks import QUALITIES
 from nmt_bodymap.ui.palette import MAX_INTENSITY, MapColors
@@ -67,6 +72,7 @@ class BodyMapPanel(QWidget):
         self.scenes: dict[str, BodyScene] = {}
         self.views: dict[str, BodyView] = {}
         self._highlight: Highlight | None = None
+        self._selecting = False  # True while the panel itself changes the scenes' selection
 
         self.intensity_box = QSpinBox()
         self.intensity_box.setRange(0, MAX_INTENSITY)
@@ -108,17 +114,31 @@ class BodyMapPanel(QWidget):
             view.point_clicked.connect(self._on_point_clicked)
             view.hovered.connect(self._on_hovered)
             scene.mark_dragged.connect(self._on_mark_dragged)
-            scene.selectionChanged.connect(self._emit_selection)
+            scene.selectionChanged.connect(self._scene_selection_changed(scene))
             scene.pin_clicked.connect(self.pin_clicked)
             self.scenes[view_name] = scene
             self.views[view_name] = view
             self._splitter.addWidget(view)
 
+        self.internal_sites = InternalSitesPanel(colors)
+        self.internal_sites.site_clicked.connect(self._on_site_clicked)
+        self.internal_sites.selection_changed.connect(self._emit_selection)
+        beside = QScrollArea()  # the strip scrolls rather than squeeze on a short screen
+        beside.setWidget(self.internal_sites)
+        beside.setWidgetResizable(True)
+        beside.setFrameShape(QFrame.Shape.NoFrame)
+        beside.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        beside.setFixedWidth(self.internal_sites.width() + 14)
+
         self.legend = MapLegend(colors)
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(self._splitter, 1)
+        middle.addWidget(beside)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
-        layout.addWidget(self._splitter, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.legend)
 
         marks.marks_reset.connect(self._reload_marks)
@@ -177,12 +197,61 @@ class BodyMapPanel(QWidget):
 
     # -- marks -----------------------------------------------------------------------------
     def selected_mark_keys(self) -> list[str]:
-        return [k for scene in self.scenes.values() for k in scene.selected_mark_keys()]
+        on_figure = [k for scene in self.scenes.values() for k in scene.selected_mark_keys()]
+        return on_figure + self.internal_sites.selected_mark_keys()
 
     def select_all_marks(self) -> None:
-        for scene in self.scenes.values():
-            for item in scene.mark_items.values():
-                item.setSelected(True)
+        self._selecting = True
+        try:
+            for scene in self.scenes.values():
+                for item in scene.mark_items.values():
+                    item.setSelected(True)
+        finally:
+            self._selecting = False
+        self.internal_sites.select_all()
+
+    def _clear_figure_selection(self) -> None:
+        self._selecting = True
+        try:
+            for scene in self.scenes.values():
+                scene.clearSelection()
+        finally:
+            self._selecting = False
+
+    def _scene_selection_changed(self, scene: BodyScene) -> Callable[[], None]:
+        def changed() -> None:
+            # A mark picked on the figure replaces a picked internal site (as a plain click
+            # on another mark does), unless the panel itself is selecting several.
+            if not self._selecting and scene.selected_mark_keys():
+                self.internal_sites.blockSignals(True)
+                self.internal_sites.clear_selection()
+                self.internal_sites.blockSignals(False)
+            self._emit_selection()
+
+        return changed
+
+    def _on_site_clicked(self, region: str, side: str, additive: bool) -> None:
+        """A click on an internal site: mark it, or select it if it is already marked."""
+        if self.marks.visit_id is None:
+            self.status_message.emit("Open a visit (or start a new one) before marking pain")
+            return
+        if self.internal_sites.marks_at(region, side):
+            if not additive:
+                self._clear_figure_selection()
+            self.internal_sites.select_site(region, side, additive)
+            return
+        self.undo_stack.push(
+            AddPainMark(
+                self.marks,
+                INTERNAL_VIEW,
+                None,  # type: ignore[arg-type]  # internal sites have no point on a drawing
+                None,  # type: ignore[arg-type]
+                region,
+                side,  # type: ignore[arg-type]
+                self.intensity,
+                self.quality,
+            )
+        )
 
     def remove_selected(self) -> bool:
         keys = self.selected_mark_keys()
@@ -196,6 +265,7 @@ class BodyMapPanel(QWidget):
         if self.marks.visit_id is None:
             self.status_message.emit("Open a visit (or start a new one) before marking pain")
             return
+        self.internal_sites.clear_selection()
         region = self.atlas.region_at(view, point.x(), point.y())
         if region is None:
             self.status_message.emit("That point is outside the figure: no mark added")
@@ -240,11 +310,15 @@ class BodyMapPanel(QWidget):
     def _reload_marks(self) -> None:
         for scene in self.scenes.values():
             scene.set_marks(self.marks.marks())
+        self.internal_sites.set_marks(self.marks.marks())
         self._emit_selection()
 
     def _put_mark(self, key: str) -> None:
         mark = self.marks.get(key)
         if mark is None:
+            return
+        if mark.view == INTERNAL_VIEW:
+            self.internal_sites.set_marks(self.marks.marks())
             return
         for scene in self.scenes.values():
             scene.put_mark(mark)
@@ -252,6 +326,7 @@ class BodyMapPanel(QWidget):
     def _drop_mark(self, key: str) -> None:
         for scene in self.scenes.values():
             scene.drop_mark(key)
+        self.internal_sites.set_marks(self.marks.marks())
         self._emit_selection()
 
     def _emit_selection(self) -> None:
@@ -277,6 +352,7 @@ class BodyMapPanel(QWidget):
         self._highlight = highlight
         for scene in self.scenes.values():
             scene.clear_highlight()
+        self.internal_sites.show_zones(highlight.zones if highlight is not None else {})
         if highlight is None:
             return
         for scene in self.scenes.values():

@@ -1,8 +1,9 @@
 """The chart schema as SQLAlchemy 2.0 typed ORM models (the head of the Alembic migrations).
 
 One client has one intake, many visits; a visit holds what was charted that day: pain
-marks drawn on the body map, trigger-point findings, treatments given, and the follow-up
-reported at the next session. Clinical rows are never deleted, only stamped
+marks drawn on the body map, trigger-point findings, treatments given, the assessment
+observations (posture, gait, ischemia, nerve entrapment), and the follow-up reported at the
+next session. Clinical rows are never deleted, only stamped
 ``deleted_at`` (undo restores them; nothing clinical is lost). Times are UTC.
 Changing a model means adding a migration under ``migrations/versions`` too; a test
 compares the two.
@@ -215,4 +216,25 @@ class FollowUp(Stamped, Base):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
     soreness_hours: Mapped[float | None] = mapped_column(Float)
     relief_days: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Observation(Stamped, Base):
+    """Added in revision 0003: one assessment observation of the visit.
+
+    ``kind`` is posture, gait, ischemia or entrapment; ``item`` is the id of the observation,
+    ischemia sign or entrapment site in ``resources/assessment.yaml``. ``region`` names the
+    body-map region of an ischemia sign (or where an entrapment is felt), ``side`` is the
+    client's side (left, right, both, midline, or empty for an unsided observation).
+    """
+
+    __tablename__ = "observations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    item: Mapped[str] = mapped_column(String(60))
+    region: Mapped[str] = mapped_column(String(60), default="")
+    side: Mapped[str] = mapped_column(String(10), default="")
+    severity: Mapped[str | None] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -150,6 +150,23 @@ class FollowUpRecord:
 
 
 @dataclass(frozen=True)
+class ObservationRecord:
+    """One assessment observation: ``kind`` and ``item`` name it in the assessment file."""
+
+    id: int
+    visit_id: int
+    kind: str
+    item: str
+    region: str
+    side: str
+    severity: str | None
+    note: str
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True)
 class ChartRecord:
     """What opening a client's chart shows: the client, visits newest first, and the pain
     marks of the latest visit."""

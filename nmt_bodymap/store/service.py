@@ -19,7 +19,9 @@ full name or the surname, case-insensitive, and/or date of birth), recent_client
 demo_client. Intake: get_intake, save_intake (with its complaints). Visits: create_visit,
 get_visit, list_visits, update_visit. Pain marks: add_pain_mark, move_pain_mark,
 update_pain_mark, delete_pain_mark, restore_pain_mark, list_pain_marks. Findings,
-treatments, follow-ups: add_*, update_*, delete_*, restore_*, list_*. Backups: backup,
+treatments, follow-ups, assessment observations (``*_observation(s)``: posture, gait,
+ischemia and entrapment, checked against ``resources/assessment.yaml``): add_*, update_*,
+delete_*, restore_*, list_*. Backups: backup,
 backup_if_due (and automatically on close).
 """
 
@@ -63,6 +65,7 @@ from nmt_bodymap.store.models import (
     Finding,
     FollowUp,
     Intake,
+    Observation,
     PainMark,
     Treatment,
     Visit,
@@ -75,6 +78,7 @@ from nmt_bodymap.store.records import (
     FindingRecord,
     FollowUpRecord,
     IntakeRecord,
+    ObservationRecord,
     PainMarkRecord,
     TreatmentRecord,
     VisitRecord,
@@ -448,6 +452,52 @@ class ChartStore:
 
     def list_follow_ups(self, visit_id: int, include_deleted: bool = False) -> list[FollowUpRecord]:
         return self._list(FollowUp, FollowUpRecord, visit_id, include_deleted)
+
+    # -- assessment observations -----------------------------------------------------------
+
+    def add_observation(self, visit_id: int, **fields: Any) -> ObservationRecord:
+        """Chart one posture, gait, ischemia or entrapment observation of the visit."""
+        values = v.clean(v.OBSERVATION, fields)
+        values.setdefault("region", "")
+        values.setdefault("side", "")
+        v.check_observation(values["kind"], values["item"], values["region"], values["side"])
+        return self._add(Observation, ObservationRecord, visit_id, values)
+
+    def update_observation(self, observation_id: int, **changes: Any) -> ObservationRecord:
+        """Change the region, side, severity or note; what was observed stays (remove the
+        observation and add another to change it)."""
+        fixed = sorted(set(changes) & {"kind", "item"})
+        if fixed:
+            raise ChartValidationError(
+                "What was observed cannot be changed; remove the observation and add "
+                "the right one.",
+                fixed[0],
+            )
+        values = v.clean(v.OBSERVATION, changes, partial=True)
+        with self._write() as session:
+            row = self._get(session, Observation, observation_id, "Observation")
+            place = {"region": row.region, "side": row.side, **values}
+            v.check_observation(row.kind, row.item, place["region"], place["side"])
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.flush()
+            return to_record(ObservationRecord, row)
+
+    def delete_observation(self, observation_id: int) -> ObservationRecord:
+        return self._set_deleted(
+            Observation, ObservationRecord, observation_id, True, "Observation"
+        )
+
+    def restore_observation(self, observation_id: int) -> ObservationRecord:
+        return self._set_deleted(
+            Observation, ObservationRecord, observation_id, False, "Observation"
+        )
+
+    def list_observations(
+        self, visit_id: int, include_deleted: bool = False
+    ) -> list[ObservationRecord]:
+        """The visit's observations in the order they were charted."""
+        return self._list(Observation, ObservationRecord, visit_id, include_deleted)
 
     # -- the shared mechanics of visit rows -------------------------------------------------
 

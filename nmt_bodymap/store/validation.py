@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from nmt_bodymap.core.assessment import KINDS, OBSERVATION_SIDES, SEVERITIES, load_assessment
 from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, PAIN_QUALITIES
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
@@ -219,6 +220,55 @@ def check_place(view: str, region: str, side: str, x: float | None, y: float | N
         raise _fail("x", "Internal sites have no position on the diagrams.")
 
 
+def severity(value: Any, label: str) -> str | None:
+    """Mild, moderate or marked; nothing (None or "") when the therapist did not grade it."""
+    if value is None or value == "":
+        return None
+    return choice(SEVERITIES)(value, label)
+
+
+def check_observation(kind: str, item: str, region: str, side: str) -> None:
+    """An observation must name an item of its kind, and a place that fits it.
+
+    Posture and gait are whole-body observations: no region, and a side exactly when the
+    item is sided (left, right or both). An ischemia sign is charted at a region of the body
+    map with a side that region has (or both sides of a paired region). An entrapment site
+    always has a side (nerves come in pairs); the region where it is felt is optional.
+    """
+    assessment = load_assessment()
+    if item not in assessment.items(kind):
+        what = {"ischemia": "ischemia sign", "entrapment": "entrapment site"}.get(
+            kind, f"{kind} observation"
+        )
+        raise _fail("item", f"{item!r} is not a known {what}.")
+    label = assessment.label(kind, item)
+    sides = ", ".join(OBSERVATION_SIDES[:-1]) + " or " + OBSERVATION_SIDES[-1]
+    if kind in ("posture", "gait"):
+        if region:
+            raise _fail("region", f"{kind.capitalize()} is charted without a region ({label}).")
+        if assessment.is_sided(kind, item):
+            if side not in OBSERVATION_SIDES:
+                hint = assessment.observation(kind, item).side_hint
+                given = f" (got {side!r})" if side else ""
+                raise _fail("side", f"{label} needs a side: {sides} ({hint}){given}.")
+        elif side:
+            raise _fail("side", f"{label} is charted without a side (got {side!r}).")
+        return
+    entry = load_vocabulary().get(region) if region else None
+    if region and entry is None:
+        raise _fail("region", f"{region!r} is not a region of the body map.")
+    if kind == "entrapment":
+        if side not in OBSERVATION_SIDES:
+            given = f" (got {side!r})" if side else ""
+            raise _fail("side", f"{label} needs a side: {sides}{given}.")
+        return
+    if entry is None:
+        raise _fail("region", f"Choose the region where the sign ({label}) was found.")
+    fitting = (*entry.client_sides(), "both") if entry.sides == "bilateral" else ("midline",)
+    if side not in fitting:
+        raise _fail("side", f"The {entry.label} is charted {' or '.join(fitting)}, not {side!r}.")
+
+
 CLIENT = {
     "name": Field("Client name", text(200), required=True),
     "date_of_birth": Field("Date of birth", birth_date),
@@ -305,5 +355,14 @@ TREATMENT = {
 FOLLOW_UP = {
     "soreness_hours": Field("Soreness (hours)", decimal(0, 24 * 14)),
     "relief_days": Field("Relief (days)", decimal(0, 365)),
+    "note": Field("Note", text()),
+}
+
+OBSERVATION = {
+    "kind": Field("Kind of observation", choice(KINDS), required=True),
+    "item": Field("Observation", identifier, required=True),
+    "region": Field("Region", identifier),
+    "side": Field("Side", text(10)),
+    "severity": Field("Severity", severity),
     "note": Field("Note", text()),
 }

@@ -74,7 +74,7 @@ def _chart_at_0001(target: str) -> None:
 
 def test_new_chart_is_created_at_head_and_matches_the_models(db_target: str) -> None:
     ChartStore.open(db_target, backup_on_close=False).close()
-    assert _revision(db_target) == head_revision() == "0002"
+    assert _revision(db_target) == head_revision() == "0003"
     engine = make_engine(database_url(db_target))
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
@@ -104,7 +104,7 @@ def test_chart_of_the_first_revision_is_upgraded_with_its_data(db_target: str) -
         follow_up = store.add_follow_up(1, soreness_hours=12, relief_days=4)
         assert store.list_follow_ups(1) == [follow_up]
         assert store.search_clients("ruiz")[0].id == 1
-    assert _revision(db_target) == "0002"
+    assert _revision(db_target) == head_revision()
 
 
 def test_sqlite_chart_is_backed_up_before_an_upgrade(tmp_path: Path) -> None:
@@ -119,16 +119,17 @@ def test_sqlite_chart_is_backed_up_before_an_upgrade(tmp_path: Path) -> None:
 
 
 def _failing_scripts(tmp_path: Path) -> Path:
-    """The shipped migrations plus a 0003 that alters the chart and then fails."""
+    """The shipped migrations plus one more that alters the chart and then fails."""
     scripts = tmp_path / "scripts"
     shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_broken.py").write_text(
+    (scripts / "versions" / "0099_broken.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        "revision = '0003'\ndown_revision = '0002'\nbranch_labels = None\ndepends_on = None\n"
+        f"revision = '0099'\ndown_revision = '{head_revision()}'\n"
+        "branch_labels = None\ndepends_on = None\n"
         "def upgrade():\n"
         "    op.execute(\"UPDATE clients SET name = 'overwritten'\")\n"
         "    op.add_column('clients', sa.Column('nickname', sa.Text()))\n"
-        "    raise RuntimeError('simulated failure in 0003')\n"
+        "    raise RuntimeError('simulated failure in 0099')\n"
     )
     return scripts
 
@@ -139,13 +140,13 @@ def test_failed_upgrade_leaves_the_chart_untouched(db_target: str, tmp_path: Pat
     path = Path(db_target) if "://" not in db_target else None
     before = hashlib.sha256(path.read_bytes()).hexdigest() if path else None
     engine = make_engine(database_url(db_target))
-    with pytest.raises(ChartMigrationError, match="simulated failure in 0003") as caught:
+    with pytest.raises(ChartMigrationError, match="simulated failure in 0099") as caught:
         upgrade_database(engine, script_location=_failing_scripts(tmp_path))
     engine.dispose()
     assert "unchanged" in str(caught.value) or "rolled back" in str(caught.value)
     if path:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
-    assert _revision(db_target) == "0002"
+    assert _revision(db_target) == head_revision()
     with ChartStore.open(db_target, backup_on_close=False) as store:
         assert store.get_client(client.id).name == "Ana Ruiz"
 

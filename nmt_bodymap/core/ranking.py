@@ -176,6 +176,35 @@ def rank_candidates(
     return [candidate for _, candidate in ranked]
 
 
+def muscle_candidate(
+    muscle_id: str,
+    side: CandidateSide,
+    knowledge: KnowledgeBase | None = None,
+    atlas: AtlasLike | None = None,
+) -> Candidate:
+    """One muscle as a candidate that explains no spot: for showing a muscle picked from a
+    guide or a library on the map, with its trigger points placed like a ranked one."""
+    kb = knowledge if knowledge is not None else load_knowledge()
+    if atlas is None:
+        from nmt_bodymap.core.atlas import load_atlas
+
+        atlas = load_atlas()
+    muscle = kb.muscle(muscle_id)
+    instance_sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
+    return Candidate(
+        muscle=muscle.id,
+        name=muscle.name,
+        side=side,
+        aliases=tuple(muscle.aliases),
+        score=0.0,
+        explains=(),
+        zones=(),
+        trigger_points=tuple(
+            tp for s in instance_sides for tp in _trigger_points(atlas, muscle, s)
+        ),
+    )
+
+
 def zone_sides(rule: ZoneSide, spot_side: Side) -> tuple[Side, ...]:
     """The sides of the muscle whose zone entry (``rule``) covers a spot on ``spot_side``."""
     if spot_side == "midline" or rule == "both":

@@ -23,19 +23,23 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.core.ranking import muscle_candidate
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
 from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
+from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
 from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.palette import MapColors
 from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
+from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
+from nmt_bodymap.ui.visit_summary import VisitSummaryPanel
 from nmt_bodymap.ui.worker import StoreWorker
 from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.marks = VisitMarks(worker, self)
         self.findings = VisitFindings(worker, self)
+        self.follow_ups = VisitFollowUps(worker, self)
         self.actions_by_key: dict[str, QAction] = {}
         self._ranked_for: tuple[object, ...] | None = None
 
@@ -69,9 +74,13 @@ class MainWindow(QMainWindow):
         self.body_map = BodyMapPanel(self.atlas, self.marks, self.undo_stack, self.colors)
         self.candidates = CandidatesPanel(self.knowledge)
         self.findings_panel = FindingsPanel(self.findings, self.knowledge)
+        self.guide = ExaminationGuidePanel(self.knowledge)
+        self.summary = VisitSummaryPanel(self.knowledge, self.follow_ups, self.undo_stack)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.candidates, "&Candidates")
         self.side_tabs.addTab(self.findings_panel, "Findings && &treatment")
+        self.side_tabs.addTab(self.guide, "&Guide")
+        self.side_tabs.addTab(self.summary, "Su&mmary")
         self.visit_label = QLabel("")
         self.visit_label.setObjectName("visit-label")
         self.visit_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 4px;")
@@ -117,6 +126,19 @@ class MainWindow(QMainWindow):
         self.marks.marks_reset.connect(self._refresh_candidates)
         self.marks.mark_added.connect(lambda _k: self._refresh_candidates())
         self.marks.mark_removed.connect(lambda _k: self._refresh_candidates())
+        for signal in (
+            self.marks.marks_reset,
+            self.marks.mark_added,
+            self.marks.mark_removed,
+            self.marks.mark_changed,
+            self.findings.changed,
+            self.side_tabs.currentChanged,
+        ):
+            signal.connect(self._refresh_visit_tabs)
+        self.guide.muscle_chosen.connect(self._on_guide_muscle)
+        self.guide.record_finding.connect(self.record_finding)
+        self.follow_ups.saved.connect(self.show_status)
+        self.follow_ups.failed.connect(self.show_error)
         self.marks.mark_changed.connect(self._on_mark_changed)
         self.marks.saved.connect(self.show_status)
         self.marks.save_failed.connect(self.show_error)
@@ -340,6 +362,25 @@ class MainWindow(QMainWindow):
         else:
             when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
             self.visit_label.setText(f"{client.name if client else ''} — visit of {when}")
+        previous = self.visits.visit_before(visit) if visit is not None else None
+        self.summary.show_visit(visit, previous)
+
+    def _refresh_visit_tabs(self, *_args: object) -> None:
+        """Bring the guide or the summary up to date, whichever is showing (the hidden one
+        is brought up to date when its tab is chosen, so a click pays for neither)."""
+        shown = self.side_tabs.currentWidget()
+        marks = self.marks.marks()
+        if shown is self.guide:
+            self.guide.show_for(
+                [(m.region, m.side) for m in marks],
+                [(f.muscle_id, f.side) for f in self.findings.findings.values()],
+            )
+        elif shown is self.summary:
+            self.summary.set_chart(
+                marks,
+                list(self.findings.findings.values()),
+                list(self.findings.treatments.values()),
+            )
 
     # -- marks and candidates --------------------------------------------------------------
     def _on_mark_changed(self, key: str) -> None:
@@ -368,6 +409,14 @@ class MainWindow(QMainWindow):
             return
         muscle = self.knowledge.muscle(candidate.muscle)
         self.body_map.show_highlight(highlight_for(candidate, muscle))
+
+    def _on_guide_muscle(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is None:
+            self.body_map.show_highlight(None)
+            return
+        muscle_id, side = chosen
+        candidate = muscle_candidate(muscle_id, side, self.knowledge, self.atlas)  # type: ignore[arg-type]
+        self.body_map.show_highlight(highlight_for(candidate, self.knowledge.muscle(muscle_id)))
 
     def focus_candidates(self) -> None:
         self.side_tabs.setCurrentWidget(self.candidates)

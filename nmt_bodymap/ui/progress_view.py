@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from nmt_bodymap.core.after_care import follow_up_summary, judge_soreness
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_measures
 from nmt_bodymap.resources import asset_path
@@ -59,6 +61,7 @@ class VisitHistory:
     visit: Any
     marks: tuple[Any, ...]
     measures: VisitMeasures
+    follow_up: Any | None = None  # how the client fared after this visit
 
 
 def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list[VisitHistory]:
@@ -67,12 +70,29 @@ def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list
     for visit in reversed(store.list_visits(client_id)):
         marks = tuple(store.list_pain_marks(visit.id))
         findings = store.list_findings(visit.id)
-        history.append(VisitHistory(visit, marks, visit_measures(visit.id, marks, findings, atlas)))
+        follow_ups = store.list_follow_ups(visit.id)
+        history.append(
+            VisitHistory(
+                visit,
+                marks,
+                visit_measures(visit.id, marks, findings, atlas),
+                follow_ups[-1] if follow_ups else None,
+            )
+        )
     return history
 
 
 def _when(visit: Any) -> str:
     return visit.started_at.astimezone().strftime("%d %b %Y")
+
+
+def nice_ceiling(value: float) -> float:
+    """The axis top at or above ``value`` whose quarter steps read well (1, 2, 4, 5, 8 x 10^k)."""
+    scale = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 4, 5, 8, 10):
+        if step * scale >= value - 1e-9:
+            return float(step * scale)
+    return float(10 * scale)
 
 
 class TrendChart(QWidget):
@@ -108,7 +128,7 @@ class TrendChart(QWidget):
         top = max(found, default=1.0)
         if self.counts:
             return float(max(4, 4 * math.ceil(top * 1.1 / 4)))
-        return max(1.0, top * 1.15)
+        return nice_ceiling(max(1.0, top * 1.1))
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -264,8 +284,10 @@ class ProgressView(QWidget):
         self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
         self.extent_chart = TrendChart("Pain extent (% of the body)")
         self.trigger_chart = TrendChart("Active trigger points", counts=True)
+        self.after_chart = TrendChart("After the visit (follow-up)")
         charts = QGridLayout()
-        charts.addWidget(self.intensity_chart, 0, 0, 1, 2)
+        charts.addWidget(self.intensity_chart, 0, 0)
+        charts.addWidget(self.after_chart, 0, 1)
         charts.addWidget(self.extent_chart, 1, 0)
         charts.addWidget(self.trigger_chart, 1, 1)
         charts_box = QWidget()
@@ -326,11 +348,20 @@ class ProgressView(QWidget):
             m = entry.measures
             peak = "–" if m.peak_intensity is None else str(m.peak_intensity)
             complaint = entry.visit.chief_complaint or "visit"
-            self.timeline.addItem(
+            after = entry.follow_up
+            item = QListWidgetItem(
                 f"{_when(entry.visit)}  {complaint}\n"
                 f"   peak {peak} · extent {m.extent_percent:.1f}% · "
-                f"{m.active_trigger_points} active TrP"
+                f"{m.active_trigger_points} active TrP\n"
+                "   after: "
+                + follow_up_summary(
+                    after.soreness_hours if after else None, after.relief_days if after else None
+                )
             )
+            if after is not None and judge_soreness(after.soreness_hours) == "longer":
+                item.setForeground(QColor("#b3261e"))
+                item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")
+            self.timeline.addItem(item)
         labels = [_when(e.visit) for e in self.history]
         ms = [e.measures for e in self.history]
         self.intensity_chart.set_data(
@@ -351,6 +382,25 @@ class ProgressView(QWidget):
                     tuple(float(m.active_trigger_points) for m in ms),
                     QColor("#2ca02c"),
                 )
+            ],
+        )
+        follow_ups = [e.follow_up for e in self.history]
+        self.after_chart.set_data(
+            labels,
+            [
+                Series(
+                    "Soreness (days)",
+                    tuple(
+                        None if f is None or f.soreness_hours is None else f.soreness_hours / 24
+                        for f in follow_ups
+                    ),
+                    QColor("#d62728"),
+                ),
+                Series(
+                    "Relief (days)",
+                    tuple(None if f is None else f.relief_days for f in follow_ups),
+                    QColor("#17becf"),
+                ),
             ],
         )
         for combo in (self.earlier_combo, self.later_combo):

@@ -121,3 +121,25 @@ def delete_treatment(store: Store, treatment_id: int) -> Any:
 
 def restore_treatment(store: Store, treatment_id: int) -> Any:
     return store.restore_treatment(treatment_id)
+
+
+def latest_follow_up(store: Store, visit_id: int) -> Any | None:
+    """The follow-up recorded for a visit (the newest, should there be several)."""
+    follow_ups = list(store.list_follow_ups(visit_id))
+    return follow_ups[-1] if follow_ups else None
+
+
+def add_follow_up(store: Store, visit_id: int, fields: dict[str, Any]) -> Any:
+    return store.add_follow_up(visit_id, **fields)
+
+
+def update_follow_up(store: Store, follow_up_id: int, fields: dict[str, Any]) -> Any:
+    return store.update_follow_up(follow_up_id, **fields)
+
+
+def delete_follow_up(store: Store, follow_up_id: int) -> Any:
+    return store.delete_follow_up(follow_up_id)
+
+
+def restore_follow_up(store: Store, follow_up_id: int) -> Any:
+    return store.restore_follow_up(follow_up_id)

@@ -63,6 +63,13 @@ class VisitPanel(QWidget):
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
+    def visit_before(self, visit: Any) -> Any | None:
+        """The client's visit just before ``visit`` (the list is newest first)."""
+        for row in range(self.list.count() - 1):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole).id == visit.id:
+                return self.list.item(row + 1).data(Qt.ItemDataRole.UserRole)
+        return None
+
     def show_client(self, client: Any | None, select_id: int | None = None) -> None:
         """List the visits of ``client`` and choose ``select_id`` (default: the newest)."""
         same = client is not None and self._client is not None and client.id == self._client.id

@@ -60,3 +60,14 @@ def test_guides_cover_every_protocol_complaint_region() -> None:
         for region in protocol.complaint_regions:
             ids = [g.protocol.id for g in examination_guides([(region, "left")])]
             assert protocol.id in ids
+
+
+def test_a_guide_muscle_is_shown_with_its_trigger_points_on_the_chosen_sides() -> None:
+    from nmt_bodymap.core.ranking import muscle_candidate
+
+    candidate = muscle_candidate("infraspinatus", "bilateral")
+    assert candidate.explains == ()
+    assert {tp.side for tp in candidate.trigger_points} == {"left", "right"}
+    assert all(tp.point is not None for tp in candidate.trigger_points)
+    one = muscle_candidate("infraspinatus", "left")
+    assert {tp.side for tp in one.trigger_points} == {"left"}

@@ -288,10 +288,18 @@ def test_progress_chart_shows_peak_and_mean_per_visit(
                 first.id, muscle_id="upper_trapezius", side="right", activity=a
             ),
         )
+    call_on_worker(
+        qtbot, worker, lambda s: s.add_follow_up(first.id, soreness_hours=48, relief_days=5)
+    )
     view = ProgressView(worker.submit, client.id)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.loaded, timeout=10_000)
+    assert view.after_chart.values("Soreness (days)") == (2.0, None)
+    assert view.after_chart.values("Relief (days)") == (5.0, None)
+    assert "after: soreness 48 h · relief 5 days" in view.timeline.item(0).text()
+    assert view.timeline.item(0).toolTip().startswith("Soreness lasted longer")
+    assert "after: follow-up not recorded" in view.timeline.item(1).text()
     assert view.intensity_chart.values("Peak") == (8, 3)
     assert view.intensity_chart.values("Mean") == pytest.approx((6.0, 2.5))
     assert view.trigger_chart.values("Active trigger points") == (2.0, 0.0)

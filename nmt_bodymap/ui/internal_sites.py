@@ -35,8 +35,11 @@ from nmt_bodymap.ui.marks import MarkState
 from nmt_bodymap.ui.palette import MapColors
 
 SiteKey = tuple[str, str]  # (region name, client side)
-ICON_SIZE = 26
+ICON_SIZE = 30
 SIDE_TEXT = {"right": "R", "left": "L", "midline": "Mark"}
+SIDE_WIDTH = 46  # a button per side: its letter, or the mark's symbol once marked
+COLUMN_GAP = 4
+PANEL_WIDTH = 228  # narrow: every pixel taken here is taken from the figures
 # Vocabulary groups shown under one heading (the mouth and throat sit with the head).
 SECTION_OF_GROUP = {"head": "Head and mouth", "mouth": "Head and mouth", "neck": "Head and mouth"}
 
@@ -63,7 +66,8 @@ def mark_icon(mark: MarkState, colors: MapColors, size: int = ICON_SIZE) -> QIco
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.translate(QPointF(size / 2, size / 2))
-    draw_pain_symbol(painter, mark, colors, radius=size * 0.36)
+    # Radius 0.3: the symbol and its "not saved" badge (radius + 6 px) both fit.
+    draw_pain_symbol(painter, mark, colors, radius=size * 0.3)
     painter.end()
     return QIcon(pixmap)
 
@@ -82,8 +86,9 @@ class SiteButton(QToolButton):
         self.setText(SIDE_TEXT[side])
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setMinimumSize(52 if side != "midline" else 108, 32)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(34)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedWidth(SIDE_WIDTH if side != "midline" else 2 * SIDE_WIDTH + COLUMN_GAP)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -110,23 +115,31 @@ class InternalSitesPanel(QFrame):
 
         title = QLabel("Inside the body")
         title.setStyleSheet("font-weight: 600; font-size: 14px;")
-        hint = QLabel("Pain the drawings cannot show. R / L = the client's right / left.")
+        hint = QLabel("Pain the drawings cannot show.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet("font-size: 12px;")  # full text colour: legible in dark themes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(4)
         layout.addWidget(title)
         layout.addWidget(hint)
+        grid = QGridLayout()  # one grid, so the buttons line up across the sections
+        grid.setHorizontalSpacing(COLUMN_GAP)
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(0, 1)
+        for column, text in ((1, "right"), (2, "left")):
+            header = QLabel(text)
+            header.setToolTip(f"The client's {text} side")
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setStyleSheet("font-size: 12px;")
+            grid.addWidget(header, 0, column)
+        row = 1
         for heading, sites in sections().items():
             label = QLabel(heading)
             label.setStyleSheet("font-weight: 600; margin-top: 6px;")
-            layout.addWidget(label)
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(4)
-            grid.setVerticalSpacing(3)
-            grid.setColumnStretch(0, 1)
-            for row, site in enumerate(sites):
+            grid.addWidget(label, row, 0, 1, 3)
+            row += 1
+            for site in sites:
                 name = QLabel(short_label(site))
                 name.setWordWrap(True)
                 name.setToolTip(site.label)
@@ -140,10 +153,11 @@ class InternalSitesPanel(QFrame):
                     span = 2 if side == "midline" else 1
                     grid.addWidget(button, row, column, 1, span)
                     self._refresh(button)
-            layout.addLayout(grid)
+                row += 1
+        layout.addLayout(grid)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.setFixedWidth(250)
+        self.setFixedWidth(PANEL_WIDTH)
 
     def _clicked_handler(self, button: SiteButton):  # type: ignore[no-untyped-def]
         def clicked() -> None:
@@ -227,8 +241,13 @@ class InternalSitesPanel(QFrame):
             status = {"saving": " (saving…)", "unsaved": " — NOT SAVED", "saved": ""}
             details = "; ".join(f"{m.quality}, {m.intensity}/10{status[m.status]}" for m in marks)
             tip = f"{button.place}: {details}\nClick to select (Delete removes it)."
+            # Marked: the symbol alone (the column and the tooltip give the side).
+            button.setText("")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         else:
             button.setIcon(QIcon())
+            button.setText(SIDE_TEXT[button.side])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             tip = f"{button.place}: click to mark pain here."
         if zone is not None:
             tip += f"\nIn the chosen muscle's {zone} referral zone."

@@ -16,7 +16,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,7 +42,14 @@ MARKS = (  # view, region, side, intensity, quality
 )
 
 
-SHOTS = ("visit-light.png", "body-map-highlight.png", "treatment-timer.png", "visit-dark.png")
+SHOTS = (
+    "visit-light.png",
+    "body-map-highlight.png",
+    "treatment-timer.png",
+    "guide.png",
+    "visit-summary.png",
+    "visit-dark.png",
+)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -79,10 +88,37 @@ def seed_visit(worker: StoreWorker) -> int:
     atlas = load_atlas()
     done: list[int] = []
 
-    def seed(s: object) -> int:
-        client = s.create_client(name="Maria Keller", date_of_birth="1979-03-14")  # type: ignore[attr-defined]
-        visit = s.create_visit(  # type: ignore[attr-defined]
+    def seed(s: Any) -> int:
+        client = s.create_client(name="Maria Keller", date_of_birth="1979-03-14")
+        earlier = s.create_visit(
+            client.id,
+            started_at=datetime.now(UTC) - timedelta(days=8),
+            chief_complaint="Headaches at the right temple",
+        )
+        s.add_follow_up(earlier.id, soreness_hours=30, relief_days=5, note="Fewer headaches")
+        visit = s.create_visit(
             client.id, chief_complaint="Right-sided headache and stiff neck after desk work"
+        )
+        s.add_finding(
+            visit.id,
+            muscle_id="upper_trapezius",
+            side="right",
+            trigger_point_id="tp1",
+            activity="active",
+            tenderness=8,
+            referral_reproduced=True,
+        )
+        s.add_finding(visit.id, muscle_id="sternocleidomastoid", side="right", activity="latent")
+        s.add_treatment(
+            visit.id,
+            muscle_id="upper_trapezius",
+            side="right",
+            trigger_point_id="tp1",
+            technique="Static pressure",
+            hold_seconds=20,
+            repetitions=3,
+            pressure_tolerance=6,
+            response="Referral to the temple faded",
         )
         for view, region, side, intensity, quality in MARKS:
             x, y = atlas.region(view, region, side).point
@@ -149,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         wait_until(lambda: dialog.timer.remaining_ms() < 13_500)
         dialog.grab().save(str(args.out / "treatment-timer.png"))
         dialog.close()
+        for tab, name in ((window.guide, "guide.png"), (window.summary, "visit-summary.png")):  # type: ignore[attr-defined]
+            window.side_tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+            if tab is window.guide:  # type: ignore[attr-defined]
+                tab.select_muscle("levator_scapulae")
+            wait_until(lambda: worker.pending() == 0)
+            QCoreApplication.processEvents()
+            window.grab().save(str(args.out / name))  # type: ignore[attr-defined]
         window.close()  # type: ignore[attr-defined]
 
         QApplication.setPalette(dark_palette())

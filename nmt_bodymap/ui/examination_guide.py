@@ -8,6 +8,7 @@ the button) records a finding. The panel only lists: it holds no chart data of i
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +30,7 @@ from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.ui.labels import place_label, side_label
 
 MUSCLE_ROLE = Qt.ItemDataRole.UserRole
+WRAP_CHARACTERS = 52  # tree rows do not wrap: long region lists are split into rows
 DONE = QColor("#2e7d32")
 
 
@@ -58,7 +60,7 @@ class ExaminationGuidePanel(QWidget):
         self.tree.setHeaderLabels(["Examine", "Finding"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setWordWrap(True)
+        self.tree.header().setStretchLastSection(False)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._record(item))
@@ -122,21 +124,22 @@ class ExaminationGuidePanel(QWidget):
 
     def _guide_item(self, guide: ExaminationGuide) -> QTreeWidgetItem:
         where = ", ".join(place_label(r, s) for r, s in guide.complaint_places)
-        top = QTreeWidgetItem([f"{guide.protocol.label} ({side_label(guide.side).lower()})"])
+        top = QTreeWidgetItem([guide.protocol.label, side_label(guide.side).lower()])
         font = QFont(self.tree.font())
         font.setBold(True)
         top.setFont(0, font)
-        top.setToolTip(0, f"Marked: {where}")
+        top.setFont(1, font)
+        top.setToolTip(0, f"{guide.protocol.label}. Marked: {where}")
         top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(top)
         if guide.examine_regions:
-            look = QTreeWidgetItem([f"Also look at: {region_names(guide.examine_regions)}"])
-            look.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            look.setForeground(0, QBrush(QColor("#555")))
-            top.addChild(look)
-            self.tree.setFirstColumnSpanned(
-                top.indexOfChild(look), self.tree.indexFromItem(top), True
-            )
+            text = f"Also look at: {region_names(guide.examine_regions)}"
+            for line in textwrap.wrap(text, WRAP_CHARACTERS, subsequent_indent="   "):
+                look = QTreeWidgetItem([line])
+                look.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                look.setForeground(0, QBrush(QColor("#555")))
+                top.addChild(look)
+                look.setFirstColumnSpanned(True)
         return top
 
     def _muscle_item(
@@ -164,7 +167,7 @@ class ExaminationGuidePanel(QWidget):
             for j in range(top.childCount()):
                 child = top.child(j)
                 if child.data(0, MUSCLE_ROLE) is not None:
-                    rows.append((top.text(0), child.text(0), child.text(1)))
+                    rows.append((f"{top.text(0)} ({top.text(1)})", child.text(0), child.text(1)))
         return rows
 
     def select_muscle(self, muscle_id: str) -> bool:

@@ -78,7 +78,8 @@ class MainWindow(QMainWindow):
         self.summary = VisitSummaryPanel(self.knowledge, self.follow_ups, self.undo_stack)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.candidates, "&Candidates")
-        self.side_tabs.addTab(self.findings_panel, "Findings && &treatment")
+        self.side_tabs.addTab(self.findings_panel, "F&indings")
+        self.side_tabs.setTabToolTip(1, "Trigger-point findings and treatments of this visit")
         self.side_tabs.addTab(self.guide, "&Guide")
         self.side_tabs.addTab(self.summary, "Su&mmary")
         self.visit_label = QLabel("")
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([260, 900, 380])
+        self.splitter.setSizes([250, 850, 440])
         self.setCentralWidget(self.splitter)
 
         self.save_state = QLabel("")

@@ -191,3 +191,24 @@ def test_progress_and_education_take_internal_marks(
     qtbot.waitUntil(lambda: view.loaded, timeout=10_000)
     assert view.extent_chart.values("Extent %") == (0.0,)
     assert view.intensity_chart.values("Peak") == (5,)
+
+
+def test_ctrl_click_and_select_all_take_internal_sites_with_the_figure_marks(
+    qtbot: Any, window: Any, seeded: dict[str, Any]
+) -> None:
+    visit_id = seeded["visit"].id
+    click_site(qtbot, window, "upper_teeth", "right")
+    click_site(qtbot, window, "lower_teeth", "left")
+    click_region(qtbot, window, "anterior", "temple", "right")
+    sites = window.body_map.internal_sites
+    click_site(qtbot, window, "upper_teeth", "right")
+    click_site(qtbot, window, "lower_teeth", "left", stateKey=Qt.KeyboardModifier.ControlModifier)
+    assert sites.selected_sites() == [("lower_teeth", "left"), ("upper_teeth", "right")]
+    assert "for selected 2 marks" in window.candidates.heading.text()
+
+    window.actions_by_key["select-all-marks"].trigger()
+    assert len(window.body_map.selected_mark_keys()) == 3
+    window.actions_by_key["delete-mark"].trigger()
+    assert stored_marks(qtbot, seeded["worker"], visit_id) == []
+    window.actions_by_key["undo"].trigger()
+    assert len(stored_marks(qtbot, seeded["worker"], visit_id)) == 3

@@ -47,6 +47,19 @@ def _check_knowledge(_: Path) -> str:
     return f"{len(load_knowledge().muscles)} muscles in the knowledge base"
 
 
+def _check_clinical_data(_: Path) -> str:
+    from nmt_bodymap.core.assessment import load_assessment
+    from nmt_bodymap.core.clinical import load_protocols, load_red_flags
+
+    questions = len(load_red_flags().questions)
+    assessment = load_assessment()
+    return (
+        f"{questions} red-flag questions, {len(load_protocols())} regional guides, "
+        f"{len(list(assessment.posture_observations()))} posture observations, "
+        f"{len(assessment.sites)} entrapment sites"
+    )
+
+
 def _check_lookup(_: Path) -> str:
     from nmt_bodymap.core.atlas import load_atlas
     from nmt_bodymap.core.ranking import Spot, rank_candidates
@@ -94,6 +107,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("vocabulary", _check_vocabulary),
     ("atlas", _check_atlas),
     ("knowledge", _check_knowledge),
+    ("clinical", _check_clinical_data),
     ("lookup", _check_lookup),
     ("database", _check_database),
     ("rendering", _check_rendering),

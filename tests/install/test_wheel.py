@@ -85,7 +85,13 @@ def test_installed_app_self_test_passes_outside_the_source_tree(
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout)
     assert report["ok"] is True
-    assert {c["check"] for c in report["checks"]} >= {"atlas", "lookup", "database", "rendering"}
+    assert {c["check"] for c in report["checks"]} >= {
+        "atlas",
+        "clinical",
+        "lookup",
+        "database",
+        "rendering",
+    }
 
 
 def test_installed_module_entry_prints_version(installed: Path, tmp_path: Path) -> None:

@@ -4,6 +4,12 @@ Scene coordinates are the view's SVG user units, so atlas geometry and stored
 mark positions need no conversion. Items are kept in dicts keyed by region id
 ``(region, side)``, muscle id ``(muscle_id, side)`` and mark key, so a change in
 the model touches exactly the items it names.
+
+Speed of a click (bench/bench_click.py): the figure that never changes (outline and the
+faint region borders) is painted as the scene background, which the views keep as one
+pixmap, so a repaint is one blit instead of ~120 items. A region has an item of its own
+only to be lit as part of a referral zone: it stays hidden until then and keeps its
+brush, so lighting it again reuses its cached pixmap. Trigger-point pins are reused.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QPen
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
@@ -45,8 +51,12 @@ class BodyScene(QGraphicsScene):
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
         self.zones: dict[RegionKey, str] = {}
+        self._pin_pool: list[TriggerPointPin] = []  # every pin made, shown or not
         self._hover: QGraphicsPathItem | None = None
         self._renderer: QSvgRenderer | None = None
+        self._outline_path: QPainterPath | None = None
+        self._essential_brush = QBrush(colors.essential)
+        self._spillover_brush = QBrush(colors.spillover, Qt.BrushStyle.BDiagPattern)
         self._draw_figure()
 
     # -- the figure ------------------------------------------------------------------------
@@ -57,21 +67,19 @@ class BodyScene(QGraphicsScene):
         self.setBackgroundBrush(self.colors.background)
         path = asset_path("body_svgs", f"{self.view}.svg")
         self._renderer = QSvgRenderer(str(path)) if path.is_file() else None
-        if not self._add_svg_layer("outline", z=0):
-            body = QGraphicsPathItem(path_from_geometry(self.atlas.outline(self.view)))
-            body.setBrush(QBrush(self.colors.skin))
-            body.setPen(self._cosmetic_pen(self.colors.outline, 1.6))
-            body.setZValue(0)
-            body.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.addItem(body)
+        if self._renderer is None or not self._renderer.elementExists("outline"):
+            self._outline_path = path_from_geometry(self.atlas.outline(self.view))
+        self._edge_pen = self._cosmetic_pen(self.colors.region_edge, 0.8)
+        self._zone_pen = self._cosmetic_pen(self.colors.spillover, 1.0)
         for region in self.atlas.regions(self.view):
             item = QGraphicsPathItem(path_from_geometry(region.shape))
-            item.setPen(self._cosmetic_pen(self.colors.region_edge, 0.8))
+            item.setPen(self._zone_pen)
             item.setBrush(NO_BRUSH)
-            item.setZValue(1)
+            item.setZValue(2)
             item.setData(0, region.label)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            # The static figure is drawn once into pixmaps: a click repaints by blitting.
+            # Shown only while lit; its border at rest is part of the background.
+            item.setVisible(False)
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.region_items[(region.region, region.side)] = item
@@ -82,6 +90,28 @@ class BodyScene(QGraphicsScene):
         self._hover.setZValue(5)
         self._hover.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self._hover)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """The static figure: background, outline and the faint borders of every region.
+
+        The views cache what this draws (``CacheBackground``), so it runs when a view is
+        zoomed, scrolled or resized, not when a click lights a muscle.
+        """
+        super().drawBackground(painter, rect)
+        # The view's background-cache painter starts without the view's render hints.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self._outline_path is None and self._renderer is not None:
+            self._renderer.render(painter, "outline", self._renderer.boundsOnElement("outline"))
+        elif self._outline_path is not None:
+            painter.setPen(self._cosmetic_pen(self.colors.outline, 1.6))
+            painter.setBrush(QBrush(self.colors.skin))
+            painter.drawPath(self._outline_path)
+        painter.setPen(self._edge_pen)
+        painter.setBrush(NO_BRUSH)
+        for item in self.region_items.values():
+            if item.boundingRect().intersects(rect):
+                painter.drawPath(item.path())
 
     def _add_svg_layer(self, layer: str, z: float) -> bool:
         """Draw one layer of the view's SVG (the single source of the drawing)."""
@@ -143,16 +173,14 @@ class BodyScene(QGraphicsScene):
 
     # -- highlights of a candidate muscle ---------------------------------------------------
     def clear_highlight(self) -> None:
+        """Put out the lit zones, muscles and pins (their items are kept for the next one)."""
         for key in self.zones:
-            item = self.region_items[key]
-            item.setBrush(NO_BRUSH)
-            item.setPen(self._cosmetic_pen(self.colors.region_edge, 0.8))
-            item.setZValue(1)
+            self.region_items[key].setVisible(False)
         self.zones.clear()
         for item in self.muscle_items.values():
             item.setVisible(False)
         for pin in self.pins:
-            self.removeItem(pin)
+            pin.setVisible(False)
         self.pins.clear()
 
     def highlight_zone(self, key: RegionKey, kind: str) -> None:
@@ -161,14 +189,12 @@ class BodyScene(QGraphicsScene):
         if item is None:
             return
         if kind == "essential" or self.zones.get(key) == "essential":
-            item.setBrush(QBrush(self.colors.essential))
             self.zones[key] = "essential"
+            item.setBrush(self._essential_brush)
         else:
-            brush = QBrush(self.colors.spillover, Qt.BrushStyle.BDiagPattern)
-            item.setBrush(brush)
             self.zones[key] = "spillover"
-        item.setPen(self._cosmetic_pen(self.colors.spillover, 1.0))
-        item.setZValue(2)
+            item.setBrush(self._spillover_brush)
+        item.setVisible(True)
 
     def highlight_muscle(self, muscle_id: str, side: str, deep: bool) -> bool:
         """Show the muscle's shape (deep muscles dashed); False if it is not on this view."""
@@ -189,6 +215,7 @@ class BodyScene(QGraphicsScene):
             item.setZValue(6)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             item.setData(0, muscle_id)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.muscle_items[key] = item
         item.setVisible(True)
@@ -197,9 +224,17 @@ class BodyScene(QGraphicsScene):
     def add_pin(
         self, muscle_id: str, side: str, tp_id: str, label: str, point: tuple[float, float]
     ) -> TriggerPointPin:
-        pin = TriggerPointPin(muscle_id, side, tp_id, label, self.colors)
+        """Show a trigger-point pin (a put-out pin is reused: no item is made per click)."""
+        if len(self.pins) < len(self._pin_pool):
+            # The n-th pin shown is always the n-th made, so later pins stack on top.
+            pin = self._pin_pool[len(self.pins)]
+            pin.retarget(muscle_id, side, tp_id, label)
+            pin.setVisible(True)
+        else:
+            pin = TriggerPointPin(muscle_id, side, tp_id, label, self.colors)
+            self.addItem(pin)
+            self._pin_pool.append(pin)
         pin.setPos(point[0], point[1])
-        self.addItem(pin)
         self.pins.append(pin)
         return pin
 

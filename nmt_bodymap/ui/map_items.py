@@ -180,9 +180,6 @@ class TriggerPointPin(QGraphicsItem):
         self, muscle_id: str, side: str, tp_id: str, label: str, colors: MapColors
     ) -> None:
         super().__init__()
-        self.muscle_id = muscle_id
-        self.side = side
-        self.tp_id = tp_id
         self._colors = colors
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
@@ -190,6 +187,17 @@ class TriggerPointPin(QGraphicsItem):
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(40)
+        # Every pin looks the same: drawn once into a pixmap, moved and shown by blitting.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.retarget(muscle_id, side, tp_id, label)
+
+    def retarget(self, muscle_id: str, side: str, tp_id: str, label: str) -> None:
+        """Make this pin stand for another trigger point (pins are reused between clicks)."""
+        self.muscle_id = muscle_id
+        self.side = side
+        self.tp_id = tp_id
+        self.label = label
+        self.setToolTip(label)
 
     def boundingRect(self) -> QRectF:
         r = PIN_RADIUS + 4

@@ -28,7 +28,8 @@ class ChartDatabaseCorrupt(ChartStoreError):
         if latest_backup is not None:
             offer = (
                 f"The latest backup is {latest_backup.name} in {latest_backup.parent}; "
-                "restore it (File > Restore backup, or `nmt-bodymap restore --latest`)."
+                "restore it (the app offers this when it starts, or run "
+                "`nmt-bodymap restore --latest`)."
             )
         else:
             offer = "No backup of it was found; keep the file for repair and do not delete it."

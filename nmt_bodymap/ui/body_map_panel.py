@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -220,6 +221,8 @@ class BodyMapPanel(QWidget):
 
     def _scene_selection_changed(self, scene: BodyScene) -> Callable[[], None]:
         def changed() -> None:
+            if not all(shiboken6.isValid(s) for s in self.scenes.values()):
+                return  # the window is being destroyed: its scenes clear their selection
             # A mark picked on the figure replaces a picked internal site (as a plain click
             # on another mark does), unless the panel itself is selecting several.
             if not self._selecting and scene.selected_mark_keys():
@@ -244,8 +247,8 @@ class BodyMapPanel(QWidget):
             AddPainMark(
                 self.marks,
                 INTERNAL_VIEW,
-                None,  # type: ignore[arg-type]  # internal sites have no point on a drawing
-                None,  # type: ignore[arg-type]
+                None,  # internal sites have no point on a drawing
+                None,
                 region,
                 side,  # type: ignore[arg-type]
                 self.intensity,

@@ -25,8 +25,8 @@ class MarkState:
 
     key: str
     view: str
-    x: float
-    y: float
+    x: float | None  # None for an internal site (view "internal"): it has no point
+    y: float | None
     region: str
     side: Side
     intensity: int

@@ -91,6 +91,25 @@ def observation_text(assessment: Assessment, record: Any) -> str:
     return text
 
 
+KIND_TITLES = (
+    ("posture", "Posture"),
+    ("gait", "Gait"),
+    ("ischemia", "Ischemia"),
+    ("entrapment", "Entrapment"),
+)
+
+
+def assessment_lines(model: VisitObservations) -> list[str]:
+    """The visit's assessment for its summary: one line per kind that has observations."""
+    assessment = load_assessment()
+    lines = []
+    for kind, title in KIND_TITLES:
+        texts = [observation_text(assessment, r) for r in model.of_kind(kind)]
+        if texts:
+            lines.append(f"{title}: " + "; ".join(texts))
+    return lines
+
+
 def surface_label(region: str) -> str:
     entry = surface_regions().get(region)
     return entry.label if entry else region.replace("_", " ")

@@ -26,7 +26,7 @@ from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.ranking import muscle_candidate
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
-from nmt_bodymap.ui.assessment_panel import install_assessment
+from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
 from nmt_bodymap.ui.client_dialog import ClientDialog
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)
+        self.assessment_panel.model.changed.connect(self._refresh_visit_tabs)
         self.assessment_panel.muscles_list.currentItemChanged.connect(
             lambda item, _previous: self._on_guide_muscle(
                 None if item is None else (item.data(Qt.ItemDataRole.UserRole), "bilateral")
@@ -388,6 +389,7 @@ class MainWindow(QMainWindow):
                 marks,
                 list(self.findings.findings.values()),
                 list(self.findings.treatments.values()),
+                assessment_lines(self.assessment_panel.model),
             )
 
     # -- marks and candidates --------------------------------------------------------------

@@ -82,6 +82,7 @@ class VisitSummaryPanel(QWidget):
         self._marks: list[Any] = []
         self._findings: list[Any] = []
         self._treatments: list[Any] = []
+        self._assessment: list[str] = []
 
         self.prompt = QFrame()
         self.prompt.setObjectName("follow-up-prompt")
@@ -120,12 +121,16 @@ class VisitSummaryPanel(QWidget):
         self.follow_ups.load([v.id for v in (visit, previous) if v is not None])
         self.refresh()
 
-    def set_chart(self, marks: Sequence[Any], findings: Sequence[Any], treatments: Sequence[Any]):
-        self._marks, self._findings, self._treatments = (
-            list(marks),
-            list(findings),
-            list(treatments),
-        )
+    def set_chart(
+        self,
+        marks: Sequence[Any],
+        findings: Sequence[Any],
+        treatments: Sequence[Any],
+        assessment: Sequence[str] = (),
+    ) -> None:
+        """The visit's marks, findings, treatments and assessment lines, as charted."""
+        self._marks, self._findings = list(marks), list(findings)
+        self._treatments, self._assessment = list(treatments), list(assessment)
         self.refresh()
 
     # -- output ----------------------------------------------------------------------------
@@ -172,6 +177,7 @@ class VisitSummaryPanel(QWidget):
             f"<h3 style='margin-bottom:2px'>Visit of {visit_day(visit)}</h3>",
             f"<p style='margin-top:0'>Chief complaint: {complaint}</p>",
             _list("Pain marked", marks, "No pain marked yet."),
+            _list("Assessment", self._assessment, "No posture, gait or tissue findings charted."),
             _list("Trigger-point findings", findings, "No findings recorded yet."),
             _list("Treatment", treatments, "No treatment recorded yet."),
             "<h4 style='margin-bottom:0'>After-care</h4>",

@@ -150,3 +150,22 @@ def test_follow_up_form_refuses_an_empty_answer_and_keeps_figures(qtbot: Any) ->
     assert dialog.fields() == {"soreness_hours": 0.0, "relief_days": 5.0, "note": ""}
     dialog._accept_if_valid()
     assert dialog.result() == 1
+
+
+def test_summary_lists_the_assessment_of_the_visit(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    panel = window.assessment_panel
+    window.side_tabs.setCurrentWidget(panel)
+    panel.row("posture", "forward_head").item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
+    window.side_tabs.setCurrentWidget(window.summary)
+    label = panel.assessment.label("posture", "forward_head")
+    qtbot.waitUntil(
+        lambda: f"Posture: {label}" in window.summary.text.toPlainText(), timeout=10_000
+    )
+    window.actions_by_key["undo"].trigger()
+    qtbot.waitUntil(
+        lambda: "No posture, gait or tissue findings" in window.summary.text.toPlainText(),
+        timeout=10_000,
+    )

@@ -312,6 +312,13 @@ class AssessmentPanel(QWidget):
         form = QFormLayout()
         self.entrapment_site = QComboBox()
         self.entrapment_site.setObjectName("entrapment-site")
+        # Site names are long: the box shows ~24 characters (the list opens full width)
+        # so the side panel does not squeeze the body map.
+        self.entrapment_site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.entrapment_site.setMinimumContentsLength(24)
+        self.entrapment_site.view().setMinimumWidth(420)
         for site in self.assessment.sites:
             self.entrapment_site.addItem(site.label, site.id)
         self.entrapment_site.currentIndexChanged.connect(self._site_changed)

@@ -107,6 +107,17 @@ class BodyMapPanel(QWidget):
             tools.addWidget(button)
             if mode == "both":
                 button.setChecked(True)
+        tools.addSpacing(12)
+        self.inside_button = QToolButton()
+        self.inside_button.setText("Inside the body")
+        self.inside_button.setObjectName("toggle-inside")
+        self.inside_button.setCheckable(True)
+        self.inside_button.setMinimumHeight(32)
+        self.inside_button.setToolTip(
+            "Pain the drawings cannot show: teeth, ear, eye, sinus, throat, pelvis (Ctrl+4)"
+        )
+        self.inside_button.toggled.connect(self.show_internal_sites)
+        tools.addWidget(self.inside_button)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         for view_name in ("anterior", "posterior"):
@@ -130,6 +141,9 @@ class BodyMapPanel(QWidget):
         beside.setFrameShape(QFrame.Shape.NoFrame)
         beside.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         beside.setFixedWidth(self.internal_sites.width() + 14)
+        # Folded away until asked for (or a visit has marks inside): the figures get the room.
+        beside.hide()
+        self._beside = beside
 
         self.legend = MapLegend(colors)
         middle = QHBoxLayout()
@@ -310,10 +324,19 @@ class BodyMapPanel(QWidget):
         if selected:
             self.undo_stack.push(ChangeMarkDetails(self.marks, selected, None, quality))
 
+    def show_internal_sites(self, shown: bool) -> None:
+        """Unfold (or fold away) the strip of sites inside the body beside the views."""
+        self._beside.setVisible(shown)
+        if self.inside_button.isChecked() != shown:
+            self.inside_button.setChecked(shown)
+
     def _reload_marks(self) -> None:
+        marks = self.marks.marks()
         for scene in self.scenes.values():
-            scene.set_marks(self.marks.marks())
-        self.internal_sites.set_marks(self.marks.marks())
+            scene.set_marks(marks)
+        self.internal_sites.set_marks(marks)
+        if any(m.view == INTERNAL_VIEW for m in marks):
+            self.show_internal_sites(True)  # never hide a charted mark
         self._emit_selection()
 
     def _put_mark(self, key: str) -> None:

@@ -259,6 +259,13 @@ class MainWindow(QMainWindow):
                 ActionSpec(
                     "back-view", "B&ack only", ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
                 ),
+                ActionSpec(
+                    "inside-sites",
+                    "&Inside the body",
+                    ("Ctrl+4",),
+                    lambda: bm.show_internal_sites(not bm.inside_button.isChecked()),
+                    "Teeth, ear, eye, sinus, throat and pelvic sites beside the views",
+                ),
             ],
             reg,
         )

@@ -29,6 +29,8 @@ def stored_marks(qtbot: Any, worker: Any, visit_id: int) -> list[Any]:
 
 
 def click_site(qtbot: Any, window: Any, region: str, side: str, **kwargs: Any) -> Any:
+    if not window.body_map.inside_button.isChecked():
+        qtbot.mouseClick(window.body_map.inside_button, Qt.MouseButton.LeftButton)
     button = window.body_map.internal_sites.buttons[(region, side)]
     assert button.isVisible(), f"{region} {side} is not on screen"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, **kwargs)
@@ -41,12 +43,20 @@ def icon_fill(button: Any) -> QColor:
     return image.pixelColor(int(ICON_SIZE * 0.27), ICON_SIZE // 2)
 
 
-def test_every_internal_site_of_the_vocabulary_is_offered_with_its_sides(window: Any) -> None:
+def test_every_internal_site_of_the_vocabulary_is_offered_with_its_sides(
+    qtbot: Any, window: Any
+) -> None:
     buttons = window.body_map.internal_sites.buttons
     expected = {(name, side) for name, s in internal_sites().items() for side in s.client_sides()}
     assert set(buttons) == expected
     assert buttons[("upper_teeth", "right")].accessibleName() == "Right upper teeth"
+    # Folded away at first (the figures get the room); the toolbar button or Ctrl+4 unfolds it.
+    assert not buttons[("pelvic_floor", "midline")].isVisible()
+    window.actions_by_key["inside-sites"].trigger()
     assert buttons[("pelvic_floor", "midline")].isVisible()
+    assert window.body_map.inside_button.isChecked()
+    qtbot.mouseClick(window.body_map.inside_button, Qt.MouseButton.LeftButton)
+    assert not buttons[("pelvic_floor", "midline")].isVisible()
 
 
 def test_clicking_right_upper_teeth_stores_a_mark_and_ranks_the_muscles_that_refer_there(
@@ -162,6 +172,8 @@ def test_internal_marks_are_back_after_reopening_the_visit(
     assert sites.marks_at("upper_teeth", "left") == []
     assert not sites.buttons[("upper_teeth", "right")].icon().isNull()
     assert sites.buttons[("upper_teeth", "left")].icon().isNull()
+    # A visit with marks inside opens with the strip unfolded: no charted mark is hidden.
+    assert sites.buttons[("upper_teeth", "right")].isVisible()
     assert len(reopened.body_map.scenes["anterior"].mark_items) == 1
     assert "3 marks" in reopened.candidates.heading.text()
 

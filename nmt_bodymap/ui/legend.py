@@ -10,6 +10,8 @@ from nmt_bodymap.ui.map_items import quality_symbol
 from nmt_bodymap.ui.marks import QUALITIES
 from nmt_bodymap.ui.palette import MAX_INTENSITY, MapColors, intensity_color, text_color_on
 
+FULL_WIDTH = 940  # the legend's width with its keys at their natural spacing
+
 
 class MapLegend(QWidget):
     """A compact strip: 0-10 swatches, one symbol per quality, zone and pin keys."""
@@ -38,6 +40,9 @@ class MapLegend(QWidget):
         font.setPixelSize(11)
         painter.setFont(font)
         x = 6.0
+        # Quality and zone keys close up on a narrow map so the last key stays in view.
+        squeeze = max(0.0, min(16.0, (FULL_WIDTH - self.width()) / 9))
+        quality_step, key_step = 68 - squeeze, 66 - squeeze
         painter.setPen(text_pen)
         painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Intensity")
         box = 20.0
@@ -64,7 +69,7 @@ class MapLegend(QWidget):
             painter.drawPath(quality_symbol(quality, 6.5))
             painter.restore()
             painter.drawText(QRectF(x - 6, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, quality)
-            x += 68
+            x += quality_step
         x += 8
         painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Selected muscle")
         keys = (
@@ -78,7 +83,7 @@ class MapLegend(QWidget):
             painter.drawRect(QRectF(x, 19, 18, 18))
             painter.setPen(text_pen)
             painter.drawText(QRectF(x - 4, 40, 70, 14), Qt.AlignmentFlag.AlignLeft, label)
-            x += 66
+            x += key_step
         painter.setPen(QPen(Qt.GlobalColor.white, 2))
         painter.setBrush(self._colors.pin)
         painter.drawEllipse(QPointF(x + 9, 28), 7, 7)

@@ -8,9 +8,11 @@ knowledge base says about it in words a therapist and client can use.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,11 +35,29 @@ from nmt_bodymap.ui.labels import place_label, side_label
 from nmt_bodymap.ui.marks import MarkState
 
 MAX_SHOWN = 30
+KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
+ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a touch screen
 ZONE_WORDS = {"essential": "essential", "spillover": "spillover", "local": "local", None: "—"}
 
 
+class _PaddedRows(QStyledItemDelegate):
+    """Taller rows without a style sheet (a sheet re-styles every cell on every paint)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return super().sizeHint(option, index) + ROW_PADDING
+
+
 class CandidatesPanel(QWidget):
-    """The candidate list and the detail pane of the chosen muscle."""
+    """The candidate list and the detail pane of the chosen muscle.
+
+    A click re-ranks on every mark, so the panel does the least it can (bench/NOTES.md):
+    the list's rows are updated in place (a row whose muscle, side and text are unchanged
+    is not touched), ``candidate_chosen`` is sent only when the chosen candidate really
+    changes, the per-click part of the detail (muscle, side and the zone at each spot) is a
+    small label, and the long text about the muscle is laid out once and kept.
+    """
 
     candidate_chosen = Signal(object)  # Candidate or None
     record_finding = Signal(object)  # Candidate
@@ -47,6 +69,8 @@ class CandidatesPanel(QWidget):
         self._candidates: list[Candidate] = []
         self._spot_labels: list[str] = []
         self._detail_key: tuple[object, ...] | None = None
+        self._chosen: Candidate | None = None
+        self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
 
         self.heading = QLabel("Mark where it hurts to see the muscles to check.")
         self.heading.setWordWrap(True)
@@ -62,12 +86,21 @@ class CandidatesPanel(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")
+        self.tree.setItemDelegate(_PaddedRows(self.tree))
         self.tree.currentItemChanged.connect(self._on_current)
 
+        self.summary = QLabel()
+        self.summary.setObjectName("candidate-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = QTextBrowser()
         self.detail.setObjectName("candidate-detail")
         self.detail.setOpenExternalLinks(False)
+        self._placeholder = self._document(
+            "<p style='color:gray'>Choose a muscle in the list to see its referral "
+            "pattern on the map, where to palpate, and what to tell the client.</p>"
+        )
         self.finding_button = QPushButton("Record &finding…")
         self.finding_button.setToolTip("Record what you palpated at this muscle (Ctrl+Shift+F)")
         self.treatment_button = QPushButton("Record &treatment…")
@@ -84,6 +117,7 @@ class CandidatesPanel(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.summary)
         lower_layout.addWidget(self.detail, 1)
         lower_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -125,28 +159,59 @@ class CandidatesPanel(QWidget):
                     f"Muscles to check for {scope} {len(spots)} {noun}: "
                     + ", ".join(dict.fromkeys(self._spot_labels))
                 )
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        keep: QTreeWidgetItem | None = None
-        for candidate in self._candidates:
-            item = QTreeWidgetItem(
-                [
-                    candidate.name,
-                    side_label(candidate.side),
-                    self._explains_text(candidate, len(spots)),
-                ]
+        self._fill_tree(len(spots))
+        keep = None
+        if previous is not None:
+            keep = next(
+                (
+                    row
+                    for row, c in enumerate(self._candidates)
+                    if (c.muscle, c.side) == (previous.muscle, previous.side)
+                ),
+                None,
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, candidate)
-            item.setToolTip(0, self._zones_text(candidate))
-            item.setToolTip(2, self._zones_text(candidate))
-            self.tree.addTopLevelItem(item)
-            if previous and (candidate.muscle, candidate.side) == (previous.muscle, previous.side):
-                keep = item
+        self.tree.blockSignals(True)
+        self.tree.scrollToTop()  # a new ranking is read from its top, as a fresh list is
+        current = self.tree.topLevelItem(keep) if keep is not None else None
+        self.tree.setCurrentItem(current)
+        if current is None:
+            self.tree.clearSelection()
         self.tree.blockSignals(False)
-        if keep is not None:
-            self.tree.setCurrentItem(keep)
-        else:
-            self._on_current(None, None)
+        self._on_current(current, None)
+
+    def _fill_tree(self, total: int) -> None:
+        """Show ``self._candidates`` in the list, reusing its rows: only changed cells change."""
+        tree = self.tree
+        tree.blockSignals(True)
+        rows = tree.topLevelItemCount()
+        for row in range(rows - 1, len(self._candidates) - 1, -1):
+            tree.takeTopLevelItem(row)
+        added: list[QTreeWidgetItem] = []
+        for row, candidate in enumerate(self._candidates):
+            texts = (
+                candidate.name,
+                side_label(candidate.side),
+                self._explains_text(candidate, total),
+            )
+            tip = self._zones_text(candidate)
+            if row < rows:
+                item = tree.topLevelItem(row)
+                for column, text in enumerate(texts):
+                    if item.text(column) != text:
+                        item.setText(column, text)
+                if item.toolTip(0) != tip:
+                    item.setToolTip(0, tip)
+                    item.setToolTip(2, tip)
+            else:
+                item = QTreeWidgetItem(list(texts))
+                item.setToolTip(0, tip)
+                item.setToolTip(2, tip)
+                added.append(item)
+            if item.data(0, Qt.ItemDataRole.UserRole) != candidate:
+                item.setData(0, Qt.ItemDataRole.UserRole, candidate)
+        if added:
+            tree.addTopLevelItems(added)
+        tree.blockSignals(False)
 
     def candidates(self) -> list[Candidate]:
         return list(self._candidates)
@@ -184,7 +249,9 @@ class CandidatesPanel(QWidget):
         self.finding_button.setEnabled(candidate is not None)
         self.treatment_button.setEnabled(candidate is not None)
         self._show_detail(candidate)
-        self.candidate_chosen.emit(candidate)
+        if candidate != self._chosen:  # the same candidate again: the map already shows it
+            self._chosen = candidate
+            self.candidate_chosen.emit(candidate)
 
     def _emit_current(self, signal: Signal) -> None:  # type: ignore[type-arg]
         candidate = self.current_candidate()
@@ -197,22 +264,46 @@ class CandidatesPanel(QWidget):
             return  # the same muscle for the same spots: the text is already shown
         self._detail_key = key
         if candidate is None:
-            self.detail.setHtml(
-                "<p style='color:gray'>Choose a muscle in the list to see its referral "
-                "pattern on the map, where to palpate, and what to tell the client.</p>"
-            )
+            self.summary.hide()
+            self._set_document(self._placeholder)
             return
-        self.detail.setHtml(candidate_html(self.knowledge, candidate, self._spot_labels))
+        self.summary.setText(summary_html(self.knowledge, candidate, self._spot_labels))
+        self.summary.show()
+        document = self._documents.pop(candidate.muscle, None)
+        if document is None:
+            document = self._document(muscle_html(self.knowledge, candidate.muscle))
+            if len(self._documents) >= KEPT_DOCUMENTS:
+                self._documents.popitem(last=False)[1].deleteLater()
+        self._documents[candidate.muscle] = document  # most recently shown last
+        self._set_document(document)
+
+    def _document(self, text: str) -> QTextDocument:
+        """A detail text owned by the panel (the browser only shows it), laid out once."""
+        document = QTextDocument(self)
+        document.setDefaultFont(self.detail.font())
+        document.setHtml(text)
+        return document
+
+    def _set_document(self, document: QTextDocument) -> None:
+        if self.detail.document() is not document:
+            self.detail.setDocument(document)
+
+    def detail_text(self) -> str:
+        """What the detail pane says, as plain text (summary first)."""
+        summary = ""
+        if self.summary.isVisibleTo(self):
+            shown = QTextDocument()
+            shown.setHtml(self.summary.text())
+            summary = shown.toPlainText() + "\n"
+        return summary + self.detail.toPlainText()
 
 
 def _list(items: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
 
 
-def candidate_html(
-    knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Sequence[str]
-) -> str:
-    """The detail pane: plain explanation first, then what the therapist needs at the table."""
+def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Sequence[str]) -> str:
+    """The top of the detail: the muscle and side, its depth, and its zone at each spot."""
     muscle = knowledge.muscle(candidate.muscle)
     e = html.escape
     parts = [
@@ -229,7 +320,15 @@ def candidate_html(
             for label, zone in zip(spot_labels, candidate.zones, strict=False)
         )
         parts.append(f"<table>{rows}</table>")
-    parts.append(f"<h4>For the client</h4><p>{e(muscle.client_explanation)}</p>")
+    return "".join(parts)
+
+
+def muscle_html(knowledge: KnowledgeBase, muscle_id: str) -> str:
+    """The rest of the detail, the same for every spot: plain explanation first, then what
+    the therapist needs at the table."""
+    muscle = knowledge.muscle(muscle_id)
+    e = html.escape
+    parts = [f"<h4>For the client</h4><p>{e(muscle.client_explanation)}</p>"]
     if muscle.symptoms:
         parts.append("<h4>Symptoms</h4>" + _list(muscle.symptoms))
     palpation = [
@@ -250,3 +349,12 @@ def candidate_html(
         sources.append(text)
     parts.append("<h4>Source</h4>" + _list(sources))
     return "".join(parts)
+
+
+def candidate_html(
+    knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Sequence[str]
+) -> str:
+    """The whole detail of a candidate as one HTML text (summary, then the muscle)."""
+    return summary_html(knowledge, candidate, spot_labels) + muscle_html(
+        knowledge, candidate.muscle
+    )

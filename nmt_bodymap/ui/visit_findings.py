@@ -9,38 +9,26 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.visit_model import VisitModel
 from nmt_bodymap.ui.worker import StoreWorker
 
 Kind = Literal["finding", "treatment"]
 
 
-class VisitFindings(QObject):
+class VisitFindings(VisitModel):
     """Findings and treatments of one visit, by database id."""
 
-    changed = Signal()
-    saved = Signal(str)
-    failed = Signal(str)
-
     def __init__(self, worker: StoreWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._visit_id: int | None = None
-        self._generation = 0
+        super().__init__(worker, parent)
         self.findings: dict[int, Any] = {}
         self.treatments: dict[int, Any] = {}
 
-    @property
-    def visit_id(self) -> int | None:
-        return self._visit_id
-
     def load_visit(self, visit_id: int | None) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._visit_id = visit_id
+        self._open(visit_id)
         self.findings.clear()
         self.treatments.clear()
         self.changed.emit()
@@ -53,15 +41,9 @@ class VisitFindings(QObject):
                 store_calls.list_treatments(store, visit_id),
             )
 
-        self._worker.submit(
-            job,
-            lambda result: self._loaded(generation, result),
-            lambda exc: self.failed.emit(f"Findings could not be read: {exc}"),
-        )
+        self._read(job, self._loaded, "Findings could not be read")
 
-    def _loaded(self, generation: int, result: tuple[list[Any], list[Any]]) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, result: tuple[list[Any], list[Any]]) -> None:
         findings, treatments = result
         self.findings = {f.id: f for f in findings}
         self.treatments = {t.id: t for t in treatments}

@@ -9,31 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.visit_model import VisitModel
 from nmt_bodymap.ui.worker import StoreWorker
 
 FIELDS = ("soreness_hours", "relief_days", "note")
 
 
-class VisitFollowUps(QObject):
-    """The follow-up (or None) of each visit it was asked to load, by visit id."""
-
-    changed = Signal()
-    saved = Signal(str)
-    failed = Signal(str)
+class VisitFollowUps(VisitModel):
+    """The follow-up (or None) of the open visit and of the visit before it, by visit id."""
 
     def __init__(self, worker: StoreWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._generation = 0
+        super().__init__(worker, parent)
         self.by_visit: dict[int, Any | None] = {}
 
     def load(self, visit_ids: list[int]) -> None:
-        self._generation += 1
-        generation = self._generation
+        self._open(visit_ids[0] if visit_ids else None)
         self.by_visit = {}
         self.changed.emit()
         if not visit_ids:
@@ -42,16 +36,11 @@ class VisitFollowUps(QObject):
         def job(store: Any) -> dict[int, Any | None]:
             return {v: store_calls.latest_follow_up(store, v) for v in visit_ids}
 
-        self._worker.submit(
-            job,
-            lambda found: self._loaded(generation, found),
-            lambda exc: self.failed.emit(f"The follow-ups could not be read: {exc}"),
-        )
+        self._read(job, self._loaded, "The follow-ups could not be read")
 
-    def _loaded(self, generation: int, found: dict[int, Any | None]) -> None:
-        if generation == self._generation:
-            self.by_visit = dict(found)
-            self.changed.emit()
+    def _loaded(self, found: dict[int, Any | None]) -> None:
+        self.by_visit = dict(found)
+        self.changed.emit()
 
     def _store(self, record: Any, message: str) -> None:
         self.by_visit[record.visit_id] = None if record.deleted_at else record

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
+from nmt_bodymap.ui.visit_model import VisitModel
 from nmt_bodymap.ui.worker import StoreWorker
 
 Store = Any
@@ -44,45 +45,30 @@ def set_observation_deleted(store: Store, observation_id: int, deleted: bool) ->
 # -- the model (GUI thread) --------------------------------------------------------------------
 
 
-class VisitObservations(QObject):
+class VisitObservations(VisitModel):
     """Observations of one visit by database id, plus the posture/gait ticks on their way."""
 
-    changed = Signal()
-    saved = Signal(str)  # a short note for the status bar
-    failed = Signal(str)  # a message for the therapist
-
     def __init__(self, worker: StoreWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._visit_id: int | None = None
-        self._generation = 0
+        super().__init__(worker, parent)
         self.observations: dict[int, Any] = {}
         self.pending: set[tuple[str, str]] = set()  # (kind, item) being added
 
-    @property
-    def visit_id(self) -> int | None:
-        return self._visit_id
-
     def load_visit(self, visit_id: int | None) -> None:
         """Show ``visit_id``'s observations (None: no visit open)."""
-        self._generation += 1
-        generation = self._generation
-        self._visit_id = visit_id
+        self._open(visit_id)
         self.observations.clear()
         self.pending.clear()
         self.changed.emit()
-        if visit_id is None:
-            return
-        self._worker.submit(
-            lambda store: list_observations(store, visit_id),
-            lambda records: self._loaded(generation, records),
-            lambda exc: self.failed.emit(f"The assessment could not be read: {exc}"),
-        )
+        if visit_id is not None:
+            self._read(
+                lambda store: list_observations(store, visit_id),
+                self._loaded,
+                "The assessment could not be read",
+            )
 
-    def _loaded(self, generation: int, records: list[Any]) -> None:
-        if generation == self._generation:
-            self.observations = {r.id: r for r in records}
-            self.changed.emit()
+    def _loaded(self, records: list[Any]) -> None:
+        self.observations = {r.id: r for r in records}
+        self.changed.emit()
 
     def of_kind(self, kind: str) -> list[Any]:
         """The charted observations of one kind, in charting order."""

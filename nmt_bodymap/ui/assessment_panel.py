@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -59,10 +59,15 @@ HINT = "Tick what you see; each tick is saved at once (Ctrl+Z undoes)."
 
 
 class AssessmentPanel(QWidget):
-    """Posture & gait ticks, ischemia and entrapment forms, and the muscles they point at."""
+    """Posture & gait ticks, ischemia and entrapment forms, and the muscles they point at.
+
+    The pages are built the first time the tab is shown: they hold ~70 pickers, and the
+    window should not pay for them at start-up or on every click of the map.
+    """
 
     status_message = Signal(str)
     error = Signal(str)
+    muscle_chosen = Signal(object)  # muscle id chosen in "Muscles to check", or None
 
     def __init__(
         self,
@@ -76,8 +81,29 @@ class AssessmentPanel(QWidget):
         self.model = model
         self.undo_stack = undo_stack
         self.knowledge = knowledge
-        self.assessment = assessment or load_assessment()
+        self._assessment = assessment
+        self._built = False
+        self._suggested: tuple[str, str] | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        model.changed.connect(self.refresh)
 
+    @property
+    def assessment(self) -> Assessment:
+        if self._assessment is None:
+            self._assessment = load_assessment()
+        return self._assessment
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def ensure_built(self) -> None:
+        """Build the pages (once) and show the chart on them."""
+        if self._built:
+            return
+        self._built = True
+        model, undo_stack, knowledge = self.model, self.undo_stack, self.knowledge
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)
         self.tree = PostureGaitTree(model, undo_stack, self.assessment, knowledge)
@@ -98,6 +124,11 @@ class AssessmentPanel(QWidget):
         self.muscles_list.setObjectName("assessment-muscles")
         self.muscles_list.setWordWrap(True)
         self.muscles_list.setAlternatingRowColors(True)
+        self.muscles_list.currentItemChanged.connect(
+            lambda item, _previous: self.muscle_chosen.emit(
+                None if item is None else item.data(ROLE)
+            )
+        )
         muscles_box = QWidget()
         muscles_layout = QVBoxLayout(muscles_box)
         muscles_layout.setContentsMargins(0, 4, 0, 0)
@@ -110,12 +141,10 @@ class AssessmentPanel(QWidget):
         splitter.addWidget(muscles_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.hint)
-        layout.addWidget(splitter, 1)
-
-        model.changed.connect(self.refresh)
+        self._layout.addWidget(self.hint)
+        self._layout.addWidget(splitter, 1)
+        if self._suggested is not None:
+            self.ischemia.suggest_place(*self._suggested)
         self.refresh()
 
     def _name_inner_widgets(self) -> None:
@@ -140,6 +169,8 @@ class AssessmentPanel(QWidget):
 
     def refresh(self) -> None:
         """Show what the model holds: ticks, pickers, the charted lists and the muscles."""
+        if not self._built:
+            return  # built, and filled, when first shown
         self.tree.refresh()
         self.ischemia.refresh()
         self.entrapment.refresh()
@@ -168,22 +199,29 @@ class AssessmentPanel(QWidget):
 
     def muscles_to_check(self) -> list[str]:
         """Ids in the order the list shows them."""
+        self.ensure_built()
         return [self.muscles_list.item(i).data(ROLE) for i in range(self.muscles_list.count())]
 
     # -- the pages, for callers --------------------------------------------------------------
 
     def row(self, kind: str, item: str) -> ObservationRow:
         """The posture or gait row of observation ``item``."""
+        self.ensure_built()
         return self.tree.row(kind, item)
 
     def suggest_place(self, region: str, side: str) -> None:
         """Preset the ischemia picker to a pain mark's place (a surface region only)."""
-        self.ischemia.suggest_place(region, side)
+        if self._built:
+            self.ischemia.suggest_place(region, side)
+        else:
+            self._suggested = (region, side)
 
     def add_ischemia(self) -> None:
+        self.ensure_built()
         self.ischemia.add()
 
     def add_entrapment(self) -> None:
+        self.ensure_built()
         self.entrapment.add()
 
 

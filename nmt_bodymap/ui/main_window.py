@@ -113,9 +113,9 @@ class MainWindow(QMainWindow):
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)
         self.assessment_panel.model.changed.connect(self._refresh_visit_tabs)
-        self.assessment_panel.muscles_list.currentItemChanged.connect(
-            lambda item, _previous: self._on_guide_muscle(
-                None if item is None else (item.data(Qt.ItemDataRole.UserRole), "bilateral")
+        self.assessment_panel.muscle_chosen.connect(
+            lambda muscle_id: self._on_guide_muscle(
+                None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
         self.resize(1500, 920)

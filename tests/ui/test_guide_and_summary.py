@@ -169,3 +169,18 @@ def test_summary_lists_the_assessment_of_the_visit(qtbot: Any, window: Any) -> N
         lambda: "No posture, gait or tissue findings" in window.summary.text.toPlainText(),
         timeout=10_000,
     )
+
+
+def test_a_muscle_to_check_from_the_assessment_is_shown_on_the_map(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    panel = window.assessment_panel
+    window.side_tabs.setCurrentWidget(panel)
+    panel.row("posture", "forward_head").item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: bool(panel.muscles_to_check()), timeout=10_000)
+    first = panel.muscles_to_check()[0]
+    assert first in panel.assessment.muscles_to_check("posture", "forward_head")
+    panel.muscles_list.setCurrentRow(0)
+    assert window.body_map.highlight is not None
+    assert window.body_map.highlight.muscle_id == first
+    assert window.body_map.highlight.sides == ("right", "left")

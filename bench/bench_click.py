@@ -28,6 +28,8 @@ from typing import Any
 from stats import percentile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Run as a script (python bench/bench_click.py), import the checkout's package, as run.py does.
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
 
 def _wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:

@@ -9,7 +9,7 @@ a left click on the figure asks for a pain mark at that exact point.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
 
 from nmt_bodymap.ui.body_scene import BodyScene
@@ -47,7 +47,12 @@ class BodyView(QGraphicsView):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._title = QLabel(title, self)
         self._title.setObjectName("view-title")
-        self._title.setStyleSheet("font-weight: 600; padding: 4px 8px;")
+        # Font and margins rather than a style sheet: the title sits over the map and is
+        # repainted with it, and a style sheet makes every repaint go through its rules.
+        title_font = self._title.font()
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self._title.setFont(title_font)
+        self._title.setContentsMargins(8, 4, 8, 4)
         self._hover_label = QLabel("", self)
         self._hover_label.setObjectName("hover-label")
         self._hover_label.setStyleSheet(

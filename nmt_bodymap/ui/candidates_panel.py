@@ -15,10 +15,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -84,16 +86,21 @@ class CandidatesPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Side and Explains are fitted to their text once per new list (_fit_columns), not
+        # by ResizeToContents, which measures every row again on each cell changed.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tree.setItemDelegate(_PaddedRows(self.tree))
         self.tree.currentItemChanged.connect(self._on_current)
 
-        self.summary = QLabel()
+        # The per-click top of the detail: a small text view sized to its text (a rich-text
+        # label lays its text out again on every paint).
+        self.summary = QTextBrowser()
         self.summary.setObjectName("candidate-summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.detail = QTextBrowser()
         self.detail.setObjectName("candidate-detail")
         self.detail.setOpenExternalLinks(False)
@@ -212,6 +219,15 @@ class CandidatesPanel(QWidget):
         if added:
             tree.addTopLevelItems(added)
         tree.blockSignals(False)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Side and Explains as wide as their widest text or heading (as ResizeToContents)."""
+        header = self.tree.header()
+        for column in (1, 2):
+            width = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def candidates(self) -> list[Candidate]:
         return list(self._candidates)
@@ -267,8 +283,14 @@ class CandidatesPanel(QWidget):
             self.summary.hide()
             self._set_document(self._placeholder)
             return
-        self.summary.setText(summary_html(self.knowledge, candidate, self._spot_labels))
-        self.summary.show()
+        self.summary.setHtml(summary_html(self.knowledge, candidate, self._spot_labels))
+        document = self.summary.document()
+        document.setTextWidth(self.summary.viewport().width())
+        height = int(document.size().height()) + 2 * self.summary.frameWidth()
+        if self.summary.height() != height:
+            self.summary.setFixedHeight(height)
+        if self.summary.isHidden():
+            self.summary.show()
         document = self._documents.pop(candidate.muscle, None)
         if document is None:
             document = self._document(muscle_html(self.knowledge, candidate.muscle))
@@ -292,9 +314,7 @@ class CandidatesPanel(QWidget):
         """What the detail pane says, as plain text (summary first)."""
         summary = ""
         if self.summary.isVisibleTo(self):
-            shown = QTextDocument()
-            shown.setHtml(self.summary.text())
-            summary = shown.toPlainText() + "\n"
+            summary = self.summary.toPlainText() + "\n"
         return summary + self.detail.toPlainText()
 
 

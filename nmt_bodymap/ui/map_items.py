@@ -119,6 +119,8 @@ class PainMarkItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(50)
+        # Drawn into a pixmap once per change of the mark, so repaints of the map blit it.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.update_mark(mark)
 
     @property

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -72,6 +72,9 @@ class CandidatesPanel(QWidget):
         self._spot_labels: list[str] = []
         self._detail_key: tuple[object, ...] | None = None
         self._chosen: Candidate | None = None
+        self._margins_font = ""
+        self._margins: dict[int, tuple[int, int]] = {}
+        self._advances: dict[str, int] = {}
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
 
         self.heading = QLabel("Mark where it hurts to see the muscles to check.")
@@ -222,12 +225,43 @@ class CandidatesPanel(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Side and Explains as wide as their widest text or heading (as ResizeToContents)."""
-        header = self.tree.header()
-        for column in (1, 2):
-            width = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+        """Side and Explains as wide as their widest text or heading (as ResizeToContents).
+
+        The widths come from each text's advance, measured once per text (there are few:
+        sides and "n of m spots") plus the delegate's margin, measured once per font, so a
+        click does not ask the delegate about every row again.
+        """
+        tree = self.tree
+        if tree.topLevelItemCount() == 0:
+            return
+        header = tree.header()
+        metrics = tree.fontMetrics()
+        if self._margins_font != tree.font().key():
+            self._margins_font = tree.font().key()
+            self._advances.clear()
+            first = tree.topLevelItem(0)
+            self._margins = {
+                column: (
+                    tree.sizeHintForIndex(tree.indexFromItem(first, column)).width()
+                    - self._advance(metrics, first.text(column)),
+                    header.sectionSizeHint(column),
+                )
+                for column in (1, 2)
+            }
+        for column, (margin, heading) in self._margins.items():
+            widest = max(
+                self._advance(metrics, tree.topLevelItem(row).text(column))
+                for row in range(tree.topLevelItemCount())
+            )
+            width = max(widest + margin, heading)
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+
+    def _advance(self, metrics: QFontMetrics, text: str) -> int:
+        advance = self._advances.get(text)
+        if advance is None:
+            advance = self._advances[text] = metrics.horizontalAdvance(text)
+        return advance
 
     def candidates(self) -> list[Candidate]:
         return list(self._candidates)

@@ -116,6 +116,11 @@ class BodyView(QGraphicsView):
             event.accept()
             return
         item = self.itemAt(pos)
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(item, TriggerPointPin):
+            # A click on a pin charts what was found at that trigger point.
+            self.body_scene.pin_clicked.emit(item.muscle_id, item.side, item.tp_id)
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and not isinstance(
             item, PainMarkItem | TriggerPointPin
         ):

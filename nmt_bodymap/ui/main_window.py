@@ -510,14 +510,16 @@ class MainWindow(QMainWindow):
     def _update_save_state(self) -> None:
         unsaved = len(self.marks.unsaved())
         if unsaved:
-            self.save_state.setText(f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry")
-            self.save_state.setStyleSheet("color: #c0392b; font-weight: 600; padding: 0 8px;")
-        elif self.worker.pending():
-            self.save_state.setText("Saving…")
-            self.save_state.setStyleSheet("padding: 0 8px;")
+            text = f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry"
+            style = "color: #c0392b; font-weight: 600; padding: 0 8px;"
         else:
-            self.save_state.setText("All changes saved")
-            self.save_state.setStyleSheet("padding: 0 8px;")
+            text = "Saving…" if self.worker.pending() else "All changes saved"
+            style = "padding: 0 8px;"
+        # Set only what changed: a style sheet re-polishes the label on every click.
+        if self.save_state.text() != text:
+            self.save_state.setText(text)
+        if self.save_state.styleSheet() != style:
+            self.save_state.setStyleSheet(style)
 
     def show_shortcuts(self) -> None:
         rows = "".join(

@@ -107,3 +107,38 @@ def test_finished_hold_fills_the_treatment_form(qtbot: Any, window: Any) -> None
     fields = dialog.fields()
     assert fields["hold_seconds"] == 1 and fields["repetitions"] == 1
     assert fields["muscle_id"] == "upper_trapezius" and fields["side"] == "right"
+
+
+def test_clicking_a_trigger_point_pin_records_a_finding_there_without_marking(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from nmt_bodymap.ui.map_items import TriggerPointPin
+
+    click_region(qtbot, window, "anterior", "temple", "right")
+    qtbot.waitUntil(lambda: window.candidates.choose("upper_trapezius", "right"))
+    candidate = window.candidates.current_candidate()
+    # A pin not covered by the pain mark itself (the mark stays on top of what it hides).
+    clickable = [
+        t
+        for t in candidate.trigger_points
+        if t.point is not None
+        and isinstance(
+            window.body_map.views[t.view].itemAt(
+                window.body_map.views[t.view].map_to_widget(t.point)
+            ),
+            TriggerPointPin,
+        )
+    ]
+    assert clickable, "no trigger-point pin of the upper trapezius is in view"
+    tp = clickable[0]
+    view = window.body_map.views[tp.view]
+    pin = view.itemAt(view.map_to_widget(tp.point))  # the pin on top where pins overlap
+    asked: list[tuple[str, str, Any]] = []
+    monkeypatch.setattr(window, "ask_finding", lambda m, s, t: asked.append((m, s, t)))
+    marks_before = len(window.marks.marks())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.map_to_widget(tp.point))
+    assert asked == [("upper_trapezius", pin.side, pin.tp_id)]
+    assert pin.tp_id in {t.id for t in candidate.trigger_points}
+    assert len(window.marks.marks()) == marks_before

@@ -43,6 +43,7 @@ def seed_demo_client(store: ChartStore, today: datetime | None = None) -> Client
         marks = visit.pop("pain_marks", [])
         findings = visit.pop("findings", [])
         treatments = visit.pop("treatments", [])
+        observations = visit.pop("observations", [])
         follow_up = visit.pop("follow_up", None)
         visit_id = store.create_visit(client.id, started_at=when, **visit).id
         for mark in marks:
@@ -52,6 +53,8 @@ def seed_demo_client(store: ChartStore, today: datetime | None = None) -> Client
             store.add_finding(visit_id, **finding)
         for treatment in treatments:
             store.add_treatment(visit_id, **treatment)
+        for observation in observations:
+            store.add_observation(visit_id, **observation)
         if follow_up:
             store.add_follow_up(visit_id, **follow_up)
     return store.get_client(client.id)

@@ -26,6 +26,9 @@ def test_demo_client_is_created_once_with_visits_and_marks(store: ChartStore) ->
     ]
     assert store.list_treatments(first_visit)[0].technique == "Ischemic compression"
     assert store.list_follow_ups(first_visit)[0].relief_days == 4
+    observed = {(o.kind, o.item, o.side) for o in store.list_observations(first_visit)}
+    assert ("posture", "elevated_shoulder", "right") in observed
+    assert ("ischemia", "taut_ropy", "right") in observed
     intake = store.get_intake(demo.id)
     assert intake is not None and not intake.red_flag_raised
     assert len(intake.complaints) == 2

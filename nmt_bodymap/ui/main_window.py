@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.follow_ups.failed.connect(self.show_error)
         self.marks.mark_changed.connect(self._on_mark_changed)
         self.marks.saved.connect(self.show_status)
-        self.marks.save_failed.connect(self.show_error)
+        self.marks.failed.connect(self.show_error)
         self.candidates.candidate_chosen.connect(self._on_candidate)
         self.candidates.record_finding.connect(lambda c: self.record_finding(c.muscle, c.side))
         self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))

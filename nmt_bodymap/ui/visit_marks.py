@@ -18,39 +18,31 @@ from PySide6.QtCore import QObject, Signal
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.marks import MarkState
+from nmt_bodymap.ui.visit_model import VisitModel, error_text
 from nmt_bodymap.ui.worker import StoreWorker
 
 
-def _message(exc: BaseException) -> str:
-    return str(exc) or exc.__class__.__name__
+class VisitMarks(VisitModel):
+    """Pain marks of one visit, keyed by a local key; stored through the worker.
 
-
-class VisitMarks(QObject):
-    """Pain marks of one visit, keyed by a local key; stored through the worker."""
+    Finer-grained than ``changed`` (which it does not emit): a mark added, changed or
+    removed, or all of them reset when a visit is opened.
+    """
 
     mark_added = Signal(str)
     mark_changed = Signal(str)
     mark_removed = Signal(str)
     marks_reset = Signal()
-    saved = Signal(str)  # a short note for the status bar
-    save_failed = Signal(str)  # a message for the therapist
 
     def __init__(self, worker: StoreWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self._visit_id: int | None = None
+        super().__init__(worker, parent)
         self._marks: dict[str, MarkState] = {}
         self._removed: dict[str, MarkState] = {}
         # Local key -> database id. Written by the worker thread inside the add job, so a
         # later job queued for the same mark (move, delete) finds it without a round trip.
         self._db_ids: dict[str, int] = {}
-        self._generation = 0
 
     # -- reading ---------------------------------------------------------------------------
-    @property
-    def visit_id(self) -> int | None:
-        return self._visit_id
-
     def marks(self) -> list[MarkState]:
         return list(self._marks.values())
 
@@ -66,26 +58,19 @@ class VisitMarks(QObject):
     # -- loading ---------------------------------------------------------------------------
     def load_visit(self, visit_id: int | None) -> None:
         """Show the marks of ``visit_id`` (None: no visit open)."""
-        self._generation += 1
-        generation = self._generation
-        self._visit_id = visit_id
+        self._open(visit_id)
         self._marks.clear()
         self._removed.clear()
         self._db_ids = {}
         self.marks_reset.emit()
-        if visit_id is None:
-            return
-        self._worker.submit(
-            lambda store: store_calls.list_pain_marks(store, visit_id),
-            lambda records: self._on_loaded(generation, records),
-            lambda exc: self.save_failed.emit(
-                f"The marks of this visit could not be read: {_message(exc)}"
-            ),
-        )
+        if visit_id is not None:
+            self._read(
+                lambda store: store_calls.list_pain_marks(store, visit_id),
+                self._on_loaded,
+                "The marks of this visit could not be read",
+            )
 
-    def _on_loaded(self, generation: int, records: list[Any]) -> None:
-        if generation != self._generation:
-            return  # another visit was opened meanwhile
+    def _on_loaded(self, records: list[Any]) -> None:
         for record in records:
             key = f"db-{record.id}"
             self._db_ids[key] = record.id
@@ -249,10 +234,10 @@ class VisitMarks(QObject):
         mark = self._marks.get(key)
         if mark is None:
             return
-        self._marks[key] = mark.with_status("unsaved", _message(exc))
+        self._marks[key] = mark.with_status("unsaved", error_text(exc))
         self.mark_changed.emit(key)
-        self.save_failed.emit(
-            f"The mark at {self._label(mark)} could not be saved: {_message(exc)}\n"
+        self.failed.emit(
+            f"The mark at {self._label(mark)} could not be saved: {error_text(exc)}\n"
             "It stays on the map marked unsaved; use Edit > Retry saving to try again."
         )
 
@@ -262,11 +247,9 @@ class VisitMarks(QObject):
         mark = self._removed.pop(key, None)
         if mark is None:
             return
-        self._marks[key] = mark.with_status("unsaved", _message(exc))
+        self._marks[key] = mark.with_status("unsaved", error_text(exc))
         self.mark_added.emit(key)
-        self.save_failed.emit(
-            f"The mark at {self._label(mark)} could not be removed: {_message(exc)}"
-        )
+        self.failed.emit(f"The mark at {self._label(mark)} could not be removed: {error_text(exc)}")
 
     def _note(self, generation: int, note: str) -> None:
         if generation == self._generation:

@@ -1,6 +1,7 @@
 """What the per-visit models share: the open visit, the store worker, and a generation count
 so that an answer arriving for a visit that is no longer open is dropped.
 
+:class:`~nmt_bodymap.ui.visit_marks.VisitMarks`,
 :class:`~nmt_bodymap.ui.visit_findings.VisitFindings`,
 :class:`~nmt_bodymap.ui.visit_observations.VisitObservations` and
 :class:`~nmt_bodymap.ui.visit_follow_ups.VisitFollowUps` build on it; each replaces its records
@@ -15,6 +16,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from nmt_bodymap.ui.worker import StoreWorker
+
+
+def error_text(exc: BaseException) -> str:
+    """What went wrong, in words (an exception without a message gives its kind)."""
+    return str(exc) or exc.__class__.__name__
 
 
 class VisitModel(QObject):
@@ -47,4 +53,4 @@ class VisitModel(QObject):
             if generation == self._generation:
                 on_read(result)
 
-        self._worker.submit(job, done, lambda exc: self.failed.emit(f"{what}: {exc}"))
+        self._worker.submit(job, done, lambda exc: self.failed.emit(f"{what}: {error_text(exc)}"))

@@ -49,17 +49,22 @@ def _cubic(
     """Chords of a cubic curve, finer for longer curves (about one per 4 units)."""
     reach = math.dist(p0, c1) + math.dist(c1, c2) + math.dist(c2, p3)
     steps = max(1, min(CURVE_STEPS, math.ceil(reach / 4)))
-    out = []
-    for i in range(1, steps + 1):
-        t = i / steps
-        a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
-        out.append(
-            (
-                a * p0[0] + b * c1[0] + c * c2[0] + d * p3[0],
-                a * p0[1] + b * c1[1] + c * c2[1] + d * p3[1],
-            )
-        )
-    return out
+    return [cubic_point(p0, c1, c2, p3, i / steps) for i in range(1, steps + 1)]
+
+
+def cubic_point(
+    p0: tuple[float, float],
+    c1: tuple[float, float],
+    c2: tuple[float, float],
+    p3: tuple[float, float],
+    t: float,
+) -> tuple[float, float]:
+    """The point at ``t`` (0..1) of the cubic Bezier p0 -> p3 with controls c1, c2."""
+    a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+    return (
+        a * p0[0] + b * c1[0] + c * c2[0] + d * p3[0],
+        a * p0[1] + b * c1[1] + c * c2[1] + d * p3[1],
+    )
 
 
 def _plain_subpaths(d: str) -> list[tuple[list[tuple[float, float]], bool]]:

@@ -14,6 +14,8 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from nmt_bodymap.core.svg_geometry import cubic_point
+
 Point = tuple[float, float]
 
 
@@ -21,17 +23,7 @@ def _segment(p0: Point, p1: Point, p2: Point, p3: Point, steps: int) -> list[Poi
     """Points of the cubic Bezier equivalent to the Catmull-Rom span p1 -> p2."""
     c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
     c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-    out = []
-    for i in range(steps):
-        t = i / steps
-        a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
-        out.append(
-            (
-                a * p1[0] + b * c1[0] + c * c2[0] + d * p2[0],
-                a * p1[1] + b * c1[1] + c * c2[1] + d * p2[1],
-            )
-        )
-    return out
+    return [cubic_point(p1, c1, c2, p2, i / steps) for i in range(steps)]
 
 
 def spline(points: Sequence[Point], *, closed: bool = False, steps: int = 12) -> list[Point]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from nmt_bodymap.core.assessment import Assessment, load_assessment
 from nmt_bodymap.core.knowledge import KnowledgeBase
-from nmt_bodymap.core.vocabulary import surface_regions
+from nmt_bodymap.ui.labels import surface_label
 from nmt_bodymap.ui.visit_observations import VisitObservations
 
 KIND_TITLES = (
@@ -32,12 +32,6 @@ def side_words(side: str) -> str:
 def capital(text: str) -> str:
     """``text`` with its first letter capitalised (the rest left as written)."""
     return text[:1].upper() + text[1:]
-
-
-def surface_label(region: str) -> str:
-    """The body map's name for a surface region; the raw name for one the map lacks."""
-    entry = surface_regions().get(region)
-    return entry.label if entry else region.replace("_", " ")
 
 
 def place_text(region: str, side: str) -> str:

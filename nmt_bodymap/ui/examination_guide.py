@@ -9,7 +9,7 @@ the button) records a finding. The panel only lists: it holds no chart data of i
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,17 +26,11 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.examination import ExaminationGuide, examination_guides, examined
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.sides import Side
-from nmt_bodymap.core.vocabulary import load_vocabulary
-from nmt_bodymap.ui.labels import place_label, side_label
+from nmt_bodymap.ui.labels import place_label, side_label, surface_label
 
 MUSCLE_ROLE = Qt.ItemDataRole.UserRole
 WRAP_CHARACTERS = 52  # tree rows do not wrap: long region lists are split into rows
 DONE = QColor("#2e7d32")
-
-
-def region_names(regions: Iterable[str]) -> str:
-    vocabulary = load_vocabulary()
-    return ", ".join(vocabulary[r].label if r in vocabulary else r for r in regions)
 
 
 class ExaminationGuidePanel(QWidget):
@@ -133,7 +127,7 @@ class ExaminationGuidePanel(QWidget):
         top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(top)
         if guide.examine_regions:
-            text = f"Also look at: {region_names(guide.examine_regions)}"
+            text = f"Also look at: {', '.join(surface_label(r) for r in guide.examine_regions)}"
             for line in textwrap.wrap(text, WRAP_CHARACTERS, subsequent_indent="   "):
                 look = QTreeWidgetItem([line])
                 look.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -159,25 +153,28 @@ class ExaminationGuidePanel(QWidget):
         item = self.tree.currentItem()
         return None if item is None else item.data(0, MUSCLE_ROLE)
 
-    def muscle_rows(self) -> list[tuple[str, str, str]]:
-        """(guide label, muscle name, finding column) of every muscle row, in order."""
-        rows = []
+    def _muscle_items(self) -> Iterator[tuple[QTreeWidgetItem, QTreeWidgetItem]]:
+        """(guide row, muscle row) of every muscle row, in order."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            assert top is not None
             for j in range(top.childCount()):
                 child = top.child(j)
-                if child.data(0, MUSCLE_ROLE) is not None:
-                    rows.append((f"{top.text(0)} ({top.text(1)})", child.text(0), child.text(1)))
-        return rows
+                if child is not None and child.data(0, MUSCLE_ROLE) is not None:
+                    yield top, child
+
+    def muscle_rows(self) -> list[tuple[str, str, str]]:
+        """(guide label, muscle name, finding column) of every muscle row, in order."""
+        return [
+            (f"{top.text(0)} ({top.text(1)})", child.text(0), child.text(1))
+            for top, child in self._muscle_items()
+        ]
 
     def select_muscle(self, muscle_id: str) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                data = top.child(j).data(0, MUSCLE_ROLE)
-                if data is not None and data[0] == muscle_id:
-                    self.tree.setCurrentItem(top.child(j))
-                    return True
+        for _top, child in self._muscle_items():
+            if child.data(0, MUSCLE_ROLE)[0] == muscle_id:
+                self.tree.setCurrentItem(child)
+                return True
         return False
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nmt_bodymap.core.vocabulary import region_label
+from nmt_bodymap.core.vocabulary import region_label, surface_regions
 
 
 def place_label(region: str, side: str) -> str:
@@ -17,3 +17,9 @@ def side_label(side: str) -> str:
     return {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}.get(
         side, side
     )
+
+
+def surface_label(region: str) -> str:
+    """The body map's name for a surface region; the raw name for one the map lacks."""
+    entry = surface_regions().get(region)
+    return entry.label if entry else region.replace("_", " ")

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.assessment_panel = install_assessment(self)
         self.assessment_panel.model.changed.connect(self._refresh_visit_tabs)
         self.assessment_panel.muscle_chosen.connect(
-            lambda muscle_id: self._on_guide_muscle(
+            lambda muscle_id: self._show_muscle_on_map(
                 None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             self.side_tabs.currentChanged,
         ):
             signal.connect(self._refresh_visit_tabs)
-        self.guide.muscle_chosen.connect(self._on_guide_muscle)
+        self.guide.muscle_chosen.connect(self._show_muscle_on_map)
         self.guide.record_finding.connect(self.record_finding)
         self.follow_ups.saved.connect(self.show_status)
         self.follow_ups.failed.connect(self.show_error)
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         muscle = self.knowledge.muscle(candidate.muscle)
         self.body_map.show_highlight(highlight_for(candidate, muscle))
 
-    def _on_guide_muscle(self, chosen: tuple[str, str] | None) -> None:
+    def _show_muscle_on_map(self, chosen: tuple[str, str] | None) -> None:
         if chosen is None:
             self.body_map.show_highlight(None)
             return

@@ -20,6 +20,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nmt_bodymap.commands.regions",
     "nmt_bodymap.commands.lookup",
     "nmt_bodymap.commands.backup",
+    # Chart commands (docs/cli.md); a module not written yet is skipped.
+    "nmt_bodymap.commands.init",
+    "nmt_bodymap.commands.history",
+    "nmt_bodymap.commands.report",
+    "nmt_bodymap.commands.handout",
+    "nmt_bodymap.commands.export",
+    "nmt_bodymap.commands.import_chart",
+    "nmt_bodymap.commands.encrypt",
 )
 
 

@@ -37,10 +37,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     env_dir = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    # A clean environment, as a clinic computer has: the wheel brings its declared
+    # dependencies itself (a dependency missing from pyproject.toml fails here).
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
+        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
         check=True,
     )
     return env_dir

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from nmt_bodymap import __version__
+from nmt_bodymap.commands import UsageError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "nmt_bodymap.commands.selftest",
@@ -31,8 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-class UsageError(Exception):
-    """Bad input from the command line: reported in one line, exit status 2."""
+__all__ = ["UsageError", "build_parser", "gui_main", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,12 +24,12 @@ def test_spot_gives_ranked_candidates_on_the_client_side(capsys) -> None:
     assert data["spots"] == [{"view": "anterior", "region": "temple", "side": "right"}]
     assert data["candidates"], "no candidate for a right temple pain"
     for candidate in data["candidates"]:
-        assert list(candidate) == [*CANDIDATE_KEYS, "trigger_points"]
+        assert list(candidate)[:8] == [*CANDIDATE_KEYS, "trigger_points"]
         assert candidate["side"] in ("right", "bilateral")
         assert candidate["explains"] == [0]
         assert candidate["zones"][0] in ("essential", "spillover", "local")
         for tp in candidate["trigger_points"]:
-            assert set(tp) == {"view", "point", "label"}
+            assert {"view", "point", "label"} <= set(tp)
             assert tp["view"] in ("anterior", "posterior")
     scores = [c["score"] for c in data["candidates"]]
     assert scores == sorted(scores, reverse=True)

@@ -33,6 +33,7 @@ from nmt_bodymap.core.knowledge_schema import (
     MuscleFile,
     SourceDef,
     SourcesFile,
+    TriggerPointPattern,
     ZoneEntry,
 )
 from nmt_bodymap.core.vocabulary import load_vocabulary
@@ -79,13 +80,17 @@ class KnowledgeBase:
     _by_name: dict[str, tuple[MuscleDef, ...]] = field(init=False, repr=False)
     _by_region: dict[str, tuple[ZoneLink, ...]] = field(init=False, repr=False)
     _patterns_by_region: dict[str, tuple[PatternLink, ...]] = field(init=False, repr=False)
+    _patterns: dict[str, tuple[TriggerPointPattern, ...]] = field(init=False, repr=False)
+    memo: dict[Any, Any] = field(init=False, repr=False, compare=False)  # look-up caches
 
     def __post_init__(self) -> None:
         by_name: dict[str, list[MuscleDef]] = {}
         by_region: dict[str, list[ZoneLink]] = {}
         patterns: dict[str, list[PatternLink]] = {}
+        per_muscle: dict[str, tuple[TriggerPointPattern, ...]] = {}
         for muscle in self.muscles:
-            for index, pattern in enumerate(muscle.referral_patterns()):
+            per_muscle[muscle.id] = tuple(muscle.referral_patterns())
+            for index, pattern in enumerate(per_muscle[muscle.id]):
                 for kind, entries in (
                     ("essential", pattern.essential),
                     ("spillover", pattern.spillover),
@@ -102,6 +107,8 @@ class KnowledgeBase:
         object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in by_name.items()})
         object.__setattr__(self, "_by_region", {k: tuple(v) for k, v in by_region.items()})
         object.__setattr__(self, "_patterns_by_region", {k: tuple(v) for k, v in patterns.items()})
+        object.__setattr__(self, "_patterns", per_muscle)
+        object.__setattr__(self, "memo", {})
 
     def __iter__(self) -> Iterator[MuscleDef]:
         return iter(self.muscles)
@@ -130,6 +137,10 @@ class KnowledgeBase:
     def zones_naming(self, region: str) -> tuple[ZoneLink, ...]:
         """Every referral zone entry that names ``region``, in file order."""
         return self._by_region.get(region, ())
+
+    def patterns(self, muscle_id: str) -> tuple[TriggerPointPattern, ...]:
+        """The referral patterns of a muscle, one per trigger point or shared."""
+        return self._patterns[muscle_id]
 
     def pattern_links(self, region: str) -> tuple[PatternLink, ...]:
         """Every zone entry of every trigger-point pattern that names ``region``."""

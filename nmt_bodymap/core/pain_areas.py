@@ -17,7 +17,7 @@ refers to an area without being listed there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Annotated
@@ -25,8 +25,12 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from nmt_bodymap.core.datafiles import read_yaml
-from nmt_bodymap.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from nmt_bodymap.core.knowledge import (
+    KnowledgeBase,
+    KnowledgeError,
+    _read_raw_files,
+    load_knowledge,
+)
 from nmt_bodymap.core.knowledge_schema import SourceRef
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import resource_path
@@ -73,16 +77,21 @@ class PainAreas:
     areas: dict[str, PainArea]
     groups: dict[str, MuscleGroupDef]
     group_of: dict[str, str]  # muscle id -> group id
+    _ranks: dict[tuple[str, str], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ranks: dict[tuple[str, str], int] = {}
+        for area in self.areas.values():
+            if area.ordered:
+                for order in (area.essential, area.spillover):
+                    for index, muscle_id in enumerate(order):
+                        ranks[(area.region, muscle_id)] = index
+        object.__setattr__(self, "_ranks", ranks)
 
     def rank(self, region: str, muscle_id: str) -> int:
-        """0 for the most frequent referrer of ``region``; unlisted or unordered: last."""
-        area = self.areas.get(region)
-        if area is None or not area.ordered:
-            return 99
-        for order in (area.essential, area.spillover):
-            if muscle_id in order:
-                return order.index(muscle_id)
-        return 99
+        """0 for the most frequent referrer of ``region`` (essential and spillover lists
+        each count from 0); unlisted or unordered: 99."""
+        return self._ranks.get((region, muscle_id), 99)
 
 
 def load_pain_areas(path: Path | str | None = None) -> PainAreas:
@@ -93,7 +102,9 @@ def load_pain_areas(path: Path | str | None = None) -> PainAreas:
 @cache
 def _load(path: Path) -> PainAreas:
     try:
-        parsed = PainAreasFile.model_validate(read_yaml(path))
+        parsed = PainAreasFile.model_validate(_read_raw_files([path])[0])
+    except KnowledgeError:
+        raise
     except OSError as exc:
         raise KnowledgeError(f"{path}: cannot read the file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

@@ -133,7 +133,8 @@ def rank_candidates(
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     if pain_areas is None:
-        pain_areas = load_pain_areas() if kb is load_knowledge() else _NO_PAIN_AREAS
+        packaged = knowledge is None or knowledge is load_knowledge()
+        pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
     for spot in spots:
         _check_spot(spot)
     points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in spots]
@@ -142,7 +143,7 @@ def rank_candidates(
     for (muscle_id, side), (zones, tp_ids, others) in _merge_sides(per_side).items():
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
-        tps = tuple(tp for s in sides for tp in trigger_points(atlas, muscle, s, tp_ids or None))
+        tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         explains = tuple(i for i, z in enumerate(zones) if z is not None)
         candidate = Candidate(
             muscle=muscle.id,
@@ -165,14 +166,78 @@ def rank_candidates(
             -len(explains),
             -candidate.score,
             sum(frequency) / len(frequency) if frequency else 99.0,
-            mean_distance(tps, explains, [s.view for s in spots], points, atlas),
-            len({z.region for z in muscle.referral.essential}),
-            muscle.name.lower(),
-            _SIDE_ORDER[side],
         )
         ranked.append((key, candidate))
     ranked.sort(key=lambda item: item[0])
-    return _ideas_first([candidate for _, candidate in ranked])
+    return _ideas_first(_break_ties(ranked, spots, points, kb, atlas))
+
+
+def _break_ties(
+    ranked: list[tuple[tuple[Any, ...], Candidate]],
+    spots: Sequence[Spot],
+    points: list[Point | None],
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+) -> list[Candidate]:
+    """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
+    only where it decides something: it is the slowest part of the key)."""
+    views = [s.view for s in spots]
+    result: list[Candidate] = []
+    start = 0
+    while start < len(ranked):
+        end = start + 1
+        while end < len(ranked) and ranked[end][0] == ranked[start][0]:
+            end += 1
+        run = [candidate for _, candidate in ranked[start:end]]
+        if len(run) > 1:
+            run.sort(
+                key=lambda c: (
+                    mean_distance(c.trigger_points, c.explains, views, points, atlas),
+                    _essential_count(kb, c.muscle),
+                    c.name.lower(),
+                    _SIDE_ORDER[c.side],
+                )
+            )
+        result += run
+        start = end
+    return result
+
+
+def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
+    key = ("essential", muscle_id)
+    found = kb.memo.get(key)
+    if found is None:
+        essential = kb.muscle(muscle_id).referral.essential
+        found = kb.memo[key] = len({z.region for z in essential})
+    return found
+
+
+def _placed_tps(
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+    muscle_id: str,
+    sides: tuple[Side, ...],
+    ids: tuple[str, ...],
+) -> tuple[TriggerPointSpot, ...]:
+    """The trigger points of ``ids`` (all when empty) on ``sides``, placed (memoised)."""
+    key = ("tps", atlas, muscle_id, sides, ids)
+    found = kb.memo.get(key)
+    if found is None:
+        muscle = kb.muscle(muscle_id)
+        found = tuple(tp for s in sides for tp in trigger_points(atlas, muscle, s, ids or None))
+        kb.memo[key] = found
+    return found
+
+
+def _live_ids(kb: KnowledgeBase, muscle_id: str, side: Side, pattern: int) -> tuple[str, ...]:
+    """Ids of the trigger points of a pattern that exist on ``side`` (memoised)."""
+    key = ("live", muscle_id, side, pattern)
+    found = kb.memo.get(key)
+    if found is None:
+        tps = {tp.id: tp for tp in kb.muscle(muscle_id).trigger_points}
+        ids = kb.patterns(muscle_id)[pattern].trigger_points
+        found = kb.memo[key] = tuple(t for t in ids if exists_on(tps[t], side))
+    return found
 
 
 def _ideas_first(ranked: list[Candidate]) -> list[Candidate]:
@@ -286,28 +351,29 @@ def _explanations(
                 local.setdefault((muscle_id, side), set()).add(i)
     result: dict[tuple[str, Side], Explanation] = {}
     for key in {*by_pattern, *local}:
-        muscle = kb.muscle(key[0])
-        patterns = muscle.referral_patterns()
-        live = {tp.id for tp in muscle.trigger_points if exists_on(tp, key[1])}
         options = [
             (index, zones)
             for index, zones in by_pattern.get(key, {}).items()
-            if live & set(patterns[index].trigger_points)
+            if _live_ids(kb, key[0], key[1], index)
         ]
         best: list[ZoneName | None] = [None] * n
-        tp_ids: list[str] = []
-        if options:
+        tp_ids: tuple[str, ...] = ()
+        others: set[int] = set()
+        if len(options) == 1:
+            best = options[0][1]
+            tp_ids = _live_ids(kb, key[0], key[1], options[0][0])
+        elif options:
             best = list(max(options, key=lambda o: _strength(o[1]))[1])
             for index, zones in sorted(options):
                 if zones == best:
-                    tp_ids += [t for t in patterns[index].trigger_points if t in live]
-        others = {i for _, zones in options for i, z in enumerate(zones) if z and not best[i]}
+                    tp_ids += _live_ids(kb, key[0], key[1], index)
+            others = {i for _, zs in options for i, z in enumerate(zs) if z and not best[i]}
         for i in local.get(key, ()):
             if best[i] is None:
                 best[i] = "local"
                 others.discard(i)
-        if any(z is not None for z in best):
-            result[key] = (tuple(best), tuple(tp_ids), tuple(sorted(others)))
+        if options or key in local:
+            result[key] = (tuple(best), tp_ids, tuple(sorted(others)))
     return result
 
 

@@ -36,6 +36,21 @@ def test_spot_gives_ranked_candidates_on_the_client_side(capsys) -> None:
     assert "temporalis" in [c["muscle"] for c in data["candidates"][:6]]
 
 
+def test_front_of_shoulder_names_the_explaining_trigger_points_and_the_muscles_under_it(
+    capsys,
+) -> None:
+    data = _lookup(capsys, "--spot", "anterior/anterior_shoulder/right")
+    first = data["candidates"][0]
+    assert first["muscle"] == "infraspinatus" and first["zones"] == ["essential"]
+    assert [tp["id"] for tp in first["trigger_points"]] == ["tp1", "tp2"]  # not tp3
+    assert all(tp["side"] == "right" for tp in first["trigger_points"])
+    under = {(u["muscle"], u["side"]) for u in data["under_spot"]}
+    assert ("coracobrachialis", "right") in under
+    assert all(u["spots"] == [0] for u in data["under_spot"])
+    groups = {c["muscle"]: c["group"] for c in data["candidates"]}
+    assert groups["anterior_deltoid"] == "deltoid" and groups["infraspinatus"] is None
+
+
 def test_point_is_hit_tested_like_a_click(capsys) -> None:
     x, y = load_atlas().region("posterior", "buttock", "right").point
     data = _lookup(capsys, "--point", f"posterior:{x},{y}")

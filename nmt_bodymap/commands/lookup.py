@@ -92,8 +92,8 @@ def parse_spot(text: str) -> Spot:
         raise UsageError(f"--spot {text!r}: unknown region {region!r}")
     if side not in SIDES:
         raise UsageError(f"--spot {text!r}: unknown side {side!r} (use left, right or midline)")
-    if side not in entry.client_sides():
-        allowed = " or ".join(entry.client_sides())
+    if side not in entry.spot_sides():
+        allowed = " or ".join(entry.spot_sides())
         raise UsageError(f"--spot {text!r}: region {region!r} has side {allowed}, not {side!r}")
     client_side: Side = side  # type: ignore[assignment]
     if view == INTERNAL_VIEW:
@@ -104,8 +104,9 @@ def parse_spot(text: str) -> Spot:
         raise UsageError(f"--spot {text!r}: {region!r} is an internal site, use view internal")
     from nmt_bodymap.core.atlas import load_atlas
 
+    drawn_side: Side = "midline" if entry.sides == "midline" else client_side
     try:
-        shape = load_atlas().region(view, region, client_side)
+        shape = load_atlas().region(view, region, drawn_side)
     except KeyError:
         message = f"--spot {text!r}: region {region!r} is not drawn on the {view} view"
         raise UsageError(message) from None

@@ -269,7 +269,7 @@ def under_spots(
         if point is None or spot.view == INTERNAL_VIEW:
             continue
         for muscle_id, side in muscles_under(atlas, spot.view, point):
-            if muscle_id in kb and side in ("left", "right"):
+            if muscle_id in kb and side in ("left", "right") and _fits(spot, side):
                 found.setdefault((muscle_id, side), []).append(i)
     order = sorted(found.items(), key=lambda kv: (-len(kv[1]), kb.muscle(kv[0][0]).name, kv[0][1]))
     return [(muscle_id, side, tuple(indexes)) for (muscle_id, side), indexes in order]
@@ -312,11 +312,18 @@ def _default_atlas() -> AtlasLike:
     return load_atlas()
 
 
+def _fits(spot: Spot, muscle_side: Side) -> bool:
+    """A one-sided spot on a midline region (right of the sternum) is under that side's
+    muscles only; any other spot under whatever the hit test found."""
+    entry = load_vocabulary()[spot.region]
+    return entry.sides != "midline" or spot.side == "midline" or spot.side == muscle_side
+
+
 def _check_spot(spot: Spot) -> None:
     entry = load_vocabulary().get(spot.region)
     if entry is None:
         raise ValueError(f"unknown region {spot.region!r}")
-    if spot.side not in entry.client_sides():
+    if spot.side not in entry.spot_sides():
         raise ValueError(f"side {spot.side!r} does not fit region {spot.region!r}")
     if (spot.view == INTERNAL_VIEW) != entry.internal:
         raise ValueError(f"region {spot.region!r} is not on the {spot.view!r} view")
@@ -347,7 +354,7 @@ def _explanations(
         if point is None or spot.view == INTERNAL_VIEW:
             continue
         for muscle_id, side in muscles_under(atlas, spot.view, point):
-            if muscle_id in kb and side in ("left", "right"):
+            if muscle_id in kb and side in ("left", "right") and _fits(spot, side):
                 local.setdefault((muscle_id, side), set()).add(i)
     result: dict[tuple[str, Side], Explanation] = {}
     for key in {*by_pattern, *local}:

@@ -86,11 +86,13 @@ def spot_point(
 
 @lru_cache(maxsize=1024)
 def _region_point(atlas: AtlasLike, view: str, region: str, side: Side) -> Point | None:
-    try:
-        point = atlas.region(view, region, side).point
-    except KeyError:
-        return None
-    return (float(point[0]), float(point[1]))
+    for place_side in (side, "midline"):  # a sided midline spot: the midline region's point
+        try:
+            point = atlas.region(view, region, place_side).point  # type: ignore[arg-type]
+        except KeyError:
+            continue
+        return (float(point[0]), float(point[1]))
+    return None
 
 
 @lru_cache(maxsize=1024)

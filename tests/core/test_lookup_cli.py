@@ -92,7 +92,7 @@ def test_table_output_is_readable(capsys) -> None:
         (["--spot", "lateral/temple/right"], "unknown view 'lateral'"),
         (["--spot", "anterior/templ/right"], "unknown region 'templ'"),
         (["--spot", "anterior/temple/top"], "unknown side 'top'"),
-        (["--spot", "anterior/sternum/left"], "region 'sternum' has side midline"),
+        (["--spot", "anterior/epigastric/left"], "region 'epigastric' has side midline"),
         (["--spot", "anterior/temple"], "expected VIEW/REGION/SIDE"),
         (["--spot", "internal/temple/right"], "not an internal site"),
         (["--point", "anterior:12;40"], "X,Y must be two numbers"),
@@ -110,3 +110,16 @@ def test_bad_input_exits_2_with_one_line(capsys, args: list[str], words: str) ->
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("nmt-bodymap: error:")
     assert words in lines[0]
+
+
+def test_a_midline_region_that_may_hurt_on_one_side_accepts_a_side(capsys) -> None:
+    """Right of the sternum: right-side muscles only; the nose (never one-sided) refuses."""
+    data = _lookup(capsys, "--spot", "anterior/sternum/right")
+    assert data["spots"] == [{"view": "anterior", "region": "sternum", "side": "right"}]
+    assert data["candidates"][0]["muscle"] == "sternalis"
+    assert {c["side"] for c in data["candidates"]} == {"right"}
+    assert {u["side"] for u in data["under_spot"]} == {"right"}
+    midline = _lookup(capsys, "--spot", "anterior/sternum/midline")
+    assert "bilateral" in {c["side"] for c in midline["candidates"]}
+    assert main(["lookup", "--spot", "anterior/nose/right", "--json"]) == 2
+    assert "has side midline" in capsys.readouterr().err

@@ -239,7 +239,7 @@ def test_unknown_region_or_wrong_side_is_refused(kb: KnowledgeBase) -> None:
     with pytest.raises(ValueError, match="unknown region"):
         rank_candidates([Spot("anterior", "elbow_pit", "left")], kb)
     with pytest.raises(ValueError, match="does not fit"):
-        rank_candidates([Spot("anterior", "sternum", "left")], kb)
+        rank_candidates([Spot("anterior", "epigastric", "left")], kb)
 
 
 def test_candidate_json_shape(kb: KnowledgeBase) -> None:

@@ -24,6 +24,13 @@ PER_TP = [
     "gluteus_medius",
     "gluteus_minimus",
     "soleus",
+    "triceps_brachii",
+    "gastrocnemius",
+    "gluteus_maximus",
+    "extensor_digitorum",
+    "splenius_cervicis",
+    "adductor_magnus",
+    "supraspinatus",
 ]
 
 
@@ -72,6 +79,13 @@ def test_soleus_heel_is_tp1_and_gluteus_minimus_side_of_leg_is_the_anterior_part
     assert leg.explaining == ("tp_anterior",)
     (pin,) = leg.trigger_points
     assert pin.view == "anterior" and pin.point is not None
+
+
+def test_instep_is_the_medial_gastrocnemius_and_the_medial_epicondyle_triceps_tp5() -> None:
+    instep = _candidate([Spot("posterior", "medial_arch", "right")], "gastrocnemius")
+    assert instep.explaining == ("tp1",) and instep.zones == ("essential",)
+    elbow = _candidate([Spot("anterior", "medial_elbow", "right")], "triceps_brachii")
+    assert elbow.explaining == ("tp5",)
 
 
 def test_right_sided_trigger_points_exist_on_the_right_only() -> None:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
-from nmt_bodymap.core.knowledge_schema import MuscleDef, ZoneEntry
+from nmt_bodymap.core.knowledge_schema import MuscleDef, SourceRef, ZoneEntry
 from nmt_bodymap.core.vocabulary import load_vocabulary
 
 DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "knowledge.md"
@@ -59,6 +59,8 @@ def render(kb: KnowledgeBase) -> str:
         lines += ["", f"## {GROUP_TITLES.get(group, group)}"]
         for muscle in muscles:
             lines += ["", *_muscle_section(kb, muscle)]
+    if kb is load_knowledge():  # the frequency order belongs to the packaged knowledge
+        lines += ["", *_ranking_section(kb)]
     lines += ["", "## Sources", ""]
     for source in kb.sources.values():
         lines.append(f"- `{source.id}`: {source.citation()}")
@@ -79,20 +81,87 @@ def _muscle_section(kb: KnowledgeBase, muscle: MuscleDef) -> list[str]:
         + (", ".join(kb.conditions[c].label for c in muscle.conditions) or "-"),
         "- **Trigger points**:",
     ]
+    patterns = {t: p for p in muscle.patterns for t in p.trigger_points}
     for tp in muscle.trigger_points:
         where = f"{tp.view}, along {tp.along:g}, across {tp.across:g}"
-        lines.append(f"  - {tp.label} ({where})")
+        only = f"; {tp.only_side} side only" if tp.only_side else ""
+        lines.append(f"  - `{tp.id}` {tp.label} ({where}{only})")
+        pattern = patterns.get(tp.id)
+        if pattern is not None:
+            spill = _zones(pattern.spillover) or "-"
+            lines.append(
+                f"    - Refers: essential {_zones(pattern.essential)}; spillover {spill}"
+                + (f" ({pattern.note})" if pattern.note else "")
+            )
+        elif muscle.patterns:
+            lines.append("    - Refers: no referred pain pattern described")
         if tp.palpation:
             lines.append(f"    - Palpation: {tp.palpation}")
     lines += _bullets("Symptoms", muscle.symptoms)
     lines += _bullets("Perpetuating factors", muscle.perpetuating_factors)
     lines.append(f"- **For the client**: {muscle.client_explanation}")
     lines += _bullets("Self-care", muscle.self_care)
+    lines.append(f"- **Sources**: {_cite(muscle.sources)}")
+    return lines
+
+
+def _cite(sources: list[SourceRef]) -> str:
     cited = []
-    for ref in muscle.sources:
+    for ref in sources:
         text = f"`{ref.ref}`" + (f" ch. {ref.chapter}" if ref.chapter else "")
         cited.append(text + (f" ({ref.note})" if ref.note else ""))
-    lines.append(f"- **Sources**: {'; '.join(cited)}")
+    return "; ".join(cited)
+
+
+def _ranking_section(kb: KnowledgeBase) -> list[str]:
+    """How candidates are ordered, and per region its frequency list with an example."""
+    from nmt_bodymap.core import ranking
+    from nmt_bodymap.core.pain_areas import load_pain_areas
+
+    areas = load_pain_areas()
+    weights = ", ".join(f"{k} {v:g}" for k, v in ranking.ZONE_WEIGHTS.items())
+    lines = [
+        "## Ranking and frequency per painful area",
+        "",
+        "Candidates are ordered by (1) coverage: how many of the spots one trigger point "
+        "(or trigger points sharing a pattern) explains; (2) zone strength, the sum of the "
+        f"zone weights ({weights}); (3) the later parts of a group with one pattern "
+        "(scalenes, deltoid, adductor longus and brevis, medial hamstrings) go behind the "
+        "other muscles of the same coverage and strength; (4) the frequency rank of the "
+        "muscle in the list of each spot's region below (mean over the spots; unlisted or "
+        "unordered 99); (5) nearness of the explaining trigger points, only as the last "
+        "tie-break; then fewer essential regions, name and side.",
+        "",
+        "Groups: "
+        + "; ".join(
+            f"{g.label} ({', '.join(kb.muscle(m).name for m in g.muscles)})"
+            for g in areas.groups.values()
+        ),
+        "",
+    ]
+    vocabulary = load_vocabulary()
+    for region, area in areas.areas.items():
+        entry = vocabulary[region]
+        side = "midline" if entry.sides == "midline" else "right"
+        view = "internal" if entry.internal else entry.views[0]
+        names = [kb.muscle(m).name for m in area.essential]
+        spill = [kb.muscle(m).name for m in area.spillover]
+        order = "most frequent first" if area.ordered else "no published order"
+        lines += [
+            f"### {entry.label} (`{region}`)",
+            "",
+            f"- **Essential** ({order}): {', '.join(names) or '-'}",
+            f"- **Spillover**: {', '.join(spill) or '-'}",
+            f"- **Sources**: {_cite(area.sources)}",
+        ]
+        try:
+            top = ranking.rank_candidates([ranking.Spot(view, region, side)])[:3]  # type: ignore[arg-type]
+        except ValueError:
+            top = []
+        if top:
+            shown = ", ".join(f"{c.name} ({c.zones[0]})" for c in top)
+            lines.append(f"- **Example**, one {side} spot here: {shown}")
+        lines.append("")
     return lines
 
 

@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from nmt_bodymap.cli import UsageError
-from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates
+from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates, under_spots
 from nmt_bodymap.core.sides import SIDES, Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary
 
@@ -70,10 +70,11 @@ def run(args: argparse.Namespace) -> int:
     candidates = rank_candidates(spots)
     if args.limit is not None:
         candidates = candidates[: args.limit]
+    under = under_spots(spots)
     if args.json:
-        print(json.dumps(lookup_json(spots, candidates), indent=2))
+        print(json.dumps(lookup_json(spots, candidates, under), indent=2))
     else:
-        print(lookup_table(spots, candidates))
+        print(lookup_table(spots, candidates, under))
     return 0
 
 
@@ -91,8 +92,8 @@ def parse_spot(text: str) -> Spot:
         raise UsageError(f"--spot {text!r}: unknown region {region!r}")
     if side not in SIDES:
         raise UsageError(f"--spot {text!r}: unknown side {side!r} (use left, right or midline)")
-    if side not in entry.client_sides():
-        allowed = " or ".join(entry.client_sides())
+    if side not in entry.spot_sides():
+        allowed = " or ".join(entry.spot_sides())
         raise UsageError(f"--spot {text!r}: region {region!r} has side {allowed}, not {side!r}")
     client_side: Side = side  # type: ignore[assignment]
     if view == INTERNAL_VIEW:
@@ -103,8 +104,9 @@ def parse_spot(text: str) -> Spot:
         raise UsageError(f"--spot {text!r}: {region!r} is an internal site, use view internal")
     from nmt_bodymap.core.atlas import load_atlas
 
+    drawn_side: Side = "midline" if entry.sides == "midline" else client_side
     try:
-        shape = load_atlas().region(view, region, client_side)
+        shape = load_atlas().region(view, region, drawn_side)
     except KeyError:
         message = f"--spot {text!r}: region {region!r} is not drawn on the {view} view"
         raise UsageError(message) from None
@@ -136,15 +138,25 @@ def parse_point(text: str) -> Spot:
     return Spot(view, hit.region, hit.side, (x, y))
 
 
-def lookup_json(spots: list[Spot], candidates: list[Candidate]) -> dict[str, Any]:
-    """The ``lookup --json`` document (shape fixed by the CLI contract)."""
+Under = list[tuple[str, Side, tuple[int, ...]]]
+
+
+def lookup_json(
+    spots: list[Spot], candidates: list[Candidate], under: Under | None = None
+) -> dict[str, Any]:
+    """The ``lookup --json`` document (shape fixed by the CLI contract); ``under_spot``,
+    an extra key, lists the muscles lying under the spots (always worth palpating)."""
     return {
         "spots": [{"view": s.view, "region": s.region, "side": s.side} for s in spots],
         "candidates": [c.to_json() for c in candidates],
+        "under_spot": [
+            {"muscle": muscle, "side": side, "spots": list(indexes)}
+            for muscle, side, indexes in (under or [])
+        ],
     }
 
 
-def lookup_table(spots: list[Spot], candidates: list[Candidate]) -> str:
+def lookup_table(spots: list[Spot], candidates: list[Candidate], under: Under | None = None) -> str:
     """A readable answer: the spots, then one line per candidate."""
     vocabulary = load_vocabulary()
     lines = ["Spots:"]
@@ -158,4 +170,12 @@ def lookup_table(spots: list[Spot], candidates: list[Candidate]) -> str:
     for rank, c in enumerate(candidates, start=1):
         zones = ", ".join(f"[{i}] {z or '-'}" for i, z in enumerate(c.zones))
         lines.append(f"{rank:>3}  {c.name:<{width}}  {c.side:<9}  {c.score:>5.2f}  {zones}")
+    if under:
+        from nmt_bodymap.core.knowledge import load_knowledge
+
+        kb = load_knowledge()
+        lines += ["", "Also palpate under the spot:"]
+        for muscle, side, indexes in under:
+            at = ", ".join(f"[{i}]" for i in indexes)
+            lines.append(f"       {kb.muscle(muscle).name} ({side}) at {at}")
     return "\n".join(lines)

@@ -33,6 +33,7 @@ from nmt_bodymap.core.knowledge_schema import (
     MuscleFile,
     SourceDef,
     SourcesFile,
+    TriggerPointPattern,
     ZoneEntry,
 )
 from nmt_bodymap.core.vocabulary import load_vocabulary
@@ -58,6 +59,16 @@ class ZoneLink:
 
 
 @dataclass(frozen=True)
+class PatternLink:
+    """One zone entry of one trigger-point pattern of a muscle, indexed by its region."""
+
+    muscle: MuscleDef
+    pattern: int  # index in ``muscle.referral_patterns()``
+    kind: ZoneKind
+    entry: ZoneEntry
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Every muscle of the knowledge base, with the look-ups the app needs."""
 
@@ -68,11 +79,25 @@ class KnowledgeBase:
     _by_id: dict[str, MuscleDef] = field(init=False, repr=False)
     _by_name: dict[str, tuple[MuscleDef, ...]] = field(init=False, repr=False)
     _by_region: dict[str, tuple[ZoneLink, ...]] = field(init=False, repr=False)
+    _patterns_by_region: dict[str, tuple[PatternLink, ...]] = field(init=False, repr=False)
+    _patterns: dict[str, tuple[TriggerPointPattern, ...]] = field(init=False, repr=False)
+    memo: dict[Any, Any] = field(init=False, repr=False, compare=False)  # look-up caches
 
     def __post_init__(self) -> None:
         by_name: dict[str, list[MuscleDef]] = {}
         by_region: dict[str, list[ZoneLink]] = {}
+        patterns: dict[str, list[PatternLink]] = {}
+        per_muscle: dict[str, tuple[TriggerPointPattern, ...]] = {}
         for muscle in self.muscles:
+            per_muscle[muscle.id] = tuple(muscle.referral_patterns())
+            for index, pattern in enumerate(per_muscle[muscle.id]):
+                for kind, entries in (
+                    ("essential", pattern.essential),
+                    ("spillover", pattern.spillover),
+                ):
+                    for entry in entries:
+                        link = PatternLink(muscle, index, kind, entry)  # type: ignore[arg-type]
+                        patterns.setdefault(entry.region, []).append(link)
             for key in (muscle.name.lower(), *muscle.aliases):
                 if muscle not in by_name.setdefault(key, []):
                     by_name[key].append(muscle)
@@ -81,6 +106,9 @@ class KnowledgeBase:
         object.__setattr__(self, "_by_id", {m.id: m for m in self.muscles})
         object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in by_name.items()})
         object.__setattr__(self, "_by_region", {k: tuple(v) for k, v in by_region.items()})
+        object.__setattr__(self, "_patterns_by_region", {k: tuple(v) for k, v in patterns.items()})
+        object.__setattr__(self, "_patterns", per_muscle)
+        object.__setattr__(self, "memo", {})
 
     def __iter__(self) -> Iterator[MuscleDef]:
         return iter(self.muscles)
@@ -109,6 +137,14 @@ class KnowledgeBase:
     def zones_naming(self, region: str) -> tuple[ZoneLink, ...]:
         """Every referral zone entry that names ``region``, in file order."""
         return self._by_region.get(region, ())
+
+    def patterns(self, muscle_id: str) -> tuple[TriggerPointPattern, ...]:
+        """The referral patterns of a muscle, one per trigger point or shared."""
+        return self._patterns[muscle_id]
+
+    def pattern_links(self, region: str) -> tuple[PatternLink, ...]:
+        """Every zone entry of every trigger-point pattern that names ``region``."""
+        return self._patterns_by_region.get(region, ())
 
     def muscles_referring_to(self, region: str, kind: ZoneKind | None = None) -> list[MuscleDef]:
         """Muscles with a zone naming ``region`` (of the given kind, or any kind)."""
@@ -191,6 +227,7 @@ def _problems(
                 f"trigger_points[{i}] ({tp.id}): view {tp.view!r} is not one of the "
                 f"muscle's views {muscle.views}"
             )
+    yield from _pattern_problems(muscle)
     vocabulary = load_vocabulary()
     for kind, entries in (
         ("essential", muscle.referral.essential),
@@ -205,6 +242,39 @@ def _problems(
     for i, source in enumerate(muscle.sources):
         if source.ref not in sources:
             yield f"sources[{i}]: unknown source ref {source.ref!r}"
+
+
+def _pattern_problems(muscle: MuscleDef) -> Iterator[str]:
+    """Each per-trigger-point pattern names trigger points of its muscle (each once), and the
+    muscle-level referral is exactly their union (the strongest kind per region)."""
+    if not muscle.patterns:
+        return
+    tp_ids = {tp.id for tp in muscle.trigger_points}
+    used: set[str] = set()
+    union: dict[tuple[str, str], str] = {}
+    declared: dict[tuple[str, str], str] = {}
+    for i, pattern in enumerate(muscle.patterns):
+        for tp_id in pattern.trigger_points:
+            if tp_id not in tp_ids:
+                yield f"patterns[{i}]: {tp_id!r} is not a trigger point of this muscle"
+            elif tp_id in used:
+                yield f"patterns[{i}]: trigger point {tp_id!r} has two patterns"
+            used.add(tp_id)
+        for kind, entries in (("essential", pattern.essential), ("spillover", pattern.spillover)):
+            for entry in entries:
+                key = (entry.region, entry.side)
+                if union.get(key) != "essential":
+                    union[key] = kind
+    for kind, zone in muscle.all_zones():
+        declared[(zone.region, zone.side)] = kind
+    if declared != union:
+        missing = sorted(f"{r} ({k})" for (r, s), k in union.items() if declared.get((r, s)) != k)
+        extra = sorted(f"{r} ({k})" for (r, s), k in declared.items() if union.get((r, s)) != k)
+        yield (
+            "referral is not the union of its trigger-point patterns"
+            f" (patterns give {', '.join(missing) or 'nothing more'};"
+            f" referral has {', '.join(extra) or 'nothing more'})"
+        )
 
 
 def _read_raw_files(paths: list[Path]) -> list[Any]:

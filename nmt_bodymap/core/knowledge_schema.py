@@ -64,7 +64,11 @@ class Referral(_Strict):
 
 
 class TriggerPointDef(_Strict):
-    """A trigger point, placed along the muscle's drawn axis (origin 0 -> insertion 1)."""
+    """A trigger point, placed along the muscle's drawn axis (origin 0 -> insertion 1).
+
+    ``only_side``: the point is described on one side of the body only (the right-sided
+    pectoralis major "arrhythmia" point, the rectus abdominis McBurney point).
+    """
 
     id: SnakeId
     label: Text
@@ -72,6 +76,21 @@ class TriggerPointDef(_Strict):
     along: float = Field(ge=0.0, le=1.0)
     across: float = Field(default=0.0, ge=-1.0, le=1.0)
     palpation: str | None = None
+    only_side: Literal["left", "right"] | None = None
+
+
+class TriggerPointPattern(_Strict):
+    """The referral pattern of one trigger point (or of several that share it).
+
+    A muscle whose trigger points refer differently (SCM sternal vs clavicular division,
+    soleus TP1-3...) lists one pattern per trigger point; its muscle-level ``referral``
+    must then be exactly the union of these patterns (checked on loading).
+    """
+
+    trigger_points: list[SnakeId] = Field(min_length=1)
+    essential: list[Zone] = Field(min_length=1)
+    spillover: list[Zone] = Field(default_factory=list)
+    note: str | None = None
 
 
 class SourceRef(_Strict):
@@ -93,6 +112,7 @@ class MuscleDef(_Strict):
     views: list[View] = Field(min_length=1)
     trigger_points: list[TriggerPointDef] = Field(min_length=1)
     referral: Referral
+    patterns: list[TriggerPointPattern] = Field(default_factory=list)
     symptoms: list[Text] = Field(default_factory=list)
     conditions: list[SnakeId] = Field(default_factory=list)
     perpetuating_factors: list[Text] = Field(default_factory=list)
@@ -117,6 +137,18 @@ class MuscleDef(_Strict):
         if len(set(views)) != len(views):
             raise ValueError("a view is listed twice")
         return views
+
+    def referral_patterns(self) -> list[TriggerPointPattern]:
+        """The patterns per trigger point; one shared pattern when the data gives none."""
+        if self.patterns:
+            return list(self.patterns)
+        return [
+            TriggerPointPattern(
+                trigger_points=[tp.id for tp in self.trigger_points],
+                essential=list(self.referral.essential),
+                spillover=list(self.referral.spillover),
+            )
+        ]
 
     def all_zones(self) -> list[tuple[Literal["essential", "spillover"], ZoneEntry]]:
         """Every zone entry with its kind ("essential" or "spillover")."""

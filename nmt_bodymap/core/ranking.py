@@ -1,74 +1,67 @@
 """From painful spots to the muscles to palpate, best first.
 
-A therapist marks where the client hurts; each muscle of the knowledge base, on
-each side of the body, is checked against every spot: does one of its referral
-zones cover the spot (``essential`` or ``spillover``), or, failing any referral
-explanation for that spot, does the spot lie over the muscle itself (``local``)?
-The muscles that account for the spots are returned as :class:`Candidate` s,
-ordered as a clinician would examine them:
+A therapist marks where the client hurts; each muscle of the knowledge base, on each side
+of the body, is checked against every spot, one trigger point at a time: a trigger point's
+referral pattern covers a spot through an ``essential`` or a ``spillover`` zone; a spot
+lying over the muscle itself is ``local``. A muscle's candidate takes the trigger point (or
+the trigger points sharing a pattern) that explains the most spots; spots that only another
+trigger point of the same muscle explains are not counted (they are reported in
+``other_tp_spots``: "two trigger points of the same muscle"). The candidate names the
+trigger points that explain the spots (``explaining``) and its pins are those.
 
-1. **Coverage** - a muscle that explains more of the spots comes first: one
-   trigger point explaining the whole pattern beats several explaining parts.
-2. **Score** - the sum of zone weights over the explained spots: essential 1.0,
-   spillover 0.5, local 0.25. For equal coverage a spot in an essential zone
-   (felt by nearly every patient) outweighs one in a spillover zone (felt by
-   some); local pain is the weakest evidence because every muscle hurts where
-   it lies.
-3. **Nearness** - the mean distance from each explained spot to the muscle's
-   nearest trigger point. Travell & Simons note that most trigger points refer
-   pain to or near their own site, and the examination works outward from the
-   painful area; among equally good explanations the nearest muscle is the
-   likeliest and the quickest to confirm by palpation. Points on the other view
-   are compared through the mirror image (the views share one scale).
-4. **Specificity** - fewer regions in the essential zone: a muscle whose
-   essential pain is concentrated is the more specific explanation.
-5. Display name, then side (right, left, bilateral) - so equal input always
-   gives identical output.
+The candidates are ordered as a trigger-point clinician examines them:
 
-Laterality follows the client's side: a zone entry ``same`` covers a spot on the
-trigger point's side, ``opposite`` on the other side, ``both`` either side; a
-midline spot (sternum, sacrum...) is covered by the muscle of either side. Pain
-on the left never yields a right-side muscle unless a zone crosses over.
+1. **Coverage** - more of the spots explained comes first: one trigger point explaining
+   the whole pattern beats several explaining parts.
+2. **Zone strength** - the sum of zone weights over the explained spots: essential 1.0,
+   spillover 0.5, local 0.25 (an essential zone is felt by nearly every patient, spillover
+   by some; every muscle hurts where it lies, so local pain is the weakest evidence).
+3. **Group** - parts with one pattern (the three scalenes...) are one clinical idea: the
+   second and later parts of a group follow the other muscles of the same coverage and
+   strength, so the first rows are different ideas (``group`` names the group).
+4. **Frequency** - the mean rank of the muscle in the pain guide of each explained
+   spot's region (``resources/pain_areas.yaml``): the more frequent cause first.
+5. **Nearness** - the mean distance from the spots to the explaining trigger points,
+   only as a last tie-break (referred pain is by definition felt away from its source).
+6. Fewer essential regions (the more specific pattern), display name, side (right, left,
+   bilateral): equal input always gives identical output.
 
-When the left and right instances of a muscle explain exactly the same spots in
-exactly the same way (a midline complaint, or a zone felt on both sides), they are
-merged into one ``bilateral`` candidate carrying the trigger points of both
-sides, so a midline pain does not list every muscle twice.
+Laterality follows the client's side: a zone entry ``same`` covers a spot on the trigger
+point's side, ``opposite`` the other side, ``both`` either side; a midline spot is covered
+by the muscle of either side. When the left and right instances explain the same spots in
+the same way they merge into one ``bilateral`` candidate with both sides' trigger points.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
-from nmt_bodymap.core.knowledge_schema import MuscleDef, TriggerPointDef, ZoneSide
+from nmt_bodymap.core.knowledge_schema import ZoneSide
+from nmt_bodymap.core.pain_areas import PainAreas, load_pain_areas
+from nmt_bodymap.core.ranking_geometry import (
+    AtlasLike,
+    Point,
+    TriggerPointSpot,
+    exists_on,
+    mean_distance,
+    muscles_under,
+    spot_point,
+    trigger_points,
+)
 from nmt_bodymap.core.sides import Side, opposite
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary
 
+__all__ = ["AtlasLike", "Candidate", "Spot", "TriggerPointSpot", "rank_candidates"]
+
 ZoneName = Literal["essential", "spillover", "local"]
 CandidateSide = Literal["left", "right", "bilateral"]
-Point = tuple[float, float]
 
 ZONE_WEIGHTS: dict[str, float] = {"essential": 1.0, "spillover": 0.5, "local": 0.25}
 _SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
-
-
-class AtlasLike(Protocol):
-    """The part of :class:`nmt_bodymap.core.atlas.Atlas` the ranking uses (hashable: cached)."""
-
-    def __hash__(self) -> int: ...
-
-    def views(self) -> tuple[str, ...]: ...
-    def outline(self, view: str) -> Any: ...
-    def region(self, view: str, region: str, side: Side) -> Any: ...
-    def muscles_at(self, view: str, x: float, y: float) -> list[tuple[str, Side]]: ...
-    def point_on_muscle(
-        self, view: str, muscle_id: str, side: Side, along: float, across: float = 0.0
-    ) -> Point | None: ...
+_NO_PAIN_AREAS = PainAreas({}, {}, {})
 
 
 @dataclass(frozen=True)
@@ -86,17 +79,6 @@ class Spot:
 
 
 @dataclass(frozen=True)
-class TriggerPointSpot:
-    """A trigger point of a candidate, placed on the drawing (``point`` None if undrawn)."""
-
-    id: str
-    label: str
-    view: str
-    side: Side
-    point: Point | None
-
-
-@dataclass(frozen=True)
 class Candidate:
     """One muscle on one side (or both sides, ``bilateral``) that may cause the spots."""
 
@@ -108,9 +90,12 @@ class Candidate:
     explains: tuple[int, ...]
     zones: tuple[ZoneName | None, ...]
     trigger_points: tuple[TriggerPointSpot, ...]
+    explaining: tuple[str, ...] = ()  # ids of the trigger points that explain the spots
+    group: str | None = None  # id of the group of parts with one pattern
+    other_tp_spots: tuple[int, ...] = ()  # spots another trigger point of it explains
 
     def to_json(self) -> dict[str, Any]:
-        """The candidate as the ``lookup --json`` contract shows it."""
+        """The candidate as the ``lookup --json`` contract shows it (plus extra keys)."""
         return {
             "muscle": self.muscle,
             "name": self.name,
@@ -124,9 +109,13 @@ class Candidate:
                     "view": tp.view,
                     "point": None if tp.point is None else [round(c, 2) for c in tp.point],
                     "label": tp.label,
+                    "id": tp.id,
+                    "side": tp.side,
                 }
                 for tp in self.trigger_points
             ],
+            "group": self.group,
+            "other_trigger_point_spots": list(self.other_tp_spots),
         }
 
 
@@ -134,46 +123,156 @@ def rank_candidates(
     spots: Sequence[Spot],
     knowledge: KnowledgeBase | None = None,
     atlas: AtlasLike | None = None,
+    pain_areas: PainAreas | None = None,
 ) -> list[Candidate]:
-    """The muscles that may cause ``spots``, best first (see the module docstring)."""
-    kb = knowledge if knowledge is not None else load_knowledge()
-    if atlas is None:
-        from nmt_bodymap.core.atlas import load_atlas
+    """The muscles that may cause ``spots``, best first (see the module docstring).
 
-        atlas = load_atlas()
+    ``pain_areas`` defaults to the packaged frequency order when the knowledge base is the
+    packaged one, and to none (every muscle of equal frequency) for a handmade one.
+    """
+    kb = knowledge if knowledge is not None else load_knowledge()
+    atlas = atlas if atlas is not None else _default_atlas()
+    if pain_areas is None:
+        packaged = knowledge is None or knowledge is load_knowledge()
+        pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
     for spot in spots:
         _check_spot(spot)
-    coverage = _referral_coverage(spots, kb)
-    _add_local_coverage(spots, kb, atlas, coverage)
-    spot_points = [_spot_point(spot, atlas) for spot in spots]
+    points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in spots]
+    per_side = _explanations(spots, points, kb, atlas)
     ranked: list[tuple[tuple[Any, ...], Candidate]] = []
-    for muscle_id, sides in _merge_sides(coverage).items():
+    for (muscle_id, side), (zones, tp_ids, others) in _merge_sides(per_side).items():
         muscle = kb.muscle(muscle_id)
-        for side in sides:
-            instance_sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
-            tps = tuple(tp for s in instance_sides for tp in _trigger_points(atlas, muscle, s))
-            zones = coverage[(muscle_id, instance_sides[0])]
-            candidate = Candidate(
-                muscle=muscle.id,
-                name=muscle.name,
-                side=side,
-                aliases=tuple(muscle.aliases),
-                score=sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
-                explains=tuple(i for i, z in enumerate(zones) if z is not None),
-                zones=tuple(zones),
-                trigger_points=tps,
-            )
-            key = (
-                -len(candidate.explains),
-                -candidate.score,
-                _mean_distance(candidate, spots, spot_points, atlas),
-                len({z.region for z in muscle.referral.essential}),
-                muscle.name.lower(),
-                _SIDE_ORDER[side],
-            )
-            ranked.append((key, candidate))
+        sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
+        tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
+        explains = tuple(i for i, z in enumerate(zones) if z is not None)
+        candidate = Candidate(
+            muscle=muscle.id,
+            name=muscle.name,
+            side=side,
+            aliases=tuple(muscle.aliases),
+            score=sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
+            explains=explains,
+            zones=zones,
+            trigger_points=tps,
+            explaining=tp_ids,
+            group=pain_areas.group_of.get(muscle.id),
+            other_tp_spots=others,
+        )
+        frequency = [
+            pain_areas.rank(spots[i].region, muscle.id) if zones[i] != "local" else 99
+            for i in explains
+        ]
+        key = (
+            -len(explains),
+            -candidate.score,
+            sum(frequency) / len(frequency) if frequency else 99.0,
+        )
+        ranked.append((key, candidate))
     ranked.sort(key=lambda item: item[0])
-    return [candidate for _, candidate in ranked]
+    return _ideas_first(_break_ties(ranked, spots, points, kb, atlas))
+
+
+def _break_ties(
+    ranked: list[tuple[tuple[Any, ...], Candidate]],
+    spots: Sequence[Spot],
+    points: list[Point | None],
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+) -> list[Candidate]:
+    """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
+    only where it decides something: it is the slowest part of the key)."""
+    views = [s.view for s in spots]
+    result: list[Candidate] = []
+    start = 0
+    while start < len(ranked):
+        end = start + 1
+        while end < len(ranked) and ranked[end][0] == ranked[start][0]:
+            end += 1
+        run = [candidate for _, candidate in ranked[start:end]]
+        if len(run) > 1:
+            run.sort(
+                key=lambda c: (
+                    mean_distance(c.trigger_points, c.explains, views, points, atlas),
+                    _essential_count(kb, c.muscle),
+                    c.name.lower(),
+                    _SIDE_ORDER[c.side],
+                )
+            )
+        result += run
+        start = end
+    return result
+
+
+def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
+    key = ("essential", muscle_id)
+    found = kb.memo.get(key)
+    if found is None:
+        essential = kb.muscle(muscle_id).referral.essential
+        found = kb.memo[key] = len({z.region for z in essential})
+    return found
+
+
+def _placed_tps(
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+    muscle_id: str,
+    sides: tuple[Side, ...],
+    ids: tuple[str, ...],
+) -> tuple[TriggerPointSpot, ...]:
+    """The trigger points of ``ids`` (all when empty) on ``sides``, placed (memoised)."""
+    key = ("tps", atlas, muscle_id, sides, ids)
+    found = kb.memo.get(key)
+    if found is None:
+        muscle = kb.muscle(muscle_id)
+        found = tuple(tp for s in sides for tp in trigger_points(atlas, muscle, s, ids or None))
+        kb.memo[key] = found
+    return found
+
+
+def _live_ids(kb: KnowledgeBase, muscle_id: str, side: Side, pattern: int) -> tuple[str, ...]:
+    """Ids of the trigger points of a pattern that exist on ``side`` (memoised)."""
+    key = ("live", muscle_id, side, pattern)
+    found = kb.memo.get(key)
+    if found is None:
+        tps = {tp.id: tp for tp in kb.muscle(muscle_id).trigger_points}
+        ids = kb.patterns(muscle_id)[pattern].trigger_points
+        found = kb.memo[key] = tuple(t for t in ids if exists_on(tps[t], side))
+    return found
+
+
+def _ideas_first(ranked: list[Candidate]) -> list[Candidate]:
+    """Later parts of a group move behind the other muscles of their coverage and strength."""
+    seen: set[tuple[str, str]] = set()
+    keyed: list[tuple[tuple[Any, ...], Candidate]] = []
+    for position, candidate in enumerate(ranked):
+        later = False
+        if candidate.group is not None:
+            idea = (candidate.group, candidate.side)
+            later = idea in seen
+            seen.add(idea)
+        tier = (-len(candidate.explains), -round(candidate.score, 6))
+        keyed.append(((*tier, later, position), candidate))
+    keyed.sort(key=lambda item: item[0])
+    return [candidate for _, candidate in keyed]
+
+
+def under_spots(
+    spots: Sequence[Spot], knowledge: KnowledgeBase | None = None, atlas: AtlasLike | None = None
+) -> list[tuple[str, Side, tuple[int, ...]]]:
+    """The muscles lying under the spots (muscle id, side, indexes of the spots), most
+    spots first: always worth palpating where it hurts, whatever refers there."""
+    kb = knowledge if knowledge is not None else load_knowledge()
+    atlas = atlas if atlas is not None else _default_atlas()
+    found: dict[tuple[str, Side], list[int]] = {}
+    for i, spot in enumerate(spots):
+        point = spot_point(spot.view, spot.region, spot.side, spot.point, atlas)
+        if point is None or spot.view == INTERNAL_VIEW:
+            continue
+        for muscle_id, side in muscles_under(atlas, spot.view, point):
+            if muscle_id in kb and side in ("left", "right") and _fits(spot, side):
+                found.setdefault((muscle_id, side), []).append(i)
+    order = sorted(found.items(), key=lambda kv: (-len(kv[1]), kb.muscle(kv[0][0]).name, kv[0][1]))
+    return [(muscle_id, side, tuple(indexes)) for (muscle_id, side), indexes in order]
 
 
 def muscle_candidate(
@@ -185,12 +284,9 @@ def muscle_candidate(
     """One muscle as a candidate that explains no spot: for showing a muscle picked from a
     guide or a library on the map, with its trigger points placed like a ranked one."""
     kb = knowledge if knowledge is not None else load_knowledge()
-    if atlas is None:
-        from nmt_bodymap.core.atlas import load_atlas
-
-        atlas = load_atlas()
+    atlas = atlas if atlas is not None else _default_atlas()
     muscle = kb.muscle(muscle_id)
-    instance_sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
+    sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
     return Candidate(
         muscle=muscle.id,
         name=muscle.name,
@@ -199,9 +295,7 @@ def muscle_candidate(
         score=0.0,
         explains=(),
         zones=(),
-        trigger_points=tuple(
-            tp for s in instance_sides for tp in _trigger_points(atlas, muscle, s)
-        ),
+        trigger_points=tuple(tp for s in sides for tp in trigger_points(atlas, muscle, s)),
     )
 
 
@@ -212,142 +306,104 @@ def zone_sides(rule: ZoneSide, spot_side: Side) -> tuple[Side, ...]:
     return (spot_side,) if rule == "same" else (opposite(spot_side),)
 
 
+def _default_atlas() -> AtlasLike:
+    from nmt_bodymap.core.atlas import load_atlas
+
+    return load_atlas()
+
+
+def _fits(spot: Spot, muscle_side: Side) -> bool:
+    """A one-sided spot on a midline region (right of the sternum) is under that side's
+    muscles only; any other spot under whatever the hit test found."""
+    entry = load_vocabulary()[spot.region]
+    return entry.sides != "midline" or spot.side == "midline" or spot.side == muscle_side
+
+
 def _check_spot(spot: Spot) -> None:
     entry = load_vocabulary().get(spot.region)
     if entry is None:
         raise ValueError(f"unknown region {spot.region!r}")
-    if spot.side not in entry.client_sides():
+    if spot.side not in entry.spot_sides():
         raise ValueError(f"side {spot.side!r} does not fit region {spot.region!r}")
     if (spot.view == INTERNAL_VIEW) != entry.internal:
         raise ValueError(f"region {spot.region!r} is not on the {spot.view!r} view")
 
 
-Coverage = dict[tuple[str, Side], list[ZoneName | None]]
+Zones = tuple[ZoneName | None, ...]
+Explanation = tuple[Zones, tuple[str, ...], tuple[int, ...]]
 
 
-def _referral_coverage(spots: Sequence[Spot], kb: KnowledgeBase) -> Coverage:
-    """Best referral zone of each muscle side for each spot."""
-    coverage: Coverage = {}
+def _explanations(
+    spots: Sequence[Spot], points: list[Point | None], kb: KnowledgeBase, atlas: AtlasLike
+) -> dict[tuple[str, Side], Explanation]:
+    """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
+    the spots only another of its trigger points explains."""
+    n = len(spots)
+    by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
     for i, spot in enumerate(spots):
-        for link in kb.zones_naming(spot.region):
+        for link in kb.pattern_links(spot.region):
             for side in zone_sides(link.entry.side, spot.side):
-                zones = coverage.setdefault((link.muscle.id, side), [None] * len(spots))
+                per_pattern = by_pattern.setdefault((link.muscle.id, side), {})
+                zones = per_pattern.setdefault(link.pattern, [None] * n)
                 current = zones[i]
                 if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
                     zones[i] = link.kind
-    return coverage
-
-
-def _add_local_coverage(
-    spots: Sequence[Spot], kb: KnowledgeBase, atlas: AtlasLike, coverage: Coverage
-) -> None:
-    """For spots no referral zone explains, the muscles lying right under the point."""
-    explained = {i for zones in coverage.values() for i, z in enumerate(zones) if z is not None}
+    local: dict[tuple[str, Side], set[int]] = {}
     for i, spot in enumerate(spots):
-        if i in explained or spot.view == INTERNAL_VIEW:
+        point = points[i]
+        if point is None or spot.view == INTERNAL_VIEW:
             continue
-        point = _spot_point(spot, atlas)
-        if point is None:
-            continue
-        for muscle_id, side in atlas.muscles_at(spot.view, point[0], point[1]):
-            if muscle_id in kb and side in ("left", "right"):
-                zones = coverage.setdefault((muscle_id, side), [None] * len(spots))
-                zones[i] = "local"
-
-
-def _merge_sides(coverage: Coverage) -> dict[str, list[CandidateSide]]:
-    """Per muscle, the candidate sides: ``bilateral`` when both sides match exactly."""
-    result: dict[str, list[CandidateSide]] = {}
-    for muscle_id, _side in coverage:
-        result.setdefault(muscle_id, [])
-    for muscle_id, sides in result.items():
-        left = coverage.get((muscle_id, "left"))
-        right = coverage.get((muscle_id, "right"))
-        if left is not None and left == right:
-            sides.append("bilateral")
-        else:
-            if right is not None:
-                sides.append("right")
-            if left is not None:
-                sides.append("left")
+        for muscle_id, side in muscles_under(atlas, spot.view, point):
+            if muscle_id in kb and side in ("left", "right") and _fits(spot, side):
+                local.setdefault((muscle_id, side), set()).add(i)
+    result: dict[tuple[str, Side], Explanation] = {}
+    for key in {*by_pattern, *local}:
+        options = [
+            (index, zones)
+            for index, zones in by_pattern.get(key, {}).items()
+            if _live_ids(kb, key[0], key[1], index)
+        ]
+        best: list[ZoneName | None] = [None] * n
+        tp_ids: tuple[str, ...] = ()
+        others: set[int] = set()
+        if len(options) == 1:
+            best = options[0][1]
+            tp_ids = _live_ids(kb, key[0], key[1], options[0][0])
+        elif options:
+            best = list(max(options, key=lambda o: _strength(o[1]))[1])
+            for index, zones in sorted(options):
+                if zones == best:
+                    tp_ids += _live_ids(kb, key[0], key[1], index)
+            others = {i for _, zs in options for i, z in enumerate(zs) if z and not best[i]}
+        for i in local.get(key, ()):
+            if best[i] is None:
+                best[i] = "local"
+                others.discard(i)
+        if options or key in local:
+            result[key] = (tuple(best), tp_ids, tuple(sorted(others)))
     return result
 
 
-def _trigger_points(atlas: AtlasLike, muscle: MuscleDef, side: Side) -> list[TriggerPointSpot]:
-    return [
-        TriggerPointSpot(tp.id, tp.label, tp.view, side, _place(atlas, muscle.id, side, tp))
-        for tp in muscle.trigger_points
-    ]
+def _strength(zones: Sequence[ZoneName | None]) -> tuple[int, float]:
+    return (
+        sum(z is not None for z in zones),
+        sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
+    )
 
 
-def _place(atlas: AtlasLike, muscle_id: str, side: Side, tp: TriggerPointDef) -> Point | None:
-    return _placed(atlas, tp.view, muscle_id, side, tp.along, tp.across)
-
-
-@lru_cache(maxsize=8192)
-def _placed(
-    atlas: AtlasLike, view: str, muscle_id: str, side: Side, along: float, across: float
-) -> Point | None:
-    """Trigger-point positions, cached: the atlas geometry never changes at run time."""
-    point = atlas.point_on_muscle(view, muscle_id, side, along, across)
-    return None if point is None else (float(point[0]), float(point[1]))
-
-
-def _spot_point(spot: Spot, atlas: AtlasLike) -> Point | None:
-    if spot.point is not None or spot.view == INTERNAL_VIEW:
-        return spot.point
-    return _region_point(atlas, spot.view, spot.region, spot.side)
-
-
-@lru_cache(maxsize=1024)
-def _region_point(atlas: AtlasLike, view: str, region: str, side: Side) -> Point | None:
-    try:
-        point = atlas.region(view, region, side).point
-    except KeyError:
-        return None
-    return (float(point[0]), float(point[1]))
-
-
-@lru_cache(maxsize=16)
-def _mirror_axis(atlas: AtlasLike, view: str) -> float:
-    """x of the figure's midline on ``view`` (centre of the outline's bounds)."""
-    min_x, _, max_x, _ = atlas.outline(view).bounds
-    return (min_x + max_x) / 2.0
-
-
-def _on_view(atlas: AtlasLike, point: Point, source: str, target: str) -> Point:
-    """``point`` of view ``source`` seen on view ``target`` (anterior <-> posterior mirror)."""
-    if source == target:
-        return point
-    offset = point[0] - _mirror_axis(atlas, source)
-    return (_mirror_axis(atlas, target) - offset, point[1])
-
-
-def _mean_distance(
-    candidate: Candidate,
-    spots: Sequence[Spot],
-    spot_points: Sequence[Point | None],
-    atlas: AtlasLike,
-) -> float:
-    distances: list[float] = []
-    for i in candidate.explains:
-        target = spot_points[i]
-        if target is None:
+def _merge_sides(
+    per_side: dict[tuple[str, Side], Explanation],
+) -> dict[tuple[str, CandidateSide], Explanation]:
+    """Per muscle, the candidate sides: ``bilateral`` when both sides match exactly."""
+    result: dict[tuple[str, CandidateSide], Explanation] = {}
+    for muscle_id in dict.fromkeys(m for m, _ in sorted(per_side)):
+        left = per_side.get((muscle_id, "left"))
+        right = per_side.get((muscle_id, "right"))
+        if left is not None and left == right:
+            result[(muscle_id, "bilateral")] = left
             continue
-        nearest = _nearest(candidate.trigger_points, target, spots[i].view, atlas)
-        if nearest is not None:
-            distances.append(nearest)
-    return sum(distances) / len(distances) if distances else 0.0
-
-
-def _nearest(
-    tps: Iterable[TriggerPointSpot], target: Point, view: str, atlas: AtlasLike
-) -> float | None:
-    best: float | None = None
-    for tp in tps:
-        if tp.point is None:
-            continue
-        x, y = _on_view(atlas, tp.point, tp.view, view)
-        d = math.hypot(x - target[0], y - target[1])
-        best = d if best is None else min(best, d)
-    return best
+        if right is not None:
+            result[(muscle_id, "right")] = right
+        if left is not None:
+            result[(muscle_id, "left")] = left
+    return result

@@ -32,9 +32,16 @@ class RegionDef(BaseModel):
     label: str
     plantar: bool = False
     internal: bool = False
+    # a midline region whose pain may be one-sided (pain left of the sternum): a look-up may
+    # name its side, and then only the muscles of that side (or crossing over) explain it
+    sided: bool = False
 
     def client_sides(self) -> tuple[Side, ...]:
         return ("left", "right") if self.sides == "bilateral" else ("midline",)
+
+    def spot_sides(self) -> tuple[Side, ...]:
+        """The sides a look-up spot may name: a sided midline region also left or right."""
+        return ("midline", "left", "right") if self.sided else self.client_sides()
 
     def label_for(self, side: Side) -> str:
         """Label as shown on screen: "Right temple", "Sternum"."""

@@ -3,15 +3,19 @@
 The ranking is the core's (:func:`nmt_bodymap.core.ranking.rank_candidates`);
 this panel lists it, reports which candidate is chosen, and shows what the
 knowledge base says about it in words a therapist and client can use.
+
+Parts of a group with one pattern (the scalenes, the deltoid parts...) are one row that
+opens into its parts; the muscles lying under the marks follow in their own short section
+("Also palpate under the spot"). Arrow keys move through the list; Enter asks for a
+finding on the current muscle, side and explaining trigger point.
 """
 
 from __future__ import annotations
 
-import html
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,33 +26,39 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
-from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates
-from nmt_bodymap.ui.labels import place_label, side_label
+from nmt_bodymap.core.ranking import (
+    Candidate,
+    Spot,
+    muscle_candidate,
+    rank_candidates,
+    under_spots,
+)
+from nmt_bodymap.ui.candidate_rows import (  # noqa: F401  (re-exported)
+    UNDER_SPOT_HEADING,
+    CandidateTree,
+    PaddedRows,
+    idea_rows,
+    make_item,
+    row_shape,
+)
+from nmt_bodymap.ui.candidate_text import (  # noqa: F401  (re-exported for callers)
+    ZONE_WORDS,
+    candidate_html,
+    muscle_html,
+    summary_html,
+)
+from nmt_bodymap.ui.labels import place_label
 from nmt_bodymap.ui.marks import MarkState
 
 MAX_SHOWN = 30
 KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
-ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a touch screen
-ZONE_WORDS = {"essential": "essential", "spillover": "spillover", "local": "local", None: "—"}
-
-
-class _PaddedRows(QStyledItemDelegate):
-    """Taller rows without a style sheet (a sheet re-styles every cell on every paint)."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return super().sizeHint(option, index) + ROW_PADDING
 
 
 class CandidatesPanel(QWidget):
@@ -64,11 +74,15 @@ class CandidatesPanel(QWidget):
     candidate_chosen = Signal(object)  # Candidate or None
     record_finding = Signal(object)  # Candidate
     record_treatment = Signal(object)  # Candidate
+    # muscle id, side, trigger point id (the one that explains the spots) or None
+    record_finding_requested = Signal(str, str, object)
 
     def __init__(self, knowledge: KnowledgeBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.knowledge = knowledge
         self._candidates: list[Candidate] = []
+        self._under: list[Candidate] = []
+        self._shape: list[tuple[object, ...]] = []
         self._spot_labels: list[str] = []
         self._detail_key: tuple[object, ...] | None = None
         self._chosen: Candidate | None = None
@@ -80,11 +94,12 @@ class CandidatesPanel(QWidget):
         self.heading = QLabel("Mark where it hurts to see the muscles to check.")
         self.heading.setWordWrap(True)
         self.heading.setObjectName("candidates-heading")
-        self.tree = QTreeWidget()
+        self.tree = CandidateTree()
         self.tree.setObjectName("candidate-list")
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Muscle", "Side", "Explains"])
-        self.tree.setRootIsDecorated(False)
+        self.tree.setRootIsDecorated(True)
+        self.tree.enter_pressed.connect(self._request_finding)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,7 +108,7 @@ class CandidatesPanel(QWidget):
         # by ResizeToContents, which measures every row again on each cell changed.
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.tree.setItemDelegate(_PaddedRows(self.tree))
+        self.tree.setItemDelegate(PaddedRows(self.tree))
         self.tree.currentItemChanged.connect(self._on_current)
 
         # The per-click top of the detail: a small text view sized to its text (a rich-text
@@ -156,8 +171,10 @@ class CandidatesPanel(QWidget):
         self._spot_labels = [place_label(m.region, m.side) for m in marks]
         try:
             self._candidates = rank_candidates(spots, self.knowledge)[:MAX_SHOWN] if spots else []
+            self._under = self._under_spots(spots)
         except (ValueError, KeyError) as exc:
             self._candidates = []
+            self._under = []
             self.heading.setText(f"Could not rank these marks: {exc}")
         else:
             if not spots:
@@ -170,59 +187,73 @@ class CandidatesPanel(QWidget):
                     + ", ".join(dict.fromkeys(self._spot_labels))
                 )
         self._fill_tree(len(spots))
-        keep = None
+        current = None
         if previous is not None:
-            keep = next(
-                (
-                    row
-                    for row, c in enumerate(self._candidates)
-                    if (c.muscle, c.side) == (previous.muscle, previous.side)
-                ),
-                None,
-            )
+            current = self._item_of(previous.muscle, previous.side)
         self.tree.blockSignals(True)
         self.tree.scrollToTop()  # a new ranking is read from its top, as a fresh list is
-        current = self.tree.topLevelItem(keep) if keep is not None else None
         self.tree.setCurrentItem(current)
         if current is None:
             self.tree.clearSelection()
         self.tree.blockSignals(False)
         self._on_current(current, None)
 
+    def _under_spots(self, spots: Sequence[Spot]) -> list[Candidate]:
+        """The muscles lying under the marks, as candidates (the ranked one where listed)."""
+        ranked = {(c.muscle, c.side): c for c in self._candidates}
+        found: list[Candidate] = []
+        for muscle_id, side, _spots in under_spots(spots, self.knowledge):
+            candidate = ranked.get((muscle_id, side)) or ranked.get((muscle_id, "bilateral"))
+            found.append(candidate or muscle_candidate(muscle_id, side, self.knowledge))  # type: ignore[arg-type]
+        return found
+
     def _fill_tree(self, total: int) -> None:
-        """Show ``self._candidates`` in the list, reusing its rows: only changed cells change."""
+        """Show the rows; the tree is rebuilt only when what it reads changes."""
+        rows = idea_rows(self._candidates, self._under)
+        labels = self._spot_labels
+        shape = [row_shape(data, label, parts, total, labels) for data, label, parts in rows]
         tree = self.tree
         tree.blockSignals(True)
-        rows = tree.topLevelItemCount()
-        for row in range(rows - 1, len(self._candidates) - 1, -1):
-            tree.takeTopLevelItem(row)
-        added: list[QTreeWidgetItem] = []
-        for row, candidate in enumerate(self._candidates):
-            texts = (
-                candidate.name,
-                side_label(candidate.side),
-                self._explains_text(candidate, total),
-            )
-            tip = self._zones_text(candidate)
-            if row < rows:
-                item = tree.topLevelItem(row)
-                for column, text in enumerate(texts):
-                    if item.text(column) != text:
-                        item.setText(column, text)
-                if item.toolTip(0) != tip:
-                    item.setToolTip(0, tip)
-                    item.setToolTip(2, tip)
-            else:
-                item = QTreeWidgetItem(list(texts))
-                item.setToolTip(0, tip)
-                item.setToolTip(2, tip)
-                added.append(item)
-            if item.data(0, Qt.ItemDataRole.UserRole) != candidate:
-                item.setData(0, Qt.ItemDataRole.UserRole, candidate)
-        if added:
-            tree.addTopLevelItems(added)
+        if shape != self._shape:
+            tree.clear()
+            items = [make_item(data, label, parts, total, labels) for data, label, parts in rows]
+            tree.addTopLevelItems(items)
+            for item, (data, _label, parts) in zip(items, rows, strict=True):
+                if data is None and parts:
+                    item.setExpanded(True)  # the short section is read open
+            self._shape = shape
+        else:  # same texts: only the candidates behind them are new
+            for index, (data, _label, parts) in enumerate(rows):
+                item = tree.topLevelItem(index)
+                item.setData(0, Qt.ItemDataRole.UserRole, data)
+                for child_index, part in enumerate(parts):
+                    item.child(child_index).setData(0, Qt.ItemDataRole.UserRole, part)
         tree.blockSignals(False)
         self._fit_columns()
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """Every row, parts after their group row, in reading order."""
+        found: list[QTreeWidgetItem] = []
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            found.append(item)
+            found += [item.child(i) for i in range(item.childCount())]
+        return found
+
+    def _item_of(self, muscle_id: str, side: str | None) -> QTreeWidgetItem | None:
+        for item in self._items():
+            candidate = item.data(0, Qt.ItemDataRole.UserRole)
+            if (
+                candidate is not None
+                and candidate.muscle == muscle_id
+                and (side is None or candidate.side == side)
+            ):
+                return item
+        return None
+
+    def under_spot(self) -> list[Candidate]:
+        """The muscles of the "also palpate under the spot" section."""
+        return list(self._under)
 
     def _fit_columns(self) -> None:
         """Side and Explains as wide as their widest text or heading (as ResizeToContents).
@@ -239,7 +270,14 @@ class CandidatesPanel(QWidget):
         if self._margins_font != tree.font().key():
             self._margins_font = tree.font().key()
             self._advances.clear()
-            first = tree.topLevelItem(0)
+            first = next(
+                (
+                    tree.topLevelItem(r)
+                    for r in range(tree.topLevelItemCount())
+                    if tree.topLevelItem(r).text(1)
+                ),
+                tree.topLevelItem(0),
+            )
             self._margins = {
                 column: (
                     tree.sizeHintForIndex(tree.indexFromItem(first, column)).width()
@@ -272,28 +310,13 @@ class CandidatesPanel(QWidget):
 
     def choose(self, muscle_id: str, side: str | None = None) -> bool:
         """Make the candidate with this muscle (and side) current; False if not listed."""
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            candidate: Candidate = item.data(0, Qt.ItemDataRole.UserRole)
-            if candidate.muscle == muscle_id and (side is None or candidate.side == side):
-                self.tree.setCurrentItem(item)
-                return True
-        return False
+        item = self._item_of(muscle_id, side)
+        if item is None:
+            return False
+        self.tree.setCurrentItem(item)
+        return True
 
     # -- text ------------------------------------------------------------------------------
-    @staticmethod
-    def _explains_text(candidate: Candidate, total: int) -> str:
-        if total <= 1:
-            zone = candidate.zones[0] if candidate.zones else None
-            return ZONE_WORDS.get(zone, str(zone))
-        return f"{len(candidate.explains)} of {total} spots"
-
-    def _zones_text(self, candidate: Candidate) -> str:
-        lines = []
-        for label, zone in zip(self._spot_labels, candidate.zones, strict=False):
-            lines.append(f"{label}: {ZONE_WORDS.get(zone, str(zone))}")
-        return "\n".join(lines)
-
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         candidate = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         self.finding_button.setEnabled(candidate is not None)
@@ -302,6 +325,18 @@ class CandidatesPanel(QWidget):
         if candidate != self._chosen:  # the same candidate again: the map already shows it
             self._chosen = candidate
             self.candidate_chosen.emit(candidate)
+
+    def _request_finding(self) -> None:
+        """Enter: a finding on the current muscle and side, at the trigger point that
+        explains the spots (the muscle's first when none does)."""
+        candidate = self.current_candidate()
+        if candidate is None:
+            return
+        tp_id = candidate.explaining[0] if candidate.explaining else None
+        if tp_id is None:
+            tps = self.knowledge.muscle(candidate.muscle).trigger_points
+            tp_id = tps[0].id if tps else None
+        self.record_finding_requested.emit(candidate.muscle, candidate.side, tp_id)
 
     def _emit_current(self, signal: Signal) -> None:  # type: ignore[type-arg]
         candidate = self.current_candidate()
@@ -350,65 +385,3 @@ class CandidatesPanel(QWidget):
         if self.summary.isVisibleTo(self):
             summary = self.summary.toPlainText() + "\n"
         return summary + self.detail.toPlainText()
-
-
-def _list(items: Sequence[str]) -> str:
-    return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
-
-
-def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Sequence[str]) -> str:
-    """The top of the detail: the muscle and side, its depth, and its zone at each spot."""
-    muscle = knowledge.muscle(candidate.muscle)
-    e = html.escape
-    parts = [
-        f"<h3 style='margin-bottom:2px'>{e(muscle.name)} — {e(side_label(candidate.side))}</h3>"
-    ]
-    depth = (
-        "deep (palpate through the overlying muscle)" if muscle.layer == "deep" else "superficial"
-    )
-    parts.append(f"<p style='margin-top:0;color:gray'>{e(depth)}</p>")
-    if spot_labels:
-        rows = "".join(
-            f"<tr><td>{e(label)}</td><td>&nbsp;<b>{e(ZONE_WORDS.get(zone, str(zone)))}</b>"
-            f"</td></tr>"
-            for label, zone in zip(spot_labels, candidate.zones, strict=False)
-        )
-        parts.append(f"<table>{rows}</table>")
-    return "".join(parts)
-
-
-def muscle_html(knowledge: KnowledgeBase, muscle_id: str) -> str:
-    """The rest of the detail, the same for every spot: plain explanation first, then what
-    the therapist needs at the table."""
-    muscle = knowledge.muscle(muscle_id)
-    e = html.escape
-    parts = [f"<h4>For the client</h4><p>{e(muscle.client_explanation)}</p>"]
-    if muscle.symptoms:
-        parts.append("<h4>Symptoms</h4>" + _list(muscle.symptoms))
-    palpation = [
-        f"{tp.label}: {tp.palpation}" if tp.palpation else tp.label for tp in muscle.trigger_points
-    ]
-    parts.append("<h4>Trigger points and palpation</h4>" + _list(palpation))
-    if muscle.perpetuating_factors:
-        parts.append("<h4>What keeps it going</h4>" + _list(muscle.perpetuating_factors))
-    parts.append("<h4>Self-care</h4>" + _list(muscle.self_care))
-    sources = []
-    for ref in muscle.sources:
-        source = knowledge.sources.get(ref.ref)
-        text = source.citation() if source is not None else ref.ref
-        if ref.chapter:
-            text += f" Chapter {ref.chapter}."
-        if ref.note:
-            text += f" {ref.note}"
-        sources.append(text)
-    parts.append("<h4>Source</h4>" + _list(sources))
-    return "".join(parts)
-
-
-def candidate_html(
-    knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Sequence[str]
-) -> str:
-    """The whole detail of a candidate as one HTML text (summary, then the muscle)."""
-    return summary_html(knowledge, candidate, spot_labels) + muscle_html(
-        knowledge, candidate.muscle
-    )

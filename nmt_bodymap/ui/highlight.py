@@ -25,11 +25,27 @@ def candidate_sides(side: str) -> tuple[Side, ...]:
     return ("right", "left") if side == "bilateral" else (side,)  # type: ignore[return-value]
 
 
-def zone_regions(muscle: MuscleDef, muscle_side: Side) -> dict[tuple[str, str], str]:
-    """Regions (with the client's side) of the muscle's referral zone; essential wins."""
+def zone_regions(
+    muscle: MuscleDef, muscle_side: Side, trigger_points: tuple[str, ...] = ()
+) -> dict[tuple[str, str], str]:
+    """Regions (with the client's side) of the muscle's referral zone; essential wins.
+
+    With ``trigger_points`` (the ones that explain the spots), only their patterns: the
+    map then shows what those trigger points refer, not the union over the muscle.
+    """
     vocabulary = load_vocabulary()
     zones: dict[tuple[str, str], str] = {}
-    for kind, entry in muscle.all_zones():
+    entries = muscle.all_zones()
+    if trigger_points and muscle.patterns:
+        wanted = set(trigger_points)
+        entries = [
+            (kind, entry)
+            for pattern in muscle.patterns
+            if wanted & set(pattern.trigger_points)
+            for kind, entry in [("essential", z) for z in pattern.essential]
+            + [("spillover", z) for z in pattern.spillover]
+        ]
+    for kind, entry in entries:
         definition = vocabulary.get(entry.region)
         if definition is None:
             continue
@@ -51,7 +67,7 @@ def highlight_for(candidate: Candidate, muscle: MuscleDef) -> Highlight:
     sides = candidate_sides(candidate.side)
     zones: dict[tuple[str, str], str] = {}
     for side in sides:
-        for key, kind in zone_regions(muscle, side).items():
+        for key, kind in zone_regions(muscle, side, candidate.explaining).items():
             if zones.get(key) != "essential":
                 zones[key] = kind
     return Highlight(muscle.id, sides, muscle.layer == "deep", zones, candidate)

@@ -10,7 +10,7 @@ import yaml
 
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
-from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates
+from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates, under_spots
 
 
 def _muscle(muscle_id: str, group: str, views: list[str], referral: dict[str, Any]) -> dict:
@@ -93,11 +93,13 @@ def test_muscle_explaining_every_spot_comes_first(kb: KnowledgeBase) -> None:
         Spot("posterior", "posterior_neck", "right"),
     ]
     ranked = rank_candidates(spots, kb)
-    assert _ids(ranked) == [
+    assert _ids(ranked)[:3] == [
         ("upper_trapezius", "right"),  # all three spots
         ("masseter", "right"),  # two spots
         ("temporalis", "right"),  # one spot
     ]
+    # after them only muscles lying under a spot (local), never a referral zone
+    assert all(set(c.zones) <= {"local", None} for c in ranked[3:])
     assert ranked[0].explains == (0, 1, 2)
     assert ranked[0].zones == ("essential", "essential", "essential")
     assert ranked[0].score == pytest.approx(3.0)
@@ -195,7 +197,7 @@ def test_local_only_when_no_referral_zone_explains_the_spot(tmp_path: Path) -> N
     assert local.zones == ("local",) and local.score == pytest.approx(0.25)
 
 
-def test_no_local_candidates_once_a_zone_explains_the_spot(tmp_path: Path) -> None:
+def test_muscle_under_the_spot_is_offered_as_local_after_the_referrers(tmp_path: Path) -> None:
     spot, region = _local_setup()
     deltoid = _muscle(
         "middle_deltoid",
@@ -211,8 +213,9 @@ def test_no_local_candidates_once_a_zone_explains_the_spot(tmp_path: Path) -> No
     )
     kb = _knowledge(tmp_path / "kb", {"shoulder_upper_back": [deltoid, referrer]})
     ranked = rank_candidates([spot], kb)
-    assert _ids(ranked) == [("infraspinatus", "left")]
-    assert ranked[0].zones == ("spillover",)
+    assert _ids(ranked) == [("infraspinatus", "left"), ("middle_deltoid", "left")]
+    assert [c.zones for c in ranked] == [("spillover",), ("local",)]
+    assert ("middle_deltoid", "left", (0,)) in under_spots([spot], kb)
 
 
 def test_ranking_is_deterministic(kb: KnowledgeBase) -> None:
@@ -236,13 +239,13 @@ def test_unknown_region_or_wrong_side_is_refused(kb: KnowledgeBase) -> None:
     with pytest.raises(ValueError, match="unknown region"):
         rank_candidates([Spot("anterior", "elbow_pit", "left")], kb)
     with pytest.raises(ValueError, match="does not fit"):
-        rank_candidates([Spot("anterior", "sternum", "left")], kb)
+        rank_candidates([Spot("anterior", "epigastric", "left")], kb)
 
 
 def test_candidate_json_shape(kb: KnowledgeBase) -> None:
     (candidate,) = rank_candidates([Spot("anterior", "sternum", "midline")], kb)
     data = candidate.to_json()
-    assert list(data) == [
+    assert list(data)[:8] == [
         "muscle",
         "name",
         "side",
@@ -251,6 +254,7 @@ def test_candidate_json_shape(kb: KnowledgeBase) -> None:
         "explains",
         "zones",
         "trigger_points",
-    ]
-    assert data["trigger_points"][0].keys() == {"view", "point", "label"}
+    ]  # the contract's keys, in its order; extra keys follow
+    assert set(list(data)[8:]) == {"group", "other_trigger_point_spots"}
+    assert {"view", "point", "label"} <= data["trigger_points"][0].keys()
     assert len(data["trigger_points"][0]["point"]) == 2

@@ -114,3 +114,58 @@ def test_detail_shows_the_spots_and_the_muscle(qtbot: Any, panels: Any) -> None:
     assert panel.detail_text() == text
     panel.tree.setCurrentItem(None)
     assert "Choose a muscle" in panel.detail_text()
+
+
+def test_parts_of_one_pattern_are_one_row_that_opens_into_its_parts(
+    qtbot: Any, panels: Any
+) -> None:
+    panel, _ = panels
+    panel.show_for_marks([mark(0, "anterior", "anterior_arm", "right")], selected=False)
+    tree = panel.tree
+    labels = [tree.topLevelItem(r).text(0) for r in range(tree.topLevelItemCount())]
+    assert labels.count("Scalenes") == 1
+    assert not any(label.endswith("scalene") for label in labels)  # the parts are inside
+    group = tree.topLevelItem(labels.index("Scalenes"))
+    parts = [group.child(i).text(0) for i in range(group.childCount())]
+    assert sorted(parts) == ["Anterior scalene", "Middle scalene", "Posterior scalene"]
+    assert group.data(0, Qt.ItemDataRole.UserRole).muscle == "anterior_scalene"
+    assert labels.index("Scalenes") < 3  # the first rows are different clinical ideas
+    assert panel.choose("posterior_scalene", "right")
+    assert tree.currentItem() is group.child(parts.index("Posterior scalene"))
+
+
+def test_muscles_under_the_spot_have_their_own_section(qtbot: Any, panels: Any) -> None:
+    panel, _ = panels
+    panel.show_for_marks([mark(0, "anterior", "anterior_shoulder", "right")], selected=False)
+    tree = panel.tree
+    heading = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert heading.text(0) == "Also palpate under the spot"
+    assert not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+    under = [heading.child(i).text(0) for i in range(heading.childCount())]
+    assert "Coracobrachialis" in under and heading.isExpanded()
+    assert [c.muscle for c in panel.under_spot()] == [
+        heading.child(i).data(0, Qt.ItemDataRole.UserRole).muscle
+        for i in range(heading.childCount())
+    ]
+
+
+def test_arrow_keys_and_enter_ask_for_a_finding_at_the_explaining_trigger_point(
+    qtbot: Any, panels: Any
+) -> None:
+    panel, _ = panels
+    panel.show()
+    panel.show_for_marks([mark(0, "anterior", "anterior_shoulder", "right")], selected=False)
+    tree = panel.tree
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert panel.current_candidate().muscle == "infraspinatus"
+    with qtbot.waitSignal(panel.record_finding_requested) as first:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert first.args == ["infraspinatus", "right", "tp1"]
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    second = panel.current_candidate()
+    assert second is not None and second.muscle != "infraspinatus"
+    with qtbot.waitSignal(panel.record_finding_requested) as pressed:
+        qtbot.keyClick(tree, Qt.Key.Key_Enter)
+    assert pressed.args[:2] == [second.muscle, second.side]
+    assert pressed.args[2] in second.explaining

@@ -68,7 +68,7 @@ abductor_digiti_minimi_hand: A
 trunk | rectus_abdominis: A; external_oblique: A; internal_oblique (d): A; pyramidalis: A; \
 diaphragm (d): A; intercostals: A; iliocostalis_thoracis: P; iliocostalis_lumborum: P; \
 longissimus_thoracis: P; multifidi (d): P; quadratus_lumborum (d): P; iliopsoas (d): A
-pelvis_hip | gluteus_maximus: P; gluteus_medius: P; gluteus_minimus (d): P; piriformis (d): P; \
+pelvis_hip | gluteus_maximus: P; gluteus_medius: P; gluteus_minimus (d): A, P; piriformis (d): P; \
 tensor_fasciae_latae: A; coccygeus (d): P; levator_ani (d): P; obturator_internus (d): P
 thigh | rectus_femoris: A; vastus_medialis: A; vastus_lateralis: A, P; vastus_intermedius (d): A; \
 sartorius: A; pectineus: A; adductor_longus: A; adductor_brevis (d): A; adductor_magnus: P; \

@@ -107,6 +107,11 @@ def anterior(lm: Half) -> dict[str, MuscleShape]:
         "tensor_fasciae_latae": belly(
             (128, 886), (156, 1060), [(0.03, 8), (0.3, 14), (0.6, 12), (0.97, 5)]
         ),
+        # anterior part, seen from the front: outer ilium behind the ASIS -> front of the
+        # greater trochanter, deep to tensor fasciae latae (its anterior trigger points)
+        "gluteus_minimus": belly(
+            (140, 880), (164, 962), [(0.03, 6), (0.35, 12), (0.7, 9), (0.97, 4)]
+        ),
     }
 
 

@@ -41,6 +41,7 @@ from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
 from nmt_bodymap.ui.visit_summary import VisitSummaryPanel
+from nmt_bodymap.ui.window_state import restore_window_state, save_window_state
 from nmt_bodymap.ui.worker import StoreWorker
 from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
                 None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
-        self.resize(1500, 920)
+        restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
 
     # -- wiring ----------------------------------------------------------------------------
@@ -467,7 +468,11 @@ class MainWindow(QMainWindow):
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
             self.undo_stack.push(AddRecord(self.findings, "finding", fields, f"Finding at {name}"))
-            self._last_finding = (muscle_id, fields["side"], fields["trigger_point_id"])
+            self._last_finding = (
+                muscle_id,
+                fields.get("side", side),
+                fields.get("trigger_point_id"),
+            )
 
     def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
@@ -558,4 +563,5 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        save_window_state(self)  # issue 15
         super().closeEvent(event)

@@ -10,6 +10,7 @@ or back) and the side tab, kept with QSettings in the app's config folder
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, QSettings, QSize
@@ -21,6 +22,24 @@ PREFERRED = QSize(1500, 920)
 SCREEN_SHARE = 0.94  # of the available screen: room for the title bar and the frame
 STATE_FILE = "window-state.ini"
 LAYOUT_MODES = ("both", "anterior", "posterior")
+
+
+def chart_title(url: str) -> str:
+    """A friendly name of the chart for the window title, never the raw database URL:
+    "charts (this computer)" for a chart file, "clinic on db.example" for a server."""
+    if "://" not in url:
+        return f"{Path(url).stem or 'chart'} (this computer)"
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "chart"
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        return f"{Path(database).stem or 'chart'} (this computer)"
+    return f"{parsed.database or 'chart'} on {parsed.host or 'this computer'}"
 
 
 def window_settings() -> QSettings:

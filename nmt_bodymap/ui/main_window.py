@@ -36,6 +36,7 @@ from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.palette import MapColors
+from nmt_bodymap.ui.region_picker import install_region_picker
 from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
                 None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
+        self.region_picker = install_region_picker(self)  # issue 15: "/" r temple Enter
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
 

@@ -66,6 +66,11 @@ class HoldTimer(QWidget):
         """The hold length the next keyboard start uses (the last one chosen)."""
         return self._seconds
 
+    def set_preset(self, seconds: int) -> None:
+        """Choose the length the next keyboard start (H) uses, without starting."""
+        self._seconds = seconds
+        self._show(seconds, running=False)
+
     def start_preset(self) -> None:
         """Start (or restart) a hold of the current preset length."""
         self.start(self._seconds)

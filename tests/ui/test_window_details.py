@@ -69,12 +69,13 @@ def test_assessment_labels_are_read_in_full(qtbot: Any, window: Any) -> None:
 def test_legend_labels_never_collide(qtbot: Any) -> None:
     legend = MapLegend(MapColors(dark=False))
     qtbot.addWidget(legend)
-    for width in (600, 760, 940, 1200):
+    for width in (600, 630, 760, 940, 1200):
         legend.resize(width, 58)
         _font, placed = legend.layout_keys()
-        rects = [rect for _kind, _x, rect in placed]
-        for a, b in itertools.pairwise(rects):
+        rects = [rect for _kind, _x, _y, rect in placed]
+        for a, b in itertools.combinations(rects, 2):
             assert not a.intersects(b), f"labels overlap at width {width}"
+        assert all(rect.right() <= width for rect in rects), f"a label is cut at {width}"
 
 
 def test_f1_lists_each_shortcut_once(window: Any, no_dialogs: list[str]) -> None:

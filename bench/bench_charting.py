@@ -37,20 +37,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
-KLM = {"K": 0.28, "P": 1.1, "H": 0.4, "M": 1.35}
+from klm import Tally
+
 TARGET_ACTIONS, TARGET_SECONDS = 20, 30.0
 MARKS = (  # (view, region, side, intensity): a tension-type headache and a sore heel
     ("anterior", "temple", "right", 7),
     ("anterior", "jaw", "right", 5),
     ("posterior", "posterior_neck", "right", 6),
-    ("posterior", "neck_shoulder_angle", "right", 4),
+    ("posterior", "infraspinous", "right", 4),
     ("posterior", "heel", "left", 3),
 )
 # What the keyboard-only path types in the region picker for each mark (shortest words).
@@ -58,67 +59,9 @@ PICKER_TEXT = {
     "temple": "r te",
     "jaw": "r ja",
     "posterior_neck": "r back n",
-    "neck_shoulder_angle": "r neck sh",
+    "infraspinous": "r infra",
     "heel": "l heel",
 }
-
-
-@dataclass
-class Tally:
-    """User actions and KLM operators of one path."""
-
-    clicks: int = 0
-    keys: int = 0  # keys and shortcuts (a chord counts once)
-    typed: int = 0  # characters typed
-    operators: list[str] = field(default_factory=list)
-    hand: str = "mouse"
-
-    def _to(self, device: str) -> None:
-        if self.hand != device:
-            self.operators.append("H")
-            self.hand = device
-
-    def think(self) -> None:
-        self.operators.append("M")
-
-    def click(self) -> None:
-        self._to("mouse")
-        self.clicks += 1
-        self.operators += ["P", "K"]
-
-    def key(self, chord_size: int = 1) -> None:
-        self._to("keyboard")
-        self.keys += 1
-        self.operators += ["K"] * chord_size
-
-    def key_left_hand(self, chord_size: int = 1) -> None:
-        """A digit or shortcut pressed by the hand that stays on the keyboard while the
-        other holds the mouse (no homing)."""
-        self.keys += 1
-        self.operators += ["K"] * chord_size
-
-    def type(self, text: str) -> None:
-        self._to("keyboard")
-        self.typed += len(text)
-        self.operators += ["K"] * len(text)
-
-    @property
-    def actions(self) -> int:
-        return self.clicks + self.keys + self.typed
-
-    @property
-    def seconds(self) -> float:
-        return round(sum(KLM[o] for o in self.operators), 2)
-
-    def figures(self) -> dict[str, float]:
-        return {
-            "actions": self.actions,
-            "clicks": self.clicks,
-            "keys": self.keys,
-            "typed_chars": self.typed,
-            "klm_s": self.seconds,
-            **{f"ops_{o}": self.operators.count(o) for o in "KPHM"},
-        }
 
 
 def _wait(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPointF,
     QPropertyAnimation,
-    QRectF,
     QSequentialAnimationGroup,
     Qt,
 )
@@ -29,7 +28,6 @@ from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsEllipseItem,
-    QGraphicsObject,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
@@ -49,6 +47,7 @@ from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.sides import Side, opposite
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.education_parts import RevealLayer, muscle_library
 from nmt_bodymap.ui.geometry import path_from_geometry
 from nmt_bodymap.ui.palette import MapColors
 
@@ -62,34 +61,6 @@ SPILLOVER = COLORS.spillover
 MUSCLE = COLORS.muscle
 MUSCLE_EDGE = COLORS.muscle_edge
 TRIGGER_POINT = COLORS.pin
-
-
-class RevealLayer(QGraphicsObject):
-    """An invisible parent whose ``opacity`` (animated) fades its children in together."""
-
-    def boundingRect(self) -> QRectF:
-        return self.childrenBoundingRect()
-
-    def paint(self, *_args: object) -> None:
-        pass
-
-
-def muscle_library(
-    knowledge: KnowledgeBase, text: str = "", region: str = "", condition: str = ""
-) -> list[MuscleDef]:
-    """Muscles whose name or alias contains ``text``, that refer to ``region`` and are
-    known for ``condition`` (each filter ignored when empty)."""
-    needle = text.strip().lower()
-    found = []
-    for muscle in knowledge:
-        if needle and not any(needle in n for n in (muscle.name.lower(), *muscle.aliases)):
-            continue
-        if region and all(zone.region != region for _kind, zone in muscle.all_zones()):
-            continue
-        if condition and condition not in muscle.conditions:
-            continue
-        found.append(muscle)
-    return found
 
 
 class EducationWindow(QWidget):

@@ -5,8 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+
+def _platform_extra(sequence: QKeySequence) -> bool:
+    """A standard-key binding only some keyboards have (F13-F35, Undo/Redo keys,
+    Alt+Backspace): it still works, the help just does not list it."""
+    if sequence.isEmpty():
+        return True
+    combo = sequence[0]
+    key, mods = combo.key(), combo.keyboardModifiers()
+    if key in (Qt.Key.Key_Undo, Qt.Key.Key_Redo):
+        return True
+    if Qt.Key.Key_F13.value <= key.value <= Qt.Key.Key_F35.value:
+        return True
+    return key == Qt.Key.Key_Backspace and bool(mods & Qt.KeyboardModifier.AltModifier)
 
 
 @dataclass(frozen=True)
@@ -60,9 +75,14 @@ def shortcut_table(registry: dict[str, QAction]) -> list[tuple[str, str]]:
     """(action, shortcut) rows for the keyboard help."""
     rows = []
     for action in registry.values():
-        keys = ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-        )
+        # Each key once, and no platform extras no clinic keyboard has (Undo = F14, the
+        # Undo key, Alt+Backspace): "Quit Ctrl+Q", "Undo Ctrl+Z" (issue 15).
+        shown = [
+            s.toString(QKeySequence.SequenceFormat.NativeText)
+            for s in action.shortcuts()
+            if not _platform_extra(s)
+        ]
+        keys = ", ".join(dict.fromkeys(shown))
         if keys:
             rows.append((action.text().replace("&", ""), keys))
     return rows

@@ -157,7 +157,10 @@ class ChartOpener:
         self.worker.open(lambda: _open_and_prepare(self.db), self._opened, self._failed)
 
     def _opened(self, store: Any) -> None:
-        self.window.setWindowTitle(f"{APP_NAME} — {getattr(store, 'url', self.db)}")
+        from nmt_bodymap.ui.window_state import chart_title  # issue 15: no raw URL
+
+        self.window.setWindowTitle(f"{APP_NAME} — {chart_title(getattr(store, 'url', self.db))}")
+        self.window.show_status("Chart open")  # replaces "Opening the chart database…"
         self.window.start()
 
     def _failed(self, exc: BaseException) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +47,44 @@ def select_data(combo: QComboBox, value: Any) -> None:
     """Show the entry holding ``value``; the first entry when none does."""
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
+
+
+CHECK_ROOM = 34  # the check box and the margins left of a tree row's text
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows of a tree as tall as their wrapped text in its column: long labels are read in
+    full ("Rounded (protracted) shoulders") instead of being cut with an ellipsis."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._relayout = QTimer(tree)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(lambda *_a: self._relayout.start())
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        indent = self.tree.indentation() * (depth + int(self.tree.rootIsDecorated()))
+        return max(60, self.tree.columnWidth(index.column()) - indent - CHECK_ROOM)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = QRect(0, 0, self.text_width(index), 100_000)
+        needed = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, text)
+        return QSize(base.width(), max(base.height(), needed.height() + 8))
 
 
 class ChartedPage(QWidget):

@@ -1,4 +1,4 @@
-"""Find a client as you type (name or date of birth), add or edit one.
+"""Find a client as you type (name, date of birth or birth year), add or edit one.
 
 Searches run on the store worker; only the newest answer is shown, so fast
 typing never shows stale results.
@@ -27,6 +27,28 @@ from nmt_bodymap.ui.worker import StoreWorker
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
+_YEAR = re.compile(r"^\s*(1[89]\d\d|2\d\d\d)\s*$")
+YEAR_SCAN_LIMIT = 100_000  # clients read to find a birth year (the store has no year filter)
+
+
+def birth_year(text: str) -> int | None:
+    """The year when the search box holds a four-digit birth year (``1975``), else None."""
+    match = _YEAR.match(text)
+    return int(match.group(1)) if match else None
+
+
+def clients_born_in(store: Any, year: int) -> list[Any]:
+    """Worker job: the clients born in ``year``, by name.
+
+    ``ChartStore.search_clients`` matches a whole date only, so the year is matched here
+    over the client list (fine for a clinic's few thousand clients).
+    """
+    found = [
+        c
+        for c in store.recent_clients(YEAR_SCAN_LIMIT)
+        if c.date_of_birth is not None and c.date_of_birth.year == year
+    ]
+    return sorted(found, key=lambda c: (c.name.casefold(), c.id))
 
 
 def parse_search(text: str) -> tuple[str, date | None]:
@@ -52,6 +74,7 @@ class ClientPanel(QWidget):
     """Search box, client list and new/edit buttons; emits the chosen client record."""
 
     client_chosen = Signal(object)  # ClientRecord or None
+    client_opened = Signal()  # the therapist chose a client (Enter, click): charting starts
     new_client_requested = Signal()
     edit_client_requested = Signal()
     failed = Signal(str)
@@ -62,9 +85,10 @@ class ClientPanel(QWidget):
         self._search_serial = 0
         self._select_id: int | None = None
         self._select_first = False
+        self._open: Any | None = None  # the client whose chart is open
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("client-search")
-        self.search_edit.setPlaceholderText("Search name or date of birth (Ctrl+K)")
+        self.search_edit.setPlaceholderText("Search name, date of birth or birth year (Ctrl+K)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumHeight(32)
         self.list = QListWidget()
@@ -86,6 +110,8 @@ class ClientPanel(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         self.search_edit.returnPressed.connect(self._choose_first)
         self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemActivated.connect(lambda _item: self.client_opened.emit())
+        self.list.itemClicked.connect(lambda _item: self.client_opened.emit())
         self.new_button.clicked.connect(self.new_client_requested)
         self.edit_button.clicked.connect(self.edit_client_requested)
         buttons = QHBoxLayout()
@@ -102,8 +128,9 @@ class ClientPanel(QWidget):
         layout.addLayout(buttons)
 
     def current_client(self) -> Any | None:
+        """The client whose chart is open (it stays open while a search lists others)."""
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else self._open
 
     def refresh(self, select_id: int | None = None, select_first: bool = False) -> None:
         """Run the search for the box's text; ``select_id`` is chosen when it is listed
@@ -116,8 +143,15 @@ class ClientPanel(QWidget):
         self._search_serial += 1
         serial = self._search_serial
         name, born = parse_search(self.search_edit.text())
+        year = birth_year(name)
+
+        def job(store: Any) -> list[Any]:
+            if year is not None:
+                return clients_born_in(store, year)
+            return store_calls.search_clients(store, name, born)
+
         self._worker.submit(
-            lambda store: store_calls.search_clients(store, name, born),
+            job,
             lambda clients: self._show(serial, clients),
             lambda exc: self.failed.emit(f"Client search failed: {exc}"),
         )
@@ -144,16 +178,16 @@ class ClientPanel(QWidget):
         self._select_first = False
         if chosen is not None:
             self.list.setCurrentItem(chosen)
-        elif wanted is not None:
-            self.list.setCurrentItem(None)
-            self._on_current(None, None)
+        # A search that does not list the open client leaves its chart open: only
+        # choosing another client changes the chart ("No client matches" never closes it).
 
     def _choose_first(self) -> None:
         if self.list.count():
             self.list.setCurrentRow(0)
-            self.list.setFocus()
+            self.client_opened.emit()
 
     def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
         client = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self._open = client
         self.edit_button.setEnabled(client is not None)
         self.client_chosen.emit(client)

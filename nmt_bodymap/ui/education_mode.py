@@ -6,7 +6,9 @@ the caller passes candidate muscle ids (from the current visit), never the visit
 For the chosen muscle the body drawing fades in, in order, the muscle, its trigger points
 and its referral zone (essential solid, spillover hatched), with the plain-language
 explanation underneath in large type. Left/Right (or Previous/Next) step through the
-list; Esc leaves.
+list; Esc leaves. It opens on the muscle the therapist has selected (``selected``), draws
+in the charting view's colours (:class:`~nmt_bodymap.ui.palette.MapColors`) and always shows
+the whole figure, head to feet.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPointF,
     QPropertyAnimation,
-    QRectF,
     QSequentialAnimationGroup,
     Qt,
 )
@@ -27,7 +28,6 @@ from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsEllipseItem,
-    QGraphicsObject,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
@@ -47,45 +47,20 @@ from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.sides import Side, opposite
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.education_parts import RevealLayer, muscle_library
 from nmt_bodymap.ui.geometry import path_from_geometry
+from nmt_bodymap.ui.palette import MapColors
 
 SHOWN_SIDE: Side = "right"  # one side is enough to teach the pattern
 VIEW_GAP = 80.0
 REVEAL_MS = 450
-FOCUS_MIN_HEIGHT = 900.0  # view units (the figure is 2000 high): keep the body recognisable
-FOCUS_MARGIN = 120.0
-ESSENTIAL = QColor(214, 39, 40, 190)
-SPILLOVER = QColor(214, 39, 40, 150)
-MUSCLE = QColor(31, 119, 180, 150)
-TRIGGER_POINT = QColor(20, 20, 20)
-
-
-class RevealLayer(QGraphicsObject):
-    """An invisible parent whose ``opacity`` (animated) fades its children in together."""
-
-    def boundingRect(self) -> QRectF:
-        return self.childrenBoundingRect()
-
-    def paint(self, *_args: object) -> None:
-        pass
-
-
-def muscle_library(
-    knowledge: KnowledgeBase, text: str = "", region: str = "", condition: str = ""
-) -> list[MuscleDef]:
-    """Muscles whose name or alias contains ``text``, that refer to ``region`` and are
-    known for ``condition`` (each filter ignored when empty)."""
-    needle = text.strip().lower()
-    found = []
-    for muscle in knowledge:
-        if needle and not any(needle in n for n in (muscle.name.lower(), *muscle.aliases)):
-            continue
-        if region and all(zone.region != region for _kind, zone in muscle.all_zones()):
-            continue
-        if condition and condition not in muscle.conditions:
-            continue
-        found.append(muscle)
-    return found
+FIT_MARGIN = 20.0
+COLORS = MapColors(dark=False)  # the screen is white whatever the theme: light map colours
+ESSENTIAL = COLORS.essential
+SPILLOVER = COLORS.spillover
+MUSCLE = COLORS.muscle
+MUSCLE_EDGE = COLORS.muscle_edge
+TRIGGER_POINT = COLORS.pin
 
 
 class EducationWindow(QWidget):
@@ -97,6 +72,7 @@ class EducationWindow(QWidget):
         knowledge: KnowledgeBase | None = None,
         atlas: Atlas | None = None,
         parent: QWidget | None = None,
+        selected: str | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("NMT Body Map — education")
@@ -127,9 +103,10 @@ class EducationWindow(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setStyleSheet("font-size: 26px; color: #222; padding: 8px 40px;")
         self.legend = QLabel(
-            "<span style='color:#1f77b4'>■</span> muscle &nbsp;&nbsp; ● trigger point &nbsp;&nbsp;"
-            "<span style='color:#d62728'>■</span> where it is usually felt &nbsp;&nbsp;"
-            "<span style='color:#d62728'>▨</span> where some people also feel it"
+            f"<span style='color:{MUSCLE_EDGE.name()}'>■</span> muscle &nbsp;&nbsp; "
+            f"<span style='color:{TRIGGER_POINT.name()}'>●</span> trigger point &nbsp;&nbsp;"
+            f"<span style='color:{ESSENTIAL.name()}'>■</span> where it is usually felt &nbsp;&nbsp;"
+            f"<span style='color:{SPILLOVER.name()}'>▨</span> where some people also feel it"
         )
         self.legend.setStyleSheet("font-size: 18px; color: #444;")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,8 +144,12 @@ class EducationWindow(QWidget):
             view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
             for view in self.atlas.views()
         }
+        if selected in self.knowledge and selected not in self.muscle_ids:
+            self.muscle_ids.insert(0, selected)
         self._fill_library()
-        if self.muscle_ids:
+        if selected in self.knowledge:
+            self.show_muscle(selected)  # the muscle the therapist was looking at
+        elif self.muscle_ids:
             self.show_muscle(self.muscle_ids[0])
 
     # -- the muscle library -----------------------------------------------------------------
@@ -350,7 +331,7 @@ class EducationWindow(QWidget):
                 item.setBrush(QBrush(ESSENTIAL))
                 item.setPen(QPen(ESSENTIAL.darker(130), 1.5))
             else:
-                item.setBrush(QBrush(SPILLOVER, Qt.BrushStyle.BDiagPattern))
+                item.setBrush(QBrush(SPILLOVER, Qt.BrushStyle.BDiagPattern))  # as on the map
                 item.setPen(QPen(SPILLOVER, 1.5, Qt.PenStyle.DashLine))
             item.setData(0, kind)
 
@@ -371,7 +352,7 @@ class EducationWindow(QWidget):
         style = (
             Qt.PenStyle.DashLine if self.atlas.muscle_is_deep(muscle.id) else Qt.PenStyle.SolidLine
         )
-        item.setPen(QPen(MUSCLE.darker(160), 2.5, style))
+        item.setPen(QPen(MUSCLE_EDGE, 2.5, style))
         for point in muscle.trigger_points:
             if point.view != view:
                 continue
@@ -397,21 +378,12 @@ class EducationWindow(QWidget):
                 return
 
     def _fit(self) -> None:
-        """Frame the part of the body the story is about, with enough around it to place it."""
-        whole = self.scene.itemsBoundingRect()
-        self.scene.setSceneRect(whole.adjusted(-20, -20, 20, 20))
-        focus = QRectF()
-        for layer in self.layers:
-            focus = focus.united(layer.sceneBoundingRect())
-        if focus.isEmpty():
-            focus = whole
-        grow_y = max(0.0, (FOCUS_MIN_HEIGHT - focus.height()) / 2)
-        focus = focus.adjusted(
-            -FOCUS_MARGIN, -FOCUS_MARGIN - grow_y, FOCUS_MARGIN, FOCUS_MARGIN + grow_y
+        """Show the whole figure, head to feet (the zone is read against the whole body)."""
+        whole = self.scene.itemsBoundingRect().adjusted(
+            -FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN
         )
-        self.view.fitInView(
-            focus.intersected(whole.adjusted(-20, -20, 20, 20)), Qt.AspectRatioMode.KeepAspectRatio
-        )
+        self.scene.setSceneRect(whole)
+        self.view.fitInView(whole, Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]

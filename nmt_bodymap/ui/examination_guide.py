@@ -105,8 +105,9 @@ class ExaminationGuidePanel(QWidget):
         elif not self.guides:
             self.heading.setText("No regional guide covers the marked places.")
         else:
-            done = sum(1 for g in self.guides for m in g.muscles if examined(g, m, findings))
-            total = sum(len(g.muscles) for g in self.guides)
+            # A muscle listed by two guides is one muscle to examine (issue 15: it was twice).
+            done = len({m for g in self.guides for m in g.muscles if examined(g, m, findings)})
+            total = len({m for g in self.guides for m in g.muscles})
             self.heading.setText(
                 f"<b>{len(self.guides)} regional guide(s)</b> for the marked places — "
                 f"{done} of {total} muscles have a finding"

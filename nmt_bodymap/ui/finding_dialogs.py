@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +36,32 @@ TECHNIQUES = (
     "Positional release",
     "Stretch",
 )
+HOLDS_PREFIX = "Holds "  # a treatment's response starts so when its holds differed
+_NUMBER = re.compile(r"\d+")
+
+
+def parse_holds(text: str) -> list[int]:
+    """Hold lengths in seconds from the form's Holds field ("20 s, 10 s" or "20, 10")."""
+    return [int(n) for n in _NUMBER.findall(text)]
+
+
+def holds_fields(holds: list[int], response: str) -> dict[str, Any]:
+    """How a list of holds is stored with the store's columns, nothing lost.
+
+    Equal holds: ``hold_seconds`` each and ``repetitions``. Different holds: the total in
+    ``hold_seconds``, the count in ``repetitions`` and every length, in order, at the start
+    of ``response`` ("Holds 20 s, 10 s; softened"), since the store keeps one length only.
+    """
+    if not holds:
+        return {"hold_seconds": None, "repetitions": None, "response": response}
+    if len(set(holds)) == 1:
+        return {"hold_seconds": holds[0], "repetitions": len(holds), "response": response}
+    each = HOLDS_PREFIX + ", ".join(f"{h} s" for h in holds)
+    return {
+        "hold_seconds": min(sum(holds), 600),
+        "repetitions": len(holds),
+        "response": each + (f"; {response}" if response else ""),
+    }
 
 
 class _MuscleForm(QDialog):
@@ -58,6 +88,8 @@ class _MuscleForm(QDialog):
         self.form.addRow("Side", self.side_box)
         self.form.addRow("Trigger point", self.tp_box)
         self.buttons = save_cancel_buttons(self, self.accept)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{muscle.name}</b>")
         layout.addWidget(heading)
@@ -121,12 +153,28 @@ class FindingDialog(_MuscleForm):
 
 
 class TreatmentDialog(_MuscleForm):
-    """Technique, pressure tolerance, hold time (with the timer), repetitions, response."""
+    """Technique, pressure tolerance, the holds (with the timer, each with its length),
+    response; ``warning`` (the red-flag banner's text) is shown on top while it is up."""
 
     def __init__(
-        self, muscle: MuscleDef, side: str, tp_id: str | None = None, parent: QWidget | None = None
+        self,
+        muscle: MuscleDef,
+        side: str,
+        tp_id: str | None = None,
+        parent: QWidget | None = None,
+        warning: str = "",
     ) -> None:
         super().__init__("Treatment", muscle, side, tp_id, parent)
+        self.warning = QLabel(
+            f"⚠  Refer for medical assessment before treatment. {warning}".strip()
+        )
+        self.warning.setObjectName("treatment-red-flag")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #b3261e; color: white; font-weight: 600; padding: 6px; border-radius: 4px;"
+        )
+        self.warning.setVisible(bool(warning))
+        self.layout().insertWidget(0, self.warning)
         self.technique = QComboBox()
         self.technique.setEditable(True)
         self.technique.addItems(list(TECHNIQUES))
@@ -136,34 +184,34 @@ class TreatmentDialog(_MuscleForm):
         self.pressure.setSuffix(" / 10")
         self.pressure.setToolTip("Pressure the client tolerated (0 none - 10 maximum)")
         self.timer = HoldTimer()
-        self.hold = QSpinBox()
-        self.hold.setRange(0, 600)
-        self.hold.setSuffix(" s")
-        self.hold.setValue(0)
-        self.repetitions = QSpinBox()
-        self.repetitions.setRange(0, 100)
-        self.repetitions.setValue(0)
+        self.timer.setToolTip("H starts a hold of the chosen length")
+        self.holds = QLineEdit()
+        self.holds.setObjectName("holds")
+        self.holds.setPlaceholderText("each hold in seconds, e.g. 20, 10 (the timer adds them)")
         self.response = QLineEdit()
         self.response.setPlaceholderText("e.g. softened, referral faded after 2nd hold")
         self.timer.finished.connect(self._hold_done)
         self.form.addRow("&Technique", self.technique)
         self.form.addRow("&Pressure tolerance", self.pressure)
-        self.form.addRow("Hold timer", self.timer)
-        self.form.addRow("&Hold", self.hold)
-        self.form.addRow("Re&petitions", self.repetitions)
+        self.form.addRow("Hold timer (H)", self.timer)
+        self.form.addRow("Ho&lds", self.holds)
         self.form.addRow("Res&ponse", self.response)
         self._finish_layout()
+        start = QShortcut(QKeySequence("H"), self)
+        start.activated.connect(self.timer.start_preset)
 
     def _hold_done(self, seconds: int) -> None:
-        self.hold.setValue(seconds)
-        self.repetitions.setValue(self.repetitions.value() + 1)
+        done = self.holds.text().strip()
+        self.holds.setText(f"{done}, {seconds} s" if done else f"{seconds} s")
+        self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter now saves
+
+    def hold_lengths(self) -> list[int]:
+        return parse_holds(self.holds.text())
 
     def fields(self) -> dict[str, Any]:
         return {
             **self._common(),
             "technique": self.technique.currentText().strip(),
             "pressure_tolerance": self.pressure.value(),
-            "hold_seconds": self.hold.value() or None,
-            "repetitions": self.repetitions.value() or None,
-            "response": self.response.text().strip(),
+            **holds_fields(self.hold_lengths(), self.response.text().strip()),
         }

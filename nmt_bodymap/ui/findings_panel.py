@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.ui.finding_dialogs import HOLDS_PREFIX
 from nmt_bodymap.ui.labels import side_label
 from nmt_bodymap.ui.visit_findings import VisitFindings
 
@@ -54,15 +55,19 @@ def finding_text(knowledge: KnowledgeBase, finding: Any) -> str:
 
 def treatment_text(knowledge: KnowledgeBase, treatment: Any) -> str:
     parts = [treatment.technique]
-    if treatment.hold_seconds:
+    # issue 15 (charting): holds of different lengths are listed in the response instead
+    each_listed = treatment.response.startswith(HOLDS_PREFIX)
+    if treatment.hold_seconds and not each_listed:
         parts.append(f"{treatment.hold_seconds} s")
-    if treatment.repetitions:
+    if treatment.repetitions and not each_listed:
         parts.append(f"× {treatment.repetitions}")
     if treatment.pressure_tolerance is not None:
         parts.append(f"pressure {treatment.pressure_tolerance}/10")
+    where = _tp_label(knowledge, treatment.muscle_id, treatment.trigger_point_id)
     text = (
         f"{_muscle_name(knowledge, treatment.muscle_id)} "
-        f"({side_label(treatment.side).lower()}): " + ", ".join(parts)
+        f"({side_label(treatment.side).lower()}){' — ' + where if where else ''}: "
+        + ", ".join(parts)
     )
     return text + (f" — {treatment.response}" if treatment.response else "")
 

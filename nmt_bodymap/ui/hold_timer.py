@@ -2,7 +2,9 @@
 
 The therapist's hands are busy, so the end is signalled three ways: a beep, the
 display turning to "Release", and the ``finished`` signal (the treatment form
-then fills in the hold time).
+then fills in the hold time). Preset buttons are never the dialog's default button, so
+Enter after a hold saves the form instead of starting the timer again; ``start_preset``
+starts the current preset from the keyboard (the treatment form binds it to H).
 """
 
 from __future__ import annotations
@@ -40,12 +42,14 @@ class HoldTimer(QWidget):
             button = QPushButton(f"{seconds} s")
             button.setMinimumSize(52, 34)
             button.setToolTip(f"Start a {seconds}-second hold")
+            button.setAutoDefault(False)  # Enter in the form saves; it never restarts a hold
             button.clicked.connect(self._starter(seconds))
             layout.addWidget(button)
             self.preset_buttons[seconds] = button
         self.stop_button = QPushButton("Stop")
         self.stop_button.setMinimumHeight(34)
         self.stop_button.setEnabled(False)
+        self.stop_button.setAutoDefault(False)
         self.stop_button.clicked.connect(self.stop)
         layout.addWidget(self.display, 1)
         layout.addWidget(self.stop_button)
@@ -56,6 +60,20 @@ class HoldTimer(QWidget):
             self.start(seconds)
 
         return start
+
+    @property
+    def preset(self) -> int:
+        """The hold length the next keyboard start uses (the last one chosen)."""
+        return self._seconds
+
+    def set_preset(self, seconds: int) -> None:
+        """Choose the length the next keyboard start (H) uses, without starting."""
+        self._seconds = seconds
+        self._show(seconds, running=False)
+
+    def start_preset(self) -> None:
+        """Start (or restart) a hold of the current preset length."""
+        self.start(self._seconds)
 
     @property
     def running(self) -> bool:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
 from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.red_flag_banner import RedFlagBanner, StoreCall
+from nmt_bodymap.ui.window_state import fit_to_screen
 
 ANSWERS: tuple[tuple[str, bool | None], ...] = (("Yes", True), ("No", False), ("Not asked", None))
 DESCRIPTION, ONSET, WEEKS, BADGE = range(4)
@@ -89,7 +90,7 @@ class IntakeDialog(QDialog):
         self._clearance = ""
         self.screen = load_red_flags()
         self.setWindowTitle("Intake")
-        self.resize(860, 900)
+        fit_to_screen(self, 860, 900)  # the form scrolls; Save stays on screen
 
         self.banner = RedFlagBanner(store_call)
         self.banner.client_id = client_id
@@ -114,8 +115,10 @@ class IntakeDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
+        # Below the form, not above it: a "yes" shows the banner without moving the
+        # question under the pointer (issue 15); it sits by Save, where the eye goes.
+        layout.addWidget(self.banner)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         store_call(lambda store: store.get_intake(client_id), self._show, self._load_failed)

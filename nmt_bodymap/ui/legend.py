@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nmt_bodymap.ui.map_items import quality_symbol
 from nmt_bodymap.ui.marks import QUALITIES
 from nmt_bodymap.ui.palette import MAX_INTENSITY, MapColors, intensity_color, text_color_on
 
-FULL_WIDTH = 940  # the legend's width with its keys at their natural spacing
+BOX = 20.0  # an intensity swatch
+GAP = 10.0  # between one key's label and the next key
+ONE_ROW = 58  # the legend's height on one row
+ROW = 56.0  # the second row's offset when the map is too narrow for one (below the labels)
 
 
 class MapLegend(QWidget):
@@ -21,33 +24,74 @@ class MapLegend(QWidget):
         self._colors = colors
         self.setObjectName("map-legend")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._height = ONE_ROW
         self.setToolTip(
             "Intensity 0 (no pain) to 10 (worst imaginable); the symbol shape "
             "gives the quality; blue = referral zone of the selected muscle."
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(840, 58)
+        return QSize(840, self._height)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(400, 58)
+        return QSize(400, self._height)
+
+    def _font(self, pixels: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        return font
+
+    def _place(
+        self, metrics: QFontMetricsF, two_rows: bool
+    ) -> tuple[float, list[tuple[str, float, float, QRectF]]]:
+        x = 6.0 + 11 * (BOX + 1) + 18
+        first_quality = x
+        placed: list[tuple[str, float, float, QRectF]] = []
+        for quality in QUALITIES:
+            width = metrics.horizontalAdvance(quality) + 2
+            placed.append((f"quality:{quality}", x, 0.0, QRectF(x - 2, 40, width, 14)))
+            x += max(22.0, width + GAP)
+        widest = x
+        x, y = (first_quality, ROW) if two_rows else (x + 8, 0.0)
+        for label in ("essential", "spillover", "muscle", "trigger pt"):
+            width = metrics.horizontalAdvance(label) + 2
+            placed.append((f"key:{label}", x, y, QRectF(x - 2, 40 + y, width, 14)))
+            x += max(26.0, width + GAP)
+        return max(widest, x), placed
+
+    def layout_keys(self) -> tuple[QFont, list[tuple[str, float, float, QRectF]]]:
+        """Where each key goes: (kind, symbol x, row offset y, label rect). Each label is
+        as wide as its text and the next key starts after it, so labels never run into
+        each other (they did: "throbbingtingling"). On a narrow map the text gets
+        smaller, down to 9 px, then the muscle keys go to a second row (and shrink again)."""
+        for two_rows in (False, True):
+            for pixels in range(11, 8, -1):
+                font = self._font(pixels)
+                right, placed = self._place(QFontMetricsF(font), two_rows)
+                if right <= self.width():
+                    return font, placed
+        return font, placed  # narrower than any map gets: the smallest, two rows
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        _font, placed = self.layout_keys()
+        height = ONE_ROW + (ROW if any(y for _k, _x, y, _r in placed) else 0)
+        if height != self._height:
+            self._height = height
+            self.setFixedHeight(height)
+            self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_pen = self.palette().windowText().color()
-        font = QFont(self.font())
-        font.setPixelSize(11)
+        font, placed = self.layout_keys()
         painter.setFont(font)
         x = 6.0
-        # Quality and zone keys close up on a narrow map so the last key stays in view.
-        squeeze = max(0.0, min(16.0, (FULL_WIDTH - self.width()) / 9))
-        quality_step, key_step = 68 - squeeze, 66 - squeeze
         painter.setPen(text_pen)
         painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Intensity")
-        box = 20.0
         for level in range(MAX_INTENSITY + 1):
-            rect = QRectF(x + level * (box + 1), 18, box, box)
+            rect = QRectF(x + level * (BOX + 1), 18, BOX, BOX)
             fill = intensity_color(level)
             painter.setPen(QPen(text_pen, 0.6))
             painter.setBrush(fill)
@@ -57,36 +101,36 @@ class MapLegend(QWidget):
         painter.setPen(text_pen)
         painter.drawText(QRectF(x, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, "mild")
         painter.drawText(
-            QRectF(x + 11 * (box + 1) - 60, 40, 60, 14), Qt.AlignmentFlag.AlignRight, "worst"
+            QRectF(x + 11 * (BOX + 1) - 60, 40, 60, 14), Qt.AlignmentFlag.AlignRight, "worst"
         )
-        x += 11 * (box + 1) + 18
-        painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Quality")
-        for quality in QUALITIES:
-            painter.save()
-            painter.translate(x + 8, 28)
-            painter.setPen(QPen(text_pen, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(quality_symbol(quality, 6.5))
-            painter.restore()
-            painter.drawText(QRectF(x - 6, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, quality)
-            x += quality_step
-        x += 8
-        painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Selected muscle")
-        keys = (
-            ("essential", QBrush(self._colors.essential)),
-            ("spillover", QBrush(self._colors.spillover, Qt.BrushStyle.BDiagPattern)),
-            ("muscle", QBrush(self._colors.muscle)),
+        first_quality = placed[0][1]
+        first_key, key_y = next((px, y) for kind, px, y, _r in placed if kind.startswith("key:"))
+        painter.drawText(QRectF(first_quality, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Quality")
+        painter.drawText(
+            QRectF(first_key, 2 + key_y, 200, 14), Qt.AlignmentFlag.AlignLeft, "Selected muscle"
         )
-        for label, brush in keys:
-            painter.setPen(QPen(self._colors.spillover, 1))
-            painter.setBrush(brush)
-            painter.drawRect(QRectF(x, 19, 18, 18))
+        brushes = {
+            "essential": QBrush(self._colors.essential),
+            "spillover": QBrush(self._colors.spillover, Qt.BrushStyle.BDiagPattern),
+            "muscle": QBrush(self._colors.muscle),
+        }
+        for kind, px, y, rect in placed:
+            name = kind.split(":", 1)[1]
+            if kind.startswith("quality:"):
+                painter.save()
+                painter.translate(px + 8, 28)
+                painter.setPen(QPen(text_pen, 1.2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(quality_symbol(name, 6.5))
+                painter.restore()
+            elif name in brushes:
+                painter.setPen(QPen(self._colors.spillover, 1))
+                painter.setBrush(brushes[name])
+                painter.drawRect(QRectF(px, 19 + y, 18, 18))
+            else:
+                painter.setPen(QPen(Qt.GlobalColor.white, 2))
+                painter.setBrush(self._colors.pin)
+                painter.drawEllipse(QPointF(px + 9, 28 + y), 7, 7)
             painter.setPen(text_pen)
-            painter.drawText(QRectF(x - 4, 40, 70, 14), Qt.AlignmentFlag.AlignLeft, label)
-            x += key_step
-        painter.setPen(QPen(Qt.GlobalColor.white, 2))
-        painter.setBrush(self._colors.pin)
-        painter.drawEllipse(QPointF(x + 9, 28), 7, 7)
-        painter.setPen(text_pen)
-        painter.drawText(QRectF(x - 4, 40, 90, 14), Qt.AlignmentFlag.AlignLeft, "trigger pt")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, name)
         painter.end()

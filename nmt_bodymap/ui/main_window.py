@@ -36,11 +36,13 @@ from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.palette import MapColors
+from nmt_bodymap.ui.region_picker import install_region_picker
 from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
 from nmt_bodymap.ui.visit_summary import VisitSummaryPanel
+from nmt_bodymap.ui.window_state import restore_window_state, save_window_state
 from nmt_bodymap.ui.worker import StoreWorker
 from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 
@@ -118,7 +120,8 @@ class MainWindow(QMainWindow):
                 None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
-        self.resize(1500, 920)
+        self.region_picker = install_region_picker(self)  # issue 15: "/" r temple Enter
+        restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
 
     # -- wiring ----------------------------------------------------------------------------
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.edit_client_requested.connect(self.edit_client)
         self.clients.failed.connect(self.show_error)
+        self.clients.client_opened.connect(self.focus_map)  # issue 15: charting starts on the map
         self.visits.visit_chosen.connect(self._on_visit)
         self.visits.failed.connect(self.show_error)
         self.visits.status_message.connect(self.show_status)
@@ -319,6 +323,12 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the client list (the most recent client is opened)."""
         self.clients.refresh(select_first=True)
+        self.focus_map()  # issue 15: a digit typed at once sets intensity, never a search
+
+    def focus_map(self) -> None:
+        """Keyboard focus on the body map (digits and Q then reach the mark tools)."""
+        shown = [v for v in self.body_map.views.values() if v.isVisible()]
+        (shown or list(self.body_map.views.values()))[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         self.clients.search_edit.setFocus()
@@ -447,7 +457,9 @@ class MainWindow(QMainWindow):
 
     def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         """Run the treatment form with its hold timer (patched in tests)."""
-        dialog = TreatmentDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)
+        banner = self.red_flag_banner  # issue 15: warn while the red-flag banner is up
+        warning = banner.detail.text() if banner.referral_needed else ""
+        dialog = TreatmentDialog(self.knowledge.muscle(muscle_id), side, tp_id, self, warning)
         return dialog.fields() if dialog.exec() else None
 
     def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
@@ -458,11 +470,19 @@ class MainWindow(QMainWindow):
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
             self.undo_stack.push(AddRecord(self.findings, "finding", fields, f"Finding at {name}"))
+            self._last_finding = (
+                muscle_id,
+                fields.get("side", side),
+                fields.get("trigger_point_id"),
+            )
 
     def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
             self.show_status("Open a visit first")
             return
+        last = getattr(self, "_last_finding", None)  # issue 15: treat the point just found
+        if tp_id is None and last and last[0] == muscle_id and side in (last[1], "bilateral"):
+            side, tp_id = last[1], last[2] or None
         fields = self.ask_treatment(muscle_id, side, tp_id)
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
@@ -545,4 +565,5 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        save_window_state(self)  # issue 15
         super().closeEvent(event)

@@ -20,6 +20,11 @@ from nmt_bodymap.ui.palette import MapColors, intensity_color, text_color_on
 
 MARK_RADIUS = 12.0  # screen pixels
 PIN_RADIUS = 7.0
+# issue 15 (charting, z-values/opacity only): pins and findings are drawn above the pain
+# marks and a mark lets the lit referral zone show through, so a badge never hides the
+# trigger point or the essential zone exactly where the client hurts.
+MARK_Z, FINDING_Z, PIN_Z = 50, 52, 55
+MARK_OPACITY = 0.8
 
 
 def quality_symbol(quality: str, radius: float) -> QPainterPath:
@@ -118,7 +123,8 @@ class PainMarkItem(QGraphicsItem):
         )
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setZValue(50)
+        self.setZValue(MARK_Z)
+        self.setOpacity(MARK_OPACITY)
         # Drawn into a pixmap once per change of the mark, so repaints of the map blit it.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.update_mark(mark)
@@ -188,7 +194,7 @@ class TriggerPointPin(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(40)
+        self.setZValue(PIN_Z)
         # Every pin looks the same: drawn once into a pixmap, moved and shown by blitting.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.retarget(muscle_id, side, tp_id, label)
@@ -232,7 +238,7 @@ class FindingItem(QGraphicsItem):
         self._colors = colors
         self.setToolTip(tooltip)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setZValue(45)
+        self.setZValue(FINDING_Z)
 
     def boundingRect(self) -> QRectF:
         s = self.SIZE + 3

@@ -1,8 +1,9 @@
 """The Posture & gait page of the Assessment tab: a tree of observations to tick.
 
 Each row is an observation grouped by body area (gait last), with a side picker where the
-side matters and a severity picker once charted. A tick is stored at once through the undo
-stack; a sided observation is charted only when its side is chosen.
+side matters and a severity picker (enabled once charted). Labels wrap, never cut. A tick
+is stored at once through the undo stack; a sided observation is charted only when its
+side is chosen.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from nmt_bodymap.ui.assessment_forms import (
     ROLE,
     SEVERITY_CHOICES,
     SIDE_CHOICES,
+    WrappingDelegate,
     choice_combo,
     select_data,
 )
@@ -74,7 +76,7 @@ class PostureGaitTree(QTreeWidget):
         self.setObjectName("posture-gait-tree")
         self.setColumnCount(3)
         self.setHeaderLabels(["Observation", "Side", "Severity"])
-        self.setUniformRowHeights(True)
+        self.setItemDelegateForColumn(0, WrappingDelegate(self))  # labels wrap, never cut
         self.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
@@ -116,7 +118,8 @@ class PostureGaitTree(QTreeWidget):
             side.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._side(k))
             self.setItemWidget(item, 1, side)
         severity = choice_combo(SEVERITY_CHOICES)
-        severity.setToolTip("How marked it is (optional)")
+        severity.setToolTip("How marked it is (optional; once the row is ticked)")
+        severity.setEnabled(False)
         severity.setAccessibleName(f"{observation.label} severity")
         severity.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._severity(k))
         self.setItemWidget(item, 2, severity)
@@ -152,7 +155,9 @@ class PostureGaitTree(QTreeWidget):
                     row.side.blockSignals(False)
                 row.severity.blockSignals(True)
                 select_data(row.severity, (record.severity or "") if record else "")
-                row.severity.setVisible(record is not None)  # graded once charted
+                # Always shown (a box that vanished after the first tick looked lost),
+                # graded once charted.
+                row.severity.setEnabled(record is not None)
                 row.severity.blockSignals(False)
         finally:
             self._syncing = False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_m
 from nmt_bodymap.ui.marks_comparison import MarksComparison
 from nmt_bodymap.ui.red_flag_banner import StoreCall
 from nmt_bodymap.ui.trend_chart import Series, TrendChart
+from nmt_bodymap.ui.window_state import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,12 @@ class ProgressView(QWidget):
         left_box.setLayout(left)
         left_box.setFixedWidth(260)
         layout.addWidget(left_box)
-        layout.addWidget(right, 1)
-        self.resize(1200, 900)
+        scroll = QScrollArea()  # issue 15: on a short screen the charts scroll, never overflow
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        right.setMinimumHeight(640)
+        layout.addWidget(scroll, 1)
+        fit_to_screen(self, 1200, 900)
         atlas_for_worker = self.atlas
         store_call(
             lambda store: load_history(store, client_id, atlas_for_worker),

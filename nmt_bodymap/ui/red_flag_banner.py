@@ -157,8 +157,13 @@ class RedFlagBanner(QFrame):
 
     def ask_clearance(self) -> tuple[str, date] | None:
         """Run the clearance form (patched in tests); None when cancelled."""
-        dialog = ClearanceDialog(self)
+        dialog = self.clearance_dialog()
         return dialog.result_value if dialog.exec() else None
+
+    def clearance_dialog(self) -> ClearanceDialog:
+        """The clearance form, a child of the banner's window, not of the banner: the
+        banner's white-on-red style must not reach the form (it made it unreadable)."""
+        return ClearanceDialog(self.window() if self.window() is not self else None)
 
     def record_clearance(self) -> None:
         if self.client_id is None or self.store_call is None:

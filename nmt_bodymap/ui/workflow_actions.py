@@ -49,11 +49,13 @@ def open_education(
     parent: QWidget | None = None,
     on_open: Callable[[EducationWindow], None] | None = None,
     full_screen: bool = True,
+    selected: str | None = None,
 ) -> None:
-    """Open education mode on the candidates of ``visit_id`` (or the library alone)."""
+    """Open education mode on the candidates of ``visit_id`` (or the library alone),
+    showing ``selected`` (the muscle the therapist chose) first."""
 
     def show(muscle_ids: list[str]) -> None:
-        window = EducationWindow(muscle_ids, parent=parent)
+        window = EducationWindow(muscle_ids, parent=parent, selected=selected)
         if full_screen:
             window.showFullScreen()
         else:
@@ -109,7 +111,9 @@ def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
         dialog.open()
 
     def education() -> None:
-        open_education(store_call, w.marks.visit_id, None, keep)
+        chosen = w.candidates.current_candidate() if hasattr(w, "candidates") else None
+        selected = chosen.muscle if chosen is not None else None  # issue 15: the chosen muscle
+        open_education(store_call, w.marks.visit_id, None, keep, selected=selected)
 
     def progress() -> None:
         client_id = current_client_id()

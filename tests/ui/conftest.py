@@ -28,6 +28,12 @@ def call_on_worker(qtbot: Any, worker: StoreWorker, job: Callable[[Any], Any]) -
     return outcome["result"]
 
 
+@pytest.fixture(autouse=True)
+def own_window_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no remembered window state (a closed window saves its own)."""
+    monkeypatch.setenv("NMT_BODYMAP_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def chart_path(tmp_path: Path) -> Path:
     return tmp_path / "charts.sqlite3"

@@ -37,7 +37,7 @@ _BORDER = QColor(120, 100, 85, 110)
 _TINT = QColor(255, 190, 60, 70)
 _ESSENTIAL = QColor(214, 39, 40, 170)
 _SPILLOVER = QColor(214, 39, 40, 150)
-_MUSCLE = QColor(31, 119, 180, 150)
+_MUSCLE = QColor(31, 119, 180, 210)
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,11 @@ def number_marks(marks: Sequence[Any]) -> list[NumberedMark]:
     return [NumberedMark(i, m) for i, m in enumerate(ranked, start=1)]
 
 
-def _renderer(view: str, show_muscles: bool = False) -> QSvgRenderer:
-    renderer = QSvgRenderer(QByteArray(_svg_bytes(view, show_muscles)))
+def _renderer(view: str, captions: bool = True) -> QSvgRenderer:
+    svg = _svg_bytes(view, False)
+    if not captions:  # a cropped picture would cut "Client's right" in half
+        svg = svg.replace(b'<text class="caption"', b'<text class="caption" display="none"')
+    renderer = QSvgRenderer(QByteArray(svg))
     if not renderer.isValid():
         raise RuntimeError(f"cannot read the {view} drawing")
     return renderer
@@ -78,9 +81,11 @@ def _begin(image: QImage, scale: float, frame: QRectF) -> QPainter:
     return painter
 
 
-def _draw_figure(painter: QPainter, atlas: Atlas, view: str, scale: float) -> None:
+def _draw_figure(
+    painter: QPainter, atlas: Atlas, view: str, scale: float, captions: bool = True
+) -> None:
     _x, _y, width, height = atlas.view_box(view)
-    _renderer(view).render(painter, QRectF(0, 0, width, height))
+    _renderer(view, captions).render(painter, QRectF(0, 0, width, height))
     pen = QPen(_BORDER, 1.2 / scale)
     pen.setCosmetic(False)
     painter.setPen(pen)
@@ -194,7 +199,7 @@ def muscle_picture(
     image, scale, frame = _frame(atlas, view, framed, height_px)
     painter = _begin(image, scale, frame)
     try:
-        _draw_figure(painter, atlas, view, scale)
+        _draw_figure(painter, atlas, view, scale, captions=False)
         for (region, region_side), kind in zones.items():
             path = path_from_geometry(atlas.region(view, region, region_side).shape)  # type: ignore[arg-type]
             if kind == "essential":

@@ -38,6 +38,7 @@ FIGURE_HEIGHT_MM = 150.0  # both views fit beside each other under the header on
 QUALITY_KEY = "● ache  ▲ sharp  ◆ burning  ■ tingling  ⬢ throbbing"
 STYLE = """
 h1 { font-size: 15pt; margin: 0; }
+.title { font-size: 15pt; font-weight: bold; margin: 0; }
 h2 { font-size: 12pt; margin-top: 10px; margin-bottom: 3px; color: #1d3f63; }
 h3 { font-size: 10.5pt; margin-top: 6px; margin-bottom: 1px; }
 p { margin-top: 1px; margin-bottom: 3px; }
@@ -66,7 +67,7 @@ def header_html(settings: Settings, title: str) -> str:
     return (
         "<table width='100%' cellspacing='0'><tr>"
         f"<td><h1>{clinic}</h1><p class='muted'>{address}</p></td>"
-        f"<td align='right'><h1>{escape(title)}</h1></td></tr></table><hr>"
+        f"<td align='right'><p class='title'>{escape(title)}</p></td></tr></table><hr>"
     )
 
 
@@ -201,9 +202,9 @@ def report_html(
     return (
         f"<html><head><style>{STYLE}</style></head><body>"
         + header_html(settings, "Visit report")
-        + "<table cellspacing='0'>"
-        f"<tr><td><b>Client</b></td><td>{escape(client.name)}</td>"
-        f"<td><b>Date of birth</b></td><td>{born}</td></tr>"
+        + "<table cellspacing='0' cellpadding='1' width='100%'>"
+        f"<tr><td width='18%'><b>Client</b></td><td width='42%'>{escape(client.name)}</td>"
+        f"<td width='15%'><b>Date of birth</b></td><td width='25%'>{born}</td></tr>"
         f"<tr><td><b>Visit</b></td><td>{escape(when(visit.started_at))}</td>"
         f"<td><b>Therapist</b></td><td>{escape(therapist)}</td></tr>"
         f"<tr><td><b>Chief complaint</b></td>"

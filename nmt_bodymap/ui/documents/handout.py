@@ -23,9 +23,9 @@ from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
     ensure_gui_app,
     image_tag,
-    pdf_writer,
     render_document,
     set_paper,
+    write_pdf,
 )
 from nmt_bodymap.ui.documents.report import header_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
@@ -157,8 +157,9 @@ def write_handout_pdf(
     ensure_gui_app()
     settings = settings or load_settings()
     paper = paper or settings.paper
-    writer = pdf_writer(Path(path), paper, "Your after-care")
-    return _draw(data, writer, paper, settings)
+    return write_pdf(
+        Path(path), paper, "Your after-care", lambda writer: _draw(data, writer, paper, settings)
+    )
 
 
 def print_handout(

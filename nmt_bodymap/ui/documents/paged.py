@@ -8,7 +8,8 @@ can be searched and read by screen readers, ``pdftotext`` and ``pypdf``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -62,6 +63,24 @@ def set_paper(device: QPagedPaintDevice, paper: str) -> None:
 
 def content_width_mm(paper: str) -> float:
     return page_size(paper).size(QPageSize.Unit.Millimeter).width() - 2 * MARGIN_MM
+
+
+def write_pdf(path: Path, paper: str, title: str, draw: Callable[[QPdfWriter], int]) -> int:
+    """Draw a PDF into a temporary file beside ``path``, make it owner-only (it holds client
+    data) and move it into place; returns what ``draw`` returns (the page count)."""
+    path = Path(path)
+    handle, tmp_name = tempfile.mkstemp(prefix=".document-", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        writer = pdf_writer(Path(tmp_name), paper, title)
+        pages = draw(writer)
+        del writer  # closes the file
+        os.chmod(tmp_name, 0o600)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return pages
 
 
 def pdf_writer(path: Path, paper: str, title: str) -> QPdfWriter:

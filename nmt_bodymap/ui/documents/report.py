@@ -25,9 +25,9 @@ from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
     ensure_gui_app,
     image_tag,
-    pdf_writer,
     render_document,
     set_paper,
+    write_pdf,
 )
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.findings_panel import finding_text, treatment_text
@@ -268,8 +268,12 @@ def write_report_pdf(
     ensure_gui_app()
     settings = settings or load_settings()
     paper = paper or settings.paper
-    writer = pdf_writer(Path(path), paper, f"Visit report {data.visit.started_at:%Y-%m-%d}")
-    return _draw(data, writer, paper, settings)
+    return write_pdf(
+        Path(path),
+        paper,
+        f"Visit report {data.visit.started_at:%Y-%m-%d}",
+        lambda writer: _draw(data, writer, paper, settings),
+    )
 
 
 def print_report(

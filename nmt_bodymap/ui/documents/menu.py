@@ -39,6 +39,8 @@ class DocumentWindow(Protocol):
     visits: Any  # .client: the open client (or None)
     marks: Any  # .visit_id: the open visit (or None)
     clients: Any  # .refresh(select_id=...)
+    knowledge: Any  # the trigger-point knowledge base
+    side_tabs: Any  # the QTabWidget of the visit's panels
 
     def menuBar(self) -> Any: ...
     def show_status(self, message: str) -> None: ...
@@ -49,6 +51,7 @@ class DocumentActions(QObject):
     def __init__(self, window: DocumentWindow) -> None:
         super().__init__(window)  # type: ignore[arg-type]
         self.window = window
+        self.soap_tab: Any = None
 
     # -- dialogs (patched in tests) -------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
@@ -206,8 +209,12 @@ def _quit_group(menu: QMenu, quit_action: QAction | None) -> QAction | None:
 
 
 def install_document_actions(window: DocumentWindow) -> DocumentActions:
-    """Add the document actions to the File menu (before Quit); returns their owner."""
+    """Add the document actions to the File menu (before Quit) and the SOAP tab beside the
+    visit's panels; returns the actions' owner (``.soap_tab`` is the tab)."""
+    from nmt_bodymap.ui.documents.soap_tab import install_soap_tab
+
     actions = DocumentActions(window)
+    actions.soap_tab = install_soap_tab(window)
     specs: list[tuple[str, str, str, Callable[[], None]] | None] = [
         None,
         ("print-report", "&Print visit report…", "Ctrl+P", actions.print_report),

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from .conftest import click_region
@@ -50,6 +50,7 @@ def test_ctrl_p_prints_the_open_visit_with_its_new_mark(
         device = QPrinter(QPrinter.PrinterMode.HighResolution)
         device.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         device.setOutputFileName(str(printed))
+        device.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # chosen in the dialog
         return device
 
     monkeypatch.setattr(window.documents, "ask_printer", printer)
@@ -58,6 +59,10 @@ def test_ctrl_p_prints_the_open_visit_with_its_new_mark(
     _settle(qtbot, window)
     text = _pdf_text(printed)
     assert "Ana Ruiz" in text and "Right temple" in text
+    from pypdf import PdfReader
+
+    box = PdfReader(printed).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792), "dialog's paper"
 
 
 def test_export_handout_and_picture(

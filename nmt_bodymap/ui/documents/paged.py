@@ -51,6 +51,14 @@ def page_size(paper: str) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
+def paper_of(device: QPagedPaintDevice, default: str) -> str:
+    """The paper a printer was set to in the print dialog: letter, a4, or ``default``."""
+    size_id = device.pageLayout().pageSize().id()
+    if size_id == QPageSize.PageSizeId.Letter:
+        return "letter"
+    return "a4" if size_id == QPageSize.PageSizeId.A4 else default
+
+
 def set_paper(device: QPagedPaintDevice, paper: str) -> None:
     layout = QPageLayout(
         page_size(paper),

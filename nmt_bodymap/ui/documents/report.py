@@ -25,6 +25,7 @@ from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
     ensure_gui_app,
     image_tag,
+    paper_of,
     render_document,
     set_paper,
     write_pdf,
@@ -280,4 +281,4 @@ def print_report(
     data: VisitDocument, printer: QPagedPaintDevice, settings: Settings | None = None
 ) -> int:
     settings = settings or load_settings()
-    return _draw(data, printer, settings.paper, settings)
+    return _draw(data, printer, paper_of(printer, settings.paper), settings)

@@ -272,9 +272,9 @@ def fhir_bundle(chart: ChartExport) -> dict[str, Any]:
         for row in visit.observations:
             if row.deleted_at is None:
                 builder.assessment(visit, encounter, row)
-        for row in visit.treatments:
-            if row.deleted_at is None:
-                builder.procedure(visit, encounter, row)
+        for treatment in visit.treatments:
+            if treatment.deleted_at is None:
+                builder.procedure(visit, encounter, treatment)
     bundle = {
         "resourceType": "Bundle",
         "id": _id(builder.key, "bundle", chart.exported_at.isoformat()),

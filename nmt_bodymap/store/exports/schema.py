@@ -14,11 +14,11 @@ written only when the chart's records carry them.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT = "nmt-bodymap-chart"
+FORMAT: Final = "nmt-bodymap-chart"
 SCHEMA_VERSION = 1
 
 

@@ -190,12 +190,15 @@ def muscle_picture(
         parts.append(atlas.outline(view))
     area = unary_union(parts)
     min_x, min_y, max_x, max_y = area.bounds
-    cx, cy = (min_x + max_x) / 2, (min_y + max_y) / 2
+    cy = (min_y + max_y) / 2
     half_h = max(min_height, (max_y - min_y) + 160) / 2
-    half_w = max(half_h * 0.8, (max_x - min_x) / 2 + 80)
-    _vx, vy, _vw, vh = atlas.view_box(view)
+    vx, vy, vw, vh = atlas.view_box(view)
     cy = min(max(cy, vy + half_h), vy + vh - half_h) if vh > 2 * half_h else cy
-    framed = box(cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+    # The whole width of the body in that band, so no arm is cut at the picture's edge.
+    band = atlas.outline(view).intersection(box(vx, cy - half_h, vx + vw, cy + half_h))
+    left, _top, right, _bottom = band.bounds if not band.is_empty else (min_x, 0, max_x, 0)
+    left, right = min(left, min_x) - 30, max(right, max_x) + 30
+    framed = box(left, cy - half_h, right, cy + half_h)
     image, scale, frame = _frame(atlas, view, framed, height_px)
     painter = _begin(image, scale, frame)
     try:
@@ -211,9 +214,13 @@ def muscle_picture(
             painter.drawPath(path)
         if shape is not None:
             style = Qt.PenStyle.DashLine if muscle.layer == "deep" else Qt.PenStyle.SolidLine
-            painter.setPen(QPen(_MUSCLE.darker(160), 3.0, style))
+            outline = path_from_geometry(shape)
+            painter.setPen(QPen(QColor("white"), 9.0))  # a halo: the muscle stands out of
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # a red referral zone beneath it
+            painter.drawPath(outline)
+            painter.setPen(QPen(_MUSCLE.darker(160), 3.5, style))
             painter.setBrush(QBrush(_MUSCLE))
-            painter.drawPath(path_from_geometry(shape))
+            painter.drawPath(outline)
         painter.setPen(QPen(QColor("white"), 3.0))
         painter.setBrush(QColor(15, 15, 15))
         for point in muscle.trigger_points:
@@ -221,7 +228,7 @@ def muscle_picture(
                 continue
             where = atlas.point_on_muscle(view, muscle.id, side, point.along, point.across)
             if where is not None:
-                painter.drawEllipse(QPointF(*where), 12.0, 12.0)
+                painter.drawEllipse(QPointF(*where), 13.0, 13.0)
     finally:
         painter.end()
     return image

@@ -136,9 +136,10 @@ def _pictures(data: VisitDocument, knowledge: KnowledgeBase, paper: str) -> tupl
             name = f"muscle-{muscle_id}-{view}"
             images[name] = image
             width = PICTURE_HEIGHT_MM * image.width() / image.height()
-            width = min(width, content_width_mm(paper) / max(1, len(views)) - 4)
-            cells.append(f"<td align='center'>{image_tag(name, image, width)}</td>")
-        tags[muscle_id] = f"<table><tr>{''.join(cells)}</tr></table>"
+            width = min(width, content_width_mm(paper) / max(1, len(views)) - 12)
+            caption = "Front" if view == "anterior" else "Back"
+            cells.append(f"<td align='center'>{image_tag(name, image, width)}<br>{caption}</td>")
+        tags[muscle_id] = f"<table cellspacing='14'><tr>{''.join(cells)}</tr></table>"
     return images, tags
 
 

@@ -41,16 +41,17 @@ def render_samples(folder: Path) -> list[Path]:
             data = collect_visit(store, visit.id)
         finally:
             store.close()
-        pdfs = {
-            "report-a4": lambda p: write_report_pdf(data, p, "a4", SAMPLE_CLINIC),
-            "report-letter": lambda p: write_report_pdf(data, p, "letter", SAMPLE_CLINIC),
-            "handout-a4": lambda p: write_handout_pdf(data, p, "a4", SAMPLE_CLINIC),
+        pdfs = {  # name -> (writer, last page rendered)
+            "report-a4": (lambda p: write_report_pdf(data, p, "a4", SAMPLE_CLINIC), 2),
+            "report-letter": (lambda p: write_report_pdf(data, p, "letter", SAMPLE_CLINIC), 1),
+            "handout-a4": (lambda p: write_handout_pdf(data, p, "a4", SAMPLE_CLINIC), 2),
         }
-        for name, write in pdfs.items():
+        for name, (write, last) in pdfs.items():
             pdf = Path(tmp) / f"{name}.pdf"
             write(pdf)
             subprocess.run(
-                ["pdftoppm", "-r", "96", "-png", str(pdf), str(folder / name)], check=True
+                ["pdftoppm", "-r", "96", "-l", str(last), "-png", str(pdf), str(folder / name)],
+                check=True,
             )
     for png in sorted(folder.glob("*.png")):
         written.append(png)

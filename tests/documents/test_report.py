@@ -71,3 +71,21 @@ def test_report_without_anything_charted_says_so(
     assert "No pain marked at this visit." in text
     assert "No intake (red-flag screen) on file." in text
     assert "SOAP note" not in text
+
+
+def test_no_section_title_is_left_alone_at_the_foot_of_a_page(
+    qapp: Any, demo_store: ChartStore, demo_visit: Any, clinic: Any, tmp_path: Path
+) -> None:
+    titles = ("Pain marked", "Muscles charted", "Trigger-point findings", "Treatment",
+              "Assessment", "Red flags and clearance", "After-care given",
+              "Follow-up of this visit", "SOAP note")  # fmt: skip
+    data = collect_visit(demo_store, demo_visit.id)
+    for paper in ("a4", "letter"):
+        path = tmp_path / f"{paper}.pdf"
+        write_report_pdf(data, path, paper, clinic)
+        pages = PdfReader(str(path)).pages
+        for page in pages[:-1]:
+            lines = [" ".join(line.split()) for line in (page.extract_text() or "").splitlines()]
+            body = [line for line in lines if line and not line.startswith("Visit report ·")]
+            # the last lines of a page: no section title (nor a title and its first sub-title)
+            assert not set(body[-2:]) & set(titles), f"{paper}: page ends with {body[-2:]!r}"

@@ -22,7 +22,9 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 MARGIN_MM = 15.0
@@ -120,6 +122,7 @@ def render_document(
     page = QSizeF(device.width(), device.height() - footer_px)
     doc.setPageSize(page)
     doc.setDocumentMargin(0)
+    keep_headings_with_next(doc, page)
     pages = max(1, doc.pageCount())
     painter = QPainter(device)
     try:
@@ -143,6 +146,43 @@ def render_document(
     finally:
         painter.end()
     return pages
+
+
+def keep_headings_with_next(doc: QTextDocument, page: QSizeF, most: int = 50) -> None:
+    """Headings left alone at the foot of a page (a section title and its first sub-title
+    count as one) start the next page instead. One break at a time, each followed by a
+    fresh layout, since every break moves what follows it."""
+    for _ in range(most):
+        if not _break_before_first_orphan(doc, page.height()):
+            return
+        doc.setPageSize(QSizeF(page.width(), page.height() + 1))  # lay it all out again
+        doc.setPageSize(page)
+
+
+def _break_before_first_orphan(doc: QTextDocument, page_height: float) -> bool:
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 0:
+            block = block.next()
+            continue
+        first, following = block, block.next()
+        while following.isValid() and following.blockFormat().headingLevel() > 0:
+            following = following.next()
+        if not following.isValid():
+            return False
+        top = layout.blockBoundingRect(first).top()
+        after = layout.blockBoundingRect(following).bottom()
+        policy = first.blockFormat().pageBreakPolicy()
+        if int(top // page_height) != int(after // page_height) and not (
+            policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        ):
+            fmt = first.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(first).setBlockFormat(fmt)
+            return True
+        block = following
+    return False
 
 
 def image_tag(name: str, image: QImage, width_mm: float) -> str:

@@ -204,8 +204,8 @@ def report_html(
         f"<html><head><style>{STYLE}</style></head><body>"
         + header_html(settings, "Visit report")
         + "<table cellspacing='0' cellpadding='1' width='100%'>"
-        f"<tr><td width='18%'><b>Client</b></td><td width='42%'>{escape(client.name)}</td>"
-        f"<td width='15%'><b>Date of birth</b></td><td width='25%'>{born}</td></tr>"
+        f"<tr><td width='20%'><b>Client</b></td><td width='40%'>{escape(client.name)}</td>"
+        f"<td width='18%'><b>Date of birth</b></td><td width='22%'>{born}</td></tr>"
         f"<tr><td><b>Visit</b></td><td>{escape(when(visit.started_at))}</td>"
         f"<td><b>Therapist</b></td><td>{escape(therapist)}</td></tr>"
         f"<tr><td><b>Chief complaint</b></td>"

@@ -31,6 +31,7 @@ from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
 from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
+from nmt_bodymap.ui.documents.menu import install_document_actions
 from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
 from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)
+        self.documents = install_document_actions(self)
         self.assessment_panel.model.changed.connect(self._refresh_visit_tabs)
         self.assessment_panel.muscle_chosen.connect(
             lambda muscle_id: self._show_muscle_on_map(

@@ -1,0 +1,160 @@
+"""The app's own chart export: a pydantic model of the versioned JSON document.
+
+One document holds one client's whole chart: the client, the intake with its complaints,
+and every visit with what was charted in it (pain marks, findings, treatments, assessment
+observations, follow-ups), rows removed by undo/delete included (``deleted_at`` set).
+``docs/export-format.md`` describes every field. ``format`` names the kind of file and
+``schema_version`` its version: a reader refuses a file of another format or of a newer
+version than it knows. Unknown keys are refused too, so a typo or a foreign file never
+passes silently. ``id`` fields are the ids in the chart that wrote the file (they tie the
+CSV tables together); an import gives every row a new id. ``uid`` and ``version`` are
+written only when the chart's records carry them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT: Final = "nmt-bodymap-chart"
+SCHEMA_VERSION = 1
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    uid: str | None = None
+    version: int | None = None
+
+
+class _VisitRow(_Row):
+    id: int
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+class ClientData(_Row):
+    id: int
+    name: str = Field(min_length=1)
+    date_of_birth: date | None
+    phone: str
+    email: str
+    address: str
+    notes: str
+    is_demo: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class ComplaintData(_Row):
+    id: int
+    description: str = Field(min_length=1)
+    onset_date: date | None
+    duration_weeks: float | None
+
+
+class IntakeData(_Row):
+    history: str
+    medications: str
+    conditions: str
+    occupation: str
+    habits: str
+    stress: int | None
+    sleep_hours: float | None
+    sleep_notes: str
+    hydration_litres: float | None
+    nutrition: str
+    breathing: str
+    red_flags: dict[str, bool | None]
+    red_flag_clearance: str
+    red_flag_cleared_on: date | None
+    complaints: list[ComplaintData]
+    updated_at: datetime
+
+
+class PainMarkData(_VisitRow):
+    view: str
+    x: float | None
+    y: float | None
+    region: str
+    side: str
+    intensity: int
+    quality: str
+    note: str
+
+
+class FindingData(_VisitRow):
+    muscle_id: str
+    side: str
+    trigger_point_id: str
+    activity: str
+    tenderness: int | None
+    jump_sign: bool
+    local_twitch: bool
+    referral_reproduced: bool
+    ischemia: bool
+    entrapment: bool
+    note: str
+
+
+class TreatmentData(_VisitRow):
+    muscle_id: str
+    side: str
+    trigger_point_id: str
+    technique: str
+    pressure_tolerance: int | None
+    hold_seconds: int | None
+    repetitions: int | None
+    response: str
+
+
+class ObservationData(_VisitRow):
+    kind: str
+    item: str
+    region: str
+    side: str
+    severity: str | None
+    note: str
+
+
+class FollowUpData(_VisitRow):
+    soreness_hours: float | None
+    relief_days: float | None
+    note: str
+
+
+class VisitData(_Row):
+    id: int
+    started_at: datetime
+    therapist: str
+    chief_complaint: str
+    subjective: str
+    objective: str
+    assessment: str
+    plan: str
+    posture: str
+    gait: str
+    created_at: datetime
+    updated_at: datetime
+    pain_marks: list[PainMarkData]
+    findings: list[FindingData]
+    treatments: list[TreatmentData]
+    observations: list[ObservationData]
+    follow_ups: list[FollowUpData]
+
+
+class ChartExport(BaseModel):
+    """The whole file. ``visits`` are oldest first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["nmt-bodymap-chart"]
+    schema_version: int = Field(ge=1)
+    exported_at: datetime
+    app_version: str
+    client: ClientData
+    intake: IntakeData | None
+    visits: list[VisitData]

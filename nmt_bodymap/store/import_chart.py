@@ -1,0 +1,204 @@
+"""Import a client exported by this app (``nmt-bodymap export --format json``) into a chart.
+
+Moving a client between machines: the file is checked completely before anything is
+written, in three steps, and refused with one plain reason (``ImportRefused``) at the first
+problem, never with client data in the message:
+
+1. it is JSON, of this app's format (``format``), of a schema version this app reads;
+2. it matches the schema (:class:`~nmt_bodymap.store.exports.schema.ChartExport`);
+3. a trial import into a throw-away chart in a temporary folder passes every check the
+   real chart makes (regions, muscles, sides, ranges), through the same ``ChartStore`` calls.
+
+Only then is the client added to the chart, as a new client with new ids. Rows that were
+removed in the source chart are added and removed again, so the history of what was
+charted travels with the client (their removal time becomes the time of the import).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from nmt_bodymap.store.errors import ChartValidationError
+from nmt_bodymap.store.exports.schema import FORMAT, SCHEMA_VERSION, ChartExport
+from nmt_bodymap.store.records import ClientRecord
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class ImportRefused(ValueError):
+    """The file cannot be imported; the message says why in one line (no client data)."""
+
+
+def read_export(path: Path) -> ChartExport:
+    """The validated document of an export file, or ``ImportRefused``."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportRefused(f"{path.name} is too large to be a chart export.")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportRefused(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise ImportRefused(f"{path} is a folder, not an export file.") from None
+    except OSError as exc:
+        raise ImportRefused(f"{path.name} cannot be read ({exc.strerror}).") from None
+    return parse_export(raw, path.name)
+
+
+def parse_export(raw: bytes, name: str = "The file") -> ChartExport:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{name} is not a text file: not a chart export.") from None
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(
+            f"{name} is damaged or not JSON (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportRefused(f"{name} is not an NMT Body Map chart export.")
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ImportRefused(f"{name} has no valid schema_version.")
+    if version > SCHEMA_VERSION:
+        raise ImportRefused(
+            f"{name} was written by a newer NMT Body Map (schema version {version}; this "
+            f"version reads up to {SCHEMA_VERSION}): update the app to import it."
+        )
+    try:
+        return ChartExport.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the top level"
+        more = len(exc.errors()) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ImportRefused(
+            f"{name} does not match the export schema at {where}: {first['msg']}{tail}."
+        ) from None
+
+
+_VISIT_FIELDS = (
+    "started_at",
+    "therapist",
+    "chief_complaint",
+    "subjective",
+    "objective",
+    "assessment",
+    "plan",
+    "posture",
+    "gait",
+)
+_INTAKE_FIELDS = (
+    "history",
+    "medications",
+    "conditions",
+    "occupation",
+    "habits",
+    "stress",
+    "sleep_hours",
+    "sleep_notes",
+    "hydration_litres",
+    "nutrition",
+    "breathing",
+    "red_flags",
+    "red_flag_clearance",
+    "red_flag_cleared_on",
+)
+_CLIENT_FIELDS = ("name", "date_of_birth", "phone", "email", "address", "notes", "is_demo")
+_ROWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    # json list -> (add method, delete method, fields)
+    "pain_marks": (
+        "add_pain_mark",
+        "delete_pain_mark",
+        ("view", "x", "y", "region", "side", "intensity", "quality", "note"),
+    ),
+    "findings": (
+        "add_finding",
+        "delete_finding",
+        (
+            "muscle_id",
+            "side",
+            "trigger_point_id",
+            "activity",
+            "tenderness",
+            "jump_sign",
+            "local_twitch",
+            "referral_reproduced",
+            "ischemia",
+            "entrapment",
+            "note",
+        ),
+    ),
+    "treatments": (
+        "add_treatment",
+        "delete_treatment",
+        (
+            "muscle_id",
+            "side",
+            "trigger_point_id",
+            "technique",
+            "pressure_tolerance",
+            "hold_seconds",
+            "repetitions",
+            "response",
+        ),
+    ),
+    "observations": (
+        "add_observation",
+        "delete_observation",
+        ("kind", "item", "region", "side", "severity", "note"),
+    ),
+    "follow_ups": ("add_follow_up", "delete_follow_up", ("soreness_hours", "relief_days", "note")),
+}
+
+
+def _pick(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in names}
+
+
+def _write(store: Any, chart: ChartExport) -> ClientRecord:
+    client = store.create_client(**_pick(chart.client, _CLIENT_FIELDS))
+    if chart.intake is not None:
+        intake = chart.intake
+        fields = intake.model_dump(include=set(_INTAKE_FIELDS))
+        complaints = [
+            _pick(c, ("description", "onset_date", "duration_weeks")) for c in intake.complaints
+        ]
+        store.save_intake(client.id, complaints=complaints, **fields)
+    for visit in chart.visits:
+        visit_id = store.create_visit(client.id, **_pick(visit, _VISIT_FIELDS)).id
+        for name, (add, delete, names) in _ROWS.items():
+            for row in getattr(visit, name):
+                added = getattr(store, add)(visit_id, **_pick(row, names))
+                if row.deleted_at is not None:
+                    getattr(store, delete)(added.id)
+    return store.get_client(client.id)
+
+
+def trial_import(chart: ChartExport) -> None:
+    """Import into a throw-away chart first: every row must pass the store's own checks."""
+    from nmt_bodymap.store.service import ChartStore
+
+    with tempfile.TemporaryDirectory(prefix="nmt-import-check-") as folder:
+        trial = ChartStore.open(Path(folder) / "trial.sqlite3", backup_on_close=False)
+        try:
+            _write(trial, chart)
+        except ChartValidationError as exc:
+            raise ImportRefused(f"The file holds a row this app refuses: {exc}") from None
+        finally:
+            trial.close()
+
+
+def import_chart(store: Any, path: Path) -> ClientRecord:
+    """Add the client of the export file at ``path`` to ``store``; ``ImportRefused`` (and
+    nothing written) when the file does not validate."""
+    chart = read_export(path)
+    trial_import(chart)
+    try:
+        return _write(store, chart)
+    except ChartValidationError as exc:  # the trial passed, so this is not expected
+        raise ImportRefused(f"The chart refused a row: {exc}") from None

@@ -1,0 +1,284 @@
+"""The visit report: what a referring physician or the chart on paper needs from one visit.
+
+Clinic header, client, visit date and therapist; both body views with the visit's marks and
+a numbered legend; the charted muscles with their referral zones and trigger points;
+findings, treatments, assessment, red flags and clearance; the after-care with the soreness
+window; the SOAP note when the visit has one; page numbers. A4 or Letter; a PDF file
+(``write_report_pdf``) or any printer (``print_report``).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtGui import QImage, QPagedPaintDevice
+
+from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS, follow_up_reading, soreness_window
+from nmt_bodymap.core.assessment import load_assessment
+from nmt_bodymap.core.clinical import load_red_flags, soreness_advice
+from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.settings import Settings, load_settings
+from nmt_bodymap.ui.assessment_text import KIND_TITLES, observation_text
+from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_marks
+from nmt_bodymap.ui.documents.paged import (
+    content_width_mm,
+    ensure_gui_app,
+    image_tag,
+    paper_of,
+    render_document,
+    set_paper,
+    write_pdf,
+)
+from nmt_bodymap.ui.documents.visit_data import VisitDocument
+from nmt_bodymap.ui.findings_panel import finding_text, treatment_text
+from nmt_bodymap.ui.highlight import zone_regions
+from nmt_bodymap.ui.labels import place_label, side_label
+
+FIGURE_HEIGHT_MM = 150.0  # both views fit beside each other under the header on page 1
+QUALITY_KEY = "● ache  ▲ sharp  ◆ burning  ■ tingling  ⬢ throbbing"
+STYLE = """
+h1 { font-size: 15pt; margin: 0; }
+.title { font-size: 15pt; font-weight: bold; margin: 0; }
+h2 { font-size: 12pt; margin-top: 10px; margin-bottom: 3px; color: #1d3f63; }
+h3 { font-size: 10.5pt; margin-top: 6px; margin-bottom: 1px; }
+p { margin-top: 1px; margin-bottom: 3px; }
+td { padding: 1px 6px 1px 0; vertical-align: top; }
+.muted { color: #555555; }
+"""
+
+
+def when(moment: object) -> str:
+    return moment.astimezone().strftime("%A %d %B %Y, %H:%M")  # type: ignore[attr-defined]
+
+
+def _list(lines: list[str], empty: str) -> str:
+    if not lines:
+        return f"<p class='muted'><i>{escape(empty)}</i></p>"
+    return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{escape(title)}</h2>{body}"
+
+
+def header_html(settings: Settings, title: str) -> str:
+    clinic = escape(settings.clinic_name) or "NMT Body Map"
+    address = escape(settings.clinic_address).replace("\n", "<br>")
+    return (
+        "<table width='100%' cellspacing='0'><tr>"
+        f"<td><h1>{clinic}</h1><p class='muted'>{address}</p></td>"
+        f"<td align='right'><p class='title'>{escape(title)}</p></td></tr></table><hr>"
+    )
+
+
+def mark_lines(data: VisitDocument) -> list[str]:
+    views = {"anterior": "front", "posterior": "back"}
+    return [
+        f"{m.number}. {place_label(m.record.region, m.record.side)} — intensity "
+        f"{m.record.intensity}/10, {m.record.quality} "
+        f"({views.get(m.record.view, 'internal site')})"
+        + (f": {m.record.note}" if m.record.note else "")
+        for m in number_marks(data.marks)
+    ]
+
+
+def muscle_html(knowledge: KnowledgeBase, data: VisitDocument) -> str:
+    parts = []
+    for muscle_id, side in data.treated_muscles():
+        if muscle_id not in knowledge:
+            parts.append(f"<h3>{escape(muscle_id)} ({escape(side_label(side).lower())})</h3>")
+            continue
+        muscle = knowledge.muscle(muscle_id)
+        shown_side = side if side in ("left", "right") else "right"
+        zones = zone_regions(muscle, shown_side)  # type: ignore[arg-type]
+        essential = [place_label(r, s) for (r, s), k in zones.items() if k == "essential"]
+        spillover = [place_label(r, s) for (r, s), k in zones.items() if k == "spillover"]
+        charted = {
+            row.trigger_point_id
+            for row in (*data.findings, *data.treatments)
+            if row.muscle_id == muscle_id and row.side == side and row.trigger_point_id
+        }
+        points = [
+            f"{tp.label}{' (charted)' if tp.id in charted else ''}" for tp in muscle.trigger_points
+        ]
+        parts.append(
+            f"<h3>{escape(muscle.name)} ({escape(side_label(side).lower())})</h3>"
+            f"<p><b>Essential referral zone:</b> {escape(', '.join(essential) or '—')}<br>"
+            f"<b>Spillover:</b> {escape(', '.join(spillover) or '—')}<br>"
+            f"<b>Trigger points:</b> {escape('; '.join(points))}</p>"
+        )
+    return "".join(parts) or "<p class='muted'><i>No muscle charted at this visit.</i></p>"
+
+
+def red_flag_html(data: VisitDocument) -> str:
+    intake = data.intake
+    if intake is None:
+        return "<p class='muted'><i>No intake (red-flag screen) on file.</i></p>"
+    screen = load_red_flags()
+    raised = [q.question for q in screen.raised(intake.red_flags)]
+    unknown = [k for k, a in intake.red_flags.items() if a is True and k not in screen_ids()]
+    lines = raised + [f"{k.replace('_', ' ')} (question no longer asked)" for k in unknown]
+    asked = sum(1 for a in intake.red_flags.values() if a is not None)
+    if not lines:
+        body = f"<p>No red flag raised ({asked} screening questions answered).</p>"
+    else:
+        body = "<p><b>Red flags raised:</b></p>" + _list(lines, "")
+    if intake.red_flag_clearance:
+        on = intake.red_flag_cleared_on
+        body += (
+            f"<p><b>Clearance:</b> {escape(intake.red_flag_clearance)}"
+            f"{f' ({on.isoformat()})' if on else ''}</p>"
+        )
+    elif lines:
+        body += "<p><b>No medical clearance on record.</b></p>"
+    return body
+
+
+def screen_ids() -> set[str]:
+    return {q.id for q in load_red_flags().questions}
+
+
+def after_care_html(data: VisitDocument) -> str:
+    window = soreness_window(data.visit.started_at.astimezone())
+    low, high = RELIEF_FOLLOW_DAYS
+    return (
+        f"<p>{escape(soreness_advice())}<br><b>Expected soreness window: it should have "
+        f"eased {escape(window.wording())}.</b><br>Relief is followed over the next {low} "
+        f"to {high} days.</p>"
+    )
+
+
+def follow_up_html(data: VisitDocument) -> str:
+    lines: list[str] = []
+    for row in data.follow_ups:
+        lines.extend(follow_up_reading(row.soreness_hours, row.relief_days))
+        if row.note:
+            lines.append(f"Client's report: {row.note}")
+    return _list(lines, "No follow-up recorded yet for this visit.")
+
+
+def soap_html(data: VisitDocument) -> str:
+    visit = data.visit
+    parts = [
+        (title, text)
+        for title, text in (
+            ("Subjective", visit.subjective),
+            ("Objective", visit.objective),
+            ("Assessment", visit.assessment),
+            ("Plan", visit.plan),
+        )
+        if text
+    ]
+    if not parts:
+        return ""
+    body = "".join(
+        f"<p><b>{title}:</b> {escape(text).replace(chr(10), '<br>')}</p>" for title, text in parts
+    )
+    return _section("SOAP note", body)
+
+
+def report_html(
+    data: VisitDocument, settings: Settings, figure_tags: dict[str, str], knowledge: KnowledgeBase
+) -> str:
+    client, visit = data.client, data.visit
+    born = client.date_of_birth.isoformat() if client.date_of_birth else "—"
+    therapist = visit.therapist or settings.therapist_name or "—"
+    figures = "".join(
+        f"<td align='center'>{figure_tags[v]}<br><b>{escape(VIEW_TITLES[v])}</b></td>"
+        for v in ("anterior", "posterior")
+    )
+    assessment = load_assessment()
+    observation_lines = [
+        f"{title}: {observation_text(assessment, row)}"
+        for kind, title in KIND_TITLES
+        for row in data.observations
+        if row.kind == kind
+    ]
+    observation_lines += [
+        f"{title} (notes): {text}"
+        for title, text in (("Posture", visit.posture), ("Gait", visit.gait))
+        if text
+    ]
+    return (
+        f"<html><head><style>{STYLE}</style></head><body>"
+        + header_html(settings, "Visit report")
+        + "<table cellspacing='0' cellpadding='1' width='100%'>"
+        f"<tr><td width='20%'><b>Client</b></td><td width='40%'>{escape(client.name)}</td>"
+        f"<td width='18%'><b>Date of birth</b></td><td width='22%'>{born}</td></tr>"
+        f"<tr><td><b>Visit</b></td><td>{escape(when(visit.started_at))}</td>"
+        f"<td><b>Therapist</b></td><td>{escape(therapist)}</td></tr>"
+        f"<tr><td><b>Chief complaint</b></td>"
+        f"<td colspan='3'>{escape(visit.chief_complaint or '—')}</td></tr></table>"
+        + _section("Pain marked", f"<table width='100%'><tr>{figures}</tr></table>")
+        + "<p class='muted'>Key: the symbol's shape is the quality of the pain ("
+        + QUALITY_KEY
+        + "); its colour and the number inside are the intensity (0 no pain to 10 worst, "
+        "pale yellow to deep purple); the boxed number is the mark in this list; tinted "
+        "regions hold a mark.</p>"
+        + (
+            "".join(f"<p>{escape(line)}</p>" for line in mark_lines(data))
+            or "<p class='muted'><i>No pain marked at this visit.</i></p>"
+        )
+        + _section("Muscles charted", muscle_html(knowledge, data))
+        + _section(
+            "Trigger-point findings",
+            _list(
+                [
+                    finding_text(knowledge, f) + (f". Note: {f.note}" if f.note else "")
+                    for f in data.findings
+                ],
+                "No findings recorded.",
+            ),
+        )
+        + _section(
+            "Treatment",
+            _list([treatment_text(knowledge, t) for t in data.treatments], "No treatment."),
+        )
+        + _section("Assessment", _list(observation_lines, "No assessment charted."))
+        + _section("Red flags and clearance", red_flag_html(data))
+        + _section("After-care given", after_care_html(data))
+        + _section("Follow-up of this visit", follow_up_html(data))
+        + soap_html(data)
+        + "</body></html>"
+    )
+
+
+def _draw(data: VisitDocument, device: QPagedPaintDevice, paper: str, settings: Settings) -> int:
+    ensure_gui_app()
+    set_paper(device, paper)
+    numbered = number_marks(data.marks)
+    images: dict[str, QImage] = {}
+    tags: dict[str, str] = {}
+    for view in ("anterior", "posterior"):
+        image = body_chart(view, numbered, height_px=2000)
+        name = f"figure-{view}"
+        images[name] = image
+        width_mm = FIGURE_HEIGHT_MM * image.width() / image.height()
+        width_mm = min(width_mm, content_width_mm(paper) / 2 - 4)
+        tags[view] = image_tag(name, image, width_mm)
+    html = report_html(data, settings, tags, load_knowledge())
+    footer = f"Visit report · {data.client.name} · {data.visit.started_at.astimezone():%d %b %Y}"
+    return render_document(device, html, images, footer)
+
+
+def write_report_pdf(
+    data: VisitDocument, path: Path, paper: str | None = None, settings: Settings | None = None
+) -> int:
+    """Write the report to ``path`` (A4 or Letter; default from the settings); page count."""
+    ensure_gui_app()
+    settings = settings or load_settings()
+    paper = paper or settings.paper
+    return write_pdf(
+        Path(path),
+        paper,
+        f"Visit report {data.visit.started_at:%Y-%m-%d}",
+        lambda writer: _draw(data, writer, paper, settings),
+    )
+
+
+def print_report(
+    data: VisitDocument, printer: QPagedPaintDevice, settings: Settings | None = None
+) -> int:
+    settings = settings or load_settings()
+    return _draw(data, printer, paper_of(printer, settings.paper), settings)

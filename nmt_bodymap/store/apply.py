@@ -191,13 +191,26 @@ def _replayed(session: Session, spec: KindSpec, op: Operation, row: Any) -> Appl
     if op.kind is not RowKind.INTAKE:
         if op.kind is RowKind.VISIT:
             wanted.setdefault("started_at", row.started_at)
-        wanted = history.json_value(v.clean(spec.schema, wanted))
+        wanted = history.json_value(_with_defaults(spec, v.clean(spec.schema, wanted)))
     stored = history.row_values(session, op.kind, row, wanted)
     if stored != wanted:
         raise ChartValidationError(
             f"This {kind_words(op.kind)} was already saved with other values; nothing was changed."
         )
     return Applied(op, record_of(session, op.kind, row), row.id, row.version, None, True)
+
+
+def _with_defaults(spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every field not given at the default an add would store."""
+    complete = dict(values)
+    for name in spec.schema:
+        if name not in complete and name in spec.model.__table__.c:
+            default = spec.model.__table__.c[name].default
+            complete[name] = default.arg if default is not None and default.is_scalar else None
+    if spec.model is Observation:
+        complete["region"] = complete["region"] or ""
+        complete["side"] = complete["side"] or ""
+    return complete
 
 
 def _check_version(session: Session, op: Operation, row: Any) -> None:

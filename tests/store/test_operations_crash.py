@@ -144,7 +144,11 @@ def test_the_check_sees_a_row_changed_without_its_history(db_target: str) -> Non
     with engine.begin() as conn:
         conn.execute(text("UPDATE pain_marks SET version = 2"))
         conn.execute(
-            text("UPDATE history SET row_uid = 'gone' WHERE op = 'add' AND kind = 'pain_mark'")
+            text(
+                "INSERT INTO history (at, who, client_id, client_uid, kind, row_uid, op, version)"
+                " SELECT at, who, client_id, client_uid, kind, 'gone', op, version FROM history"
+                " WHERE kind = 'pain_mark' AND op = 'add'"
+            )
         )
     engine.dispose()
     found = _check(db_target)

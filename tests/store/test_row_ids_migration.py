@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
 
 from nmt_bodymap.core.operations import RowKind
 from nmt_bodymap.store import ChartStore
@@ -131,3 +133,17 @@ def test_0004_gives_every_row_a_uid_and_version_one_and_keeps_the_data(db_target
             quality="ache",
         )  # fmt: skip
         assert added.version == 1 and added.uid not in uids
+
+
+def test_the_database_refuses_to_change_or_remove_history(db_target: str) -> None:
+    with ChartStore.open(db_target, backup_on_close=False, who="Sam") as store:
+        store.create_client(name="Ana Ruiz")
+    engine = make_engine(database_url(db_target))
+    try:
+        for statement in ("UPDATE history SET who = 'Someone else'", "DELETE FROM history"):
+            with pytest.raises(DatabaseError, match="append-only"), engine.begin() as conn:
+                conn.execute(text(statement))
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT who FROM history")).all() == [("Sam",)]
+    finally:
+        engine.dispose()

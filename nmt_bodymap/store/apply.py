@@ -153,6 +153,7 @@ def _parent(session: Session, model: type[Any], uid: str | None, what: str) -> A
 
 def _add(session: Session, spec: KindSpec, op: Operation) -> Any:
     kind, values = op.kind, dict(op.after or {})
+    row: Any
     if kind is RowKind.INTAKE:
         client = _parent(session, Client, op.client, "Client")
         if session.scalars(select(Intake).where(Intake.client_id == client.id)).first():
@@ -258,8 +259,8 @@ def _change(session: Session, spec: KindSpec, op: Operation, row: Any) -> dict[s
         raise ChartNotFound(f"{spec.label} {op.row} does not exist.")
     values = dict(op.after or {})
     if op.op is OpKind.CHANGE and op.kind is RowKind.PAIN_MARK and op.fields & MARK_PLACE_FIELDS:
-        place = sorted(op.fields & MARK_PLACE_FIELDS)[0]
-        raise ChartValidationError(f"Use move_pain_mark to change {place}.", place)
+        field = sorted(op.fields & MARK_PLACE_FIELDS)[0]
+        raise ChartValidationError(f"Use move_pain_mark to change {field}.", field)
     if op.kind is RowKind.OBSERVATION and op.fields & OBSERVATION_FIXED_FIELDS:
         raise ChartValidationError(
             "What was observed cannot be changed; remove the observation and add the right one.",

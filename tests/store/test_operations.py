@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select
 
-from nmt_bodymap.core.operations import Operation, OpKind, RowKind, new_row_id
+from nmt_bodymap.core.operations import Operation, OpKind, RowKind, new_row_id, with_defaults
 from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.store import ChartConflict, ChartNotFound, ChartStore, ChartValidationError
 from nmt_bodymap.store.models import HistoryEntry, PainMark
@@ -305,3 +305,50 @@ def test_history_rows_match_versions(store: ChartStore, doc: VisitDocument) -> N
         for mark in session.scalars(select(PainMark)):
             count = session.scalar(select(func.count()).where(HistoryEntry.row_uid == mark.uid))
             assert count == mark.version == 1
+
+
+def test_a_document_add_holds_exactly_the_row_the_store_keeps(
+    store: ChartStore, doc: VisitDocument
+) -> None:
+    """``ROW_DEFAULTS`` (core) and the store's column defaults agree, for every kind."""
+    required: dict[RowKind, dict[str, Any]] = {
+        RowKind.PAIN_MARK: {
+            "view": "internal",
+            "region": "upper_teeth",
+            "side": "left",
+            "intensity": 2,
+            "quality": "ache",
+        },
+        RowKind.FINDING: FINDING,
+        RowKind.TREATMENT: {"muscle_id": "masseter", "side": "left", "technique": "stripping"},
+        RowKind.OBSERVATION: {
+            "kind": "ischemia",
+            "item": "pale_cool",
+            "region": "calf",
+            "side": "left",
+        },
+        RowKind.FOLLOW_UP: {},
+    }
+    for kind, values in required.items():
+        op = doc.add_op(kind, values)
+        doc.apply(op)
+        store.apply(op)
+    assert store.load_visit_document(doc.visit) == doc
+    client = Operation(OpKind.ADD, RowKind.CLIENT, new_row_id(), None, None, {"name": "Bo"})
+    visit = Operation(
+        OpKind.ADD,
+        RowKind.VISIT,
+        new_row_id(),
+        None,
+        None,
+        {"started_at": "2025-01-05T09:00:00+00:00"},
+        client=client.row,
+    )
+    visit = Operation(
+        visit.op, visit.kind, visit.row, visit.row, None, visit.after, None, client.row
+    )
+    intake = Operation(OpKind.ADD, RowKind.INTAKE, new_row_id(), None, None, {}, client=client.row)
+    for op in (client, visit, intake):
+        entry = store.apply(op).history
+        assert entry is not None
+        assert entry.after == with_defaults(op.kind, op.after or {})

@@ -26,7 +26,14 @@ def _demo(store: ChartStore) -> int:
     client = seed_demo_client(store)
     first = store.list_visits(client.id)[-1]
     removed = store.add_pain_mark(
-        first.id, view="anterior", region="pectoral", side="left", intensity=2, quality="ache"
+        first.id,
+        view="anterior",
+        x=549.28,
+        y=512.1,
+        region="pectoral",
+        side="left",
+        intensity=2,
+        quality="ache",
     )
     store.delete_pain_mark(removed.id)
     return client.id

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -25,7 +25,7 @@ from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.ranking import muscle_candidate
 from nmt_bodymap.ui import store_calls
-from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
+from nmt_bodymap.ui.actions import shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
@@ -35,6 +35,7 @@ from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
 from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
+from nmt_bodymap.ui.main_menus import build_main_menus
 from nmt_bodymap.ui.palette import MapColors
 from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel("")
         self.save_state.setObjectName("save-state")
         self.statusBar().addPermanentWidget(self.save_state)
-        self._build_menus()
+        build_main_menus(self)
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)
@@ -163,157 +164,6 @@ class MainWindow(QMainWindow):
         )
         self.worker.pending_changed.connect(lambda _n: self._update_save_state())
         self.worker.job_failed.connect(self.show_error)
-
-    def _build_menus(self) -> None:
-        bm = self.body_map
-        reg = self.actions_by_key
-        add_menu(
-            self,
-            "&File",
-            [
-                ActionSpec("new-client", "&New client…", ("Ctrl+N",), self.new_client),
-                ActionSpec("edit-client", "&Edit client…", ("Ctrl+E",), self.edit_client),
-                ActionSpec("find-client", "&Find client", ("Ctrl+K",), self.focus_search),
-                None,
-                ActionSpec("new-visit", "New &visit…", ("Ctrl+Shift+N",), self.visits.new_visit),
-                None,
-                ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), self.close),
-            ],
-            reg,
-        )
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(
-            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
-        edit = add_menu(
-            self,
-            "&Edit",
-            [
-                ActionSpec(
-                    "delete-mark",
-                    "&Delete selected marks",
-                    (QKeySequence.StandardKey.Delete, "Backspace"),
-                    bm.remove_selected,
-                ),
-                ActionSpec(
-                    "select-all-marks", "Select &all marks", ("Ctrl+A",), bm.select_all_marks
-                ),
-                None,
-                ActionSpec(
-                    "retry",
-                    "&Retry saving",
-                    ("Ctrl+R",),
-                    self.retry_unsaved,
-                    "Store again the marks whose save failed",
-                ),
-            ],
-            reg,
-        )
-        edit.insertActions(edit.actions()[0], [undo, redo])
-        edit.insertSeparator(edit.actions()[2])
-        for action in (undo, redo):
-            self.addAction(action)
-        reg["undo"], reg["redo"] = undo, redo
-        intensity_specs: list[ActionSpec | None] = [
-            ActionSpec(
-                f"intensity-{n}", f"Intensity {n}", (str(n),), lambda n=n: bm.set_intensity(n)
-            )
-            for n in range(10)
-        ]
-        add_menu(
-            self,
-            "&Mark",
-            [
-                *intensity_specs,
-                ActionSpec(
-                    "intensity-up", "Intensity up (to 10)", ("+", "="), lambda: bm.step_intensity(1)
-                ),
-                ActionSpec(
-                    "intensity-down", "Intensity down", ("-",), lambda: bm.step_intensity(-1)
-                ),
-                None,
-                ActionSpec("quality", "Next &quality", ("Q",), bm.cycle_quality),
-            ],
-            reg,
-        )
-        add_menu(
-            self,
-            "&View",
-            [
-                ActionSpec(
-                    "zoom-in", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), bm.zoom_in
-                ),
-                ActionSpec(
-                    "zoom-out", "Zoom &out", (QKeySequence.StandardKey.ZoomOut,), bm.zoom_out
-                ),
-                ActionSpec("fit", "&Fit to window", ("Ctrl+0",), bm.fit),
-                None,
-                ActionSpec(
-                    "both-views", "&Both views", ("Ctrl+1",), lambda: bm.set_layout_mode("both")
-                ),
-                ActionSpec(
-                    "front-view", "Fr&ont only", ("Ctrl+2",), lambda: bm.set_layout_mode("anterior")
-                ),
-                ActionSpec(
-                    "back-view", "B&ack only", ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
-                ),
-                ActionSpec(
-                    "inside-sites",
-                    "&Inside the body",
-                    ("Ctrl+4",),
-                    lambda: bm.show_internal_sites(not bm.inside_button.isChecked()),
-                    "Teeth, ear, eye, sinus, throat and pelvic sites beside the views",
-                ),
-            ],
-            reg,
-        )
-        add_menu(
-            self,
-            "&Muscle",
-            [
-                ActionSpec(
-                    "focus-candidates",
-                    "Go to &candidates",
-                    ("Ctrl+L",),
-                    self.focus_candidates,
-                ),
-                ActionSpec(
-                    "record-finding",
-                    "Record &finding…",
-                    ("Ctrl+Shift+F",),
-                    self._finding_for_current,
-                ),
-                ActionSpec(
-                    "record-treatment",
-                    "Record &treatment…",
-                    ("Ctrl+Shift+T",),
-                    self._treatment_for_current,
-                ),
-                ActionSpec(
-                    "show-findings",
-                    "Show findings && treatment",
-                    ("Ctrl+Shift+L",),
-                    lambda: self.side_tabs.setCurrentWidget(self.findings_panel),
-                ),
-                ActionSpec(
-                    "clear-highlight",
-                    "&Clear highlight",
-                    ("Escape",),
-                    lambda: self.candidates.tree.setCurrentItem(None),
-                ),
-            ],
-            reg,
-        )
-        add_menu(
-            self,
-            "&Help",
-            [
-                ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), self.show_shortcuts),
-            ],
-            reg,
-        )
 
     # -- clients and visits ----------------------------------------------------------------
     def start(self) -> None:
@@ -407,7 +257,9 @@ class MainWindow(QMainWindow):
         self._refresh_candidates()
 
     def _refresh_candidates(self) -> None:
-        selected = self.body_map.selected_mark_keys()
+        # A just-placed mark is selected for the keys, but the ranking explains every mark
+        # until the therapist picks some.
+        selected = self.body_map.selection.picked_keys()
         if selected:
             marks = [m for k in selected if (m := self.marks.get(k)) is not None]
         else:
@@ -419,6 +271,11 @@ class MainWindow(QMainWindow):
             return
         self._ranked_for = key
         self.candidates.show_for_marks(marks, selected=bool(selected))
+
+    def clear_selection_and_highlight(self) -> None:
+        """Esc: no mark selected (digits set the next mark again), no muscle lit."""
+        self.body_map.clear_selection()
+        self.candidates.tree.setCurrentItem(None)
 
     def _on_candidate(self, candidate: Any | None) -> None:
         if candidate is None:

@@ -9,6 +9,7 @@ Region look-ups go through the core atlas; the panel never writes to the databas
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -29,14 +30,10 @@ from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.body_scene import BodyScene
 from nmt_bodymap.ui.body_view import BodyView
-from nmt_bodymap.ui.commands import (
-    AddPainMark,
-    ChangeMarkDetails,
-    MovePainMark,
-    RemovePainMarks,
-)
+from nmt_bodymap.ui.commands import push_operations
 from nmt_bodymap.ui.highlight import Highlight
 from nmt_bodymap.ui.internal_sites import InternalSitesPanel
+from nmt_bodymap.ui.labels import place_label
 from nmt_bodymap.ui.legend import MapLegend
 from nmt_bodymap.ui.map_tools import build_tools
 from nmt_bodymap.ui.marks import QUALITIES, MarkState
@@ -191,12 +188,17 @@ class BodyMapPanel(QWidget):
         self, view: str, x: float | None, y: float | None, region: str, side: Side
     ) -> None:
         """A new mark with the next mark's values; it becomes the one selected mark."""
-        command = AddPainMark(
-            self.marks, view, x, y, region, side, self._next_intensity, self._next_quality
-        )
-        self.undo_stack.push(command)
-        if command.key is not None:
-            self.selection.set([command.key], picked=False)
+        op = self.marks.add_op(view, x, y, region, side, self._next_intensity, self._next_quality)
+        note = f"Saved: {place_label(region, side)}, {self._next_quality} {self._next_intensity}/10"
+        if self._push([op], f"Mark {place_label(region, side)}", note):
+            self.selection.set([op.row], picked=False)
+
+    def _push(self, ops: list[Any], text: str, note: str = "") -> bool:
+        """One undoable gesture; False (and a plain message) if the chart refused it."""
+        command = push_operations(self.undo_stack, self.marks.visit, ops, text, note)
+        if command is None:
+            self.status_message.emit("That change does not fit the chart: nothing was changed")
+        return command is not None
 
     def _on_site_clicked(self, region: str, side: str, additive: bool) -> None:
         """A click on an internal site: mark it, or select it if it is already marked."""
@@ -218,8 +220,13 @@ class BodyMapPanel(QWidget):
         if not keys:
             self.status_message.emit("Select a mark first (click it), then press Delete")
             return False
-        self.undo_stack.push(RemovePainMarks(self.marks, keys))
+        what = "Remove mark" if len(keys) == 1 else f"Remove {len(keys)} marks"
+        ops = [self.marks.delete_op(k) for k in keys]
+        self._push(ops, what, "Removed " + ", ".join(self._labels(keys)))
         return True
+
+    def _labels(self, keys: list[str]) -> list[str]:
+        return [place_label(m.region, m.side) for k in keys if (m := self.marks.get(k))]
 
     def _on_point_clicked(self, view: str, point: QPointF) -> None:
         if self.marks.visit_id is None:
@@ -241,8 +248,9 @@ class BodyMapPanel(QWidget):
             self.scenes[before.view].mark_items[key].setPos(start)
             self.status_message.emit("A mark must stay on the figure: moved back")
             return
-        after = before.moved(end.x(), end.y(), region.region, region.side)
-        self.undo_stack.push(MovePainMark(self.marks, before, after))
+        where = place_label(region.region, region.side)
+        op = self.marks.move_op(key, end.x(), end.y(), region.region, region.side)
+        self._push([op], f"Move mark to {where}", f"Moved the mark to {where}")
 
     # -- the tools: they show the selected mark's values, or the next mark's ---------------
     @property
@@ -262,7 +270,8 @@ class BodyMapPanel(QWidget):
         if self.selection.selected_keys():
             stale = [m for m in self._selected_marks() if m.intensity != value]
             if stale:
-                self.undo_stack.push(ChangeMarkDetails(self.marks, stale, value, None))
+                ops = [self.marks.change_op(m.key, intensity=value) for m in stale]
+                self._push(ops, f"Set intensity {value}", self._saved_note(stale, value, None))
         else:
             self._next_intensity = value
         self._show_values()
@@ -273,10 +282,20 @@ class BodyMapPanel(QWidget):
         if self.selection.selected_keys():
             stale = [m for m in self._selected_marks() if m.quality != quality]
             if stale:
-                self.undo_stack.push(ChangeMarkDetails(self.marks, stale, None, quality))
+                ops = [self.marks.change_op(m.key, quality=quality) for m in stale]
+                self._push(ops, f"Set quality {quality}", self._saved_note(stale, None, quality))
         else:
             self._next_quality = quality
         self._show_values()
+
+    @staticmethod
+    def _saved_note(marks: list[MarkState], intensity: int | None, quality: str | None) -> str:
+        parts = [
+            f"{place_label(m.region, m.side)}, {quality or m.quality} "
+            f"{m.intensity if intensity is None else intensity}/10"
+            for m in marks
+        ]
+        return "Saved: " + "; ".join(parts)
 
     def step_intensity(self, delta: int) -> None:
         self.set_intensity(self.intensity + delta)
@@ -328,9 +347,8 @@ class BodyMapPanel(QWidget):
         if mark.view == INTERNAL_VIEW:
             self.internal_sites.set_marks(self.marks.marks())
             self.internal_sites.show_selection(self.selection.selected_keys())
-        else:
-            for scene in self.scenes.values():
-                scene.put_mark(mark)
+        elif mark.view in self.scenes:  # a mark never changes view: only its scene is touched
+            self.scenes[mark.view].put_mark(mark)
         if key in self.selection:
             self._show_values()  # e.g. after an undo: the tools never show a stale value
 
@@ -338,8 +356,10 @@ class BodyMapPanel(QWidget):
         self._syncing = True
         try:
             for scene in self.scenes.values():
-                scene.drop_mark(key)
-            self.internal_sites.set_marks(self.marks.marks())
+                if key in scene.mark_items:
+                    scene.drop_mark(key)
+            if self.internal_sites.holds(key):
+                self.internal_sites.set_marks(self.marks.marks())
         finally:
             self._syncing = False
         self.selection.discard(key)

@@ -175,6 +175,10 @@ class InternalSitesPanel(QFrame):
         for button in self.buttons.values():
             self._refresh(button)
 
+    def holds(self, key: str) -> bool:
+        """True if the strip shows the mark ``key``."""
+        return any(m.key == key for marks in self._marks.values() for m in marks)
+
     def marks_at(self, region: str, side: str) -> list[MarkState]:
         return list(self._marks.get((region, side), []))
 

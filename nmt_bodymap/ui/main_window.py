@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.core.operations import Change
 from nmt_bodymap.core.ranking import muscle_candidate
+from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.actions import shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
@@ -36,6 +38,7 @@ from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.main_menus import build_main_menus
+from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
 from nmt_bodymap.ui.palette import MapColors
 from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
@@ -65,7 +68,8 @@ class MainWindow(QMainWindow):
         self.knowledge = knowledge or load_knowledge()
         self.colors = MapColors()
         self.undo_stack = QUndoStack(self)
-        self.marks = VisitMarks(worker, self)
+        self.open_visit = OpenVisit(worker, load_settings().therapist_name, self)
+        self.marks = VisitMarks(self.open_visit, self)
         self.findings = VisitFindings(worker, self)
         self.follow_ups = VisitFollowUps(worker, self)
         self.actions_by_key: dict[str, QAction] = {}
@@ -133,25 +137,17 @@ class MainWindow(QMainWindow):
         self.visits.status_message.connect(self.show_status)
         self.body_map.status_message.connect(self.show_status)
         self.body_map.selection_changed.connect(lambda _keys: self._refresh_candidates())
-        self.marks.marks_reset.connect(self._refresh_candidates)
-        self.marks.mark_added.connect(lambda _k: self._refresh_candidates())
-        self.marks.mark_removed.connect(lambda _k: self._refresh_candidates())
-        for signal in (
-            self.marks.marks_reset,
-            self.marks.mark_added,
-            self.marks.mark_removed,
-            self.marks.mark_changed,
-            self.findings.changed,
-            self.side_tabs.currentChanged,
-        ):
+        # One change signal per gesture: each panel redraws only what its flags name.
+        self.open_visit.changed.connect(self._on_visit_changed)
+        self.open_visit.status_changed.connect(lambda _rows: self._update_save_state())
+        for signal in (self.findings.changed, self.side_tabs.currentChanged):
             signal.connect(self._refresh_visit_tabs)
         self.guide.muscle_chosen.connect(self._show_muscle_on_map)
         self.guide.record_finding.connect(self.record_finding)
         self.follow_ups.saved.connect(self.show_status)
         self.follow_ups.failed.connect(self.show_error)
-        self.marks.mark_changed.connect(self._on_mark_changed)
-        self.marks.saved.connect(self.show_status)
-        self.marks.failed.connect(self.show_error)
+        self.open_visit.saved.connect(self.show_status)
+        self.open_visit.failed.connect(self.show_error)
         self.candidates.candidate_chosen.connect(self._on_candidate)
         self.candidates.record_finding.connect(lambda c: self.record_finding(c.muscle, c.side))
         self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))
@@ -162,7 +158,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.remove_requested.connect(
             lambda kind, rid: self.undo_stack.push(RemoveRecord(self.findings, kind, rid))
         )
-        self.worker.pending_changed.connect(lambda _n: self._update_save_state())
+        self.worker.pending_changed.connect(self._on_pending)
         self.worker.job_failed.connect(self.show_error)
 
     # -- clients and visits ----------------------------------------------------------------
@@ -250,11 +246,11 @@ class MainWindow(QMainWindow):
             )
 
     # -- marks and candidates --------------------------------------------------------------
-    def _on_mark_changed(self, key: str) -> None:
-        mark = self.marks.get(key)
-        if mark is not None and mark.status != "saving":
-            self._update_save_state()
-        self._refresh_candidates()
+    def _on_visit_changed(self, change: DocChange) -> None:
+        if change.flags & Change.MARKS:
+            self._refresh_candidates()
+        if change.flags & (Change.MARKS | Change.FINDINGS | Change.TREATMENTS):
+            self._refresh_visit_tabs()
 
     def _refresh_candidates(self) -> None:
         # A just-placed mark is selected for the keys, but the ranking explains every mark
@@ -363,6 +359,11 @@ class MainWindow(QMainWindow):
         text = str(message)
         self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
         QMessageBox.warning(self, "NMT Body Map", text)
+
+    def _on_pending(self, count: int) -> None:
+        # Only the moments the queue starts and stops change the label.
+        if (count == 0) != (self.save_state.text() != "Saving…"):
+            self._update_save_state()
 
     def _update_save_state(self) -> None:
         unsaved = len(self.marks.unsaved())

@@ -223,7 +223,7 @@ class InternalSitesPanel(QFrame):
         if marks:
             worst = max(marks, key=lambda m: m.intensity)
             button.setIcon(mark_icon(worst, self.colors))
-            status = {"saving": " (saving…)", "unsaved": " — NOT SAVED", "saved": ""}
+            status = {"saving": "", "unsaved": " — NOT SAVED", "saved": ""}
             details = "; ".join(f"{m.quality}, {m.intensity}/10{status[m.status]}" for m in marks)
             tip = f"{button.place}: {details}\nClick to select (Delete removes it)."
             # Marked: the symbol alone (the column and the tooltip give the side).

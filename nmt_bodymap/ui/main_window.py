@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.follow_ups = VisitFollowUps(worker, self)
         self.actions_by_key: dict[str, QAction] = {}
         self._ranked_for: tuple[object, ...] | None = None
+        self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for
+        self._save_state_shown: tuple[int, bool] | None = None
 
         self.clients = ClientPanel(worker)
         self.visits = VisitPanel(worker)
@@ -136,10 +138,10 @@ class MainWindow(QMainWindow):
         self.visits.failed.connect(self.show_error)
         self.visits.status_message.connect(self.show_status)
         self.body_map.status_message.connect(self.show_status)
-        self.body_map.selection_changed.connect(lambda _keys: self._refresh_candidates())
+        self.body_map.selection_changed.connect(self._on_selection)
         # One change signal per gesture: each panel redraws only what its flags name.
         self.open_visit.changed.connect(self._on_visit_changed)
-        self.open_visit.status_changed.connect(lambda _rows: self._update_save_state())
+        self.open_visit.status_changed.connect(lambda _rows: self._on_pending())
         for signal in (self.findings.changed, self.side_tabs.currentChanged):
             signal.connect(self._refresh_visit_tabs)
         self.guide.muscle_chosen.connect(self._show_muscle_on_map)
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
         # A just-placed mark is selected for the keys, but the ranking explains every mark
         # until the therapist picks some.
         selected = self.body_map.selection.picked_keys()
+        self._scope = tuple(selected)
         if selected:
             marks = [m for k in selected if (m := self.marks.get(k)) is not None]
         else:
@@ -360,10 +363,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
         QMessageBox.warning(self, "NMT Body Map", text)
 
-    def _on_pending(self, count: int) -> None:
-        # Only the moments the queue starts and stops change the label.
-        if (count == 0) != (self.save_state.text() != "Saving…"):
+    def _on_pending(self, *_args: object) -> None:
+        # Only a change of what the label says updates it (saving starts or ends, unsaved).
+        state = (len(self.open_visit.unsaved()), self.worker.pending() > 0)
+        if state != self._save_state_shown:
+            self._save_state_shown = state
             self._update_save_state()
+
+    def _on_selection(self, _keys: list[str]) -> None:
+        # Candidates follow the marks the therapist picked, not a just-placed mark.
+        if tuple(self.body_map.selection.picked_keys()) != self._scope:
+            self._refresh_candidates()
 
     def _update_save_state(self) -> None:
         unsaved = len(self.marks.unsaved())

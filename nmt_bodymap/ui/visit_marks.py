@@ -34,6 +34,7 @@ class VisitMarks(QObject):
         super().__init__(parent)
         self.visit = visit
         self._shown: set[str] = set()
+        self._badged: set[str] = set()  # marks drawn with the "not saved" badge
         visit.changed.connect(self._on_changed)
         visit.status_changed.connect(self._on_status)
 
@@ -117,6 +118,7 @@ class VisitMarks(QObject):
     def _on_changed(self, change: DocChange) -> None:
         if change.reset:
             self._shown = set(self.visit.rows(MARK))
+            self._badged = set()
             self.marks_reset.emit()
             return
         if not change.flags & Change.MARKS:
@@ -133,6 +135,9 @@ class VisitMarks(QObject):
                 self.mark_removed.emit(uid)
 
     def _on_status(self, uids: frozenset[str]) -> None:
+        """Redraw a mark whose "not saved" badge comes or goes (saving looks like saved)."""
         for uid in uids:
-            if uid in self._shown:
+            unsaved = self.visit.status(uid)[0] == "unsaved"
+            if uid in self._shown and unsaved != (uid in self._badged):
+                self._badged ^= {uid}
                 self.mark_changed.emit(uid)

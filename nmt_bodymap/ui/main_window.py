@@ -33,6 +33,7 @@ from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
 from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
+from nmt_bodymap.ui.commands import push_operations
 from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
 from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
@@ -40,7 +41,7 @@ from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.main_menus import build_main_menus
 from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
 from nmt_bodymap.ui.palette import MapColors
-from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
+from nmt_bodymap.ui.visit_findings import VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.open_visit = OpenVisit(worker, load_settings().therapist_name, self)
         self.marks = VisitMarks(self.open_visit, self)
-        self.findings = VisitFindings(worker, self)
+        self.findings = VisitFindings(self.open_visit, self)
         self.follow_ups = VisitFollowUps(worker, self)
         self.actions_by_key: dict[str, QAction] = {}
         self._ranked_for: tuple[object, ...] | None = None
@@ -142,8 +143,7 @@ class MainWindow(QMainWindow):
         # One change signal per gesture: each panel redraws only what its flags name.
         self.open_visit.changed.connect(self._on_visit_changed)
         self.open_visit.status_changed.connect(lambda _rows: self._on_pending())
-        for signal in (self.findings.changed, self.side_tabs.currentChanged):
-            signal.connect(self._refresh_visit_tabs)
+        self.side_tabs.currentChanged.connect(self._refresh_visit_tabs)
         self.guide.muscle_chosen.connect(self._show_muscle_on_map)
         self.guide.record_finding.connect(self.record_finding)
         self.follow_ups.saved.connect(self.show_status)
@@ -155,10 +155,14 @@ class MainWindow(QMainWindow):
         self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))
         self.body_map.pin_clicked.connect(self._on_pin)
         self.findings.changed.connect(self._show_findings_on_map)
-        self.findings.saved.connect(self.show_status)
-        self.findings.failed.connect(self.show_error)
         self.findings_panel.remove_requested.connect(
-            lambda kind, rid: self.undo_stack.push(RemoveRecord(self.findings, kind, rid))
+            lambda kind, uid: push_operations(
+                self.undo_stack,
+                self.open_visit,
+                [self.findings.delete_op(kind, uid)],
+                f"Remove {kind}",
+                f"Removed the {kind}",
+            )
         )
         self.worker.pending_changed.connect(self._on_pending)
         self.worker.job_failed.connect(self.show_error)
@@ -215,7 +219,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.candidates.tree.setCurrentItem(None)
         self.marks.load_visit(visit.id if visit is not None else None)
-        self.findings.load_visit(visit.id if visit is not None else None)
         client = self.visits.client
         if visit is None:
             self.visit_label.setText(
@@ -313,7 +316,7 @@ class MainWindow(QMainWindow):
         fields = self.ask_finding(muscle_id, side, tp_id)
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
-            self.undo_stack.push(AddRecord(self.findings, "finding", fields, f"Finding at {name}"))
+            self._record("finding", fields, f"Finding at {name}")
 
     def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
@@ -322,9 +325,11 @@ class MainWindow(QMainWindow):
         fields = self.ask_treatment(muscle_id, side, tp_id)
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
-            self.undo_stack.push(
-                AddRecord(self.findings, "treatment", fields, f"Treatment of {name}")
-            )
+            self._record("treatment", fields, f"Treatment of {name}")
+
+    def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
+        op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
+        push_operations(self.undo_stack, self.open_visit, [op], text, f"Saved the {kind}")
 
     def _finding_for_current(self) -> None:
         candidate = self.candidates.current_candidate()

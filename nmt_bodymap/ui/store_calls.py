@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from nmt_bodymap.core.operations import Change, Operation, OpKind, RowKind, change_for, new_row_id
+from nmt_bodymap.core.operations import (
+    ROW_FIELDS,
+    Change,
+    Operation,
+    OpKind,
+    RowKind,
+    change_for,
+    new_row_id,
+)
 from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.store.errors import ChartStoreError
 from nmt_bodymap.ui.marks import MarkState
@@ -180,13 +188,45 @@ def load_visit_document(store: Store, visit_id: int) -> tuple[VisitDocument, dic
         return loader(visit_id), {}
     doc = VisitDocument(visit_uid(store, visit_id))
     ids: dict[str, int] = {}
-    for record in store.list_pain_marks(visit_id):
-        uid = getattr(record, "uid", "") or new_row_id()
-        ids[uid] = record.id
-        doc.set_row(
-            RowKind.PAIN_MARK, uid, _mark_values(record), getattr(record, "version", 0) or 1
-        )
+    for kind, records in (
+        (RowKind.PAIN_MARK, store.list_pain_marks(visit_id)),
+        (RowKind.FINDING, store.list_findings(visit_id)),
+        (RowKind.TREATMENT, store.list_treatments(visit_id)),
+    ):
+        for record in records:
+            uid = getattr(record, "uid", "") or new_row_id()
+            ids[uid] = record.id
+            doc.set_row(kind, uid, _values(kind, record), getattr(record, "version", 0) or 1)
     return doc, ids
+
+
+def _values(kind: RowKind, record: Any) -> dict[str, Any]:
+    if kind is RowKind.PAIN_MARK:
+        return _mark_values(record)
+    return {name: getattr(record, name, None) for name in sorted(ROW_FIELDS[kind])}
+
+
+# The per-kind calls of a store without ``apply`` (kinds the window edits there).
+_LEGACY = {
+    RowKind.FINDING: ("add_finding", "delete_finding", "restore_finding"),
+    RowKind.TREATMENT: ("add_treatment", "delete_treatment", "restore_treatment"),
+}
+
+
+def _legacy_record(store: Store, op: Operation, visit_id: int, ids: dict[str, int]) -> Any:
+    add, delete, restore = _LEGACY[op.kind]
+    if op.op is OpKind.ADD:
+        record = getattr(store, add)(visit_id, **dict(op.after or {}))
+        ids[op.row] = record.id
+        return record
+    row_id = ids.get(op.row)
+    if row_id is None:
+        raise ChartStoreError(f"The {op.kind.value}'s first save failed; Retry saving stores it.")
+    if op.op is OpKind.DELETE:
+        return getattr(store, delete)(row_id)
+    if op.op is OpKind.RESTORE:
+        return getattr(store, restore)(row_id)
+    raise ChartStoreError("This chart needs upgrading before it can store that change.")
 
 
 def apply_operation(
@@ -195,6 +235,8 @@ def apply_operation(
     """Store one operation (worker thread)."""
     if hasattr(store, "apply"):
         return store.apply(op, who=who)
+    if op.kind in _LEGACY and visit_id is not None:
+        return _legacy_record(store, op, visit_id, ids)
     if op.kind is not RowKind.PAIN_MARK or visit_id is None:
         raise ChartStoreError("This chart needs upgrading before it can store that change.")
     if op.op is OpKind.ADD:

@@ -104,3 +104,36 @@ def test_a_digit_during_a_slow_save_changes_the_new_mark_once(
         ("temple", "right", 6, "ache"),
         ("jaw", "right", 5, "ache"),
     }
+
+
+def test_findings_and_treatments_undone_and_redone_while_the_worker_is_busy(
+    qtbot: Any, window: Any, seeded: dict[str, Any], hold: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker, visit_id = seeded["worker"], seeded["visit"].id
+    finding = {"muscle_id": "temporalis", "side": "right", "activity": "active", "tenderness": 7}
+    treatment = {"muscle_id": "temporalis", "side": "right", "technique": "ischemic compression"}
+    monkeypatch.setattr(window, "ask_finding", lambda *_a: dict(finding))
+    monkeypatch.setattr(window, "ask_treatment", lambda *_a: dict(treatment))
+    undo, redo = window.actions_by_key["undo"], window.actions_by_key["redo"]
+    gate = hold()
+    window.record_finding("temporalis", "right")
+    window.record_treatment("temporalis", "right")
+    undo.trigger()  # treatment off
+    undo.trigger()  # finding off
+    redo.trigger()  # finding back: the same row, not a second one
+    monkeypatch.setattr(
+        window, "ask_finding", lambda *_a: {**finding, "muscle_id": "masseter", "side": "left"}
+    )
+    window.record_finding("masseter", "left")  # a new gesture ends the redo chain
+    undo.trigger()
+    redo.trigger()
+    shown = sorted((f.muscle_id, f.side) for f in window.findings.findings.values())
+    assert shown == [("masseter", "left"), ("temporalis", "right")]
+    assert window.findings.treatments == {}
+    assert worker.pending() > 3
+    gate.set()
+    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=15_000)
+    stored = call_on_worker(qtbot, worker, lambda s: s.list_findings(visit_id))
+    assert sorted((f.muscle_id, f.side) for f in stored) == shown
+    assert call_on_worker(qtbot, worker, lambda s: s.list_treatments(visit_id)) == []
+    assert window.findings_panel.list.count() == len(shown)

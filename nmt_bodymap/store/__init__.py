@@ -2,6 +2,10 @@
 
 The UI uses ``ChartStore`` (``service.py``) and the records and errors it returns:
 
+- ``apply.py``: applies one operation (version check, change, history entry);
+  ``history.py``: the history table and the change token; ``reading.py``: records and
+  the visit document; ``conflicts.py``: ``ChartConflict``
+- ``base.py``, ``client_calls.py``, ``row_calls.py``: the parts of ``ChartStore``
 - ``models.py``: the ORM schema; ``migrations/``: the Alembic scripts; ``migrate.py``: runs them
 - ``database.py``: engine, SQLite settings, corrupt-file detection
 - ``validation.py``: field checks; ``records.py``: the frozen records
@@ -10,6 +14,7 @@ The UI uses ``ChartStore`` (``service.py``) and the records and errors it return
 
 from typing import TYPE_CHECKING, Any
 
+from nmt_bodymap.store.conflicts import ChartConflict
 from nmt_bodymap.store.errors import (
     ChartDatabaseCorrupt,
     ChartMigrationError,
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from nmt_bodymap.store.service import ChartStore
 
 __all__ = [
+    "ChartConflict",
     "ChartDatabaseCorrupt",
     "ChartMigrationError",
     "ChartNotFound",

@@ -4,7 +4,8 @@ One client has one intake, many visits; a visit holds what was charted that day:
 marks drawn on the body map, trigger-point findings, treatments given, the assessment
 observations (posture, gait, ischemia, nerve entrapment), and the follow-up reported at the
 next session. Clinical rows are never deleted, only stamped
-``deleted_at`` (undo restores them; nothing clinical is lost). Times are UTC.
+``deleted_at`` (undo restores them; nothing clinical is lost). Times are UTC. Every change
+of a clinical row appends one ``history`` row in the same transaction (revision 0004).
 Changing a model means adding a migration under ``migrations/versions`` too; a test
 compares the two.
 """
@@ -29,6 +30,8 @@ from sqlalchemy import (
     TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from nmt_bodymap.core.operations import new_row_id
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -65,8 +68,16 @@ class Base(DeclarativeBase):
 
 
 class Stamped:
-    """Created/updated times and the soft-delete stamp shared by every clinical row."""
+    """Identity, version, created/updated times and the soft-delete stamp shared by every
+    clinical row.
 
+    ``uid`` (revision 0004) is the client-made id (a UUID given when the row is created on
+    screen, ``core.operations.new_row_id``); ``version`` is 1 after the add and grows by one
+    per operation applied to the row (``store/apply.py`` checks it and bumps it).
+    """
+
+    uid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_row_id)
+    version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
@@ -238,3 +249,32 @@ class Observation(Stamped, Base):
     side: Mapped[str] = mapped_column(String(10), default="")
     severity: Mapped[str | None] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HistoryEntry(Base):
+    """Added in revision 0004: one applied operation, append-only (never updated or deleted).
+
+    ``kind``/``op`` are ``core.operations`` names; ``row_uid`` the row changed, ``version``
+    the version the operation left it at; ``before``/``after`` JSON values as in the
+    operation (whole rows for add, delete and restore; the changed fields for change and
+    move). ``who`` is the therapist the store was opened for (``ChartStore.who``).
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (
+        Index("ix_history_client_id_id", "client_id", "id"),
+        Index("ix_history_row_uid", "row_uid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    who: Mapped[str] = mapped_column(String(200), default="")
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    client_uid: Mapped[str] = mapped_column(String(36))
+    visit_uid: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20))
+    row_uid: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(10))
+    version: Mapped[int] = mapped_column(Integer)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)

@@ -2,6 +2,9 @@
 
 Widgets can keep, compare and pass these around freely; changing a chart always goes
 back through ``ChartStore``. ``to_record`` copies the like-named attributes of a row.
+Every clinical record carries its row's ``uid`` and ``version`` (revision 0004);
+``HistoryRecord`` is one entry of the change history, ``Applied`` what ``ChartStore.apply``
+did.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ class ClientRecord:
     is_demo: bool
     created_at: datetime
     updated_at: datetime
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class ComplaintRecord:
     description: str
     onset_date: date | None
     duration_weeks: float | None
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class IntakeRecord:
     red_flag_cleared_on: date | None
     complaints: tuple[ComplaintRecord, ...]
     updated_at: datetime
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
     @property
     def red_flag_raised(self) -> bool:
@@ -81,6 +90,8 @@ class VisitRecord:
     gait: str
     created_at: datetime
     updated_at: datetime
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,8 @@ class PainMarkRecord:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,8 @@ class FindingRecord:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,8 @@ class TreatmentRecord:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,8 @@ class FollowUpRecord:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -164,6 +183,8 @@ class ObservationRecord:
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+    uid: str = ""  # the row's client-made id (revision 0004)
+    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)
@@ -174,3 +195,51 @@ class ChartRecord:
     client: ClientRecord
     visits: tuple[VisitRecord, ...]
     latest_marks: tuple[PainMarkRecord, ...]
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    """One applied operation as the history table keeps it (``id`` grows in commit order)."""
+
+    id: int
+    at: datetime
+    who: str
+    client_id: int
+    client: str  # the client's uid
+    visit: str | None  # the visit's uid (None for client and intake rows)
+    kind: str
+    row: str
+    op: str
+    version: int  # the row's version after the operation
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as ``nmt-bodymap history --json`` prints it (docs/cli.md)."""
+        return {
+            "at": self.at.isoformat(),
+            "who": self.who,
+            "kind": self.kind,
+            "row": self.row,
+            "op": self.op,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What ``ChartStore.apply`` did with one operation.
+
+    ``record`` is the row afterwards (a ``PainMarkRecord``, ``FindingRecord``...; for an
+    intake the ``IntakeRecord``), ``id`` its integer id, ``version`` its version now,
+    ``history`` the history entry written (None when ``replayed``: an add retried with the
+    same id and values was already stored, nothing was written again).
+    """
+
+    op: Any  # core.operations.Operation
+    record: Any
+    id: int
+    version: int
+    history: HistoryRecord | None
+    replayed: bool = False

@@ -1,0 +1,161 @@
+"""The history table: appending one entry per applied operation, reading it back, and the
+cheap change token other stations poll.
+
+- ``append(session, ...)`` writes the entry inside the operation's transaction. On
+  PostgreSQL it first takes a transaction-scoped advisory lock, so history ids are handed
+  out in commit order: a poller that has seen id N never later finds a smaller id
+  committed (SQLite's ``BEGIN IMMEDIATE`` already serialises writers).
+- ``json_value`` turns stored values (dates, times) into JSON values; ``row_values`` gives
+  a row's fields as an operation names them.
+- ``change_token(engine, watch)``: SQLite ``PRAGMA data_version`` (on one long-lived
+  connection, so it moves when any other connection commits) with the newest history id;
+  PostgreSQL the newest history id. Compare tokens; when one moved, ``changes_since``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session
+
+from nmt_bodymap.core.operations import ROW_FIELDS, RowKind
+from nmt_bodymap.store.models import Complaint, HistoryEntry, utc_now
+from nmt_bodymap.store.records import HistoryRecord
+
+# Any constant: the key of the advisory lock that orders history appends on PostgreSQL.
+HISTORY_LOCK_KEY = 0x4E4D5448  # "NMTH"
+COMPLAINT_FIELDS = ("description", "onset_date", "duration_weeks")
+
+
+def json_value(value: Any) -> Any:
+    """A stored value as JSON: dates and times as ISO text, the rest as they are."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: json_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(item) for item in value]
+    return value
+
+
+def complaint_values(session: Session, intake_id: int) -> list[dict[str, Any]]:
+    query = (
+        select(Complaint)
+        .where(Complaint.intake_id == intake_id, Complaint.deleted_at.is_(None))
+        .order_by(Complaint.position)
+    )
+    return [
+        {name: json_value(getattr(c, name)) for name in COMPLAINT_FIELDS}
+        for c in session.scalars(query)
+    ]
+
+
+def row_values(
+    session: Session, kind: RowKind, row: Any, names: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """The row's fields as JSON values (all of its kind's fields, or ``names``)."""
+    wanted = sorted(ROW_FIELDS[kind] if names is None else names)
+    values: dict[str, Any] = {}
+    for name in wanted:
+        if name == "complaints":
+            values[name] = complaint_values(session, row.id)
+        else:
+            values[name] = json_value(getattr(row, name))
+    return values
+
+
+def append(
+    session: Session,
+    *,
+    who: str,
+    client_id: int,
+    client_uid: str,
+    visit_uid: str | None,
+    kind: RowKind,
+    row_uid: str,
+    op: str,
+    version: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> HistoryRecord:
+    """Append one entry (last statement of the operation's transaction)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": HISTORY_LOCK_KEY})
+    entry = HistoryEntry(
+        at=utc_now(),
+        who=who,
+        client_id=client_id,
+        client_uid=client_uid,
+        visit_uid=visit_uid,
+        kind=kind.value,
+        row_uid=row_uid,
+        op=op,
+        version=version,
+        before=before,
+        after=after,
+    )
+    session.add(entry)
+    session.flush()
+    return record(entry)
+
+
+def record(entry: HistoryEntry) -> HistoryRecord:
+    return HistoryRecord(
+        id=entry.id,
+        at=entry.at,
+        who=entry.who,
+        client_id=entry.client_id,
+        client=entry.client_uid,
+        visit=entry.visit_uid,
+        kind=entry.kind,
+        row=entry.row_uid,
+        op=entry.op,
+        version=entry.version,
+        before=entry.before,
+        after=entry.after,
+    )
+
+
+def last_change(session: Session, row_uid: str) -> HistoryRecord | None:
+    """The newest entry naming ``row_uid`` (who changed it last, and when)."""
+    query = (
+        select(HistoryEntry)
+        .where(HistoryEntry.row_uid == row_uid)
+        .order_by(HistoryEntry.id.desc())
+        .limit(1)
+    )
+    entry = session.scalars(query).first()
+    return None if entry is None else record(entry)
+
+
+def client_history(session: Session, client_id: int) -> list[HistoryRecord]:
+    query = select(HistoryEntry).where(HistoryEntry.client_id == client_id)
+    return [record(e) for e in session.scalars(query.order_by(HistoryEntry.id))]
+
+
+def entries_since(session: Session, history_id: int, limit: int) -> list[HistoryRecord]:
+    query = (
+        select(HistoryEntry)
+        .where(HistoryEntry.id > history_id)
+        .order_by(HistoryEntry.id)
+        .limit(limit)
+    )
+    return [record(e) for e in session.scalars(query)]
+
+
+def newest_id(session: Session) -> int:
+    return session.scalar(select(func.max(HistoryEntry.id))) or 0
+
+
+def data_version(watch: sqlite3.Connection) -> int:
+    """SQLite's count of commits by other connections, as seen by ``watch``."""
+    return int(watch.execute("PRAGMA data_version").fetchone()[0])
+
+
+def newest_id_of(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return connection.scalar(select(func.max(HistoryEntry.id))) or 0

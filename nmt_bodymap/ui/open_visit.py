@@ -55,7 +55,6 @@ class OpenVisit(QObject):
         self.visit_id: int | None = None
         self.doc: VisitDocument | None = None
         self._generation = 0
-        self._ids: dict[str, int] = {}  # uid -> database id (written on the worker thread)
         self._in_flight: Counter[str] = Counter()  # operations queued per row
         self._status: dict[str, tuple[str, str]] = {}  # uid -> (status, error)
         self._failures: list[str] = []
@@ -80,18 +79,16 @@ class OpenVisit(QObject):
         generation = self._generation
         self.visit_id = visit_id
         self.doc = None
-        self._ids = {}
         self._in_flight.clear()
         self._status.clear()
         self.changed.emit(DocChange(Change(~0 & 0xFF), reset=True))
         if visit_id is None:
             return
 
-        def loaded(result: tuple[VisitDocument, dict[str, int]]) -> None:
+        def loaded(doc: VisitDocument) -> None:
             if generation != self._generation:
                 return
-            self.doc, ids = result
-            self._ids.update(ids)
+            self.doc = doc
             self.changed.emit(DocChange(Change(~0 & 0xFF), reset=True))
 
         self._worker.submit(
@@ -112,12 +109,12 @@ class OpenVisit(QObject):
         return flags
 
     def _queue(self, op: Operation, note: str) -> None:
-        generation, visit_id, ids = self._generation, self.visit_id, self._ids
+        generation = self._generation
         self._in_flight[op.row] += 1
         self._status[op.row] = ("saving", "")
         self.status_changed.emit(frozenset({op.row}))
         self._worker.submit(
-            lambda store: store_calls.apply_operation(store, op, self.who, visit_id, ids),
+            lambda store: store_calls.apply_operation(store, op, self.who),
             lambda _r: self._done(generation, op.kind, op.row, note),
             lambda exc: self._refused(generation, op.kind, op.row, exc),
         )
@@ -177,7 +174,7 @@ class OpenVisit(QObject):
     def reload_row(self, kind: RowKind, uid: str) -> None:
         """Show ``uid`` exactly as the store holds it (after a refusal)."""
         generation = self._generation
-        ids, visit_id = self._ids, self.visit_id
+        visit_id = self.visit_id
 
         def done(stored: tuple[dict[str, Any], int, bool] | None) -> None:
             if generation != self._generation or self.doc is None:
@@ -192,7 +189,7 @@ class OpenVisit(QObject):
             self.status_changed.emit(frozenset({uid}))
 
         self._worker.submit(
-            lambda store: store_calls.stored_row(store, kind, uid, ids, visit_id),
+            lambda store: store_calls.stored_row(store, visit_id, kind, uid),
             done,
             lambda exc: self._tell(f"The chart could not be read again: {error_text(exc)}"),
         )
@@ -211,7 +208,7 @@ class OpenVisit(QObject):
     def retry_unsaved(self) -> int:
         """Store again, as shown, every row whose last save failed; returns how many."""
         pending = self.unsaved()
-        generation, visit_id, ids = self._generation, self.visit_id, self._ids
+        generation, visit_id = self._generation, self.visit_id
         for uid in pending:
             found = self._find(uid)
             if found is None:
@@ -222,7 +219,7 @@ class OpenVisit(QObject):
             self.status_changed.emit(frozenset({uid}))
             self._worker.submit(
                 lambda store, k=kind, u=uid, s=state: store_calls.store_as_shown(
-                    store, k, u, dict(s.values), s.deleted, self.who, visit_id, ids
+                    store, visit_id, k, u, dict(s.values), s.deleted, self.who
                 ),
                 lambda _r, k=kind, u=uid: self._done(generation, k, u, "Saved"),
                 lambda exc, k=kind, u=uid: self._refused(generation, k, u, exc),

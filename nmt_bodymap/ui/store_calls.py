@@ -11,17 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from nmt_bodymap.core.operations import (
-    ROW_FIELDS,
-    Change,
-    Operation,
-    OpKind,
-    RowKind,
-    change_for,
-    new_row_id,
-)
+from nmt_bodymap.core.operations import Change, Operation, RowKind, change_for
 from nmt_bodymap.core.visit_document import VisitDocument
-from nmt_bodymap.store.errors import ChartStoreError
 from nmt_bodymap.ui.marks import MarkState
 
 Store = Any
@@ -157,185 +148,71 @@ def restore_follow_up(store: Store, follow_up_id: int) -> Any:
 
 
 # -- the open visit as a document of operations (issue 12) ------------------------------------
-# With a store that applies operations (``ChartStore.apply``), an operation is handed over as
-# is: one transaction, a version check, a history row. A store without it (before revision
-# 0004) gets the matching per-kind calls for pain marks; ``ids`` maps row uids to database ids.
+# An operation is handed to the store as is: one transaction, a version check (ChartConflict
+# when the row moved on), a history row naming ``who``.
 
-MARK_FIELDS = ("view", "x", "y", "region", "side", "intensity", "quality", "note")
+PLACE_FIELDS = ("view", "x", "y", "region", "side")
 
 
 def change_of(kind: RowKind) -> Change:
     return change_for(kind)
 
 
-def _mark_values(record: Any) -> dict[str, Any]:
-    values = {name: getattr(record, name, "") for name in MARK_FIELDS}
-    values["x"] = None if record.x is None else float(record.x)
-    values["y"] = None if record.y is None else float(record.y)
-    values["intensity"] = int(record.intensity)
-    return values
+def load_visit_document(store: Store, visit_id: int) -> VisitDocument:
+    """The open visit as a document: every row with its uid, version and removed flag."""
+    return store.load_visit_document(visit_id)
 
 
-def visit_uid(store: Store, visit_id: int) -> str:
-    uid = getattr(store.get_visit(visit_id), "uid", "") if hasattr(store, "get_visit") else ""
-    return uid or f"visit-{visit_id}"
-
-
-def load_visit_document(store: Store, visit_id: int) -> tuple[VisitDocument, dict[str, int]]:
-    """The open visit as a document, and the database id of each row by uid."""
-    loader = getattr(store, "load_visit_document", None)
-    if loader is not None:
-        return loader(visit_id), {}
-    doc = VisitDocument(visit_uid(store, visit_id))
-    ids: dict[str, int] = {}
-    for kind, records in (
-        (RowKind.PAIN_MARK, store.list_pain_marks(visit_id)),
-        (RowKind.FINDING, store.list_findings(visit_id)),
-        (RowKind.TREATMENT, store.list_treatments(visit_id)),
-    ):
-        for record in records:
-            uid = getattr(record, "uid", "") or new_row_id()
-            ids[uid] = record.id
-            doc.set_row(kind, uid, _values(kind, record), getattr(record, "version", 0) or 1)
-    return doc, ids
-
-
-def _values(kind: RowKind, record: Any) -> dict[str, Any]:
-    if kind is RowKind.PAIN_MARK:
-        return _mark_values(record)
-    return {name: getattr(record, name, None) for name in sorted(ROW_FIELDS[kind])}
-
-
-# The per-kind calls of a store without ``apply`` (kinds the window edits there).
-_LEGACY = {
-    RowKind.FINDING: ("add_finding", "delete_finding", "restore_finding"),
-    RowKind.TREATMENT: ("add_treatment", "delete_treatment", "restore_treatment"),
-}
-
-
-def _legacy_record(store: Store, op: Operation, visit_id: int, ids: dict[str, int]) -> Any:
-    add, delete, restore = _LEGACY[op.kind]
-    if op.op is OpKind.ADD:
-        record = getattr(store, add)(visit_id, **dict(op.after or {}))
-        ids[op.row] = record.id
-        return record
-    row_id = ids.get(op.row)
-    if row_id is None:
-        raise ChartStoreError(f"The {op.kind.value}'s first save failed; Retry saving stores it.")
-    if op.op is OpKind.DELETE:
-        return getattr(store, delete)(row_id)
-    if op.op is OpKind.RESTORE:
-        return getattr(store, restore)(row_id)
-    raise ChartStoreError("This chart needs upgrading before it can store that change.")
-
-
-def apply_operation(
-    store: Store, op: Operation, who: str, visit_id: int | None, ids: dict[str, int]
-) -> Any:
+def apply_operation(store: Store, op: Operation, who: str) -> Any:
     """Store one operation (worker thread)."""
-    if hasattr(store, "apply"):
-        return store.apply(op, who=who)
-    if op.kind in _LEGACY and visit_id is not None:
-        return _legacy_record(store, op, visit_id, ids)
-    if op.kind is not RowKind.PAIN_MARK or visit_id is None:
-        raise ChartStoreError("This chart needs upgrading before it can store that change.")
-    if op.op is OpKind.ADD:
-        record = store.add_pain_mark(visit_id, **dict(op.after or {}))
-        ids[op.row] = record.id
-        return record
-    mark_id = ids.get(op.row)
-    if mark_id is None:
-        raise ChartStoreError("The mark's first save failed; Retry saving stores it.")
-    after = dict(op.after or {})
-    if op.op is OpKind.MOVE:
-        return store.move_pain_mark(
-            mark_id, after["x"], after["y"], after["region"], after["side"], view=after.get("view")
-        )
-    if op.op is OpKind.CHANGE:
-        return store.update_pain_mark(mark_id, **after)
-    if op.op is OpKind.DELETE:
-        return store.delete_pain_mark(mark_id)
-    return store.restore_pain_mark(mark_id)
+    return store.apply(op, who=who or None)
 
 
 def stored_row(
-    store: Store, kind: RowKind, uid: str, ids: dict[str, int], visit_id: int | None = None
+    store: Store, visit_id: int, kind: RowKind, uid: str
 ) -> tuple[dict[str, Any], int, bool] | None:
     """A row as the store holds it now: (values, version, deleted), or None if not stored."""
-    reader = getattr(store, "stored_row", None)
-    if reader is not None:
-        return reader(kind, uid)
-    mark_id = ids.get(uid)
-    if kind is not RowKind.PAIN_MARK or mark_id is None:
-        return None
-    found = [m for m in store.list_pain_marks(visit_id) if m.id == mark_id] if visit_id else []
-    if not found:
-        return None
-    record = found[0]
-    return _mark_values(record), getattr(record, "version", 0) or 1, record.deleted_at is not None
+    state = store.load_visit_document(visit_id).row(kind, uid)
+    return None if state is None else (dict(state.values), state.version, state.deleted)
 
 
 def store_as_shown(
     store: Store,
+    visit_id: int,
     kind: RowKind,
     uid: str,
     values: dict[str, Any],
     deleted: bool,
     who: str,
-    visit_id: int | None,
-    ids: dict[str, int],
 ) -> None:
-    """Bring the stored row to what the screen shows (Retry saving), whatever it holds now."""
-    stored = stored_row(store, kind, uid, ids, visit_id)
-    visit = visit_uid(store, visit_id) if visit_id is not None else None
-    if stored is None:
+    """Bring the stored row to what the screen shows (Retry saving), whatever it holds now:
+    the operations are built at the stored version and applied in one transaction."""
+    doc = store.load_visit_document(visit_id)
+    state = doc.row(kind, uid)
+    ops: list[Operation] = []
+    if state is None:
         if not deleted:
-            apply_operation(
-                store, Operation(OpKind.ADD, kind, uid, visit, None, values), who, visit_id, ids
-            )
-        return
-    old, version, was_deleted = stored
-    if was_deleted and not deleted:
-        apply_operation(
-            store,
-            Operation(OpKind.RESTORE, kind, uid, visit, None, old, version),
-            who,
-            visit_id,
-            ids,
-        )
-        version += 1
-    place = {
-        k for k in MARK_FIELDS[:5] if kind is RowKind.PAIN_MARK and old.get(k) != values.get(k)
-    }
-    if place:
-        before = {k: old.get(k) for k in MARK_FIELDS[:5]}
-        after = {k: values.get(k) for k in MARK_FIELDS[:5]}
-        op = Operation(OpKind.MOVE, kind, uid, visit, before, after, version)
-        apply_operation(store, op, who, visit_id, ids)
-        version += 1
-    rest = {
-        k
-        for k in values
-        if (k not in place and k not in MARK_FIELDS[:5]) or kind is not RowKind.PAIN_MARK
-    }
-    changed = {k for k in rest if old.get(k) != values.get(k)}
-    if changed:
-        op = Operation(
-            OpKind.CHANGE,
-            kind,
-            uid,
-            visit,
-            {k: old.get(k) for k in changed},
-            {k: values.get(k) for k in changed},
-            version,
-        )
-        apply_operation(store, op, who, visit_id, ids)
-        version += 1
-    if deleted and not was_deleted:
-        apply_operation(
-            store,
-            Operation(OpKind.DELETE, kind, uid, visit, values, None, version),
-            who,
-            visit_id,
-            ids,
-        )
+            ops.append(doc.add_op(kind, values, row=uid))
+    else:
+        if state.deleted and not deleted:
+            ops.append(doc.restore_op(kind, uid))
+            doc.apply(ops[-1])
+        old = dict(state.values)
+        place = [
+            k for k in PLACE_FIELDS if kind is RowKind.PAIN_MARK and old.get(k) != values.get(k)
+        ]
+        if place and not deleted:
+            ops.append(doc.move_op(uid, **{k: values.get(k) for k in PLACE_FIELDS}))
+            doc.apply(ops[-1])
+        rest = {
+            k: v
+            for k, v in values.items()
+            if old.get(k) != v and not (kind is RowKind.PAIN_MARK and k in PLACE_FIELDS)
+        }
+        if rest and not deleted:
+            ops.append(doc.change_op(kind, uid, **rest))
+            doc.apply(ops[-1])
+        if deleted and not state.deleted:
+            ops.append(doc.delete_op(kind, uid))
+    if ops:
+        store.apply_all(ops, who=who or None)

@@ -31,6 +31,7 @@ from nmt_bodymap.ui.actions import shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
+from nmt_bodymap.ui.change_watcher import ask_keep_mine, install_change_watcher
 from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
 from nmt_bodymap.ui.commands import push_operations
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
                 None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
+        self.change_watcher = install_change_watcher(self)
         self.resize(1500, 920)
         self._update_save_state()
 
@@ -164,7 +166,6 @@ class MainWindow(QMainWindow):
                 f"Removed the {kind}",
             )
         )
-        self.worker.pending_changed.connect(self._on_pending)
         self.worker.job_failed.connect(self.show_error)
 
     # -- clients and visits ----------------------------------------------------------------
@@ -353,6 +354,10 @@ class MainWindow(QMainWindow):
             finding_marks(self.atlas, self.knowledge, list(self.findings.findings.values()))
         )
 
+    def ask_keep_mine(self, text: str) -> bool:
+        """Another station changed what this one tried to change (patched in tests)."""
+        return ask_keep_mine(self, text)
+
     def retry_unsaved(self) -> None:
         count = self.marks.retry_unsaved()
         self.show_status(
@@ -370,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def _on_pending(self, *_args: object) -> None:
         # Only a change of what the label says updates it (saving starts or ends, unsaved).
-        state = (len(self.open_visit.unsaved()), self.worker.pending() > 0)
+        state = (len(self.open_visit.unsaved()), self.open_visit.busy())
         if state != self._save_state_shown:
             self._save_state_shown = state
             self._update_save_state()
@@ -386,7 +391,7 @@ class MainWindow(QMainWindow):
             text = f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry"
             style = "color: #c0392b; font-weight: 600; padding: 0 8px;"
         else:
-            text = "Saving…" if self.worker.pending() else "All changes saved"
+            text = "Saving…" if self.open_visit.busy() else "All changes saved"
             style = "padding: 0 8px;"
         # Set only what changed: a style sheet re-polishes the label on every click.
         if self.save_state.text() != text:
@@ -408,6 +413,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_watcher.stop()
         unsaved = self.marks.unsaved()
         if unsaved:
             answer = QMessageBox.question(

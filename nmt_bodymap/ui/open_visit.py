@@ -46,7 +46,9 @@ class OpenVisit(QObject):
     status_changed = Signal(object)  # frozenset of row uids whose save status changed
     saved = Signal(str)
     failed = Signal(str)  # one message per burst of failures
-    conflict = Signal(object)  # the store's ChartConflict (the window offers keep/take)
+    # (ChartConflict, kind, uid, the screen's values, removed on screen): the window offers
+    # "keep mine" (:meth:`keep_mine`) or takes the stored values (already shown)
+    conflict = Signal(object)
 
     def __init__(self, worker: StoreWorker, who: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,10 @@ class OpenVisit(QObject):
 
     def busy(self) -> bool:
         return bool(+self._in_flight)
+
+    def queued(self, uid: str) -> bool:
+        """True while an operation on ``uid`` waits for the store."""
+        return self._in_flight[uid] > 0
 
     # -- loading ---------------------------------------------------------------------------
     def load_visit(self, visit_id: int | None) -> None:
@@ -140,22 +146,29 @@ class OpenVisit(QObject):
             return
         from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
 
-        conflict = type(exc).__name__ == "ChartConflict"
-        if conflict:
-            self.conflict.emit(exc)
-        retryable = isinstance(exc, ChartStoreError) and not (
-            conflict or isinstance(exc, ChartValidationError)
-        )
-        if retryable or not isinstance(exc, ChartStoreError):
+        if type(exc).__name__ == "ChartConflict":
+            self._conflicted(kind, row, exc)
+            return
+        if not isinstance(exc, ChartStoreError) or not isinstance(exc, ChartValidationError):
+            # A lost connection, a full disk...: the change stays on screen for a retry.
             self._status[row] = ("unsaved", error_text(exc))
             self.status_changed.emit(frozenset({row}))
             self._failures.append(f"{error_text(exc)} It stays on screen marked unsaved.")
-        elif not self._in_flight[row]:
-            # Not curable by a retry: show the row as the store holds it.
-            self._failures.append(error_text(exc))
-            self.reload_row(kind, row)
         else:
             self._failures.append(error_text(exc))
+            if not self._in_flight[row]:  # a retry cannot cure it: show what is stored
+                self.reload_row(kind, row)
+        self._flush_failures()
+
+    def _conflicted(self, kind: RowKind, row: str, exc: BaseException) -> None:
+        """The row moved on elsewhere: show the stored row, and let the window offer to keep
+        the screen's values (one question per row, after its last queued save)."""
+        if self._in_flight[row] or self.doc is None:
+            return
+        mine = self.doc.row(kind, row)
+        self.reload_row(kind, row)
+        if mine is not None:
+            self.conflict.emit((exc, kind, row, dict(mine.values), mine.deleted))
         self._flush_failures()
 
     def _flush_failures(self) -> None:
@@ -225,6 +238,23 @@ class OpenVisit(QObject):
                 lambda exc, k=kind, u=uid: self._refused(generation, k, u, exc),
             )
         return len(pending)
+
+    def keep_mine(self, kind: RowKind, uid: str, values: dict[str, Any], deleted: bool) -> None:
+        """After a conflict: store the screen's values on the newer version, then show it."""
+        generation, visit_id = self._generation, self.visit_id
+        if visit_id is None:
+            return
+        self._in_flight[uid] += 1
+        self._worker.submit(
+            lambda store: store_calls.store_as_shown(
+                store, visit_id, kind, uid, values, deleted, self.who
+            ),
+            lambda _r: (
+                self._done(generation, kind, uid, "Kept your change"),
+                self.reload_row(kind, uid),
+            ),
+            lambda exc: self._refused(generation, kind, uid, exc),
+        )
 
     def _find(self, uid: str) -> tuple[RowKind, Any] | None:
         if self.doc is None:

@@ -66,6 +66,9 @@ class OperationCommand(QUndoCommand):
         assert doc is not None
         if self._undone is None:
             ops = self._first
+            if not ops:  # nothing to do (no visit open): the stack keeps no empty step
+                self.setObsolete(True)
+                return
         else:  # undo the undo, at the versions the rows have now
             ops = [doc.inverse_op(op) for op in reversed(self._undone)]
         try:

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.open_visit = OpenVisit(worker, load_settings().therapist_name, self)
         self.marks = VisitMarks(self.open_visit, self)
         self.findings = VisitFindings(self.open_visit, self)
-        self.follow_ups = VisitFollowUps(worker, self)
+        self.follow_ups = VisitFollowUps(worker, self, who=self.open_visit.who)
         self.actions_by_key: dict[str, QAction] = {}
         self._ranked_for: tuple[object, ...] | None = None
         self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for

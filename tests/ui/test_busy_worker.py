@@ -137,3 +137,66 @@ def test_findings_and_treatments_undone_and_redone_while_the_worker_is_busy(
     assert sorted((f.muscle_id, f.side) for f in stored) == shown
     assert call_on_worker(qtbot, worker, lambda s: s.list_treatments(visit_id)) == []
     assert window.findings_panel.list.count() == len(shown)
+
+
+def test_observations_ticked_undone_and_redone_while_the_worker_is_busy(
+    qtbot: Any, window: Any, seeded: dict[str, Any], hold: Any
+) -> None:
+    from PySide6.QtCore import Qt as QtCore
+
+    worker, visit_id = seeded["worker"], seeded["visit"].id
+    panel = window.assessment_panel
+    window.side_tabs.setCurrentWidget(panel)
+    undo, redo = window.actions_by_key["undo"], window.actions_by_key["redo"]
+
+    def tick(item: str) -> None:
+        panel.row("posture", item).item.setCheckState(0, QtCore.CheckState.Checked)
+
+    gate = hold()
+    tick("forward_head")
+    tick("rounded_shoulders")
+    undo.trigger()
+    redo.trigger()  # the same row back, never a second one
+    undo.trigger()
+    undo.trigger()
+    redo.trigger()
+    shown = sorted(o.item for o in window.assessment_panel.model.observations.values())
+    assert shown == ["forward_head"]
+    assert worker.pending() > 3
+    gate.set()
+    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=15_000)
+    stored = call_on_worker(qtbot, worker, lambda s: s.list_observations(visit_id))
+    assert sorted(o.item for o in stored) == shown
+
+
+def test_a_follow_up_recorded_undone_and_redone_while_the_worker_is_busy_is_stored_once(
+    qtbot: Any, seeded: dict[str, Any], no_dialogs: list[str], hold: Any, monkeypatch: Any
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from tests.ui.conftest import open_window
+
+    worker, client, first = seeded["worker"], seeded["client"], seeded["visit"]
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    second = call_on_worker(
+        qtbot, worker, lambda s: s.create_visit(client.id, started_at=later, chief_complaint="2")
+    )
+    window = open_window(qtbot, worker, second.id)
+    window.side_tabs.setCurrentWidget(window.summary)
+    summary = window.summary
+    qtbot.waitUntil(lambda: summary.prompt.isVisible(), timeout=10_000)
+    monkeypatch.setattr(
+        summary, "ask_follow_up", lambda v, c: {"soreness_hours": 48.0, "relief_days": 2.0}
+    )
+    undo, redo = window.actions_by_key["undo"], window.actions_by_key["redo"]
+    gate = hold()
+    summary.prompt_button.click()
+    undo.trigger()
+    redo.trigger()
+    undo.trigger()
+    redo.trigger()
+    assert "soreness 48 h" in summary.prompt_label.text()
+    gate.set()
+    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=15_000)
+    stored = call_on_worker(qtbot, worker, lambda s: s.list_follow_ups(first.id))
+    assert [(f.soreness_hours, f.relief_days) for f in stored] == [(48.0, 2.0)]

@@ -36,7 +36,7 @@ from nmt_bodymap.ui.internal_sites import InternalSitesPanel
 from nmt_bodymap.ui.labels import place_label
 from nmt_bodymap.ui.legend import MapLegend
 from nmt_bodymap.ui.map_tools import build_tools
-from nmt_bodymap.ui.marks import QUALITIES, MarkState
+from nmt_bodymap.ui.marks import QUALITIES, MarkState, saved_note
 from nmt_bodymap.ui.palette import MAX_INTENSITY, MapColors
 from nmt_bodymap.ui.selection import MarkSelection
 from nmt_bodymap.ui.visit_marks import VisitMarks
@@ -77,7 +77,12 @@ class BodyMapPanel(QWidget):
         self._next_intensity = settings.default_intensity  # the next mark's values
         self._next_quality = settings.default_quality
 
-        tools = build_tools(self, self._next_intensity, self._next_quality)
+        made = build_tools(self, self._next_intensity, self._next_quality)
+        tools = made.row
+        self.intensity_box = made.intensity_box
+        self.quality_box = made.quality_box
+        self.inside_button = made.inside_button
+        self._mode_buttons = made.mode_buttons
         self.intensity_box.valueChanged.connect(self.set_intensity)
         self.quality_box.currentTextChanged.connect(self.set_quality)
         self.inside_button.toggled.connect(self.show_internal_sites)
@@ -271,7 +276,7 @@ class BodyMapPanel(QWidget):
             stale = [m for m in self._selected_marks() if m.intensity != value]
             if stale:
                 ops = [self.marks.change_op(m.key, intensity=value) for m in stale]
-                self._push(ops, f"Set intensity {value}", self._saved_note(stale, value, None))
+                self._push(ops, f"Set intensity {value}", saved_note(stale, value, None))
         else:
             self._next_intensity = value
         self._show_values()
@@ -283,19 +288,10 @@ class BodyMapPanel(QWidget):
             stale = [m for m in self._selected_marks() if m.quality != quality]
             if stale:
                 ops = [self.marks.change_op(m.key, quality=quality) for m in stale]
-                self._push(ops, f"Set quality {quality}", self._saved_note(stale, None, quality))
+                self._push(ops, f"Set quality {quality}", saved_note(stale, None, quality))
         else:
             self._next_quality = quality
         self._show_values()
-
-    @staticmethod
-    def _saved_note(marks: list[MarkState], intensity: int | None, quality: str | None) -> str:
-        parts = [
-            f"{place_label(m.region, m.side)}, {quality or m.quality} "
-            f"{m.intensity if intensity is None else intensity}/10"
-            for m in marks
-        ]
-        return "Saved: " + "; ".join(parts)
 
     def step_intensity(self, delta: int) -> None:
         self.set_intensity(self.intensity + delta)

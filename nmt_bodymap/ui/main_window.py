@@ -36,8 +36,8 @@ from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
 from nmt_bodymap.ui.commands import push_operations
 from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
-from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
-from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
+from nmt_bodymap.ui.findings_actions import FindingsActions
+from nmt_bodymap.ui.findings_panel import FindingsPanel
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.main_menus import build_main_menus
 from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
@@ -53,7 +53,7 @@ from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 STATUS_TIMEOUT_MS = 6000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FindingsActions, QMainWindow):
     """Composes client list, visit list, body map and candidates; owns the undo stack."""
 
     def __init__(
@@ -298,61 +298,6 @@ class MainWindow(QMainWindow):
     def focus_candidates(self) -> None:
         self.side_tabs.setCurrentWidget(self.candidates)
         self.candidates.tree.setFocus()
-
-    # -- findings and treatments -----------------------------------------------------------
-    def ask_finding(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
-        """Run the finding form (patched in tests); None when cancelled."""
-        dialog = FindingDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)
-        return dialog.fields() if dialog.exec() else None
-
-    def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
-        """Run the treatment form with its hold timer (patched in tests)."""
-        dialog = TreatmentDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)
-        return dialog.fields() if dialog.exec() else None
-
-    def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
-        if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
-            return
-        fields = self.ask_finding(muscle_id, side, tp_id)
-        if fields is not None:
-            name = self.knowledge.muscle(muscle_id).name
-            self._record("finding", fields, f"Finding at {name}")
-
-    def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
-        if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
-            return
-        fields = self.ask_treatment(muscle_id, side, tp_id)
-        if fields is not None:
-            name = self.knowledge.muscle(muscle_id).name
-            self._record("treatment", fields, f"Treatment of {name}")
-
-    def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
-        op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
-        push_operations(self.undo_stack, self.open_visit, [op], text, f"Saved the {kind}")
-
-    def _finding_for_current(self) -> None:
-        candidate = self.candidates.current_candidate()
-        if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+L)")
-        else:
-            self.record_finding(candidate.muscle, candidate.side)
-
-    def _treatment_for_current(self) -> None:
-        candidate = self.candidates.current_candidate()
-        if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+L)")
-        else:
-            self.record_treatment(candidate.muscle, candidate.side)
-
-    def _on_pin(self, muscle_id: str, side: str, tp_id: str) -> None:
-        self.record_finding(muscle_id, side, tp_id)
-
-    def _show_findings_on_map(self) -> None:
-        self.body_map.show_findings(
-            finding_marks(self.atlas, self.knowledge, list(self.findings.findings.values()))
-        )
 
     def ask_keep_mine(self, text: str) -> bool:
         """Another station changed what this one tried to change (patched in tests)."""

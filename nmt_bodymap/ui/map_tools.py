@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton
@@ -10,9 +12,20 @@ from nmt_bodymap.ui.marks import QUALITIES
 from nmt_bodymap.ui.palette import MAX_INTENSITY
 
 
-def build_tools(panel: Any, intensity: int, quality: str) -> QHBoxLayout:
-    """The row of tools; sets ``intensity_box``, ``quality_box``, ``inside_button`` and
-    ``_mode_buttons`` on ``panel`` (the view buttons call ``panel.set_layout_mode``)."""
+@dataclass
+class MapTools:
+    """The widgets of the tool row."""
+
+    row: QHBoxLayout
+    intensity_box: QSpinBox
+    quality_box: QComboBox
+    inside_button: QToolButton
+    mode_buttons: QButtonGroup
+
+
+def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
+    """The row of tools (the view buttons call ``panel.set_layout_mode``)."""
+    panel = SimpleNamespace(set_layout_mode=panel.set_layout_mode, owner=panel)
     panel.intensity_box = QSpinBox()
     panel.intensity_box.setRange(0, MAX_INTENSITY)
     panel.intensity_box.setValue(intensity)
@@ -34,7 +47,7 @@ def build_tools(panel: Any, intensity: int, quality: str) -> QHBoxLayout:
     tools.addWidget(QLabel("Quality"))
     tools.addWidget(panel.quality_box)
     tools.addStretch(1)
-    panel._mode_buttons = QButtonGroup(panel)
+    panel._mode_buttons = QButtonGroup(panel.owner)
     for mode, text in (("both", "Both"), ("anterior", "Front"), ("posterior", "Back")):
         button = QToolButton()
         button.setText(text)
@@ -55,4 +68,6 @@ def build_tools(panel: Any, intensity: int, quality: str) -> QHBoxLayout:
         "Pain the drawings cannot show: teeth, ear, eye, sinus, throat, pelvis (Ctrl+4)"
     )
     tools.addWidget(panel.inside_button)
-    return tools
+    return MapTools(
+        tools, panel.intensity_box, panel.quality_box, panel.inside_button, panel._mode_buttons
+    )

@@ -188,6 +188,8 @@ class OpenVisit(QObject):
         """Show ``uid`` exactly as the store holds it (after a refusal)."""
         generation = self._generation
         visit_id = self.visit_id
+        if visit_id is None:
+            return
 
         def done(stored: tuple[dict[str, Any], int, bool] | None) -> None:
             if generation != self._generation or self.doc is None:
@@ -222,39 +224,45 @@ class OpenVisit(QObject):
         """Store again, as shown, every row whose last save failed; returns how many."""
         pending = self.unsaved()
         generation, visit_id = self._generation, self.visit_id
+        if visit_id is None:
+            return 0
         for uid in pending:
             found = self._find(uid)
             if found is None:
                 continue
             kind, state = found
-            self._in_flight[uid] += 1
             self._status[uid] = ("saving", "")
             self.status_changed.emit(frozenset({uid}))
-            self._worker.submit(
-                lambda store, k=kind, u=uid, s=state: store_calls.store_as_shown(
-                    store, visit_id, k, u, dict(s.values), s.deleted, self.who
-                ),
-                lambda _r, k=kind, u=uid: self._done(generation, k, u, "Saved"),
-                lambda exc, k=kind, u=uid: self._refused(generation, k, u, exc),
-            )
+            self._send_as_shown(generation, visit_id, kind, uid, dict(state.values), state.deleted)
         return len(pending)
 
     def keep_mine(self, kind: RowKind, uid: str, values: dict[str, Any], deleted: bool) -> None:
         """After a conflict: store the screen's values on the newer version, then show it."""
-        generation, visit_id = self._generation, self.visit_id
-        if visit_id is None:
-            return
+        if self.visit_id is not None:
+            self._send_as_shown(self._generation, self.visit_id, kind, uid, values, deleted, True)
+
+    def _send_as_shown(
+        self,
+        generation: int,
+        visit_id: int,
+        kind: RowKind,
+        uid: str,
+        values: dict[str, Any],
+        deleted: bool,
+        reload: bool = False,
+    ) -> None:
+        """Queue "store this row as shown"; ``reload``: then show it as stored."""
+
+        def job(store: Any) -> None:
+            store_calls.store_as_shown(store, visit_id, kind, uid, values, deleted, self.who)
+
+        def done(_result: Any) -> None:
+            self._done(generation, kind, uid, "Kept your change" if reload else "Saved")
+            if reload:
+                self.reload_row(kind, uid)
+
         self._in_flight[uid] += 1
-        self._worker.submit(
-            lambda store: store_calls.store_as_shown(
-                store, visit_id, kind, uid, values, deleted, self.who
-            ),
-            lambda _r: (
-                self._done(generation, kind, uid, "Kept your change"),
-                self.reload_row(kind, uid),
-            ),
-            lambda exc: self._refused(generation, kind, uid, exc),
-        )
+        self._worker.submit(job, done, lambda exc: self._refused(generation, kind, uid, exc))
 
     def _find(self, uid: str) -> tuple[RowKind, Any] | None:
         if self.doc is None:

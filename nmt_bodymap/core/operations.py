@@ -173,6 +173,83 @@ ROW_FIELDS: Mapping[RowKind, frozenset[str]] = MappingProxyType(
     }
 )
 
+# What a field holds when an add does not name it (the store's column defaults; a store
+# test keeps the two equal). ``VisitDocument.add_op`` fills these in, so the document holds
+# whole rows exactly as the store will.
+ROW_DEFAULTS: Mapping[RowKind, Mapping[str, Any]] = MappingProxyType(
+    {
+        RowKind.PAIN_MARK: {"x": None, "y": None, "note": ""},
+        RowKind.FINDING: {
+            "trigger_point_id": "",
+            "tenderness": None,
+            "jump_sign": False,
+            "local_twitch": False,
+            "referral_reproduced": False,
+            "ischemia": False,
+            "entrapment": False,
+            "note": "",
+        },
+        RowKind.TREATMENT: {
+            "trigger_point_id": "",
+            "pressure_tolerance": None,
+            "hold_seconds": None,
+            "repetitions": None,
+            "response": "",
+        },
+        RowKind.OBSERVATION: {"region": "", "side": "", "severity": None, "note": ""},
+        RowKind.FOLLOW_UP: {"soreness_hours": None, "relief_days": None, "note": ""},
+        RowKind.VISIT: {
+            name: ""
+            for name in (
+                "therapist",
+                "chief_complaint",
+                "subjective",
+                "objective",
+                "assessment",
+                "plan",
+                "posture",
+                "gait",
+            )
+        },
+        RowKind.CLIENT: {
+            "date_of_birth": None,
+            "phone": "",
+            "email": "",
+            "address": "",
+            "notes": "",
+            "is_demo": False,
+        },
+        RowKind.INTAKE: {
+            **{
+                name: ""
+                for name in (
+                    "history",
+                    "medications",
+                    "conditions",
+                    "occupation",
+                    "habits",
+                    "sleep_notes",
+                    "nutrition",
+                    "breathing",
+                    "red_flag_clearance",
+                )
+            },
+            "stress": None,
+            "sleep_hours": None,
+            "hydration_litres": None,
+            "red_flags": {},
+            "red_flag_cleared_on": None,
+            "complaints": [],
+        },
+    }
+)
+
+
+def with_defaults(kind: RowKind | str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with every field it does not name at its default (a whole new row)."""
+    return {**ROW_DEFAULTS[RowKind(kind)], **values}
+
+
 # A pain mark's place: changed by a ``move`` operation only, never by ``change``.
 MARK_PLACE_FIELDS: frozenset[str] = frozenset({"view", "x", "y", "region", "side"})
 # What was observed is fixed: remove the observation and add the right one.

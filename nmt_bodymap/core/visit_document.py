@@ -12,16 +12,17 @@ Contract:
   changes nothing. Refused: an op for another visit (or a client/intake op), an add of an
   id the document has (deleted or not), any other op on an unknown row, a change/move/
   delete of a deleted row, a restore of a live row, a ``before`` that does not match the
-  row's current values (or names a field the row does not hold: add rows with all their
-  fields, as the store returns them), a place change by ``change`` instead of ``move``, a change of
-  what an observation observed, and a ``base_version`` other than the row's version
-  (``StaleOperation``, a subclass). Versions move as the store's do: 1 after an add, +1 per
-  applied operation; so ``op.inverse()`` names the version the store will hold once the
-  queued ``op`` has been saved.
+  row's current values (or names a field the row does not hold; ``add_op`` fills in the
+  defaults of the fields not given, so rows are whole), a place change by ``change``
+  instead of ``move``, a change of what an observation observed, and a ``base_version``
+  other than the row's version (``StaleOperation``, a subclass). Versions move as the
+  store's do: 1 after an add, +1 per applied operation.
 - Building operations from what the screen shows: ``add_op``, ``change_op``, ``move_op``,
   ``delete_op``, ``restore_op`` read the current values and version (they do not apply);
   ``inverse_op(op)`` is the undo of an applied ``op`` at the row's current version (use
   it for undo and redo, see ``core/operations.py``).
+- ``merge_entry(entry)`` takes in one stored change (``ChartStore.changes_since``): another
+  station's change lands, the station's own (a version it already holds) is skipped.
 - ``set_row`` / ``drop_row`` put a row exactly as the store holds it (another station's
   change, "take theirs" after a conflict, a reload), without an operation.
 - ``shown()`` is what the screen shows (live rows' values): applying operations and then
@@ -49,6 +50,7 @@ from nmt_bodymap.core.operations import (
     RowKind,
     change_for,
     new_row_id,
+    with_defaults,
 )
 
 
@@ -173,13 +175,42 @@ class VisitDocument:
         self._rows[self._visit_kind(kind)].pop(uid, None)
         return change_for(kind)
 
+    def merge_entry(self, entry: Any) -> Change:
+        """Take in one stored change (a store ``HistoryRecord``, or anything with ``visit``,
+        ``kind``, ``row``, ``op``, ``version``, ``before`` and ``after``), e.g. another
+        station's. Ignored (``Change.NONE``) when it is about another visit or the document
+        already holds that version of the row (the station's own change)."""
+        kind = RowKind(entry.kind)
+        if entry.visit != self.visit or kind not in (*VISIT_ROW_KINDS, RowKind.VISIT):
+            return Change.NONE
+        current = self.row(kind, entry.row)
+        if current is not None and current.version >= entry.version:
+            return Change.NONE
+        values = dict(current.values) if current is not None else {}
+        op = OpKind(entry.op)
+        if op in (OpKind.ADD, OpKind.RESTORE):
+            values = dict(entry.after or {})
+        elif op is OpKind.DELETE:
+            values = values or dict(entry.before or {})
+        else:
+            values.update(entry.after or {})
+        return self.set_row(kind, entry.row, values, entry.version, op is OpKind.DELETE)
+
     # -- building operations ---------------------------------------------------------------
 
     def add_op(
         self, kind: RowKind | str, values: Mapping[str, Any], row: str | None = None
     ) -> Operation:
+        """Add a row: the fields not named take their defaults (``ROW_DEFAULTS``), so the
+        document holds the whole row as the store will."""
         return Operation(
-            OpKind.ADD, RowKind(kind), row or new_row_id(), self.visit, None, values, None
+            OpKind.ADD,
+            RowKind(kind),
+            row or new_row_id(),
+            self.visit,
+            None,
+            with_defaults(kind, values),
+            None,
         )
 
     def change_op(self, kind: RowKind | str, uid: str, **changes: Any) -> Operation:

@@ -153,6 +153,7 @@ def _parent(session: Session, model: type[Any], uid: str | None, what: str) -> A
 
 def _add(session: Session, spec: KindSpec, op: Operation) -> Any:
     kind, values = op.kind, dict(op.after or {})
+    row: Any
     if kind is RowKind.INTAKE:
         client = _parent(session, Client, op.client, "Client")
         if session.scalars(select(Intake).where(Intake.client_id == client.id)).first():
@@ -191,13 +192,26 @@ def _replayed(session: Session, spec: KindSpec, op: Operation, row: Any) -> Appl
     if op.kind is not RowKind.INTAKE:
         if op.kind is RowKind.VISIT:
             wanted.setdefault("started_at", row.started_at)
-        wanted = history.json_value(v.clean(spec.schema, wanted))
+        wanted = history.json_value(_with_defaults(spec, v.clean(spec.schema, wanted)))
     stored = history.row_values(session, op.kind, row, wanted)
     if stored != wanted:
         raise ChartValidationError(
             f"This {kind_words(op.kind)} was already saved with other values; nothing was changed."
         )
     return Applied(op, record_of(session, op.kind, row), row.id, row.version, None, True)
+
+
+def _with_defaults(spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every field not given at the default an add would store."""
+    complete = dict(values)
+    for name in spec.schema:
+        if name not in complete and name in spec.model.__table__.c:
+            default = spec.model.__table__.c[name].default
+            complete[name] = default.arg if default is not None and default.is_scalar else None
+    if spec.model is Observation:
+        complete["region"] = complete["region"] or ""
+        complete["side"] = complete["side"] or ""
+    return complete
 
 
 def _check_version(session: Session, op: Operation, row: Any) -> None:
@@ -245,8 +259,8 @@ def _change(session: Session, spec: KindSpec, op: Operation, row: Any) -> dict[s
         raise ChartNotFound(f"{spec.label} {op.row} does not exist.")
     values = dict(op.after or {})
     if op.op is OpKind.CHANGE and op.kind is RowKind.PAIN_MARK and op.fields & MARK_PLACE_FIELDS:
-        place = sorted(op.fields & MARK_PLACE_FIELDS)[0]
-        raise ChartValidationError(f"Use move_pain_mark to change {place}.", place)
+        field = sorted(op.fields & MARK_PLACE_FIELDS)[0]
+        raise ChartValidationError(f"Use move_pain_mark to change {field}.", field)
     if op.kind is RowKind.OBSERVATION and op.fields & OBSERVATION_FIXED_FIELDS:
         raise ChartValidationError(
             "What was observed cannot be changed; remove the observation and add the right one.",

@@ -7,14 +7,14 @@ cheap change token other stations poll.
   committed (SQLite's ``BEGIN IMMEDIATE`` already serialises writers).
 - ``json_value`` turns stored values (dates, times) into JSON values; ``row_values`` gives
   a row's fields as an operation names them.
-- ``change_token(engine, watch)``: SQLite ``PRAGMA data_version`` (on one long-lived
-  connection, so it moves when any other connection commits) with the newest history id;
-  PostgreSQL the newest history id. Compare tokens; when one moved, ``changes_since``.
+- ``ChartStore.change_token()`` (service.py): SQLite ``PRAGMA data_version`` (on one
+  long-lived connection, so it moves when any other connection commits) with the newest
+  history id; PostgreSQL the newest history id (``newest_id_of``). Compare tokens; when one
+  moved, ``changes_since``.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -149,11 +149,6 @@ def entries_since(session: Session, history_id: int, limit: int) -> list[History
 
 def newest_id(session: Session) -> int:
     return session.scalar(select(func.max(HistoryEntry.id))) or 0
-
-
-def data_version(watch: sqlite3.Connection) -> int:
-    """SQLite's count of commits by other connections, as seen by ``watch``."""
-    return int(watch.execute("PRAGMA data_version").fetchone()[0])
 
 
 def newest_id_of(engine: Engine) -> int:

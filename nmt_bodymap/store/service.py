@@ -34,9 +34,9 @@ delete_*, restore_*, list_*. Backups: backup, backup_if_due (and automatically o
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -78,7 +78,7 @@ class ChartStore(ClientCalls, VisitRowCalls):
         self, engine: Engine, backup_on_close: bool = True, who: str | None = None
     ) -> None:
         super().__init__(engine, backup_on_close, who)
-        self._watch: sqlite3.Connection | None = None
+        self._watch: Any = None  # the connection change_token watches with (SQLite)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -198,11 +198,16 @@ class ChartStore(ClientCalls, VisitRowCalls):
         if self.path is None:
             return 0, history.newest_id_of(self._engine)
         if self._watch is None:
-            self._watch = sqlite3.connect(
-                self.path, check_same_thread=False, isolation_level=None, timeout=10
-            )
-        newest = self._watch.execute("SELECT max(id) FROM history").fetchone()[0] or 0
-        return history.data_version(self._watch), int(newest)
+            # One pool connection kept for watching (opened as every chart connection is,
+            # in autocommit: these reads take no lock); data_version is per connection.
+            self._watch = self._engine.raw_connection()
+        cursor = self._watch.cursor()
+        try:
+            version = cursor.execute("PRAGMA data_version").fetchone()[0]
+            newest = cursor.execute("SELECT max(id) FROM history").fetchone()[0] or 0
+        finally:
+            cursor.close()
+        return int(version), int(newest)
 
     def changes_since(self, history_id: int, limit: int = 1000) -> list[HistoryRecord]:
         """History entries newer than ``history_id`` (any client), oldest first."""

@@ -18,7 +18,12 @@ from nmt_bodymap.core.operations import (
     change_for,
     new_row_id,
 )
-from nmt_bodymap.core.visit_document import OperationRefused, StaleOperation, VisitDocument
+from nmt_bodymap.core.visit_document import (
+    OperationRefused,
+    StaleOperation,
+    VisitDocument,
+    fields_of,
+)
 
 VISIT = "00000000-0000-4000-8000-000000000001"
 
@@ -248,12 +253,19 @@ def test_values_that_do_not_match_the_row_are_refused(doc: VisitDocument) -> Non
         doc.apply(wrong_delete)
 
 
-def test_a_change_of_a_field_the_row_does_not_hold_is_refused() -> None:
+def test_an_added_row_is_whole_and_a_field_it_does_not_hold_is_refused() -> None:
     doc = VisitDocument(VISIT)
     add = doc.add_op(RowKind.TREATMENT, {"muscle_id": "masseter", "side": "left"})
+    assert add.after is not None and add.after["hold_seconds"] is None
+    assert add.after["response"] == "" and set(add.after) == fields_of(RowKind.TREATMENT) - {
+        "technique"
+    }
     doc.apply(add)
+    doc.apply(doc.change_op(RowKind.TREATMENT, add.row, hold_seconds=30))
+    partial = Operation(OpKind.ADD, RowKind.TREATMENT, new_row_id(), VISIT, None, {"side": "left"})
+    doc.apply(partial)
     with pytest.raises(OperationRefused, match="holds no 'hold_seconds'"):
-        doc.apply(doc.change_op(RowKind.TREATMENT, add.row, hold_seconds=30))
+        doc.apply(doc.change_op(RowKind.TREATMENT, partial.row, hold_seconds=30))
 
 
 def test_place_is_moved_not_changed_and_observed_item_is_fixed(doc: VisitDocument) -> None:
@@ -311,3 +323,38 @@ def test_operations_are_values_and_their_json_is_plain() -> None:
     assert op.to_json()["after"] == FINDING and op.to_json()["kind"] == "finding"
     assert op.change is Change.FINDINGS
     assert op.inverse().inverse() != op  # the redo of an add is a restore
+
+
+def test_stored_changes_of_another_station_are_merged_and_own_ones_skipped() -> None:
+    mine = _document()
+    theirs = VisitDocument(VISIT, mine.visit_state.values, mine.visit_state.version)
+    for kind, uid, state in mine:
+        theirs.set_row(kind, uid, state.values, state.version, state.deleted)
+    uid = _uid(theirs, RowKind.PAIN_MARK)
+    done = []
+    for op in (
+        theirs.change_op(RowKind.PAIN_MARK, uid, intensity=9),
+        theirs.add_op(RowKind.FINDING, {**FINDING, "note": "new"}),
+    ):
+        theirs.apply(op)
+        done.append(op)
+    delete = theirs.delete_op(RowKind.PAIN_MARK, uid)
+    theirs.apply(delete)
+    done.append(delete)
+
+    class Entry:
+        def __init__(self, op: Operation, version: int) -> None:
+            self.visit, self.kind, self.row, self.op = op.visit, op.kind.value, op.row, op.op
+            self.before, self.after, self.version = op.before, op.after, version
+
+    entries = [Entry(op, theirs.version(op.kind, op.row) or 0) for op in done]
+    entries[0].version = 2  # the change came before the delete (version 3)
+    flags = Change.NONE
+    for entry in entries:
+        flags |= mine.merge_entry(entry)
+    assert flags == Change.MARKS | Change.FINDINGS
+    assert mine == theirs
+    assert all(mine.merge_entry(entry) == Change.NONE for entry in entries)
+    other_visit = Entry(done[1], 1)
+    other_visit.visit = new_row_id()
+    assert mine.merge_entry(other_visit) == Change.NONE

@@ -4,7 +4,8 @@ Every clinical table gets ``uid`` (a UUID, unique; existing rows get a fresh one
 ``version`` (existing rows start at 1). Plain ``ADD COLUMN`` with a default on both
 SQLite and PostgreSQL (no table is rebuilt, so no foreign key is disturbed), then the
 backfill, then a unique index. ``history`` starts empty: what happened before this
-revision was not recorded.
+revision was not recorded. Triggers make the database refuse any UPDATE or DELETE of a
+history entry (append-only).
 
 Revision ID: 0004
 Revises: 0003
@@ -36,6 +37,23 @@ TABLES = (
     "follow_ups",
     "observations",
 )
+
+_REFUSE = "the history of changes is append-only"
+# The database itself refuses to change or remove a history entry.
+APPEND_ONLY = {
+    True: [  # SQLite
+        f"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
+        f"BEGIN SELECT RAISE(ABORT, '{_REFUSE}'); END",
+        f"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
+        f"BEGIN SELECT RAISE(ABORT, '{_REFUSE}'); END",
+    ],
+    False: [  # PostgreSQL
+        "CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN RAISE EXCEPTION '{_REFUSE}'; END $$",
+        "CREATE TRIGGER history_append_only BEFORE UPDATE OR DELETE ON history "
+        "FOR EACH ROW EXECUTE FUNCTION history_append_only()",
+    ],
+}
 
 
 def upgrade() -> None:
@@ -75,14 +93,20 @@ def upgrade() -> None:
     )
     op.create_index("ix_history_client_id_id", "history", ["client_id", "id"])
     op.create_index("ix_history_row_uid", "history", ["row_uid"])
+    for statement in APPEND_ONLY[bind.dialect.name == "sqlite"]:
+        op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS history_append_only ON history")
+        op.execute("DROP FUNCTION IF EXISTS history_append_only()")
     op.drop_index("ix_history_row_uid", table_name="history")
     op.drop_index("ix_history_client_id_id", table_name="history")
     op.drop_table("history")
     for table in reversed(TABLES):
         op.drop_index(f"ix_{table}_uid", table_name=table)
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("version")
-            batch.drop_column("uid")
+        for column in ("version", "uid"):
+            # Plain DROP COLUMN (SQLite 3.35+): a batch rebuild would drop parent tables
+            # that other rows refer to, which foreign keys forbid.
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BENCHMARKS = ("startup", "click", "atlas", "lookup", "store", "charting")
+BENCHMARKS = ("startup", "click", "atlas", "lookup", "store", "charting", "fanout")
 
 # figure name -> (comparison, threshold, what the clinic needs)
 TARGETS: dict[str, tuple[str, float, str]] = {

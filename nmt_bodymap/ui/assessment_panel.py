@@ -233,7 +233,7 @@ def install_assessment(window: QMainWindow) -> AssessmentPanel:
     ``body_map.selection_changed``, ``show_status`` and ``show_error``.
     """
     w: Any = window
-    model = VisitObservations(w.worker, window)
+    model = VisitObservations(w.open_visit, window)
     panel = AssessmentPanel(model, w.undo_stack, w.knowledge)
     panel.setObjectName("assessment-panel")
     w.side_tabs.addTab(panel, "&Assessment")

@@ -9,39 +9,36 @@ Region look-ups go through the core atlas; the panel never writes to the databas
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
+    QApplication,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from nmt_bodymap.core.atlas import Atlas
+from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
+from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.body_scene import BodyScene
 from nmt_bodymap.ui.body_view import BodyView
-from nmt_bodymap.ui.commands import (
-    AddPainMark,
-    ChangeMarkDetails,
-    MovePainMark,
-    RemovePainMarks,
-)
+from nmt_bodymap.ui.commands import push_operations
 from nmt_bodymap.ui.highlight import Highlight
 from nmt_bodymap.ui.internal_sites import InternalSitesPanel
+from nmt_bodymap.ui.labels import place_label
 from nmt_bodymap.ui.legend import MapLegend
-from nmt_bodymap.ui.marks import QUALITIES
+from nmt_bodymap.ui.map_tools import build_tools
+from nmt_bodymap.ui.marks import QUALITIES, MarkState, saved_note
 from nmt_bodymap.ui.palette import MAX_INTENSITY, MapColors
+from nmt_bodymap.ui.selection import MarkSelection
 from nmt_bodymap.ui.visit_marks import VisitMarks
 
 VIEW_TITLES = {
@@ -73,51 +70,22 @@ class BodyMapPanel(QWidget):
         self.scenes: dict[str, BodyScene] = {}
         self.views: dict[str, BodyView] = {}
         self._highlight: Highlight | None = None
-        self._selecting = False  # True while the panel itself changes the scenes' selection
+        self._syncing = False  # True while the panel draws the selection model on the views
+        self.selection = MarkSelection(self)
+        self.selection.changed.connect(self._on_selection)
+        settings = load_settings()
+        self._next_intensity = settings.default_intensity  # the next mark's values
+        self._next_quality = settings.default_quality
 
-        self.intensity_box = QSpinBox()
-        self.intensity_box.setRange(0, MAX_INTENSITY)
-        self.intensity_box.setValue(5)
-        self.intensity_box.setSuffix(" / 10")
-        self.intensity_box.setToolTip("Intensity of the next mark (keys 0-9, + and -)")
-        self.intensity_box.setMinimumHeight(32)
-        self.quality_box = QComboBox()
-        self.quality_box.addItems(list(QUALITIES))
-        self.quality_box.setToolTip("Quality of the next mark (Q cycles)")
-        self.quality_box.setMinimumHeight(32)
-        self.intensity_box.valueChanged.connect(self._apply_intensity_to_selection)
-        self.quality_box.currentTextChanged.connect(self._apply_quality_to_selection)
-
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel("Intensity"))
-        tools.addWidget(self.intensity_box)
-        tools.addSpacing(12)
-        tools.addWidget(QLabel("Quality"))
-        tools.addWidget(self.quality_box)
-        tools.addStretch(1)
-        self._mode_buttons = QButtonGroup(self)
-        for mode, text in (("both", "Both"), ("anterior", "Front"), ("posterior", "Back")):
-            button = QToolButton()
-            button.setText(text)
-            button.setCheckable(True)
-            button.setMinimumSize(56, 32)
-            button.setObjectName(f"mode-{mode}")
-            button.clicked.connect(self._mode_setter(mode))
-            self._mode_buttons.addButton(button)
-            tools.addWidget(button)
-            if mode == "both":
-                button.setChecked(True)
-        tools.addSpacing(12)
-        self.inside_button = QToolButton()
-        self.inside_button.setText("Inside the body")
-        self.inside_button.setObjectName("toggle-inside")
-        self.inside_button.setCheckable(True)
-        self.inside_button.setMinimumHeight(32)
-        self.inside_button.setToolTip(
-            "Pain the drawings cannot show: teeth, ear, eye, sinus, throat, pelvis (Ctrl+4)"
-        )
+        made = build_tools(self, self._next_intensity, self._next_quality)
+        tools = made.row
+        self.intensity_box = made.intensity_box
+        self.quality_box = made.quality_box
+        self.inside_button = made.inside_button
+        self._mode_buttons = made.mode_buttons
+        self.intensity_box.valueChanged.connect(self.set_intensity)
+        self.quality_box.currentTextChanged.connect(self.set_quality)
         self.inside_button.toggled.connect(self.show_internal_sites)
-        tools.addWidget(self.inside_button)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         for view_name in ("anterior", "posterior"):
@@ -134,7 +102,6 @@ class BodyMapPanel(QWidget):
 
         self.internal_sites = InternalSitesPanel(colors)
         self.internal_sites.site_clicked.connect(self._on_site_clicked)
-        self.internal_sites.selection_changed.connect(self._emit_selection)
         beside = QScrollArea()  # the strip scrolls rather than squeeze on a short screen
         beside.setWidget(self.internal_sites)
         beside.setWidgetResizable(True)
@@ -161,32 +128,6 @@ class BodyMapPanel(QWidget):
         marks.mark_changed.connect(self._put_mark)
         marks.mark_removed.connect(self._drop_mark)
 
-    # -- the tools -------------------------------------------------------------------------
-    @property
-    def intensity(self) -> int:
-        return self.intensity_box.value()
-
-    @property
-    def quality(self) -> str:
-        return self.quality_box.currentText()
-
-    def set_intensity(self, value: int) -> None:
-        self.intensity_box.setValue(max(0, min(MAX_INTENSITY, value)))
-
-    def step_intensity(self, delta: int) -> None:
-        self.set_intensity(self.intensity + delta)
-
-    def cycle_quality(self) -> None:
-        self.quality_box.setCurrentIndex(
-            (self.quality_box.currentIndex() + 1) % self.quality_box.count()
-        )
-
-    def _mode_setter(self, mode: str) -> Callable[[], None]:
-        def choose() -> None:
-            self.set_layout_mode(mode)
-
-        return choose
-
     def set_layout_mode(self, mode: str) -> None:
         """Show both views, or only the front or only the back."""
         for name, view in self.views.items():
@@ -210,95 +151,98 @@ class BodyMapPanel(QWidget):
     def _visible_views(self) -> list[BodyView]:
         return [v for v in self.views.values() if v.isVisible()] or list(self.views.values())
 
-    # -- marks -----------------------------------------------------------------------------
+    # -- the selection (one model for both views and the internal sites) ----------------
     def selected_mark_keys(self) -> list[str]:
-        on_figure = [k for scene in self.scenes.values() for k in scene.selected_mark_keys()]
-        return on_figure + self.internal_sites.selected_mark_keys()
+        return self.selection.selected_keys()
 
     def select_all_marks(self) -> None:
-        self._selecting = True
-        try:
-            for scene in self.scenes.values():
-                for item in scene.mark_items.values():
-                    item.setSelected(True)
-        finally:
-            self._selecting = False
-        self.internal_sites.select_all()
+        self.selection.set(m.key for m in self.marks.marks())
 
-    def _clear_figure_selection(self) -> None:
-        self._selecting = True
-        try:
-            for scene in self.scenes.values():
-                scene.clearSelection()
-        finally:
-            self._selecting = False
+    def clear_selection(self) -> None:
+        self.selection.clear()
 
     def _scene_selection_changed(self, scene: BodyScene) -> Callable[[], None]:
         def changed() -> None:
-            if not all(shiboken6.isValid(s) for s in self.scenes.values()):
-                return  # the window is being destroyed: its scenes clear their selection
-            # A mark picked on the figure replaces a picked internal site (as a plain click
-            # on another mark does), unless the panel itself is selecting several.
-            if not self._selecting and scene.selected_mark_keys():
-                self.internal_sites.blockSignals(True)
-                self.internal_sites.clear_selection()
-                self.internal_sites.blockSignals(False)
-            self._emit_selection()
+            if self._syncing or not all(shiboken6.isValid(s) for s in self.scenes.values()):
+                return  # the panel draws the model, or the window is being destroyed
+            picked = scene.selected_mark_keys()
+            elsewhere = [k for k in self.selection.selected_keys() if k not in scene.mark_items]
+            additive = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+            # A plain click on a mark replaces the whole selection, on both views.
+            self.selection.set(elsewhere + picked if additive or not picked else picked)
 
         return changed
+
+    def _on_selection(self, keys: list[str]) -> None:
+        """Draw the selection on both views and the strip, show its values in the tools."""
+        chosen = set(keys)
+        self._syncing = True
+        try:
+            for scene in self.scenes.values():
+                for key, item in scene.mark_items.items():
+                    if item.isSelected() != (key in chosen):
+                        item.setSelected(key in chosen)
+            self.internal_sites.show_selection(chosen)
+        finally:
+            self._syncing = False
+        self._show_values()
+        self.selection_changed.emit(keys)
+
+    # -- gestures on the map -------------------------------------------------------------
+    def _place_mark(
+        self, view: str, x: float | None, y: float | None, region: str, side: Side
+    ) -> None:
+        """A new mark with the next mark's values; it becomes the one selected mark."""
+        op = self.marks.add_op(view, x, y, region, side, self._next_intensity, self._next_quality)
+        note = f"Saved: {place_label(region, side)}, {self._next_quality} {self._next_intensity}/10"
+        if self._push([op], f"Mark {place_label(region, side)}", note):
+            self.selection.set([op.row], picked=False)
+
+    def _push(self, ops: list[Any], text: str, note: str = "") -> bool:
+        """One undoable gesture; False (and a plain message) if the chart refused it."""
+        command = push_operations(self.undo_stack, self.marks.visit, ops, text, note)
+        if command is None:
+            self.status_message.emit("That change does not fit the chart: nothing was changed")
+        return command is not None
 
     def _on_site_clicked(self, region: str, side: str, additive: bool) -> None:
         """A click on an internal site: mark it, or select it if it is already marked."""
         if self.marks.visit_id is None:
             self.status_message.emit("Open a visit (or start a new one) before marking pain")
             return
-        if self.internal_sites.marks_at(region, side):
-            if not additive:
-                self._clear_figure_selection()
-            self.internal_sites.select_site(region, side, additive)
+        keys = [m.key for m in self.internal_sites.marks_at(region, side)]
+        if keys:
+            if additive:
+                self.selection.toggle(keys)
+            else:
+                self.selection.set(keys)
             return
-        self.undo_stack.push(
-            AddPainMark(
-                self.marks,
-                INTERNAL_VIEW,
-                None,  # internal sites have no point on a drawing
-                None,
-                region,
-                side,  # type: ignore[arg-type]
-                self.intensity,
-                self.quality,
-            )
-        )
+        # Internal sites have no point on a drawing.
+        self._place_mark(INTERNAL_VIEW, None, None, region, side)  # type: ignore[arg-type]
 
     def remove_selected(self) -> bool:
         keys = self.selected_mark_keys()
         if not keys:
             self.status_message.emit("Select a mark first (click it), then press Delete")
             return False
-        self.undo_stack.push(RemovePainMarks(self.marks, keys))
+        what = "Remove mark" if len(keys) == 1 else f"Remove {len(keys)} marks"
+        ops = [self.marks.delete_op(k) for k in keys]
+        self._push(ops, what, "Removed " + ", ".join(self._labels(keys)))
         return True
+
+    def _labels(self, keys: list[str]) -> list[str]:
+        return [place_label(m.region, m.side) for k in keys if (m := self.marks.get(k))]
 
     def _on_point_clicked(self, view: str, point: QPointF) -> None:
         if self.marks.visit_id is None:
             self.status_message.emit("Open a visit (or start a new one) before marking pain")
             return
-        self.internal_sites.clear_selection()
+        self.selection.clear()
         region = self.atlas.region_at(view, point.x(), point.y())
         if region is None:
             self.status_message.emit("That point is outside the figure: no mark added")
             return
-        self.undo_stack.push(
-            AddPainMark(
-                self.marks,
-                view,
-                point.x(),
-                point.y(),
-                region.region,
-                region.side,
-                self.intensity,
-                self.quality,
-            )
-        )
+        self._place_mark(view, point.x(), point.y(), region.region, region.side)
 
     def _on_mark_dragged(self, key: str, start: QPointF, end: QPointF) -> None:
         before = self.marks.get(key)
@@ -309,20 +253,67 @@ class BodyMapPanel(QWidget):
             self.scenes[before.view].mark_items[key].setPos(start)
             self.status_message.emit("A mark must stay on the figure: moved back")
             return
-        after = before.moved(end.x(), end.y(), region.region, region.side)
-        self.undo_stack.push(MovePainMark(self.marks, before, after))
+        where = place_label(region.region, region.side)
+        op = self.marks.move_op(key, end.x(), end.y(), region.region, region.side)
+        self._push([op], f"Move mark to {where}", f"Moved the mark to {where}")
 
-    def _apply_intensity_to_selection(self, value: int) -> None:
-        selected = [m for k in self.selected_mark_keys() if (m := self.marks.get(k))]
-        selected = [m for m in selected if m.intensity != value]
-        if selected:
-            self.undo_stack.push(ChangeMarkDetails(self.marks, selected, value, None))
+    # -- the tools: they show the selected mark's values, or the next mark's ---------------
+    @property
+    def intensity(self) -> int:
+        return self.intensity_box.value()
 
-    def _apply_quality_to_selection(self, quality: str) -> None:
-        selected = [m for k in self.selected_mark_keys() if (m := self.marks.get(k))]
-        selected = [m for m in selected if m.quality != quality]
-        if selected:
-            self.undo_stack.push(ChangeMarkDetails(self.marks, selected, None, quality))
+    @property
+    def quality(self) -> str:
+        return self.quality_box.currentText()
+
+    def _selected_marks(self) -> list[MarkState]:
+        return [m for k in self.selection.selected_keys() if (m := self.marks.get(k)) is not None]
+
+    def set_intensity(self, value: int) -> None:
+        """A digit: the selected marks take it; with none selected, the next mark will."""
+        value = max(0, min(MAX_INTENSITY, value))
+        if self.selection.selected_keys():
+            stale = [m for m in self._selected_marks() if m.intensity != value]
+            if stale:
+                ops = [self.marks.change_op(m.key, intensity=value) for m in stale]
+                self._push(ops, f"Set intensity {value}", saved_note(stale, value, None))
+        else:
+            self._next_intensity = value
+        self._show_values()
+
+    def set_quality(self, quality: str) -> None:
+        if quality not in QUALITIES:
+            return
+        if self.selection.selected_keys():
+            stale = [m for m in self._selected_marks() if m.quality != quality]
+            if stale:
+                ops = [self.marks.change_op(m.key, quality=quality) for m in stale]
+                self._push(ops, f"Set quality {quality}", saved_note(stale, None, quality))
+        else:
+            self._next_quality = quality
+        self._show_values()
+
+    def step_intensity(self, delta: int) -> None:
+        self.set_intensity(self.intensity + delta)
+
+    def cycle_quality(self) -> None:
+        index = QUALITIES.index(self.quality) if self.quality in QUALITIES else -1
+        self.set_quality(QUALITIES[(index + 1) % len(QUALITIES)])
+
+    def _show_values(self) -> None:
+        """The last selected mark's values, or the next mark's when none is selected."""
+        marks = self._selected_marks()
+        intensity, quality = (
+            (marks[-1].intensity, marks[-1].quality)
+            if marks
+            else (self._next_intensity, self._next_quality)
+        )
+        for widget in (self.intensity_box, self.quality_box):
+            widget.blockSignals(True)
+        self.intensity_box.setValue(intensity)
+        self.quality_box.setCurrentText(quality)
+        for widget in (self.intensity_box, self.quality_box):
+            widget.blockSignals(False)
 
     def show_internal_sites(self, shown: bool) -> None:
         """Unfold (or fold away) the strip of sites inside the body beside the views."""
@@ -330,14 +321,20 @@ class BodyMapPanel(QWidget):
         if self.inside_button.isChecked() != shown:
             self.inside_button.setChecked(shown)
 
+    # -- following the marks model ---------------------------------------------------------
     def _reload_marks(self) -> None:
         marks = self.marks.marks()
-        for scene in self.scenes.values():
-            scene.set_marks(marks)
-        self.internal_sites.set_marks(marks)
+        self._syncing = True
+        try:
+            for scene in self.scenes.values():
+                scene.set_marks(marks)
+            self.internal_sites.set_marks(marks)
+        finally:
+            self._syncing = False
         if any(m.view == INTERNAL_VIEW for m in marks):
             self.show_internal_sites(True)  # never hide a charted mark
-        self._emit_selection()
+        self.selection.clear()
+        self._show_values()
 
     def _put_mark(self, key: str) -> None:
         mark = self.marks.get(key)
@@ -345,28 +342,23 @@ class BodyMapPanel(QWidget):
             return
         if mark.view == INTERNAL_VIEW:
             self.internal_sites.set_marks(self.marks.marks())
-            return
-        for scene in self.scenes.values():
-            scene.put_mark(mark)
+            self.internal_sites.show_selection(self.selection.selected_keys())
+        elif mark.view in self.scenes:  # a mark never changes view: only its scene is touched
+            self.scenes[mark.view].put_mark(mark)
+        if key in self.selection:
+            self._show_values()  # e.g. after an undo: the tools never show a stale value
 
     def _drop_mark(self, key: str) -> None:
-        for scene in self.scenes.values():
-            scene.drop_mark(key)
-        self.internal_sites.set_marks(self.marks.marks())
-        self._emit_selection()
-
-    def _emit_selection(self) -> None:
-        keys = self.selected_mark_keys()
-        if len(keys) == 1 and (mark := self.marks.get(keys[0])) is not None:
-            # Show the selected mark's values in the pickers without re-applying them.
-            for box, value in ((self.intensity_box, mark.intensity),):
-                box.blockSignals(True)
-                box.setValue(value)
-                box.blockSignals(False)
-            self.quality_box.blockSignals(True)
-            self.quality_box.setCurrentText(mark.quality)
-            self.quality_box.blockSignals(False)
-        self.selection_changed.emit(keys)
+        self._syncing = True
+        try:
+            for scene in self.scenes.values():
+                if key in scene.mark_items:
+                    scene.drop_mark(key)
+            if self.internal_sites.holds(key):
+                self.internal_sites.set_marks(self.marks.marks())
+        finally:
+            self._syncing = False
+        self.selection.discard(key)
 
     def _on_hovered(self, label: str) -> None:
         if label:

@@ -124,7 +124,6 @@ class BodyView(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton and not isinstance(
             item, PainMarkItem | TriggerPointPin
         ):
-            self.body_scene.clearSelection()
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.point_clicked.emit(self.body_scene.view, self.scene_point(pos))
             event.accept()

@@ -1,107 +1,102 @@
-"""Edits of the chart as undoable commands.
+"""One undo command for every edit of the open visit: do an operation, undo its inverse.
 
-Each command calls :class:`~nmt_bodymap.ui.visit_marks.VisitMarks`, which
-updates the screen at once and stores the change through the worker; undo and
-redo take the same path, so the database always follows the undo stack.
+:class:`OperationCommand` holds the operations of one gesture (one or several rows) and
+applies them through :class:`~nmt_bodymap.ui.open_visit.OpenVisit`, which changes the
+document at once and queues each operation for the store. Undo applies the inverse of
+what was last applied, at the row's version as it is now (``VisitDocument.inverse_op``),
+and redo the inverse of that: the redo of an add is a restore of the same row (same
+uid), never a second row, however many saves are still queued.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QUndoCommand
 
-from nmt_bodymap.core.sides import Side
-from nmt_bodymap.ui.labels import place_label
-from nmt_bodymap.ui.marks import MarkState
-from nmt_bodymap.ui.visit_marks import VisitMarks
+from nmt_bodymap.core.operations import Operation
+from nmt_bodymap.core.visit_document import OperationRefused
+from nmt_bodymap.ui.open_visit import OpenVisit
 
 
-class AddPainMark(QUndoCommand):
-    """Put a pain mark on the map (undo takes it off again)."""
-
-    def __init__(
-        self,
-        marks: VisitMarks,
-        view: str,
-        x: float | None,
-        y: float | None,
-        region: str,
-        side: Side,
-        intensity: int,
-        quality: str,
-    ) -> None:
-        super().__init__(f"Mark {place_label(region, side)}")
-        self._marks = marks
-        self._spec = (view, x, y, region, side, intensity, quality)
-        self.key: str | None = None
-
-    def redo(self) -> None:
-        if self.key is None:
-            self.key = self._marks.add(*self._spec)
-        else:
-            self._marks.restore(self.key)
-
-    def undo(self) -> None:
-        if self.key is not None:
-            self._marks.remove(self.key)
-
-
-class RemovePainMarks(QUndoCommand):
-    """Take one or more marks off the map (a soft delete: undo restores them)."""
-
-    def __init__(self, marks: VisitMarks, keys: list[str]) -> None:
-        super().__init__("Remove mark" if len(keys) == 1 else f"Remove {len(keys)} marks")
-        self._marks = marks
-        self._keys = list(keys)
-
-    def redo(self) -> None:
-        for key in self._keys:
-            self._marks.remove(key)
-
-    def undo(self) -> None:
-        for key in reversed(self._keys):
-            self._marks.restore(key)
-
-
-class MovePainMark(QUndoCommand):
-    """Drag a mark to another point (its region and side follow the new point)."""
-
-    def __init__(self, marks: VisitMarks, before: MarkState, after: MarkState) -> None:
-        super().__init__(f"Move mark to {place_label(after.region, after.side)}")
-        self._marks = marks
-        self._before = before
-        self._after = after
-
-    def _apply(self, state: MarkState) -> None:
-        self._marks.change(state.key, x=state.x, y=state.y, region=state.region, side=state.side)
-
-    def redo(self) -> None:
-        self._apply(self._after)
-
-    def undo(self) -> None:
-        self._apply(self._before)
-
-
-class ChangeMarkDetails(QUndoCommand):
-    """Change the intensity and/or quality of marks."""
+class OperationCommand(QUndoCommand):
+    """Apply ``ops`` (in order); undo applies their inverses in reverse order."""
 
     def __init__(
-        self, marks: VisitMarks, before: list[MarkState], intensity: int | None, quality: str | None
+        self, visit: OpenVisit, ops: Sequence[Operation], text: str, note: str = ""
     ) -> None:
-        what = f"intensity {intensity}" if intensity is not None else f"quality {quality}"
-        super().__init__(f"Set {what}")
-        self._marks = marks
-        self._before = before
-        self._intensity = intensity
-        self._quality = quality
+        super().__init__(text)
+        self._visit = visit
+        self._visit_id = visit.visit_id
+        self._first: list[Operation] = list(ops)
+        self._done: list[Operation] = []  # applied by the last redo, in order
+        self._undone: list[Operation] | None = None  # applied by the last undo, in order
+        self._note = note
+        self.refused = ""  # why the gesture changed nothing (the command is then dropped)
+
+    @property
+    def rows(self) -> list[str]:
+        return [op.row for op in self._first]
+
+    def _apply_all(self, ops: list[Operation], note: str) -> list[Operation]:
+        """Apply ``ops``; on a refusal, take back the ones applied and re-raise."""
+        applied: list[Operation] = []
+        try:
+            for op in ops:
+                self._visit.apply(op, note)
+                applied.append(op)
+        except OperationRefused:
+            for op in reversed(applied):
+                assert self._visit.doc is not None
+                self._visit.apply(self._visit.doc.inverse_op(op))
+            raise
+        return applied
+
+    def _open(self) -> bool:
+        """The edit's visit is still the one on screen (else the command has nothing to do)."""
+        if self._visit.visit_id != self._visit_id or self._visit.doc is None:
+            self.setObsolete(True)
+            return False
+        return True
 
     def redo(self) -> None:
-        for mark in self._before:
-            self._marks.change(
-                mark.key,
-                intensity=self._intensity if self._intensity is not None else mark.intensity,
-                quality=self._quality if self._quality is not None else mark.quality,
-            )
+        if not self._open():
+            return
+        doc = self._visit.doc
+        assert doc is not None
+        if self._undone is None:
+            ops = self._first
+            if not ops:  # nothing to do (no visit open): the stack keeps no empty step
+                self.setObsolete(True)
+                return
+        else:  # undo the undo, at the versions the rows have now
+            ops = [doc.inverse_op(op) for op in reversed(self._undone)]
+        try:
+            self._done = self._apply_all(ops, self._note)
+        except OperationRefused as exc:
+            self.refused = str(exc)
+            self.setObsolete(True)
+            return
+        self._undone = None
 
     def undo(self) -> None:
-        for mark in self._before:
-            self._marks.change(mark.key, intensity=mark.intensity, quality=mark.quality)
+        if not self._open():
+            return
+        doc = self._visit.doc
+        assert doc is not None
+        try:
+            self._undone = self._apply_all([doc.inverse_op(op) for op in reversed(self._done)], "")
+        except OperationRefused as exc:
+            self.refused = str(exc)
+            self.setObsolete(True)
+            return
+        self._done = []
+
+
+def push_operations(
+    stack: object, visit: OpenVisit, ops: Sequence[Operation], text: str, note: str = ""
+) -> OperationCommand | None:
+    """Push one command for ``ops``; None (and nothing pushed) if the document refused them."""
+    command = OperationCommand(visit, ops, text, note)
+    stack.push(command)  # type: ignore[attr-defined]
+    return None if command.refused else command

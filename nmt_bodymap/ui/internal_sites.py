@@ -101,7 +101,6 @@ class InternalSitesPanel(QFrame):
     """The strip of internal sites: click to mark, click a marked site to select it."""
 
     site_clicked = Signal(str, str, bool)  # region, client side, add to the selection
-    selection_changed = Signal()
 
     def __init__(self, colors: MapColors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,12 +171,13 @@ class InternalSitesPanel(QFrame):
         for mark in marks:
             if (mark.region, mark.side) in self.buttons:
                 self._marks.setdefault((mark.region, mark.side), []).append(mark)
-        before = set(self._selected)
         self._selected &= set(self._marks)
         for button in self.buttons.values():
             self._refresh(button)
-        if self._selected != before:
-            self.selection_changed.emit()
+
+    def holds(self, key: str) -> bool:
+        """True if the strip shows the mark ``key``."""
+        return any(m.key == key for marks in self._marks.values() for m in marks)
 
     def marks_at(self, region: str, side: str) -> list[MarkState]:
         return list(self._marks.get((region, side), []))
@@ -189,33 +189,18 @@ class InternalSitesPanel(QFrame):
     def selected_mark_keys(self) -> list[str]:
         return [m.key for site in sorted(self._selected) for m in self._marks.get(site, [])]
 
-    def select_site(self, region: str, side: str, additive: bool = False) -> None:
-        """Select a marked site (alone, or added to the selection); again: deselect it."""
-        key = (region, side)
-        if key not in self._marks:
-            return
-        if key in self._selected and (additive or self._selected == {key}):
-            chosen = self._selected - {key}
-        elif additive:
-            chosen = self._selected | {key}
-        else:
-            chosen = {key}
-        self._set_selection(chosen)
-
-    def select_all(self) -> None:
-        self._set_selection(set(self._marks))
-
-    def clear_selection(self) -> None:
-        self._set_selection(set())
-
-    def _set_selection(self, chosen: set[SiteKey]) -> None:
+    def show_selection(self, keys: Iterable[str]) -> None:
+        """Ring the sites holding the selected marks (the selection model owns the choice)."""
+        wanted = set(keys)
+        chosen = {
+            site for site, marks in self._marks.items() if any(m.key in wanted for m in marks)
+        }
         if chosen == self._selected:
             return
         changed = chosen ^ self._selected
         self._selected = chosen
         for key in changed:
             self._refresh(self.buttons[key])
-        self.selection_changed.emit()
 
     # -- referral zone of the chosen candidate ---------------------------------------------
     def show_zones(self, zones: dict[tuple[str, str], str]) -> None:
@@ -238,7 +223,7 @@ class InternalSitesPanel(QFrame):
         if marks:
             worst = max(marks, key=lambda m: m.intensity)
             button.setIcon(mark_icon(worst, self.colors))
-            status = {"saving": " (saving…)", "unsaved": " — NOT SAVED", "saved": ""}
+            status = {"saving": "", "unsaved": " — NOT SAVED", "saved": ""}
             details = "; ".join(f"{m.quality}, {m.intensity}/10{status[m.status]}" for m in marks)
             tip = f"{button.place}: {details}\nClick to select (Delete removes it)."
             # Marked: the symbol alone (the column and the tooltip give the side).

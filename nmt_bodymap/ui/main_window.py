@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -23,22 +23,28 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.core.operations import Change
 from nmt_bodymap.core.ranking import muscle_candidate
+from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui import store_calls
-from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
+from nmt_bodymap.ui.actions import shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
 from nmt_bodymap.ui.candidates_panel import CandidatesPanel
+from nmt_bodymap.ui.change_watcher import ask_keep_mine, install_change_watcher
 from nmt_bodymap.ui.client_dialog import ClientDialog
 from nmt_bodymap.ui.client_panel import ClientPanel
+from nmt_bodymap.ui.commands import push_operations
 from nmt_bodymap.ui.documents.menu import install_document_actions
 from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
-from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
-from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
+from nmt_bodymap.ui.findings_actions import FindingsActions
+from nmt_bodymap.ui.findings_panel import FindingsPanel
 from nmt_bodymap.ui.highlight import highlight_for
+from nmt_bodymap.ui.main_menus import build_main_menus
+from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
 from nmt_bodymap.ui.palette import MapColors
 from nmt_bodymap.ui.region_picker import install_region_picker
-from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
+from nmt_bodymap.ui.visit_findings import VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
 from nmt_bodymap.ui.visit_panel import VisitPanel
@@ -50,7 +56,7 @@ from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 STATUS_TIMEOUT_MS = 6000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FindingsActions, QMainWindow):
     """Composes client list, visit list, body map and candidates; owns the undo stack."""
 
     def __init__(
@@ -67,11 +73,14 @@ class MainWindow(QMainWindow):
         self.knowledge = knowledge or load_knowledge()
         self.colors = MapColors()
         self.undo_stack = QUndoStack(self)
-        self.marks = VisitMarks(worker, self)
-        self.findings = VisitFindings(worker, self)
-        self.follow_ups = VisitFollowUps(worker, self)
+        self.open_visit = OpenVisit(worker, load_settings().therapist_name, self)
+        self.marks = VisitMarks(self.open_visit, self)
+        self.findings = VisitFindings(self.open_visit, self)
+        self.follow_ups = VisitFollowUps(worker, self, who=self.open_visit.who)
         self.actions_by_key: dict[str, QAction] = {}
         self._ranked_for: tuple[object, ...] | None = None
+        self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for
+        self._save_state_shown: tuple[int, bool] | None = None
 
         self.clients = ClientPanel(worker)
         self.visits = VisitPanel(worker)
@@ -111,7 +120,7 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel("")
         self.save_state.setObjectName("save-state")
         self.statusBar().addPermanentWidget(self.save_state)
-        self._build_menus()
+        build_main_menus(self)
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)
@@ -122,6 +131,7 @@ class MainWindow(QMainWindow):
                 None if muscle_id is None else (muscle_id, "bilateral")
             )
         )
+        self.change_watcher = install_change_watcher(self)
         self.region_picker = install_region_picker(self)  # issue 15: "/" r temple Enter
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
@@ -137,189 +147,32 @@ class MainWindow(QMainWindow):
         self.visits.failed.connect(self.show_error)
         self.visits.status_message.connect(self.show_status)
         self.body_map.status_message.connect(self.show_status)
-        self.body_map.selection_changed.connect(lambda _keys: self._refresh_candidates())
-        self.marks.marks_reset.connect(self._refresh_candidates)
-        self.marks.mark_added.connect(lambda _k: self._refresh_candidates())
-        self.marks.mark_removed.connect(lambda _k: self._refresh_candidates())
-        for signal in (
-            self.marks.marks_reset,
-            self.marks.mark_added,
-            self.marks.mark_removed,
-            self.marks.mark_changed,
-            self.findings.changed,
-            self.side_tabs.currentChanged,
-        ):
-            signal.connect(self._refresh_visit_tabs)
+        self.body_map.selection_changed.connect(self._on_selection)
+        # One change signal per gesture: each panel redraws only what its flags name.
+        self.open_visit.changed.connect(self._on_visit_changed)
+        self.open_visit.status_changed.connect(lambda _rows: self._on_pending())
+        self.side_tabs.currentChanged.connect(self._refresh_visit_tabs)
         self.guide.muscle_chosen.connect(self._show_muscle_on_map)
         self.guide.record_finding.connect(self.record_finding)
         self.follow_ups.saved.connect(self.show_status)
         self.follow_ups.failed.connect(self.show_error)
-        self.marks.mark_changed.connect(self._on_mark_changed)
-        self.marks.saved.connect(self.show_status)
-        self.marks.failed.connect(self.show_error)
+        self.open_visit.saved.connect(self.show_status)
+        self.open_visit.failed.connect(self.show_error)
         self.candidates.candidate_chosen.connect(self._on_candidate)
         self.candidates.record_finding.connect(lambda c: self.record_finding(c.muscle, c.side))
         self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))
         self.body_map.pin_clicked.connect(self._on_pin)
         self.findings.changed.connect(self._show_findings_on_map)
-        self.findings.saved.connect(self.show_status)
-        self.findings.failed.connect(self.show_error)
         self.findings_panel.remove_requested.connect(
-            lambda kind, rid: self.undo_stack.push(RemoveRecord(self.findings, kind, rid))
-        )
-        self.worker.pending_changed.connect(lambda _n: self._update_save_state())
-        self.worker.job_failed.connect(self.show_error)
-
-    def _build_menus(self) -> None:
-        bm = self.body_map
-        reg = self.actions_by_key
-        add_menu(
-            self,
-            "&File",
-            [
-                ActionSpec("new-client", "&New client…", ("Ctrl+N",), self.new_client),
-                ActionSpec("edit-client", "&Edit client…", ("Ctrl+E",), self.edit_client),
-                ActionSpec("find-client", "&Find client", ("Ctrl+K",), self.focus_search),
-                None,
-                ActionSpec("new-visit", "New &visit…", ("Ctrl+Shift+N",), self.visits.new_visit),
-                None,
-                ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), self.close),
-            ],
-            reg,
-        )
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(
-            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
-        edit = add_menu(
-            self,
-            "&Edit",
-            [
-                ActionSpec(
-                    "delete-mark",
-                    "&Delete selected marks",
-                    (QKeySequence.StandardKey.Delete, "Backspace"),
-                    bm.remove_selected,
-                ),
-                ActionSpec(
-                    "select-all-marks", "Select &all marks", ("Ctrl+A",), bm.select_all_marks
-                ),
-                None,
-                ActionSpec(
-                    "retry",
-                    "&Retry saving",
-                    ("Ctrl+R",),
-                    self.retry_unsaved,
-                    "Store again the marks whose save failed",
-                ),
-            ],
-            reg,
-        )
-        edit.insertActions(edit.actions()[0], [undo, redo])
-        edit.insertSeparator(edit.actions()[2])
-        for action in (undo, redo):
-            self.addAction(action)
-        reg["undo"], reg["redo"] = undo, redo
-        intensity_specs: list[ActionSpec | None] = [
-            ActionSpec(
-                f"intensity-{n}", f"Intensity {n}", (str(n),), lambda n=n: bm.set_intensity(n)
+            lambda kind, uid: push_operations(
+                self.undo_stack,
+                self.open_visit,
+                [self.findings.delete_op(kind, uid)],
+                f"Remove {kind}",
+                f"Removed the {kind}",
             )
-            for n in range(10)
-        ]
-        add_menu(
-            self,
-            "&Mark",
-            [
-                *intensity_specs,
-                ActionSpec(
-                    "intensity-up", "Intensity up (to 10)", ("+", "="), lambda: bm.step_intensity(1)
-                ),
-                ActionSpec(
-                    "intensity-down", "Intensity down", ("-",), lambda: bm.step_intensity(-1)
-                ),
-                None,
-                ActionSpec("quality", "Next &quality", ("Q",), bm.cycle_quality),
-            ],
-            reg,
         )
-        add_menu(
-            self,
-            "&View",
-            [
-                ActionSpec(
-                    "zoom-in", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), bm.zoom_in
-                ),
-                ActionSpec(
-                    "zoom-out", "Zoom &out", (QKeySequence.StandardKey.ZoomOut,), bm.zoom_out
-                ),
-                ActionSpec("fit", "&Fit to window", ("Ctrl+0",), bm.fit),
-                None,
-                ActionSpec(
-                    "both-views", "&Both views", ("Ctrl+1",), lambda: bm.set_layout_mode("both")
-                ),
-                ActionSpec(
-                    "front-view", "Fr&ont only", ("Ctrl+2",), lambda: bm.set_layout_mode("anterior")
-                ),
-                ActionSpec(
-                    "back-view", "B&ack only", ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
-                ),
-                ActionSpec(
-                    "inside-sites",
-                    "&Inside the body",
-                    ("Ctrl+4",),
-                    lambda: bm.show_internal_sites(not bm.inside_button.isChecked()),
-                    "Teeth, ear, eye, sinus, throat and pelvic sites beside the views",
-                ),
-            ],
-            reg,
-        )
-        add_menu(
-            self,
-            "&Muscle",
-            [
-                ActionSpec(
-                    "focus-candidates",
-                    "Go to &candidates",
-                    ("Ctrl+L",),
-                    self.focus_candidates,
-                ),
-                ActionSpec(
-                    "record-finding",
-                    "Record &finding…",
-                    ("Ctrl+Shift+F",),
-                    self._finding_for_current,
-                ),
-                ActionSpec(
-                    "record-treatment",
-                    "Record &treatment…",
-                    ("Ctrl+Shift+T",),
-                    self._treatment_for_current,
-                ),
-                ActionSpec(
-                    "show-findings",
-                    "Show findings && treatment",
-                    ("Ctrl+Shift+L",),
-                    lambda: self.side_tabs.setCurrentWidget(self.findings_panel),
-                ),
-                ActionSpec(
-                    "clear-highlight",
-                    "&Clear highlight",
-                    ("Escape",),
-                    lambda: self.candidates.tree.setCurrentItem(None),
-                ),
-            ],
-            reg,
-        )
-        add_menu(
-            self,
-            "&Help",
-            [
-                ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), self.show_shortcuts),
-            ],
-            reg,
-        )
+        self.worker.job_failed.connect(self.show_error)
 
     # -- clients and visits ----------------------------------------------------------------
     def start(self) -> None:
@@ -379,7 +232,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.candidates.tree.setCurrentItem(None)
         self.marks.load_visit(visit.id if visit is not None else None)
-        self.findings.load_visit(visit.id if visit is not None else None)
         client = self.visits.client
         if visit is None:
             self.visit_label.setText(
@@ -412,14 +264,17 @@ class MainWindow(QMainWindow):
             )
 
     # -- marks and candidates --------------------------------------------------------------
-    def _on_mark_changed(self, key: str) -> None:
-        mark = self.marks.get(key)
-        if mark is not None and mark.status != "saving":
-            self._update_save_state()
-        self._refresh_candidates()
+    def _on_visit_changed(self, change: DocChange) -> None:
+        if change.flags & Change.MARKS:
+            self._refresh_candidates()
+        if change.flags & (Change.MARKS | Change.FINDINGS | Change.TREATMENTS):
+            self._refresh_visit_tabs()
 
     def _refresh_candidates(self) -> None:
-        selected = self.body_map.selected_mark_keys()
+        # A just-placed mark is selected for the keys, but the ranking explains every mark
+        # until the therapist picks some.
+        selected = self.body_map.selection.picked_keys()
+        self._scope = tuple(selected)
         if selected:
             marks = [m for k in selected if (m := self.marks.get(k)) is not None]
         else:
@@ -431,6 +286,11 @@ class MainWindow(QMainWindow):
             return
         self._ranked_for = key
         self.candidates.show_for_marks(marks, selected=bool(selected))
+
+    def clear_selection_and_highlight(self) -> None:
+        """Esc: no mark selected (digits set the next mark again), no muscle lit."""
+        self.body_map.clear_selection()
+        self.candidates.tree.setCurrentItem(None)
 
     def _on_candidate(self, candidate: Any | None) -> None:
         if candidate is None:
@@ -451,68 +311,9 @@ class MainWindow(QMainWindow):
         self.side_tabs.setCurrentWidget(self.candidates)
         self.candidates.tree.setFocus()
 
-    # -- findings and treatments -----------------------------------------------------------
-    def ask_finding(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
-        """Run the finding form (patched in tests); None when cancelled."""
-        dialog = FindingDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)
-        return dialog.fields() if dialog.exec() else None
-
-    def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
-        """Run the treatment form with its hold timer (patched in tests)."""
-        banner = self.red_flag_banner  # issue 15: warn while the red-flag banner is up
-        warning = banner.detail.text() if banner.referral_needed else ""
-        dialog = TreatmentDialog(self.knowledge.muscle(muscle_id), side, tp_id, self, warning)
-        return dialog.fields() if dialog.exec() else None
-
-    def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
-        if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
-            return
-        fields = self.ask_finding(muscle_id, side, tp_id)
-        if fields is not None:
-            name = self.knowledge.muscle(muscle_id).name
-            self.undo_stack.push(AddRecord(self.findings, "finding", fields, f"Finding at {name}"))
-            self._last_finding = (
-                muscle_id,
-                fields.get("side", side),
-                fields.get("trigger_point_id"),
-            )
-
-    def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
-        if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
-            return
-        last = getattr(self, "_last_finding", None)  # issue 15: treat the point just found
-        if tp_id is None and last and last[0] == muscle_id and side in (last[1], "bilateral"):
-            side, tp_id = last[1], last[2] or None
-        fields = self.ask_treatment(muscle_id, side, tp_id)
-        if fields is not None:
-            name = self.knowledge.muscle(muscle_id).name
-            self.undo_stack.push(
-                AddRecord(self.findings, "treatment", fields, f"Treatment of {name}")
-            )
-
-    def _finding_for_current(self) -> None:
-        candidate = self.candidates.current_candidate()
-        if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+L)")
-        else:
-            self.record_finding(candidate.muscle, candidate.side)
-
-    def _treatment_for_current(self) -> None:
-        candidate = self.candidates.current_candidate()
-        if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+L)")
-        else:
-            self.record_treatment(candidate.muscle, candidate.side)
-
-    def _on_pin(self, muscle_id: str, side: str, tp_id: str) -> None:
-        self.record_finding(muscle_id, side, tp_id)
-
-    def _show_findings_on_map(self) -> None:
-        self.body_map.show_findings(
-            finding_marks(self.atlas, self.knowledge, list(self.findings.findings.values()))
-        )
+    def ask_keep_mine(self, text: str) -> bool:
+        """Another station changed what this one tried to change (patched in tests)."""
+        return ask_keep_mine(self, text)
 
     def retry_unsaved(self) -> None:
         count = self.marks.retry_unsaved()
@@ -529,13 +330,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
         QMessageBox.warning(self, "NMT Body Map", text)
 
+    def _on_pending(self, *_args: object) -> None:
+        # Only a change of what the label says updates it (saving starts or ends, unsaved).
+        state = (len(self.open_visit.unsaved()), self.open_visit.busy())
+        if state != self._save_state_shown:
+            self._save_state_shown = state
+            self._update_save_state()
+
+    def _on_selection(self, _keys: list[str]) -> None:
+        # Candidates follow the marks the therapist picked, not a just-placed mark.
+        if tuple(self.body_map.selection.picked_keys()) != self._scope:
+            self._refresh_candidates()
+
     def _update_save_state(self) -> None:
         unsaved = len(self.marks.unsaved())
         if unsaved:
             text = f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry"
             style = "color: #c0392b; font-weight: 600; padding: 0 8px;"
         else:
-            text = "Saving…" if self.worker.pending() else "All changes saved"
+            text = "Saving…" if self.open_visit.busy() else "All changes saved"
             style = "padding: 0 8px;"
         # Set only what changed: a style sheet re-polishes the label on every click.
         if self.save_state.text() != text:
@@ -557,6 +370,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_watcher.stop()
         unsaved = self.marks.unsaved()
         if unsaved:
             answer = QMessageBox.question(

@@ -137,7 +137,7 @@ class PainMarkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._mark = mark
         self.setPos(mark.x, mark.y)
-        status = {"saving": " (saving…)", "unsaved": " — NOT SAVED", "saved": ""}[mark.status]
+        status = " — NOT SAVED" if mark.status == "unsaved" else ""
         from nmt_bodymap.ui.labels import place_label
 
         self.setToolTip(

@@ -42,3 +42,15 @@ class MarkState:
 
     def with_status(self, status: SaveStatus, error: str = "") -> MarkState:
         return replace(self, status=status, error=error)
+
+
+def saved_note(marks: list[MarkState], intensity: int | None, quality: str | None) -> str:
+    """The status-bar note of a score change: "Saved: Right temple, ache 6/10"."""
+    from nmt_bodymap.ui.labels import place_label
+
+    parts = [
+        f"{place_label(m.region, m.side)}, {quality or m.quality} "
+        f"{m.intensity if intensity is None else intensity}/10"
+        for m in marks
+    ]
+    return "Saved: " + "; ".join(parts)

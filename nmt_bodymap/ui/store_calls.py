@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from nmt_bodymap.core.operations import Change, Operation, RowKind, change_for
+from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.ui.marks import MarkState
 
 Store = Any
@@ -143,3 +145,74 @@ def delete_follow_up(store: Store, follow_up_id: int) -> Any:
 
 def restore_follow_up(store: Store, follow_up_id: int) -> Any:
     return store.restore_follow_up(follow_up_id)
+
+
+# -- the open visit as a document of operations (issue 12) ------------------------------------
+# An operation is handed to the store as is: one transaction, a version check (ChartConflict
+# when the row moved on), a history row naming ``who``.
+
+PLACE_FIELDS = ("view", "x", "y", "region", "side")
+
+
+def change_of(kind: RowKind) -> Change:
+    return change_for(kind)
+
+
+def load_visit_document(store: Store, visit_id: int) -> VisitDocument:
+    """The open visit as a document: every row with its uid, version and removed flag."""
+    return store.load_visit_document(visit_id)
+
+
+def apply_operation(store: Store, op: Operation, who: str) -> Any:
+    """Store one operation (worker thread)."""
+    return store.apply(op, who=who or None)
+
+
+def stored_row(
+    store: Store, visit_id: int, kind: RowKind, uid: str
+) -> tuple[dict[str, Any], int, bool] | None:
+    """A row as the store holds it now: (values, version, deleted), or None if not stored."""
+    state = store.load_visit_document(visit_id).row(kind, uid)
+    return None if state is None else (dict(state.values), state.version, state.deleted)
+
+
+def store_as_shown(
+    store: Store,
+    visit_id: int,
+    kind: RowKind,
+    uid: str,
+    values: dict[str, Any],
+    deleted: bool,
+    who: str,
+) -> None:
+    """Bring the stored row to what the screen shows (Retry saving), whatever it holds now:
+    the operations are built at the stored version and applied in one transaction."""
+    doc = store.load_visit_document(visit_id)
+    state = doc.row(kind, uid)
+    ops: list[Operation] = []
+    if state is None:
+        if not deleted:
+            ops.append(doc.add_op(kind, values, row=uid))
+    else:
+        if state.deleted and not deleted:
+            ops.append(doc.restore_op(kind, uid))
+            doc.apply(ops[-1])
+        old = dict(state.values)
+        place = [
+            k for k in PLACE_FIELDS if kind is RowKind.PAIN_MARK and old.get(k) != values.get(k)
+        ]
+        if place and not deleted:
+            ops.append(doc.move_op(uid, **{k: values.get(k) for k in PLACE_FIELDS}))
+            doc.apply(ops[-1])
+        rest = {
+            k: v
+            for k, v in values.items()
+            if old.get(k) != v and not (kind is RowKind.PAIN_MARK and k in PLACE_FIELDS)
+        }
+        if rest and not deleted:
+            ops.append(doc.change_op(kind, uid, **rest))
+            doc.apply(ops[-1])
+        if deleted and not state.deleted:
+            ops.append(doc.delete_op(kind, uid))
+    if ops:
+        store.apply_all(ops, who=who or None)

@@ -1,145 +1,87 @@
-"""Findings and treatments of the open visit: the model behind the findings list and map.
+"""Findings and treatments of the open visit: a view of :class:`OpenVisit`'s document.
 
-Like :class:`~nmt_bodymap.ui.visit_marks.VisitMarks`, every change goes to the
-store on the worker; records are replaced by the store's answer, so the list
-always shows what the chart holds. Removal is a soft delete that undo restores.
+Rows are known by the uid given on screen (``record.id`` is that uid); recording or
+removing one is an operation applied by the generic undo command, so undo and redo name
+the same row however many saves are still queued.
 """
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Signal
 
-from nmt_bodymap.ui import store_calls
-from nmt_bodymap.ui.visit_model import VisitModel
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.core.operations import ROW_FIELDS, Change, Operation, RowKind
+from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
 
 Kind = Literal["finding", "treatment"]
+KINDS: dict[str, RowKind] = {"finding": RowKind.FINDING, "treatment": RowKind.TREATMENT}
+# What a field holds when the form leaves it out (the store's defaults).
+DEFAULTS: dict[str, Any] = {
+    "trigger_point_id": "",
+    "note": "",
+    "response": "",
+    "technique": "",
+    "activity": "latent",
+    "jump_sign": False,
+    "local_twitch": False,
+    "referral_reproduced": False,
+    "ischemia": False,
+    "entrapment": False,
+}
 
 
-class VisitFindings(VisitModel):
-    """Findings and treatments of one visit, by database id."""
+def full_row(kind: RowKind, fields: dict[str, Any]) -> dict[str, Any]:
+    """Every field of a row of ``kind``: the form's values, the store's defaults for the rest."""
+    return {name: fields.get(name, DEFAULTS.get(name)) for name in sorted(ROW_FIELDS[kind])}
 
-    def __init__(self, worker: StoreWorker, parent: QObject | None = None) -> None:
-        super().__init__(worker, parent)
-        self.findings: dict[int, Any] = {}
-        self.treatments: dict[int, Any] = {}
+
+class VisitFindings(QObject):
+    """Findings and treatments of the open visit, by uid; ``changed`` when either moves."""
+
+    changed = Signal()
+    saved = Signal(str)  # kept for listeners; the open visit reports saves and failures
+    failed = Signal(str)
+
+    def __init__(self, visit: OpenVisit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        visit.changed.connect(self._on_changed)
+
+    @property
+    def visit_id(self) -> int | None:
+        return self.visit.visit_id
+
+    def _records(self, kind: RowKind) -> dict[str, Any]:
+        return {
+            uid: SimpleNamespace(id=uid, **dict(row.values))
+            for uid, row in self.visit.rows(kind).items()
+        }
+
+    @property
+    def findings(self) -> dict[str, Any]:
+        return self._records(RowKind.FINDING)
+
+    @property
+    def treatments(self) -> dict[str, Any]:
+        return self._records(RowKind.TREATMENT)
 
     def load_visit(self, visit_id: int | None) -> None:
-        self._open(visit_id)
-        self.findings.clear()
-        self.treatments.clear()
-        self.changed.emit()
-        if visit_id is None:
-            return
+        """The open visit loads every kind at once (kept for callers that ask)."""
+        if visit_id != self.visit.visit_id:
+            self.visit.load_visit(visit_id)
 
-        def job(store: Any) -> tuple[list[Any], list[Any]]:
-            return (
-                store_calls.list_findings(store, visit_id),
-                store_calls.list_treatments(store, visit_id),
-            )
+    def add_op(self, kind: Kind, fields: dict[str, Any]) -> Operation:
+        if self.visit.doc is None:
+            raise RuntimeError("no visit is open")
+        return self.visit.doc.add_op(KINDS[kind], full_row(KINDS[kind], fields))
 
-        self._read(job, self._loaded, "Findings could not be read")
+    def delete_op(self, kind: Kind, uid: str) -> Operation:
+        if self.visit.doc is None:
+            raise RuntimeError("no visit is open")
+        return self.visit.doc.delete_op(KINDS[kind], uid)
 
-    def _loaded(self, result: tuple[list[Any], list[Any]]) -> None:
-        findings, treatments = result
-        self.findings = {f.id: f for f in findings}
-        self.treatments = {t.id: t for t in treatments}
-        self.changed.emit()
-
-    def _table(self, kind: Kind) -> dict[int, Any]:
-        return self.findings if kind == "finding" else self.treatments
-
-    def add(self, kind: Kind, fields: dict[str, Any], on_added: Any) -> None:
-        """Store a new finding or treatment; ``on_added(record)`` gets the stored record."""
-        visit_id = self._visit_id
-        if visit_id is None:
-            self.failed.emit("Open a visit first.")
-            return
-        generation = self._generation
-        call = store_calls.add_finding if kind == "finding" else store_calls.add_treatment
-
-        def done(record: Any) -> None:
-            if generation == self._generation:
-                self._table(kind)[record.id] = record
-                self.changed.emit()
-                self.saved.emit(f"Saved the {kind}")
-            on_added(record)
-
-        self._worker.submit(
-            lambda store: call(store, visit_id, fields),
-            done,
-            lambda exc: self.failed.emit(f"The {kind} could not be saved: {exc}"),
-        )
-
-    def set_deleted(self, kind: Kind, record_id: int, deleted: bool) -> None:
-        """Soft-delete (or restore) a finding or treatment."""
-        generation = self._generation
-        if kind == "finding":
-            call = store_calls.delete_finding if deleted else store_calls.restore_finding
-        else:
-            call = store_calls.delete_treatment if deleted else store_calls.restore_treatment
-
-        def done(record: Any) -> None:
-            if generation != self._generation:
-                return
-            table = self._table(kind)
-            if deleted:
-                table.pop(record_id, None)
-            elif record is not None:
-                table[record.id] = record
+    def _on_changed(self, change: DocChange) -> None:
+        if change.reset or change.flags & (Change.FINDINGS | Change.TREATMENTS):
             self.changed.emit()
-            self.saved.emit(f"{'Removed' if deleted else 'Restored'} the {kind}")
-
-        self._worker.submit(
-            lambda store: call(store, record_id),
-            done,
-            lambda exc: self.failed.emit(f"The {kind} could not be changed: {exc}"),
-        )
-
-
-class AddRecord(QUndoCommand):
-    """Record a finding or treatment (undo removes it, redo restores it)."""
-
-    def __init__(self, model: VisitFindings, kind: Kind, fields: dict[str, Any], text: str) -> None:
-        super().__init__(text)
-        self._model = model
-        self._kind: Kind = kind
-        self._fields = fields
-        self.record_id: int | None = None
-        self._undone_before_saved = False
-
-    def redo(self) -> None:
-        if self.record_id is None:
-            self._model.add(self._kind, self._fields, self._added)
-        else:
-            self._model.set_deleted(self._kind, self.record_id, deleted=False)
-
-    def _added(self, record: Any) -> None:
-        self.record_id = record.id
-        if self._undone_before_saved:  # undone while the save was still on its way
-            self._model.set_deleted(self._kind, record.id, deleted=True)
-
-    def undo(self) -> None:
-        if self.record_id is None:
-            self._undone_before_saved = True
-        else:
-            self._model.set_deleted(self._kind, self.record_id, deleted=True)
-
-
-class RemoveRecord(QUndoCommand):
-    """Remove a finding or treatment (a soft delete; undo restores it)."""
-
-    def __init__(self, model: VisitFindings, kind: Kind, record_id: int) -> None:
-        super().__init__(f"Remove {kind}")
-        self._model = model
-        self._kind: Kind = kind
-        self._id = record_id
-
-    def redo(self) -> None:
-        self._model.set_deleted(self._kind, self._id, deleted=True)
-
-    def undo(self) -> None:
-        self._model.set_deleted(self._kind, self._id, deleted=False)

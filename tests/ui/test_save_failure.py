@@ -18,12 +18,12 @@ def test_failed_save_keeps_the_mark_unsaved_and_retry_stores_it(
     no_dialogs: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_add = store_calls.add_pain_mark
+    real_apply = store_calls.apply_operation
 
-    def failing_add(store: Any, visit_id: int, mark: Any) -> Any:
+    def failing_apply(*args: Any) -> Any:
         raise ChartStoreError("The disk is full.")
 
-    monkeypatch.setattr(store_calls, "add_pain_mark", failing_add)
+    monkeypatch.setattr(store_calls, "apply_operation", failing_apply)
     click_region(qtbot, window, "anterior", "temple", "right")
     qtbot.waitUntil(lambda: bool(no_dialogs), timeout=10_000)
 
@@ -36,7 +36,7 @@ def test_failed_save_keeps_the_mark_unsaved_and_retry_stores_it(
     visit_id = seeded["visit"].id
     assert call_on_worker(qtbot, seeded["worker"], lambda s: s.list_pain_marks(visit_id)) == []
 
-    monkeypatch.setattr(store_calls, "add_pain_mark", real_add)
+    monkeypatch.setattr(store_calls, "apply_operation", real_apply)
     window.actions_by_key["retry"].trigger()
     qtbot.waitUntil(lambda: window.marks.marks()[0].status == "saved", timeout=10_000)
     stored = call_on_worker(qtbot, seeded["worker"], lambda s: s.list_pain_marks(visit_id))

@@ -74,7 +74,7 @@ def test_the_window_passes_the_red_flag_to_the_treatment_form(
         def exec(self) -> int:
             return 0
 
-    monkeypatch.setattr("nmt_bodymap.ui.main_window.TreatmentDialog", Probe)
+    monkeypatch.setattr("nmt_bodymap.ui.findings_actions.TreatmentDialog", Probe)
     window.red_flag_banner.show_answers({"chest_pain": True}, None)
     window.ask_treatment("upper_trapezius", "right", None)
     assert seen and seen[0].startswith("Screening answered yes")

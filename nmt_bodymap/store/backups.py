@@ -6,10 +6,18 @@ chart that is ``nmt_bodymap.paths.backup_dir()``), named ``<chart>-<UTC time>.sq
 Rotation keeps the newest ``KEEP_LATEST`` plus the newest of each day for
 ``KEEP_DAYS`` days. Copies taken before a migration or a restore have their own names
 and are never rotated away. PostgreSQL charts are backed up with ``pg_dump`` instead.
+
+Every copy is written owner-only under a temporary name (``.<name>.partial``), verified
+(integrity check and the chart's tables), synced, and only then renamed: a kill or a full
+disk leaves at most a temporary file, removed on the next start, never a broken
+"latest". When Settings name a second backup folder (another disk), each regular backup
+is copied there too, and the outcome is recorded (``second_copy_status``).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import re
 import sqlite3
@@ -17,7 +25,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.store.errors import (
+    ChartDiskFull,
+    ChartReadOnly,
+    ChartStoreError,
+    diagnose_os_error,
+)
+
+log = logging.getLogger(__name__)
+PARTIAL_SUFFIX = ".partial"
+SECOND_COPY_STATUS = "second-copy.json"
+EXPECTED_TABLES = frozenset({"clients", "visits", "alembic_version"})
 
 KEEP_LATEST = 10
 KEEP_DAYS = 14
@@ -47,10 +65,12 @@ def _backup_name(db_path: Path, kind: str, when: datetime) -> str:
     return f"{db_path.stem}{middle}-{when.strftime(_STAMP_FORMAT)}.sqlite3"
 
 
-def list_backups(db_path: Path, kind: str | None = "") -> list[BackupFile]:
+def list_backups(
+    db_path: Path, kind: str | None = "", folder: Path | None = None
+) -> list[BackupFile]:
     """Backups of ``db_path``, newest first: regular ones by default, those whose kind starts
     with ``kind`` (e.g. "pre-migration"), or every kind with ``kind=None``."""
-    folder = db_path.parent / "backups"
+    folder = folder or db_path.parent / "backups"
     if not folder.is_dir():
         return []
     pattern = re.compile(
@@ -70,19 +90,72 @@ def list_backups(db_path: Path, kind: str | None = "") -> list[BackupFile]:
 
 
 def latest_backup(db_path: Path) -> Path | None:
-    """The newest backup of any kind (what to offer when the chart is damaged)."""
-    backups = list_backups(db_path, kind=None)
-    return backups[0].path if backups else None
+    """The newest intact backup of any kind (what to offer when the chart is damaged);
+    a partial or damaged file is skipped, never offered."""
+    for backup in list_backups(db_path, kind=None):
+        try:
+            check_backup(backup.path)
+        except ChartStoreError:
+            log.warning("skipping a damaged backup: %s", backup.path.name)
+            continue
+        return backup.path
+    return None
 
 
-def _copy_online(source: Path, destination: Path) -> None:
-    """Consistent copy through SQLite's backup API into an owner-only file, synced to disk."""
-    fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+def looks_complete(path: Path) -> bool:
+    """Cheap test that a backup file is whole: SQLite header and the page count it declares."""
     try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return pages > 0 and size == page_size * pages
+
+
+def remove_partial_files(db_path: Path) -> list[Path]:
+    """Remove what a killed backup, restore, migration or creation left behind."""
+    folder = db_path.parent / "backups"
+    stale = [
+        db_path.with_name(f".{db_path.name}{tail}")
+        for tail in (".restoring", ".migrating", ".creating")
+    ]
+    stale += [Path(f"{name}{s}") for name in list(stale) for s in ("-wal", "-shm", "-journal")]
+    if folder.is_dir():
+        stale += [p for p in folder.iterdir() if p.name.endswith((PARTIAL_SUFFIX, "-journal"))]
+    removed = [p for p in stale if p.is_file()]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    if removed:
+        log.info("removed %d partial files left by an interrupted copy", len(removed))
+    return removed
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_online(source: Path, destination: Path, verify: bool = True) -> None:
+    """Consistent copy through SQLite's backup API: written owner-only under a temporary
+    name, verified, synced, then renamed to ``destination``."""
+    temp = destination.with_name(f".{destination.name}{PARTIAL_SUFFIX}")
+    temp.unlink(missing_ok=True)
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=10)
         try:
-            dst = sqlite3.connect(destination)
+            dst = sqlite3.connect(temp)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
@@ -90,10 +163,18 @@ def _copy_online(source: Path, destination: Path) -> None:
                 dst.close()
         finally:
             src.close()
-        with destination.open("rb+") as handle:
+        if verify:
+            check_backup(temp)
+        with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
-    except BaseException:
-        destination.unlink(missing_ok=True)
+        os.replace(temp, destination)
+        _fsync_folder(destination.parent)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        Path(f"{temp}-journal").unlink(missing_ok=True)
+        diagnosed = diagnose_os_error(exc, destination.parent)
+        if isinstance(exc, Exception) and diagnosed is not None:
+            raise diagnosed from exc
         raise
 
 
@@ -110,20 +191,78 @@ def take_backup(
         destination = destination / _backup_name(db_path, kind, when)
     if destination.exists():
         raise ChartStoreError(f"{destination} already exists; choose another name.")
+    if not destination.parent.is_dir():
+        raise ChartStoreError(f"There is no folder {destination.parent} to back up into.")
     try:
         _copy_online(db_path, destination)
     except sqlite3.DatabaseError as exc:
-        raise ChartStoreError(f"The backup of {db_path} failed: {exc}.") from exc
+        log.error("backup failed: %s", exc)
+        raise ChartStoreError(
+            f"The backup of {db_path.name} failed; details are in the log."
+        ) from exc
+    except OSError as exc:
+        log.error("backup failed: %s", exc)
+        raise ChartStoreError(
+            f"The backup of {db_path.name} failed ({exc.strerror or 'disk error'})."
+        ) from exc
     if kind == "":
         rotate_backups(db_path, now=when)
+        second_copy(db_path, destination, when)
     return destination
 
 
-def rotate_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
+def _second_folder() -> Path | None:
+    from nmt_bodymap.settings import load_settings
+
+    folder = load_settings().backup_folder.strip()
+    return Path(folder).expanduser() if folder else None
+
+
+def second_copy(db_path: Path, backup: Path, when: datetime) -> Path | None:
+    """Copy a fresh backup to the second backup folder of Settings, if one is set; the
+    outcome is recorded beside the chart's backups (a failure never fails the backup)."""
+    folder = _second_folder()
+    if folder is None:
+        return None
+    status: dict[str, object] = {"folder": str(folder), "attempt": when.isoformat()}
+    previous = second_copy_status(db_path) or {}
+    if previous.get("folder") == str(folder):
+        status["last_success"] = previous.get("last_success")
+    copy: Path | None = folder / backup.name
+    try:
+        if not folder.is_dir():
+            raise ChartStoreError(f"the folder {folder} is not there (disk not connected?)")
+        _copy_online(backup, copy)  # type: ignore[arg-type]
+        rotate_backups(db_path, now=when, folder=folder)
+        status.update(ok=True, last_success=when.isoformat(), error="")
+    except (ChartStoreError, OSError, sqlite3.Error) as exc:
+        log.warning("second backup copy failed: %s", exc)
+        status.update(ok=False, error=str(exc) if isinstance(exc, ChartStoreError) else "failed")
+        copy = None
+    status_file = backup.parent / SECOND_COPY_STATUS
+    temp = status_file.with_name(f".{SECOND_COPY_STATUS}{PARTIAL_SUFFIX}")
+    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        json.dump(status, stream)
+    os.replace(temp, status_file)
+    return copy
+
+
+def second_copy_status(db_path: Path) -> dict | None:
+    """What the last copy to the second backup folder did: folder, ok, last_success."""
+    try:
+        return json.loads((db_path.parent / "backups" / SECOND_COPY_STATUS).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def rotate_backups(
+    db_path: Path, now: datetime | None = None, folder: Path | None = None
+) -> list[Path]:
     """Delete regular backups beyond the newest 10 and the newest of each of the last 14 days
-    (today included)."""
+    (today included). Only whole backups count: a broken file never pushes a good one out."""
     now = now or datetime.now(UTC)
-    backups = list_backups(db_path)
+    backups = [b for b in list_backups(db_path, folder=folder) if looks_complete(b.path)]
     keep = {b.path for b in backups[:KEEP_LATEST]}
     first_day = now.date() - timedelta(days=KEEP_DAYS - 1)
     seen_days: set[date] = set()
@@ -139,7 +278,7 @@ def rotate_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
 
 
 def backup_is_due(db_path: Path, now: datetime | None = None) -> bool:
-    backups = list_backups(db_path)
+    backups = [b for b in list_backups(db_path) if looks_complete(b.path)]
     return not backups or (now or datetime.now(UTC)) - backups[0].taken_at >= DUE_AFTER
 
 
@@ -160,27 +299,75 @@ def check_backup(path: Path) -> None:
         raise ChartStoreError(f"{path} is not a chart database backup.")
 
 
-def restore_backup(db_path: Path, source: Path, now: datetime | None = None) -> Path | None:
+def _keep_raw(db_path: Path, kept: Path) -> None:
+    """Keep the current (damaged) chart's bytes, owner-only, and move its WAL and shared
+    memory aside beside the copy: rows saved only in the WAL stay recoverable."""
+    temp = kept.with_name(f".{kept.name}{PARTIAL_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out, db_path.open("rb") as source:
+            while chunk := source.read(1 << 20):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if temp.stat().st_size != db_path.stat().st_size:
+            raise OSError("the copy of the current chart is incomplete")
+        os.replace(temp, kept)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{db_path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{kept}{suffix}"))
+
+
+def restore_backup(
+    db_path: Path, source: Path, now: datetime | None = None, lock_held: bool = False
+) -> Path | None:
     """Replace the chart with ``source`` after checking it; returns the kept copy of the
-    current chart (None when there was none). Close the chart everywhere first."""
+    current chart (None when there was none).
+
+    Refused with ``ChartInUse`` while an app has the chart open (its lock), unless the
+    caller holds the lock itself. Nothing is replaced unless the current chart was kept
+    first; a full or read-only disk raises its plain error and changes nothing.
+    """
+    from nmt_bodymap.store.chart_lock import ChartLock
+
     if not source.is_file():
         raise ChartStoreError(f"There is no backup at {source}.")
     check_backup(source)
-    when = now or datetime.now(UTC)
+    lock = None if lock_held else ChartLock.acquire(db_path)
+    try:
+        return _restore_locked(db_path, source, now or datetime.now(UTC))
+    except OSError as exc:
+        log.error("restore failed: %s", exc)
+        raise diagnose_os_error(exc, db_path.parent) or ChartStoreError(
+            f"The restore failed ({exc.strerror or 'disk error'}); the chart was not replaced."
+        ) from exc
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _restore_locked(db_path: Path, source: Path, when: datetime) -> Path | None:
     kept: Path | None = None
-    if db_path.exists():
-        kept = backup_folder(db_path) / _backup_name(db_path, "before-restore", when)
-        try:
-            _copy_online(db_path, kept)
-        except sqlite3.DatabaseError:
-            # The current file may be the damaged one: keep its raw bytes (and its WAL).
-            kept.unlink(missing_ok=True)
-            kept.write_bytes(db_path.read_bytes())
-            kept.chmod(0o600)
     staging = db_path.with_name(f".{db_path.name}.restoring")
     staging.unlink(missing_ok=True)
     _copy_online(source, staging)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(staging, db_path)
+    try:
+        if db_path.exists():
+            kept = backup_folder(db_path) / _backup_name(db_path, "before-restore", when)
+            try:
+                _copy_online(db_path, kept)
+            except (ChartDiskFull, ChartReadOnly):
+                raise
+            except (sqlite3.DatabaseError, ChartStoreError):
+                _keep_raw(db_path, kept)  # the current file may be the damaged one
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(staging, db_path)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
     return kept

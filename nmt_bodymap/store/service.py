@@ -46,10 +46,9 @@ from nmt_bodymap.store.backups import (
     take_backup,
 )
 from nmt_bodymap.store.database import (
-    check_sqlite_file,
-    create_owner_only_file,
     database_url,
     make_engine,
+    open_sqlite_chart,
     sqlite_path,
 )
 from nmt_bodymap.store.errors import (
@@ -118,16 +117,15 @@ class ChartStore:
         """
         url = database_url(target if target is not None else paths.default_database_path())
         path = sqlite_path(url)
-        if path is not None:
-            if path.exists():
-                check_sqlite_file(path, latest_backup(path))
-                if path.stat().st_mode & 0o077:
-                    path.chmod(0o600)
-            else:
-                create_owner_only_file(path)
+        lock = open_sqlite_chart(path) if path is not None else None  # lock + diagnosis
         engine = make_engine(url)
         try:
-            upgrade_database(engine)
+            try:
+                upgrade_database(engine)
+            except BaseException:
+                if lock is not None:
+                    lock.release()
+                raise
         except OperationalError as exc:
             engine.dispose()
             where = path or url.render_as_string(hide_password=True)
@@ -140,7 +138,9 @@ class ChartStore:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, backup_on_close=backup_on_close)
+        store = cls(engine, backup_on_close=backup_on_close)
+        store._lock = lock
+        return store
 
     @property
     def url(self) -> str:
@@ -153,6 +153,8 @@ class ChartStore:
                 take_backup(self.path)
         finally:
             self._engine.dispose()
+            if getattr(self, "_lock", None) is not None:
+                self._lock.release()
 
     def __enter__(self) -> ChartStore:
         return self

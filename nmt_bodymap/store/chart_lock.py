@@ -1,0 +1,101 @@
+"""One app per chart: an exclusive lock file beside a SQLite chart.
+
+``<chart>.lock`` is created owner-only and holds ``pid@host`` of the process that has the
+chart open. The lock itself is an OS advisory lock on that file (``flock`` on POSIX,
+``msvcrt.locking`` on Windows), so it vanishes with its process: a lock file left by a
+killed app is simply taken over. A second app instance and ``nmt-bodymap restore``
+ask for the lock and get ``ChartInUse`` naming who holds it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+from nmt_bodymap.store.errors import ChartInUse
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def lock_path(chart: Path) -> Path:
+    return chart.with_name(chart.name + ".lock")
+
+
+def holder(chart: Path) -> str:
+    """``pid@host`` written by whoever holds (or last held) the chart's lock."""
+    try:
+        return lock_path(chart).read_text(encoding="utf-8").strip() or "another program"
+    except OSError:
+        return "another program"
+
+
+class ChartLock:
+    """Held while a chart is open; ``release()`` (or process exit) lets others in."""
+
+    def __init__(self, chart: Path, fd: int) -> None:
+        self.chart, self._fd = chart, fd
+
+    @classmethod
+    def acquire(cls, chart: Path) -> ChartLock:
+        """Take the chart's lock or raise ``ChartInUse``; a stale lock file is taken over."""
+        path = lock_path(chart)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if not _try_lock(fd):
+                raise ChartInUse(chart, holder(chart))
+            if os.name != "nt":
+                os.fchmod(fd, 0o600)
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}@{socket.gethostname()}\n".encode())
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(chart, fd)
+
+    @property
+    def held(self) -> bool:
+        return self._fd >= 0
+
+    def release(self) -> None:
+        if self._fd < 0:
+            return
+        fd, self._fd = self._fd, -1
+        try:
+            os.ftruncate(fd, 0)
+            _unlock(fd)
+        finally:
+            os.close(fd)
+
+    def __enter__(self) -> ChartLock:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()

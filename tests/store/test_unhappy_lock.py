@@ -1,0 +1,97 @@
+"""One app per chart: a second app and ``restore`` are refused while the chart is open."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nmt_bodymap.cli import main
+from nmt_bodymap.store import ChartStore, ChartStoreError
+from nmt_bodymap.store.backups import restore_backup
+from nmt_bodymap.store.chart_lock import lock_path
+from nmt_bodymap.store.errors import ChartInUse
+
+HOLD_OPEN = (
+    "import sys\n"
+    "from nmt_bodymap.store import ChartStore\n"
+    "store = ChartStore.open(sys.argv[1], backup_on_close=False)\n"
+    "store.create_client(name='Held Open')\n"
+    "print('ready', flush=True)\n"
+    "sys.stdin.readline()\n"
+    "store.create_client(name='Saved After Restore')\n"
+    "store.close()\n"
+)
+
+
+@pytest.fixture
+def chart(tmp_path: Path) -> Path:
+    path = tmp_path / "charts.sqlite3"
+    with ChartStore.open(path, backup_on_close=False) as store:
+        store.create_client(name="Ana Ruiz")
+        store.backup()
+    return path
+
+
+def test_a_second_app_on_the_same_chart_is_refused(chart: Path) -> None:
+    first = ChartStore.open(chart, backup_on_close=False)
+    try:
+        with pytest.raises(ChartInUse, match="open elsewhere") as caught:
+            ChartStore.open(chart, backup_on_close=False)
+        assert f"{os.getpid()}@" in str(caught.value)
+    finally:
+        first.close()
+    ChartStore.open(chart, backup_on_close=False).close()  # free again once closed
+
+
+def test_lock_file_is_owner_only_and_a_stale_one_is_taken_over(chart: Path) -> None:
+    lock_path(chart).write_text("999999@a-machine-that-crashed\n")
+    os.chmod(lock_path(chart), 0o644)
+    with ChartStore.open(chart, backup_on_close=False) as store:
+        assert store.search_clients("ana")[0].name == "Ana Ruiz"
+        assert lock_path(chart).stat().st_mode & 0o777 == 0o600
+        assert lock_path(chart).read_text().startswith(f"{os.getpid()}@")
+
+
+def test_restore_while_another_process_has_the_chart_open_is_refused(
+    chart: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(chart)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert app.stdout is not None and app.stdout.readline().strip() == "ready"
+        before = chart.read_bytes()
+        assert main(["restore", "--db", str(chart), "--latest"]) == 1
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "open elsewhere" in err
+        assert "Traceback" not in err
+        with pytest.raises(ChartInUse):
+            restore_backup(chart, sorted((chart.parent / "backups").iterdir())[0])
+        assert chart.read_bytes() == before
+        app.communicate("go\n", timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert app.returncode == 0
+    with ChartStore.open(chart, backup_on_close=False) as store:
+        names = {c.name for c in store.recent_clients(10)}
+    assert {"Ana Ruiz", "Held Open", "Saved After Restore"} <= names
+
+
+def test_restore_works_once_the_app_has_closed(chart: Path) -> None:
+    ChartStore.open(chart, backup_on_close=False).close()
+    assert main(["restore", "--db", str(chart), "--latest"]) == 0
+
+
+def test_in_use_is_a_store_error_with_a_plain_message(chart: Path) -> None:
+    with ChartStore.open(chart, backup_on_close=False), pytest.raises(ChartStoreError) as caught:
+        ChartStore.open(chart)
+    assert "Traceback" not in str(caught.value) and "\n" not in str(caught.value)

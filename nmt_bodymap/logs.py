@@ -32,12 +32,12 @@ PLAIN_ERROR = (
     "NMT Body Map hit an unexpected error. What you saved is safe; the details are in "
     "the log file {log}."
 )
-_PARAMETERS = re.compile(r"\[parameters: .*?\](?=\s*(\(|\[|$))", re.DOTALL)
+_PARAMETERS = re.compile(r"\[parameters: [^\n]*")
 _crash_stream: IO[Any] | None = None
 
 
 def scrub(text: str) -> str:
-    """Text fit for the log: any SQL parameter list removed."""
+    """Text fit for the log: any SQL parameter list (to the end of its line) removed."""
     return _PARAMETERS.sub("[parameters hidden]", text)
 
 

@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -173,9 +174,21 @@ def _copy_online(source: Path, destination: Path, verify: bool = True) -> None:
         temp.unlink(missing_ok=True)
         Path(f"{temp}-journal").unlink(missing_ok=True)
         diagnosed = diagnose_os_error(exc, destination.parent)
+        if diagnosed is None and isinstance(exc, sqlite3.OperationalError | OSError):
+            diagnosed = _no_room(source, destination.parent)
         if isinstance(exc, Exception) and diagnosed is not None:
             raise diagnosed from exc
         raise
+
+
+def _no_room(source: Path, folder: Path) -> ChartDiskFull | None:
+    """SQLite often reports a full disk as a plain "disk I/O error": check the space."""
+    try:
+        needed = source.stat().st_size
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return ChartDiskFull(folder) if free < needed + 65536 else None
 
 
 def take_backup(
@@ -300,8 +313,8 @@ def check_backup(path: Path) -> None:
 
 
 def _keep_raw(db_path: Path, kept: Path) -> None:
-    """Keep the current (damaged) chart's bytes, owner-only, and move its WAL and shared
-    memory aside beside the copy: rows saved only in the WAL stay recoverable."""
+    """Keep the current (damaged) chart's bytes, owner-only, and move its WAL aside beside
+    the copy: rows saved only in the WAL stay recoverable."""
     temp = kept.with_name(f".{kept.name}{PARTIAL_SUFFIX}")
     try:
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -316,10 +329,9 @@ def _keep_raw(db_path: Path, kept: Path) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{db_path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{kept}{suffix}"))
+    wal = Path(f"{db_path}-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        os.replace(wal, Path(f"{kept}-wal"))  # the shared-memory index holds no rows
 
 
 def restore_backup(
@@ -337,8 +349,9 @@ def restore_backup(
     if not source.is_file():
         raise ChartStoreError(f"There is no backup at {source}.")
     check_backup(source)
-    lock = None if lock_held else ChartLock.acquire(db_path)
+    lock = None
     try:
+        lock = None if lock_held else ChartLock.acquire(db_path)
         return _restore_locked(db_path, source, now or datetime.now(UTC))
     except OSError as exc:
         log.error("restore failed: %s", exc)

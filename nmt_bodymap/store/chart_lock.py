@@ -72,9 +72,12 @@ class ChartLock:
                 raise ChartInUse(chart, holder(chart))
             if os.name != "nt":
                 os.fchmod(fd, 0o600)
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, f"{os.getpid()}@{socket.gethostname()}\n".encode())
+            try:  # who holds it: a courtesy for the message, not the lock itself
+                os.ftruncate(fd, 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, f"{os.getpid()}@{socket.gethostname()}\n".encode())
+            except OSError:  # a full disk must not stop a restore that frees space
+                pass
         except BaseException:
             os.close(fd)
             raise

@@ -298,7 +298,8 @@ def backup_is_due(db_path: Path, now: datetime | None = None) -> bool:
 def check_backup(path: Path) -> None:
     """Refuse a file that is not an intact chart database (before restoring it)."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: a check never creates -wal/-shm files beside a backup
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}

@@ -135,6 +135,12 @@ def check_chart_file(path: Path, latest_backup: Path | None) -> None:
             )
 
 
+def _corrupt_args(exc: ChartDatabaseCorrupt) -> tuple:
+    if isinstance(exc, ChartFileEmpty):
+        return (exc.path, exc.latest_backup)
+    return (exc.path, exc.reason, exc.latest_backup)
+
+
 def open_sqlite_chart(path: Path) -> ChartLock:
     """Lock, diagnose and (if new) create the chart file; returns the held lock.
 
@@ -154,7 +160,11 @@ def open_sqlite_chart(path: Path) -> ChartLock:
     try:
         remove_partial_files(path)
         if path.exists():
-            check_chart_file(path, latest_backup(path))
+            try:
+                check_chart_file(path, None)
+            except ChartDatabaseCorrupt as exc:  # only now look for the backup to offer
+                exc.latest_backup = latest_backup(path)
+                raise type(exc)(*_corrupt_args(exc)) from exc.__cause__
             if path.stat().st_mode & 0o077:
                 path.chmod(0o600)
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.ranking import muscle_candidate
+from nmt_bodymap.ui import app as _app
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
             "&Help",
             [
                 ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), self.show_shortcuts),
+                ActionSpec("open-log-folder", "Open &log folder", (), _app.open_log_folder),
             ],
             reg,
         )

@@ -61,6 +61,10 @@ def setup_logging(level: int = logging.INFO, crash_file: bool = True) -> Path:
     global _crash_stream
     path = log_file()
     root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _OwnerOnlyHandler)]:
+        if Path(old.baseFilename) != path:  # the log folder moved (tests, a new override)
+            root.removeHandler(old)
+            old.close()
     if not any(isinstance(h, _OwnerOnlyHandler) for h in root.handlers):
         handler = _OwnerOnlyHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"

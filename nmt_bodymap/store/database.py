@@ -33,6 +33,7 @@ from nmt_bodymap.store.errors import (
     ChartNotAChart,
     ChartStoreError,
     ChartUnreadable,
+    ChartValidationError,
     diagnose_os_error,
 )
 
@@ -232,6 +233,12 @@ def _on_error(context: Any) -> BaseException | None:
     a disk-full, read-only or locked SQLite chart becomes its plain error."""
     original = context.original_exception
     log.error("database error: %s: %s", type(original).__name__, original)
+    if isinstance(original, OverflowError):
+        return ChartValidationError("A number is too large to be stored (beyond 64 bits).")
+    if isinstance(original, UnicodeEncodeError):
+        return ChartValidationError(
+            "The text contains a broken character (half of a surrogate pair); retype it."
+        )
     engine = context.engine
     if engine is None or engine.url.get_backend_name() != "sqlite":
         return None

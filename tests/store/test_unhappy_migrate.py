@@ -36,8 +36,8 @@ def chart(tmp_path: Path) -> Path:
         store.add_pain_mark(
             visit.id,
             view="anterior",
-            x=None,
-            y=None,
+            x=300.0,
+            y=300.0,
             region="temple",
             side="right",
             intensity=6,

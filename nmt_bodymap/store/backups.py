@@ -335,6 +335,27 @@ def _keep_raw(db_path: Path, kept: Path) -> None:
         os.replace(wal, Path(f"{kept}-wal"))  # the shared-memory index holds no rows
 
 
+def retire_wal(db_path: Path, kept: Path | None) -> None:
+    """Before a new file takes the chart's place: fold its write-ahead log into the old file
+    (a kill at any point then loses nothing), and set aside any log that could not be folded
+    under a name SQLite never reads, so no stale frame is applied to the new file."""
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        try:
+            conn = sqlite3.connect(db_path, timeout=10)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()  # the last connection removes an empty log
+        except sqlite3.DatabaseError:
+            pass
+    if wal.is_file() and wal.stat().st_size > 0:
+        aside = (kept or db_path).with_name(f"{(kept or db_path).name}.unfolded-wal")
+        os.replace(wal, aside)
+    wal.unlink(missing_ok=True)
+    Path(f"{db_path}-shm").unlink(missing_ok=True)
+
+
 def restore_backup(
     db_path: Path, source: Path, now: datetime | None = None, lock_held: bool = False
 ) -> Path | None:
@@ -378,8 +399,7 @@ def _restore_locked(db_path: Path, source: Path, when: datetime) -> Path | None:
                 raise
             except (sqlite3.DatabaseError, ChartStoreError):
                 _keep_raw(db_path, kept)  # the current file may be the damaged one
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        retire_wal(db_path, kept)
         os.replace(staging, db_path)
     except BaseException:
         staging.unlink(missing_ok=True)

@@ -28,7 +28,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, event, inspect
 from sqlalchemy.engine import URL
 
-from nmt_bodymap.store.backups import list_backups, take_backup
+from nmt_bodymap.store.backups import list_backups, retire_wal, take_backup
 from nmt_bodymap.store.database import make_engine, sqlite_path
 from nmt_bodymap.store.errors import (
     ChartMigrationError,
@@ -176,7 +176,7 @@ def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path
             f"Upgrading {path} failed; the chart was left unchanged "
             f"(a copy from before the upgrade is in {backup}). Reason: {exc}"
         ) from exc
-    # The original's WAL (if a crash left one) is already inside the migrated copy.
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # The original's WAL (if a crash left one) is already inside the migrated copy; it is
+    # folded into the original first, so a kill before the rename loses nothing.
+    retire_wal(path, backup)
     os.replace(staging, path)

@@ -33,12 +33,13 @@ PLAIN_ERROR = (
     "the log file {log}."
 )
 _PARAMETERS = re.compile(r"\[parameters: [^\n]*")
+_PG_DETAIL = re.compile(r"DETAIL:\s*[^\n]*")  # PostgreSQL quotes row values there
 _crash_stream: IO[Any] | None = None
 
 
 def scrub(text: str) -> str:
     """Text fit for the log: any SQL parameter list (to the end of its line) removed."""
-    return _PARAMETERS.sub("[parameters hidden]", text)
+    return _PG_DETAIL.sub("DETAIL: [hidden]", _PARAMETERS.sub("[parameters hidden]", text))
 
 
 class _ScrubbingFormatter(logging.Formatter):

@@ -114,6 +114,21 @@ def _restore_job(error: ChartDatabaseCorrupt) -> Path | None:
     return restore_backup(error.path, error.latest_backup)
 
 
+def _second_copy_note(store: Any) -> str:
+    """The second backup folder's last success, for the status bar ("" when none is set)."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return ""
+    from nmt_bodymap.store.backups import second_copy_status
+
+    status = second_copy_status(path)
+    if not status:
+        return ""
+    last = str(status.get("last_success") or "never")[:16].replace("T", " ")
+    state = "ok" if status.get("ok") else "FAILED"
+    return f" Second backup copy in {status.get('folder')}: {state} (last success {last} UTC)."
+
+
 def _is_default_chart(db: str | None) -> bool:
     return db is None or Path(db).expanduser().absolute() == paths.default_database_path()
 
@@ -194,7 +209,7 @@ class ChartOpener:
     def _opened(self, store: Any) -> None:
         self._idle()
         self.window.setWindowTitle(f"{APP_NAME} — {getattr(store, 'url', self.db)}")
-        self.window.show_status("Chart database open.")
+        self.window.show_status("Chart database open." + _second_copy_note(store))
         self.window.start()
 
     def _failed(self, exc: BaseException) -> None:

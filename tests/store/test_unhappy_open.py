@@ -238,3 +238,8 @@ def test_log_file_is_owner_only_in_the_log_folder(
     assert path.parent == tmp_path / "logs"
     assert path.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "logs").stat().st_mode & 0o777 == 0o700
+
+
+def test_postgresql_row_values_are_scrubbed_from_the_log() -> None:
+    line = f"duplicate key\nDETAIL:  Key (name)=({PHI_NAME}) already exists.\n[SQL: INSERT]"
+    assert PHI_NAME not in logs.scrub(line)

@@ -180,3 +180,22 @@ def test_help_open_log_folder_opens_the_log_folder(
     window, _exits, _worker = start_app(tmp_path / "charts.sqlite3")
     window.actions_by_key["open-log-folder"].trigger()
     assert [Path(u.toLocalFile()) for u in opened] == [logs.log_file().parent]
+
+
+def test_the_second_backup_folder_and_its_last_success_are_shown(
+    qtbot: Any, tmp_path: Path, start_app: Any, monkeypatch: Any
+) -> None:
+    from nmt_bodymap.settings import Settings, save_settings
+
+    monkeypatch.setenv("NMT_BODYMAP_CONFIG_DIR", str(tmp_path / "config"))
+    second = tmp_path / "other-disk"
+    second.mkdir()
+    save_settings(Settings(backup_folder=str(second)))
+    chart = tmp_path / "charts.sqlite3"
+    with ChartStore.open(chart, backup_on_close=False) as store:
+        store.create_client(name="Ana Ruiz")
+    window, _exits, _worker = start_app(chart)
+    qtbot.waitUntil(lambda: "Chart database open" in window.statusBar().currentMessage())
+    message = window.statusBar().currentMessage()
+    assert f"Second backup copy in {second}: ok (last success" in message
+    assert [p.suffix for p in second.iterdir()] == [".sqlite3"]

@@ -233,7 +233,7 @@ def _on_error(context: Any) -> BaseException | None:
     a disk-full, read-only or locked SQLite chart becomes its plain error."""
     original = context.original_exception
     log.error("database error: %s: %s", type(original).__name__, original)
-    if isinstance(original, OverflowError):
+    if isinstance(original, OverflowError) or getattr(original, "sqlstate", None) == "22003":
         return ChartValidationError("A number is too large to be stored (beyond 64 bits).")
     if isinstance(original, UnicodeEncodeError):
         return ChartValidationError(

@@ -14,6 +14,7 @@ from nmt_bodymap.store import ChartStore, ChartStoreError
 from nmt_bodymap.store.backups import restore_backup
 from nmt_bodymap.store.chart_lock import lock_path
 from nmt_bodymap.store.errors import ChartInUse
+from tests.store.conftest import POSTGRES_URL, _fresh_postgres_url
 
 HOLD_OPEN = (
     "import sys\n"
@@ -95,3 +96,22 @@ def test_in_use_is_a_store_error_with_a_plain_message(chart: Path) -> None:
     with ChartStore.open(chart, backup_on_close=False), pytest.raises(ChartStoreError) as caught:
         ChartStore.open(chart)
     assert "Traceback" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="NMT_TEST_POSTGRES_URL is not set")
+def test_restore_on_a_clinic_server_is_refused_while_other_stations_are_connected(
+    worker_id: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = _fresh_postgres_url(worker_id)
+    station = ChartStore.open(url, backup_on_close=False)  # another station, still working
+    try:
+        station.create_client(name="Ana Ruiz")
+        code = main(["restore", "--db", url, "--from", str(tmp_path / "x.dump")])
+        err = capsys.readouterr().err.strip()
+        assert code == 1 and len(err.splitlines()) == 1
+        assert "other station(s) are connected" in err
+    finally:
+        station.close()
+    assert main(["restore", "--db", url, "--from", str(tmp_path / "x.dump")]) == 1
+    assert "pg_restore" in capsys.readouterr().err  # alone: the pg_restore instructions

@@ -243,3 +243,24 @@ def test_log_file_is_owner_only_in_the_log_folder(
 def test_postgresql_row_values_are_scrubbed_from_the_log() -> None:
     line = f"duplicate key\nDETAIL:  Key (name)=({PHI_NAME}) already exists.\n[SQL: INSERT]"
     assert PHI_NAME not in logs.scrub(line)
+
+
+def test_a_chart_locked_by_another_program_is_named_as_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmt_bodymap.store import database
+    from nmt_bodymap.store.errors import ChartInUse
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    chart = tmp_path / "charts.sqlite3"
+    store = ChartStore.open(chart, backup_on_close=False)
+    other = sqlite3.connect(chart, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # e.g. a sync tool holding the write lock
+        with pytest.raises(ChartInUse):
+            store.create_client(name=PHI_NAME)
+        other.execute("ROLLBACK")
+        assert store.create_client(name="Ana Ruiz").name == "Ana Ruiz"
+    finally:
+        other.close()
+        store.close()

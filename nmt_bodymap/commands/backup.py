@@ -22,10 +22,10 @@ from nmt_bodymap.store.backups import (
     POSTGRES_BACKUP_HINT,
     latest_backup,
     restore_backup,
-    second_copy_status,
     take_backup,
 )
 from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.store.second_copy import second_copy_status
 
 _DB_HELP = "chart database (SQLite path or SQLAlchemy URL; default: the user's chart)"
 

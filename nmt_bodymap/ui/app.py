@@ -119,7 +119,7 @@ def _second_copy_note(store: Any) -> str:
     path = getattr(store, "path", None)
     if path is None:
         return ""
-    from nmt_bodymap.store.backups import second_copy_status
+    from nmt_bodymap.store.second_copy import second_copy_status
 
     status = second_copy_status(path)
     if not status:

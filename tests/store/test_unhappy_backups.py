@@ -23,9 +23,9 @@ from nmt_bodymap.store.backups import (
     list_backups,
     looks_complete,
     restore_backup,
-    second_copy_status,
     take_backup,
 )
+from nmt_bodymap.store.second_copy import second_copy_status
 
 KILL_BEFORE_RENAME = (
     "import os, signal, sys\n"

@@ -199,3 +199,16 @@ def test_the_second_backup_folder_and_its_last_success_are_shown(
     message = window.statusBar().currentMessage()
     assert f"Second backup copy in {second}: ok (last success" in message
     assert [p.suffix for p in second.iterdir()] == [".sqlite3"]
+
+
+def test_the_first_start_of_the_default_chart_adds_the_demo_client_once(
+    qtbot: Any, tmp_path: Path, start_app: Any, monkeypatch: Any
+) -> None:
+    from nmt_bodymap import paths
+    from tests.ui.conftest import call_on_worker
+
+    monkeypatch.setenv("NMT_BODYMAP_DATA_DIR", str(tmp_path / "data"))
+    window, _exits, worker = start_app(paths.default_database_path())
+    qtbot.waitUntil(lambda: "Chart database open" in window.statusBar().currentMessage())
+    demo = call_on_worker(qtbot, worker, lambda s: s.demo_client())
+    assert demo is not None and demo.is_demo

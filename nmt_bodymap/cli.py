@@ -73,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # one line, never a traceback; details in the log
+        from nmt_bodymap.logs import report_cli_error
+
+        return report_cli_error(exc)
 
 
 def gui_main() -> int:

@@ -20,6 +20,11 @@ def data_dir(create: bool = True) -> Path:
     """
     override = os.environ.get(DATA_DIR_ENV)
     folder = Path(override).expanduser() if override else user_data_path(APP_NAME, appauthor=False)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(
+            f"the data folder {folder} is a file, not a folder; move it away or set "
+            f"{DATA_DIR_ENV} to a folder"
+        )
     if create:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
@@ -32,4 +37,18 @@ def default_database_path() -> Path:
 def backup_dir() -> Path:
     folder = data_dir() / "backups"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+LOG_DIR_ENV = "NMT_BODYMAP_LOG_DIR"
+
+
+def log_dir(create: bool = True) -> Path:
+    """The folder of the app's log files (``NMT_BODYMAP_LOG_DIR`` wins), owner-only."""
+    from platformdirs import user_log_path
+
+    override = os.environ.get(LOG_DIR_ENV)
+    folder = Path(override).expanduser() if override else user_log_path(APP_NAME, appauthor=False)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder

@@ -15,5 +15,6 @@ _SESSION_DATA = Path(tempfile.mkdtemp(prefix="nmt-bodymap-tests-"))
 os.environ["NMT_BODYMAP_DATA_DIR"] = str(_SESSION_DATA)
 os.environ["NMT_BODYMAP_CACHE_DIR"] = str(_SESSION_DATA / "cache")  # never the real cache
 os.environ["NMT_BODYMAP_CONFIG_DIR"] = str(_SESSION_DATA / "config")  # never the real settings
+os.environ["NMT_BODYMAP_LOG_DIR"] = str(_SESSION_DATA / "logs")  # never the real log
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -3,8 +3,10 @@
 ``backup`` takes a consistent copy while the app may be running (SQLite's online backup
 API) into ``backups/`` beside the chart, or ``--to`` a file or folder; regular backups are
 rotated. ``restore`` checks a backup's integrity first, keeps a copy of the current chart,
-then puts the backup in its place (``--latest`` picks the newest). Close the app first.
-A PostgreSQL chart is backed up with pg_dump; the command says so rather than pretend.
+then puts the backup in its place (``--latest`` picks the newest intact one). While an app
+has the chart open, ``restore`` is refused (the chart's lock) and changes nothing.
+A PostgreSQL chart is backed up with pg_dump; the command says so rather than pretend,
+and refuses outright while other stations are connected to the clinic server.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from nmt_bodymap.store.backups import (
     take_backup,
 )
 from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.store.second_copy import second_copy_status
 
 _DB_HELP = "chart database (SQLite path or SQLAlchemy URL; default: the user's chart)"
 
@@ -50,9 +53,23 @@ def _chart_file(args: argparse.Namespace) -> Path:
     from nmt_bodymap.store.database import database_url, sqlite_path
 
     target = args.command_db or args.db or paths.default_database_path()
-    path = sqlite_path(database_url(target))
+    url = database_url(target)
+    path = sqlite_path(url)
     if path is None:
+        if url.get_backend_name() == "sqlite":
+            raise UsageError("an in-memory database (sqlite://) has nothing to back up")
+        if args.func is run_restore:
+            from nmt_bodymap.store.database import other_sessions
+
+            others = other_sessions(url)
+            if others:
+                raise ChartStoreError(
+                    f"{others} other station(s) are connected to the chart server; restoring "
+                    "now would lose what they save. Close NMT Body Map everywhere first."
+                )
         raise ChartStoreError(POSTGRES_BACKUP_HINT)
+    if not path.parent.is_dir():
+        raise UsageError(f"there is no folder {path.parent} (a typo in --db?)")
     if args.func is run_backup and not path.is_file():
         raise UsageError(f"there is no chart database at {path}")
     return path
@@ -70,8 +87,19 @@ def run_backup(args: argparse.Namespace) -> int:
         print(f"nmt-bodymap: error: {exc}", file=sys.stderr)
         return 1
     size = copy.stat().st_size
-    result = {"database": str(chart), "backup": str(copy), "bytes": size}
-    _report(args, result, f"Backed up {chart} to {copy} ({size:,} bytes)")
+    result: dict[str, Any] = {"database": str(chart), "backup": str(copy), "bytes": size}
+    line = f"Backed up {chart} to {copy} ({size:,} bytes)"
+    second = second_copy_status(chart) if args.to is None else None
+    if second is not None:
+        result["second_copy"] = second
+        if second.get("ok"):
+            line += f"; copied to {second['folder']}"
+        else:
+            last = second.get("last_success") or "never"
+            line += (
+                f"; NOT copied to {second['folder']} ({second.get('error')}; last success {last})"
+            )
+    _report(args, result, line)
     return 0
 
 

@@ -41,7 +41,7 @@ def chart_target(args: argparse.Namespace, must_exist: bool = True) -> str:
 def open_chart(args: argparse.Namespace, must_exist: bool = True) -> Iterator[Any]:
     from nmt_bodymap.store import ChartStore
 
-    store = ChartStore.open(chart_target(args, must_exist))
+    store = ChartStore.open(chart_target(args, must_exist), exclusive=False)
     try:
         yield store
     finally:

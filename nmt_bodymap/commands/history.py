@@ -76,7 +76,7 @@ def _read(target: Any, ref: int | str) -> list[dict[str, Any]]:
     path = sqlite_path(database_url(target))
     if path is not None and not path.is_file():
         raise ChartStoreError(f"there is no chart database at {path}")
-    with ChartStore.open(target, backup_on_close=False) as store:
+    with ChartStore.open(target, backup_on_close=False, exclusive=False) as store:
         return [entry.to_json() for entry in store.history(ref)]
 
 

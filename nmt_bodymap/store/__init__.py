@@ -10,6 +10,7 @@ The UI uses ``ChartStore`` (``service.py``) and the records and errors it return
 - ``database.py``: engine, SQLite settings, corrupt-file detection
 - ``validation.py``: field checks; ``records.py``: the frozen records
 - ``backups.py``: online backup, rotation, restore; ``demo.py``: the demo client
+- ``chart_lock.py``: one app per chart; ``input_limits.py``: what no database can store
 """
 
 from typing import TYPE_CHECKING, Any

@@ -6,18 +6,35 @@ chart that is ``nmt_bodymap.paths.backup_dir()``), named ``<chart>-<UTC time>.sq
 Rotation keeps the newest ``KEEP_LATEST`` plus the newest of each day for
 ``KEEP_DAYS`` days. Copies taken before a migration or a restore have their own names
 and are never rotated away. PostgreSQL charts are backed up with ``pg_dump`` instead.
+
+Every copy is written owner-only under a temporary name (``.<name>.partial``), verified
+(integrity check and the chart's tables), synced, and only then renamed: a kill or a full
+disk leaves at most a temporary file, removed on the next start, never a broken
+"latest". When Settings name a second backup folder (another disk), each regular backup
+is copied there too (``second_copy.py``), and the outcome is recorded.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.store.errors import (
+    ChartDiskFull,
+    ChartReadOnly,
+    ChartStoreError,
+    diagnose_os_error,
+)
+
+log = logging.getLogger(__name__)
+PARTIAL_SUFFIX = ".partial"
+EXPECTED_TABLES = frozenset({"clients", "visits", "alembic_version"})
 
 KEEP_LATEST = 10
 KEEP_DAYS = 14
@@ -47,10 +64,12 @@ def _backup_name(db_path: Path, kind: str, when: datetime) -> str:
     return f"{db_path.stem}{middle}-{when.strftime(_STAMP_FORMAT)}.sqlite3"
 
 
-def list_backups(db_path: Path, kind: str | None = "") -> list[BackupFile]:
+def list_backups(
+    db_path: Path, kind: str | None = "", folder: Path | None = None
+) -> list[BackupFile]:
     """Backups of ``db_path``, newest first: regular ones by default, those whose kind starts
     with ``kind`` (e.g. "pre-migration"), or every kind with ``kind=None``."""
-    folder = db_path.parent / "backups"
+    folder = folder or db_path.parent / "backups"
     if not folder.is_dir():
         return []
     pattern = re.compile(
@@ -70,19 +89,72 @@ def list_backups(db_path: Path, kind: str | None = "") -> list[BackupFile]:
 
 
 def latest_backup(db_path: Path) -> Path | None:
-    """The newest backup of any kind (what to offer when the chart is damaged)."""
-    backups = list_backups(db_path, kind=None)
-    return backups[0].path if backups else None
+    """The newest intact backup of any kind (what to offer when the chart is damaged);
+    a partial or damaged file is skipped, never offered."""
+    for backup in list_backups(db_path, kind=None):
+        try:
+            check_backup(backup.path)
+        except ChartStoreError:
+            log.warning("skipping a damaged backup: %s", backup.path.name)
+            continue
+        return backup.path
+    return None
 
 
-def _copy_online(source: Path, destination: Path) -> None:
-    """Consistent copy through SQLite's backup API into an owner-only file, synced to disk."""
-    fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+def looks_complete(path: Path) -> bool:
+    """Cheap test that a backup file is whole: SQLite header and the page count it declares."""
     try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return pages > 0 and size == page_size * pages
+
+
+def remove_partial_files(db_path: Path) -> list[Path]:
+    """Remove what a killed backup, restore, migration or creation left behind."""
+    folder = db_path.parent / "backups"
+    stale = [
+        db_path.with_name(f".{db_path.name}{tail}")
+        for tail in (".restoring", ".migrating", ".creating")
+    ]
+    stale += [Path(f"{name}{s}") for name in list(stale) for s in ("-wal", "-shm", "-journal")]
+    if folder.is_dir():
+        stale += [p for p in folder.iterdir() if p.name.endswith((PARTIAL_SUFFIX, "-journal"))]
+    removed = [p for p in stale if p.is_file()]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    if removed:
+        log.info("removed %d partial files left by an interrupted copy", len(removed))
+    return removed
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_online(source: Path, destination: Path, verify: bool = True) -> None:
+    """Consistent copy through SQLite's backup API: written owner-only under a temporary
+    name, verified, synced, then renamed to ``destination``."""
+    temp = destination.with_name(f".{destination.name}{PARTIAL_SUFFIX}")
+    temp.unlink(missing_ok=True)
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=10)
         try:
-            dst = sqlite3.connect(destination)
+            dst = sqlite3.connect(temp)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
@@ -90,11 +162,31 @@ def _copy_online(source: Path, destination: Path) -> None:
                 dst.close()
         finally:
             src.close()
-        with destination.open("rb+") as handle:
+        if verify:
+            check_backup(temp)
+        with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
-    except BaseException:
-        destination.unlink(missing_ok=True)
+        os.replace(temp, destination)
+        _fsync_folder(destination.parent)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        Path(f"{temp}-journal").unlink(missing_ok=True)
+        diagnosed = diagnose_os_error(exc, destination.parent)
+        if diagnosed is None and isinstance(exc, sqlite3.OperationalError | OSError):
+            diagnosed = _no_room(source, destination.parent)
+        if isinstance(exc, Exception) and diagnosed is not None:
+            raise diagnosed from exc
         raise
+
+
+def _no_room(source: Path, folder: Path) -> ChartDiskFull | None:
+    """SQLite often reports a full disk as a plain "disk I/O error": check the space."""
+    try:
+        needed = source.stat().st_size
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return ChartDiskFull(folder) if free < needed + 65536 else None
 
 
 def take_backup(
@@ -110,20 +202,35 @@ def take_backup(
         destination = destination / _backup_name(db_path, kind, when)
     if destination.exists():
         raise ChartStoreError(f"{destination} already exists; choose another name.")
+    if not destination.parent.is_dir():
+        raise ChartStoreError(f"There is no folder {destination.parent} to back up into.")
     try:
         _copy_online(db_path, destination)
     except sqlite3.DatabaseError as exc:
-        raise ChartStoreError(f"The backup of {db_path} failed: {exc}.") from exc
+        log.error("backup failed: %s", exc)
+        raise ChartStoreError(
+            f"The backup of {db_path.name} failed; details are in the log."
+        ) from exc
+    except OSError as exc:
+        log.error("backup failed: %s", exc)
+        raise ChartStoreError(
+            f"The backup of {db_path.name} failed ({exc.strerror or 'disk error'})."
+        ) from exc
     if kind == "":
         rotate_backups(db_path, now=when)
+        from nmt_bodymap.store.second_copy import second_copy
+
+        second_copy(db_path, destination, when)
     return destination
 
 
-def rotate_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
+def rotate_backups(
+    db_path: Path, now: datetime | None = None, folder: Path | None = None
+) -> list[Path]:
     """Delete regular backups beyond the newest 10 and the newest of each of the last 14 days
-    (today included)."""
+    (today included). Only whole backups count: a broken file never pushes a good one out."""
     now = now or datetime.now(UTC)
-    backups = list_backups(db_path)
+    backups = [b for b in list_backups(db_path, folder=folder) if looks_complete(b.path)]
     keep = {b.path for b in backups[:KEEP_LATEST]}
     first_day = now.date() - timedelta(days=KEEP_DAYS - 1)
     seen_days: set[date] = set()
@@ -139,14 +246,15 @@ def rotate_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
 
 
 def backup_is_due(db_path: Path, now: datetime | None = None) -> bool:
-    backups = list_backups(db_path)
+    backups = [b for b in list_backups(db_path) if looks_complete(b.path)]
     return not backups or (now or datetime.now(UTC)) - backups[0].taken_at >= DUE_AFTER
 
 
 def check_backup(path: Path) -> None:
     """Refuse a file that is not an intact chart database (before restoring it)."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: a check never creates -wal/-shm files beside a backup
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -160,27 +268,95 @@ def check_backup(path: Path) -> None:
         raise ChartStoreError(f"{path} is not a chart database backup.")
 
 
-def restore_backup(db_path: Path, source: Path, now: datetime | None = None) -> Path | None:
+def _keep_raw(db_path: Path, kept: Path) -> None:
+    """Keep the current (damaged) chart's bytes, owner-only, and move its WAL aside beside
+    the copy: rows saved only in the WAL stay recoverable."""
+    temp = kept.with_name(f".{kept.name}{PARTIAL_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out, db_path.open("rb") as source:
+            while chunk := source.read(1 << 20):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if temp.stat().st_size != db_path.stat().st_size:
+            raise OSError("the copy of the current chart is incomplete")
+        os.replace(temp, kept)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    wal = Path(f"{db_path}-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        os.replace(wal, Path(f"{kept}-wal"))  # the shared-memory index holds no rows
+
+
+def retire_wal(db_path: Path, kept: Path | None) -> None:
+    """Before a new file takes the chart's place: fold its write-ahead log into the old file
+    (a kill at any point then loses nothing), and set aside any log that could not be folded
+    under a name SQLite never reads, so no stale frame is applied to the new file."""
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        try:
+            conn = sqlite3.connect(db_path, timeout=10)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()  # the last connection removes an empty log
+        except sqlite3.DatabaseError:
+            pass
+    if wal.is_file() and wal.stat().st_size > 0:
+        aside = (kept or db_path).with_name(f"{(kept or db_path).name}.unfolded-wal")
+        os.replace(wal, aside)
+    wal.unlink(missing_ok=True)
+    Path(f"{db_path}-shm").unlink(missing_ok=True)
+
+
+def restore_backup(
+    db_path: Path, source: Path, now: datetime | None = None, lock_held: bool = False
+) -> Path | None:
     """Replace the chart with ``source`` after checking it; returns the kept copy of the
-    current chart (None when there was none). Close the chart everywhere first."""
+    current chart (None when there was none).
+
+    Refused with ``ChartInUse`` while an app has the chart open (its lock), unless the
+    caller holds the lock itself. Nothing is replaced unless the current chart was kept
+    first; a full or read-only disk raises its plain error and changes nothing.
+    """
+    from nmt_bodymap.store.chart_lock import ChartLock
+
     if not source.is_file():
         raise ChartStoreError(f"There is no backup at {source}.")
     check_backup(source)
-    when = now or datetime.now(UTC)
+    lock = None
+    try:
+        lock = None if lock_held else ChartLock.acquire(db_path, sole=True)
+        return _restore_locked(db_path, source, now or datetime.now(UTC))
+    except OSError as exc:
+        log.error("restore failed: %s", exc)
+        raise diagnose_os_error(exc, db_path.parent) or ChartStoreError(
+            f"The restore failed ({exc.strerror or 'disk error'}); the chart was not replaced."
+        ) from exc
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _restore_locked(db_path: Path, source: Path, when: datetime) -> Path | None:
     kept: Path | None = None
-    if db_path.exists():
-        kept = backup_folder(db_path) / _backup_name(db_path, "before-restore", when)
-        try:
-            _copy_online(db_path, kept)
-        except sqlite3.DatabaseError:
-            # The current file may be the damaged one: keep its raw bytes (and its WAL).
-            kept.unlink(missing_ok=True)
-            kept.write_bytes(db_path.read_bytes())
-            kept.chmod(0o600)
     staging = db_path.with_name(f".{db_path.name}.restoring")
     staging.unlink(missing_ok=True)
     _copy_online(source, staging)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(staging, db_path)
+    try:
+        if db_path.exists():
+            kept = backup_folder(db_path) / _backup_name(db_path, "before-restore", when)
+            try:
+                _copy_online(db_path, kept)
+            except (ChartDiskFull, ChartReadOnly):
+                raise
+            except (sqlite3.DatabaseError, ChartStoreError):
+                _keep_raw(db_path, kept)  # the current file may be the damaged one
+        retire_wal(db_path, kept)
+        os.replace(staging, db_path)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
     return kept

@@ -41,3 +41,79 @@ class ChartDatabaseCorrupt(ChartStoreError):
 
 class ChartMigrationError(ChartStoreError):
     """Upgrading the database schema failed; the original file was left as it was."""
+
+
+class ChartInUse(ChartStoreError):
+    """Another app (or a restore) has the chart open; nothing was changed."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        super().__init__(
+            f"The chart {path.name} is open elsewhere ({holder}); close NMT Body Map there "
+            "first, then try again."
+        )
+        self.path = path
+        self.holder = holder
+
+
+class ChartFileEmpty(ChartDatabaseCorrupt):
+    """The chart file exists but holds no bytes (a failed copy or a disk fault): damaged,
+    never silently replaced by a fresh chart."""
+
+    def __init__(self, path: Path, latest_backup: Path | None) -> None:
+        super().__init__(path, "the file is empty: 0 bytes", latest_backup)
+
+
+class ChartUnreadable(ChartStoreError):
+    """The operating system refused to read or open the chart (permissions, a lock, I/O)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The chart file {path} cannot be opened: {reason}. Nothing was changed; "
+            "check the file's permissions and the disk, then start again."
+        )
+        self.path = path
+
+
+class ChartDiskFull(ChartStoreError):
+    """The disk holding the chart is full: nothing more can be saved there."""
+
+    def __init__(self, where: Path | str) -> None:
+        super().__init__(
+            f"The disk holding {where} is full. Nothing was lost; free some space on it, "
+            "then try again."
+        )
+        self.path = where
+
+
+class ChartReadOnly(ChartStoreError):
+    """The chart or its folder cannot be written (read-only disk, folder or file)."""
+
+    def __init__(self, where: Path | str) -> None:
+        super().__init__(
+            f"The chart at {where} cannot be written: its folder or disk is read-only. "
+            "Nothing was changed; make the folder writable or choose another chart."
+        )
+        self.path = where
+
+
+class ChartNewerSchema(ChartMigrationError):
+    """The chart was written by a newer version of the app."""
+
+
+class ChartNotAChart(ChartMigrationError):
+    """A database that is not an NMT Body Map chart; it was left exactly as it was."""
+
+
+def diagnose_os_error(exc: BaseException, where: Path | str) -> ChartStoreError | None:
+    """The plain error for a disk-full or read-only fault (driver or OS), else None."""
+    import errno
+
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text or "no space left" in text:
+        return ChartDiskFull(where)
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text.replace("-", ""):
+        return ChartReadOnly(where)
+    if "database is locked" in text:
+        return ChartInUse(Path(str(where)), "another program holds its database lock")
+    return None

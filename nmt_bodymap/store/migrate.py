@@ -7,6 +7,11 @@ upgraded charts share one path. An older SQLite chart is first backed up
 the original only once the upgrade and an integrity check succeeded: a failed migration
 leaves the chart exactly as it was and raises ``ChartMigrationError``. PostgreSQL runs the
 whole upgrade in one transaction (transactional DDL), so a failure rolls back.
+
+The staging copy is owner-only from its first byte; it is migrated with foreign keys off
+(SQLite's recipe for batch operations that recreate a parent table: enforced, dropping
+``clients`` would cascade-delete or refuse), then checked with ``foreign_key_check``.
+Pre-migration copies are rotated: the newest ``KEEP_PRE_MIGRATION`` are kept.
 """
 
 from __future__ import annotations
@@ -20,12 +25,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, event, inspect
 from sqlalchemy.engine import URL
 
-from nmt_bodymap.store.backups import take_backup
+from nmt_bodymap.store.backups import list_backups, retire_wal, take_backup
 from nmt_bodymap.store.database import make_engine, sqlite_path
-from nmt_bodymap.store.errors import ChartMigrationError
+from nmt_bodymap.store.errors import (
+    ChartMigrationError,
+    ChartNewerSchema,
+    ChartNotAChart,
+    ChartStoreError,
+    diagnose_os_error,
+)
+
+KEEP_PRE_MIGRATION = 3
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -40,6 +53,11 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     assert head is not None
     return head
+
+
+def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -71,7 +89,7 @@ def upgrade_database(
     if current == target:
         return current
     if current is None and tables - {"alembic_version"}:
-        raise ChartMigrationError(
+        raise ChartNotAChart(
             f"{_describe(engine.url)} holds tables but is not a chart database; "
             "choose another file."
         )
@@ -79,7 +97,7 @@ def upgrade_database(
         try:
             script.get_revision(current)
         except Exception as exc:
-            raise ChartMigrationError(
+            raise ChartNewerSchema(
                 f"{_describe(engine.url)} was written by a newer version of NMT Body Map "
                 f"(schema {current}); update the app to open it."
             ) from exc
@@ -90,6 +108,18 @@ def upgrade_database(
         engine.dispose()
         _upgrade_copy(path, current, target or "head", script_location)
     return current
+
+
+def _foreign_keys_off(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+
+
+def rotate_pre_migration_copies(path: Path) -> list[Path]:
+    """Keep the newest ``KEEP_PRE_MIGRATION`` pre-migration copies; delete older ones."""
+    old = list_backups(path, kind="pre-migration")[KEEP_PRE_MIGRATION:]
+    for backup in old:
+        backup.path.unlink(missing_ok=True)
+    return [backup.path for backup in old]
 
 
 def _describe(url: URL) -> str:
@@ -109,15 +139,17 @@ def _upgrade_in_place(engine: Engine, revision: str, script_location: Path) -> N
 
 def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path) -> None:
     backup = take_backup(path, kind=f"pre-migration-{current}")
+    rotate_pre_migration_copies(path)
     staging = path.with_name(f".{path.name}.migrating")
     leftovers = (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm"))
     for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
+        os.close(os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         with closing(sqlite3.connect(backup)) as source, closing(sqlite3.connect(staging)) as copy:
             source.backup(copy)
-        os.chmod(staging, 0o600)
         copy_engine = make_engine(URL.create("sqlite+pysqlite", database=str(staging)))
+        event.listen(copy_engine, "connect", _foreign_keys_off)
         try:
             with copy_engine.begin() as connection:
                 upgrade_connection(connection, revision, script_location)
@@ -125,16 +157,26 @@ def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path
             copy_engine.dispose()  # the last connection checkpoints the WAL into the file
         with closing(sqlite3.connect(staging)) as checker:
             result = checker.execute("PRAGMA integrity_check").fetchone()[0]
+            orphans = checker.execute("PRAGMA foreign_key_check").fetchall()
         if result != "ok":
             raise RuntimeError(f"integrity check after the upgrade: {result}")
+        if orphans:
+            raise RuntimeError(f"{len(orphans)} rows lost their parent row in the upgrade")
+    except ChartStoreError:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        raise
     except Exception as exc:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
+        diagnosed = diagnose_os_error(exc, path)
+        if diagnosed is not None:
+            raise diagnosed from exc
         raise ChartMigrationError(
             f"Upgrading {path} failed; the chart was left unchanged "
             f"(a copy from before the upgrade is in {backup}). Reason: {exc}"
         ) from exc
-    # The original's WAL (if a crash left one) is already inside the migrated copy.
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # The original's WAL (if a crash left one) is already inside the migrated copy; it is
+    # folded into the original first, so a kill before the rename loses nothing.
+    retire_wal(path, backup)
     os.replace(staging, path)

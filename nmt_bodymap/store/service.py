@@ -54,10 +54,9 @@ from nmt_bodymap.store.backups import (
 )
 from nmt_bodymap.store.client_calls import ClientCalls
 from nmt_bodymap.store.database import (
-    check_sqlite_file,
-    create_owner_only_file,
     database_url,
     make_engine,
+    open_sqlite_chart,
     sqlite_path,
 )
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
@@ -89,27 +88,29 @@ class ChartStore(ClientCalls, VisitRowCalls):
         *,
         backup_on_close: bool = True,
         who: str | None = None,
+        exclusive: bool = True,
     ) -> ChartStore:
         """Open (creating or upgrading as needed) a SQLite file or a SQLAlchemy URL.
 
         ``who`` names the therapist in the history of every change made through this store
         (default: the settings' therapist name, else the computer's user name).
+        ``exclusive`` (the app) takes the chart's one-app lock; scripts that read or add
+        beside a running app pass False (see ``store/chart_lock.py``).
 
         Raises ``ChartDatabaseCorrupt`` for a damaged file, ``ChartMigrationError`` when the
         schema cannot be brought up to date, ``ChartStoreError`` when a server is unreachable.
         """
         url = database_url(target if target is not None else paths.default_database_path())
         path = sqlite_path(url)
-        if path is not None:
-            if path.exists():
-                check_sqlite_file(path, latest_backup(path))
-                if path.stat().st_mode & 0o077:
-                    path.chmod(0o600)
-            else:
-                create_owner_only_file(path)
+        lock = open_sqlite_chart(path, exclusive) if path is not None else None  # lock, diagnosis
         engine = make_engine(url)
         try:
-            upgrade_database(engine)
+            try:
+                upgrade_database(engine)
+            except BaseException:
+                if lock is not None:
+                    lock.release()
+                raise
         except OperationalError as exc:
             engine.dispose()
             where = path or url.render_as_string(hide_password=True)
@@ -122,7 +123,9 @@ class ChartStore(ClientCalls, VisitRowCalls):
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, backup_on_close=backup_on_close, who=who)
+        store = cls(engine, backup_on_close=backup_on_close, who=who)
+        store._lock = lock
+        return store
 
     @property
     def url(self) -> str:
@@ -138,6 +141,8 @@ class ChartStore(ClientCalls, VisitRowCalls):
                 take_backup(self.path)
         finally:
             self._engine.dispose()
+            if getattr(self, "_lock", None) is not None:
+                self._lock.release()
 
     def __enter__(self) -> ChartStore:
         return self

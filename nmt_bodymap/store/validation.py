@@ -20,10 +20,13 @@ from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, PAIN_QUALITIES
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
+from nmt_bodymap.store.input_limits import check_on_figure, storable
 
 VIEWS = ("anterior", "posterior", INTERNAL_VIEW)
 TRIGGER_POINT_ACTIVITY = ("active", "latent")
 EARLIEST_BIRTH = date(1900, 1, 1)
+EARLIEST_MOMENT = date(1900, 1, 1)
+LATEST_MOMENT = date(2200, 12, 31)
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Check = Callable[[Any, str], Any]
@@ -46,6 +49,7 @@ def text(max_length: int = 10_000) -> Check:
             return ""
         if not isinstance(value, str):
             raise ValueError(f"{label} must be text.")
+        storable(value, label)
         cleaned = value.strip()
         if len(cleaned) > max_length:
             raise ValueError(
@@ -157,7 +161,12 @@ def moment(value: Any, label: str) -> datetime:
             ) from None
     if not isinstance(value, datetime):
         raise ValueError(f"{label} must be a date and time (got {value!r}).")
-    return value.astimezone(UTC)
+    if not EARLIEST_MOMENT.year <= value.year <= LATEST_MOMENT.year:
+        raise ValueError(f"{label} {value.date().isoformat()} is not possible; check the year.")
+    try:
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError(f"{label} is out of range; check the date.") from None
 
 
 def red_flag_answers(value: Any, label: str) -> dict[str, bool | None]:
@@ -218,6 +227,8 @@ def check_place(view: str, region: str, side: str, x: float | None, y: float | N
         raise _fail("view", f"The {entry.label} belongs to {where}, not the {view} view.")
     if view == INTERNAL_VIEW and (x is not None or y is not None):
         raise _fail("x", "Internal sites have no position on the diagrams.")
+    if view != INTERNAL_VIEW:
+        check_on_figure(view, x, y)
 
 
 def severity(value: Any, label: str) -> str | None:

@@ -2,22 +2,28 @@
 
 The store is opened on the worker thread (it stays there for its whole life);
 a damaged database is reported in plain words with the offer to restore the
-latest backup, never as a traceback.
+latest backup, never as a traceback. Every other fault at open (in use elsewhere,
+full disk, read-only, newer, not a chart) gets its own plain message and closes
+the app without touching the file. Errors go to the log file (``nmt_bodymap.logs``),
+an uncaught exception shows one plain dialog, and SIGTERM (logout, shutdown) closes
+the window as the therapist would, so the on-close backup runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
-from nmt_bodymap import __version__, paths
+from nmt_bodymap import __version__, logs, paths
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.worker import StoreWorker
@@ -80,34 +86,60 @@ def ask_restore(error: ChartDatabaseCorrupt) -> bool:
     return restore is not None and box.clickedButton() is restore
 
 
-def _offer_restore(error: ChartDatabaseCorrupt) -> bool:
-    """Tell the therapist the chart is damaged; restore the latest backup if they agree."""
-    if not ask_restore(error) or error.latest_backup is None:
-        QMessageBox.information(
-            None,
-            APP_NAME,
-            f"Nothing was changed: the damaged chart is still at {error.path}; keep it "
-            f"for repair. Backups are kept in {error.path.parent / 'backups'}: restore the "
-            "newest later with `nmt-bodymap restore --latest`, or another with "
-            "`nmt-bodymap restore --from <backup file>`.",
-        )
-        return False
+def plain_message(exc: BaseException) -> str:
+    """What the therapist reads: a store error's own words; anything else a plain line
+    (its details, which may carry driver text, go to the log only)."""
+    if isinstance(exc, ChartStoreError):
+        return str(exc)
+    log.error("unexpected error: %s", type(exc).__name__, exc_info=exc)
+    return logs.PLAIN_ERROR.format(log=logs.log_file())
+
+
+def _refuse_restore(error: ChartDatabaseCorrupt) -> None:
+    QMessageBox.information(
+        None,
+        APP_NAME,
+        f"Nothing was changed: the damaged chart is still at {error.path}; keep it "
+        f"for repair. Backups are kept in {error.path.parent / 'backups'}: restore the "
+        "newest later with `nmt-bodymap restore --latest`, or another with "
+        "`nmt-bodymap restore --from <backup file>`.",
+    )
+
+
+def _restore_job(error: ChartDatabaseCorrupt) -> Path | None:
+    """Worker job: put the latest intact backup in place of the damaged chart."""
     from nmt_bodymap.store.backups import restore_backup
 
-    try:
-        kept = restore_backup(error.path, error.latest_backup)
-    except ChartStoreError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The backup could not be restored: {exc}")
-        return False
-    note = f" The damaged file was kept as {Path(kept).name}." if kept else ""
-    QMessageBox.information(None, APP_NAME, f"The latest backup was restored.{note}")
-    return True
+    assert error.latest_backup is not None
+    return restore_backup(error.path, error.latest_backup)
+
+
+def _second_copy_note(store: Any) -> str:
+    """The second backup folder's last success, for the status bar ("" when none is set)."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return ""
+    from nmt_bodymap.store.second_copy import second_copy_status
+
+    status = second_copy_status(path)
+    if not status:
+        return ""
+    last = str(status.get("last_success") or "never")[:16].replace("T", " ")
+    state = "ok" if status.get("ok") else "FAILED"
+    return f" Second backup copy in {status.get('folder')}: {state} (last success {last} UTC)."
+
+
+def _is_default_chart(db: str | None) -> bool:
+    return db is None or Path(db).expanduser().absolute() == paths.default_database_path()
 
 
 def _open_and_seed(db: str | None) -> Any:
-    """Worker job: open the chart and add the demo client on first start."""
+    """Worker job: open the chart; the demo client only on the very first start of the
+    default chart (never in a chart named with --db, never in a restored or emptied one)."""
+    first_start = _is_default_chart(db) and not paths.default_database_path().exists()
     store = store_calls.open_store(db)
-    store_calls.seed_demo_if_empty(store)
+    if first_start:
+        store_calls.seed_demo_if_empty(store)
     return store
 
 
@@ -153,35 +185,146 @@ class ChartOpener:
         self.app, self.worker, self.window, self.db = app, worker, window, db
 
     def open(self) -> None:
-        self.window.show_status("Opening the chart database…")
+        self._busy("Opening the chart database…")
         self.worker.open(lambda: _open_and_prepare(self.db), self._opened, self._failed)
+
+    def _busy(self, message: str) -> None:
+        """A busy bar in the status bar while the worker opens, migrates or restores."""
+        self.window.show_status(message)
+        bar = getattr(self.window, "_opening_progress", None)
+        if bar is None:
+            bar = QProgressBar()
+            bar.setRange(0, 0)
+            bar.setMaximumWidth(160)
+            bar.setAccessibleName("Working")
+            self.window._opening_progress = bar
+            self.window.statusBar().addPermanentWidget(bar)
+        bar.show()
+
+    def _idle(self) -> None:
+        bar = getattr(self.window, "_opening_progress", None)
+        if bar is not None:
+            bar.hide()
 
     def _opened(self, store: Any) -> None:
         from nmt_bodymap.ui.window_state import chart_title  # issue 15: no raw URL
 
+        self._idle()
         self.window.setWindowTitle(f"{APP_NAME} — {chart_title(getattr(store, 'url', self.db))}")
-        self.window.show_status("Chart open")  # replaces "Opening the chart database…"
+        # replaces "Opening the chart database…"
+        self.window.show_status("Chart database open." + _second_copy_note(store))
         self.window.start()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ChartDatabaseCorrupt) and _offer_restore(exc):
-            self.open()
-            return
-        if not isinstance(exc, ChartDatabaseCorrupt):
-            QMessageBox.critical(self.window, APP_NAME, str(exc))
+        self._idle()
+        if isinstance(exc, ChartDatabaseCorrupt):
+            if ask_restore(exc) and exc.latest_backup is not None:
+                self._busy("Restoring the latest backup…")
+                self.worker.submit(lambda _store: _restore_job(exc), self._restored, self._gave_up)
+                return
+            _refuse_restore(exc)
+        else:
+            QMessageBox.critical(self.window, APP_NAME, plain_message(exc))
         self.app.exit(1)
+
+    def _restored(self, kept: Path | None) -> None:
+        self._idle()
+        note = f" The damaged file was kept as {Path(kept).name}." if kept else ""
+        QMessageBox.information(None, APP_NAME, f"The latest backup was restored.{note}")
+        self.open()
+
+    def _gave_up(self, exc: BaseException) -> None:
+        self._idle()
+        QMessageBox.critical(
+            None, APP_NAME, f"The backup could not be restored: {plain_message(exc)}"
+        )
+        self.app.exit(1)
+
+
+def open_log_folder() -> bool:
+    """Help > Open log folder: the platform's file manager on the log folder."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
+
+def _show_plain_error(message: str) -> None:
+    if QApplication.instance() is None:
+        print(f"nmt-bodymap: error: {message}", file=sys.stderr)
+        return
+    QMessageBox.critical(None, APP_NAME, message)
+
+
+class TerminationHandler(QObject):
+    """SIGTERM (logout, shutdown) closes the window as a click on its close box would:
+    the unsaved-changes check runs, then the store closes with its on-close backup.
+    Python runs signal handlers only between bytecodes, so a timer wakes it while Qt
+    sits in its event loop."""
+
+    def __init__(self, window: QWidget, interval_ms: int = 200) -> None:
+        super().__init__(window)
+        self.window = window
+        self.requested = False
+        self._previous = signal.signal(signal.SIGTERM, self._on_signal)
+        self._wake = QTimer(self)
+        self._wake.timeout.connect(lambda: None)
+        self._wake.start(interval_ms)
+        window.destroyed.connect(self.uninstall)
+
+    def _on_signal(self, _signum: int, _frame: Any) -> None:
+        self.requested = True
+        log.info("SIGTERM: closing the window")
+        QTimer.singleShot(0, self._close)
+
+    def _close(self) -> None:
+        self.window.close()
+        if not self.window.isVisible():
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
+    def uninstall(self) -> None:
+        self._wake.stop()
+        with contextlib.suppress(TypeError, ValueError):  # not the main thread / torn down
+            signal.signal(signal.SIGTERM, self._previous)
+
+
+def refuse_target(db: str | None) -> str | None:
+    """One line saying why ``db`` cannot be opened in the window, or None when it can."""
+    if db is None:
+        return None
+    from nmt_bodymap.store.database import database_url, sqlite_path
+
+    try:
+        url = database_url(db)
+    except ChartStoreError as exc:
+        return str(exc)
+    if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
+        return "an in-memory database (sqlite://) would lose every change; give a chart file"
+    path = sqlite_path(url)
+    if path is not None and not path.parent.is_dir():
+        return (
+            f"there is no folder {path.parent} (a typo?); create it first, or use "
+            "`nmt-bodymap init --db ...`"
+        )
+    return None
 
 
 def run_app(db: str | None) -> int:
     """Open the charting window on ``db`` (default: the local chart file); returns exit code."""
+    refused = refuse_target(db)
+    if refused is not None:
+        print(f"nmt-bodymap: error: {refused}", file=sys.stderr)
+        return 2
+    logs.setup_logging()
     app = ensure_application()
+    logs.install_excepthook(_show_plain_error)
     from nmt_bodymap.ui.theme import apply_theme
 
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
     worker = StoreWorker()
     try:
-        show_main_window(app, worker, target)
+        window = show_main_window(app, worker, target)
+        TerminationHandler(window)
         return int(app.exec())
     finally:
         worker.shutdown()

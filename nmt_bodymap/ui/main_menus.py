@@ -150,6 +150,13 @@ def build_main_menus(window: Any) -> None:
         "&Help",
         [
             ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), w.show_shortcuts),
+            ActionSpec("open-log-folder", "Open &log folder", (), _open_log_folder),
         ],
         reg,
     )
+
+
+def _open_log_folder() -> None:
+    from nmt_bodymap.ui.app import open_log_folder  # lazily: app imports the window
+
+    open_log_folder()

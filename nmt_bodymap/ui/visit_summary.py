@@ -4,14 +4,21 @@ expected soreness window, and the follow-up (how long soreness lasted, days of r
 At the next visit the panel asks for the follow-up of the previous one; looking back at an
 older visit it shows the follow-up that was recorded for it. Recording goes through the
 undo stack (:class:`~nmt_bodymap.ui.visit_follow_ups.RecordFollowUp`).
+
+A big visit (thousands of marks) is summarised per place (count and intensity range) and
+its text is built on a background thread; the window stays responsive and shows
+"Preparing the summary…" meanwhile. A result that arrives after the visit changed is
+dropped (generation counter).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -57,6 +64,29 @@ def after_care_text(visit: Any) -> str:
     )
 
 
+BACKGROUND_ROWS = 300  # more rows than this: built off the GUI thread
+MARK_LINES = 100  # more marks than this: one line per place
+_builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visit-summary")
+
+
+def mark_lines(marks: Sequence[Any]) -> list[str]:
+    """One line per mark; for a big visit one line per place (count, intensity range)."""
+    if len(marks) <= MARK_LINES:
+        return [f"{place_label(m.region, m.side)}: {m.intensity}/10, {m.quality}" for m in marks]
+    places: dict[tuple[str, str], list[Any]] = {}
+    for mark in marks:
+        places.setdefault((mark.region, mark.side), []).append(mark)
+    lines = []
+    for (region, side), group in places.items():
+        values = [m.intensity for m in group]
+        qualities = ", ".join(sorted({m.quality for m in group}))
+        lines.append(
+            f"{place_label(region, side)}: {len(group)} marks, "
+            f"{min(values)}–{max(values)}/10, {qualities}"
+        )
+    return lines
+
+
 def _list(title: str, lines: Sequence[str], empty: str) -> str:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     body = f"<ul style='margin-top:2px'>{items}</ul>" if lines else f"<p><i>{empty}</i></p>"
@@ -65,6 +95,8 @@ def _list(title: str, lines: Sequence[str], empty: str) -> str:
 
 class VisitSummaryPanel(QWidget):
     """Summary of the open visit, its after-care and the follow-ups around it."""
+
+    _built = Signal(int, str)  # generation, HTML: from the builder thread to the GUI thread
 
     def __init__(
         self,
@@ -83,6 +115,8 @@ class VisitSummaryPanel(QWidget):
         self._findings: list[Any] = []
         self._treatments: list[Any] = []
         self._assessment: list[str] = []
+        self._generation = 0
+        self._built.connect(self._show_built)
 
         self.prompt = QFrame()
         self.prompt.setObjectName("follow-up-prompt")
@@ -139,10 +173,33 @@ class VisitSummaryPanel(QWidget):
         self.this_button.setEnabled(visit is not None)
         self.copy_button.setEnabled(visit is not None)
         self._refresh_prompt()
+        self._generation += 1
         if visit is None:
             self.text.setHtml("<p><i>Open a visit to see its summary.</i></p>")
             return
-        self.text.setHtml(self._summary_html(visit))
+        rows = len(self._marks) + len(self._findings) + len(self._treatments)
+        if rows <= BACKGROUND_ROWS:
+            self.text.setHtml(self._summary_html(visit))
+            return
+        self.text.setHtml("<p><i>Preparing the summary…</i></p>")
+        generation, build = self._generation, self._html_builder(visit)
+        _builder.submit(lambda: self._built.emit(generation, build()))
+
+    def _html_builder(self, visit: Any) -> Callable[[], str]:
+        """The HTML of ``visit`` as a job for the builder thread: it gets copies of the
+        rows and the follow-up, never the widgets."""
+        marks, findings = list(self._marks), list(self._findings)
+        treatments, assessment = list(self._treatments), list(self._assessment)
+        follow_up = self._follow_up_html(visit)
+
+        def build() -> str:
+            return self._summary_html(visit, marks, findings, treatments, assessment, follow_up)
+
+        return build
+
+    def _show_built(self, generation: int, text: str) -> None:
+        if generation == self._generation:  # not overtaken by another visit or change
+            self.text.setHtml(text)
 
     def _refresh_prompt(self) -> None:
         previous = self.previous
@@ -164,12 +221,25 @@ class VisitSummaryPanel(QWidget):
             )
             self.prompt_button.setText("Edit &follow-up…")
 
-    def _summary_html(self, visit: Any) -> str:
-        marks = [
-            f"{place_label(m.region, m.side)}: {m.intensity}/10, {m.quality}" for m in self._marks
+    def _summary_html(
+        self,
+        visit: Any,
+        marks_rows: Sequence[Any] | None = None,
+        finding_rows: Sequence[Any] | None = None,
+        treatment_rows: Sequence[Any] | None = None,
+        assessment: Sequence[str] | None = None,
+        follow_up: str | None = None,
+    ) -> str:
+        marks = mark_lines(self._marks if marks_rows is None else marks_rows)
+        findings = [
+            finding_text(self.knowledge, f)
+            for f in (self._findings if finding_rows is None else finding_rows)
         ]
-        findings = [finding_text(self.knowledge, f) for f in self._findings]
-        treatments = [treatment_text(self.knowledge, t) for t in self._treatments]
+        treatments = [
+            treatment_text(self.knowledge, t)
+            for t in (self._treatments if treatment_rows is None else treatment_rows)
+        ]
+        assessment = list(self._assessment if assessment is None else assessment)
         window = soreness_window(visit.started_at.astimezone())
         low, high = expected_soreness_window()
         complaint = html.escape(visit.chief_complaint) if visit.chief_complaint else "—"
@@ -177,14 +247,14 @@ class VisitSummaryPanel(QWidget):
             f"<h3 style='margin-bottom:2px'>Visit of {visit_day(visit)}</h3>",
             f"<p style='margin-top:0'>Chief complaint: {complaint}</p>",
             _list("Pain marked", marks, "No pain marked yet."),
-            _list("Assessment", self._assessment, "No posture, gait or tissue findings charted."),
+            _list("Assessment", assessment, "No posture, gait or tissue findings charted."),
             _list("Trigger-point findings", findings, "No findings recorded yet."),
             _list("Treatment", treatments, "No treatment recorded yet."),
             "<h4 style='margin-bottom:0'>After-care</h4>",
             f"<p style='margin-top:2px'>{html.escape(soreness_advice())}<br>"
             f"<b>Expected soreness: {low} to {high} hours — it should have eased "
             f"{html.escape(window.wording())}.</b></p>",
-            self._follow_up_html(visit),
+            self._follow_up_html(visit) if follow_up is None else follow_up,
         ]
         return "".join(parts)
 

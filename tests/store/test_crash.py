@@ -37,7 +37,7 @@ for _ in sys.stdin:
             while True:
                 n += 1
                 mark = store.add_pain_mark(
-                    visit_id, view="posterior", x=float(n), y=2.0, region="buttock",
+                    visit_id, view="posterior", x=float(n % 900 + 1), y=2.0, region="buttock",
                     side="left", intensity=n % 11, quality="ache", note="x" * (n % 500),
                 )
                 print(mark.id, flush=True)

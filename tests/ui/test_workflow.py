@@ -194,8 +194,8 @@ def test_education_mode_shows_no_private_data(qtbot: Any, chart_path: Path, open
             lambda s, r=region: s.add_pain_mark(
                 visit.id,
                 view="anterior",
-                x=100.0,
-                y=100.0,
+                x=300.0,  # a mark needs a position on the figure (issue 13)
+                y=300.0,
                 region=r,
                 side="right",
                 intensity=6,
@@ -279,14 +279,7 @@ def test_progress_chart_shows_peak_and_mean_per_visit(
                 qtbot,
                 worker,
                 lambda s, v=visit_id, w=view, r=region, i=intensity: s.add_pain_mark(
-                    v,
-                    view=w,
-                    x=100.0,
-                    y=100.0,
-                    region=r,
-                    side="right",
-                    intensity=i,
-                    quality="ache",
+                    v, view=w, x=300.0, y=300.0, region=r, side="right", intensity=i, quality="ache"
                 ),
             )
     for activity in ("active", "active", "latent"):

@@ -25,6 +25,7 @@ from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.ranking import muscle_candidate
 from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.about_dialog import install_help_actions
 from nmt_bodymap.ui.actions import ActionSpec, add_menu, shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
@@ -36,6 +37,8 @@ from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
 from nmt_bodymap.ui.findings_panel import FindingsPanel, finding_marks
 from nmt_bodymap.ui.highlight import highlight_for
 from nmt_bodymap.ui.palette import MapColors
+from nmt_bodymap.ui.settings_dialog import install_settings_action
+from nmt_bodymap.ui.theme import follow_system_theme
 from nmt_bodymap.ui.visit_findings import AddRecord, RemoveRecord, VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
@@ -109,6 +112,10 @@ class MainWindow(QMainWindow):
         self.save_state.setObjectName("save-state")
         self.statusBar().addPermanentWidget(self.save_state)
         self._build_menus()
+        install_help_actions(self)  # Help > Open data folder, About
+        install_settings_action(self)  # Edit > Settings… (Ctrl+,)
+        follow_system_theme(self)
+        self.visits.follow_marks(self.marks)
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)

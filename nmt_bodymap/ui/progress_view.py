@@ -33,7 +33,7 @@ from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.marks_comparison import MarksComparison
 from nmt_bodymap.ui.red_flag_banner import StoreCall
 from nmt_bodymap.ui.trend_chart import Series, TrendChart
-from nmt_bodymap.ui.visit_panel import thumbnail_icon
+from nmt_bodymap.ui.visit_panel import PIXEL_RATIO, thumbnail_icon
 
 THUMB_HEIGHT = 72
 
@@ -171,7 +171,8 @@ class ProgressView(QWidget):
                     after.soreness_hours if after else None, after.relief_days if after else None
                 )
             )
-            item.setIcon(thumbnail_icon(marks_thumbnail(entry.marks, THUMB_HEIGHT, self.atlas)))
+            png = marks_thumbnail(entry.marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
+            item.setIcon(thumbnail_icon(png))
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 item.setForeground(QColor("#b3261e"))
                 item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")

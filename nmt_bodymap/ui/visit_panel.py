@@ -28,16 +28,24 @@ from nmt_bodymap.ui.worker import StoreWorker
 THUMB_HEIGHT = 56
 
 
+PIXEL_RATIO = 2  # thumbnails are drawn at twice their size: sharp on high-DPI screens
+
+
 def thumbnail_icon(png: bytes) -> QIcon:
+    """The thumbnail as an icon; selected rows show it untinted."""
     pixmap = QPixmap()
     pixmap.loadFromData(png, "PNG")
-    return QIcon(pixmap)
+    pixmap.setDevicePixelRatio(PIXEL_RATIO)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 def visit_thumbnails(store: Any, visit_ids: list[int]) -> dict[int, bytes]:
     """Worker job: the marks thumbnail of each visit."""
     return {
-        vid: marks_thumbnail(store_calls.list_pain_marks(store, vid), THUMB_HEIGHT)
+        vid: marks_thumbnail(store_calls.list_pain_marks(store, vid), THUMB_HEIGHT * PIXEL_RATIO)
         for vid in visit_ids
     }
 
@@ -172,7 +180,7 @@ class VisitPanel(QWidget):
         model = self._marks_model
         item = self.item_of(model.visit_id) if model and model.visit_id is not None else None
         if item is not None:
-            item.setIcon(thumbnail_icon(marks_thumbnail(model.marks(), THUMB_HEIGHT)))
+            item.setIcon(thumbnail_icon(marks_thumbnail(model.marks(), THUMB_HEIGHT * PIXEL_RATIO)))
 
     def ask_chief_complaint(self) -> str | None:
         """Ask what brings the client in today (None: cancelled). Patched in tests."""

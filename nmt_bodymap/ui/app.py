@@ -45,6 +45,9 @@ def ensure_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("nmt-bodymap")
+    from nmt_bodymap.ui.about_dialog import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -27,6 +27,7 @@ from nmt_bodymap.core.operations import Change
 from nmt_bodymap.core.ranking import muscle_candidate
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.about_dialog import install_help_actions
 from nmt_bodymap.ui.actions import shortcut_table
 from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
 from nmt_bodymap.ui.body_map_panel import BodyMapPanel
@@ -44,6 +45,8 @@ from nmt_bodymap.ui.main_menus import build_main_menus
 from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
 from nmt_bodymap.ui.palette import MapColors
 from nmt_bodymap.ui.region_picker import install_region_picker
+from nmt_bodymap.ui.settings_dialog import install_settings_action
+from nmt_bodymap.ui.theme import follow_system_theme
 from nmt_bodymap.ui.visit_findings import VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
@@ -121,6 +124,10 @@ class MainWindow(FindingsActions, QMainWindow):
         self.save_state.setObjectName("save-state")
         self.statusBar().addPermanentWidget(self.save_state)
         build_main_menus(self)
+        install_help_actions(self)  # Help > Open data folder, About
+        install_settings_action(self)  # Edit > Settings… (Ctrl+,)
+        follow_system_theme(self)
+        self.visits.follow_marks(self.marks)
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)

@@ -71,6 +71,11 @@ class MapColors:
     """Colours of the drawing, chosen for the current light or dark palette."""
 
     def __init__(self, dark: bool | None = None) -> None:
+        self.choose(dark)
+
+    def choose(self, dark: bool | None = None) -> None:
+        """(Re)pick every colour for a light or dark palette (None: the current one); the
+        scenes share this object, so a theme change while running reaches them all."""
         self.dark = is_dark_theme() if dark is None else dark
         if self.dark:
             self.background = QColor("#1f2327")

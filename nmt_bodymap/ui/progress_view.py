@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,10 +30,14 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.after_care import follow_up_summary, judge_soreness
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_measures
+from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.marks_comparison import MarksComparison
 from nmt_bodymap.ui.red_flag_banner import StoreCall
 from nmt_bodymap.ui.trend_chart import Series, TrendChart
+from nmt_bodymap.ui.visit_panel import PIXEL_RATIO, thumbnail_icon
 from nmt_bodymap.ui.window_state import fit_to_screen
+
+THUMB_HEIGHT = 72
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class ProgressView(QWidget):
         self.timeline = QListWidget()
         self.timeline.setObjectName("visit-timeline")
         self.timeline.setSpacing(4)
+        self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
+        self.timeline.setAccessibleName("Visit timeline")
         self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
         self.extent_chart = TrendChart("Pain extent (% of the body)")
         self.trigger_chart = TrendChart("Active trigger points", counts=True)
@@ -171,6 +177,8 @@ class ProgressView(QWidget):
                     after.soreness_hours if after else None, after.relief_days if after else None
                 )
             )
+            png = marks_thumbnail(entry.marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
+            item.setIcon(thumbnail_icon(png))
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 item.setForeground(QColor("#b3261e"))
                 item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")

@@ -1,10 +1,16 @@
-"""The selected client's visits, newest first, and starting a new visit."""
+"""The selected client's visits, newest first, and starting a new visit.
+
+Each visit shows a thumbnail of its pain marks (``core.thumbnails``: both outlines with a
+dot per mark), drawn on the worker while it reads the marks; the open visit's thumbnail
+follows its marks as they are placed, moved or removed (:meth:`VisitPanel.follow_marks`).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -15,8 +21,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.worker import StoreWorker
+
+THUMB_HEIGHT = 56
+
+
+PIXEL_RATIO = 2  # thumbnails are drawn at twice their size: sharp on high-DPI screens
+
+
+def thumbnail_icon(png: bytes) -> QIcon:
+    """The thumbnail as an icon; selected rows show it untinted."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(png, "PNG")
+    pixmap.setDevicePixelRatio(PIXEL_RATIO)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+def visit_thumbnails(store: Any, visit_ids: list[int]) -> dict[int, bytes]:
+    """Worker job: the marks thumbnail of each visit."""
+    return {
+        vid: marks_thumbnail(store_calls.list_pain_marks(store, vid), THUMB_HEIGHT * PIXEL_RATIO)
+        for vid in visit_ids
+    }
 
 
 def visit_line(visit: Any) -> str:
@@ -44,6 +75,13 @@ class VisitPanel(QWidget):
         self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
+        self.list.setAccessibleName("Visits of the client")
+        self._marks_model: Any | None = None
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setSingleShot(True)
+        self._thumb_timer.setInterval(150)
+        self._thumb_timer.timeout.connect(self._redraw_open_visit)
         self.new_button = QPushButton("New &visit…")
         self.new_button.setMinimumHeight(32)
         self.new_button.setEnabled(False)
@@ -103,10 +141,46 @@ class VisitPanel(QWidget):
             if chosen is None and (select_id is None or visit.id == select_id):
                 chosen = item
         self.list.blockSignals(False)
+        if visits:
+            self._worker.submit(
+                lambda store: visit_thumbnails(store, [v.id for v in visits]),
+                lambda thumbs: self._show_thumbnails(serial, thumbs),
+                lambda _exc: None,  # a thumbnail is a nicety: the list stands without it
+            )
         if chosen is not None:
             self.list.setCurrentItem(chosen)
         else:
             self.visit_chosen.emit(None)
+
+    def item_of(self, visit_id: int) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole).id == visit_id:
+                return item
+        return None
+
+    def _show_thumbnails(self, serial: int, thumbs: dict[int, bytes]) -> None:
+        if serial != self._serial:
+            return
+        for visit_id, png in thumbs.items():
+            item = self.item_of(visit_id)
+            if item is not None:
+                item.setIcon(thumbnail_icon(png))
+
+    def follow_marks(self, marks: QObject) -> None:
+        """Keep the open visit's thumbnail in step with the marks model (VisitMarks)."""
+        self._marks_model = marks
+        for signal in ("mark_added", "mark_changed", "mark_removed"):
+            getattr(marks, signal).connect(self._marks_moved)
+
+    def _marks_moved(self, _key: str) -> None:
+        self._thumb_timer.start()  # one redraw for a burst of changes (a drag, undo)
+
+    def _redraw_open_visit(self) -> None:
+        model = self._marks_model
+        item = self.item_of(model.visit_id) if model and model.visit_id is not None else None
+        if item is not None:
+            item.setIcon(thumbnail_icon(marks_thumbnail(model.marks(), THUMB_HEIGHT * PIXEL_RATIO)))
 
     def ask_chief_complaint(self) -> str | None:
         """Ask what brings the client in today (None: cancelled). Patched in tests."""

@@ -1,0 +1,169 @@
+"""Help > About (version, licence, clinical sources, third-party notices) and Help > Open
+data folder.
+
+``install_help_actions(window)`` adds both to the window's existing Help menu, so the
+main window needs one call line. The sources are the validated bibliography of the
+knowledge base (``resources/sources.yaml``); the notices are the file shipped in the
+wheel and the installer (``resources/licenses/THIRD-PARTY-NOTICES.md``).
+"""
+
+from __future__ import annotations
+
+import sys
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap import __version__, paths
+from nmt_bodymap.core.knowledge import load_knowledge
+from nmt_bodymap.resources import resource_path
+
+APP_NAME = "NMT Body Map"
+LICENCE = (
+    "Proprietary software of the NMT Body Map developers. Built on open-source components, "
+    "each under its own licence (see Third-party notices)."
+)
+NOTICES_FILE = ("licenses", "THIRD-PARTY-NOTICES.md")
+
+
+def app_icon() -> QIcon:
+    """The application icon, every rendered size (``tools/make_icons.py``) plus the SVG."""
+    icon = QIcon()
+    folder = resource_path("icons")
+    for png in sorted(folder.glob("nmt-bodymap-*.png")):
+        icon.addFile(str(png))
+    if icon.isNull():
+        icon.addFile(str(folder / "nmt-bodymap.svg"))
+    return icon
+
+
+def notices_text() -> str:
+    return resource_path(*NOTICES_FILE).read_text(encoding="utf-8")
+
+
+def sources_html() -> str:
+    """The bibliography as an ordered list (the citation text of each source)."""
+    items = "".join(
+        f"<li>{escape(source.citation())} <span style='color:gray'>[{source.id}]</span></li>"
+        for source in load_knowledge().sources.values()
+    )
+    return (
+        "<p>Trigger-point locations, referral patterns and advice are written in our own "
+        "words from these published references; every muscle names the ones it draws on.</p>"
+        f"<ol>{items}</ol>"
+    )
+
+
+def environment_line() -> str:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return f"Python {python} · Qt {qVersion()} · PySide6 {pyside_version}"
+
+
+class AboutDialog(QDialog):
+    """Version and licence, then the clinical sources and the third-party notices as tabs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.setObjectName("about-dialog")
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(96, 96))
+        icon.setAccessibleName("NMT Body Map icon")
+        heading = QLabel(
+            f"<h2>{APP_NAME}</h2><p>Version {escape(__version__)}</p>"
+            "<p>From where the client hurts to the trigger points to palpate.</p>"
+        )
+        heading.setObjectName("about-heading")
+        head = QHBoxLayout()
+        head.addWidget(icon)
+        head.addWidget(heading, 1)
+
+        about = QLabel(
+            f"<p>{escape(LICENCE)}</p><p>{escape(environment_line())}</p>"
+            f"<p>Charts are kept on this computer in:<br><code>"
+            f"{escape(str(paths.data_dir(create=False)))}</code></p>"
+            "<p>The app makes no network connection except to the clinic's own "
+            "database server when one is configured.</p>"
+        )
+        about.setWordWrap(True)
+        about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        about.setMargin(8)
+        about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        about.setObjectName("about-licence")
+        self.sources = QTextBrowser()
+        self.sources.setObjectName("about-sources")
+        self.sources.setAccessibleName("Clinical sources")
+        self.sources.setHtml(sources_html())
+        self.notices = QTextBrowser()
+        self.notices.setObjectName("about-notices")
+        self.notices.setAccessibleName("Third-party notices")
+        self.notices.setOpenExternalLinks(False)
+        self.notices.setMarkdown(notices_text())
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("About sections")
+        self.tabs.addTab(about, "&Licence")
+        self.tabs.addTab(self.sources, "Clinical &sources")
+        self.tabs.addTab(self.notices, "&Third-party notices")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+
+def open_folder(folder: Path) -> bool:
+    """Show ``folder`` in the system file manager (module level: tests patch it)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def show_about(parent: QWidget | None = None) -> AboutDialog:
+    dialog = AboutDialog(parent)
+    dialog.exec()
+    return dialog
+
+
+def _menu_titled(window: QMainWindow, title: str) -> QMenu:
+    # Searched as children of the menu bar: QAction.menu() hands back a wrapper that
+    # PySide6 6.9 deletes at once ("Internal C++ object already deleted").
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu.title().replace("&", "") == title:
+            return menu
+    return window.menuBar().addMenu(f"&{title}")
+
+
+def install_help_actions(window: QMainWindow) -> None:
+    """Add "Open data folder" and "About" to the window's Help menu."""
+    menu = _menu_titled(window, "Help")
+    registry = getattr(window, "actions_by_key", {})
+    menu.addSeparator()
+    folder = QAction("Open &data folder", window)
+    folder.setObjectName("action-open-data-folder")
+    folder.setStatusTip("Show the folder holding the chart database and its backups")
+    folder.triggered.connect(lambda: open_folder(paths.data_dir()))
+    about = QAction(f"&About {APP_NAME}", window)
+    about.setObjectName("action-about")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: show_about(window))
+    for key, action in (("open-data-folder", folder), ("about", about)):
+        menu.addAction(action)
+        registry[key] = action

@@ -1,0 +1,75 @@
+"""Visit thumbnails (pillow): they show the marks, so different marks make different pictures."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image
+
+from nmt_bodymap.core.atlas import load_atlas
+from nmt_bodymap.core.thumbnails import dots_of, marks_thumbnail
+
+
+@dataclass(frozen=True)
+class Mark:
+    view: str
+    x: float | None
+    y: float | None
+    region: str
+    side: str
+    intensity: int
+
+
+def temple() -> Mark:
+    point = load_atlas().region("anterior", "temple", "right").point
+    return Mark("anterior", point[0], point[1], "temple", "right", 6)
+
+
+def calf(intensity: int = 6) -> Mark:
+    point = load_atlas().region("posterior", "calf", "left").point
+    return Mark("posterior", point[0], point[1], "calf", "left", intensity)
+
+
+def picture(png: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+def test_thumbnail_is_a_png_of_both_outlines_at_the_asked_height() -> None:
+    image = picture(marks_thumbnail([], height=64))
+    assert image.height == 64
+    assert image.width >= image.height / 2  # two narrow figures side by side
+    opaque = image.width * image.height - image.getchannel("A").histogram()[0]
+    assert opaque > 0.1 * image.width * image.height  # the silhouettes are drawn
+
+
+def test_different_marks_give_different_thumbnails() -> None:
+    empty = marks_thumbnail([])
+    with_temple = marks_thumbnail([temple()])
+    with_calf = marks_thumbnail([calf()])
+    assert len({empty, with_temple, with_calf}) == 3
+    assert marks_thumbnail([calf(2)]) != marks_thumbnail([calf(9)])  # intensity shows
+    assert marks_thumbnail([temple(), calf()]) == marks_thumbnail([calf(), temple()])
+
+
+def test_mark_dot_is_painted_where_the_mark_is() -> None:
+    plain = picture(marks_thumbnail([], height=96))
+    marked = picture(marks_thumbnail([calf(9)], height=96))
+    changed = [
+        (x, y)
+        for y in range(plain.height)
+        for x in range(plain.width)
+        if plain.getpixel((x, y)) != marked.getpixel((x, y))
+    ]
+    assert changed
+    # The calf is on the posterior view: the right half of the picture, lower half.
+    assert min(x for x, _ in changed) > plain.width // 2
+    assert min(y for _, y in changed) > plain.height // 2
+
+
+def test_marks_without_a_point_use_their_region_and_internal_sites_are_left_out() -> None:
+    atlas = load_atlas()
+    no_point = Mark("anterior", None, None, "temple", "right", 4)
+    internal = Mark("internal", None, None, "upper_teeth", "right", 4)
+    (dot,) = dots_of([no_point, internal], atlas)
+    assert (dot.x, dot.y) == atlas.region("anterior", "temple", "right").point

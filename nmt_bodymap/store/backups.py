@@ -77,6 +77,13 @@ def latest_backup(db_path: Path) -> Path | None:
 
 def _copy_online(source: Path, destination: Path) -> None:
     """Consistent copy through SQLite's backup API into an owner-only file, synced to disk."""
+    # -- security hook (issue 14): an encrypted chart's backup is encrypted too --
+    from nmt_bodymap.store import encryption
+
+    if encryption.is_encrypted_chart(source):
+        encryption.copy_encrypted(source, destination)
+        return
+    # -- end security hook --
     fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
@@ -145,6 +152,13 @@ def backup_is_due(db_path: Path, now: datetime | None = None) -> bool:
 
 def check_backup(path: Path) -> None:
     """Refuse a file that is not an intact chart database (before restoring it)."""
+    # -- security hook (issue 14) --
+    from nmt_bodymap.store import encryption
+
+    if encryption.is_encrypted_chart(path):
+        encryption.check_encrypted_backup(path)
+        return
+    # -- end security hook --
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:

@@ -48,6 +48,14 @@ def check_sqlite_file(path: Path, latest_backup: Path | None) -> None:
         header = handle.read(len(SQLITE_HEADER))
     if not header:
         return
+    # -- security hook (issue 14): an encrypted chart is checked through SQLCipher --
+    if header != SQLITE_HEADER:
+        from nmt_bodymap.store import encryption
+
+        if encryption.is_encrypted_chart(path):
+            encryption.check_encrypted_file(path, latest_backup)
+            return
+    # -- end security hook --
     if header != SQLITE_HEADER:
         raise ChartDatabaseCorrupt(path, "it is not a SQLite database", latest_backup)
     try:
@@ -94,6 +102,11 @@ def make_engine(url: URL) -> Engine:
     """An engine for ``url``; SQLite connections get the pragmas above."""
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    # -- security hook (issue 14): encrypted (and new, with a secret) charts use SQLCipher --
+    from nmt_bodymap.store import encryption
+
+    url = encryption.engine_url(url)
+    # -- end security hook --
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)

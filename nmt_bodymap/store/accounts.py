@@ -292,6 +292,20 @@ def require_admin(acting: Account | None) -> None:
         raise AccountPermissionError("Only an owner or administrator may do this.")
 
 
+def add_account_to_chart(
+    store: Any, acting: Account, name: str, secret: str, role: str = "therapist"
+) -> Account:
+    """``add_account`` plus, for an encrypted chart, a key slot for the new passphrase
+    (so the new therapist can open the chart at start)."""
+    from nmt_bodymap.store import encryption
+
+    account = AccountBook.for_store(store).add_account(acting, name, secret, role)
+    path = getattr(store, "path", None)
+    if path is not None and encryption.is_encrypted_chart(path):
+        encryption.add_slot(path, encryption.resolve_key(path), f"account:{account.name}", secret)
+    return account
+
+
 def read_history(store: Any, acting: Account, client_id: int) -> list[Any]:
     """The history of a client's chart, for an owner or admin only."""
     require_admin(acting)

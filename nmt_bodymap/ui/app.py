@@ -149,8 +149,11 @@ class ChartOpener:
     backup; refusing, or any other failure to open, closes the app with status 1.
     """
 
-    def __init__(self, app: QApplication, worker: StoreWorker, window: Any, db: str) -> None:
+    def __init__(
+        self, app: QApplication, worker: StoreWorker, window: Any, db: str, sign_in: Any = None
+    ) -> None:
         self.app, self.worker, self.window, self.db = app, worker, window, db
+        self.sign_in = sign_in  # security hook (issue 14): sign-in before any chart shows
 
     def open(self) -> None:
         self.window.show_status("Opening the chart database…")
@@ -158,6 +161,11 @@ class ChartOpener:
 
     def _opened(self, store: Any) -> None:
         self.window.setWindowTitle(f"{APP_NAME} — {getattr(store, 'url', self.db)}")
+        # -- security hook (issue 14): sign in, then lock on idle / Ctrl+L --
+        if self.sign_in is not None and not self.sign_in(self.window, self.worker, store):
+            self.app.exit(1)
+            return
+        # -- end security hook --
         self.window.start()
 
     def _failed(self, exc: BaseException) -> None:
@@ -176,19 +184,26 @@ def run_app(db: str | None) -> int:
 
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
+    # -- security hook (issue 14): first account / unlock an encrypted chart --
+    from nmt_bodymap.ui.lock import sign_in_and_secure
+    from nmt_bodymap.ui.sign_in_dialog import before_open
+
+    if not before_open(target):
+        return 1
+    # -- end security hook --
     worker = StoreWorker()
     try:
-        show_main_window(app, worker, target)
+        show_main_window(app, worker, target, sign_in=sign_in_and_secure)
         return int(app.exec())
     finally:
         worker.shutdown()
 
 
-def show_main_window(app: QApplication, worker: StoreWorker, db: str) -> Any:
+def show_main_window(app: QApplication, worker: StoreWorker, db: str, sign_in: Any = None) -> Any:
     """Show the charting window at once; the chart opens behind it after its first paint."""
     from nmt_bodymap.ui.main_window import MainWindow
 
     window = MainWindow(worker)
-    AfterFirstPaint(window, ChartOpener(app, worker, window, db).open)
+    AfterFirstPaint(window, ChartOpener(app, worker, window, db, sign_in).open)
     window.show()
     return window

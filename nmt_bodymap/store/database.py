@@ -101,7 +101,11 @@ def _on_sqlite_begin(connection: Any) -> None:
 def make_engine(url: URL) -> Engine:
     """An engine for ``url``; SQLite connections get the pragmas above."""
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # -- security hook (issue 14): TLS required, no password in the URL (remote server) --
+        from nmt_bodymap.store.server_security import make_server_engine
+
+        return make_server_engine(url)
+        # -- end security hook --
     # -- security hook (issue 14): encrypted (and new, with a secret) charts use SQLCipher --
     from nmt_bodymap.store import encryption
 

@@ -306,6 +306,25 @@ def add_account_to_chart(
     return account
 
 
+def first_account_from_environment(store: Any) -> tuple[Account | None, str | None]:
+    """For ``init`` and scripts: with ``NMT_BODYMAP_SECRET`` set and no account yet, create
+    the owner ``NMT_BODYMAP_USER`` (default ``admin``) with that secret. Returns the account
+    (or None) and the recovery code of a chart encrypted just now (print it once)."""
+    import os
+
+    from nmt_bodymap.store import encryption
+
+    secret = os.environ.get(encryption.SECRET_ENV)
+    path = getattr(store, "path", None)
+    recovery = encryption.take_recovery_code(path) if path is not None else None
+    book = AccountBook.for_store(store)
+    if not secret or book.has_accounts():
+        return None, recovery
+    account = book.create_first_account(os.environ.get(encryption.USER_ENV) or "admin", secret)
+    store.who = account.name
+    return account, recovery
+
+
 def read_history(store: Any, acting: Account, client_id: int) -> list[Any]:
     """The history of a client's chart, for an owner or admin only."""
     require_admin(acting)

@@ -221,3 +221,22 @@ def test_decrypt_writes_a_plain_copy_with_every_row(
     with closing(sqlite3.connect(out)) as conn:
         assert encryption.table_counts(conn) == before
     assert main(["--db", str(path), "decrypt", "--out", str(out)]) == 1  # never overwrites
+
+
+def test_init_path_from_the_environment_encrypts_and_creates_the_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmt_bodymap.store.accounts import first_account_from_environment
+
+    monkeypatch.setenv(encryption.SECRET_ENV, SECRET)
+    monkeypatch.setenv(encryption.USER_ENV, "Ana")
+    path = tmp_path / "chart.sqlite3"
+    with ChartStore.open(path, backup_on_close=False) as store:
+        account, recovery = first_account_from_environment(store)
+        assert account is not None and account.name == "Ana" and account.role == "owner"
+        assert recovery is not None and len(recovery) == 29
+        assert getattr(store, "who", None) == "Ana"
+        assert first_account_from_environment(store) == (None, None)  # once only
+    assert not encryption.is_plain_sqlite(path)
+    encryption.forget_all()
+    assert encryption.unlock(path, recovery)

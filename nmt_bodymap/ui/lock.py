@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -69,15 +70,24 @@ class LockScreen(QWidget):
         self.secret = QLineEdit()
         self.secret.setObjectName("unlock-secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setMaximumWidth(320)
         self.button = QPushButton("&Unlock")
         self.message = QLabel("")
         self.message.setObjectName("unlock-message")
         self.message.setStyleSheet("color: #b00020;")
+        who.setWordWrap(True)
+        self.message.setWordWrap(True)
+        box = QWidget(self)
+        box.setFixedWidth(380)
+        column = QVBoxLayout(box)
+        for widget in (title, who, self.secret, self.button, self.message):
+            column.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, who, self.secret, self.button, self.message):
-            layout.addWidget(widget)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.button.clicked.connect(self._submit)
         self.secret.returnPressed.connect(self._submit)

@@ -79,6 +79,11 @@ def find_key_file(path: Path) -> Path | None:
     own = key_file_path(path)
     if own.is_file():
         return own
+    if path.name.startswith("."):  # a staging copy such as ".chart.sqlite3.migrating"
+        for candidate in sorted(path.parent.glob(f"*{KEYS_SUFFIX}")):
+            chart_name = candidate.name[: -len(KEYS_SUFFIX)]
+            if path.name.startswith(f".{chart_name}.") and not chart_name.startswith("."):
+                return candidate
     if path.parent.name == "backups":
         for candidate in sorted(path.parent.parent.glob(f"*{KEYS_SUFFIX}")):
             stem = candidate.name[: -len(KEYS_SUFFIX)].rsplit(".", 1)[0]

@@ -305,3 +305,20 @@ def table_counts(conn: Any) -> dict[str, int]:
         )
     ]
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def copy_chart(source: Path, destination: Path) -> None:
+    """A consistent copy of a plain or an encrypted chart (same encryption, same key);
+    for ``migrate._upgrade_copy``, which copies a chart before upgrading the copy."""
+    if is_encrypted_chart(source):
+        copy_encrypted(source, destination)
+        return
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(destination)) as dst:
+        src.backup(dst)
+
+
+def connect_any(path: Path) -> Any:
+    """A DB-API connection to a plain chart (``sqlite3``) or an encrypted one (keyed)."""
+    if is_encrypted_chart(path):
+        return connect(path, resolve_key(path))
+    return sqlite3.connect(path)

@@ -240,3 +240,29 @@ def test_init_path_from_the_environment_encrypts_and_creates_the_owner(
     assert not encryption.is_plain_sqlite(path)
     encryption.forget_all()
     assert encryption.unlock(path, recovery)
+
+
+def test_the_migration_copy_steps_work_on_an_encrypted_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``migrate._upgrade_copy`` must do for an encrypted chart: copy it beside the chart
+    under a hidden name, open the copy through make_engine, check it, all still encrypted."""
+    from sqlalchemy import text
+
+    from nmt_bodymap.store.database import database_url, make_engine
+
+    monkeypatch.setenv(encryption.SECRET_ENV, SECRET)
+    path = tmp_path / "chart.sqlite3"
+    with ChartStore.open(path, backup_on_close=False) as store:
+        store.create_client(name=NAME)
+    encryption.forget_all()
+    staging = path.with_name(f".{path.name}.migrating")
+    encryption.copy_chart(path, staging)
+    assert not encryption.is_plain_sqlite(staging)
+    engine = make_engine(database_url(staging))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM clients")).scalar() == NAME
+    engine.dispose()
+    with closing(encryption.connect_any(staging)) as checker:
+        assert checker.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert _holding(_chart_files(tmp_path), NAME) == []

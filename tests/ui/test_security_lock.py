@@ -244,3 +244,20 @@ def test_first_start_creates_the_owner_and_an_encrypted_chart(
     account = sign_in_dialog.sign_in_after_open(None, worker)  # no second prompt
     assert account is not None and account.name == "Ana Ruiz"
     encryption.forget_all()
+
+
+def test_history_rows_name_the_signed_in_therapist(
+    qtbot: Any, zelda: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Needs the history of the visit-document work (``ChartStore.history``, branch doc-store);
+    skipped on a branch without it, runs once the branches are merged."""
+    from nmt_bodymap.store.service import ChartStore
+
+    if not hasattr(ChartStore, "history"):
+        pytest.skip("ChartStore.history arrives with the visit-document history (doc-store)")
+    worker = zelda["worker"]
+    _answer(monkeypatch, [lambda d: d.secret.setText("4321")])
+    assert sign_in_dialog.sign_in_after_open(None, worker) is not None
+    client = call_on_worker(qtbot, worker, lambda s: s.create_client(name="Yara Signedin"))
+    rows = call_on_worker(qtbot, worker, lambda s: s.history(client.id))
+    assert rows and {row.who for row in rows} == {"Ana"}

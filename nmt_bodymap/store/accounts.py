@@ -306,6 +306,29 @@ def add_account_to_chart(
     return account
 
 
+def set_disabled_in_chart(store: Any, acting: Account, name: str, disabled: bool) -> Account:
+    """``set_disabled`` plus, for an encrypted chart, the account's key slot: a disabled
+    account's passphrase no longer opens the file (re-enabled: set a new passphrase)."""
+    from nmt_bodymap.store import encryption
+
+    account = AccountBook.for_store(store).set_disabled(acting, name, disabled)
+    path = getattr(store, "path", None)
+    if disabled and path is not None and encryption.is_encrypted_chart(path):
+        encryption.remove_slot(path, f"account:{account.name}")
+    return account
+
+
+def change_secret_in_chart(store: Any, acting: Account, name: str, secret: str) -> Account:
+    """``change_secret`` plus, for an encrypted chart, the account's key slot."""
+    from nmt_bodymap.store import encryption
+
+    account = AccountBook.for_store(store).change_secret(acting, name, secret)
+    path = getattr(store, "path", None)
+    if path is not None and encryption.is_encrypted_chart(path):
+        encryption.add_slot(path, encryption.resolve_key(path), f"account:{account.name}", secret)
+    return account
+
+
 def first_account_from_environment(store: Any) -> tuple[Account | None, str | None]:
     """For ``init`` and scripts: with ``NMT_BODYMAP_SECRET`` set and no account yet, create
     the owner ``NMT_BODYMAP_USER`` (default ``admin``) with that secret. Returns the account

@@ -87,6 +87,19 @@ def forget_all() -> None:
     _remembered.clear()
 
 
+def remove_slot(chart: Path, label: str) -> bool:
+    """Drop the slot ``label`` (a disabled account); True when there was one."""
+    found = find_key_file(chart)
+    if found is None:
+        return False
+    current = read_key_file(found)
+    kept = [slot for slot in current.slots if slot.get("label") != label]
+    if len(kept) == len(current.slots):
+        return False
+    write_key_file(found, resolve_key(chart), kept)
+    return True
+
+
 def unlock(chart: Path, secret: str, label: str | None = None) -> bool:
     """Unwrap and remember the key of ``chart`` with ``secret``; False when it does not fit."""
     found = find_key_file(chart)

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nmt_bodymap.store.accounts import ROLES, Account, AccountBook, add_account_to_chart
+from nmt_bodymap.store.accounts import (
+    ROLES,
+    Account,
+    AccountBook,
+    add_account_to_chart,
+    set_disabled_in_chart,
+)
 from nmt_bodymap.ui.sign_in_dialog import secret_field
 
 
@@ -89,7 +95,7 @@ class AccountsDialog(QDialog):
             return
         row, acting = self._rows[index], self.acting
         self._run(
-            lambda s: AccountBook.for_store(s).set_disabled(acting, row.name, not row.disabled),
+            lambda s: set_disabled_in_chart(s, acting, row.name, not row.disabled),
             lambda _a: self.refresh(),
         )
 

@@ -266,3 +266,29 @@ def test_the_migration_copy_steps_work_on_an_encrypted_chart(
     with closing(encryption.connect_any(staging)) as checker:
         assert checker.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert _holding(_chart_files(tmp_path), NAME) == []
+
+
+def test_accounts_added_and_disabled_in_an_encrypted_chart_gain_and_lose_their_key_slot(
+    tmp_path: Path,
+) -> None:
+    from nmt_bodymap.store.accounts import (
+        add_account_to_chart,
+        change_secret_in_chart,
+        set_disabled_in_chart,
+    )
+
+    path = tmp_path / "chart.sqlite3"
+    encryption.set_up_key(path, {"account:Ana": "ana's passphrase"})
+    with ChartStore.open(path, backup_on_close=False) as store:
+        owner = AccountBook.for_store(store).create_first_account("Ana", "ana's passphrase")
+        add_account_to_chart(store, owner, "Ben", "ben's passphrase")
+        encryption.forget_all()
+        assert encryption.unlock(path, "ben's passphrase", label="account:Ben")
+        change_secret_in_chart(store, owner, "Ben", "ben's second passphrase")
+        encryption.forget_all()
+        assert not encryption.unlock(path, "ben's passphrase", label="account:Ben")
+        assert encryption.unlock(path, "ben's second passphrase", label="account:Ben")
+        set_disabled_in_chart(store, owner, "Ben", True)
+    encryption.forget_all()
+    assert not encryption.unlock(path, "ben's second passphrase", label="account:Ben")
+    assert encryption.unlock(path, "ana's passphrase", label="account:Ana")

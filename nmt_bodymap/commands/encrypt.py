@@ -123,6 +123,7 @@ def _encrypt_backups(chart: Path, key: bytes) -> None:
         staging.unlink(missing_ok=True)
         encryption.export_copy(backup, staging, None, key)
         os.replace(staging, backup)
+    encryption.keep_key_file_beside(chart, folder)
 
 
 def run_encrypt(args: argparse.Namespace) -> int:

@@ -84,8 +84,9 @@ def find_key_file(path: Path) -> Path | None:
             chart_name = candidate.name[: -len(KEYS_SUFFIX)]
             if path.name.startswith(f".{chart_name}.") and not chart_name.startswith("."):
                 return candidate
-    if path.parent.name == "backups":
-        for candidate in sorted(path.parent.parent.glob(f"*{KEYS_SUFFIX}")):
+    if path.parent.name == "backups":  # the chart's key file, else the copy kept beside
+        folders = (path.parent.parent, path.parent)
+        for candidate in [c for f in folders for c in sorted(f.glob(f"*{KEYS_SUFFIX}"))]:
             stem = candidate.name[: -len(KEYS_SUFFIX)].rsplit(".", 1)[0]
             if path.name.startswith(stem + "-"):
                 return candidate

@@ -291,6 +291,27 @@ def copy_encrypted(source: Path, destination: Path) -> None:
         export_copy(source, destination, key, key)
     except sqlcipher3.DatabaseError as exc:
         raise sqlite3.DatabaseError(str(exc)) from exc
+    keep_key_file_beside(source, destination.parent)
+
+
+def keep_key_file_beside(chart: Path, folder: Path) -> None:
+    """A copy of the chart's key file in the backup folder: without it (if the chart's own
+    were lost) neither a passphrase nor the recovery key could open the backups."""
+    own = find_key_file(chart)
+    if own is None or own.parent == folder:
+        return
+    copy = folder / own.name
+    text = own.read_bytes()
+    if copy.is_file() and copy.read_bytes() == text:
+        return
+    staging = folder / f".{own.name}.new"
+    staging.unlink(missing_ok=True)
+    fd = os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(staging, copy)
 
 
 def check_encrypted_backup(path: Path) -> None:

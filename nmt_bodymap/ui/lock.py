@@ -145,18 +145,7 @@ class LockGuard(QObject):
         self._focus = QApplication.focusWidget()
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # type: ignore[union-attr]
         for top in windows:
-            self._titles.append((top, top.windowTitle()))
-            top.setWindowTitle(LOCKED_TITLE)
-            for child in top.findChildren(QWidget, options=_direct()):
-                if child is self.screen or child.isWindow() or not child.isVisibleTo(top):
-                    continue
-                child.hide()
-                self._hidden.append(child)
-            if top is not self.window:
-                cover = QLabel(f"{APP_NAME} is locked.", top)
-                cover.setGeometry(top.rect())
-                cover.show()
-                self._covers.append(cover)
+            self._cover(top)
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().clearMessage()
         self.screen.setGeometry(self.window.rect())
@@ -165,6 +154,31 @@ class LockGuard(QObject):
         self.screen.secret.setFocus()
         del app
         self.locked_changed.emit(True)
+
+    def _cover(self, top: QWidget) -> None:
+        """Hide what ``top`` shows (its direct children, so nothing is closed) and its title."""
+        self._titles.append((top, top.windowTitle()))
+        top.setWindowTitle(LOCKED_TITLE)
+        for child in top.findChildren(QWidget, options=_direct()):
+            if child is self.screen or child in self._covers or child.isWindow():
+                continue
+            if not child.isVisibleTo(top):
+                continue
+            child.hide()
+            self._hidden.append(child)
+        if top is not self.window:
+            cover = QLabel(f"{APP_NAME} is locked.", top)
+            cover.setGeometry(top.rect())
+            cover.show()
+            self._covers.append(cover)
+
+    def _cover_late_window(self, top: QWidget) -> None:
+        """A window that opens while locked (a message, a dialog) is covered as well."""
+        if top is self.window or any(top is seen for seen, _ in self._titles):
+            return
+        if isinstance(top, LockScreen) or top in self._covers:
+            return
+        self._cover(top)
 
     def unlock(self) -> None:
         if not self.locked:
@@ -200,6 +214,8 @@ class LockGuard(QObject):
         if self.locked:
             if kind == QEvent.Type.Resize and watched is self.window:
                 self.screen.setGeometry(self.window.rect())
+            if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                self._cover_late_window(watched)
             if kind in _BLOCKED_WHILE_LOCKED and not self._on_lock_screen(watched):
                 return True
         elif kind in _ACTIVITY:

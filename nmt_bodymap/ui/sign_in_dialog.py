@@ -15,6 +15,7 @@ Database work runs on the store worker; dialogs wait in a local event loop.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +175,10 @@ def before_open(target: str) -> bool:
         if not ask(dialog):
             return False
         credentials = dialog.credentials()
-        if dialog.encrypt.isChecked() and encryption.find_key_file(path) is None:
+        stale = encryption.key_file_path(path)
+        if stale.exists():  # left by a set-up that never wrote the chart: kept, not reused
+            stale.rename(stale.with_name(f"{stale.name}.unused-{os.getpid()}"))
+        if dialog.encrypt.isChecked():
             _, recovery = encryption.set_up_key(
                 path, {f"account:{credentials.name}": credentials.secret}
             )

@@ -292,3 +292,20 @@ def test_accounts_added_and_disabled_in_an_encrypted_chart_gain_and_lose_their_k
     encryption.forget_all()
     assert not encryption.unlock(path, "ben's second passphrase", label="account:Ben")
     assert encryption.unlock(path, "ana's passphrase", label="account:Ana")
+
+
+def test_backups_keep_a_copy_of_the_key_file_so_the_recovery_key_still_opens_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "chart.sqlite3"
+    _, recovery = encryption.set_up_key(path, {"account:Ana": "ana's passphrase"})
+    with ChartStore.open(path, backup_on_close=False) as store:
+        store.create_client(name=NAME)
+        backup = store.backup()
+    kept = backup.parent / encryption.key_file_path(path).name
+    assert kept.read_bytes() == encryption.key_file_path(path).read_bytes()
+    assert (kept.stat().st_mode & 0o077) == 0
+    encryption.key_file_path(path).unlink()  # the chart's own key file is lost
+    encryption.forget_all()
+    assert encryption.unlock(backup, recovery)
+    check_backup(backup)

@@ -155,6 +155,25 @@ def test_lock_hides_every_private_text_and_unlocks_to_the_same_state(
     dialog.reject()
 
 
+def test_a_window_opening_while_locked_is_covered_too(
+    qtbot: Any, zelda: dict[str, Any], no_dialogs: list[str]
+) -> None:
+    window = open_window(qtbot, zelda["worker"], zelda["visit"].id)
+    guard = install_security(window, zelda["worker"], zelda["account"], idle_minutes=5)
+    guard.lock()
+    late = QDialog()
+    qtbot.addWidget(late)
+    late.setWindowTitle(f"Edit {PRIVATE}")
+    QLabel(f"{PRIVATE} notes", late)
+    late.show()
+    qtbot.waitExposed(late)
+    assert private_shown() == []
+    guard.unlock()
+    assert late.windowTitle() == f"Edit {PRIVATE}"
+    assert any(PRIVATE in t for t in visible_texts())
+    late.close()
+
+
 def test_idle_time_locks_the_window(qtbot: Any, zelda: dict[str, Any], no_dialogs: list[str]):
     window = open_window(qtbot, zelda["worker"], zelda["visit"].id)
     guard = install_security(window, zelda["worker"], zelda["account"], idle_minutes=5)

@@ -24,7 +24,8 @@ CLIENTS = 10_000
 
 def clinic_database(clients: int = CLIENTS) -> Path:
     """A chart database with ``clients`` clients (built once, kept in bench/.cache)."""
-    path = CACHE / f"startup_{clients}_clients.sqlite3"
+    encrypted = "_encrypted" if os.environ.get("NMT_BENCH_ENCRYPTED") == "1" else ""
+    path = CACHE / f"startup_{clients}_clients{encrypted}.sqlite3"
     if path.exists():
         return path
     CACHE.mkdir(exist_ok=True)

@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BENCHMARKS = ("startup", "click", "atlas", "lookup", "store", "charting", "fanout")
+BENCHMARKS = ("startup", "click", "atlas", "lookup", "store", "charting", "fanout", "encryption")
 
 # figure name -> (comparison, threshold, what the clinic needs)
 TARGETS: dict[str, tuple[str, float, str]] = {
@@ -100,11 +100,13 @@ def verdict(name: str, value: float) -> str:
 
 
 def write_results(rounds: dict[str, list[dict[str, float]]], n: int) -> Path:
+    encrypted = os.environ.get("NMT_BENCH_ENCRYPTED") == "1"
     lines = [
         "# Benchmark results",
         "",
         f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {machine()}",
+        f"- Charts: {'encrypted (SQLCipher)' if encrypted else 'plain SQLite'}",
         f"- Rounds per benchmark: {n} (each in a fresh process); median over rounds and "
         "spread (min-max)",
         "- Produced by `python bench/run.py`; figures are measurements, never test assertions.",
@@ -126,7 +128,7 @@ def write_results(rounds: dict[str, list[dict[str, float]]], n: int) -> Path:
     notes = HERE / "NOTES.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").strip()]
-    target = HERE / "RESULTS.md"
+    target = HERE / ("RESULTS-encrypted.md" if encrypted else "RESULTS.md")
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
 
@@ -135,7 +137,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", default=",".join(BENCHMARKS))
+    parser.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="charts encrypted at rest (SQLCipher; secret from NMT_BODYMAP_SECRET); "
+        "writes RESULTS-encrypted.md",
+    )
     args = parser.parse_args()
+    if args.encrypted:  # security (issue 14): every chart the benchmarks make is encrypted
+        os.environ.setdefault("NMT_BODYMAP_SECRET", "bench passphrase, not a real one")
+        os.environ["NMT_BENCH_ENCRYPTED"] = "1"
     chosen = [b for b in args.only.split(",") if b]
     results: dict[str, list[dict[str, float]]] = {}
     for name in chosen:

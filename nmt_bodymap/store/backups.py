@@ -152,16 +152,15 @@ def _copy_online(source: Path, destination: Path, verify: bool = True) -> None:
     temp.unlink(missing_ok=True)
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=10)
-        try:
-            dst = sqlite3.connect(temp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        # -- security hook (issue 14): an encrypted chart's backup is encrypted too --
+        from nmt_bodymap.store import encryption
+
+        if encryption.is_encrypted_chart(source):
+            temp.unlink()  # export_copy makes its own owner-only file (O_EXCL)
+            encryption.copy_encrypted(source, temp)
+        else:
+            _sqlite_copy(source, temp)
+        # -- end security hook --
         if verify:
             check_backup(temp)
         with temp.open("rb+") as handle:
@@ -177,6 +176,19 @@ def _copy_online(source: Path, destination: Path, verify: bool = True) -> None:
         if isinstance(exc, Exception) and diagnosed is not None:
             raise diagnosed from exc
         raise
+
+
+def _sqlite_copy(source: Path, destination: Path) -> None:
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def _no_room(source: Path, folder: Path) -> ChartDiskFull | None:
@@ -252,6 +264,13 @@ def backup_is_due(db_path: Path, now: datetime | None = None) -> bool:
 
 def check_backup(path: Path) -> None:
     """Refuse a file that is not an intact chart database (before restoring it)."""
+    # -- security hook (issue 14) --
+    from nmt_bodymap.store import encryption
+
+    if encryption.is_encrypted_chart(path):
+        encryption.check_encrypted_backup(path)
+        return
+    # -- end security hook --
     try:
         # immutable: a check never creates -wal/-shm files beside a backup
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)

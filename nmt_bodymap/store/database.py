@@ -80,6 +80,14 @@ def check_sqlite_file(path: Path, latest_backup: Path | None, allow_empty: bool 
         if allow_empty:
             return
         raise ChartFileEmpty(path, latest_backup)
+    # -- security hook (issue 14): an encrypted chart is checked through SQLCipher --
+    if header != SQLITE_HEADER:
+        from nmt_bodymap.store import encryption
+
+        if encryption.is_encrypted_chart(path):
+            encryption.check_encrypted_file(path, latest_backup)
+            return
+    # -- end security hook --
     if header != SQLITE_HEADER:
         raise ChartDatabaseCorrupt(path, "it is not a SQLite database", latest_backup)
     try:
@@ -117,6 +125,12 @@ def chart_revision(path: Path) -> tuple[bool, str | None]:
 def check_chart_file(path: Path, latest_backup: Path | None) -> None:
     """Everything ``open_sqlite_chart`` checks on an existing file, without changing it."""
     check_sqlite_file(path, latest_backup, allow_empty=False)
+    # -- security hook (issue 14): an encrypted chart was checked through SQLCipher above --
+    from nmt_bodymap.store import encryption
+
+    if encryption.is_encrypted_chart(path):
+        return
+    # -- end security hook --
     try:
         has_tables, revision = chart_revision(path)
     except sqlite3.DatabaseError as exc:
@@ -171,7 +185,15 @@ def open_sqlite_chart(path: Path, exclusive: bool = True) -> ChartLock | None:
             if path.stat().st_mode & 0o077:
                 path.chmod(0o600)
         else:
-            create_owner_only_file(path)
+            # -- security hook (issue 14): a new chart with a secret is made by SQLCipher,
+            # encrypted from its first page (owner-only empty file, filled on first connect) --
+            from nmt_bodymap.store import encryption
+
+            if encryption.new_chart_is_encrypted(path):
+                os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            else:
+                create_owner_only_file(path)
+            # -- end security hook --
     except OSError as exc:
         if lock is not None:
             lock.release()
@@ -257,8 +279,17 @@ def make_engine(url: URL) -> Engine:
     ``hide_parameters``: client names and notes never appear in an error's text.
     """
     if url.get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        # -- security hook (issue 14): TLS required, no password in the URL (remote server) --
+        from nmt_bodymap.store.server_security import make_server_engine
+
+        engine = make_server_engine(url)  # hide_parameters, its own plain-words errors
+        # -- end security hook --
     else:
+        # -- security hook (issue 14): encrypted (and new, with a secret) charts: SQLCipher --
+        from nmt_bodymap.store import encryption
+
+        url = encryption.engine_url(url)
+        # -- end security hook --
         engine = create_engine(
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
         )

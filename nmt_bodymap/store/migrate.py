@@ -146,8 +146,11 @@ def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path
         leftover.unlink(missing_ok=True)
     try:
         os.close(os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        with closing(sqlite3.connect(backup)) as source, closing(sqlite3.connect(staging)) as copy:
-            source.backup(copy)
+        # -- security hook (issue 14): an encrypted chart is copied and checked keyed --
+        from nmt_bodymap.store import encryption
+
+        encryption.copy_chart(backup, staging)
+        # -- end security hook --
         copy_engine = make_engine(URL.create("sqlite+pysqlite", database=str(staging)))
         event.listen(copy_engine, "connect", _foreign_keys_off)
         try:
@@ -155,7 +158,7 @@ def _upgrade_copy(path: Path, current: str, revision: str, script_location: Path
                 upgrade_connection(connection, revision, script_location)
         finally:
             copy_engine.dispose()  # the last connection checkpoints the WAL into the file
-        with closing(sqlite3.connect(staging)) as checker:
+        with closing(encryption.connect_any(staging)) as checker:
             result = checker.execute("PRAGMA integrity_check").fetchone()[0]
             orphans = checker.execute("PRAGMA foreign_key_check").fetchall()
         if result != "ok":

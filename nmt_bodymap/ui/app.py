@@ -184,8 +184,11 @@ class ChartOpener:
     backup; refusing, or any other failure to open, closes the app with status 1.
     """
 
-    def __init__(self, app: QApplication, worker: StoreWorker, window: Any, db: str) -> None:
+    def __init__(
+        self, app: QApplication, worker: StoreWorker, window: Any, db: str, sign_in: Any = None
+    ) -> None:
         self.app, self.worker, self.window, self.db = app, worker, window, db
+        self.sign_in = sign_in  # security hook (issue 14): sign-in before any chart shows
 
     def open(self) -> None:
         self._busy("Opening the chart database…")
@@ -214,6 +217,11 @@ class ChartOpener:
 
         self._idle()
         self.window.setWindowTitle(f"{APP_NAME} — {chart_title(getattr(store, 'url', self.db))}")
+        # -- security hook (issue 14): sign in, then lock on idle / Ctrl+L --
+        if self.sign_in is not None and not self.sign_in(self.window, self.worker, store):
+            self.app.exit(1)
+            return
+        # -- end security hook --
         # replaces "Opening the chart database…"
         self.window.show_status("Chart database open." + _second_copy_note(store))
         self.window.start()
@@ -324,20 +332,27 @@ def run_app(db: str | None) -> int:
 
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
+    # -- security hook (issue 14): first account / unlock an encrypted chart --
+    from nmt_bodymap.ui.lock import sign_in_and_secure
+    from nmt_bodymap.ui.sign_in_dialog import before_open
+
+    if not before_open(target):
+        return 1
+    # -- end security hook --
     worker = StoreWorker()
     try:
-        window = show_main_window(app, worker, target)
+        window = show_main_window(app, worker, target, sign_in=sign_in_and_secure)
         TerminationHandler(window)
         return int(app.exec())
     finally:
         worker.shutdown()
 
 
-def show_main_window(app: QApplication, worker: StoreWorker, db: str) -> Any:
+def show_main_window(app: QApplication, worker: StoreWorker, db: str, sign_in: Any = None) -> Any:
     """Show the charting window at once; the chart opens behind it after its first paint."""
     from nmt_bodymap.ui.main_window import MainWindow
 
     window = MainWindow(worker)
-    AfterFirstPaint(window, ChartOpener(app, worker, window, db).open)
+    AfterFirstPaint(window, ChartOpener(app, worker, window, db, sign_in).open)
     window.show()
     return window

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from nmt_bodymap.store import ChartMigrationError, ChartStore
+from nmt_bodymap.store import encryption as encryption_module
 from nmt_bodymap.store import migrate as migrate_module
 from nmt_bodymap.store.backups import list_backups
 from nmt_bodymap.store.migrate import KEEP_PRE_MIGRATION, MIGRATIONS_DIR, head_revision
@@ -96,8 +97,9 @@ def test_staging_copy_is_owner_only_from_its_first_byte(
             seen.append(stat.S_IMODE(staging.stat().st_mode))
         return conn
 
-    fake = types.SimpleNamespace(connect=connect)
-    monkeypatch.setattr(migrate_module, "sqlite3", fake)
+    fake = types.SimpleNamespace(connect=connect, DatabaseError=sqlite3.DatabaseError)
+    # the staging copy and its check are made by encryption.copy_chart / connect_any
+    monkeypatch.setattr(encryption_module, "sqlite3", fake)
     _open_with(chart, scripts, monkeypatch)
     assert seen and set(seen) == {0o600}
 

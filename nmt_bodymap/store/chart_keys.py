@@ -1,0 +1,135 @@
+"""The key file beside an encrypted chart: its random key wrapped once per secret.
+
+``<chart>.keys`` (JSON, owner-only, written atomically) holds a check value of the chart
+key and one *slot* per secret that may open the chart (a therapist's passphrase, the
+recovery key, a script's secret): ``key XOR argon2id(secret, own random salt)``, a
+one-time pad from a memory-hard KDF. The check value tells a wrong secret from a right
+one without storing anything that opens the chart. Qt-free; no key is kept here.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+
+from nmt_bodymap.store.errors import ChartStoreError
+
+KEYS_SUFFIX = ".keys"
+_CHECK_LABEL = b"nmt-bodymap chart key check"
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    path: Path
+    check: str
+    slots: tuple[dict[str, str], ...]
+
+
+def _slot_pad(secret: str, salt: bytes) -> bytes:
+    return hash_secret_raw(
+        secret.encode("utf-8"),
+        salt,
+        time_cost=3,
+        memory_cost=64 * 1024,
+        parallelism=1,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def check_of(key: bytes) -> str:
+    return hmac.new(key, _CHECK_LABEL, hashlib.sha256).hexdigest()[:32]
+
+
+def _xor(a: bytes, b: bytes) -> bytes:
+    return bytes(x ^ y for x, y in zip(a, b, strict=True))
+
+
+def make_slot(key: bytes, label: str, secret: str) -> dict[str, str]:
+    salt = secrets.token_bytes(16)
+    wrapped = _xor(key, _slot_pad(secret, salt))
+    return {"label": label, "salt": salt.hex(), "wrapped": wrapped.hex()}
+
+
+def new_recovery_code() -> str:
+    """Twenty-five letters and digits in groups of five, easy to copy onto paper."""
+    text = base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=")[:25]
+    return "-".join(text[i : i + 5] for i in range(0, 25, 5))
+
+
+def normalise_recovery(code: str) -> str:
+    text = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(text[i : i + 5] for i in range(0, len(text), 5))
+
+
+def key_file_path(chart: Path) -> Path:
+    return chart.with_name(chart.name + KEYS_SUFFIX)
+
+
+def find_key_file(path: Path) -> Path | None:
+    """The key file of a chart, or of the chart a backup in ``backups/`` was taken from."""
+    own = key_file_path(path)
+    if own.is_file():
+        return own
+    if path.name.startswith("."):  # a staging copy such as ".chart.sqlite3.migrating"
+        for candidate in sorted(path.parent.glob(f"*{KEYS_SUFFIX}")):
+            chart_name = candidate.name[: -len(KEYS_SUFFIX)]
+            staged = path.name.lstrip(".")  # ".chart.sqlite3.migrating", "..….partial"
+            if staged.startswith(f"{chart_name}.") and not chart_name.startswith("."):
+                return candidate
+    if path.parent.name == "backups":  # the chart's key file, else the copy kept beside
+        folders = (path.parent.parent, path.parent)
+        for candidate in [c for f in folders for c in sorted(f.glob(f"*{KEYS_SUFFIX}"))]:
+            stem = candidate.name[: -len(KEYS_SUFFIX)].rsplit(".", 1)[0]
+            if path.name.lstrip(".").startswith(stem + "-"):  # a backup, or one being written
+                return candidate
+    return None
+
+
+def read_key_file(path: Path) -> KeyFile:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return KeyFile(path, str(raw["check"]), tuple(dict(s) for s in raw["slots"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ChartStoreError(
+            f"The key file {path} cannot be read ({type(exc).__name__})."
+        ) from exc
+
+
+def write_key_file(path: Path, key: bytes, slots: list[dict[str, str]]) -> KeyFile:
+    """Write (atomically, owner-only) the wrapped key slots of a chart."""
+    text = json.dumps({"version": 1, "check": check_of(key), "slots": slots}, indent=1)
+    staging = path.with_name(f".{path.name}.new")
+    staging.unlink(missing_ok=True)
+    fd = os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(staging, path)
+    return KeyFile(path, check_of(key), tuple(slots))
+
+
+def unwrap(key_file: KeyFile, secret: str, label: str | None = None) -> bytes | None:
+    """The chart key if ``secret`` opens a slot (only the slot ``label`` when given)."""
+    for slot in key_file.slots:
+        if label is not None and slot.get("label") not in (label, "recovery"):
+            continue
+        candidate = secret if slot.get("label") != "recovery" else normalise_recovery(secret)
+        try:
+            key = _xor(
+                bytes.fromhex(slot["wrapped"]), _slot_pad(candidate, bytes.fromhex(slot["salt"]))
+            )
+        except (KeyError, ValueError):
+            continue
+        if hmac.compare_digest(check_of(key), key_file.check):
+            return key
+    return None

@@ -288,7 +288,7 @@ def after_path(run: Run, typed: bool = False) -> Tally:
         _wait(lambda i=index: run.marks_count() == i + 1)
     t.think()
     if typed:
-        run.press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Go to candidates
+        run.press(Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # Go to candidates
         t.key(2)
         run.press(Qt.Key.Key_Down)  # the best candidate
         t.key()

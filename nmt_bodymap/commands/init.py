@@ -70,18 +70,33 @@ def run_init(args: argparse.Namespace) -> int:
             result: dict[str, Any] = {"database": str(path or target), "created": False}
             line = f"The chart {path or 'database'} already exists; it was left as it is."
         else:
+            from nmt_bodymap.store.accounts import first_account_from_environment
             from nmt_bodymap.store.service import ChartStore
 
             with ChartStore.open(target, backup_on_close=False) as store:
+                # With NMT_BODYMAP_SECRET: encrypted, first account NMT_BODYMAP_USER (docs/cli.md)
+                account, recovery = first_account_from_environment(store)
                 demo = None
                 if args.demo:
                     from nmt_bodymap.store.demo import seed_demo_client
 
                     demo = seed_demo_client(store).id
-            result = {"database": str(path or target), "created": True, "demo_client": demo}
+            result = {
+                "database": str(path or target),
+                "created": True,
+                "demo_client": demo,
+                "encrypted": recovery is not None,
+                "account": account.name if account is not None else None,
+            }
             line = f"Created the chart {path or 'database'}" + (
                 " with the demo client." if demo else "."
             )
+            if recovery is not None:
+                result["recovery_key"] = recovery
+                line += (
+                    f"\nRecovery key (shown once; keep it on paper, away from this computer): "
+                    f"{recovery}"
+                )
     except UsageError:
         raise
     except ChartStoreError as exc:

@@ -103,6 +103,49 @@ def _check_rendering(scratch: Path) -> str:
     return "rendered " + ", ".join(sizes)
 
 
+def _check_documents(scratch: Path) -> str:
+    from nmt_bodymap.settings import Settings
+    from nmt_bodymap.store.demo import seed_demo_client
+    from nmt_bodymap.store.exports import export_chart
+    from nmt_bodymap.store.service import ChartStore
+    from nmt_bodymap.ui.documents.report import write_report_pdf
+    from nmt_bodymap.ui.documents.visit_data import collect_visit
+
+    with ChartStore.open(scratch / "documents.sqlite3", backup_on_close=False) as store:
+        demo = seed_demo_client(store)
+        export_chart(store, demo.id, "fhir", scratch / "demo.fhir.json")  # validates (R4B)
+        data = collect_visit(store, store.list_visits(demo.id)[0].id)
+    pages = write_report_pdf(data, scratch / "report.pdf", "a4", Settings())
+    if pages < 1 or (scratch / "report.pdf").stat().st_size < 2000:
+        raise RuntimeError("the visit report PDF is empty")
+    return f"FHIR bundle validated, visit report {pages} pages"
+
+
+def _check_encryption(scratch: Path) -> str:
+    from nmt_bodymap.store import encryption
+    from nmt_bodymap.store.service import ChartStore
+
+    chart = scratch / "encrypted.sqlite3"
+    saved = os.environ.get(encryption.SECRET_ENV)
+    os.environ[encryption.SECRET_ENV] = "self-test secret"
+    try:
+        with ChartStore.open(chart, backup_on_close=False) as store:
+            store.create_client(name="Encrypted Self Test")
+        with ChartStore.open(chart, backup_on_close=False) as store:
+            found = store.search_clients("Encrypted")
+    finally:
+        if saved is None:
+            os.environ.pop(encryption.SECRET_ENV, None)
+        else:
+            os.environ[encryption.SECRET_ENV] = saved
+        encryption.forget_all()
+    if not encryption.is_encrypted_chart(chart) or b"Encrypted Self Test" in chart.read_bytes():
+        raise RuntimeError("the chart was not encrypted at rest")
+    if not found:
+        raise RuntimeError("a client saved in an encrypted chart was not found again")
+    return "SQLCipher chart written, reopened and unreadable without its key"
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("vocabulary", _check_vocabulary),
     ("atlas", _check_atlas),
@@ -111,6 +154,8 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("lookup", _check_lookup),
     ("database", _check_database),
     ("rendering", _check_rendering),
+    ("documents", _check_documents),
+    ("encryption", _check_encryption),
 )
 
 

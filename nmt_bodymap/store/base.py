@@ -6,6 +6,7 @@ through ``store/apply.py``: one transaction, a version bump and a history entry.
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,7 +24,12 @@ from nmt_bodymap.store.records import Applied
 
 
 def default_who() -> str:
-    """The therapist name of the settings, else the name the computer knows the user by."""
+    """The signed-in account for scripts (``NMT_BODYMAP_USER``), else the therapist name of
+    the settings, else the name the computer knows the user by. The app sets ``store.who``
+    from the sign-in."""
+    from_environment = os.environ.get("NMT_BODYMAP_USER", "").strip()
+    if from_environment:
+        return from_environment
     try:
         from nmt_bodymap.settings import load_settings
 

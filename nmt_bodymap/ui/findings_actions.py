@@ -70,14 +70,14 @@ class FindingsActions:
     def _finding_for_current(self) -> None:
         candidate = self.candidates.current_candidate()
         if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+L)")
+            self.show_status("Choose a candidate muscle first (Ctrl+J)")
         else:
             self.record_finding(candidate.muscle, candidate.side)
 
     def _treatment_for_current(self) -> None:
         candidate = self.candidates.current_candidate()
         if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+L)")
+            self.show_status("Choose a candidate muscle first (Ctrl+J)")
         else:
             self.record_treatment(candidate.muscle, candidate.side)
 

@@ -115,7 +115,7 @@ def build_main_menus(window: Any) -> None:
             ActionSpec(
                 "focus-candidates",
                 "Go to &candidates",
-                ("Ctrl+L",),
+                ("Ctrl+J",),
                 w.focus_candidates,
             ),
             ActionSpec(

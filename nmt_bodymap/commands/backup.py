@@ -49,7 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _chart_file(args: argparse.Namespace) -> Path:
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
     from nmt_bodymap.store.database import database_url, sqlite_path
 
     target = args.command_db or args.db or paths.default_database_path()
@@ -104,7 +104,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
 
     try:
         chart = _chart_file(args)

@@ -27,7 +27,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def chart_target(args: argparse.Namespace, must_exist: bool = True) -> str:
     """The chart the command works on; a SQLite file that is not there is bad usage."""
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
     from nmt_bodymap.store.database import database_url, sqlite_path
 
     target = args.command_db or getattr(args, "db", None) or str(paths.default_database_path())
@@ -50,7 +50,7 @@ def open_chart(args: argparse.Namespace, must_exist: bool = True) -> Iterator[An
 
 def output_path(value: str) -> Path:
     """``--out``: its folder must exist (nothing is created in a place the user mistyped)."""
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
 
     path = Path(value).expanduser()
     if path.is_dir():

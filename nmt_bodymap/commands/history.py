@@ -35,7 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def client_ref(text: str | None) -> int | str:
     """The client named on the command line: a positive integer id or a uid."""
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
 
     if text is None or not text.strip():
         raise UsageError("history needs --client ID (the client's id)")

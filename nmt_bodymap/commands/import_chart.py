@@ -20,7 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
 
     source = Path(args.file).expanduser()
     if not source.is_file():

@@ -30,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def _exists(target: str, explicit: bool) -> tuple[bool, Path | None]:
     """(the chart is already there, its file) for a path or URL."""
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
     from nmt_bodymap.store.database import database_url, sqlite_path
 
     url = database_url(target)
@@ -60,7 +60,7 @@ def _exists(target: str, explicit: bool) -> tuple[bool, Path | None]:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
 
     explicit = args.command_db or args.db
     target = str(explicit or paths.default_database_path())

@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any
 
-from nmt_bodymap.cli import UsageError
+from nmt_bodymap.commands import UsageError
 from nmt_bodymap.core.ranking import Candidate, Spot, rank_candidates, under_spots
 from nmt_bodymap.core.sides import SIDES, Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary

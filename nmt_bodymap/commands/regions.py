@@ -19,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def region_rows(view: str | None) -> list[dict[str, Any]]:
-    from nmt_bodymap.cli import UsageError
+    from nmt_bodymap.commands import UsageError
     from nmt_bodymap.core.atlas import load_atlas
 
     atlas = load_atlas()

@@ -58,10 +58,10 @@ def examination_guides(places: Iterable[tuple[str, Side]]) -> list[ExaminationGu
                     found.append((region, side))
     guides = []
     for protocol in load_protocols():
-        found = by_protocol.get(protocol.id)
-        if found:
-            side = _exam_side({s for _, s in found})
-            guides.append(ExaminationGuide(protocol, tuple(found), side))
+        marked = by_protocol.get(protocol.id)
+        if marked:
+            exam_side = _exam_side({s for _, s in marked})
+            guides.append(ExaminationGuide(protocol, tuple(marked), exam_side))
     return guides
 
 

@@ -61,7 +61,8 @@ def secure_url(url: URL) -> URL:
     """``url`` with TLS required (remote hosts); refuses a password or a weak sslmode."""
     if not url.get_backend_name().startswith("postgresql"):
         return url
-    hosts = [h for h in str(url.query.get("host", url.host or "")).split(",") if h] or [None]
+    named = [h for h in str(url.query.get("host", url.host or "")).split(",") if h]
+    hosts: list[str | None] = [*named] if named else [None]
     if all(is_local_host(h) for h in hosts):
         return url
     where = url.host or hosts[0]

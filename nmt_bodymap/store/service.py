@@ -52,6 +52,7 @@ from nmt_bodymap.store.backups import (
     latest_backup,
     take_backup,
 )
+from nmt_bodymap.store.chart_lock import ChartLock
 from nmt_bodymap.store.client_calls import ClientCalls
 from nmt_bodymap.store.database import (
     database_url,
@@ -78,6 +79,7 @@ class ChartStore(ClientCalls, VisitRowCalls):
     ) -> None:
         super().__init__(engine, backup_on_close, who)
         self._watch: Any = None  # the connection change_token watches with (SQLite)
+        self._lock: ChartLock | None = None  # the one-app-per-chart lock (SQLite files)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class ChartStore(ClientCalls, VisitRowCalls):
                 take_backup(self.path)
         finally:
             self._engine.dispose()
-            if getattr(self, "_lock", None) is not None:
+            if self._lock is not None:
                 self._lock.release()
 
     def __enter__(self) -> ChartStore:

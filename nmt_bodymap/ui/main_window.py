@@ -168,6 +168,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.candidates.candidate_chosen.connect(self._on_candidate)
         self.candidates.record_finding.connect(lambda c: self.record_finding(c.muscle, c.side))
         self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))
+        self.candidates.record_finding_requested.connect(self.record_finding)  # Enter
         self.body_map.pin_clicked.connect(self._on_pin)
         self.findings.changed.connect(self._show_findings_on_map)
         self.findings_panel.remove_requested.connect(

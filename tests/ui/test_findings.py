@@ -142,3 +142,24 @@ def test_clicking_a_trigger_point_pin_records_a_finding_there_without_marking(
     assert asked == [("upper_trapezius", pin.side, pin.tp_id)]
     assert pin.tp_id in {t.id for t in candidate.trigger_points}
     assert len(window.marks.marks()) == marks_before
+
+
+def test_enter_on_a_candidate_opens_the_finding_at_its_explaining_trigger_point(
+    qtbot: Any, window: Any, seeded: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    click_region(qtbot, window, "anterior", "temple", "right")
+    qtbot.waitUntil(lambda: window.candidates.choose("temporalis", "right"))
+    candidate = window.candidates.current_candidate()
+    asked: list[tuple[str, str, Any]] = []
+    monkeypatch.setattr(window, "ask_finding", lambda m, s, t: asked.append((m, s, t)))
+    window.candidates.tree.setFocus()
+    qtbot.keyClick(window.candidates.tree, Qt.Key.Key_Return)
+    assert len(asked) == 1
+    muscle, side, tp_id = asked[0]
+    assert (muscle, side) == ("temporalis", "right")
+    tp_ids = {tp.id for tp in window.knowledge.muscle("temporalis").trigger_points}
+    assert tp_id in tp_ids  # prefilled with a trigger point of that muscle ...
+    if candidate.explaining:  # ... the one that explains the marked spot
+        assert tp_id == candidate.explaining[0]

@@ -25,7 +25,6 @@ from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.operations import Change
 from nmt_bodymap.core.ranking import muscle_candidate
-from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui import store_calls
 from nmt_bodymap.ui.about_dialog import install_help_actions
 from nmt_bodymap.ui.actions import shortcut_table
@@ -76,7 +75,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.knowledge = knowledge or load_knowledge()
         self.colors = MapColors()
         self.undo_stack = QUndoStack(self)
-        self.open_visit = OpenVisit(worker, load_settings().therapist_name, self)
+        self.open_visit = OpenVisit(worker, "", self)  # who: the store's (sign-in, else settings)
         self.marks = VisitMarks(self.open_visit, self)
         self.findings = VisitFindings(self.open_visit, self)
         self.follow_ups = VisitFollowUps(worker, self, who=self.open_visit.who)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap import __version__, paths
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.resources import resource_path
+from nmt_bodymap.ui.actions import menu_titled
 
 APP_NAME = "NMT Body Map"
 LICENCE = (
@@ -142,18 +142,9 @@ def show_about(parent: QWidget | None = None) -> AboutDialog:
     return dialog
 
 
-def _menu_titled(window: QMainWindow, title: str) -> QMenu:
-    # Searched as children of the menu bar: QAction.menu() hands back a wrapper that
-    # PySide6 6.9 deletes at once ("Internal C++ object already deleted").
-    for menu in window.menuBar().findChildren(QMenu):
-        if menu.title().replace("&", "") == title:
-            return menu
-    return window.menuBar().addMenu(f"&{title}")
-
-
 def install_help_actions(window: QMainWindow) -> None:
     """Add "Open data folder" and "About" to the window's Help menu."""
-    menu = _menu_titled(window, "Help")
+    menu = menu_titled(window, "Help")
     registry = getattr(window, "actions_by_key", {})
     menu.addSeparator()
     folder = QAction("Open &data folder", window)

@@ -86,3 +86,15 @@ def shortcut_table(registry: dict[str, QAction]) -> list[tuple[str, str]]:
         if keys:
             rows.append((action.text().replace("&", ""), keys))
     return rows
+
+
+def menu_titled(window: QMainWindow, title: str, create: bool = True) -> QMenu | None:
+    """The window's menu called ``title`` (``&`` ignored), made when missing and ``create``.
+
+    Searched as children of the menu bar: ``QAction.menu()`` hands back a wrapper that
+    PySide6 6.9 deletes at once ("Internal C++ object already deleted").
+    """
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu.title().replace("&", "") == title:
+            return menu
+    return window.menuBar().addMenu(f"&{title}") if create else None

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.store.accounts import Account, AccountBook, SignInRefused
+from nmt_bodymap.ui.actions import menu_titled
 
 APP_NAME = "NMT Body Map"
 LOCKED_TITLE = f"{APP_NAME} — locked"
@@ -269,8 +270,7 @@ def install_security(
     lock.setShortcut(lock_sequence)
     lock.triggered.connect(lambda: guard.lock())
     window.addAction(lock)
-    menus = window.menuBar().actions()
-    file_menu = menus[0].menu() if menus else None
+    file_menu = menu_titled(window, "File", create=False)
     if file_menu is not None:
         first = file_menu.actions()[-1] if file_menu.actions() else None
         file_menu.insertAction(first, lock)

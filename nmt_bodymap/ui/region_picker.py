@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from nmt_bodymap.core.atlas import Atlas
+from nmt_bodymap.ui.actions import menu_titled
 
 VIEW_WORDS = {"anterior": "front", "posterior": "back"}
 SHORT_WORDS = {"r": "right", "l": "left", "rt": "right", "lt": "left", "f": "front", "b": "back"}
@@ -174,10 +175,10 @@ def install_region_picker(window: Any) -> RegionPicker:
     action.setStatusTip("Type where it hurts (r temple, l heel) and press Enter")
     action.triggered.connect(picker.open_picker)
     window.addAction(action)
-    for menu_action in window.menuBar().actions():
-        if menu_action.text() == "&Mark" and menu_action.menu() is not None:
-            menu_action.menu().addSeparator()
-            menu_action.menu().addAction(action)
+    mark_menu = menu_titled(window, "Mark", create=False)
+    if mark_menu is not None:
+        mark_menu.addSeparator()
+        mark_menu.addAction(action)
     window.actions_by_key["place-by-name"] = action
     picker.placed.connect(lambda label: window.show_status(f"Marked {label}"))
     return picker

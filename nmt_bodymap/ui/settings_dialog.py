@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -39,6 +38,7 @@ from nmt_bodymap.settings import (
     load_settings,
     save_settings,
 )
+from nmt_bodymap.ui.actions import menu_titled
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch (German)"}
 PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
@@ -167,15 +167,6 @@ class SettingsDialog(QDialog):
         super().accept()
 
 
-def _menu_titled(window: QMainWindow, title: str) -> QMenu:
-    # Searched as children of the menu bar: QAction.menu() hands back a wrapper that
-    # PySide6 6.9 deletes at once ("Internal C++ object already deleted").
-    for menu in window.menuBar().findChildren(QMenu):
-        if menu.title().replace("&", "") == title:
-            return menu
-    return window.menuBar().addMenu(f"&{title}")
-
-
 def install_settings_action(window: QMainWindow) -> QAction:
     """Add Edit > Settings… (Ctrl+, and the platform's Preferences key)."""
     action = QAction("&Settings…", window)
@@ -186,7 +177,7 @@ def install_settings_action(window: QMainWindow) -> QAction:
         keys.append(QKeySequence("Ctrl+,"))
     action.setShortcuts(keys)
     action.triggered.connect(lambda: SettingsDialog(window).exec())
-    menu = _menu_titled(window, "Edit")
+    menu = menu_titled(window, "Edit")
     menu.addSeparator()
     menu.addAction(action)
     window.addAction(action)

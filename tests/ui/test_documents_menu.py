@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
+from nmt_bodymap.ui.actions import menu_titled
+
 from .conftest import click_region
 
 
@@ -23,7 +25,8 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_file_menu_has_the_document_actions(window: Any) -> None:
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    file_menu = menu_titled(window, "File", create=False)
+    assert file_menu is not None
     texts = [a.text() for a in file_menu.actions()]
     expected = [
         "&Print visit report…",

@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
 from nmt_bodymap.settings import load_settings
+from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
 from nmt_bodymap.ui.worker import StoreWorker
@@ -192,11 +193,9 @@ class DocumentActions(QObject):
 
 
 def _file_menu(window: DocumentWindow) -> QMenu:
-    bar = window.menuBar()
-    for action in bar.actions():
-        if action.text().replace("&", "") == "File" and action.menu() is not None:
-            return action.menu()
-    return bar.addMenu("&File")
+    menu = menu_titled(window, "File")  # type: ignore[arg-type]
+    assert menu is not None
+    return menu
 
 
 def _quit_group(menu: QMenu, quit_action: QAction | None) -> QAction | None:

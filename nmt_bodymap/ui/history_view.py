@@ -15,6 +15,7 @@ operation on the worker. The view reloads when the change watcher sees any chang
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -65,6 +66,20 @@ def _score(value: Any, label: str = "") -> str:
     return "" if value is None else f"{label}{value}/10"
 
 
+def _local_time(value: Any) -> str:
+    """ISO text (as the history keeps times) in the computer's local time."""
+    try:
+        return datetime.fromisoformat(str(value)).astimezone().strftime("%d %b %Y %H:%M")
+    except ValueError:
+        return str(value)
+
+
+def _fields(values: Mapping[str, Any] | None) -> str:
+    """Changed fields in plain words: "plan: Heat at home"; an empty value as "—"."""
+    items = sorted((values or {}).items())
+    return "; ".join(f"{k.replace('_', ' ')}: {'—' if v in ('', None) else v}" for k, v in items)
+
+
 def describe(kind: str, values: Mapping[str, Any] | None, knowledge: Any = None) -> str:
     """A row's values in the therapist's words ("Right temple, throbbing 6/10")."""
     if not values:
@@ -96,7 +111,7 @@ def describe(kind: str, values: Mapping[str, Any] | None, knowledge: Any = None)
         relief = f"relief {v['relief_days']} days" if v.get("relief_days") is not None else ""
         return _join(sore, relief, v.get("note"))
     if kind == "visit" and "started_at" in v:
-        when = str(v["started_at"])[:16].replace("T", " ")
+        when = _local_time(v["started_at"])
         return _join(f"visit of {when}", v.get("chief_complaint"))
     if kind == "client" and v.get("name"):
         return _join(v["name"], v.get("date_of_birth") and f"born {v['date_of_birth']}")
@@ -129,6 +144,13 @@ def history_lines(entries: list[Any], knowledge: Any = None) -> list[dict[str, A
             before = {**known, **(entry.before or {})} if entry.before is not None else {}
             after = dict(entry.after or {})
         rows[entry.row] = after or before
+        before_text = describe(entry.kind, before, knowledge)
+        after_text = describe(entry.kind, after, knowledge)
+        if entry.op == OpKind.CHANGE and before_text == after_text:
+            # the words of the row do not show what changed (a note, a plan): say it
+            lead = f"{before_text} — " if before_text else ""
+            before_text = lead + _fields(entry.before)
+            after_text = lead + _fields(entry.after)
         lines.append(
             {
                 "entry": entry,
@@ -136,8 +158,8 @@ def history_lines(entries: list[Any], knowledge: Any = None) -> list[dict[str, A
                 "who": entry.who or "—",
                 "what": KIND_WORDS.get(entry.kind, entry.kind.replace("_", " ")),
                 "change": change_words(entry),
-                "before": describe(entry.kind, before, knowledge),
-                "after": describe(entry.kind, after, knowledge),
+                "before": before_text,
+                "after": after_text,
                 "restorable": entry.op == OpKind.DELETE and newest[entry.row] == index,
             }
         )
@@ -183,6 +205,8 @@ class HistoryView(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         for column in (0, 1, 2, 3, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -254,7 +278,6 @@ class HistoryView(QDialog):
                 button.setToolTip(f"Bring back this {line['what']}")
                 button.clicked.connect(lambda _c=False, line=line: self.restore(line))
                 self.table.setCellWidget(row, 6, button)
-        self.table.resizeRowsToContents()
         self.table.scrollToBottom()
         self._apply_filter()
 

@@ -180,3 +180,37 @@ def test_describe_speaks_the_therapists_words() -> None:
         "sore 24 h, relief 3 days"
     )
     assert describe("pain_mark", None) == ""
+
+
+def test_a_change_the_row_words_do_not_show_names_the_field() -> None:
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from nmt_bodymap.ui.history_view import history_lines
+
+    def entry(kind: str, op: str, before: Any, after: Any) -> Any:
+        at = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+        return SimpleNamespace(
+            at=at, who="Mia Lopez", kind=kind, row=kind, op=op, before=before, after=after
+        )
+
+    mark = {"region": "temple", "side": "right", "quality": "ache", "intensity": 6, "note": ""}
+    visit = {"started_at": "2026-03-02T09:00:00+00:00", "chief_complaint": "Headache", "plan": ""}
+    lines = history_lines(
+        [
+            entry("pain_mark", "add", None, mark),
+            entry("pain_mark", "change", {"note": ""}, {"note": "after a fall"}),
+            entry("visit", "add", None, visit),
+            entry("visit", "change", {"plan": ""}, {"plan": "Heat at home"}),
+        ]
+    )
+    assert (lines[1]["change"], lines[1]["before"], lines[1]["after"]) == (
+        "changed note",
+        "Right temple, ache 6/10",
+        "Right temple, ache 6/10, after a fall",
+    )
+    # The visit's words (time, complaint) do not show the plan: the field is named.
+    assert lines[3]["change"] == "changed plan"
+    assert lines[3]["before"].endswith("Headache — plan: —")
+    assert lines[3]["after"].endswith("Headache — plan: Heat at home")
+    assert not any(line["restorable"] for line in lines)

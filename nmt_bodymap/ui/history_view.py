@@ -236,12 +236,17 @@ class HistoryView(QDialog):
         if client is None:
             self._window.show_status("Choose a client to see the history")
             return
-        self.client = client
-        self.title.setText(f"History — {client.name}")
-        self.reload()
+        self.follow(client)
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def follow(self, client: Any) -> None:
+        """Read the history of ``client`` (shown or not; no focus taken)."""
+        self.client = client
+        self.title.setText(f"History — {client.name}")
+        self.filter_edit.clear()
+        self.reload()
 
     def reload(self) -> None:
         """Read the history again on the store worker (a late older answer is dropped)."""
@@ -336,5 +341,10 @@ def install_history_view(window: Any) -> HistoryView:
         if view.isVisible():
             view.reload()
 
+    def on_client(client: Any | None) -> None:
+        if client is not None and view.isVisible() and client.id != view.client.id:
+            view.follow(client)  # the open History view follows the client shown
+
     window.change_watcher.other_change.connect(on_other_change)
+    window.clients.client_chosen.connect(on_client)
     return view

@@ -214,3 +214,20 @@ def test_a_change_the_row_words_do_not_show_names_the_field() -> None:
     assert lines[3]["before"].endswith("Headache — plan: —")
     assert lines[3]["after"].endswith("Headache — plan: Heat at home")
     assert not any(line["restorable"] for line in lines)
+
+
+def test_the_open_history_follows_the_client_chosen(
+    qtbot: Any, window: Any, seeded: dict[str, Any]
+) -> None:
+    view = open_history(qtbot, window, 2)
+    other = call_on_worker(qtbot, window.worker, lambda s: s.create_client(name="Ben Okafor"))
+    qtbot.waitUntil(lambda: window.clients.list.count() == 2, timeout=3000)  # the watcher
+    row = next(
+        r
+        for r in range(window.clients.list.count())
+        if window.clients.list.item(r).data(Qt.ItemDataRole.UserRole).id == other.id
+    )
+    window.clients.list.setCurrentRow(row)
+    qtbot.waitUntil(lambda: view.title.text() == "History — Ben Okafor", timeout=3000)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=3000)
+    assert cells(view, 0)["after"] == "Ben Okafor"

@@ -138,7 +138,7 @@ class ClientPanel(QWidget):
         self._select_first = select_first
         if select_id is not None:
             self._select_id = select_id
-        elif (current := self.current_client()) is not None:
+        elif self._select_id is None and (current := self.current_client()) is not None:
             self._select_id = current.id
         self._search_serial += 1
         serial = self._search_serial

@@ -21,6 +21,7 @@ def build_main_menus(window: Any) -> None:
             ActionSpec("new-client", "&New client…", ("Ctrl+N",), w.new_client),
             ActionSpec("edit-client", "&Edit client…", ("Ctrl+E",), w.edit_client),
             ActionSpec("find-client", "&Find client", ("Ctrl+K",), w.focus_search),
+            ActionSpec("client-history", "Client &history…", ("Ctrl+H",), w.show_history),
             None,
             ActionSpec("new-visit", "New &visit…", ("Ctrl+Shift+N",), w.visits.new_visit),
             None,

@@ -40,6 +40,7 @@ from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
 from nmt_bodymap.ui.findings_actions import FindingsActions
 from nmt_bodymap.ui.findings_panel import FindingsPanel
 from nmt_bodymap.ui.highlight import highlight_for
+from nmt_bodymap.ui.history_view import install_history_view
 from nmt_bodymap.ui.main_menus import build_main_menus
 from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
 from nmt_bodymap.ui.palette import MapColors
@@ -138,6 +139,7 @@ class MainWindow(FindingsActions, QMainWindow):
             )
         )
         self.change_watcher = install_change_watcher(self)
+        self.history_view = install_history_view(self)  # File > Client history (Ctrl+H)
         self.region_picker = install_region_picker(self)  # issue 15: "/" r temple Enter
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
@@ -191,6 +193,9 @@ class MainWindow(FindingsActions, QMainWindow):
         """Keyboard focus on the body map (digits and Q then reach the mark tools)."""
         shown = [v for v in self.body_map.views.values() if v.isVisible()]
         (shown or list(self.body_map.views.values()))[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_history(self) -> None:
+        self.history_view.show_for(self.clients.current_client())
 
     def focus_search(self) -> None:
         self.clients.search_edit.setFocus()

@@ -210,5 +210,21 @@ class VisitPanel(QWidget):
         self._client = None
         self.show_client(client, select_id=visit_id)
 
+    def reload(self) -> None:
+        """List the visits again (another station added one); the chosen visit stays chosen
+        (the one chosen when the list answers, so a visit just started here is kept)."""
+        client, serial = self._client, self._serial
+        if client is not None:
+            self._worker.submit(
+                lambda store: store_calls.list_visits(store, client.id),
+                lambda visits: self._refill(serial, visits),
+                lambda exc: self.failed.emit(f"The visits could not be read: {exc}"),
+            )
+
+    def _refill(self, serial: int, visits: list[Any]) -> None:
+        if serial == self._serial:  # else a newer listing is on its way
+            current = self.current_visit()
+            self._fill(serial, visits, current.id if current is not None else None)
+
     def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
         self.visit_chosen.emit(current.data(Qt.ItemDataRole.UserRole) if current else None)

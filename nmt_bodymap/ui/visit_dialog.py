@@ -11,6 +11,7 @@ history on the worker), so an undo queued behind other saves never names a stale
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -233,3 +234,11 @@ def install_visit_admin(window: Any) -> None:
         window.visit_label.setText(f"{client.name if client else ''} — visit of {when}")
 
     window.visits.visit_stored.connect(visit_stored)
+
+    def version_shown(visit: Any) -> Any:
+        doc = window.open_visit.doc
+        if doc is None or doc.visit != visit.uid or doc.visit_state is None:
+            return visit
+        return replace(visit, version=doc.visit_state.version)
+
+    window.visits.version_shown = version_shown

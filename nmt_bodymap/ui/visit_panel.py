@@ -253,8 +253,14 @@ class VisitPanel(QWidget):
         answer = QMessageBox.question(self, "Delete visit", text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def version_shown(self, visit: Any) -> Any:
+        """``visit`` at the version the screen holds (the window points this at the open
+        visit's document, which counts its saves still queued)."""
+        return visit
+
     def edit_visit(self) -> None:
         visit, client = self.current_visit(), self._client
+        visit = None if visit is None else self.version_shown(visit)
         if visit is None or client is None:
             self.status_message.emit("Choose a visit first")
             return
@@ -265,6 +271,7 @@ class VisitPanel(QWidget):
 
     def delete_visit(self) -> None:
         visit, client = self.current_visit(), self._client
+        visit = None if visit is None else self.version_shown(visit)
         if visit is None or client is None:
             self.status_message.emit("Choose a visit first")
             return

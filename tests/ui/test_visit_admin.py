@@ -191,3 +191,29 @@ def test_the_demo_client_can_be_deleted_and_undo_restores_it(
     entries, who = call_on_worker(qtbot, worker, lambda s: (s.history(demo.uid), s.who))
     ops = [(e.op, e.who) for e in entries if e.kind == "client"]
     assert ops[-2:] == [("delete", who), ("restore", who)]
+
+
+def test_editing_the_open_visit_right_after_a_note_keeps_both(
+    qtbot: Any, two_visits: dict[str, Any], no_dialogs: list[str], monkeypatch: Any
+) -> None:
+    """A note typed on the open visit (queued, not yet saved) and then a backdate: the
+    edit names the version the screen holds, so neither is refused as a conflict."""
+    from nmt_bodymap.core.operations import RowKind
+    from nmt_bodymap.ui.commands import push_operations
+
+    worker, newest = two_visits["worker"], two_visits["visit"]
+    window = open_window(qtbot, worker, newest.id)
+    doc = window.open_visit.doc
+    note = doc.change_op(RowKind.VISIT, newest.uid, subjective="Worse after desk work")
+    push_operations(window.undo_stack, window.open_visit, [note], "Note")
+    backdated = (date.today() - timedelta(days=1)).strftime("%Y-%m-%d") + " 08:15"
+    type_in_dialog(monkeypatch, qtbot, backdated, "Neck")
+    window.visits.edit_visit()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Saved: edit visit")
+    stored = call_on_worker(qtbot, worker, lambda s: s.get_visit(newest.id))
+    assert stored.subjective == "Worse after desk work"
+    assert stored.chief_complaint == "Neck"
+    assert stored.started_at.astimezone().strftime("%Y-%m-%d %H:%M") == backdated
+    assert window.open_visit.doc.visit_state.version == stored.version
+    assert not no_dialogs

@@ -96,7 +96,7 @@ class VisitPanel(QWidget):
         self.list.currentItemChanged.connect(self._on_current)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._show_menu)
-        self.edit_button = QPushButton("&Edit visit…")
+        self.edit_button = QPushButton("Edit visit…")  # Alt+E is the client form's
         self.edit_button.setMinimumHeight(32)
         self.edit_button.setToolTip("Change the date, time or chief complaint of the visit")
         self.edit_button.setEnabled(False)

@@ -290,12 +290,20 @@ class VisitPanel(QWidget):
             client.uid,
             text,
             lambda applied, undone: self._stored(applied, undone, text),
-            self.failed.emit,
+            self._refused,
         )
         if self.undo_stack is not None:
             self.undo_stack.push(command)
         else:
             command.redo()
+
+    def _refused(self, message: str) -> None:
+        """Say why in one line and show the visits as stored (another station may have
+        changed or removed the visit)."""
+        self.failed.emit(message)
+        visit = self.current_visit()
+        if self._client is not None:
+            self._client_id_refresh(None if visit is None else visit.id)
 
     def _stored(self, applied: Any, undone: bool, text: str) -> None:
         visit = applied.record

@@ -217,3 +217,28 @@ def test_editing_the_open_visit_right_after_a_note_keeps_both(
     assert stored.started_at.astimezone().strftime("%Y-%m-%d %H:%M") == backdated
     assert window.open_visit.doc.visit_state.version == stored.version
     assert not no_dialogs
+
+
+def test_a_visit_changed_elsewhere_is_not_overwritten(
+    qtbot: Any, two_visits: dict[str, Any], no_dialogs: list[str], monkeypatch: Any
+) -> None:
+    """Another station edited the (not open) older visit: the backdate is refused in one
+    line, nothing is overwritten, and the list shows the visit as stored."""
+    worker, newest, older = two_visits["worker"], two_visits["visit"], two_visits["older"]
+    window = open_window(qtbot, worker, newest.id)
+    call_on_worker(qtbot, worker, lambda s: s.update_visit(older.id, chief_complaint="Sciatica"))
+    window.visits.list.blockSignals(True)
+    window.visits.list.setCurrentRow(1)  # the older visit, as listed before the change
+    window.visits.list.blockSignals(False)
+    type_in_dialog(monkeypatch, qtbot, "2020-01-02 10:00", "Low back, left")
+    window.visits.edit_visit()
+    qtbot.waitUntil(lambda: len(no_dialogs) == 1, timeout=10_000)
+    assert "Edit visit was not saved" in no_dialogs[0]
+    stored = call_on_worker(qtbot, worker, lambda s: s.get_visit(older.id))
+    assert stored.chief_complaint == "Sciatica" and stored.started_at == older.started_at
+
+    def listed_line() -> str:
+        item = window.visits.item_of(older.id)
+        return "" if item is None else item.text()
+
+    qtbot.waitUntil(lambda: "Sciatica" in listed_line(), timeout=10_000)

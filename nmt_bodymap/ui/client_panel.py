@@ -10,19 +10,24 @@ import re
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from nmt_bodymap.core.operations import OpKind, RowKind
 from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.visit_dialog import RowCommand, delete_op
 from nmt_bodymap.ui.worker import StoreWorker
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -78,6 +83,8 @@ class ClientPanel(QWidget):
     new_client_requested = Signal()
     edit_client_requested = Signal()
     failed = Signal(str)
+    status_message = Signal(str)
+    undo_stack: QUndoStack | None = None  # the window's (set when the window is built)
 
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +119,8 @@ class ClientPanel(QWidget):
         self.list.currentItemChanged.connect(self._on_current)
         self.list.itemActivated.connect(lambda _item: self.client_opened.emit())
         self.list.itemClicked.connect(lambda _item: self.client_opened.emit())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_menu)
         self.new_button.clicked.connect(self.new_client_requested)
         self.edit_button.clicked.connect(self.edit_client_requested)
         buttons = QHBoxLayout()
@@ -191,3 +200,54 @@ class ClientPanel(QWidget):
         self._open = client
         self.edit_button.setEnabled(client is not None)
         self.client_chosen.emit(client)
+
+    # -- deleting a client (soft delete, undoable) -----------------------------------------
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction("&Edit client…", self.edit_client_requested.emit)
+        menu.addAction("&Delete client…", self.delete_client)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def ask_delete(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Delete client", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_client(self) -> None:
+        """Hide the open client (and the visits with it) from lists and searches; undoable."""
+        client = self.current_client()
+        if client is None:
+            self.status_message.emit("Choose a client to delete")
+            return
+        text = (
+            f"Delete the client {client.name} and hide their chart (every visit) from the "
+            "client list and searches? Edit > Undo (Ctrl+Z) brings it back."
+        )
+        if not self.ask_delete(text):
+            return
+        command = RowCommand(
+            self._worker,
+            delete_op(RowKind.CLIENT, client),
+            client.uid,
+            "Delete client",
+            self._stored,
+            self.failed.emit,
+        )
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+
+    def _stored(self, applied: Any, undone: bool) -> None:
+        client = applied.record
+        if applied.op.op is OpKind.DELETE:
+            self.status_message.emit("Client deleted (Ctrl+Z brings it back)")
+            if self._open is not None and self._open.id == client.id:
+                self.list.blockSignals(True)
+                self.list.setCurrentItem(None)
+                self.list.blockSignals(False)
+                self._on_current(None, None)  # the chart closes before the list is read
+            self.refresh(select_first=True)
+        else:
+            self.status_message.emit("Client restored" + (" (undone)" if undone else ""))
+            self.search_edit.clear()
+            self.refresh(select_id=client.id)

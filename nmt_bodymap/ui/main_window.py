@@ -47,6 +47,7 @@ from nmt_bodymap.ui.palette import MapColors
 from nmt_bodymap.ui.region_picker import install_region_picker
 from nmt_bodymap.ui.settings_dialog import install_settings_action
 from nmt_bodymap.ui.theme import follow_system_theme
+from nmt_bodymap.ui.visit_dialog import clear_visit_steps, install_visit_admin
 from nmt_bodymap.ui.visit_findings import VisitFindings
 from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
 from nmt_bodymap.ui.visit_marks import VisitMarks
@@ -128,6 +129,7 @@ class MainWindow(FindingsActions, QMainWindow):
         install_settings_action(self)  # Edit > Settings… (Ctrl+,)
         follow_system_theme(self)
         self.visits.follow_marks(self.marks)
+        install_visit_admin(self)  # issue 15: edit/backdate/delete visits, delete clients
         self._connect()
         self.red_flag_banner = install_workflow_actions(self)
         self.assessment_panel = install_assessment(self)
@@ -241,7 +243,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def _on_visit(self, visit: Any | None) -> None:
         if visit is not None and visit.id == self.marks.visit_id:
             return
-        self.undo_stack.clear()
+        clear_visit_steps(self.undo_stack)  # a visit's or client's delete stays undoable
         self.candidates.tree.setCurrentItem(None)
         self.marks.load_visit(visit.id if visit is not None else None)
         client = self.visits.client

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from nmt_bodymap.core.operations import OpKind, RowKind
 from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.visit_dialog import RowCommand, VisitDialog, delete_op, visit_change_op
 from nmt_bodymap.ui.worker import StoreWorker
 
 THUMB_HEIGHT = 56
@@ -60,8 +65,10 @@ class VisitPanel(QWidget):
     """Lists visits of one client; emits the chosen visit (the newest is chosen on load)."""
 
     visit_chosen = Signal(object)  # VisitRecord or None
+    visit_stored = Signal(object)  # VisitRecord of an edit, delete or restore (or its undo)
     failed = Signal(str)
     status_message = Signal(str)
+    undo_stack: QUndoStack | None = None  # the window's (set when the window is built)
 
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,11 +94,21 @@ class VisitPanel(QWidget):
         self.new_button.setEnabled(False)
         self.new_button.clicked.connect(self.new_visit)
         self.list.currentItemChanged.connect(self._on_current)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_menu)
+        self.edit_button = QPushButton("Edit visit…")  # Alt+E is the client form's
+        self.edit_button.setMinimumHeight(32)
+        self.edit_button.setToolTip("Change the date, time or chief complaint of the visit")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_visit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.new_button)
+        layout.addLayout(buttons)
 
     @property
     def client(self) -> Any | None:
@@ -205,7 +222,7 @@ class VisitPanel(QWidget):
         self.status_message.emit("New visit started and saved")
         self._client_id_refresh(visit.id)
 
-    def _client_id_refresh(self, visit_id: int) -> None:
+    def _client_id_refresh(self, visit_id: int | None) -> None:
         client = self._client
         self._client = None
         self.show_client(client, select_id=visit_id)
@@ -227,4 +244,88 @@ class VisitPanel(QWidget):
             self._fill(serial, visits, current.id if current is not None else None)
 
     def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
+        self.edit_button.setEnabled(current is not None)
         self.visit_chosen.emit(current.data(Qt.ItemDataRole.UserRole) if current else None)
+
+    # -- editing, backdating and deleting a visit (undoable) --------------------------------
+    def context_menu(self) -> QMenu:
+        """The visit list's menu (Edit visit…, Delete visit…) for the current visit."""
+        menu = QMenu(self)
+        menu.addAction("&Edit visit…", self.edit_visit)
+        menu.addAction("&Delete visit…", self.delete_visit)
+        for action in menu.actions():
+            action.setEnabled(self.current_visit() is not None)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        self.context_menu().exec(self.list.viewport().mapToGlobal(pos))
+
+    def ask_visit(self, visit: Any) -> dict[str, Any] | None:
+        """Run the visit dialog (patched in tests); None when cancelled."""
+        dialog = VisitDialog(visit, self)
+        return dialog.values() if dialog.exec() else None
+
+    def ask_delete(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Delete visit", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def version_shown(self, visit: Any) -> Any:
+        """``visit`` at the version the screen holds (the window points this at the open
+        visit's document, which counts its saves still queued)."""
+        return visit
+
+    def edit_visit(self) -> None:
+        visit, client = self.current_visit(), self._client
+        visit = None if visit is None else self.version_shown(visit)
+        if visit is None or client is None:
+            self.status_message.emit("Choose a visit first")
+            return
+        values = self.ask_visit(visit)
+        op = None if values is None else visit_change_op(visit, **values)
+        if op is not None:
+            self._push(op, client, "Edit visit")
+
+    def delete_visit(self) -> None:
+        visit, client = self.current_visit(), self._client
+        visit = None if visit is None else self.version_shown(visit)
+        if visit is None or client is None:
+            self.status_message.emit("Choose a visit first")
+            return
+        when = visit.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        text = (
+            f"Delete the visit of {when}? It is hidden from the visit list with its pain "
+            "marks, findings and treatments; Edit > Undo (Ctrl+Z) brings it back."
+        )
+        if self.ask_delete(text):
+            self._push(delete_op(RowKind.VISIT, visit), client, "Delete visit")
+
+    def _push(self, op: Any, client: Any, text: str) -> None:
+        command = RowCommand(
+            self._worker,
+            op,
+            client.uid,
+            text,
+            lambda applied, undone: self._stored(applied, undone, text),
+            self._refused,
+        )
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+
+    def _refused(self, message: str) -> None:
+        """Say why in one line and show the visits as stored (another station may have
+        changed or removed the visit)."""
+        self.failed.emit(message)
+        visit = self.current_visit()
+        if self._client is not None:
+            self._client_id_refresh(None if visit is None else visit.id)
+
+    def _stored(self, applied: Any, undone: bool, text: str) -> None:
+        visit = applied.record
+        self.visit_stored.emit(visit)
+        self.status_message.emit(f"Undone: {text.lower()}" if undone else f"Saved: {text.lower()}")
+        if self._client is not None and visit.client_id == self._client.id:
+            # The list re-sorts; a deleted visit is gone and the newest one is opened.
+            gone = applied.op.op is OpKind.DELETE
+            self._client_id_refresh(None if gone else visit.id)

@@ -1,7 +1,8 @@
 """The start path paints its first window without the heavy libraries (issue 18).
 
 A fresh Python process runs the app's own start path (``ensure_application``,
-``apply_theme``, ``show_main_window``, as ``run_app`` does) off screen and, at the
+``apply_theme``, the encrypted-chart check ``before_open``, ``show_main_window``, as
+``run_app`` does) off screen and, at the
 first paint of the window, reports which of the heavy modules are already imported.
 The test fails when someone imports one of them on the start path again.
 """
@@ -37,6 +38,7 @@ CHILD = textwrap.dedent(
     import json, sys
     from PySide6.QtCore import QEvent, QObject, QTimer
     from nmt_bodymap.ui.app import ensure_application, show_main_window
+    from nmt_bodymap.ui.sign_in_dialog import before_open
     from nmt_bodymap.ui.theme import apply_theme
     from nmt_bodymap.ui.worker import StoreWorker
 
@@ -57,6 +59,7 @@ CHILD = textwrap.dedent(
             return False
 
     try:
+        assert before_open(sys.argv[2])  # run_app's check for an encrypted chart
         window = show_main_window(app, worker, sys.argv[2])
         watcher = FirstPaint()
         window.installEventFilter(watcher)
@@ -70,6 +73,10 @@ CHILD = textwrap.dedent(
 
 
 def _first_paint_report(tmp_path: Path) -> dict[str, object]:
+    from nmt_bodymap.store.service import ChartStore
+
+    chart = tmp_path / "charts.sqlite3"  # an existing plain chart: no first-start dialog
+    ChartStore.open(chart, backup_on_close=False).close()
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -80,7 +87,7 @@ def _first_paint_report(tmp_path: Path) -> dict[str, object]:
         "NMT_BODYMAP_DATA_DIR": str(tmp_path / "data"),
     }
     process = subprocess.Popen(
-        [sys.executable, "-c", CHILD, json.dumps(HEAVY), str(tmp_path / "charts.sqlite3")],
+        [sys.executable, "-c", CHILD, json.dumps(HEAVY), str(chart)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

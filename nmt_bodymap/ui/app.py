@@ -356,8 +356,8 @@ def show_main_window(app: QApplication, worker: StoreWorker, db: str, sign_in: A
     opener = ChartOpener(app, worker, window, db, sign_in)
 
     def after_first_paint() -> None:
+        opener.open()  # the worker opens the chart while this thread builds the panels
         window.build_panels()  # atlas, knowledge and panels: not needed for the first frame
-        opener.open()
 
     AfterFirstPaint(window, after_first_paint)
     window.show()

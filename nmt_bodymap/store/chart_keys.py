@@ -18,8 +18,6 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
-
 from nmt_bodymap.store.errors import ChartStoreError
 
 KEYS_SUFFIX = ".keys"
@@ -34,6 +32,8 @@ class KeyFile:
 
 
 def _slot_pad(secret: str, salt: bytes) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw  # not on the start path (issue 18)
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,

@@ -23,9 +23,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING, Any
 
 from nmt_bodymap.store.chart_keys import (
     KEYS_SUFFIX,
@@ -40,6 +38,9 @@ from nmt_bodymap.store.chart_keys import (
     write_key_file,
 )
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 __all__ = ["KEYS_SUFFIX", "KeyFile", "find_key_file", "key_file_path", "unwrap"]
 
@@ -221,6 +222,8 @@ def check_encrypted_file(path: Path, latest_backup: Path | None) -> None:
 def engine_url(url: URL) -> URL:
     """The URL to open ``url`` with: SQLCipher for an encrypted chart, and for a new
     (empty) chart file when a secret is in the environment; otherwise ``url`` itself."""
+    from sqlalchemy.engine import URL  # not on the start path (issue 18)
+
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return url
     path = Path(str(url.database))

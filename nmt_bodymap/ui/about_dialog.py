@@ -28,11 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap import __version__, paths
-from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.resources import resource_path
 from nmt_bodymap.ui.actions import menu_titled
 
 APP_NAME = "NMT Body Map"
+
+
+def _knowledge_sources() -> list:
+    """The knowledge's sources (imported here: the About box is not on the start path)."""
+    from nmt_bodymap.core.knowledge import load_knowledge
+
+    return list(load_knowledge().sources.values())
+
+
 LICENCE = (
     "Proprietary software of the NMT Body Map developers. Built on open-source components, "
     "each under its own licence (see Third-party notices)."
@@ -59,7 +67,7 @@ def sources_html() -> str:
     """The bibliography as an ordered list (the citation text of each source)."""
     items = "".join(
         f"<li>{escape(source.citation())} <span style='color:gray'>[{source.id}]</span></li>"
-        for source in load_knowledge().sources.values()
+        for source in _knowledge_sources()
     )
     return (
         "<p>Trigger-point locations, referral patterns and advice are written in our own "

@@ -352,7 +352,13 @@ def show_main_window(app: QApplication, worker: StoreWorker, db: str, sign_in: A
     """Show the charting window at once; the chart opens behind it after its first paint."""
     from nmt_bodymap.ui.main_window import MainWindow
 
-    window = MainWindow(worker)
-    AfterFirstPaint(window, ChartOpener(app, worker, window, db, sign_in).open)
+    window = MainWindow(worker, defer_panels=True)
+    opener = ChartOpener(app, worker, window, db, sign_in)
+
+    def after_first_paint() -> None:
+        opener.open()  # the worker opens the chart while this thread builds the panels
+        window.build_panels()  # atlas, knowledge and panels: not needed for the first frame
+
+    AfterFirstPaint(window, after_first_paint)
     window.show()
     return window

@@ -4,11 +4,21 @@ drawing them on the map. A mixin of :class:`~nmt_bodymap.ui.main_window.MainWind
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from nmt_bodymap.ui.commands import push_operations
-from nmt_bodymap.ui.finding_dialogs import FindingDialog, TreatmentDialog
-from nmt_bodymap.ui.findings_panel import finding_marks
+
+def __getattr__(name: str) -> Any:
+    """The finding forms, imported on first use: they are not on the start path (issue 18)."""
+    if name in ("FindingDialog", "TreatmentDialog"):
+        from nmt_bodymap.ui import finding_dialogs
+
+        return getattr(finding_dialogs, name)
+    raise AttributeError(name)
+
+
+def _dialog(name: str) -> Any:
+    return getattr(sys.modules[__name__], name)  # a form patched in by a test wins
 
 
 class FindingsActions:
@@ -27,14 +37,16 @@ class FindingsActions:
 
     def ask_finding(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         """Run the finding form (patched in tests); None when cancelled."""
-        dialog = FindingDialog(self.knowledge.muscle(muscle_id), side, tp_id, self)  # type: ignore[arg-type]
+        dialog = _dialog("FindingDialog")(self.knowledge.muscle(muscle_id), side, tp_id, self)  # type: ignore[arg-type]
         return dialog.fields() if dialog.exec() else None
 
     def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         """Run the treatment form with its hold timer (patched in tests)."""
         banner = self.red_flag_banner  # warn while the red-flag banner is up
         warning = banner.detail.text() if banner.referral_needed else ""
-        dialog = TreatmentDialog(self.knowledge.muscle(muscle_id), side, tp_id, self, warning)  # type: ignore[arg-type]
+        dialog = _dialog("TreatmentDialog")(
+            self.knowledge.muscle(muscle_id), side, tp_id, self, warning
+        )  # type: ignore[arg-type]
         return dialog.fields() if dialog.exec() else None
 
     def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
@@ -64,6 +76,8 @@ class FindingsActions:
             self._record("treatment", fields, f"Treatment of {name}")
 
     def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
+        from nmt_bodymap.ui.commands import push_operations
+
         op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
         push_operations(self.undo_stack, self.open_visit, [op], text, f"Saved the {kind}")
 
@@ -85,6 +99,8 @@ class FindingsActions:
         self.record_finding(muscle_id, side, tp_id)
 
     def _show_findings_on_map(self) -> None:
+        from nmt_bodymap.ui.findings_panel import finding_marks  # not on the start path (issue 18)
+
         self.body_map.show_findings(
             finding_marks(self.atlas, self.knowledge, list(self.findings.findings.values()))
         )

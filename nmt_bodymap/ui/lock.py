@@ -14,7 +14,7 @@ PIN, checked in the chart (throttled like the sign-in).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.settings import load_settings
-from nmt_bodymap.store.accounts import Account, AccountBook, SignInRefused
 from nmt_bodymap.ui.actions import menu_titled
+
+if TYPE_CHECKING:
+    from nmt_bodymap.store.accounts import Account
 
 APP_NAME = "NMT Body Map"
 LOCKED_TITLE = f"{APP_NAME} — locked"
@@ -240,6 +242,7 @@ def _direct() -> Any:
 
 def _verifier(worker: Any, account: Account) -> Callable[[str, Callable[[str | None], None]], None]:
     """Check the passphrase in the chart, on the worker (throttled like the sign-in)."""
+    from nmt_bodymap.store.accounts import AccountBook, SignInRefused  # issue 18: not at start
 
     def verify(secret: str, reply: Callable[[str | None], None]) -> None:
         def failed(exc: BaseException) -> None:

@@ -7,7 +7,7 @@ status bar; the panels do the work, the store worker does all database calls.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -21,41 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nmt_bodymap.core.atlas import Atlas, load_atlas
-from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
-from nmt_bodymap.core.operations import Change
-from nmt_bodymap.core.ranking import muscle_candidate
-from nmt_bodymap.ui import store_calls
-from nmt_bodymap.ui.about_dialog import install_help_actions
-from nmt_bodymap.ui.actions import shortcut_table
-from nmt_bodymap.ui.assessment_panel import assessment_lines, install_assessment
-from nmt_bodymap.ui.body_map_panel import BodyMapPanel
-from nmt_bodymap.ui.candidates_panel import CandidatesPanel
-from nmt_bodymap.ui.change_watcher import ask_keep_mine, install_change_watcher
-from nmt_bodymap.ui.client_dialog import ClientDialog
-from nmt_bodymap.ui.client_panel import ClientPanel
-from nmt_bodymap.ui.commands import push_operations
-from nmt_bodymap.ui.documents.menu import install_document_actions
-from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
 from nmt_bodymap.ui.findings_actions import FindingsActions
-from nmt_bodymap.ui.findings_panel import FindingsPanel
-from nmt_bodymap.ui.highlight import highlight_for
-from nmt_bodymap.ui.history_view import install_history_view
-from nmt_bodymap.ui.main_menus import build_main_menus
-from nmt_bodymap.ui.open_visit import DocChange, OpenVisit
-from nmt_bodymap.ui.palette import MapColors
-from nmt_bodymap.ui.region_picker import install_region_picker
-from nmt_bodymap.ui.settings_dialog import install_settings_action
-from nmt_bodymap.ui.theme import follow_system_theme
-from nmt_bodymap.ui.visit_dialog import clear_visit_steps, install_visit_admin
-from nmt_bodymap.ui.visit_findings import VisitFindings
-from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
-from nmt_bodymap.ui.visit_marks import VisitMarks
-from nmt_bodymap.ui.visit_panel import VisitPanel
-from nmt_bodymap.ui.visit_summary import VisitSummaryPanel
-from nmt_bodymap.ui.window_state import restore_window_state, save_window_state
+from nmt_bodymap.ui.window_state import (
+    restore_geometry_only,
+    restore_window_state,
+    save_window_state,
+)
 from nmt_bodymap.ui.worker import StoreWorker
-from nmt_bodymap.ui.workflow_actions import install_workflow_actions
+
+if TYPE_CHECKING:
+    from nmt_bodymap.core.atlas import Atlas
+    from nmt_bodymap.core.knowledge import KnowledgeBase
+    from nmt_bodymap.ui.open_visit import DocChange
 
 STATUS_TIMEOUT_MS = 6000
 
@@ -69,10 +46,61 @@ class MainWindow(FindingsActions, QMainWindow):
         atlas: Atlas | None = None,
         knowledge: KnowledgeBase | None = None,
         title_suffix: str = "",
+        defer_panels: bool = False,
     ) -> None:
         super().__init__()
         self.setWindowTitle("NMT Body Map" + (f" — {title_suffix}" if title_suffix else ""))
         self.worker = worker
+        self.built = False
+        if defer_panels:  # issue 18: paint an empty frame first, build the panels after it
+            self.statusBar().showMessage("Loading the body map…")
+            restore_geometry_only(self)
+            return
+        self.build_panels(atlas, knowledge)
+
+    def __getattr__(self, name: str) -> Any:
+        # Asked for a panel or an action before they were built (a deferred window before
+        # its first paint): build them now rather than fail (issue 18).
+        if name.startswith("_") or self.__dict__.get("built", True):
+            raise AttributeError(name)
+        self.build_panels()
+        return getattr(self, name)
+
+    def build_panels(
+        self, atlas: Atlas | None = None, knowledge: KnowledgeBase | None = None
+    ) -> None:
+        """Load the atlas and the knowledge and build every panel (once)."""
+        if self.built:
+            return
+        self.built = True
+        # Imported here, not at module level: the empty frame paints without them (issue 18).
+        from nmt_bodymap.core.atlas import load_atlas
+        from nmt_bodymap.core.knowledge import load_knowledge
+        from nmt_bodymap.ui.about_dialog import install_help_actions
+        from nmt_bodymap.ui.assessment_panel import install_assessment
+        from nmt_bodymap.ui.body_map_panel import BodyMapPanel
+        from nmt_bodymap.ui.candidates_panel import CandidatesPanel
+        from nmt_bodymap.ui.change_watcher import install_change_watcher
+        from nmt_bodymap.ui.client_panel import ClientPanel
+        from nmt_bodymap.ui.documents.menu import install_document_actions
+        from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
+        from nmt_bodymap.ui.findings_panel import FindingsPanel
+        from nmt_bodymap.ui.history_view import install_history_view
+        from nmt_bodymap.ui.main_menus import build_main_menus
+        from nmt_bodymap.ui.open_visit import OpenVisit
+        from nmt_bodymap.ui.palette import MapColors
+        from nmt_bodymap.ui.region_picker import install_region_picker
+        from nmt_bodymap.ui.settings_dialog import install_settings_action
+        from nmt_bodymap.ui.theme import follow_system_theme
+        from nmt_bodymap.ui.visit_dialog import install_visit_admin
+        from nmt_bodymap.ui.visit_findings import VisitFindings
+        from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
+        from nmt_bodymap.ui.visit_marks import VisitMarks
+        from nmt_bodymap.ui.visit_panel import VisitPanel
+        from nmt_bodymap.ui.visit_summary import VisitSummaryPanel
+        from nmt_bodymap.ui.workflow_actions import install_workflow_actions
+
+        worker = self.worker
         self.atlas = atlas or load_atlas()
         self.knowledge = knowledge or load_knowledge()
         self.colors = MapColors()
@@ -148,6 +176,8 @@ class MainWindow(FindingsActions, QMainWindow):
 
     # -- wiring ----------------------------------------------------------------------------
     def _connect(self) -> None:
+        from nmt_bodymap.ui.commands import push_operations
+
         self.clients.client_chosen.connect(self._on_client)
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.edit_client_requested.connect(self.edit_client)
@@ -205,10 +235,14 @@ class MainWindow(FindingsActions, QMainWindow):
 
     def ask_client(self, client: Any | None) -> dict[str, Any] | None:
         """Run the client form (patched in tests); None when cancelled."""
+        from nmt_bodymap.ui.client_dialog import ClientDialog
+
         dialog = ClientDialog(client, self)
         return dialog.fields() if dialog.exec() else None
 
     def new_client(self) -> None:
+        from nmt_bodymap.ui import store_calls
+
         fields = self.ask_client(None)
         if fields is None:
             return
@@ -219,6 +253,8 @@ class MainWindow(FindingsActions, QMainWindow):
         )
 
     def edit_client(self) -> None:
+        from nmt_bodymap.ui import store_calls
+
         client = self.clients.current_client()
         if client is None:
             self.show_status("Choose a client to edit")
@@ -243,6 +279,8 @@ class MainWindow(FindingsActions, QMainWindow):
     def _on_visit(self, visit: Any | None) -> None:
         if visit is not None and visit.id == self.marks.visit_id:
             return
+        from nmt_bodymap.ui.visit_dialog import clear_visit_steps
+
         clear_visit_steps(self.undo_stack)  # a visit's or client's delete stays undoable
         self.candidates.tree.setCurrentItem(None)
         self.marks.load_visit(visit.id if visit is not None else None)
@@ -262,6 +300,8 @@ class MainWindow(FindingsActions, QMainWindow):
     def _refresh_visit_tabs(self, *_args: object) -> None:
         """Bring the guide or the summary up to date, whichever is showing (the hidden one
         is brought up to date when its tab is chosen, so a click pays for neither)."""
+        from nmt_bodymap.ui.assessment_panel import assessment_lines
+
         shown = self.side_tabs.currentWidget()
         marks = self.marks.marks()
         if shown is self.guide:
@@ -279,6 +319,8 @@ class MainWindow(FindingsActions, QMainWindow):
 
     # -- marks and candidates --------------------------------------------------------------
     def _on_visit_changed(self, change: DocChange) -> None:
+        from nmt_bodymap.core.operations import Change
+
         if change.flags & Change.MARKS:
             self._refresh_candidates()
         if change.flags & (Change.MARKS | Change.FINDINGS | Change.TREATMENTS):
@@ -307,6 +349,8 @@ class MainWindow(FindingsActions, QMainWindow):
         self.candidates.tree.setCurrentItem(None)
 
     def _on_candidate(self, candidate: Any | None) -> None:
+        from nmt_bodymap.ui.highlight import highlight_for
+
         if candidate is None:
             self.body_map.show_highlight(None)
             return
@@ -314,6 +358,9 @@ class MainWindow(FindingsActions, QMainWindow):
         self.body_map.show_highlight(highlight_for(candidate, muscle))
 
     def _show_muscle_on_map(self, chosen: tuple[str, str] | None) -> None:
+        from nmt_bodymap.core.ranking import muscle_candidate
+        from nmt_bodymap.ui.highlight import highlight_for
+
         if chosen is None:
             self.body_map.show_highlight(None)
             return
@@ -327,6 +374,8 @@ class MainWindow(FindingsActions, QMainWindow):
 
     def ask_keep_mine(self, text: str) -> bool:
         """Another station changed what this one tried to change (patched in tests)."""
+        from nmt_bodymap.ui.change_watcher import ask_keep_mine
+
         return ask_keep_mine(self, text)
 
     def retry_unsaved(self) -> None:
@@ -371,6 +420,8 @@ class MainWindow(FindingsActions, QMainWindow):
             self.save_state.setStyleSheet(style)
 
     def show_shortcuts(self) -> None:
+        from nmt_bodymap.ui.actions import shortcut_table
+
         rows = "".join(
             f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>"
             for a, k in shortcut_table(self.actions_by_key)
@@ -384,6 +435,9 @@ class MainWindow(FindingsActions, QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.built:  # closed before the panels were built: nothing to save
+            super().closeEvent(event)
+            return
         self.change_watcher.stop()
         unsaved = self.marks.unsaved()
         if unsaved:

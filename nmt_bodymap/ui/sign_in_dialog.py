@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import (
@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.store import encryption
-from nmt_bodymap.store.accounts import Account, AccountBook, SignInRefused, check_secret
 from nmt_bodymap.store.errors import ChartStoreError
+
+if TYPE_CHECKING:
+    from nmt_bodymap.store.accounts import Account
 
 APP_NAME = "NMT Body Map"
 
@@ -138,6 +140,8 @@ class FirstAccountDialog(QDialog):
         elif self.secret.text() != self.again.text():
             self.message.setText("The two entries differ.")
         else:
+            from nmt_bodymap.store.accounts import check_secret
+
             try:
                 check_secret(self.secret.text(), single_user=True)
             except ChartStoreError as exc:
@@ -229,6 +233,8 @@ def _signed_in(store: Any, account: Account) -> Account:
 
 def sign_in_after_open(window: Any, worker: Any, _store: Any = None) -> Account | None:
     """Check the therapist against the open chart; None when they cancel."""
+    from nmt_bodymap.store.accounts import AccountBook, SignInRefused  # issue 18: not at start
+
     pending = _pending.pop() if _pending else None
     has_accounts = _blocking(worker, lambda s: AccountBook.for_store(s).has_accounts())
     if not has_accounts:
@@ -260,6 +266,8 @@ def sign_in_after_open(window: Any, worker: Any, _store: Any = None) -> Account 
 
 
 def _try(worker: Any, credentials: Credentials) -> Account:
+    from nmt_bodymap.store.accounts import AccountBook
+
     return _blocking(
         worker,
         lambda s: _signed_in(

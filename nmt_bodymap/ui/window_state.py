@@ -85,6 +85,15 @@ def layout_mode(window: Any) -> str:
     return shown[0] if len(shown) == 1 else "both"
 
 
+def restore_geometry_only(window: Any, settings: QSettings | None = None) -> None:
+    """Size and place the window as last closed, before its panels exist (issue 18)."""
+    geometry = (settings or window_settings()).value("geometry")
+    if geometry is None or not window.restoreGeometry(geometry):
+        fit_to_screen(window, PREFERRED.width(), PREFERRED.height())
+    else:
+        fit_to_screen(window, window.width(), window.height(), share=1.0)
+
+
 def restore_window_state(window: Any, settings: QSettings | None = None) -> None:
     """Size and lay the window out as last closed (first start: fit the screen)."""
     settings = settings or window_settings()

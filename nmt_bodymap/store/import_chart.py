@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from nmt_bodymap.core.operations import ROW_FIELDS, RowKind
 from nmt_bodymap.store.errors import ChartValidationError
 from nmt_bodymap.store.exports.schema import FORMAT, SCHEMA_VERSION, ChartExport
 from nmt_bodymap.store.records import ClientRecord
@@ -81,78 +82,22 @@ def parse_export(raw: bytes, name: str = "The file") -> ChartExport:
         ) from None
 
 
-_VISIT_FIELDS = (
-    "started_at",
-    "therapist",
-    "chief_complaint",
-    "subjective",
-    "objective",
-    "assessment",
-    "plan",
-    "posture",
-    "gait",
-)
-_INTAKE_FIELDS = (
-    "history",
-    "medications",
-    "conditions",
-    "occupation",
-    "habits",
-    "stress",
-    "sleep_hours",
-    "sleep_notes",
-    "hydration_litres",
-    "nutrition",
-    "breathing",
-    "red_flags",
-    "red_flag_clearance",
-    "red_flag_cleared_on",
-)
-_CLIENT_FIELDS = ("name", "date_of_birth", "phone", "email", "address", "notes", "is_demo")
+# The fields of each kind of row are the operations' own table (core/operations.py), sorted
+# so an import is written in the same order every time.
+def _fields(kind: RowKind, leave_out: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    return tuple(sorted(ROW_FIELDS[kind] - leave_out))
+
+
+_VISIT_FIELDS = _fields(RowKind.VISIT)
+_INTAKE_FIELDS = _fields(RowKind.INTAKE, frozenset({"complaints"}))  # complaints: own rows
+_CLIENT_FIELDS = _fields(RowKind.CLIENT)
 _ROWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # json list -> (add method, delete method, fields)
-    "pain_marks": (
-        "add_pain_mark",
-        "delete_pain_mark",
-        ("view", "x", "y", "region", "side", "intensity", "quality", "note"),
-    ),
-    "findings": (
-        "add_finding",
-        "delete_finding",
-        (
-            "muscle_id",
-            "side",
-            "trigger_point_id",
-            "activity",
-            "tenderness",
-            "jump_sign",
-            "local_twitch",
-            "referral_reproduced",
-            "ischemia",
-            "entrapment",
-            "note",
-        ),
-    ),
-    "treatments": (
-        "add_treatment",
-        "delete_treatment",
-        (
-            "muscle_id",
-            "side",
-            "trigger_point_id",
-            "technique",
-            "pressure_tolerance",
-            "hold_seconds",
-            "repetitions",
-            "response",
-        ),
-    ),
-    "observations": (
-        "add_observation",
-        "delete_observation",
-        ("kind", "item", "region", "side", "severity", "note"),
-    ),
-    "follow_ups": ("add_follow_up", "delete_follow_up", ("soreness_hours", "relief_days", "note")),
+    "pain_marks": ("add_pain_mark", "delete_pain_mark", _fields(RowKind.PAIN_MARK)),
+    "findings": ("add_finding", "delete_finding", _fields(RowKind.FINDING)),
+    "treatments": ("add_treatment", "delete_treatment", _fields(RowKind.TREATMENT)),
+    "observations": ("add_observation", "delete_observation", _fields(RowKind.OBSERVATION)),
+    "follow_ups": ("add_follow_up", "delete_follow_up", _fields(RowKind.FOLLOW_UP)),
 }
 
 

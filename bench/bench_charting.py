@@ -81,9 +81,9 @@ class Run:
     def __init__(self, folder: Path) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from nmt_bodymap.ui import store_calls
+        from nmt_bodymap.ui.chart import store_calls
+        from nmt_bodymap.ui.chart.worker import StoreWorker
         from nmt_bodymap.ui.main_window import MainWindow
-        from nmt_bodymap.ui.worker import StoreWorker
 
         self.app = QApplication.instance() or QApplication([])
         self.worker = StoreWorker()
@@ -163,7 +163,7 @@ def _back_to(window: Any) -> None:
 
 def _finding_form(run: Run, drive: Callable[[Any], None]) -> None:
     """Answer the finding form with ``drive`` (it runs on the open, non-modal form)."""
-    from nmt_bodymap.ui.finding_dialogs import FindingDialog
+    from nmt_bodymap.ui.clinic.finding_dialogs import FindingDialog
 
     def ask(muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         dialog = FindingDialog(run.window.knowledge.muscle(muscle_id), side, tp_id, run.window)
@@ -180,7 +180,7 @@ def _finding_form(run: Run, drive: Callable[[Any], None]) -> None:
 
 
 def _treatment_form(run: Run, drive: Callable[[Any], None]) -> None:
-    from nmt_bodymap.ui.finding_dialogs import TreatmentDialog
+    from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
 
     def ask(muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         dialog = TreatmentDialog(run.window.knowledge.muscle(muscle_id), side, tp_id, run.window)

@@ -43,10 +43,10 @@ def _wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
 
 
 def _open_window(chart: Path) -> tuple[Any, Any]:
-    from nmt_bodymap.ui import store_calls
     from nmt_bodymap.ui.app import ensure_application
+    from nmt_bodymap.ui.chart import store_calls
+    from nmt_bodymap.ui.chart.worker import StoreWorker
     from nmt_bodymap.ui.main_window import MainWindow
-    from nmt_bodymap.ui.worker import StoreWorker
 
     ensure_application()
     worker = StoreWorker()

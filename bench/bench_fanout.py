@@ -39,12 +39,14 @@ from bench_click import _click_points, _open_window, _wait_until
 PROBES: dict[str, tuple[str, ...]] = {
     "visit_tabs": ("nmt_bodymap.ui.main_window:MainWindow._refresh_visit_tabs",),
     "candidate_refreshes": ("nmt_bodymap.ui.main_window:MainWindow._refresh_candidates",),
-    "candidate_rankings": ("nmt_bodymap.ui.candidates_panel:CandidatesPanel.show_for_marks",),
+    "candidate_rankings": (
+        "nmt_bodymap.ui.candidates.candidates_panel:CandidatesPanel.show_for_marks",
+    ),
     "save_state": ("nmt_bodymap.ui.main_window:MainWindow._update_save_state",),
     "scene": (
-        "nmt_bodymap.ui.body_scene:BodyScene.put_mark",
-        "nmt_bodymap.ui.body_scene:BodyScene.drop_mark",
-        "nmt_bodymap.ui.body_scene:BodyScene.set_marks",
+        "nmt_bodymap.ui.map.body_scene:BodyScene.put_mark",
+        "nmt_bodymap.ui.map.body_scene:BodyScene.drop_mark",
+        "nmt_bodymap.ui.map.body_scene:BodyScene.set_marks",
     ),
 }
 

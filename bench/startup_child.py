@@ -60,8 +60,8 @@ def bare() -> int:
 def real_app(db: str) -> int:
     """The start-up path of ``run_app``: window painted first, chart opened behind it."""
     from nmt_bodymap.ui.app import ensure_application, show_main_window
+    from nmt_bodymap.ui.chart.worker import StoreWorker
     from nmt_bodymap.ui.theme import apply_theme
-    from nmt_bodymap.ui.worker import StoreWorker
 
     app = ensure_application()
     apply_theme(app)

@@ -38,9 +38,9 @@ CHILD = textwrap.dedent(
     import json, sys
     from PySide6.QtCore import QEvent, QObject, QTimer
     from nmt_bodymap.ui.app import ensure_application, show_main_window
-    from nmt_bodymap.ui.sign_in_dialog import before_open
+    from nmt_bodymap.ui.access.sign_in_dialog import before_open
     from nmt_bodymap.ui.theme import apply_theme
-    from nmt_bodymap.ui.worker import StoreWorker
+    from nmt_bodymap.ui.chart.worker import StoreWorker
 
     HEAVY = json.loads(sys.argv[1])
     app = ensure_application()

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 from nmt_bodymap.settings import Settings, save_settings  # noqa: E402
 from nmt_bodymap.ui.about_dialog import AboutDialog  # noqa: E402
 from nmt_bodymap.ui.app import ensure_application, open_store_blocking  # noqa: E402
+from nmt_bodymap.ui.chart.worker import StoreWorker  # noqa: E402
 from nmt_bodymap.ui.settings_dialog import SettingsDialog  # noqa: E402
 from nmt_bodymap.ui.theme import apply_theme  # noqa: E402
-from nmt_bodymap.ui.worker import StoreWorker  # noqa: E402
 from tools.screenshots import seed_visit, wait_until  # noqa: E402  (sets the data folder)
 
 OUT = ROOT / "docs" / "screenshots"

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from nmt_bodymap.ui.render import render_view  # noqa: E402
+from nmt_bodymap.ui.map.render import render_view  # noqa: E402
 
 OUT = ROOT / "docs" / "views"
 

@@ -30,8 +30,8 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from nmt_bodymap.ui.app import ensure_application, open_store_blocking  # noqa: E402
+from nmt_bodymap.ui.chart.worker import StoreWorker  # noqa: E402
 from nmt_bodymap.ui.theme import apply_theme  # noqa: E402
-from nmt_bodymap.ui.worker import StoreWorker  # noqa: E402
 
 MARKS = (  # view, region, side, intensity, quality
     ("anterior", "temple", "right", 7, "ache"),
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         map_panel = window.body_map  # type: ignore[attr-defined]
         map_panel.grab().save(str(args.out / "body-map-highlight.png"))
 
-        from nmt_bodymap.ui.finding_dialogs import TreatmentDialog
+        from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
 
         dialog = TreatmentDialog(
             window.knowledge.muscle("upper_trapezius"),

@@ -53,12 +53,12 @@ def child(name: str, out: Path) -> None:
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
-    from nmt_bodymap.ui import store_calls
-    from nmt_bodymap.ui.finding_dialogs import TreatmentDialog
-    from nmt_bodymap.ui.intake_dialog import IntakeDialog
+    from nmt_bodymap.ui.chart import store_calls
+    from nmt_bodymap.ui.chart.worker import StoreWorker
+    from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
+    from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
     from nmt_bodymap.ui.main_window import MainWindow
     from nmt_bodymap.ui.theme import apply_theme
-    from nmt_bodymap.ui.worker import StoreWorker
 
     app = QApplication([])
     apply_theme(app)

@@ -91,7 +91,7 @@ def _check_database(scratch: Path) -> str:
 
 
 def _check_rendering(scratch: Path) -> str:
-    from nmt_bodymap.ui.render import render_view
+    from nmt_bodymap.ui.map.render import render_view
 
     sizes = []
     for view in ("anterior", "posterior"):

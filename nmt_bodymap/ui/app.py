@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from nmt_bodymap import __version__, logs, paths
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
-from nmt_bodymap.ui import store_calls
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.chart import store_calls
+from nmt_bodymap.ui.chart.worker import StoreWorker
 
 APP_NAME = "NMT Body Map"
 log = logging.getLogger(__name__)
@@ -333,8 +333,8 @@ def run_app(db: str | None) -> int:
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
     # -- security hook (issue 14): first account / unlock an encrypted chart --
-    from nmt_bodymap.ui.lock import sign_in_and_secure
-    from nmt_bodymap.ui.sign_in_dialog import before_open
+    from nmt_bodymap.ui.access.lock import sign_in_and_secure
+    from nmt_bodymap.ui.access.sign_in_dialog import before_open
 
     if not before_open(target):
         return 1

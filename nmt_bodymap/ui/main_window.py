@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nmt_bodymap.ui.findings_actions import FindingsActions
+from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.clinic.findings_actions import FindingsActions
 from nmt_bodymap.ui.window_state import (
     restore_geometry_only,
     restore_window_state,
     save_window_state,
 )
-from nmt_bodymap.ui.worker import StoreWorker
 
 if TYPE_CHECKING:
     from nmt_bodymap.core.atlas import Atlas
     from nmt_bodymap.core.knowledge import KnowledgeBase
-    from nmt_bodymap.ui.open_visit import DocChange
+    from nmt_bodymap.ui.chart.open_visit import DocChange
 
 STATUS_TIMEOUT_MS = 6000
 
@@ -77,28 +77,28 @@ class MainWindow(FindingsActions, QMainWindow):
         from nmt_bodymap.core.atlas import load_atlas
         from nmt_bodymap.core.knowledge import load_knowledge
         from nmt_bodymap.ui.about_dialog import install_help_actions
-        from nmt_bodymap.ui.assessment_panel import install_assessment
-        from nmt_bodymap.ui.body_map_panel import BodyMapPanel
-        from nmt_bodymap.ui.candidates_panel import CandidatesPanel
-        from nmt_bodymap.ui.change_watcher import install_change_watcher
-        from nmt_bodymap.ui.client_panel import ClientPanel
+        from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
+        from nmt_bodymap.ui.chart.change_watcher import install_change_watcher
+        from nmt_bodymap.ui.chart.client_panel import ClientPanel
+        from nmt_bodymap.ui.chart.history_view import install_history_view
+        from nmt_bodymap.ui.chart.open_visit import OpenVisit
+        from nmt_bodymap.ui.chart.visit_dialog import install_visit_admin
+        from nmt_bodymap.ui.chart.visit_findings import VisitFindings
+        from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
+        from nmt_bodymap.ui.chart.visit_marks import VisitMarks
+        from nmt_bodymap.ui.chart.visit_panel import VisitPanel
+        from nmt_bodymap.ui.clinic.assessment_panel import install_assessment
+        from nmt_bodymap.ui.clinic.examination_guide import ExaminationGuidePanel
+        from nmt_bodymap.ui.clinic.findings_panel import FindingsPanel
+        from nmt_bodymap.ui.clinic.visit_summary import VisitSummaryPanel
+        from nmt_bodymap.ui.clinic.workflow_actions import install_workflow_actions
         from nmt_bodymap.ui.documents.menu import install_document_actions
-        from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
-        from nmt_bodymap.ui.findings_panel import FindingsPanel
-        from nmt_bodymap.ui.history_view import install_history_view
         from nmt_bodymap.ui.main_menus import build_main_menus
-        from nmt_bodymap.ui.open_visit import OpenVisit
-        from nmt_bodymap.ui.palette import MapColors
-        from nmt_bodymap.ui.region_picker import install_region_picker
+        from nmt_bodymap.ui.map.body_map_panel import BodyMapPanel
+        from nmt_bodymap.ui.map.palette import MapColors
+        from nmt_bodymap.ui.map.region_picker import install_region_picker
         from nmt_bodymap.ui.settings_dialog import install_settings_action
         from nmt_bodymap.ui.theme import follow_system_theme
-        from nmt_bodymap.ui.visit_dialog import install_visit_admin
-        from nmt_bodymap.ui.visit_findings import VisitFindings
-        from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
-        from nmt_bodymap.ui.visit_marks import VisitMarks
-        from nmt_bodymap.ui.visit_panel import VisitPanel
-        from nmt_bodymap.ui.visit_summary import VisitSummaryPanel
-        from nmt_bodymap.ui.workflow_actions import install_workflow_actions
 
         worker = self.worker
         self.atlas = atlas or load_atlas()
@@ -176,7 +176,7 @@ class MainWindow(FindingsActions, QMainWindow):
 
     # -- wiring ----------------------------------------------------------------------------
     def _connect(self) -> None:
-        from nmt_bodymap.ui.commands import push_operations
+        from nmt_bodymap.ui.chart.commands import push_operations
 
         self.clients.client_chosen.connect(self._on_client)
         self.clients.new_client_requested.connect(self.new_client)
@@ -235,13 +235,13 @@ class MainWindow(FindingsActions, QMainWindow):
 
     def ask_client(self, client: Any | None) -> dict[str, Any] | None:
         """Run the client form (patched in tests); None when cancelled."""
-        from nmt_bodymap.ui.client_dialog import ClientDialog
+        from nmt_bodymap.ui.chart.client_dialog import ClientDialog
 
         dialog = ClientDialog(client, self)
         return dialog.fields() if dialog.exec() else None
 
     def new_client(self) -> None:
-        from nmt_bodymap.ui import store_calls
+        from nmt_bodymap.ui.chart import store_calls
 
         fields = self.ask_client(None)
         if fields is None:
@@ -253,7 +253,7 @@ class MainWindow(FindingsActions, QMainWindow):
         )
 
     def edit_client(self) -> None:
-        from nmt_bodymap.ui import store_calls
+        from nmt_bodymap.ui.chart import store_calls
 
         client = self.clients.current_client()
         if client is None:
@@ -279,7 +279,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def _on_visit(self, visit: Any | None) -> None:
         if visit is not None and visit.id == self.marks.visit_id:
             return
-        from nmt_bodymap.ui.visit_dialog import clear_visit_steps
+        from nmt_bodymap.ui.chart.visit_dialog import clear_visit_steps
 
         clear_visit_steps(self.undo_stack)  # a visit's or client's delete stays undoable
         self.candidates.tree.setCurrentItem(None)
@@ -300,7 +300,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def _refresh_visit_tabs(self, *_args: object) -> None:
         """Bring the guide or the summary up to date, whichever is showing (the hidden one
         is brought up to date when its tab is chosen, so a click pays for neither)."""
-        from nmt_bodymap.ui.assessment_panel import assessment_lines
+        from nmt_bodymap.ui.clinic.assessment_panel import assessment_lines
 
         shown = self.side_tabs.currentWidget()
         marks = self.marks.marks()
@@ -349,7 +349,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.candidates.tree.setCurrentItem(None)
 
     def _on_candidate(self, candidate: Any | None) -> None:
-        from nmt_bodymap.ui.highlight import highlight_for
+        from nmt_bodymap.ui.map.highlight import highlight_for
 
         if candidate is None:
             self.body_map.show_highlight(None)
@@ -359,7 +359,7 @@ class MainWindow(FindingsActions, QMainWindow):
 
     def _show_muscle_on_map(self, chosen: tuple[str, str] | None) -> None:
         from nmt_bodymap.core.ranking import muscle_candidate
-        from nmt_bodymap.ui.highlight import highlight_for
+        from nmt_bodymap.ui.map.highlight import highlight_for
 
         if chosen is None:
             self.body_map.show_highlight(None)
@@ -374,7 +374,7 @@ class MainWindow(FindingsActions, QMainWindow):
 
     def ask_keep_mine(self, text: str) -> bool:
         """Another station changed what this one tried to change (patched in tests)."""
-        from nmt_bodymap.ui.change_watcher import ask_keep_mine
+        from nmt_bodymap.ui.chart.change_watcher import ask_keep_mine
 
         return ask_keep_mine(self, text)
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow, QWidget
 
-from nmt_bodymap.ui.palette import MapColors, is_dark_theme
+from nmt_bodymap.ui.map.palette import MapColors, is_dark_theme
 
 
 def apply_theme(app: QApplication) -> None:

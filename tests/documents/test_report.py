@@ -12,7 +12,7 @@ from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.store import ChartStore
 from nmt_bodymap.ui.documents.report import write_report_pdf
 from nmt_bodymap.ui.documents.visit_data import collect_visit
-from nmt_bodymap.ui.labels import place_label
+from nmt_bodymap.ui.map.labels import place_label
 
 from .conftest import NOTE, pdf_text
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.chart import store_calls
+from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.main_window import MainWindow
-from nmt_bodymap.ui.worker import StoreWorker
 
 
 def call_on_worker(qtbot: Any, worker: StoreWorker, job: Callable[[Any], Any]) -> Any:

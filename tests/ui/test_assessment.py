@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from nmt_bodymap.ui.assessment_panel import AssessmentPanel, install_assessment
+from nmt_bodymap.ui.clinic.assessment_panel import AssessmentPanel, install_assessment
 from nmt_bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import call_on_worker, click_region, open_window
 

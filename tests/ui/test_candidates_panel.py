@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.ranking import Candidate
-from nmt_bodymap.ui.candidates_panel import CandidatesPanel
-from nmt_bodymap.ui.marks import MarkState
+from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
+from nmt_bodymap.ui.chart.marks import MarkState
 
 PLACES = [
     ("anterior", "temple", "right"),

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit
 
-from nmt_bodymap.ui.client_dialog import ClientDialog
+from nmt_bodymap.ui.chart.client_dialog import ClientDialog
 from tests.ui.conftest import call_on_worker
 
 
@@ -24,7 +24,7 @@ def test_date_of_birth_typed_as_displayed_is_stored_as_typed(qtbot: Any) -> None
 
 
 def test_a_date_that_cannot_be_read_is_refused_with_one_line(qtbot: Any) -> None:
-    from nmt_bodymap.ui.client_dialog import parse_birth_date
+    from nmt_bodymap.ui.chart.client_dialog import parse_birth_date
 
     dialog = ClientDialog()
     qtbot.addWidget(dialog)

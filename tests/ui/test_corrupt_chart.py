@@ -12,7 +12,7 @@ import pytest
 
 from nmt_bodymap.store import ChartDatabaseCorrupt, ChartStore
 from nmt_bodymap.ui import app as app_module
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.chart.worker import StoreWorker
 
 
 class ExitRecorder:

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem
 
-from nmt_bodymap.ui.education_mode import EducationWindow
-from nmt_bodymap.ui.palette import MapColors
-from nmt_bodymap.ui.workflow_actions import open_education
+from nmt_bodymap.ui.clinic.workflow_actions import open_education
+from nmt_bodymap.ui.education.education_mode import EducationWindow
+from nmt_bodymap.ui.map.palette import MapColors
 from tests.ui.conftest import click_region
 
 
@@ -37,7 +37,7 @@ def test_f11_passes_the_selected_candidate(qtbot: Any, window: Any, monkeypatch:
     qtbot.waitUntil(lambda: window.candidates.choose("sternocleidomastoid", "right"))
     seen: list[Any] = []
     monkeypatch.setattr(
-        "nmt_bodymap.ui.workflow_actions.EducationWindow",
+        "nmt_bodymap.ui.clinic.workflow_actions.EducationWindow",
         lambda ids, parent=None, selected=None: seen.append(selected) or _Silent(),
     )
     window.actions_by_key["education"].trigger()

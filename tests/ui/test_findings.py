@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.ui.finding_dialogs import TreatmentDialog
-from nmt_bodymap.ui.hold_timer import HoldTimer
+from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
+from nmt_bodymap.ui.clinic.hold_timer import HoldTimer
 from tests.ui.conftest import call_on_worker, click_region
 
 
@@ -114,7 +114,7 @@ def test_clicking_a_trigger_point_pin_records_a_finding_there_without_marking(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from nmt_bodymap.ui.map_items import TriggerPointPin
+    from nmt_bodymap.ui.map.map_items import TriggerPointPin
 
     click_region(qtbot, window, "anterior", "temple", "right")
     qtbot.waitUntil(lambda: window.candidates.choose("upper_trapezius", "right"))

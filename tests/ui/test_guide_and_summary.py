@@ -137,7 +137,7 @@ def test_next_visit_records_the_follow_up_of_the_previous_one_with_undo(
 
 
 def test_follow_up_form_refuses_an_empty_answer_and_keeps_figures(qtbot: Any) -> None:
-    from nmt_bodymap.ui.follow_up_dialog import FollowUpDialog
+    from nmt_bodymap.ui.clinic.follow_up_dialog import FollowUpDialog
 
     dialog = FollowUpDialog("Mon 23 Nov 2026")
     qtbot.addWidget(dialog)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.ranking import Spot, muscle_candidate, rank_candidates
-from nmt_bodymap.ui.highlight import highlight_for
+from nmt_bodymap.ui.map.highlight import highlight_for
 
 
 def test_zones_and_pins_follow_the_explaining_trigger_points() -> None:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from nmt_bodymap.ui.history_view import HistoryView, describe
+from nmt_bodymap.ui.chart.history_view import HistoryView, describe
 from tests.ui.conftest import call_on_worker, click_region, open_window
 
 WHO = "Mia Lopez"
@@ -186,7 +186,7 @@ def test_a_change_the_row_words_do_not_show_names_the_field() -> None:
     from datetime import UTC, datetime
     from types import SimpleNamespace
 
-    from nmt_bodymap.ui.history_view import history_lines
+    from nmt_bodymap.ui.chart.history_view import history_lines
 
     def entry(kind: str, op: str, before: Any, after: Any) -> Any:
         at = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor
 
 from nmt_bodymap.core.ranking import Spot, rank_candidates
 from nmt_bodymap.core.vocabulary import internal_sites
-from nmt_bodymap.ui.candidates_panel import MAX_SHOWN
-from nmt_bodymap.ui.internal_sites import ICON_SIZE
-from nmt_bodymap.ui.palette import intensity_color
+from nmt_bodymap.ui.candidates.candidates_panel import MAX_SHOWN
+from nmt_bodymap.ui.map.internal_sites import ICON_SIZE
+from nmt_bodymap.ui.map.palette import intensity_color
 from tests.ui.conftest import call_on_worker, click_region, open_window
 
 SCREENSHOTS = Path(
@@ -188,8 +188,8 @@ def test_progress_and_education_take_internal_marks(
     qtbot: Any, window: Any, seeded: dict[str, Any]
 ) -> None:
     """Pain extent counts only drawn regions; the education list still gets the muscles."""
-    from nmt_bodymap.ui.progress_view import ProgressView
-    from nmt_bodymap.ui.workflow_actions import candidate_muscles
+    from nmt_bodymap.ui.clinic.workflow_actions import candidate_muscles
+    from nmt_bodymap.ui.progress.progress_view import ProgressView
 
     click_site(qtbot, window, "upper_teeth", "right")
     worker, visit_id = seeded["worker"], seeded["visit"].id

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel
 
-from nmt_bodymap.ui.intake_dialog import IntakeDialog
+from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
+from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner
 from nmt_bodymap.ui.main_window import MainWindow
-from nmt_bodymap.ui.red_flag_banner import RedFlagBanner
 from tests.ui.conftest import open_window
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366x768 less a 40 px task bar
@@ -62,7 +62,7 @@ def test_first_start_sizes_the_window_to_the_screen() -> None:
 def test_the_window_and_dialogs_fit_the_laptop_and_hidpi_screens(
     qtbot: Any, seeded: dict[str, Any], no_dialogs: list[str]
 ) -> None:
-    from nmt_bodymap.ui.progress_view import ProgressView
+    from nmt_bodymap.ui.progress.progress_view import ProgressView
 
     window = open_window(qtbot, seeded["worker"], seeded["visit"].id)
     intake = IntakeDialog(seeded["worker"].submit, seeded["client"].id)

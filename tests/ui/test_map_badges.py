@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nmt_bodymap.ui.map_items import PainMarkItem, TriggerPointPin
+from nmt_bodymap.ui.map.map_items import PainMarkItem, TriggerPointPin
 from tests.ui.conftest import click_region
 
 

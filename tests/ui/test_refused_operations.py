@@ -9,7 +9,7 @@ import pytest
 
 from nmt_bodymap.core.operations import OpKind
 from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
-from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.chart import store_calls
 from tests.ui.conftest import call_on_worker, click_region
 
 

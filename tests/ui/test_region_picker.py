@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.ui.region_picker import find_regions, region_choices
+from nmt_bodymap.ui.map.region_picker import find_regions, region_choices
 from tests.ui.conftest import call_on_worker
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.ui.render import render_view
+from nmt_bodymap.ui.map.render import render_view
 
 
 @pytest.mark.parametrize("view", ["anterior", "posterior"])

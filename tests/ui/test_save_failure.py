@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from nmt_bodymap.store.errors import ChartStoreError
-from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.chart import store_calls
 from tests.ui.conftest import call_on_worker, click_region
 
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.store import encryption
 from nmt_bodymap.store.accounts import AccountBook
-from nmt_bodymap.ui import sign_in_dialog
-from nmt_bodymap.ui.client_dialog import ClientDialog
-from nmt_bodymap.ui.lock import LOCKED_TITLE, install_security
+from nmt_bodymap.ui.access import sign_in_dialog
+from nmt_bodymap.ui.access.lock import LOCKED_TITLE, install_security
+from nmt_bodymap.ui.chart.client_dialog import ClientDialog
 from tests.ui.conftest import call_on_worker, open_window
 
 PRIVATE = "Zelda Privateperson"

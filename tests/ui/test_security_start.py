@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeySequence
 from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.accounts import AccountBook
 from nmt_bodymap.ui import app as app_module
-from nmt_bodymap.ui import sign_in_dialog
-from nmt_bodymap.ui.lock import sign_in_and_secure
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.access import sign_in_dialog
+from nmt_bodymap.ui.access.lock import sign_in_and_secure
+from nmt_bodymap.ui.chart.worker import StoreWorker
 
 
 class ExitRecorder:

@@ -21,7 +21,7 @@ from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.backups import list_backups
 from nmt_bodymap.store.errors import ChartDiskFull, ChartFileEmpty
 from nmt_bodymap.ui import app as app_module
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.chart.worker import StoreWorker
 
 PHI = "Zelda Quixote-Phi"
 

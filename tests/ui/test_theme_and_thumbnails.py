@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.ui.palette import is_dark_theme
+from nmt_bodymap.ui.map.palette import is_dark_theme
 from tests.ui.conftest import call_on_worker, click_region
 
 
@@ -62,7 +62,7 @@ def test_visit_list_thumbnail_follows_the_marks(window: Any, qtbot: Any) -> None
 def test_progress_timeline_thumbnails_differ_between_visits(
     qtbot: Any, chart_path: Path, open_worker: Any
 ) -> None:
-    from nmt_bodymap.ui.progress_view import ProgressView
+    from nmt_bodymap.ui.progress.progress_view import ProgressView
 
     worker = open_worker(chart_path)
     client = call_on_worker(qtbot, worker, lambda s: s.create_client(name="Ana Ruiz"))

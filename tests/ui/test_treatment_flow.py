@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from nmt_bodymap.ui.finding_dialogs import TreatmentDialog
+from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
 from tests.ui.conftest import call_on_worker, click_region
 
 
@@ -33,7 +33,7 @@ def test_after_a_hold_enter_saves_instead_of_restarting_the_timer(qtbot: Any, wi
 
 
 def test_every_hold_keeps_its_own_length(qtbot: Any, window: Any) -> None:
-    from nmt_bodymap.ui.finding_dialogs import holds_fields
+    from nmt_bodymap.ui.clinic.finding_dialogs import holds_fields
 
     dialog = _dialog(qtbot, window)
     for seconds in (2, 1):
@@ -74,7 +74,7 @@ def test_the_window_passes_the_red_flag_to_the_treatment_form(
         def exec(self) -> int:
             return 0
 
-    monkeypatch.setattr("nmt_bodymap.ui.findings_actions.TreatmentDialog", Probe)
+    monkeypatch.setattr("nmt_bodymap.ui.clinic.findings_actions.TreatmentDialog", Probe)
     window.red_flag_banner.show_answers({"chest_pain": True}, None)
     window.ask_treatment("upper_trapezius", "right", None)
     assert seen and seen[0].startswith("Screening answered yes")

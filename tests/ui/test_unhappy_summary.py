@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 
 from nmt_bodymap.core.knowledge import load_knowledge
-from nmt_bodymap.ui import visit_summary
-from nmt_bodymap.ui.visit_follow_ups import VisitFollowUps
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
+from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.clinic import visit_summary
 
 
 def _mark(i: int, region: str = "temple") -> Any:

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from nmt_bodymap.ui import store_calls
+from nmt_bodymap.ui.chart import store_calls
+from nmt_bodymap.ui.chart.visit_dialog import VisitDialog, parse_visit_time
 from nmt_bodymap.ui.main_window import MainWindow
-from nmt_bodymap.ui.visit_dialog import VisitDialog, parse_visit_time
 from tests.ui.conftest import call_on_worker, open_window
 
 LOCAL = datetime.now().astimezone().tzinfo
@@ -199,7 +199,7 @@ def test_editing_the_open_visit_right_after_a_note_keeps_both(
     """A note typed on the open visit (queued, not yet saved) and then a backdate: the
     edit names the version the screen holds, so neither is refused as a conflict."""
     from nmt_bodymap.core.operations import RowKind
-    from nmt_bodymap.ui.commands import push_operations
+    from nmt_bodymap.ui.chart.commands import push_operations
 
     worker, newest = two_visits["worker"], two_visits["visit"]
     window = open_window(qtbot, worker, newest.id)

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QRect, Qt
 
 from nmt_bodymap.ui import app as app_module
-from nmt_bodymap.ui.examination_guide import ExaminationGuidePanel
-from nmt_bodymap.ui.legend import MapLegend
-from nmt_bodymap.ui.palette import MapColors
-from nmt_bodymap.ui.worker import StoreWorker
+from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.clinic.examination_guide import ExaminationGuidePanel
+from nmt_bodymap.ui.map.legend import MapLegend
+from nmt_bodymap.ui.map.palette import MapColors
 
 
 def test_the_guide_counts_a_muscle_with_one_finding_once(qtbot: Any, window: Any) -> None:
@@ -26,7 +26,7 @@ def test_the_guide_counts_a_muscle_with_one_finding_once(qtbot: Any, window: Any
 
 
 def test_severity_boxes_stay_after_the_first_tick(qtbot: Any, window: Any) -> None:
-    from nmt_bodymap.ui.posture_gait_tab import PostureGaitTree
+    from nmt_bodymap.ui.clinic.posture_gait_tab import PostureGaitTree
 
     window.assessment_panel.ensure_built()
     tree = window.assessment_panel.tree
@@ -43,7 +43,7 @@ def test_severity_boxes_stay_after_the_first_tick(qtbot: Any, window: Any) -> No
 
 
 def test_assessment_labels_are_read_in_full(qtbot: Any, window: Any) -> None:
-    from nmt_bodymap.ui.posture_gait_tab import PostureGaitTree
+    from nmt_bodymap.ui.clinic.posture_gait_tab import PostureGaitTree
 
     window.assessment_panel.ensure_built()
     tree = window.assessment_panel.tree

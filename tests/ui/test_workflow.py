@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from nmt_bodymap.ui.intake_dialog import IntakeDialog
-from nmt_bodymap.ui.red_flag_banner import ClearanceDialog, RedFlagBanner
+from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
+from nmt_bodymap.ui.clinic.red_flag_banner import ClearanceDialog, RedFlagBanner
 from tests.ui.conftest import call_on_worker
 
 # Screens are grabbed on every run; they land in docs/ only when asked:
@@ -176,7 +176,7 @@ def _all_texts(widget: Any) -> list[str]:
 
 
 def test_education_mode_shows_no_private_data(qtbot: Any, chart_path: Path, open_worker: Any):
-    from nmt_bodymap.ui.workflow_actions import open_education
+    from nmt_bodymap.ui.clinic.workflow_actions import open_education
 
     worker = open_worker(chart_path)
     zelda = call_on_worker(
@@ -234,7 +234,7 @@ def test_education_mode_shows_no_private_data(qtbot: Any, chart_path: Path, open
 
 def test_muscle_library_filters_by_name_region_and_condition() -> None:
     from nmt_bodymap.core.knowledge import load_knowledge
-    from nmt_bodymap.ui.education_mode import muscle_library
+    from nmt_bodymap.ui.education.education_mode import muscle_library
 
     kb = load_knowledge()
     assert {m.id for m in muscle_library(kb, "scalene")} >= {"anterior_scalene", "middle_scalene"}
@@ -251,7 +251,7 @@ def test_progress_chart_shows_peak_and_mean_per_visit(
     qtbot: Any, chart_path: Path, open_worker: Any
 ) -> None:
     from nmt_bodymap.core.clinical import pain_extent
-    from nmt_bodymap.ui.progress_view import ProgressView
+    from nmt_bodymap.ui.progress.progress_view import ProgressView
 
     worker = open_worker(chart_path)
     client = call_on_worker(qtbot, worker, lambda s: s.create_client(name="Ana Ruiz"))
@@ -320,7 +320,7 @@ def test_progress_chart_shows_peak_and_mean_per_visit(
 
 
 def test_workflow_menu_opens_from_the_main_window(qtbot: Any, window: Any) -> None:
-    from nmt_bodymap.ui.workflow_actions import install_workflow_actions
+    from nmt_bodymap.ui.clinic.workflow_actions import install_workflow_actions
 
     banner = install_workflow_actions(window)
     assert window.actions_by_key["education"].shortcuts()[0].toString() == "F11"

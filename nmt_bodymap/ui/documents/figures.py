@@ -21,12 +21,12 @@ from shapely.ops import unary_union
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.sides import Side
-from nmt_bodymap.ui.geometry import path_from_geometry
-from nmt_bodymap.ui.highlight import zone_regions
-from nmt_bodymap.ui.map_items import draw_pain_symbol
-from nmt_bodymap.ui.marks import MarkState
-from nmt_bodymap.ui.palette import MapColors
-from nmt_bodymap.ui.render import _svg_bytes
+from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.map.geometry import path_from_geometry
+from nmt_bodymap.ui.map.highlight import zone_regions
+from nmt_bodymap.ui.map.map_items import draw_pain_symbol
+from nmt_bodymap.ui.map.palette import MapColors
+from nmt_bodymap.ui.map.render import _svg_bytes
 
 SURFACE_VIEWS = ("anterior", "posterior")
 VIEW_TITLES = {

@@ -30,8 +30,8 @@ from nmt_bodymap.ui.documents.paged import (
 )
 from nmt_bodymap.ui.documents.report import header_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.highlight import zone_regions
-from nmt_bodymap.ui.labels import place_label
+from nmt_bodymap.ui.map.highlight import zone_regions
+from nmt_bodymap.ui.map.labels import place_label
 
 BASE_PT = 14.0
 PICTURE_HEIGHT_MM = 95.0

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
-from nmt_bodymap.ui.worker import StoreWorker
 
 EXPORT_FILTERS = {
     "json": "Chart, NMT Body Map JSON (*.json)",

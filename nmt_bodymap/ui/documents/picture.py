@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_marks
 from nmt_bodymap.ui.documents.paged import ensure_gui_app, text_font
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.labels import place_label
+from nmt_bodymap.ui.map.labels import place_label
 
 HEIGHT_PX = 1600
 LINE_PX = 34

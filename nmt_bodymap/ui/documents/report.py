@@ -19,7 +19,8 @@ from nmt_bodymap.core.assessment import load_assessment
 from nmt_bodymap.core.clinical import load_red_flags, soreness_advice
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.settings import Settings, load_settings
-from nmt_bodymap.ui.assessment_text import KIND_TITLES, observation_text
+from nmt_bodymap.ui.clinic.assessment_text import KIND_TITLES, observation_text
+from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_marks
 from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
@@ -31,9 +32,8 @@ from nmt_bodymap.ui.documents.paged import (
     write_pdf,
 )
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.findings_panel import finding_text, treatment_text
-from nmt_bodymap.ui.highlight import zone_regions
-from nmt_bodymap.ui.labels import place_label, side_label
+from nmt_bodymap.ui.map.highlight import zone_regions
+from nmt_bodymap.ui.map.labels import place_label, side_label
 
 FIGURE_HEIGHT_MM = 150.0  # both views fit beside each other under the header on page 1
 QUALITY_KEY = "● ache  ▲ sharp  ◆ burning  ■ tingling  ⬢ throbbing"

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.soap_text import SECTIONS, soap_suggestions
 from nmt_bodymap.ui.documents.visit_data import collect_visit
-from nmt_bodymap.ui.worker import StoreWorker
 
 SAVE_DELAY_MS = 700
 TITLES = {"subjective": "&Subjective", "objective": "&Objective", "assessment": "&Assessment",

@@ -11,10 +11,10 @@ from __future__ import annotations
 from nmt_bodymap.core.after_care import follow_up_reading, soreness_window
 from nmt_bodymap.core.assessment import load_assessment
 from nmt_bodymap.core.knowledge import KnowledgeBase
-from nmt_bodymap.ui.assessment_text import observation_text
+from nmt_bodymap.ui.clinic.assessment_text import observation_text
+from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.findings_panel import finding_text, treatment_text
-from nmt_bodymap.ui.labels import place_label, side_label
+from nmt_bodymap.ui.map.labels import place_label, side_label
 
 SECTIONS = ("subjective", "objective", "assessment", "plan")
 

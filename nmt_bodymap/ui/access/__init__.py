@@ -1,0 +1,1 @@
+"""The access room: sign-in, accounts and the lock."""

@@ -1,0 +1,1 @@
+"""The candidates room: which muscles could be sending the pain, ranked."""

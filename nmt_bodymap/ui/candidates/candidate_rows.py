@@ -1,0 +1,140 @@
+"""The rows of the candidates list: one per clinical idea, then the muscles under the spot.
+
+Parts of a group with one referral pattern (the scalenes, the deltoid parts, adductor longus
+and brevis, the medial hamstrings) are one row, labelled with the group and opening into
+its parts; the row stands for its best-ranked part. The muscles lying under the marks
+follow in their own section, open, under a heading row that cannot be chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from nmt_bodymap.core.ranking import Candidate
+from nmt_bodymap.ui.candidates.candidate_text import ZONE_WORDS
+from nmt_bodymap.ui.map.labels import side_label
+
+UNDER_SPOT_HEADING = "Also palpate under the spot"
+ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a touch screen
+Row = tuple[Candidate | None, str, list[Candidate]]  # data, label, parts (a group's members)
+
+
+class PaddedRows(QStyledItemDelegate):
+    """Taller rows without a style sheet (a sheet re-styles every cell on every paint)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return super().sizeHint(option, index) + ROW_PADDING
+
+
+class CandidateTree(QTreeWidget):
+    """The list: arrow keys move (Qt's own), Enter asks for a finding on the current row."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def idea_rows(candidates: Sequence[Candidate], under: Sequence[Candidate]) -> list[Row]:
+    """Top-level rows in rank order (a group at its best part), then the under-spot section."""
+    rows: list[Row] = []
+    by_idea: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.group is None:
+            rows.append((candidate, candidate.name, []))
+            continue
+        idea = (candidate.group, candidate.side)
+        if idea not in by_idea:
+            by_idea[idea] = []
+            rows.append((candidate, _group_label(candidate.group), by_idea[idea]))
+        by_idea[idea].append(candidate)
+    rows = [
+        (c, label, parts) if len(parts) > 1 else (c, c.name if c else label, [])
+        for c, label, parts in rows
+    ]
+    if under:
+        rows.append((None, UNDER_SPOT_HEADING, list(under)))
+    return rows
+
+
+def _group_label(group_id: str) -> str:
+    from nmt_bodymap.core.pain_areas import load_pain_areas
+
+    group = load_pain_areas().groups.get(group_id)
+    return group.label if group is not None else group_id.replace("_", " ").capitalize()
+
+
+def explains_text(candidate: Candidate, total: int) -> str:
+    if total <= 1:
+        zone = candidate.zones[0] if candidate.zones else None
+        return ZONE_WORDS.get(zone, str(zone))
+    return f"{len(candidate.explains)} of {total} spots"
+
+
+def zones_text(candidate: Candidate, spot_labels: Sequence[str]) -> str:
+    lines = []
+    for label, zone in zip(spot_labels, candidate.zones, strict=False):
+        lines.append(f"{label}: {ZONE_WORDS.get(zone, str(zone))}")
+    return "\n".join(lines)
+
+
+def row_shape(
+    data: Candidate | None,
+    label: str,
+    parts: list[Candidate],
+    total: int,
+    spot_labels: Sequence[str],
+) -> tuple[object, ...]:
+    """Everything a row reads (with its parts): equal shapes need no new items."""
+
+    def texts(c: Candidate | None, name: str) -> tuple[str, ...]:
+        if c is None:
+            return (name, "", "")
+        return (name, side_label(c.side), explains_text(c, total), zones_text(c, spot_labels))
+
+    return (texts(data, label), tuple(texts(p, p.name) for p in parts))
+
+
+def make_item(
+    data: Candidate | None,
+    label: str,
+    parts: list[Candidate],
+    total: int,
+    spot_labels: Sequence[str],
+) -> QTreeWidgetItem:
+    item = _leaf(data, label, total, spot_labels)
+    if data is None:  # the section heading: read, not chosen
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+    item.addChildren([_leaf(part, part.name, total, spot_labels) for part in parts])
+    return item
+
+
+def _leaf(
+    candidate: Candidate | None, label: str, total: int, spot_labels: Sequence[str]
+) -> QTreeWidgetItem:
+    if candidate is None:
+        return QTreeWidgetItem([label, "", ""])
+    item = QTreeWidgetItem([label, side_label(candidate.side), explains_text(candidate, total)])
+    tip = zones_text(candidate, spot_labels)
+    item.setToolTip(0, tip)
+    item.setToolTip(2, tip)
+    item.setData(0, Qt.ItemDataRole.UserRole, candidate)
+    return item

@@ -1,0 +1,387 @@
+"""Ranked candidate muscles for the selected marks (or the whole visit), with details.
+
+The ranking is the core's (:func:`nmt_bodymap.core.ranking.rank_candidates`);
+this panel lists it, reports which candidate is chosen, and shows what the
+knowledge base says about it in words a therapist and client can use.
+
+Parts of a group with one pattern (the scalenes, the deltoid parts...) are one row that
+opens into its parts; the muscles lying under the marks follow in their own short section
+("Also palpate under the spot"). Arrow keys move through the list; Enter asks for a
+finding on the current muscle, side and explaining trigger point.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.core.ranking import (
+    Candidate,
+    Spot,
+    muscle_candidate,
+    rank_candidates,
+    under_spots,
+)
+from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-exported)
+    UNDER_SPOT_HEADING,
+    CandidateTree,
+    PaddedRows,
+    idea_rows,
+    make_item,
+    row_shape,
+)
+from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-exported for callers)
+    ZONE_WORDS,
+    candidate_html,
+    muscle_html,
+    summary_html,
+)
+from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.map.labels import place_label
+
+MAX_SHOWN = 30
+KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
+
+
+class CandidatesPanel(QWidget):
+    """The candidate list and the detail pane of the chosen muscle.
+
+    A click re-ranks on every mark, so the panel does the least it can (bench/NOTES.md):
+    the list's rows are updated in place (a row whose muscle, side and text are unchanged
+    is not touched), ``candidate_chosen`` is sent only when the chosen candidate really
+    changes, the per-click part of the detail (muscle, side and the zone at each spot) is a
+    small label, and the long text about the muscle is laid out once and kept.
+    """
+
+    candidate_chosen = Signal(object)  # Candidate or None
+    record_finding = Signal(object)  # Candidate
+    record_treatment = Signal(object)  # Candidate
+    # muscle id, side, trigger point id (the one that explains the spots) or None
+    record_finding_requested = Signal(str, str, object)
+
+    def __init__(self, knowledge: KnowledgeBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self._candidates: list[Candidate] = []
+        self._under: list[Candidate] = []
+        self._shape: list[tuple[object, ...]] = []
+        self._spot_labels: list[str] = []
+        self._detail_key: tuple[object, ...] | None = None
+        self._chosen: Candidate | None = None
+        self._margins_font = ""
+        self._margins: dict[int, tuple[int, int]] = {}
+        self._advances: dict[str, int] = {}
+        self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+
+        self.heading = QLabel("Mark where it hurts to see the muscles to check.")
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("candidates-heading")
+        self.tree = CandidateTree()
+        self.tree.setObjectName("candidate-list")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Muscle", "Side", "Explains"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.enter_pressed.connect(self._request_finding)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Side and Explains are fitted to their text once per new list (_fit_columns), not
+        # by ResizeToContents, which measures every row again on each cell changed.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.tree.setItemDelegate(PaddedRows(self.tree))
+        self.tree.currentItemChanged.connect(self._on_current)
+
+        # The per-click top of the detail: a small text view sized to its text (a rich-text
+        # label lays its text out again on every paint).
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("candidate-summary")
+        self.summary.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("candidate-detail")
+        self.detail.setOpenExternalLinks(False)
+        self._placeholder = self._document(
+            "<p style='color:gray'>Choose a muscle in the list to see its referral "
+            "pattern on the map, where to palpate, and what to tell the client.</p>"
+        )
+        self.finding_button = QPushButton("Record &finding…")
+        self.finding_button.setToolTip("Record what you palpated at this muscle (Ctrl+Shift+F)")
+        self.treatment_button = QPushButton("Record &treatment…")
+        self.treatment_button.setToolTip("Record the treatment given (Ctrl+Shift+T)")
+        for button in (self.finding_button, self.treatment_button):
+            button.setMinimumHeight(34)
+            button.setEnabled(False)
+        self.finding_button.clicked.connect(lambda: self._emit_current(self.record_finding))
+        self.treatment_button.clicked.connect(lambda: self._emit_current(self.record_treatment))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.finding_button)
+        buttons.addWidget(self.treatment_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(self.detail, 1)
+        lower_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.tree, 1)
+        split.addWidget(top)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self._show_detail(None)
+
+    # -- input -----------------------------------------------------------------------------
+    def show_for_marks(self, marks: Sequence[MarkState], selected: bool) -> None:
+        """Rank the muscles for these marks; keep the chosen muscle chosen if still listed."""
+        previous = self.current_candidate()
+        spots = [
+            Spot(m.view, m.region, m.side, None if m.x is None or m.y is None else (m.x, m.y))
+            for m in marks
+        ]  # internal sites (teeth, pelvic floor...) have no point on the drawing
+        self._spot_labels = [place_label(m.region, m.side) for m in marks]
+        try:
+            self._candidates = rank_candidates(spots, self.knowledge)[:MAX_SHOWN] if spots else []
+            self._under = self._under_spots(spots)
+        except (ValueError, KeyError) as exc:
+            self._candidates = []
+            self._under = []
+            self.heading.setText(f"Could not rank these marks: {exc}")
+        else:
+            if not spots:
+                self.heading.setText("Mark where it hurts to see the muscles to check.")
+            else:
+                scope = "selected" if selected else "all"
+                noun = "mark" if len(spots) == 1 else "marks"
+                self.heading.setText(
+                    f"Muscles to check for {scope} {len(spots)} {noun}: "
+                    + ", ".join(dict.fromkeys(self._spot_labels))
+                )
+        self._fill_tree(len(spots))
+        current = None
+        if previous is not None:
+            current = self._item_of(previous.muscle, previous.side)
+        self.tree.blockSignals(True)
+        self.tree.scrollToTop()  # a new ranking is read from its top, as a fresh list is
+        self.tree.setCurrentItem(current)
+        if current is None:
+            self.tree.clearSelection()
+        self.tree.blockSignals(False)
+        self._on_current(current, None)
+
+    def _under_spots(self, spots: Sequence[Spot]) -> list[Candidate]:
+        """The muscles lying under the marks, as candidates (the ranked one where listed)."""
+        ranked = {(c.muscle, c.side): c for c in self._candidates}
+        found: list[Candidate] = []
+        for muscle_id, side, _spots in under_spots(spots, self.knowledge):
+            candidate = ranked.get((muscle_id, side)) or ranked.get((muscle_id, "bilateral"))
+            found.append(candidate or muscle_candidate(muscle_id, side, self.knowledge))  # type: ignore[arg-type]
+        return found
+
+    def _fill_tree(self, total: int) -> None:
+        """Show the rows; the tree is rebuilt only when what it reads changes."""
+        rows = idea_rows(self._candidates, self._under)
+        labels = self._spot_labels
+        shape = [row_shape(data, label, parts, total, labels) for data, label, parts in rows]
+        tree = self.tree
+        tree.blockSignals(True)
+        if shape != self._shape:
+            tree.clear()
+            items = [make_item(data, label, parts, total, labels) for data, label, parts in rows]
+            tree.addTopLevelItems(items)
+            for item, (data, _label, parts) in zip(items, rows, strict=True):
+                if data is None and parts:
+                    item.setExpanded(True)  # the short section is read open
+            self._shape = shape
+        else:  # same texts: only the candidates behind them are new
+            for index, (data, _label, parts) in enumerate(rows):
+                item = tree.topLevelItem(index)
+                item.setData(0, Qt.ItemDataRole.UserRole, data)
+                for child_index, part in enumerate(parts):
+                    item.child(child_index).setData(0, Qt.ItemDataRole.UserRole, part)
+        tree.blockSignals(False)
+        self._fit_columns()
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """Every row, parts after their group row, in reading order."""
+        found: list[QTreeWidgetItem] = []
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            found.append(item)
+            found += [item.child(i) for i in range(item.childCount())]
+        return found
+
+    def _item_of(self, muscle_id: str, side: str | None) -> QTreeWidgetItem | None:
+        for item in self._items():
+            candidate = item.data(0, Qt.ItemDataRole.UserRole)
+            if (
+                candidate is not None
+                and candidate.muscle == muscle_id
+                and (side is None or candidate.side == side)
+            ):
+                return item
+        return None
+
+    def under_spot(self) -> list[Candidate]:
+        """The muscles of the "also palpate under the spot" section."""
+        return list(self._under)
+
+    def _fit_columns(self) -> None:
+        """Side and Explains as wide as their widest text or heading (as ResizeToContents).
+
+        The widths come from each text's advance, measured once per text (there are few:
+        sides and "n of m spots") plus the delegate's margin, measured once per font, so a
+        click does not ask the delegate about every row again.
+        """
+        tree = self.tree
+        if tree.topLevelItemCount() == 0:
+            return
+        header = tree.header()
+        metrics = tree.fontMetrics()
+        if self._margins_font != tree.font().key():
+            self._margins_font = tree.font().key()
+            self._advances.clear()
+            first = next(
+                (
+                    tree.topLevelItem(r)
+                    for r in range(tree.topLevelItemCount())
+                    if tree.topLevelItem(r).text(1)
+                ),
+                tree.topLevelItem(0),
+            )
+            self._margins = {
+                column: (
+                    tree.sizeHintForIndex(tree.indexFromItem(first, column)).width()
+                    - self._advance(metrics, first.text(column)),
+                    header.sectionSizeHint(column),
+                )
+                for column in (1, 2)
+            }
+        for column, (margin, heading) in self._margins.items():
+            widest = max(
+                self._advance(metrics, tree.topLevelItem(row).text(column))
+                for row in range(tree.topLevelItemCount())
+            )
+            width = max(widest + margin, heading)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def _advance(self, metrics: QFontMetrics, text: str) -> int:
+        advance = self._advances.get(text)
+        if advance is None:
+            advance = self._advances[text] = metrics.horizontalAdvance(text)
+        return advance
+
+    def candidates(self) -> list[Candidate]:
+        return list(self._candidates)
+
+    def current_candidate(self) -> Candidate | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def choose(self, muscle_id: str, side: str | None = None) -> bool:
+        """Make the candidate with this muscle (and side) current; False if not listed."""
+        item = self._item_of(muscle_id, side)
+        if item is None:
+            return False
+        self.tree.setCurrentItem(item)
+        return True
+
+    # -- text ------------------------------------------------------------------------------
+    def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        candidate = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        self.finding_button.setEnabled(candidate is not None)
+        self.treatment_button.setEnabled(candidate is not None)
+        self._show_detail(candidate)
+        if candidate != self._chosen:  # the same candidate again: the map already shows it
+            self._chosen = candidate
+            self.candidate_chosen.emit(candidate)
+
+    def _request_finding(self) -> None:
+        """Enter: a finding on the current muscle and side, at the trigger point that
+        explains the spots (the muscle's first when none does)."""
+        candidate = self.current_candidate()
+        if candidate is None:
+            return
+        tp_id = candidate.explaining[0] if candidate.explaining else None
+        if tp_id is None:
+            tps = self.knowledge.muscle(candidate.muscle).trigger_points
+            tp_id = tps[0].id if tps else None
+        self.record_finding_requested.emit(candidate.muscle, candidate.side, tp_id)
+
+    def _emit_current(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        candidate = self.current_candidate()
+        if candidate is not None:
+            signal.emit(candidate)  # type: ignore[attr-defined]
+
+    def _show_detail(self, candidate: Candidate | None) -> None:
+        key = (candidate, tuple(self._spot_labels))
+        if key == self._detail_key:
+            return  # the same muscle for the same spots: the text is already shown
+        self._detail_key = key
+        if candidate is None:
+            self.summary.hide()
+            self._set_document(self._placeholder)
+            return
+        self.summary.setHtml(summary_html(self.knowledge, candidate, self._spot_labels))
+        document = self.summary.document()
+        document.setTextWidth(self.summary.viewport().width())
+        height = int(document.size().height()) + 2 * self.summary.frameWidth()
+        if self.summary.height() != height:
+            self.summary.setFixedHeight(height)
+        if self.summary.isHidden():
+            self.summary.show()
+        document = self._documents.pop(candidate.muscle, None)
+        if document is None:
+            document = self._document(muscle_html(self.knowledge, candidate.muscle))
+            if len(self._documents) >= KEPT_DOCUMENTS:
+                self._documents.popitem(last=False)[1].deleteLater()
+        self._documents[candidate.muscle] = document  # most recently shown last
+        self._set_document(document)
+
+    def _document(self, text: str) -> QTextDocument:
+        """A detail text owned by the panel (the browser only shows it), laid out once."""
+        document = QTextDocument(self)
+        document.setDefaultFont(self.detail.font())
+        document.setHtml(text)
+        return document
+
+    def _set_document(self, document: QTextDocument) -> None:
+        if self.detail.document() is not document:
+            self.detail.setDocument(document)
+
+    def detail_text(self) -> str:
+        """What the detail pane says, as plain text (summary first)."""
+        summary = ""
+        if self.summary.isVisibleTo(self):
+            summary = self.summary.toPlainText() + "\n"
+        return summary + self.detail.toPlainText()

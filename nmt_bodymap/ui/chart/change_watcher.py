@@ -1,0 +1,123 @@
+"""Another station's changes, shown without a click: poll the store's change token.
+
+Every second a small job on the store worker asks ``store.change_token()`` (SQLite's
+``PRAGMA data_version`` and the newest history id; cheap). Only when it moved does the job
+read the new history entries, and only when one of them names the open visit does it read
+that visit again; the GUI thread then puts in the rows that are newer than the screen's
+(:meth:`OpenVisit.put_rows`). No polling work runs on the GUI thread; a row with a save of
+ours still queued is left alone (the store will refuse the stale one as a conflict).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from nmt_bodymap.ui.chart.open_visit import OpenVisit
+from nmt_bodymap.ui.chart.worker import StoreWorker
+
+POLL_MS = 1000
+
+
+def _poll(store: Any, last: int | None, visit_id: int | None, visit_uid: str | None) -> Any:
+    """Worker thread: (newest history id, kinds changed, rows of the open visit or None)."""
+    _version, newest = store.change_token()
+    if last is None or newest == last:
+        return newest, set(), None
+    entries = store.changes_since(last)
+    kinds = {e.kind for e in entries}
+    rows = None
+    if visit_id is not None and any(e.visit == visit_uid for e in entries):
+        doc = store.load_visit_document(visit_id)
+        rows = [(kind, uid, dict(s.values), s.version, s.deleted) for kind, uid, s in doc]
+    return newest, kinds, rows
+
+
+class ChangeWatcher(QObject):
+    """Polls for changes made elsewhere and brings the open visit up to date."""
+
+    other_change = Signal(set)  # kinds of rows another station changed (clients, visits...)
+
+    def __init__(
+        self, worker: StoreWorker, visit: OpenVisit, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._visit = visit
+        self._last: int | None = None
+        self._polling = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.poll()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def poll(self) -> None:
+        if self._polling:
+            return  # the last poll is still queued (a slow disk): never pile them up
+        self._polling = True
+        last, visit = self._last, self._visit
+        visit_id = visit.visit_id
+        visit_uid = visit.doc.visit if visit.doc is not None else None
+        self._worker.submit(
+            lambda store: _poll(store, last, visit_id, visit_uid),
+            lambda result: self._polled(visit_id, result),
+            self._failed,
+        )
+
+    def _failed(self, _exc: BaseException) -> None:
+        self._polling = False  # the next poll tries again; a save failure is told elsewhere
+
+    def _polled(self, visit_id: int | None, result: Any) -> None:
+        self._polling = False
+        newest, kinds, rows = result
+        self._last = newest
+        if rows is not None and visit_id == self._visit.visit_id and self._visit.doc is not None:
+            doc = self._visit.doc
+            newer = [
+                row
+                for row in rows
+                if (doc.version(row[0], row[1]) or 0) < row[3] and not self._visit.queued(row[1])
+            ]
+            self._visit.put_rows(newer)
+        if kinds:
+            self.other_change.emit(set(kinds))
+
+
+def ask_keep_mine(parent: Any, text: str) -> bool:
+    """The conflict question: True to keep the screen's values, False to take the newer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Changed at another station", text, parent=parent)
+    keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Take the newer version", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is keep
+
+
+def install_change_watcher(window: Any) -> ChangeWatcher:
+    """Poll for other stations' changes and answer conflicts in plain words.
+
+    Needs of the window: ``worker``, ``open_visit``, ``show_status`` and ``ask_keep_mine``
+    (a method, patched in tests). Nothing lost either way: "take the newer" shows the row
+    as stored (already done when the question is asked); "keep mine" stores the screen's
+    values on the newer version, and the history keeps both.
+    """
+    watcher = ChangeWatcher(window.worker, window.open_visit, window)
+
+    def on_conflict(found: tuple[Any, Any, str, dict[str, Any], bool]) -> None:
+        exc, kind, uid, values, deleted = found
+        if window.ask_keep_mine(str(exc)):
+            window.open_visit.keep_mine(kind, uid, values, deleted)
+        else:
+            window.show_status("Took the newer version from the other station")
+
+    window.open_visit.conflict.connect(on_conflict)
+    watcher.start()
+    return watcher

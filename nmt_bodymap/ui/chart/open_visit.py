@@ -1,0 +1,273 @@
+"""The open visit on screen: a :class:`VisitDocument` changed only by operations.
+
+:meth:`OpenVisit.apply` applies an operation to the document at once, announces it with
+ONE ``changed`` signal (a :class:`DocChange`: the ``Change`` flags and the rows touched)
+and queues the same operation for the store on the one worker. Rows are known by the uid
+given on screen, so an undo, a redo or a retry names a row before the store has answered.
+
+A row's save status (``saving``/``saved``/``unsaved``) travels apart from its values
+(``status_changed``): a saved answer redraws the row's badge, never the panels.
+
+A refused operation is handled by its reason: a lost connection or a full disk keeps the
+change on screen marked unsaved (Retry stores the row as shown); a refusal that a retry
+cannot cure (the values are invalid, or the row moved on at another station) puts the
+row back as the store holds it. Failures of one burst are told in one message.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from nmt_bodymap.core.operations import Change, Operation, RowKind
+from nmt_bodymap.core.visit_document import VisitDocument
+from nmt_bodymap.ui.chart import store_calls
+from nmt_bodymap.ui.chart.visit_model import error_text
+from nmt_bodymap.ui.chart.worker import StoreWorker
+
+
+@dataclass(frozen=True)
+class DocChange:
+    """What one gesture changed: flags, and the rows (uids) it touched; ``reset``: all."""
+
+    flags: Change
+    rows: frozenset[str] = field(default_factory=frozenset)
+    reset: bool = False
+
+
+class OpenVisit(QObject):
+    """The open visit's document, its store queue and its rows' save status."""
+
+    changed = Signal(object)  # DocChange
+    status_changed = Signal(object)  # frozenset of row uids whose save status changed
+    saved = Signal(str)
+    failed = Signal(str)  # one message per burst of failures
+    # (ChartConflict, kind, uid, the screen's values, removed on screen): the window offers
+    # "keep mine" (:meth:`keep_mine`) or takes the stored values (already shown)
+    conflict = Signal(object)
+
+    def __init__(self, worker: StoreWorker, who: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self.who = who
+        self.visit_id: int | None = None
+        self.doc: VisitDocument | None = None
+        self._generation = 0
+        self._in_flight: Counter[str] = Counter()  # operations queued per row
+        self._status: dict[str, tuple[str, str]] = {}  # uid -> (status, error)
+        self._failures: list[str] = []
+
+    # -- reading ---------------------------------------------------------------------------
+    def rows(self, kind: RowKind) -> dict[str, Any]:
+        return {} if self.doc is None else self.doc.rows(kind)
+
+    def status(self, uid: str) -> tuple[str, str]:
+        return self._status.get(uid, ("saved", ""))
+
+    def unsaved(self) -> list[str]:
+        return [uid for uid, (status, _e) in self._status.items() if status == "unsaved"]
+
+    def busy(self) -> bool:
+        return bool(+self._in_flight)
+
+    def queued(self, uid: str) -> bool:
+        """True while an operation on ``uid`` waits for the store."""
+        return self._in_flight[uid] > 0
+
+    # -- loading ---------------------------------------------------------------------------
+    def load_visit(self, visit_id: int | None) -> None:
+        """Show ``visit_id`` (None: no visit); answers for the visit shown before are dropped."""
+        self._generation += 1
+        generation = self._generation
+        self.visit_id = visit_id
+        self.doc = None
+        self._in_flight.clear()
+        self._status.clear()
+        self.changed.emit(DocChange(Change(~0 & 0xFF), reset=True))
+        if visit_id is None:
+            return
+
+        def loaded(doc: VisitDocument) -> None:
+            if generation != self._generation:
+                return
+            self.doc = doc
+            self.changed.emit(DocChange(Change(~0 & 0xFF), reset=True))
+
+        self._worker.submit(
+            lambda store: store_calls.load_visit_document(store, visit_id),
+            loaded,
+            lambda exc: self._tell(f"This visit could not be read: {error_text(exc)}"),
+        )
+
+    # -- applying --------------------------------------------------------------------------
+    def apply(self, op: Operation, note: str = "") -> Change:
+        """Apply ``op`` to the document now (raises ``OperationRefused`` and changes nothing
+        if it does not fit), announce it, and queue it for the store."""
+        if self.doc is None:
+            raise RuntimeError("no visit is open")
+        flags = self.doc.apply(op)
+        self._queue(op, note)
+        self.changed.emit(DocChange(flags, frozenset({op.row})))
+        return flags
+
+    def _queue(self, op: Operation, note: str) -> None:
+        generation = self._generation
+        self._in_flight[op.row] += 1
+        self._status[op.row] = ("saving", "")
+        self.status_changed.emit(frozenset({op.row}))
+        self._worker.submit(
+            lambda store: store_calls.apply_operation(store, op, self.who),
+            lambda _r: self._done(generation, op.kind, op.row, note),
+            lambda exc: self._refused(generation, op.kind, op.row, exc),
+        )
+
+    def _settle(self, generation: int, row: str) -> bool:
+        if generation != self._generation:
+            return False
+        self._in_flight[row] -= 1
+        return True
+
+    def _done(self, generation: int, kind: RowKind, row: str, note: str) -> None:
+        if not self._settle(generation, row):
+            return
+        if not self._in_flight[row] and self._status.get(row, ("", ""))[0] == "saving":
+            self._status[row] = ("saved", "")
+            self.status_changed.emit(frozenset({row}))
+        if note:
+            self.saved.emit(note)
+        self._flush_failures()
+
+    def _refused(self, generation: int, kind: RowKind, row: str, exc: BaseException) -> None:
+        if not self._settle(generation, row):
+            return
+        from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
+
+        if type(exc).__name__ == "ChartConflict":
+            self._conflicted(kind, row, exc)
+            return
+        if not isinstance(exc, ChartStoreError) or not isinstance(exc, ChartValidationError):
+            # A lost connection, a full disk...: the change stays on screen for a retry.
+            self._status[row] = ("unsaved", error_text(exc))
+            self.status_changed.emit(frozenset({row}))
+            self._failures.append(f"{error_text(exc)} It stays on screen marked unsaved.")
+        else:
+            self._failures.append(error_text(exc))
+            if not self._in_flight[row]:  # a retry cannot cure it: show what is stored
+                self.reload_row(kind, row)
+        self._flush_failures()
+
+    def _conflicted(self, kind: RowKind, row: str, exc: BaseException) -> None:
+        """The row moved on elsewhere: show the stored row, and let the window offer to keep
+        the screen's values (one question per row, after its last queued save)."""
+        if self._in_flight[row] or self.doc is None:
+            return
+        mine = self.doc.row(kind, row)
+        self.reload_row(kind, row)
+        if mine is not None:
+            self.conflict.emit((exc, kind, row, dict(mine.values), mine.deleted))
+        self._flush_failures()
+
+    def _flush_failures(self) -> None:
+        """Tell the failures of a burst once the queue is quiet (one message, not one per row)."""
+        if self._failures and not self.busy():
+            unique = list(dict.fromkeys(self._failures))
+            self._failures.clear()
+            retry = "\nUse Edit > Retry saving to try again." if self.unsaved() else ""
+            head = "A change could not be saved" if len(unique) == 1 else "Changes not saved"
+            self._tell(f"{head}: " + " ".join(unique) + retry)
+
+    def _tell(self, message: str) -> None:
+        self.failed.emit(message)
+
+    # -- putting rows as stored ------------------------------------------------------------
+    def reload_row(self, kind: RowKind, uid: str) -> None:
+        """Show ``uid`` exactly as the store holds it (after a refusal)."""
+        generation = self._generation
+        visit_id = self.visit_id
+        if visit_id is None:
+            return
+
+        def done(stored: tuple[dict[str, Any], int, bool] | None) -> None:
+            if generation != self._generation or self.doc is None:
+                return
+            if stored is None:
+                self.doc.drop_row(kind, uid)
+            else:
+                values, version, deleted = stored
+                self.doc.set_row(kind, uid, values, version, deleted)
+            self._status.pop(uid, None)
+            self.changed.emit(DocChange(Change(store_calls.change_of(kind)), frozenset({uid})))
+            self.status_changed.emit(frozenset({uid}))
+
+        self._worker.submit(
+            lambda store: store_calls.stored_row(store, visit_id, kind, uid),
+            done,
+            lambda exc: self._tell(f"The chart could not be read again: {error_text(exc)}"),
+        )
+
+    def put_rows(self, rows: Iterable[tuple[RowKind, str, dict[str, Any], int, bool]]) -> None:
+        """Rows as another station stored them (no operation, nothing queued)."""
+        if self.doc is None:
+            return
+        flags, uids = Change.NONE, set()
+        for kind, uid, values, version, deleted in rows:
+            flags |= self.doc.set_row(kind, uid, values, version, deleted)
+            uids.add(uid)
+        if uids:
+            self.changed.emit(DocChange(flags, frozenset(uids)))
+
+    def retry_unsaved(self) -> int:
+        """Store again, as shown, every row whose last save failed; returns how many."""
+        pending = self.unsaved()
+        generation, visit_id = self._generation, self.visit_id
+        if visit_id is None:
+            return 0
+        for uid in pending:
+            found = self._find(uid)
+            if found is None:
+                continue
+            kind, state = found
+            self._status[uid] = ("saving", "")
+            self.status_changed.emit(frozenset({uid}))
+            self._send_as_shown(generation, visit_id, kind, uid, dict(state.values), state.deleted)
+        return len(pending)
+
+    def keep_mine(self, kind: RowKind, uid: str, values: dict[str, Any], deleted: bool) -> None:
+        """After a conflict: store the screen's values on the newer version, then show it."""
+        if self.visit_id is not None:
+            self._send_as_shown(self._generation, self.visit_id, kind, uid, values, deleted, True)
+
+    def _send_as_shown(
+        self,
+        generation: int,
+        visit_id: int,
+        kind: RowKind,
+        uid: str,
+        values: dict[str, Any],
+        deleted: bool,
+        reload: bool = False,
+    ) -> None:
+        """Queue "store this row as shown"; ``reload``: then show it as stored."""
+
+        def job(store: Any) -> None:
+            store_calls.store_as_shown(store, visit_id, kind, uid, values, deleted, self.who)
+
+        def done(_result: Any) -> None:
+            self._done(generation, kind, uid, "Kept your change" if reload else "Saved")
+            if reload:
+                self.reload_row(kind, uid)
+
+        self._in_flight[uid] += 1
+        self._worker.submit(job, done, lambda exc: self._refused(generation, kind, uid, exc))
+
+    def _find(self, uid: str) -> tuple[RowKind, Any] | None:
+        if self.doc is None:
+            return None
+        for kind, row_uid, state in self.doc:
+            if row_uid == uid:
+                return kind, state
+        return None

@@ -1,0 +1,143 @@
+"""The open visit's pain marks as the body map shows them: a view of :class:`OpenVisit`.
+
+Marks are the document's pain-mark rows, keyed by the uid given on screen; edits are
+operations (:meth:`add_op`, :meth:`move_op`, :meth:`change_op`, :meth:`delete_op`) that
+the generic undo command (:mod:`nmt_bodymap.ui.chart.commands`) applies through the open visit.
+The per-mark signals let the map touch exactly the items a change names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from nmt_bodymap.core.operations import Change, Operation, RowKind
+from nmt_bodymap.core.sides import Side
+from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.chart.open_visit import DocChange, OpenVisit
+
+MARK = RowKind.PAIN_MARK
+
+
+class VisitMarks(QObject):
+    """Pain marks of the open visit (a view of its document); emits per-mark signals."""
+
+    mark_added = Signal(str)
+    mark_changed = Signal(str)
+    mark_removed = Signal(str)
+    marks_reset = Signal()
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, visit: OpenVisit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        self._shown: set[str] = set()
+        self._badged: set[str] = set()  # marks drawn with the "not saved" badge
+        visit.changed.connect(self._on_changed)
+        visit.status_changed.connect(self._on_status)
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def visit_id(self) -> int | None:
+        return self.visit.visit_id
+
+    def marks(self) -> list[MarkState]:
+        return [self._state(uid, row) for uid, row in self.visit.rows(MARK).items()]
+
+    def get(self, key: str) -> MarkState | None:
+        row = self.visit.rows(MARK).get(key)
+        return None if row is None else self._state(key, row)
+
+    def unsaved(self) -> list[MarkState]:
+        return [m for m in self.marks() if m.status == "unsaved"]
+
+    def _state(self, uid: str, row: Any) -> MarkState:
+        v = row.values
+        status, error = self.visit.status(uid)
+        return MarkState(
+            key=uid,
+            view=v["view"],
+            x=None if v.get("x") is None else float(v["x"]),
+            y=None if v.get("y") is None else float(v["y"]),
+            region=v["region"],
+            side=v["side"],
+            intensity=int(v["intensity"]),
+            quality=v["quality"],
+            status=status,  # type: ignore[arg-type]
+            error=error,
+        )
+
+    # -- loading ---------------------------------------------------------------------------
+    def load_visit(self, visit_id: int | None) -> None:
+        self.visit.load_visit(visit_id)
+
+    # -- operations (applied by the generic undo command) ----------------------------------
+    def add_op(
+        self,
+        view: str,
+        x: float | None,
+        y: float | None,
+        region: str,
+        side: Side,
+        intensity: int,
+        quality: str,
+    ) -> Operation:
+        doc = self._doc()
+        values = {
+            "view": view,
+            "x": x,
+            "y": y,
+            "region": region,
+            "side": side,
+            "intensity": intensity,
+            "quality": quality,
+            "note": "",
+        }
+        return doc.add_op(MARK, values)
+
+    def move_op(self, key: str, x: float, y: float, region: str, side: Side) -> Operation:
+        return self._doc().move_op(key, x=x, y=y, region=region, side=side)
+
+    def change_op(self, key: str, **changes: Any) -> Operation:
+        return self._doc().change_op(MARK, key, **changes)
+
+    def delete_op(self, key: str) -> Operation:
+        return self._doc().delete_op(MARK, key)
+
+    def _doc(self) -> Any:
+        if self.visit.doc is None:
+            raise RuntimeError("no visit is open")
+        return self.visit.doc
+
+    def retry_unsaved(self) -> int:
+        return self.visit.retry_unsaved()
+
+    # -- following the document ------------------------------------------------------------
+    def _on_changed(self, change: DocChange) -> None:
+        if change.reset:
+            self._shown = set(self.visit.rows(MARK))
+            self._badged = set()
+            self.marks_reset.emit()
+            return
+        if not change.flags & Change.MARKS:
+            return
+        live = self.visit.rows(MARK)
+        for uid in sorted(change.rows):
+            if uid in live and uid not in self._shown:
+                self._shown.add(uid)
+                self.mark_added.emit(uid)
+            elif uid in live:
+                self.mark_changed.emit(uid)
+            elif uid in self._shown:
+                self._shown.discard(uid)
+                self.mark_removed.emit(uid)
+
+    def _on_status(self, uids: frozenset[str]) -> None:
+        """Redraw a mark whose "not saved" badge comes or goes (saving looks like saved)."""
+        for uid in uids:
+            unsaved = self.visit.status(uid)[0] == "unsaved"
+            if uid in self._shown and unsaved != (uid in self._badged):
+                self._badged ^= {uid}
+                self.mark_changed.emit(uid)

@@ -1,0 +1,1 @@
+"""The clinic workflow room: intake, red flags, assessment, findings, treatments, summary."""

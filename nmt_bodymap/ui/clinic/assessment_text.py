@@ -1,0 +1,76 @@
+"""Assessment observations in words: the lines the Assessment tab and the visit summary show.
+
+Kept apart from the widgets so the summary can word a visit's assessment the same way the
+tab does, without building the tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from nmt_bodymap.core.assessment import Assessment, load_assessment
+from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.ui.chart.visit_observations import VisitObservations
+from nmt_bodymap.ui.map.labels import surface_label
+
+KIND_TITLES = (
+    ("posture", "Posture"),
+    ("gait", "Gait"),
+    ("ischemia", "Ischemia"),
+    ("entrapment", "Entrapment"),
+)
+
+
+def side_words(side: str) -> str:
+    """The side as it reads inside a sentence: "left", "both sides"."""
+    return {"left": "left", "right": "right", "both": "both sides", "midline": "midline"}.get(
+        side, side
+    )
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter capitalised (the rest left as written)."""
+    return text[:1].upper() + text[1:]
+
+
+def place_text(region: str, side: str) -> str:
+    """ "Right calf", "Calf (both sides)", "Sternum": a region of the map with its side."""
+    label = surface_label(region)
+    if side in ("left", "right"):
+        return f"{capital(side)} {label}"
+    if side == "both":
+        return f"{capital(label)} (both sides)"
+    return capital(label)
+
+
+def observation_text(assessment: Assessment, record: Any) -> str:
+    """One line for a charted observation, as the therapist would write it."""
+    text = assessment.label(record.kind, record.item)
+    if record.kind == "ischemia":
+        text += f" — {place_text(record.region, record.side)}"
+    elif record.side:
+        text += f" ({side_words(record.side)})"
+    if record.kind == "entrapment" and record.region:
+        text += f", felt at the {surface_label(record.region)}"
+    if record.severity:
+        text += f", {record.severity}"
+    if record.note:
+        text += f": {record.note}"
+    return text
+
+
+def assessment_lines(model: VisitObservations) -> list[str]:
+    """The visit's assessment for its summary: one line per kind that has observations."""
+    assessment = load_assessment()
+    lines = []
+    for kind, title in KIND_TITLES:
+        texts = [observation_text(assessment, r) for r in model.of_kind(kind)]
+        if texts:
+            lines.append(f"{title}: " + "; ".join(texts))
+    return lines
+
+
+def muscle_names(knowledge: KnowledgeBase, muscle_ids: Iterable[str]) -> list[str]:
+    """The muscles' names; an id the knowledge base lacks is shown as it is."""
+    return [knowledge.muscle(m).name if m in knowledge else m for m in muscle_ids]

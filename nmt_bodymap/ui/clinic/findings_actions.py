@@ -1,0 +1,108 @@
+"""The window's findings and treatments: the forms, recording them as operations, and
+drawing them on the map. A mixin of :class:`~nmt_bodymap.ui.main_window.MainWindow`
+(it uses the window's knowledge, atlas, findings, open visit, undo stack and panels)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    """The finding forms, imported on first use: they are not on the start path (issue 18)."""
+    if name in ("FindingDialog", "TreatmentDialog"):
+        from nmt_bodymap.ui.clinic import finding_dialogs
+
+        return getattr(finding_dialogs, name)
+    raise AttributeError(name)
+
+
+def _dialog(name: str) -> Any:
+    return getattr(sys.modules[__name__], name)  # a form patched in by a test wins
+
+
+class FindingsActions:
+    """Recording findings and treatments from a candidate, a guide row or a pin."""
+
+    knowledge: Any
+    atlas: Any
+    findings: Any
+    open_visit: Any
+    undo_stack: Any
+    candidates: Any
+    body_map: Any
+    show_status: Any  # the window's status-bar note
+    red_flag_banner: Any
+    _last_finding: tuple[str, str, str | None] | None = None
+
+    def ask_finding(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
+        """Run the finding form (patched in tests); None when cancelled."""
+        dialog = _dialog("FindingDialog")(self.knowledge.muscle(muscle_id), side, tp_id, self)  # type: ignore[arg-type]
+        return dialog.fields() if dialog.exec() else None
+
+    def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
+        """Run the treatment form with its hold timer (patched in tests)."""
+        banner = self.red_flag_banner  # warn while the red-flag banner is up
+        warning = banner.detail.text() if banner.referral_needed else ""
+        dialog = _dialog("TreatmentDialog")(
+            self.knowledge.muscle(muscle_id), side, tp_id, self, warning
+        )  # type: ignore[arg-type]
+        return dialog.fields() if dialog.exec() else None
+
+    def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
+        if self.findings.visit_id is None:
+            self.show_status("Open a visit first")
+            return
+        fields = self.ask_finding(muscle_id, side, tp_id)
+        if fields is not None:
+            name = self.knowledge.muscle(muscle_id).name
+            self._record("finding", fields, f"Finding at {name}")
+            self._last_finding = (
+                muscle_id,
+                fields.get("side", side),
+                fields.get("trigger_point_id"),
+            )
+
+    def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
+        if self.findings.visit_id is None:
+            self.show_status("Open a visit first")
+            return
+        last = self._last_finding  # treat the trigger point just found
+        if tp_id is None and last and last[0] == muscle_id and side in (last[1], "bilateral"):
+            side, tp_id = last[1], last[2] or None
+        fields = self.ask_treatment(muscle_id, side, tp_id)
+        if fields is not None:
+            name = self.knowledge.muscle(muscle_id).name
+            self._record("treatment", fields, f"Treatment of {name}")
+
+    def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
+        from nmt_bodymap.ui.chart.commands import push_operations
+
+        op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
+        push_operations(self.undo_stack, self.open_visit, [op], text, f"Saved the {kind}")
+
+    def _finding_for_current(self) -> None:
+        candidate = self.candidates.current_candidate()
+        if candidate is None:
+            self.show_status("Choose a candidate muscle first (Ctrl+J)")
+        else:
+            self.record_finding(candidate.muscle, candidate.side)
+
+    def _treatment_for_current(self) -> None:
+        candidate = self.candidates.current_candidate()
+        if candidate is None:
+            self.show_status("Choose a candidate muscle first (Ctrl+J)")
+        else:
+            self.record_treatment(candidate.muscle, candidate.side)
+
+    def _on_pin(self, muscle_id: str, side: str, tp_id: str) -> None:
+        self.record_finding(muscle_id, side, tp_id)
+
+    def _show_findings_on_map(self) -> None:
+        from nmt_bodymap.ui.clinic.findings_panel import (
+            finding_marks,  # not on the start path (issue 18)
+        )
+
+        self.body_map.show_findings(
+            finding_marks(self.atlas, self.knowledge, list(self.findings.findings.values()))
+        )

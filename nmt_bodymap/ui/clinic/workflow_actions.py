@@ -1,0 +1,145 @@
+"""The clinical workflow in the main window: Intake…, Education mode (F11), Progress…, and
+the red-flag banner above the body map.
+
+``install_workflow_actions(window)`` adds a "Clinic" menu and the banner without the
+window having to know these screens. It needs of the window: ``worker`` (its ``submit`` is
+the store call), ``clients.current_client()`` and ``clients.client_chosen`` (the client),
+``marks.visit_id`` (the open visit), ``actions_by_key`` and, for the banner,
+``visit_label`` (the banner goes just above it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from nmt_bodymap.core.ranking import Spot, rank_candidates
+from nmt_bodymap.ui.actions import ActionSpec, add_menu
+from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
+from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
+from nmt_bodymap.ui.education.education_mode import EducationWindow
+from nmt_bodymap.ui.progress.progress_view import ProgressView
+
+EDUCATION_CANDIDATES = 8
+
+
+def candidate_muscles(store: Any, visit_id: int) -> list[str]:
+    """Muscle ids that may cause the visit's pain, best first (worker thread).
+
+    Only ids leave this function: the education screen never sees the visit itself.
+    """
+    spots = [
+        Spot(m.view, m.region, m.side, (m.x, m.y) if m.x is not None else None)
+        for m in store.list_pain_marks(visit_id)
+    ]
+    if not spots:
+        return []
+    ids: list[str] = []
+    for candidate in rank_candidates(spots):
+        if candidate.muscle not in ids:
+            ids.append(candidate.muscle)
+    return ids[:EDUCATION_CANDIDATES]
+
+
+def open_education(
+    store_call: StoreCall | None,
+    visit_id: int | None,
+    parent: QWidget | None = None,
+    on_open: Callable[[EducationWindow], None] | None = None,
+    full_screen: bool = True,
+    selected: str | None = None,
+) -> None:
+    """Open education mode on the candidates of ``visit_id`` (or the library alone),
+    showing ``selected`` (the muscle the therapist chose) first."""
+
+    def show(muscle_ids: list[str]) -> None:
+        window = EducationWindow(muscle_ids, parent=parent, selected=selected)
+        if full_screen:
+            window.showFullScreen()
+        else:
+            window.show()
+        if on_open is not None:
+            on_open(window)
+
+    if store_call is None or visit_id is None:
+        show([])
+        return
+    store_call(lambda store: candidate_muscles(store, visit_id), show, lambda _exc: show([]))
+
+
+def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
+    """Add the Clinic menu and the red-flag banner to ``window``; returns the banner."""
+    w: Any = window
+    store_call: StoreCall = w.worker.submit
+    opened: list[QWidget] = []  # keeps the non-modal windows alive
+    w.workflow_windows = opened
+
+    def current_client_id() -> int | None:
+        client = w.clients.current_client()
+        return None if client is None else client.id
+
+    def status(message: str) -> None:
+        show = getattr(w, "show_status", None)
+        if callable(show):
+            show(message)
+
+    def keep(widget: QWidget) -> None:
+        opened[:] = [o for o in opened if o.isVisible()]
+        opened.append(widget)
+
+    banner = RedFlagBanner(store_call)
+    banner.failed.connect(status)
+    label = getattr(w, "visit_label", None)
+    layout = label.parentWidget().layout() if label is not None else None
+    if layout is not None:
+        layout.insertWidget(0, banner)
+    w.clients.client_chosen.connect(
+        lambda client: banner.load(None if client is None else client.id)
+    )
+
+    def intake() -> None:
+        client_id = current_client_id()
+        if client_id is None:
+            status("Choose a client first")
+            return
+        dialog = IntakeDialog(store_call, client_id, window)
+        dialog.saved.connect(banner.show_intake)
+        dialog.saved.connect(lambda _r: status("Intake saved"))
+        dialog.saved.connect(lambda _r: setattr(banner, "client_id", client_id))
+        dialog.open()
+
+    def education() -> None:
+        chosen = w.candidates.current_candidate() if hasattr(w, "candidates") else None
+        selected = chosen.muscle if chosen is not None else None  # issue 15: the chosen muscle
+        open_education(store_call, w.marks.visit_id, None, keep, selected=selected)
+
+    def progress() -> None:
+        client_id = current_client_id()
+        if client_id is None:
+            status("Choose a client first")
+            return
+        view = ProgressView(store_call, client_id)
+        view.show()
+        keep(view)
+
+    add_menu(
+        window,
+        "&Clinic",
+        [
+            ActionSpec(
+                "intake", "&Intake…", ("Ctrl+I",), intake, "Intake form and red-flag screen"
+            ),
+            ActionSpec(
+                "education",
+                "&Education mode",
+                ("F11",),
+                education,
+                "Full-screen muscle and referral pictures for the client (no private data)",
+            ),
+            ActionSpec("progress", "&Progress…", ("Ctrl+Shift+P",), progress, "Charts over visits"),
+        ],
+        w.actions_by_key,
+    )
+    return banner

@@ -1,0 +1,1 @@
+"""The education room: patient education at the table (F11)."""

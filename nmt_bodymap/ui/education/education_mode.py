@@ -1,0 +1,400 @@
+"""Education mode (F11): show the client, full screen, where a muscle is and where it hurts.
+
+The screen faces the client, so it holds **no private data**: no name, no notes, no
+visit text. It is built only from muscle ids and the shared knowledge base and atlas;
+the caller passes candidate muscle ids (from the current visit), never the visit itself.
+For the chosen muscle the body drawing fades in, in order, the muscle, its trigger points
+and its referral zone (essential solid, spillover hatched), with the plain-language
+explanation underneath in large type. Left/Right (or Previous/Next) step through the
+list; Esc leaves. It opens on the muscle the therapist has selected (``selected``), draws
+in the charting view's colours (:class:`~nmt_bodymap.ui.map.palette.MapColors`) and always shows
+the whole figure, head to feet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPointF,
+    QPropertyAnimation,
+    QSequentialAnimationGroup,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsEllipseItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.atlas import Atlas, load_atlas
+from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.sides import Side, opposite
+from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.education.education_parts import RevealLayer, muscle_library
+from nmt_bodymap.ui.map.geometry import path_from_geometry
+from nmt_bodymap.ui.map.palette import MapColors
+
+SHOWN_SIDE: Side = "right"  # one side is enough to teach the pattern
+VIEW_GAP = 80.0
+REVEAL_MS = 450
+FIT_MARGIN = 20.0
+COLORS = MapColors(dark=False)  # the screen is white whatever the theme: light map colours
+ESSENTIAL = COLORS.essential
+SPILLOVER = COLORS.spillover
+MUSCLE = COLORS.muscle
+MUSCLE_EDGE = COLORS.muscle_edge
+TRIGGER_POINT = COLORS.pin
+
+
+class EducationWindow(QWidget):
+    """Full-screen teaching view for one muscle at a time."""
+
+    def __init__(
+        self,
+        muscle_ids: Sequence[str] = (),
+        knowledge: KnowledgeBase | None = None,
+        atlas: Atlas | None = None,
+        parent: QWidget | None = None,
+        selected: str | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("NMT Body Map — education")
+        self.setObjectName("education-window")
+        self.setStyleSheet("#education-window { background: white; }")
+        self.knowledge = knowledge or load_knowledge()
+        self.atlas = atlas or load_atlas()
+        self.muscle_ids = [m for m in muscle_ids if m in self.knowledge]
+        self.current: MuscleDef | None = None
+        self.layers: list[RevealLayer] = []
+        self.animation = QSequentialAnimationGroup(self)
+
+        self.scene = QGraphicsScene(self)
+        self.scene.setBackgroundBrush(QColor("white"))
+        self.view = QGraphicsView(self.scene)
+        self.view.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.view.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.title = QLabel("")
+        self.title.setObjectName("education-title")
+        self.title.setStyleSheet("font-size: 34px; font-weight: 700; color: #222;")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel("")
+        self.caption.setObjectName("education-caption")
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setStyleSheet("font-size: 26px; color: #222; padding: 8px 40px;")
+        self.legend = QLabel(
+            f"<span style='color:{MUSCLE_EDGE.name()}'>■</span> muscle &nbsp;&nbsp; "
+            f"<span style='color:{TRIGGER_POINT.name()}'>●</span> trigger point &nbsp;&nbsp;"
+            f"<span style='color:{ESSENTIAL.name()}'>■</span> where it is usually felt &nbsp;&nbsp;"
+            f"<span style='color:{SPILLOVER.name()}'>▨</span> where some people also feel it"
+        )
+        self.legend.setStyleSheet("font-size: 18px; color: #444;")
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.previous_button = QPushButton("◀  Previous")
+        self.next_button = QPushButton("Next  ▶")
+        self.close_button = QPushButton("Leave (Esc)")
+        for button in (self.previous_button, self.next_button, self.close_button):
+            button.setStyleSheet("font-size: 18px; padding: 8px 18px;")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.close_button.clicked.connect(self.close)
+
+        self.library = self._library_panel()
+        centre = QVBoxLayout()
+        centre.addWidget(self.title)
+        centre.addWidget(self.view, 1)
+        centre.addWidget(self.legend)
+        centre.addWidget(self.caption)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        centre.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.library)
+        layout.addLayout(centre, 1)
+
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Right), self, lambda: self.step(1))
+        QShortcut(QKeySequence(Qt.Key.Key_Left), self, lambda: self.step(-1))
+        self._renderers = {
+            view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
+            for view in self.atlas.views()
+        }
+        if selected in self.knowledge and selected not in self.muscle_ids:
+            self.muscle_ids.insert(0, selected)
+        self._fill_library()
+        if selected in self.knowledge:
+            self.show_muscle(selected)  # the muscle the therapist was looking at
+        elif self.muscle_ids:
+            self.show_muscle(self.muscle_ids[0])
+
+    # -- the muscle library -----------------------------------------------------------------
+    def _library_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setFixedWidth(300)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Find a muscle by name…")
+        self.region_combo = QComboBox()
+        self.region_combo.addItem("Any place it refers to", "")
+        for name, entry in sorted(load_vocabulary().items(), key=lambda kv: kv[1].label):
+            self.region_combo.addItem(entry.label, name)
+        self.condition_combo = QComboBox()
+        self.condition_combo.addItem("Any condition", "")
+        for condition in self.knowledge.conditions.values():
+            self.condition_combo.addItem(condition.label, condition.id)
+        self.muscle_list = QListWidget()
+        self.muscle_list.setStyleSheet("font-size: 15px;")
+        self.search_edit.textChanged.connect(self._fill_library)
+        self.region_combo.currentIndexChanged.connect(self._fill_library)
+        self.condition_combo.currentIndexChanged.connect(self._fill_library)
+        self.muscle_list.itemActivated.connect(self._on_library_item)
+        self.muscle_list.itemClicked.connect(self._on_library_item)
+        layout = QVBoxLayout(panel)
+        heading = QLabel("Muscles")
+        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        layout.addWidget(heading)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.region_combo)
+        layout.addWidget(self.condition_combo)
+        layout.addWidget(self.muscle_list, 1)
+        return panel
+
+    def _fill_library(self) -> None:
+        """Candidates first (when no filter is set), then the filtered library."""
+        self.muscle_list.clear()
+        filtered = muscle_library(
+            self.knowledge,
+            self.search_edit.text(),
+            self.region_combo.currentData() or "",
+            self.condition_combo.currentData() or "",
+        )
+        unfiltered = len(filtered) == len(self.knowledge)
+        ordered = (
+            [self.knowledge.muscle(m) for m in self.muscle_ids]
+            + [m for m in filtered if m.id not in self.muscle_ids]
+            if unfiltered
+            else filtered
+        )
+        for muscle in ordered:
+            item = QListWidgetItem(muscle.name)
+            item.setData(Qt.ItemDataRole.UserRole, muscle.id)
+            if muscle.id in self.muscle_ids:
+                item.setForeground(QColor("#b3261e"))
+            self.muscle_list.addItem(item)
+
+    def _on_library_item(self, item: QListWidgetItem) -> None:
+        muscle_id = item.data(Qt.ItemDataRole.UserRole)
+        if muscle_id not in self.muscle_ids:
+            self.muscle_ids.append(muscle_id)
+        self.show_muscle(muscle_id)
+
+    # -- showing a muscle ---------------------------------------------------------------------
+    def step(self, delta: int) -> None:
+        if not self.muscle_ids:
+            return
+        index = self.muscle_ids.index(self.current.id) if self.current else -1
+        self.show_muscle(self.muscle_ids[(index + delta) % len(self.muscle_ids)])
+
+    def show_muscle(self, muscle_id: str) -> None:
+        muscle = self.knowledge.muscle(muscle_id)
+        self.current = muscle
+        self.animation.stop()
+        self.animation.clear()
+        self.scene.clear()
+        self.layers = []
+        views = self._views_needed(muscle)
+        offsets = {}
+        x = 0.0
+        for view in views:
+            offsets[view] = x
+            x += self.atlas.view_box(view)[2] + VIEW_GAP
+        muscle_layer, points_layer, zone_layer = (RevealLayer() for _ in range(3))
+        for view in views:
+            self._draw_figure(view, offsets[view])
+            self._draw_zone(muscle, view, offsets[view], zone_layer)
+            self._draw_muscle(muscle, view, offsets[view], muscle_layer, points_layer)
+        for z, layer in enumerate((zone_layer, muscle_layer, points_layer), start=2):
+            layer.setOpacity(0.0)
+            layer.setZValue(z)
+            self.scene.addItem(layer)
+            self.layers.append(layer)
+        for layer in (muscle_layer, points_layer, zone_layer):  # the order of the story
+            fade = QPropertyAnimation(layer, b"opacity", self)
+            fade.setStartValue(0.0)
+            fade.setEndValue(1.0)
+            fade.setDuration(REVEAL_MS)
+            fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+            self.animation.addAnimation(fade)
+        self.title.setText(muscle.name)
+        internal = self._internal_places(muscle)
+        self.caption.setText(
+            muscle.client_explanation + (f"\nAlso felt: {', '.join(internal)}." if internal else "")
+        )
+        self.setWindowTitle(f"NMT Body Map — education — {muscle.name}")
+        self._select_in_library(muscle.id)
+        self._fit()
+        self.animation.start()
+
+    def _views_needed(self, muscle: MuscleDef) -> list[str]:
+        """The muscle's main view, plus the other one when part of the zone is only there."""
+        main = muscle.views[0]
+        views = [main]
+        for view in self.atlas.views():
+            if view == main:
+                continue
+            drawn_here = {(r.region, r.side) for r in self.atlas.regions(view)}
+            drawn_main = {(r.region, r.side) for r in self.atlas.regions(main)}
+            zone = set(self._zone_places(muscle))
+            if zone & drawn_here - drawn_main:
+                views.append(view)
+        return sorted(views, key=lambda v: self.atlas.views().index(v))
+
+    def _zone_places(self, muscle: MuscleDef) -> dict[tuple[str, str], str]:
+        """(region, side) -> "essential" or "spillover", for trigger points on SHOWN_SIDE."""
+        places: dict[tuple[str, str], str] = {}
+        vocabulary = load_vocabulary()
+        for kind, zone in muscle.all_zones():
+            entry = vocabulary[zone.region]
+            if entry.sides == "midline":
+                sides: list[str] = ["midline"]
+            elif zone.side == "same":
+                sides = [SHOWN_SIDE]
+            elif zone.side == "opposite":
+                sides = [opposite(SHOWN_SIDE)]
+            else:
+                sides = ["left", "right"]
+            for side in sides:
+                if places.get((zone.region, side)) != "essential":
+                    places[(zone.region, side)] = kind
+        return places
+
+    def _internal_places(self, muscle: MuscleDef) -> list[str]:
+        vocabulary = load_vocabulary()
+        return sorted(
+            {
+                vocabulary[z.region].label
+                for _k, z in muscle.all_zones()
+                if vocabulary[z.region].internal
+            }
+        )
+
+    def _draw_figure(self, view: str, dx: float) -> None:
+        renderer = self._renderers[view]
+        if not renderer.elementExists("outline"):
+            body = QGraphicsPathItem(path_from_geometry(self.atlas.outline(view)))
+            body.setBrush(QBrush(QColor("#f3e3d3")))
+            body.setPos(dx, 0)
+            self.scene.addItem(body)
+        for z, layer in enumerate(("outline", "landmarks")):
+            if not renderer.elementExists(layer):
+                continue
+            drawing = QGraphicsSvgItem()
+            drawing.setSharedRenderer(renderer)
+            drawing.setElementId(layer)
+            drawing.setPos(renderer.boundsOnElement(layer).topLeft() + QPointF(dx, 0))
+            drawing.setZValue(z)
+            self.scene.addItem(drawing)
+
+    def _draw_zone(self, muscle: MuscleDef, view: str, dx: float, layer: RevealLayer) -> None:
+        for (region, side), kind in self._zone_places(muscle).items():
+            try:
+                shape = self.atlas.region(view, region, side).shape  # type: ignore[arg-type]
+            except KeyError:
+                continue
+            item = QGraphicsPathItem(path_from_geometry(shape), layer)
+            item.setPos(dx, 0)
+            if kind == "essential":
+                item.setBrush(QBrush(ESSENTIAL))
+                item.setPen(QPen(ESSENTIAL.darker(130), 1.5))
+            else:
+                item.setBrush(QBrush(SPILLOVER, Qt.BrushStyle.BDiagPattern))  # as on the map
+                item.setPen(QPen(SPILLOVER, 1.5, Qt.PenStyle.DashLine))
+            item.setData(0, kind)
+
+    def _draw_muscle(
+        self,
+        muscle: MuscleDef,
+        view: str,
+        dx: float,
+        muscle_layer: RevealLayer,
+        points_layer: RevealLayer,
+    ) -> None:
+        shape = self.atlas.muscle_shape(view, muscle.id, SHOWN_SIDE)
+        if shape is None:
+            return
+        item = QGraphicsPathItem(path_from_geometry(shape), muscle_layer)
+        item.setPos(dx, 0)
+        item.setBrush(QBrush(MUSCLE))
+        style = (
+            Qt.PenStyle.DashLine if self.atlas.muscle_is_deep(muscle.id) else Qt.PenStyle.SolidLine
+        )
+        item.setPen(QPen(MUSCLE_EDGE, 2.5, style))
+        for point in muscle.trigger_points:
+            if point.view != view:
+                continue
+            where = self.atlas.point_on_muscle(
+                view, muscle.id, SHOWN_SIDE, point.along, point.across
+            )
+            if where is None:
+                continue
+            radius = 9.0
+            dot = QGraphicsEllipseItem(-radius, -radius, 2 * radius, 2 * radius, points_layer)
+            dot.setPos(dx + where[0], where[1])
+            dot.setBrush(QBrush(TRIGGER_POINT))
+            dot.setPen(QPen(QColor("white"), 2.5))
+            dot.setToolTip(point.label)
+
+    def _select_in_library(self, muscle_id: str) -> None:
+        for row in range(self.muscle_list.count()):
+            item = self.muscle_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == muscle_id:
+                self.muscle_list.blockSignals(True)
+                self.muscle_list.setCurrentItem(item)
+                self.muscle_list.blockSignals(False)
+                return
+
+    def _fit(self) -> None:
+        """Show the whole figure, head to feet (the zone is read against the whole body)."""
+        whole = self.scene.itemsBoundingRect().adjusted(
+            -FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN
+        )
+        self.scene.setSceneRect(whole)
+        self.view.fitInView(whole, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""The body map room: the two views, what is drawn on them, and placing marks."""

@@ -1,0 +1,253 @@
+"""One body view as a graphics scene: figure, regions, muscles, marks, pins, findings.
+
+Scene coordinates are the view's SVG user units, so atlas geometry and stored
+mark positions need no conversion. Items are kept in dicts keyed by region id
+``(region, side)``, muscle id ``(muscle_id, side)`` and mark key, so a change in
+the model touches exactly the items it names.
+
+Speed of a click (bench/bench_click.py): the figure that never changes (outline and the
+faint region borders) is painted as the scene background, which the views keep as one
+pixmap, so a repaint is one blit instead of ~120 items. A region has an item of its own
+only to be lit as part of a referral zone: it stays hidden until then and keeps its
+brush, so lighting it again reuses its cached pixmap. Trigger-point pins are reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
+
+from nmt_bodymap.core.atlas import Atlas
+from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.map.geometry import path_from_geometry
+from nmt_bodymap.ui.map.map_items import FindingItem, PainMarkItem, TriggerPointPin
+from nmt_bodymap.ui.map.palette import MapColors
+
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+RegionKey = tuple[str, str]  # (region name, client side)
+MuscleKey = tuple[str, str]  # (muscle id, client side)
+
+
+class BodyScene(QGraphicsScene):
+    """The scene of one view (``anterior`` or ``posterior``)."""
+
+    mark_dragged = Signal(str, QPointF, QPointF)  # key, from, to (scene coordinates)
+    pin_clicked = Signal(str, str, str)  # muscle id, side, trigger point id
+
+    def __init__(self, view: str, atlas: Atlas, colors: MapColors) -> None:
+        super().__init__()
+        self.view = view
+        self.atlas = atlas
+        self.colors = colors
+        self.region_items: dict[RegionKey, QGraphicsPathItem] = {}
+        self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
+        self.mark_items: dict[str, PainMarkItem] = {}
+        self.pins: list[TriggerPointPin] = []
+        self.finding_items: list[FindingItem] = []
+        self.zones: dict[RegionKey, str] = {}
+        self._pin_pool: list[TriggerPointPin] = []  # every pin made, shown or not
+        self._hover: QGraphicsPathItem | None = None
+        self._renderer: QSvgRenderer | None = None
+        self._outline_path: QPainterPath | None = None
+        self._essential_brush = QBrush(colors.essential)
+        self._spillover_brush = QBrush(colors.spillover, Qt.BrushStyle.BDiagPattern)
+        self._draw_figure()
+
+    # -- the figure ------------------------------------------------------------------------
+    def _draw_figure(self) -> None:
+        x, y, w, h = self.atlas.view_box(self.view)
+        margin = 0.03 * max(w, h)
+        self.setSceneRect(QRectF(x - margin, y - margin, w + 2 * margin, h + 2 * margin))
+        self.setBackgroundBrush(self.colors.background)
+        path = asset_path("body_svgs", f"{self.view}.svg")
+        self._renderer = QSvgRenderer(str(path)) if path.is_file() else None
+        if self._renderer is None or not self._renderer.elementExists("outline"):
+            self._outline_path = path_from_geometry(self.atlas.outline(self.view))
+        self._edge_pen = self._cosmetic_pen(self.colors.region_edge, 0.8)
+        self._zone_pen = self._cosmetic_pen(self.colors.spillover, 1.0)
+        for region in self.atlas.regions(self.view):
+            item = QGraphicsPathItem(path_from_geometry(region.shape))
+            item.setPen(self._zone_pen)
+            item.setBrush(NO_BRUSH)
+            item.setZValue(2)
+            item.setData(0, region.label)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            # Shown only while lit; its border at rest is part of the background.
+            item.setVisible(False)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.addItem(item)
+            self.region_items[(region.region, region.side)] = item
+        self._add_svg_layer("landmarks", z=3)
+        self._hover = QGraphicsPathItem()
+        self._hover.setPen(self._cosmetic_pen(self.colors.selection, 1.5))
+        self._hover.setBrush(QBrush(self.colors.hover))
+        self._hover.setZValue(5)
+        self._hover.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.addItem(self._hover)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """The static figure: background, outline and the faint borders of every region.
+
+        The views cache what this draws (``CacheBackground``), so it runs when a view is
+        zoomed, scrolled or resized, not when a click lights a muscle.
+        """
+        super().drawBackground(painter, rect)
+        # The view's background-cache painter starts without the view's render hints.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self._outline_path is None and self._renderer is not None:
+            self._renderer.render(painter, "outline", self._renderer.boundsOnElement("outline"))
+        elif self._outline_path is not None:
+            painter.setPen(self._cosmetic_pen(self.colors.outline, 1.6))
+            painter.setBrush(QBrush(self.colors.skin))
+            painter.drawPath(self._outline_path)
+        painter.setPen(self._edge_pen)
+        painter.setBrush(NO_BRUSH)
+        for item in self.region_items.values():
+            if item.boundingRect().intersects(rect):
+                painter.drawPath(item.path())
+
+    def _add_svg_layer(self, layer: str, z: float) -> bool:
+        """Draw one layer of the view's SVG (the single source of the drawing)."""
+        if self._renderer is None or not self._renderer.elementExists(layer):
+            return False
+        item = QGraphicsSvgItem()
+        item.setSharedRenderer(self._renderer)
+        item.setElementId(layer)
+        item.setPos(self._renderer.boundsOnElement(layer).topLeft())
+        item.setZValue(z)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.addItem(item)
+        return True
+
+    @staticmethod
+    def _cosmetic_pen(
+        color: object, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
+    ) -> QPen:
+        pen = QPen(color, width, style)  # type: ignore[call-overload]
+        pen.setCosmetic(True)  # same width on screen at every zoom
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        return pen
+
+    # -- hover -----------------------------------------------------------------------------
+    def show_hover(self, key: RegionKey | None) -> None:
+        assert self._hover is not None
+        item = self.region_items.get(key) if key else None
+        self._hover.setPath(item.path() if item is not None else path_from_geometry(None))
+
+    # -- pain marks ------------------------------------------------------------------------
+    def set_marks(self, marks: Iterable[MarkState]) -> None:
+        for item in self.mark_items.values():
+            self.removeItem(item)
+        self.mark_items.clear()
+        for mark in marks:
+            self.put_mark(mark)
+
+    def put_mark(self, mark: MarkState) -> None:
+        """Add or update the item of ``mark`` (removed if it is on another view)."""
+        item = self.mark_items.get(mark.key)
+        if mark.view != self.view:
+            self.drop_mark(mark.key)
+            return
+        if item is None:
+            item = PainMarkItem(mark, self.colors)
+            self.addItem(item)
+            self.mark_items[mark.key] = item
+        else:
+            item.update_mark(mark)
+
+    def drop_mark(self, key: str) -> None:
+        item = self.mark_items.pop(key, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def selected_mark_keys(self) -> list[str]:
+        return [i.key for i in self.selectedItems() if isinstance(i, PainMarkItem)]
+
+    # -- highlights of a candidate muscle ---------------------------------------------------
+    def clear_highlight(self) -> None:
+        """Put out the lit zones, muscles and pins (their items are kept for the next one)."""
+        for key in self.zones:
+            self.region_items[key].setVisible(False)
+        self.zones.clear()
+        for item in self.muscle_items.values():
+            item.setVisible(False)
+        for pin in self.pins:
+            pin.setVisible(False)
+        self.pins.clear()
+
+    def highlight_zone(self, key: RegionKey, kind: str) -> None:
+        """Fill a region of a referral zone: essential solid, spillover hatched."""
+        item = self.region_items.get(key)
+        if item is None:
+            return
+        if kind == "essential" or self.zones.get(key) == "essential":
+            self.zones[key] = "essential"
+            item.setBrush(self._essential_brush)
+        else:
+            self.zones[key] = "spillover"
+            item.setBrush(self._spillover_brush)
+        item.setVisible(True)
+
+    def highlight_muscle(self, muscle_id: str, side: str, deep: bool) -> bool:
+        """Show the muscle's shape (deep muscles dashed); False if it is not on this view."""
+        key = (muscle_id, side)
+        item = self.muscle_items.get(key)
+        if item is None:
+            shape = self.atlas.muscle_shape(self.view, muscle_id, side)  # type: ignore[arg-type]
+            if shape is None or shape.is_empty:
+                return False
+            item = QGraphicsPathItem(path_from_geometry(shape))
+            style = Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine
+            item.setPen(self._cosmetic_pen(self.colors.muscle_edge, 2.2, style))
+            muscle_fill = self.colors.muscle
+            if deep:
+                muscle_fill = type(muscle_fill)(muscle_fill)
+                muscle_fill.setAlpha(60)
+            item.setBrush(QBrush(muscle_fill))
+            item.setZValue(6)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setData(0, muscle_id)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.addItem(item)
+            self.muscle_items[key] = item
+        item.setVisible(True)
+        return True
+
+    def add_pin(
+        self, muscle_id: str, side: str, tp_id: str, label: str, point: tuple[float, float]
+    ) -> TriggerPointPin:
+        """Show a trigger-point pin (a put-out pin is reused: no item is made per click)."""
+        if len(self.pins) < len(self._pin_pool):
+            # The n-th pin shown is always the n-th made, so later pins stack on top.
+            pin = self._pin_pool[len(self.pins)]
+            pin.retarget(muscle_id, side, tp_id, label)
+            pin.setVisible(True)
+        else:
+            pin = TriggerPointPin(muscle_id, side, tp_id, label, self.colors)
+            self.addItem(pin)
+            self._pin_pool.append(pin)
+        pin.setPos(point[0], point[1])
+        self.pins.append(pin)
+        return pin
+
+    def visible_muscles(self) -> list[MuscleKey]:
+        return [k for k, item in self.muscle_items.items() if item.isVisible()]
+
+    # -- findings --------------------------------------------------------------------------
+    def set_findings(self, findings: Iterable[tuple[tuple[float, float], bool, str]]) -> None:
+        for item in self.finding_items:
+            self.removeItem(item)
+        self.finding_items.clear()
+        for point, active, tooltip in findings:
+            item = FindingItem(active, tooltip, self.colors)
+            item.setPos(point[0], point[1])
+            self.addItem(item)
+            self.finding_items.append(item)

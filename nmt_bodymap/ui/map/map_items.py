@@ -1,0 +1,255 @@
+"""The things drawn on a body view besides the figure: pain marks, trigger-point pins, findings.
+
+They keep a constant size on screen whatever the zoom (large, easy click targets,
+crisp at any DPI); their position is in view coordinates.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.map.palette import MapColors, intensity_color, text_color_on
+
+MARK_RADIUS = 12.0  # screen pixels
+PIN_RADIUS = 7.0
+# issue 15 (charting, z-values/opacity only): pins and findings are drawn above the pain
+# marks and a mark lets the lit referral zone show through, so a badge never hides the
+# trigger point or the essential zone exactly where the client hurts.
+MARK_Z, FINDING_Z, PIN_Z = 50, 52, 55
+MARK_OPACITY = 0.8
+
+
+def quality_symbol(quality: str, radius: float) -> QPainterPath:
+    """A shape per pain quality, so quality reads without colour."""
+    path = QPainterPath()
+    r = radius
+    if quality == "sharp":  # triangle
+        path.addPolygon(
+            QPolygonF(
+                [QPointF(0, -r * 1.15), QPointF(r * 1.1, r * 0.8), QPointF(-r * 1.1, r * 0.8)]
+            )
+        )
+    elif quality == "burning":  # diamond
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(0, -r * 1.2),
+                    QPointF(r * 1.2, 0),
+                    QPointF(0, r * 1.2),
+                    QPointF(-r * 1.2, 0),
+                ]
+            )
+        )
+    elif quality in ("tingling", "numbness"):  # square (rounded for numb)
+        rect = QRectF(-r * 0.95, -r * 0.95, r * 1.9, r * 1.9)
+        if quality == "numbness":
+            path.addRoundedRect(rect, r * 0.5, r * 0.5)
+        else:
+            path.addRect(rect)
+    elif quality == "throbbing":  # hexagon
+        import math
+
+        points = [
+            QPointF(
+                r * 1.1 * math.cos(math.pi / 3 * i + math.pi / 6),
+                r * 1.1 * math.sin(math.pi / 3 * i + math.pi / 6),
+            )
+            for i in range(6)
+        ]
+        path.addPolygon(QPolygonF(points))
+    else:  # ache and anything else: circle
+        path.addEllipse(QPointF(0, 0), r, r)
+    path.closeSubpath()
+    return path
+
+
+def draw_pain_symbol(
+    painter: QPainter, mark: MarkState, colors: MapColors, radius: float = MARK_RADIUS
+) -> None:
+    """The look of a pain mark centred on (0, 0): the quality's shape filled with the
+    intensity colour, the number inside, and a red "!" badge while it is not saved.
+
+    Shared by the marks on the figure and the internal sites beside it, so a mark reads
+    the same wherever it is.
+    """
+    fill = intensity_color(mark.intensity)
+    symbol = quality_symbol(mark.quality, radius)
+    edge = QColor("#1a1a1a") if not colors.dark else QColor("#f0f0f0")
+    pen = QPen(edge, 1.6)
+    if mark.status == "unsaved":
+        pen = QPen(colors.unsaved, 2.6, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(QBrush(fill))
+    painter.drawPath(symbol)
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(int(radius * 1.05))
+    painter.setFont(font)
+    painter.setPen(text_color_on(fill))
+    rect = QRectF(-radius, -radius, 2 * radius, 2 * radius)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(mark.intensity))
+    if mark.status == "unsaved":
+        painter.setPen(QPen(colors.unsaved, 2))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(QPointF(radius, -radius), 6, 6)
+        font.setPixelSize(10)
+        painter.setFont(font)
+        painter.setPen(colors.unsaved)
+        painter.drawText(QRectF(radius - 6, -radius - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+
+
+class PainMarkItem(QGraphicsItem):
+    """A pain mark: a symbol coloured by intensity with the number inside; draggable."""
+
+    def __init__(self, mark: MarkState, colors: MapColors) -> None:
+        super().__init__()
+        self.key = mark.key
+        self._colors = colors
+        self._mark = mark
+        self._press_pos: QPointF | None = None
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(MARK_Z)
+        self.setOpacity(MARK_OPACITY)
+        # Drawn into a pixmap once per change of the mark, so repaints of the map blit it.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.update_mark(mark)
+
+    @property
+    def mark(self) -> MarkState:
+        return self._mark
+
+    def update_mark(self, mark: MarkState) -> None:
+        self.prepareGeometryChange()
+        self._mark = mark
+        self.setPos(mark.x, mark.y)
+        status = " — NOT SAVED" if mark.status == "unsaved" else ""
+        from nmt_bodymap.ui.map.labels import place_label
+
+        self.setToolTip(
+            f"{place_label(mark.region, mark.side)}: {mark.quality}, {mark.intensity}/10{status}"
+            + (f"\n{mark.error}" if mark.error else "")
+        )
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = MARK_RADIUS * 1.6
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), MARK_RADIUS * 1.3, MARK_RADIUS * 1.3)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isSelected():
+            painter.setPen(QPen(self._colors.selection, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), MARK_RADIUS * 1.45, MARK_RADIUS * 1.45)
+        draw_pain_symbol(painter, self._mark, self._colors, MARK_RADIUS)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._press_pos = self.pos()
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        start, self._press_pos = self._press_pos, None
+        scene = self.scene()
+        if start is not None and start != self.pos() and scene is not None:
+            mover = getattr(scene, "mark_dragged", None)
+            if mover is not None:
+                mover.emit(self.key, start, self.pos())
+
+
+class TriggerPointPin(QGraphicsItem):
+    """A trigger point of the highlighted muscle: a pin with a cross, clickable."""
+
+    def __init__(
+        self, muscle_id: str, side: str, tp_id: str, label: str, colors: MapColors
+    ) -> None:
+        super().__init__()
+        self._colors = colors
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(PIN_Z)
+        # Every pin looks the same: drawn once into a pixmap, moved and shown by blitting.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.retarget(muscle_id, side, tp_id, label)
+
+    def retarget(self, muscle_id: str, side: str, tp_id: str, label: str) -> None:
+        """Make this pin stand for another trigger point (pins are reused between clicks)."""
+        self.muscle_id = muscle_id
+        self.side = side
+        self.tp_id = tp_id
+        self.label = label
+        self.setToolTip(label)
+
+    def boundingRect(self) -> QRectF:
+        r = PIN_RADIUS + 4
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#ffffff"), 3))
+        painter.setBrush(self._colors.pin)
+        painter.drawEllipse(QPointF(0, 0), PIN_RADIUS, PIN_RADIUS)
+        painter.setPen(QPen(self._colors.pin.darker(160), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(0, 0), PIN_RADIUS + 1.5, PIN_RADIUS + 1.5)
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        d = PIN_RADIUS * 0.55
+        painter.drawLine(QPointF(-d, -d), QPointF(d, d))
+        painter.drawLine(QPointF(-d, d), QPointF(d, -d))
+
+
+class FindingItem(QGraphicsItem):
+    """A recorded finding: a square badge (filled for active, open for latent)."""
+
+    SIZE = 9.0
+
+    def __init__(self, active: bool, tooltip: str, colors: MapColors) -> None:
+        super().__init__()
+        self._active = active
+        self._colors = colors
+        self.setToolTip(tooltip)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(FINDING_Z)
+
+    def boundingRect(self) -> QRectF:
+        s = self.SIZE + 3
+        return QRectF(-s, -s, 2 * s, 2 * s)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = self._colors.finding_active
+        painter.setPen(QPen(color.darker(170), 2))
+        painter.setBrush(color if self._active else QColor(255, 255, 255, 220))
+        s = self.SIZE
+        painter.drawRect(QRectF(-s, -s, 2 * s, 2 * s).translated(s * 0.9, s * 0.9))

@@ -1,0 +1,1 @@
+"""The progress room: a client's visits over time, charts and comparisons."""

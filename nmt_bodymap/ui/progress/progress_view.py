@@ -1,0 +1,254 @@
+"""Progress over visits: a timeline, charts of the figures that matter, and two visits compared.
+
+For each visit: peak and mean pain intensity of its marks, pain extent (percentage of the
+figure marked, ``core.pain_extent``) and the number of active trigger points found. The
+charts are drawn with QPainter in :class:`TrendChart` (PySide6-Essentials has no QtCharts)
+so the app needs no extra dependency. Below, two visits side by side: places that are new
+at the later visit in red, places that resolved in green (hatched), unchanged in orange.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nmt_bodymap.core.after_care import follow_up_summary, judge_soreness
+from nmt_bodymap.core.atlas import Atlas, load_atlas
+from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_measures
+from nmt_bodymap.core.thumbnails import marks_thumbnail
+from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO, thumbnail_icon
+from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
+from nmt_bodymap.ui.progress.marks_comparison import MarksComparison
+from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
+from nmt_bodymap.ui.window_state import fit_to_screen
+
+THUMB_HEIGHT = 72
+
+
+@dataclass(frozen=True)
+class VisitHistory:
+    """What the progress view shows of one visit (read on the worker thread)."""
+
+    visit: Any
+    marks: tuple[Any, ...]
+    measures: VisitMeasures
+    follow_up: Any | None = None  # how the client fared after this visit
+
+
+def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list[VisitHistory]:
+    """Every visit of the client, oldest first, with its marks and figures (worker thread)."""
+    history = []
+    for visit in reversed(store.list_visits(client_id)):
+        marks = tuple(store.list_pain_marks(visit.id))
+        findings = store.list_findings(visit.id)
+        follow_ups = store.list_follow_ups(visit.id)
+        history.append(
+            VisitHistory(
+                visit,
+                marks,
+                visit_measures(visit.id, marks, findings, atlas),
+                follow_ups[-1] if follow_ups else None,
+            )
+        )
+    return history
+
+
+def _when(visit: Any) -> str:
+    return visit.started_at.astimezone().strftime("%d %b %Y")
+
+
+class ProgressView(QWidget):
+    """The progress of one client over their visits (a therapist's screen: it shows visit
+    dates and complaints, so it is never used in education mode)."""
+
+    def __init__(
+        self,
+        store_call: StoreCall,
+        client_id: int,
+        atlas: Atlas | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Progress")
+        self.store_call = store_call
+        self.client_id = client_id
+        self.atlas = atlas or load_atlas()
+        self.history: list[VisitHistory] = []
+        self.loaded = False
+
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("visit-timeline")
+        self.timeline.setSpacing(4)
+        self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
+        self.timeline.setAccessibleName("Visit timeline")
+        self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
+        self.extent_chart = TrendChart("Pain extent (% of the body)")
+        self.trigger_chart = TrendChart("Active trigger points", counts=True)
+        self.after_chart = TrendChart("After the visit (follow-up)")
+        charts = QGridLayout()
+        charts.addWidget(self.intensity_chart, 0, 0)
+        charts.addWidget(self.after_chart, 0, 1)
+        charts.addWidget(self.extent_chart, 1, 0)
+        charts.addWidget(self.trigger_chart, 1, 1)
+        charts_box = QWidget()
+        charts_box.setLayout(charts)
+
+        self.earlier_combo = QComboBox()
+        self.later_combo = QComboBox()
+        self.earlier_view = MarksComparison(self.atlas)
+        self.later_view = MarksComparison(self.atlas)
+        self.changes_label = QLabel("")
+        self.changes_label.setWordWrap(True)
+        self.earlier_combo.currentIndexChanged.connect(self._compare)
+        self.later_combo.currentIndexChanged.connect(self._compare)
+        compare = QGridLayout()
+        compare.addWidget(QLabel("Earlier visit"), 0, 0)
+        compare.addWidget(self.earlier_combo, 0, 1)
+        compare.addWidget(QLabel("Later visit"), 0, 2)
+        compare.addWidget(self.later_combo, 0, 3)
+        compare.addWidget(self.earlier_view, 1, 0, 1, 2)
+        compare.addWidget(self.later_view, 1, 2, 1, 2)
+        legend = QLabel(
+            "<span style='color:#d62728'>■</span> new &nbsp; "
+            "<span style='color:#2ca02c'>▨</span> resolved &nbsp; "
+            "<span style='color:#ff7f0e'>■</span> unchanged"
+        )
+        compare.addWidget(legend, 2, 0, 1, 2)
+        compare.addWidget(self.changes_label, 2, 2, 1, 2)
+        compare_box = QWidget()
+        compare_box.setLayout(compare)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(charts_box)
+        right.addWidget(compare_box)
+        right.setSizes([420, 460])
+        left = QVBoxLayout()
+        heading = QLabel("Visits")
+        heading.setStyleSheet("font-weight: 600; font-size: 15px;")
+        left.addWidget(heading)
+        left.addWidget(self.timeline, 1)
+        layout = QHBoxLayout(self)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(260)
+        layout.addWidget(left_box)
+        scroll = QScrollArea()  # issue 15: on a short screen the charts scroll, never overflow
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        right.setMinimumHeight(640)
+        layout.addWidget(scroll, 1)
+        fit_to_screen(self, 1200, 900)
+        atlas_for_worker = self.atlas
+        store_call(
+            lambda store: load_history(store, client_id, atlas_for_worker),
+            self.show_history,
+            lambda exc: self.changes_label.setText(f"Could not read the visits: {exc}"),
+        )
+
+    def show_history(self, history: list[VisitHistory]) -> None:
+        self.history = list(history)
+        self.timeline.clear()
+        for entry in self.history:
+            m = entry.measures
+            peak = "–" if m.peak_intensity is None else str(m.peak_intensity)
+            complaint = entry.visit.chief_complaint or "visit"
+            after = entry.follow_up
+            item = QListWidgetItem(
+                f"{_when(entry.visit)}  {complaint}\n"
+                f"   peak {peak} · extent {m.extent_percent:.1f}% · "
+                f"{m.active_trigger_points} active TrP\n"
+                "   after: "
+                + follow_up_summary(
+                    after.soreness_hours if after else None, after.relief_days if after else None
+                )
+            )
+            png = marks_thumbnail(entry.marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
+            item.setIcon(thumbnail_icon(png))
+            if after is not None and judge_soreness(after.soreness_hours) == "longer":
+                item.setForeground(QColor("#b3261e"))
+                item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")
+            self.timeline.addItem(item)
+        labels = [_when(e.visit) for e in self.history]
+        ms = [e.measures for e in self.history]
+        self.intensity_chart.set_data(
+            labels,
+            [
+                Series("Peak", tuple(m.peak_intensity for m in ms), QColor("#b3261e")),
+                Series("Mean", tuple(m.mean_intensity for m in ms), QColor("#1f77b4")),
+            ],
+        )
+        self.extent_chart.set_data(
+            labels, [Series("Extent %", tuple(m.extent_percent for m in ms), QColor("#9467bd"))]
+        )
+        self.trigger_chart.set_data(
+            labels,
+            [
+                Series(
+                    "Active trigger points",
+                    tuple(float(m.active_trigger_points) for m in ms),
+                    QColor("#2ca02c"),
+                )
+            ],
+        )
+        follow_ups = [e.follow_up for e in self.history]
+        self.after_chart.set_data(
+            labels,
+            [
+                Series(
+                    "Soreness (days)",
+                    tuple(
+                        None if f is None or f.soreness_hours is None else f.soreness_hours / 24
+                        for f in follow_ups
+                    ),
+                    QColor("#d62728"),
+                ),
+                Series(
+                    "Relief (days)",
+                    tuple(None if f is None else f.relief_days for f in follow_ups),
+                    QColor("#17becf"),
+                ),
+            ],
+        )
+        for combo in (self.earlier_combo, self.later_combo):
+            combo.blockSignals(True)
+            combo.clear()
+            for label in labels:
+                combo.addItem(label)
+            combo.blockSignals(False)
+        if self.history:
+            self.earlier_combo.setCurrentIndex(0)
+            self.later_combo.setCurrentIndex(len(self.history) - 1)
+        self._compare()
+        self.loaded = True
+
+    def _compare(self) -> None:
+        if not self.history:
+            return
+        earlier = self.history[max(0, self.earlier_combo.currentIndex())]
+        later = self.history[max(0, self.later_combo.currentIndex())]
+        changes = compare_regions(earlier.marks, later.marks)
+        before = {k: "unchanged" for k in changes.unchanged}
+        before.update({k: "resolved" for k in changes.resolved})
+        after = {k: "unchanged" for k in changes.unchanged}
+        after.update({k: "new" for k in changes.new})
+        self.earlier_view.show_places(before)
+        self.later_view.show_places(after)
+        self.changes_label.setText(
+            f"{len(changes.new)} new, {len(changes.resolved)} resolved, "
+            f"{len(changes.unchanged)} unchanged place(s)"
+        )

@@ -23,11 +23,13 @@ CLIENTS = 500
 
 
 def _build(path: Path, encrypted: bool) -> list[int]:
+    from nmt_bodymap.core.atlas import load_atlas
     from nmt_bodymap.store import encryption
     from nmt_bodymap.store.service import ChartStore
 
     if encrypted:
         encryption.set_up_key(path, {"account:bench": SECRET})
+    neck_x, neck_y = load_atlas().region("posterior", "posterior_neck", "left").point
     visits = []
     with ChartStore.open(path, backup_on_close=False) as store:
         for i in range(CLIENTS):
@@ -37,8 +39,8 @@ def _build(path: Path, encrypted: bool) -> list[int]:
                 store.add_pain_mark(
                     visit.id,
                     view="posterior",
-                    x=100.0 + j,
-                    y=90.0,
+                    x=neck_x,
+                    y=neck_y,
                     region="posterior_neck",
                     side="left",
                     intensity=j,
@@ -53,9 +55,11 @@ def _ms(start: float) -> float:
 
 
 def _round(path: Path, encrypted: bool, samples: int) -> dict[str, list[float]]:
+    from nmt_bodymap.core.atlas import load_atlas
     from nmt_bodymap.store import encryption
     from nmt_bodymap.store.service import ChartStore
 
+    temple_x, temple_y = load_atlas().region("anterior", "temple", "right").point
     encryption.forget_all()
     start = time.perf_counter()
     if encrypted:
@@ -72,8 +76,8 @@ def _round(path: Path, encrypted: bool, samples: int) -> dict[str, list[float]]:
             store.add_pain_mark(
                 1 + (i * 11) % CLIENTS,
                 view="anterior",
-                x=120.0,
-                y=80.0,
+                x=temple_x,
+                y=temple_y,
                 region="temple",
                 side="right",
                 intensity=5,

@@ -28,13 +28,14 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.store.service import ChartStore, name_keys
 
 CLIENTS = 10_000
 VISITS_PER_CLIENT = 10
 MARKS_PER_VISIT = 15
 SAMPLES = 200
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the seeded marks lie on the body (region points)
 SYLLABLES = [
     "an",
     "bel",
@@ -133,14 +134,17 @@ def build_clinic(path: Path, seed: int = 7) -> None:
         visits(),
     )
 
+    atlas = load_atlas()
+
     def marks() -> Iterator[tuple]:
         for visit_id in range(1, CLIENTS * VISITS_PER_CLIENT + 1):
             for _ in range(MARKS_PER_VISIT):
                 view, region = rng.choice(REGIONS)
+                side = rng.choice(("left", "right"))
+                x, y = atlas.region(view, region, side).point  # on the body, as the app stores
                 yield (
-                    visit_id, view, rng.uniform(0, 800), rng.uniform(0, 1800), region,
-                    rng.choice(("left", "right")), rng.randint(0, 10), rng.choice(QUALITIES),
-                    now, now,
+                    visit_id, view, x, y, region, side, rng.randint(0, 10),
+                    rng.choice(QUALITIES), now, now,
                 )  # fmt: skip
 
     conn.executemany(
@@ -187,11 +191,12 @@ def run(path: Path | None = None, samples: int = SAMPLES) -> dict:
         prefix_iter = iter(prefixes)
         client_ids = iter([rng.randint(1, CLIENTS) for _ in range(samples + 1)])
         visit_id = store.list_visits(CLIENTS)[0].id
+        neck_x, neck_y = load_atlas().region("posterior", "posterior_neck", "right").point
         open_chart = _timed(lambda: store.open_chart(next(client_ids)), samples)
         search = _timed(lambda: store.search_clients(next(prefix_iter), limit=20), samples)
         save_mark = _timed(
             lambda: store.add_pain_mark(
-                visit_id, view="posterior", x=500.0, y=300.0, region="posterior_neck",
+                visit_id, view="posterior", x=neck_x, y=neck_y, region="posterior_neck",
                 side="right", intensity=5, quality="ache",
             ),
             min(samples, 100),

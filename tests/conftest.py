@@ -18,3 +18,12 @@ os.environ["NMT_BODYMAP_CONFIG_DIR"] = str(_SESSION_DATA / "config")  # never th
 os.environ["NMT_BODYMAP_LOG_DIR"] = str(_SESSION_DATA / "logs")  # never the real log
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def body_point(view: str, region: str, side: str) -> tuple[float, float]:
+    """A point on the body: the representative point of ``region`` on ``side`` of ``view``
+    (a mark's position must lie on the figure, not just inside the view box)."""
+    from nmt_bodymap.core.atlas import load_atlas
+
+    x, y = load_atlas().region(view, region, side).point  # type: ignore[arg-type]
+    return float(x), float(y)

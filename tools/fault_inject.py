@@ -82,11 +82,13 @@ def _round_save(chart: Path, visit_id: int, rng: random.Random, acked: set[int])
     read_end, write_end = os.pipe()
 
     def writer() -> int:
+        from nmt_bodymap.core.atlas import load_atlas
         from nmt_bodymap.store.service import ChartStore
 
         os.close(read_end)
         out = os.fdopen(write_end, "w", buffering=1)
         store = ChartStore.open(chart, backup_on_close=False)
+        x, y = load_atlas().region("anterior", "temple", "right").point
         print("open", file=out, flush=True)
         n = 0
         while True:
@@ -94,8 +96,8 @@ def _round_save(chart: Path, visit_id: int, rng: random.Random, acked: set[int])
             mark = store.add_pain_mark(
                 visit_id,
                 view="anterior",
-                x=float(100 + n % 700),
-                y=300.0,
+                x=x,
+                y=y,
                 region="temple",
                 side="right",
                 intensity=n % 11,

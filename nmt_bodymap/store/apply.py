@@ -80,9 +80,11 @@ def name_keys(name: str) -> tuple[str, str]:
     return key, key.rsplit(" ", 1)[-1]
 
 
-def check_mark(values: Mapping[str, Any]) -> None:
-    """A pain mark's place exists, and a mark on a diagram has its position there."""
-    v.check_place(values["view"], values["region"], values["side"], values["x"], values["y"])
+def check_mark(values: Mapping[str, Any], new: bool = True) -> None:
+    """A pain mark's place exists, and a mark on a diagram has its position there; a ``new``
+    position (an added or moved mark) must lie on the body."""
+    place = (values["view"], values["region"], values["side"], values["x"], values["y"])
+    v.check_place(*place, new=new)
     if values["view"] != INTERNAL_VIEW and (values["x"] is None or values["y"] is None):
         raise ChartValidationError(
             f"A pain mark on the {values['view']} view needs its position on the diagram.", "x"
@@ -273,7 +275,8 @@ def _change(session: Session, spec: KindSpec, op: Operation, row: Any) -> dict[s
     cleaned = v.clean(spec.schema, values, partial=True)
     if op.kind is RowKind.PAIN_MARK:
         current = {name: getattr(row, name) for name in MARK_PLACE_FIELDS}
-        check_mark({**current, **cleaned})
+        moved = {**current, **cleaned}
+        check_mark(moved, new=any(moved[k] != current[k] for k in ("view", "x", "y")))
     elif op.kind is RowKind.OBSERVATION:
         place = {"region": row.region, "side": row.side, **cleaned}
         v.check_observation(row.kind, row.item, place["region"], place["side"])

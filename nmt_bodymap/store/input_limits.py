@@ -2,9 +2,9 @@
 
 Text that no database can keep (a NUL, which PostgreSQL refuses, so the chart could never
 move to the clinic server; half of a surrogate pair, which has no UTF-8 form), and pain
-marks on a body diagram without a position or off the diagram. Numbers beyond 64 bits
-and such text reaching a query anyway are turned into ``ChartValidationError`` by the
-engine's error hook (``database.py``).
+marks on a body diagram without a position or off the body (``core/on_body.py``). Numbers
+beyond 64 bits and such text reaching a query anyway are turned into
+``ChartValidationError`` by the engine's error hook (``database.py``).
 """
 
 from __future__ import annotations
@@ -30,16 +30,30 @@ def storable(value: str, label: str) -> str:
     return value
 
 
-def check_on_figure(view: str, x: float | None, y: float | None) -> None:
+def check_on_figure(view: str, x: float | None, y: float | None, new: bool = True) -> None:
     """A mark on a body diagram needs a position (a mark without one would blank the whole
-    map of its visit), and the position must lie on the diagram (its view box)."""
+    map of its visit), and a ``new`` position must lie on the body: inside the figure's
+    outline or within ``ON_BODY_TOLERANCE`` of its edge, not just inside the view box.
+
+    A position that is not new (a mark stored before this rule, re-scored or restored)
+    is left as it is, so older charts keep opening and working. The refusal names the view
+    only: no coordinates, nothing of the client.
+    """
     if x is None or y is None:
         raise _fail("x", "A pain mark on the body map needs its position (x and y).")
+    if not new:
+        return
     try:
         from nmt_bodymap.core.atlas import load_atlas
+        from nmt_bodymap.core.on_body import on_body
 
-        left, top, width, height = load_atlas().view_box(view)
+        atlas = load_atlas()
+        left, top, width, height = atlas.view_box(view)
     except Exception:  # no atlas built (a bare store install): positions stay unchecked
         return
-    if not (left <= x <= left + width and top <= y <= top + height):
-        raise _fail("x", f"The position ({x:g}, {y:g}) is outside the {view} figure.")
+    inside_box = left <= x <= left + width and top <= y <= top + height
+    if not (inside_box and on_body(atlas, view, x, y)):
+        raise _fail(
+            "x",
+            f"This position is outside the {view} figure: a pain mark must lie on the body.",
+        )

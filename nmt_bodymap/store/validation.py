@@ -210,8 +210,11 @@ def clean_one(schema: Mapping[str, Field], name: str, value: Any) -> Any:
     return clean({name: schema[name]}, {name: value})[name]
 
 
-def check_place(view: str, region: str, side: str, x: float | None, y: float | None) -> None:
-    """A pain mark's place must exist: the view, a region of the vocabulary and a side it has."""
+def check_place(
+    view: str, region: str, side: str, x: float | None, y: float | None, new: bool = True
+) -> None:
+    """A pain mark's place must exist: the view, a region of the vocabulary and a side it has;
+    a ``new`` position on a diagram must lie on the body (``input_limits.check_on_figure``)."""
     if view not in VIEWS:
         raise _fail("view", f"View must be one of {', '.join(VIEWS)} (got {view!r}).")
     entry = load_vocabulary().get(region)
@@ -228,7 +231,7 @@ def check_place(view: str, region: str, side: str, x: float | None, y: float | N
     if view == INTERNAL_VIEW and (x is not None or y is not None):
         raise _fail("x", "Internal sites have no position on the diagrams.")
     if view != INTERNAL_VIEW:
-        check_on_figure(view, x, y)
+        check_on_figure(view, x, y, new)
 
 
 def severity(value: Any, label: str) -> str | None:

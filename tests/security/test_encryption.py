@@ -15,7 +15,10 @@ from nmt_bodymap.store import encryption
 from nmt_bodymap.store.accounts import AccountBook
 from nmt_bodymap.store.backups import check_backup, list_backups, restore_backup
 from nmt_bodymap.store.service import ChartStore
+from tests.conftest import body_point
 
+TEMPLE = body_point("anterior", "temple", "right")
+NECK = body_point("posterior", "posterior_neck", "left")
 SECRET = "correct horse battery"
 NAME = "Zorblax Quintavious-Umbertide"
 
@@ -36,8 +39,8 @@ def _write_client(path: Path) -> None:
         store.add_pain_mark(
             visit.id,
             view="anterior",
-            x=120.0,
-            y=80.0,
+            x=TEMPLE[0],
+            y=TEMPLE[1],
             region="temple",
             side="right",
             intensity=6,
@@ -147,8 +150,8 @@ def _plain_chart_with_rows(path: Path) -> dict[str, int]:
                 store.add_pain_mark(
                     visit.id,
                     view="posterior",
-                    x=100.0 + j,
-                    y=90.0,
+                    x=NECK[0],
+                    y=NECK[1],
                     region="posterior_neck",
                     side="left",
                     intensity=j,

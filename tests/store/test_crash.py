@@ -23,9 +23,11 @@ ROUNDS = 50
 
 WRITER = r"""
 import os, sys
+from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.store.service import ChartStore
 
 path, visit_id = sys.argv[1], int(sys.argv[2])
+BUTTOCK = load_atlas().region("posterior", "buttock", "left").point
 for _ in sys.stdin:
     sys.stdout.flush()
     pid = os.fork()
@@ -37,7 +39,7 @@ for _ in sys.stdin:
             while True:
                 n += 1
                 mark = store.add_pain_mark(
-                    visit_id, view="posterior", x=float(n % 900 + 1), y=2.0, region="buttock",
+                    visit_id, view="posterior", x=BUTTOCK[0], y=BUTTOCK[1], region="buttock",
                     side="left", intensity=n % 11, quality="ache", note="x" * (n % 500),
                 )
                 print(mark.id, flush=True)

@@ -12,7 +12,9 @@ import pytest
 
 from nmt_bodymap.cli import main
 from nmt_bodymap.store import ChartStore
+from tests.conftest import body_point
 
+TEMPLE = body_point("anterior", "temple", "right")
 KEYS = ["at", "who", "kind", "row", "op", "before", "after"]
 
 
@@ -23,7 +25,7 @@ def charted(db_target: str) -> tuple[str, int, str]:
         client = store.create_client(name="Zelda Privateperson")
         visit = store.create_visit(client.id)
         mark = store.add_pain_mark(
-            visit.id, view="anterior", x=1.0, y=2.0, region="temple", side="right",
+            visit.id, view="anterior", x=TEMPLE[0], y=TEMPLE[1], region="temple", side="right",
             intensity=6, quality="ache", note="private note",
         )  # fmt: skip
         store.update_pain_mark(mark.id, intensity=3)

@@ -13,11 +13,14 @@ from nmt_bodymap.core.operations import Operation, OpKind, RowKind, new_row_id, 
 from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.store import ChartConflict, ChartNotFound, ChartStore, ChartValidationError
 from nmt_bodymap.store.models import HistoryEntry, PainMark
+from tests.conftest import body_point
 
+TEMPLE = body_point("anterior", "temple", "right")
+FOREHEAD = body_point("anterior", "forehead", "right")
 MARK = {
     "view": "anterior",
-    "x": 120.5,
-    "y": 80.25,
+    "x": TEMPLE[0],
+    "y": TEMPLE[1],
     "region": "temple",
     "side": "right",
     "intensity": 6,
@@ -84,7 +87,7 @@ def test_one_history_entry_per_operation_with_who_before_and_after(
     change = doc.change_op(RowKind.PAIN_MARK, add.row, intensity=3, note="eased")
     doc.apply(change)
     store.apply(change)
-    move = doc.move_op(add.row, x=10.0, y=20.0, region="forehead", side="right")
+    move = doc.move_op(add.row, x=FOREHEAD[0], y=FOREHEAD[1], region="forehead", side="right")
     doc.apply(move)
     store.apply(move)
     delete = doc.delete_op(RowKind.PAIN_MARK, add.row)
@@ -108,8 +111,20 @@ def test_one_history_entry_per_operation_with_who_before_and_after(
         {"intensity": 6, "note": ""},
         {"intensity": 3, "note": "eased"},
     )
-    assert entries[2].after == {"x": 10.0, "y": 20.0, "region": "forehead", "side": "right"}
-    moved = {**MARK, "intensity": 3, "note": "eased", "x": 10.0, "y": 20.0, "region": "forehead"}
+    assert entries[2].after == {
+        "x": FOREHEAD[0],
+        "y": FOREHEAD[1],
+        "region": "forehead",
+        "side": "right",
+    }
+    moved = {
+        **MARK,
+        "intensity": 3,
+        "note": "eased",
+        "x": FOREHEAD[0],
+        "y": FOREHEAD[1],
+        "region": "forehead",
+    }
     assert (entries[3].before, entries[3].after) == (moved, None)
     assert (entries[4].before, entries[4].after) == (None, moved)
     assert all(e.visit == doc.visit for e in entries)
@@ -204,7 +219,13 @@ def test_updating_a_mark_is_one_transaction(store: ChartStore, visit_id: int) ->
     event.listen(store._engine, "commit", count_commit)
     try:
         updated = store.set_pain_mark(
-            mark.id, x=1.0, y=2.0, region="forehead", side="right", intensity=2, quality="ache"
+            mark.id,
+            x=FOREHEAD[0],
+            y=FOREHEAD[1],
+            region="forehead",
+            side="right",
+            intensity=2,
+            quality="ache",
         )
     finally:
         event.remove(store._engine, "commit", count_commit)

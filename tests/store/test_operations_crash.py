@@ -21,10 +21,12 @@ ROUNDS = 20
 WRITER = r"""
 import os, random, sys
 from nmt_bodymap.core.operations import RowKind
+from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.store.service import ChartStore
 
 target, visit = sys.argv[1], sys.argv[2]
-MARK = {"view": "posterior", "x": 1.0, "y": 2.0, "region": "buttock", "side": "left",
+X, Y = load_atlas().region("posterior", "buttock", "left").point
+MARK = {"view": "posterior", "x": X, "y": Y, "region": "buttock", "side": "left",
         "intensity": 3, "quality": "ache", "note": ""}
 for _ in sys.stdin:
     pid = os.fork()
@@ -39,7 +41,7 @@ for _ in sys.stdin:
                 gone = [u for u, s in doc.rows(RowKind.PAIN_MARK, True).items() if s.deleted]
                 pick = rng.random()
                 if len(live) < 3 or pick < 0.2:
-                    op = doc.add_op(RowKind.PAIN_MARK, {**MARK, "x": rng.random()})
+                    op = doc.add_op(RowKind.PAIN_MARK, dict(MARK))
                 elif pick < 0.7:
                     uid = rng.choice(live)
                     op = doc.change_op(RowKind.PAIN_MARK, uid, intensity=rng.randrange(11),

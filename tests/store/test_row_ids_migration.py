@@ -13,8 +13,10 @@ from nmt_bodymap.core.operations import RowKind
 from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.database import database_url, make_engine
 from nmt_bodymap.store.migrate import upgrade_database
+from tests.conftest import body_point
 
 NOW = "2025-03-05 09:00:00"
+FOREHEAD = body_point("anterior", "forehead", "left")
 TABLES = (
     "clients",
     "intakes",
@@ -129,8 +131,8 @@ def test_0004_gives_every_row_a_uid_and_version_one_and_keeps_the_data(db_target
         ]
         assert [(e.kind, e.op) for e in store.history(2)] == [("client", "change")]
         added = store.add_pain_mark(
-            1, view="anterior", x=1.0, y=1.0, region="forehead", side="left", intensity=1,
-            quality="ache",
+            1, view="anterior", x=FOREHEAD[0], y=FOREHEAD[1], region="forehead", side="left",
+            intensity=1, quality="ache",
         )  # fmt: skip
         assert added.version == 1 and added.uid not in uids
 

@@ -12,6 +12,9 @@ from nmt_bodymap.core.operations import Operation, OpKind, RowKind
 from nmt_bodymap.store.demo import seed_demo_client
 from nmt_bodymap.store.errors import ChartNotFound
 from nmt_bodymap.store.service import ChartStore
+from tests.conftest import body_point
+
+TEMPLE = body_point("anterior", "temple", "right")
 
 
 def stored_version(store: ChartStore, client: str, row: str) -> int:
@@ -31,8 +34,8 @@ def test_a_deleted_visit_is_hidden_and_a_restore_brings_it_back(store: ChartStor
     store.add_pain_mark(
         newest.id,
         view="anterior",
-        x=300.0,
-        y=300.0,
+        x=TEMPLE[0],
+        y=TEMPLE[1],
         region="temple",
         side="right",
         intensity=5,

@@ -14,6 +14,9 @@ from nmt_bodymap.store import encryption as encryption_module
 from nmt_bodymap.store import migrate as migrate_module
 from nmt_bodymap.store.backups import list_backups
 from nmt_bodymap.store.migrate import KEEP_PRE_MIGRATION, MIGRATIONS_DIR, head_revision
+from tests.conftest import body_point
+
+TEMPLE = body_point("anterior", "temple", "right")
 
 
 def _scripts(tmp_path: Path, body: str) -> Path:
@@ -37,8 +40,8 @@ def chart(tmp_path: Path) -> Path:
         store.add_pain_mark(
             visit.id,
             view="anterior",
-            x=300.0,
-            y=300.0,
+            x=TEMPLE[0],
+            y=TEMPLE[1],
             region="temple",
             side="right",
             intensity=6,

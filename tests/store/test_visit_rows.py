@@ -7,11 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from nmt_bodymap.store import ChartNotFound, ChartStore, ChartValidationError
+from tests.conftest import body_point
 
+TEMPLE = body_point("anterior", "temple", "right")
+FOREHEAD = body_point("anterior", "forehead", "right")
 MARK = {
     "view": "anterior",
-    "x": 120.5,
-    "y": 80.25,
+    "x": TEMPLE[0],
+    "y": TEMPLE[1],
     "region": "temple",
     "side": "right",
     "intensity": 6,
@@ -41,8 +44,7 @@ def test_pain_mark_round_trip_and_chart(store: ChartStore, visit_id: int) -> Non
     )
     assert store.list_pain_marks(visit_id) == [mark, internal]
     assert (mark.x, mark.y, mark.region, mark.side, mark.intensity) == (
-        120.5,
-        80.25,
+        *TEMPLE,
         "temple",
         "right",
         6,
@@ -56,8 +58,10 @@ def test_pain_mark_round_trip_and_chart(store: ChartStore, visit_id: int) -> Non
 
 def test_move_and_update_a_pain_mark(store: ChartStore, visit_id: int) -> None:
     mark = store.add_pain_mark(visit_id, **MARK)
-    moved = store.move_pain_mark(mark.id, x=130.0, y=70.0, region="forehead", side="right")
-    assert (moved.x, moved.y, moved.region, moved.side) == (130.0, 70.0, "forehead", "right")
+    moved = store.move_pain_mark(
+        mark.id, x=FOREHEAD[0], y=FOREHEAD[1], region="forehead", side="right"
+    )
+    assert (moved.x, moved.y, moved.region, moved.side) == (*FOREHEAD, "forehead", "right")
     changed = store.update_pain_mark(mark.id, intensity=8, quality="sharp", note="after work")
     assert (changed.intensity, changed.quality, changed.note, changed.region) == (
         8,

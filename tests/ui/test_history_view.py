@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from nmt_bodymap.ui.chart.history_view import HistoryView, describe
+from tests.conftest import body_point
 from tests.ui.conftest import call_on_worker, click_region, open_window
 
 WHO = "Mia Lopez"
@@ -133,8 +134,8 @@ def test_a_mark_of_another_visit_is_restored_in_the_store(
         lambda s: s.add_pain_mark(
             other.id,
             view="posterior",
-            x=10.0,
-            y=20.0,
+            x=body_point("posterior", "buttock", "left")[0],
+            y=body_point("posterior", "buttock", "left")[1],
             region="buttock",
             side="left",
             intensity=4,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import VisitDialog, parse_visit_time
 from nmt_bodymap.ui.main_window import MainWindow
+from tests.conftest import body_point
 from tests.ui.conftest import call_on_worker, open_window
 
 LOCAL = datetime.now().astimezone().tzinfo
@@ -67,8 +68,8 @@ def two_visits(qtbot: Any, seeded: dict[str, Any]) -> dict[str, Any]:
         lambda s: s.add_pain_mark(
             newest.id,
             view="anterior",
-            x=300.0,
-            y=300.0,
+            x=body_point("anterior", "temple", "right")[0],
+            y=body_point("anterior", "temple", "right")[1],
             region="temple",
             side="right",
             intensity=6,

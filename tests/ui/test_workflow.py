@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
 from nmt_bodymap.ui.clinic.red_flag_banner import ClearanceDialog, RedFlagBanner
+from tests.conftest import body_point
 from tests.ui.conftest import call_on_worker
 
 # Screens are grabbed on every run; they land in docs/ only when asked:
@@ -194,8 +195,8 @@ def test_education_mode_shows_no_private_data(qtbot: Any, chart_path: Path, open
             lambda s, r=region: s.add_pain_mark(
                 visit.id,
                 view="anterior",
-                x=300.0,  # a mark needs a position on the figure (issue 13)
-                y=300.0,
+                x=body_point("anterior", r, "right")[0],  # a mark lies on the body (issue 13)
+                y=body_point("anterior", r, "right")[1],
                 region=r,
                 side="right",
                 intensity=6,
@@ -279,7 +280,14 @@ def test_progress_chart_shows_peak_and_mean_per_visit(
                 qtbot,
                 worker,
                 lambda s, v=visit_id, w=view, r=region, i=intensity: s.add_pain_mark(
-                    v, view=w, x=300.0, y=300.0, region=r, side="right", intensity=i, quality="ache"
+                    v,
+                    view=w,
+                    x=body_point(w, r, "right")[0],
+                    y=body_point(w, r, "right")[1],
+                    region=r,
+                    side="right",
+                    intensity=i,
+                    quality="ache",
                 ),
             )
     for activity in ("active", "active", "latent"):

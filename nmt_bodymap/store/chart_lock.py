@@ -15,40 +15,63 @@ replace the file (``restore``, ``encrypt``) are kept out.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import importlib
 import os
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 from nmt_bodymap.store.errors import ChartInUse
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
+# Chosen once; a test switches it to run the Windows branch on Linux with a fake ``msvcrt``.
+_WINDOWS = sys.platform == "win32"
 
-    def _try_lock(fd: int) -> bool:
+# Windows byte-range locks are mandatory: while a byte is locked, other processes cannot read
+# it. So the byte locked lies far past the ``pid@host`` text, which a second app reads to say
+# who has the chart open (locking beyond the end of a file is allowed on Windows).
+WINDOWS_LOCK_BYTE = 1 << 20
+# What ``msvcrt.locking`` raises when the byte is locked by another process: EACCES (no
+# wait), EDEADLOCK (after its retries). Any other error is a real fault, not "in use".
+_LOCKED_ERRNOS = frozenset({errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)})
+
+
+def _msvcrt() -> Any:
+    return importlib.import_module("msvcrt")
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock without waiting; False when another process holds it."""
+    if _WINDOWS:
+        msvcrt = _msvcrt()
+        os.lseek(fd, WINDOWS_LOCK_BYTE, os.SEEK_SET)
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
+        except OSError as exc:
+            if exc.errno in _LOCKED_ERRNOS:
+                return False
+            raise
         return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+
+def _unlock(fd: int) -> None:
+    if _WINDOWS:
+        msvcrt = _msvcrt()
+        os.lseek(fd, WINDOWS_LOCK_BYTE, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def lock_path(chart: Path) -> Path:
@@ -120,7 +143,8 @@ class ChartLock:
                 return  # another store of this process still has the chart open
             del _HELD[self._key]
         try:
-            os.ftruncate(fd, 0)
+            with contextlib.suppress(OSError):  # the holder's name is a courtesy only
+                os.ftruncate(fd, 0)
             _unlock(fd)
         finally:
             os.close(fd)

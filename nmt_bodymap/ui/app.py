@@ -328,6 +328,9 @@ def run_app(db: str | None) -> int:
     logs.setup_logging()
     app = ensure_application()
     logs.install_excepthook(_show_plain_error)
+    from nmt_bodymap.ui.accessibility import install_accessibility
+
+    install_accessibility(app)  # issue 19: every control named for a screen reader
     from nmt_bodymap.ui.theme import apply_theme
 
     apply_theme(app)

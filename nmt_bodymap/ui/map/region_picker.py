@@ -96,6 +96,8 @@ class RegionPicker(QFrame):
         self.edit.setObjectName("region-picker-edit")
         self.edit.setPlaceholderText("Where it hurts: r temple, l heel… (Enter marks, Esc closes)")
         self.edit.setMinimumWidth(360)
+        self.edit.setAccessibleName("Place mark by name")
+        self.edit.setAccessibleDescription(self.edit.placeholderText())
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)

@@ -1,0 +1,321 @@
+"""Every control named for a screen reader, from what a sighted user reads beside it.
+
+``name_controls(root)`` walks a widget tree and gives each focusable widget that Qt's
+accessibility interface reports without a name (``QAccessible`` text ``Name``: its explicit
+accessible name, a button's text, the label whose buddy it is) one derived from the screen:
+the form row's label, the label just before it in its row, its tooltip, its placeholder,
+the group box, tab or window it sits in. A name Qt already reads is never replaced, so a
+button whose text changes keeps being read right.
+
+``install_accessibility(app)`` puts one event filter on the application: each widget is
+named when it is shown (dialogs, the main window after its panels are built, widgets added
+later); a body map gets live descriptions of its views ("Anterior body view: 2 pain
+marks: …") and the candidate list reads each row as muscle, side and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+VIEW_NAMES = {"anterior": "Anterior body view", "posterior": "Posterior body view"}
+DONE = "_nmt_accessible_done"  # a dynamic property: the body map or list is already wired
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader reads for ``widget`` (Qt's accessibility interface)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is None or not interface.isValid():
+        return widget.accessibleName().strip()
+    return interface.text(QAccessible.Text.Name).strip()
+
+
+def _clean(text: str) -> str:
+    """Label text as read: no mnemonic ampersand, no trailing colon, first line only."""
+    lines = text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().splitlines()
+    return lines[0].strip().rstrip(":").strip() if lines else ""
+
+
+def is_focusable(widget: QWidget) -> bool:
+    """A control the keyboard can reach (or a click can focus); parts of a spin box or an
+    editable combo box are named through their owner."""
+    if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget.isWindow():
+        return False
+    parent = widget.parentWidget()
+    return not isinstance(parent, (QAbstractSpinBox, QComboBox))
+
+
+def _buddy_label(widget: QWidget) -> str:
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text().strip():
+            return _clean(label.text())
+    return ""
+
+
+def _containing_layout(widget: QWidget) -> QLayout | None:
+    parent = widget.parentWidget()
+    top = parent.layout() if parent is not None else None
+    if top is None:
+        return None
+    stack: list[QLayout] = [top]
+    while stack:
+        layout = stack.pop()
+        if layout.indexOf(widget) >= 0:
+            return layout
+        for i in range(layout.count()):
+            child = layout.itemAt(i).layout()
+            if child is not None:
+                stack.append(child)
+    return None
+
+
+def _label_in_row(widget: QWidget) -> str:
+    """The form row's label, else the label just before the widget in its row."""
+    layout = _containing_layout(widget)
+    if isinstance(layout, QFormLayout):
+        label = layout.labelForField(widget)
+        if isinstance(label, QLabel) and label.text().strip():
+            return _clean(label.text())
+    if isinstance(layout, QGridLayout):
+        row, column, _rows, _columns = layout.getItemPosition(layout.indexOf(widget))
+        for col in range(column - 1, -1, -1):
+            item = layout.itemAtPosition(row, col)
+            found = item.widget() if item is not None else None
+            if isinstance(found, QLabel) and found.text().strip():
+                return _clean(found.text())
+    elif layout is not None:
+        at = layout.indexOf(widget)
+        for i in range(at - 1, -1, -1):
+            found = layout.itemAt(i).widget()
+            if isinstance(found, QLabel) and found.text().strip():
+                return _clean(found.text())
+            if found is not None and is_focusable(found):
+                break  # a label before another control belongs to that control
+    return ""
+
+
+def _placeholder(widget: QWidget) -> str:
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+        return _clean(widget.placeholderText())
+    if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
+        return _clean(widget.lineEdit().placeholderText())
+    return ""
+
+
+def context_name(widget: QWidget) -> str:
+    """What a sighted user reads around ``widget``: its group box, its tab, its dock, its
+    window's title."""
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QGroupBox) and parent.title().strip():
+            return _clean(parent.title())
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            index = tabs.indexOf(child)
+            if index >= 0 and tabs.tabText(index).strip():
+                return _clean(tabs.tabText(index))
+        if isinstance(parent, QDockWidget) and parent.windowTitle().strip():
+            return _clean(parent.windowTitle())
+        if parent.isWindow():
+            return _clean(parent.windowTitle())
+        child, parent = parent, parent.parentWidget()
+    return ""
+
+
+def derived_name(widget: QWidget) -> str:
+    """A name for ``widget`` from what is on screen, or "" when nothing names it."""
+    if isinstance(widget, QAbstractButton) and widget.text().strip():
+        return _clean(widget.text())
+    for found in (_buddy_label(widget), _label_in_row(widget)):
+        if found:
+            return found
+    if widget.toolTip().strip():
+        return _clean(widget.toolTip())
+    if _placeholder(widget):
+        return _placeholder(widget)
+    if isinstance(widget, QTabBar):
+        owner = widget.parentWidget()
+        where = spoken_name(owner) if isinstance(owner, QTabWidget) else ""
+        return f"{where or context_name(widget) or 'Sections'} tabs".strip()
+    if isinstance(widget, QTabWidget):
+        return f"{context_name(widget) or 'Window'} sections".strip()
+    if isinstance(widget, (QAbstractScrollArea, QAbstractItemView)):
+        return context_name(widget)
+    return context_name(widget)
+
+
+def name_widget(widget: QWidget) -> bool:
+    """Give ``widget`` a derived accessible name when a screen reader would read none;
+    True when one was set."""
+    if not is_focusable(widget) or spoken_name(widget):
+        return False
+    name = derived_name(widget)
+    if not name:
+        return False
+    widget.setAccessibleName(name)
+    return True
+
+
+def name_controls(root: QWidget) -> int:
+    """Name every focusable widget under ``root`` (and ``root``); returns how many were
+    named here."""
+    widgets: Iterable[QWidget] = [root, *root.findChildren(QWidget)]
+    return sum(name_widget(w) for w in widgets)
+
+
+# -- the body map: a description per view that follows the marks ---------------------------
+def marks_description(view: str, marks: Iterable[object]) -> str:
+    """ "Anterior body view: 2 pain marks: Right temple, 7 of 10, throbbing; …"."""
+    from nmt_bodymap.core.vocabulary import region_label
+
+    spoken = []
+    for mark in marks:
+        if getattr(mark, "view", None) != view:
+            continue
+        place = region_label(mark.region, mark.side)  # type: ignore[attr-defined]
+        spoken.append(f"{place}, {mark.intensity} of 10, {mark.quality}")  # type: ignore[attr-defined]
+    title = VIEW_NAMES.get(view, view)
+    if not spoken:
+        return f"{title}: no pain marks. Press / to place a mark by region name."
+    count = "1 pain mark" if len(spoken) == 1 else f"{len(spoken)} pain marks"
+    return f"{title}: {count}: {'; '.join(spoken)}."
+
+
+def describe_body_map(body_map: QWidget) -> None:
+    """Name each body view and keep its description equal to the marks it shows."""
+    if body_map.property(DONE):
+        return
+    body_map.setProperty(DONE, True)
+    views = body_map.views  # type: ignore[attr-defined]
+    marks_model = body_map.marks  # type: ignore[attr-defined]
+
+    def refresh(*_args: object) -> None:
+        if not all(shiboken6.isValid(v) for v in views.values()):
+            return  # the window is closing: its views are gone before the marks model
+        marks = marks_model.marks()
+        for view_name, view in views.items():
+            view.setAccessibleName(VIEW_NAMES.get(view_name, view_name))
+            view.setAccessibleDescription(marks_description(view_name, marks))
+
+    for signal in (
+        marks_model.marks_reset,
+        marks_model.mark_added,
+        marks_model.mark_changed,
+        marks_model.mark_removed,
+    ):
+        signal.connect(refresh)
+    refresh()
+
+
+# -- the candidate list: each row read as muscle, side, why --------------------------------
+def row_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
+    """ "Upper trapezius, Right, explains: 2 of 3 spots" (then the zones from its tooltip)."""
+    texts = [item.text(c).strip() for c in range(item.columnCount())]
+    parts = [texts[0]] if texts and texts[0] else []
+    for column, text in enumerate(texts[1:], start=1):
+        if not text:
+            continue
+        header = headers[column] if column < len(headers) else ""
+        parts.append(f"{header.lower()}: {text}" if header and column > 1 else text)
+    speech = ", ".join(parts)
+    why = item.toolTip(0).strip().replace("\n", "; ")
+    return f"{speech}. {why}" if why else speech
+
+
+def speak_tree_rows(tree: QTreeWidget) -> None:
+    """Set each row's accessible text now and whenever its rows change."""
+    if tree.property(DONE):
+        return
+    tree.setProperty(DONE, True)
+    header = tree.headerItem()
+    headers = [header.text(c) for c in range(header.columnCount())]
+
+    def refresh(*_args: object) -> None:
+        if not shiboken6.isValid(tree):
+            return  # the list is being destroyed: its model says goodbye after it
+        stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            speech = row_speech(item, headers)
+            role = Qt.ItemDataRole.AccessibleTextRole
+            if item.data(0, role) != speech:  # unchanged text: no dataChanged loop
+                item.setData(0, role, speech)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+
+    model = tree.model()
+    model.rowsInserted.connect(refresh)
+    model.modelReset.connect(refresh)
+    model.dataChanged.connect(refresh)
+    refresh()
+
+
+def let_tab_leave(widget: QWidget) -> None:
+    """Tab in a text box moves on to the next control (a keyboard-only user is never kept
+    in a notes field); a tab character is not needed in clinical notes."""
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
+        widget.setTabChangesFocus(True)
+
+
+# -- the application-wide hook ---------------------------------------------------------------
+class AccessibilityFilter(QObject):
+    """Names each widget as it is shown; wires body maps and candidate lists once."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            self.shown(watched)
+        return False
+
+    def shown(self, widget: QWidget) -> None:
+        if widget.isWindow():
+            name_controls(widget)
+            for box in [*widget.findChildren(QTextEdit), *widget.findChildren(QPlainTextEdit)]:
+                let_tab_leave(box)
+        else:
+            name_widget(widget)
+            let_tab_leave(widget)
+        # By class and object name: importing the map or the candidates here would load the
+        # atlas and the knowledge before the window's first paint.
+        if type(widget).__name__ == "BodyMapPanel":
+            describe_body_map(widget)
+        if isinstance(widget, QTreeWidget) and widget.objectName() == "candidate-list":
+            speak_tree_rows(widget)
+
+
+def install_accessibility(app: QApplication | None = None) -> AccessibilityFilter:
+    """Install the filter once on the application (``ui/app.py``); returns it."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    assert app is not None
+    existing = app.findChild(AccessibilityFilter)
+    if isinstance(existing, AccessibilityFilter):
+        return existing
+    watcher = AccessibilityFilter(app)
+    app.installEventFilter(watcher)
+    return watcher

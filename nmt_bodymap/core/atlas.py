@@ -43,6 +43,8 @@ from nmt_bodymap.resources import asset_path, resource_path
 if TYPE_CHECKING:
     from nmt_bodymap.core.svg_geometry import SvgShapes
 
+MIDLINE_BAND = 4.0  # view units either side of the midline that count as the midline
+
 __all__ = ["Atlas", "AtlasRegion", "ViewGeometry", "cache_key", "load_atlas", "read_atlas"]
 
 CACHE_KIND = "atlas"
@@ -154,6 +156,16 @@ class Atlas:
         if len(hits) == 0:
             return None
         return v.regions[int(min(hits))]
+
+    def side_at(self, view: str, x: float) -> Side:
+        """The client's side of a point by the midline alone (within ``MIDLINE_BAND`` of it:
+        midline). On the anterior view the client's right is on the viewer's left."""
+        min_x, _, width, _ = self.view_box(view)
+        offset = x - (min_x + width / 2)
+        if abs(offset) <= MIDLINE_BAND:
+            return "midline"
+        viewer_left = offset < 0
+        return "right" if viewer_left == (view == "anterior") else "left"
 
     def muscle_ids(self) -> frozenset[str]:
         return frozenset(name for v in self._views.values() for name, _ in v.muscles)

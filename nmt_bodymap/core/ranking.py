@@ -49,6 +49,7 @@ from nmt_bodymap.core.ranking_explain import (
     explanations,
     fits,
     merge_sides,
+    sided_spot,
 )
 from nmt_bodymap.core.ranking_geometry import (
     AtlasLike,
@@ -136,6 +137,7 @@ def rank_candidates(
         pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
     for spot in spots:
         check_spot(spot)
+    spots = [sided_spot(spot, atlas) for spot in spots]
     points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in spots]
     per_side = explanations(spots, points, kb, atlas)
     ranked: list[tuple[tuple[Any, ...], Candidate]] = []
@@ -252,7 +254,8 @@ def under_spots(
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     found: dict[tuple[str, Side], list[int]] = {}
-    for i, spot in enumerate(spots):
+    for i, given in enumerate(spots):
+        spot = sided_spot(given, atlas)
         point = spot_point(spot.view, spot.region, spot.side, spot.point, atlas)
         if point is None or spot.view == INTERNAL_VIEW:
             continue

@@ -54,6 +54,19 @@ def fits(spot: Spot, muscle_side: Side) -> bool:
     return entry.sides != "midline" or spot.side == "midline" or spot.side == muscle_side
 
 
+def sided_spot(spot: Spot, atlas: AtlasLike) -> Spot:
+    """A midline spot with a point on a region whose pain may be one-sided (vertex, chin,
+    sternum, sacrum) takes the side of the point: a click left of the midline is the left
+    vertex (on the anterior view the client's left is on the viewer's right)."""
+    if spot.side != "midline" or spot.point is None or spot.view == INTERNAL_VIEW:
+        return spot
+    entry = load_vocabulary().get(spot.region)
+    side_at = getattr(atlas, "side_at", None)
+    if entry is None or not entry.sided or side_at is None:
+        return spot
+    return Spot(spot.view, spot.region, side_at(spot.view, spot.point[0]), spot.point)
+
+
 def check_spot(spot: Spot) -> None:
     entry = load_vocabulary().get(spot.region)
     if entry is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.knowledge_schema import MuscleDef, SourceRef, ZoneEntry
-from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.core.vocabulary import RegionDef, load_vocabulary
 
 DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "knowledge.md"
 
@@ -182,6 +182,7 @@ def _ranking_section(kb: KnowledgeBase) -> list[str]:
         *BUTTOCK_CASE,
     ]
     vocabulary = load_vocabulary()
+    lines += _vocabulary_table(vocabulary)
     for region, area in areas.areas.items():
         entry = vocabulary[region]
         side = "midline" if entry.sides == "midline" else "right"
@@ -205,6 +206,28 @@ def _ranking_section(kb: KnowledgeBase) -> list[str]:
             lines.append(f"- **Example**, one {side} spot here: {shown}")
         lines.append("")
     return lines
+
+
+def _vocabulary_table(vocabulary: dict[str, RegionDef]) -> list[str]:
+    """The project's copy of the region vocabulary (the contract's names and the finer ones)."""
+    lines = [
+        "### Region vocabulary",
+        "",
+        "The contract's regions (`../shared/spec/body-map.md`) and the project's finer ones "
+        "(`resources/regions.yaml`). A region with parts is drawn as its parts and stays "
+        "valid as their union; a sided midline region may be named with a side.",
+        "",
+        "| region | label | sides | views | parts |",
+        "|---|---|---|---|---|",
+    ]
+    for name, entry in vocabulary.items():
+        if entry.internal:
+            continue
+        sides = "mid (sided)" if entry.sided else ("mid" if entry.sides == "midline" else "L/R")
+        views = ", ".join(entry.views) + (" (plantar inset)" if entry.plantar else "")
+        parts = ", ".join(f"`{p}`" for p in entry.parts)
+        lines.append(f"| `{name}` | {entry.label} | {sides} | {views} | {parts} |")
+    return [*lines, ""]
 
 
 def _zones(entries: list[ZoneEntry]) -> str:

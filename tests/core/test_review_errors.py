@@ -111,7 +111,7 @@ def test_infraspinatus_front_and_outer_arm_is_essential() -> None:
 
 def test_tensor_fasciae_latae_spills_to_the_front_of_the_thigh() -> None:
     _, spillover = _zones("tensor_fasciae_latae")
-    assert "anterior_thigh" in spillover
+    assert "lateral_anterior_thigh" in spillover  # the outer half of the front of the thigh
     found = _candidate([Spot("anterior", "anterior_thigh", "left")], "tensor_fasciae_latae")
     assert found is not None and found.zones == ("spillover",)
 

@@ -18,8 +18,12 @@ from nmt_bodymap.store.migrate import alembic_config, upgrade_database
 NOW = "2025-03-05 09:00:00"
 
 
+def _view(region: str) -> str:
+    return "anterior" if region.endswith("anterior_thigh") else "posterior"
+
+
 def _point(region: str, side: str) -> tuple[float, float]:
-    return load_atlas().region("posterior", region, side).point
+    return load_atlas().region(_view(region), region, side).point
 
 
 # (old region, side, the part whose point the mark sits on, or None: no point)
@@ -33,6 +37,8 @@ MARKS = [
     ("heel", "right", "medial_heel"),
     ("buttock", "right", None),
     ("occiput", "left", "occiput"),
+    ("anterior_thigh", "right", "medial_anterior_thigh"),
+    ("anterior_thigh", "left", "lateral_anterior_thigh"),
 ]
 
 
@@ -63,9 +69,18 @@ def _chart_at_0005(target: str) -> None:
                 text(
                     "INSERT INTO pain_marks (id, uid, version, visit_id, view, x, y, region, "
                     "side, intensity, quality, note, created_at, updated_at) VALUES (:id, :u, 1,"
-                    " 1, 'posterior', :x, :y, :r, :s, 5, 'ache', '', :t, :t)"
+                    " 1, :v, :x, :y, :r, :s, 5, 'ache', '', :t, :t)"
                 ),
-                {"id": n, "u": str(uuid.uuid4()), "x": x, "y": y, "r": region, "s": side, "t": NOW},
+                {
+                    "id": n,
+                    "u": str(uuid.uuid4()),
+                    "v": _view(region),
+                    "x": x,
+                    "y": y,
+                    "r": region,
+                    "s": side,
+                    "t": NOW,
+                },
             )
     engine.dispose()
 

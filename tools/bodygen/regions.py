@@ -152,7 +152,10 @@ def _anterior(fig: Figure) -> list[Spec]:
         ("anterior_hip", poly((104, 888), (160, 884), (168, 1040), (90, 1040), (110, 960))),
         ("lower_abdomen", rect(0, 170, 750, 980)),
         ("medial_thigh", strip(leg, 940, 1345, 0, 0.28)),
-        ("anterior_thigh", strip(leg, 940, 1345, 0.28, 0.78)),
+        # T&S: the adductors, sartorius and pectineus refer to the inner half of the front
+        # of the thigh; tensor fasciae latae spills over its outer half
+        ("medial_anterior_thigh", strip(leg, 940, 1345, 0.28, 0.53)),
+        ("lateral_anterior_thigh", strip(leg, 940, 1345, 0.53, 0.78)),
         ("lateral_thigh", strip(leg, 940, 1345, 0.78, 1)),
         ("medial_knee", strip(leg, 1345, 1472, 0, 0.26)),
         ("anterior_knee", strip(leg, 1345, 1472, 0.26, 0.74)),

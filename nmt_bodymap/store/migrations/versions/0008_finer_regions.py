@@ -2,7 +2,8 @@
 under the mark.
 
 ``buttock`` became upper and lower buttock, ``calf`` upper and lower calf, ``heel`` the back,
-the underside and the inner side of the heel. A pain mark on one of these names with a point
+the underside and the inner side of the heel, ``anterior_thigh`` its inner and outer half.
+A pain mark on one of these names with a point
 on a drawing is moved to the part the atlas finds under its point (the nearest part of the
 same side when the point lies just outside every part); a mark without a point keeps the
 old name, which stays valid as the union of its parts. Versions and history are left as
@@ -29,6 +30,7 @@ SPLITS: dict[str, tuple[str, ...]] = {
     "buttock": ("upper_buttock", "lower_buttock"),
     "calf": ("upper_calf", "lower_calf"),
     "heel": ("posterior_heel", "plantar_heel", "medial_heel"),
+    "anterior_thigh": ("medial_anterior_thigh", "lateral_anterior_thigh"),
 }
 
 _MARKS = sa.table(

@@ -147,3 +147,13 @@ def test_under_the_spot_follows_the_side_of_the_click() -> None:
     _, y = atlas.region("anterior", "sternum", "midline").point
     found = under_spots([Spot("anterior", "sternum", "midline", (512.0, y))])
     assert all(side == "left" for _, side, _ in found)
+
+
+@pytest.mark.parametrize("whole", sorted(SPLITS))
+def test_a_mark_on_a_part_opens_the_guide_of_its_whole(whole: str) -> None:
+    from nmt_bodymap.core.examination import examination_guides
+
+    expected = [g.protocol.id for g in examination_guides([(whole, "right")])]
+    assert expected
+    for part in SPLITS[whole]:
+        assert [g.protocol.id for g in examination_guides([(part, "right")])] == expected

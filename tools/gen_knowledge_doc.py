@@ -17,7 +17,7 @@ from pathlib import Path
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.knowledge_schema import MuscleDef, SourceRef, ZoneEntry
-from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.core.vocabulary import RegionDef, load_vocabulary
 
 DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "knowledge.md"
 
@@ -113,6 +113,46 @@ def _cite(sources: list[SourceRef]) -> str:
     return "; ".join(cited)
 
 
+FINER_REGIONS = [
+    "### Finer regions",
+    "",
+    "Where Travell & Simons draw the patterns of one area apart, the area is split into "
+    "parts (`resources/regions.yaml`, `parts`): `buttock` into `upper_buttock` and "
+    "`lower_buttock` (the piriformis line: gluteus medius along the crest above, piriformis, "
+    "gluteus minimus, the hamstrings and the deep lower quadratus lumborum point below), "
+    "`calf` into `upper_calf` and `lower_calf` (soleus TP2, plantaris and the lateral "
+    "gastrocnemius high; tibialis posterior and flexor digitorum longus low), `heel` into "
+    "`posterior_heel`, `plantar_heel` and `medial_heel` (soleus TP1 behind and under it, "
+    "quadratus plantae under it, abductor hallucis on its inner side). The drawings show only "
+    "the parts; the old name stays valid as their union: a look-up on `buttock` is "
+    "explained by a zone on either part (and a zone on the whole explains a spot on a part), "
+    "and a part keeps its whole's published order (T&S list only the whole area). "
+    "Migration 0008 moved every stored mark with a point to the part under it.",
+    "",
+]
+
+BUTTOCK_CASE = [
+    "### Buttock pain: why piriformis and gluteus minimus are not in the first three",
+    "",
+    "The public sample s06 expects gluteus medius, piriformis and gluteus minimus in the "
+    "first three for one buttock spot. The gluteal pain guide of Travell & Simons (Vol. 2, "
+    "Part 1) lists, as essential referrers and most frequent first: gluteus medius, "
+    "quadratus lumborum, gluteus maximus, iliocostalis lumborum, longissimus thoracis, "
+    "semitendinosus and semimembranosus, piriformis, gluteus minimus (then rectus "
+    "abdominis and soleus). Quadratus lumborum and gluteus maximus are essential referrers "
+    "to the buttock in their own chapters (Vol. 2 ch. 4: the deep lower point to the lower "
+    "buttock; ch. 7: TP2 to the whole buttock), so the data give no ground to rank "
+    "piriformis and gluteus minimus above them. Splitting the buttock does not change this "
+    "for a spot on the whole buttock, and for the lower buttock the same order holds "
+    "(quadratus lumborum and gluteus maximus refer there too). Piriformis and gluteus "
+    "minimus come first where their patterns are specific: buttock together with the back "
+    "of the thigh (and the calf for gluteus minimus), as in sample s08. The s06 case "
+    "stays a strict expected failure in `tests/core/test_referral_cases.py`, so the day "
+    "the published order is found to support it the test says so.",
+    "",
+]
+
+
 def _ranking_section(kb: KnowledgeBase) -> list[str]:
     """How candidates are ordered, and per region its frequency list with an example."""
     from nmt_bodymap.core import ranking
@@ -138,8 +178,11 @@ def _ranking_section(kb: KnowledgeBase) -> list[str]:
             for g in areas.groups.values()
         ),
         "",
+        *FINER_REGIONS,
+        *BUTTOCK_CASE,
     ]
     vocabulary = load_vocabulary()
+    lines += _vocabulary_table(vocabulary)
     for region, area in areas.areas.items():
         entry = vocabulary[region]
         side = "midline" if entry.sides == "midline" else "right"
@@ -163,6 +206,28 @@ def _ranking_section(kb: KnowledgeBase) -> list[str]:
             lines.append(f"- **Example**, one {side} spot here: {shown}")
         lines.append("")
     return lines
+
+
+def _vocabulary_table(vocabulary: dict[str, RegionDef]) -> list[str]:
+    """The project's copy of the region vocabulary (the contract's names and the finer ones)."""
+    lines = [
+        "### Region vocabulary",
+        "",
+        "The contract's regions (`../shared/spec/body-map.md`) and the project's finer ones "
+        "(`resources/regions.yaml`). A region with parts is drawn as its parts and stays "
+        "valid as their union; a sided midline region may be named with a side.",
+        "",
+        "| region | label | sides | views | parts |",
+        "|---|---|---|---|---|",
+    ]
+    for name, entry in vocabulary.items():
+        if entry.internal:
+            continue
+        sides = "mid (sided)" if entry.sided else ("mid" if entry.sides == "midline" else "L/R")
+        views = ", ".join(entry.views) + (" (plantar inset)" if entry.plantar else "")
+        parts = ", ".join(f"`{p}`" for p in entry.parts)
+        lines.append(f"| `{name}` | {entry.label} | {sides} | {views} | {parts} |")
+    return [*lines, ""]
 
 
 def _zones(entries: list[ZoneEntry]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nmt_bodymap.core.knowledge import load_knowledge
-from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.core.vocabulary import load_vocabulary, overlapping, whole_of
 
 SC = ["anterior_scalene", "middle_scalene", "posterior_scalene"]
 V1H = ("ts_v1", "Part 1 pain guide (head and neck pain)")
@@ -821,10 +821,15 @@ def main() -> None:
     lines.append("areas:")
     for region in load_vocabulary():
         kinds: dict[str, str] = {}
-        for link in kb.zones_naming(region):
+        for link in (link for name in overlapping(region) for link in kb.zones_naming(name)):
             if kinds.get(link.muscle.id) != "essential":
                 kinds[link.muscle.id] = link.kind
+        whole = whole_of().get(region)
         entry = ORDERS.get(region)
+        if entry is None and whole is not None and whole in ORDERS:
+            # a part keeps its whole's published order (T&S list the whole area only)
+            (ref, chapter), order_of_whole, note = ORDERS[whole]
+            entry = ((ref, chapter), order_of_whole, f"{note}, for its part {region}")
         order = [m for m in (entry[1] if entry else []) if m in kinds]
         order += [m for m in kinds if m not in order]
         essential = [m for m in order if kinds[m] == "essential"]

@@ -131,11 +131,14 @@ def parse_point(text: str) -> Spot:
         message = f"--point {text!r}: X,Y must be two numbers, e.g. {view}:480,210"
         raise UsageError(message) from None
     from nmt_bodymap.core.atlas import load_atlas
+    from nmt_bodymap.core.ranking_explain import sided_spot
 
-    hit = load_atlas().region_at(view, x, y)
+    atlas = load_atlas()
+    hit = atlas.region_at(view, x, y)
     if hit is None:
         raise UsageError(f"--point {text!r}: the point is outside the figure")
-    return Spot(view, hit.region, hit.side, (x, y))
+    # left of the midline on the vertex, chin, sternum or sacrum is that side's pain
+    return sided_spot(Spot(view, hit.region, hit.side, (x, y)), atlas)
 
 
 Under = list[tuple[str, Side, tuple[int, ...]]]

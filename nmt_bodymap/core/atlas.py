@@ -14,12 +14,11 @@ misses the cache and is parsed again.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -30,101 +29,27 @@ from shapely.strtree import STRtree
 
 from nmt_bodymap import __version__
 from nmt_bodymap.core import atlas_cache
+from nmt_bodymap.core.atlas_views import (
+    CACHE_FORMAT,
+    AtlasRegion,
+    ViewGeometry,
+    view_geometry,
+    views_from_cache,
+    views_to_cache,
+)
 from nmt_bodymap.core.sides import VIEWS, Side
 from nmt_bodymap.resources import asset_path, resource_path
 
 if TYPE_CHECKING:
     from nmt_bodymap.core.svg_geometry import SvgShapes
 
-_REGION_ID = re.compile(r"^region-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
-_MUSCLE_ID = re.compile(r"^muscle-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
-_AXIS_ID = re.compile(r"^axis-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
+MIDLINE_BAND = 4.0  # view units either side of the midline that count as the midline
+
+__all__ = ["Atlas", "AtlasRegion", "ViewGeometry", "cache_key", "load_atlas", "read_atlas"]
 
 CACHE_KIND = "atlas"
-CACHE_FORMAT = "atlas-geometry-1"  # bump when the cached index changes shape
 # code whose output the cache stores: editing it must miss the cache like a new drawing
-_PARSING_CODE = ("atlas.py", "svg_geometry.py", "atlas_cache.py")
-
-
-@dataclass(frozen=True)
-class AtlasRegion:
-    """One region of one view, on one client side."""
-
-    view: str
-    region: str
-    side: Side
-    label: str
-    shape: BaseGeometry
-    point: tuple[float, float]
-    area: float
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.view, self.region, self.side)
-
-
-@dataclass(frozen=True)
-class ViewGeometry:
-    """What the atlas keeps of one drawing, derived once from the SVG (or read from cache).
-
-    Plain data, so it can be written to the cache and read back without the SVG parser.
-    """
-
-    view: str
-    view_box: tuple[float, float, float, float]
-    outline: BaseGeometry
-    regions: tuple[AtlasRegion, ...]  # sorted by (region, side): border clicks go to the first
-    muscles: dict[tuple[str, Side], BaseGeometry]
-    deep_muscles: frozenset[str]
-    axes: dict[tuple[str, Side], LineString]
-
-
-def view_geometry(view: str, shapes: SvgShapes) -> ViewGeometry:
-    """Sort the drawing's elements into regions, outline, muscles and axes by their ids."""
-    from nmt_bodymap.core.vocabulary import region_label
-
-    regions: list[AtlasRegion] = []
-    outline_parts: list[BaseGeometry] = []
-    muscles: dict[tuple[str, Side], BaseGeometry] = {}
-    deep: set[str] = set()
-    axes: dict[tuple[str, Side], LineString] = {}
-    for element_id, geom in shapes.areas.items():
-        if shapes.layer_of.get(element_id) == "outline" or element_id == "outline":
-            outline_parts.append(geom)
-        elif match := _REGION_ID.match(element_id):
-            side = cast(Side, match["side"])
-            point = geom.representative_point()
-            regions.append(
-                AtlasRegion(
-                    view=view,
-                    region=match["name"],
-                    side=side,
-                    label=region_label(match["name"], side),
-                    shape=geom,
-                    point=(round(point.x, 2), round(point.y, 2)),
-                    area=round(geom.area, 1),
-                )
-            )
-        elif match := _MUSCLE_ID.match(element_id):
-            muscles[(match["name"], cast(Side, match["side"]))] = geom
-            if "deep" in shapes.classes.get(element_id, frozenset()):
-                deep.add(match["name"])
-    for element_id, line in shapes.lines.items():
-        if match := _AXIS_ID.match(element_id):
-            axes[(match["name"], cast(Side, match["side"]))] = line
-        elif match := _MUSCLE_ID.match(element_id):  # a muscle drawn as an open stroke
-            muscles[(match["name"], cast(Side, match["side"]))] = line.buffer(4)
-    regions.sort(key=lambda r: (r.region, r.side))
-    outline = unary_union(outline_parts or [r.shape for r in regions])
-    return ViewGeometry(
-        view=view,
-        view_box=shapes.view_box,
-        outline=outline,
-        regions=tuple(regions),
-        muscles=muscles,
-        deep_muscles=frozenset(deep),
-        axes=axes,
-    )
+_PARSING_CODE = ("atlas.py", "atlas_views.py", "svg_geometry.py", "atlas_cache.py")
 
 
 @dataclass
@@ -147,6 +72,7 @@ class Atlas:
     def __init__(self, views: Mapping[str, ViewGeometry]) -> None:
         self._views: dict[str, _View] = {}
         self._deep: dict[str, bool] = {}
+        self._wholes: dict[tuple[str, str, str], AtlasRegion] = {}
         for view, geometry in views.items():
             self._views[view] = self._index_view(geometry)
             for name, _ in geometry.muscles:
@@ -196,10 +122,29 @@ class Atlas:
         return [r for v in self._views.values() for r in v.regions]
 
     def region(self, view: str, region: str, side: Side) -> AtlasRegion:
+        """One region; a region split into parts (``buttock``) as the union of its parts."""
         for candidate in self._view(view).regions:
             if candidate.region == region and candidate.side == side:
                 return candidate
-        raise KeyError(f"no region {region!r} ({side}) on the {view} view")
+        whole = self._wholes.get((view, region, side))
+        if whole is None:
+            whole = self._whole(view, region, side)
+            self._wholes[(view, region, side)] = whole
+        return whole
+
+    def _whole(self, view: str, region: str, side: Side) -> AtlasRegion:
+        from nmt_bodymap.core.vocabulary import load_vocabulary, region_label
+
+        entry = load_vocabulary().get(region)
+        names = set(entry.parts) if entry is not None else set()
+        parts = [r for r in self._view(view).regions if r.region in names and r.side == side]
+        if not parts:
+            raise KeyError(f"no region {region!r} ({side}) on the {view} view")
+        shape = unary_union([r.shape for r in parts])
+        largest = max(parts, key=lambda r: r.area)  # its point lies inside the whole
+        label = region_label(region, side)
+        area = round(shape.area, 1)
+        return AtlasRegion(view, region, side, label, shape, largest.point, area)
 
     def region_at(self, view: str, x: float, y: float) -> AtlasRegion | None:
         """The region under a point; None outside the figure. Borders go to the first id."""
@@ -211,6 +156,16 @@ class Atlas:
         if len(hits) == 0:
             return None
         return v.regions[int(min(hits))]
+
+    def side_at(self, view: str, x: float) -> Side:
+        """The client's side of a point by the midline alone (within ``MIDLINE_BAND`` of it:
+        midline). On the anterior view the client's right is on the viewer's left."""
+        min_x, _, width, _ = self.view_box(view)
+        offset = x - (min_x + width / 2)
+        if abs(offset) <= MIDLINE_BAND:
+            return "midline"
+        viewer_left = offset < 0
+        return "right" if viewer_left == (view == "anterior") else "left"
 
     def muscle_ids(self) -> frozenset[str]:
         return frozenset(name for v in self._views.values() for name, _ in v.muscles)
@@ -318,7 +273,7 @@ def read_atlas(drawings_dir: Path | str | None = None, *, use_cache: bool = True
     if use_cache:
         payload = atlas_cache.read_entry(CACHE_KIND, key)
         if payload is not None:
-            views = _views_from_cache(payload)
+            views = views_from_cache(payload)
             if views is not None:
                 return Atlas(views)
     from nmt_bodymap.core import svg_geometry  # svgelements is imported only on a miss
@@ -328,7 +283,7 @@ def read_atlas(drawings_dir: Path | str | None = None, *, use_cache: bool = True
         for view, data in svgs.items()
     }
     if use_cache:
-        atlas_cache.write_entry(CACHE_KIND, key, _views_to_cache(views))
+        atlas_cache.write_entry(CACHE_KIND, key, views_to_cache(views))
     return Atlas(views)
 
 
@@ -354,80 +309,3 @@ def _cache_key(svgs: Mapping[str, bytes]) -> str:
     for view, data in sorted(svgs.items()):
         parts += [view, data]
     return atlas_cache.content_key(*parts)
-
-
-def _views_to_cache(views: Mapping[str, ViewGeometry]) -> bytes:
-    index: dict[str, Any] = {}
-    geometries: list[BaseGeometry] = []
-    for view, g in views.items():
-        muscle_keys = list(g.muscles)
-        axis_keys = list(g.axes)
-        index[view] = {
-            "view_box": list(g.view_box),
-            "regions": [[r.region, r.side, r.label, *r.point, r.area] for r in g.regions],
-            "muscles": [list(k) for k in muscle_keys],
-            "deep": sorted(g.deep_muscles),
-            "axes": [list(k) for k in axis_keys],
-        }
-        geometries.append(g.outline)
-        geometries += [r.shape for r in g.regions]
-        geometries += [g.muscles[k] for k in muscle_keys]
-        geometries += [g.axes[k] for k in axis_keys]
-    return atlas_cache.pack_geometry({"format": CACHE_FORMAT, "views": index}, geometries)
-
-
-def _views_from_cache(payload: bytes) -> dict[str, ViewGeometry] | None:
-    """The cached views, or None when the entry does not decode into a whole atlas."""
-    try:
-        index, geometries = atlas_cache.unpack_geometry(payload)
-        if index["format"] != CACHE_FORMAT or list(index["views"]) != list(VIEWS):
-            return None
-        views: dict[str, ViewGeometry] = {}
-        at = 0
-        for view, entry in index["views"].items():
-            regions_index = entry["regions"]
-            muscle_keys, axis_keys = entry["muscles"], entry["axes"]
-            wanted = 1 + len(regions_index) + len(muscle_keys) + len(axis_keys)
-            if at + wanted > len(geometries):
-                return None
-            outline = geometries[at]
-            shapes = geometries[at + 1 : at + wanted]
-            at += wanted
-            regions = tuple(
-                AtlasRegion(
-                    view=view,
-                    region=str(name),
-                    side=cast(Side, side),
-                    label=str(label),
-                    shape=shape,
-                    point=(float(px), float(py)),
-                    area=float(area),
-                )
-                for (name, side, label, px, py, area), shape in zip(
-                    regions_index, shapes[: len(regions_index)], strict=True
-                )
-            )
-            rest = shapes[len(regions_index) :]
-            muscles = {
-                (str(n), cast(Side, s)): g
-                for (n, s), g in zip(muscle_keys, rest[: len(muscle_keys)], strict=True)
-            }
-            axes = {
-                (str(n), cast(Side, s)): g
-                for (n, s), g in zip(axis_keys, rest[len(muscle_keys) :], strict=True)
-            }
-            vb = [float(v) for v in entry["view_box"]]
-            views[view] = ViewGeometry(
-                view=view,
-                view_box=(vb[0], vb[1], vb[2], vb[3]),
-                outline=outline,
-                regions=regions,
-                muscles=muscles,
-                deep_muscles=frozenset(str(m) for m in entry["deep"]),
-                axes=axes,
-            )
-        if at != len(geometries):
-            return None
-        return views
-    except Exception:  # any malformed entry is only a cache miss, whatever the error
-        return None

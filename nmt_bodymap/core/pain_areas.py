@@ -32,7 +32,7 @@ from nmt_bodymap.core.knowledge import (
     load_knowledge,
 )
 from nmt_bodymap.core.knowledge_schema import SourceRef
-from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.core.vocabulary import load_vocabulary, overlapping
 from nmt_bodymap.resources import resource_path
 
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -167,9 +167,11 @@ def _problems(parsed: PainAreasFile, kb: KnowledgeBase) -> Iterator[str]:
 
 
 def _referrers(kb: KnowledgeBase, region: str) -> dict[str, str]:
-    """Muscle id -> its strongest zone kind for ``region``."""
+    """Muscle id -> its strongest zone kind for ``region`` (or a part of it, or the whole
+    it is a part of: a region split into parts keeps the order of all their referrers)."""
     kinds: dict[str, str] = {}
-    for link in kb.zones_naming(region):
+    links = [link for name in overlapping(region) for link in kb.zones_naming(name)]
+    for link in links:
         if kinds.get(link.muscle.id) != "essential":
             kinds[link.muscle.id] = link.kind
     return kinds

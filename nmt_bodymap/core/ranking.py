@@ -36,46 +36,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
-from nmt_bodymap.core.knowledge_schema import ZoneSide
 from nmt_bodymap.core.pain_areas import PainAreas, load_pain_areas
+from nmt_bodymap.core.ranking_explain import (
+    ZONE_WEIGHTS,
+    CandidateSide,
+    Spot,
+    ZoneName,
+    check_spot,
+    explanations,
+    fits,
+    merge_sides,
+    sided_spot,
+)
 from nmt_bodymap.core.ranking_geometry import (
     AtlasLike,
     Point,
     TriggerPointSpot,
-    exists_on,
     mean_distance,
     muscles_under,
     spot_point,
     trigger_points,
 )
-from nmt_bodymap.core.sides import Side, opposite
-from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary
+from nmt_bodymap.core.sides import Side
+from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 
-__all__ = ["AtlasLike", "Candidate", "Spot", "TriggerPointSpot", "rank_candidates"]
+__all__ = [
+    "ZONE_WEIGHTS",
+    "AtlasLike",
+    "Candidate",
+    "CandidateSide",
+    "Spot",
+    "TriggerPointSpot",
+    "ZoneName",
+    "rank_candidates",
+]
 
-ZoneName = Literal["essential", "spillover", "local"]
-CandidateSide = Literal["left", "right", "bilateral"]
-
-ZONE_WEIGHTS: dict[str, float] = {"essential": 1.0, "spillover": 0.5, "local": 0.25}
 _SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
 _NO_PAIN_AREAS = PainAreas({}, {}, {})
-
-
-@dataclass(frozen=True)
-class Spot:
-    """A painful place: a region of the vocabulary on the client's side.
-
-    ``point`` is where the therapist clicked (view coordinates), if known;
-    internal sites (view ``internal``) have none.
-    """
-
-    view: str
-    region: str
-    side: Side
-    point: Point | None = None
 
 
 @dataclass(frozen=True)
@@ -136,11 +136,12 @@ def rank_candidates(
         packaged = knowledge is None or knowledge is load_knowledge()
         pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
     for spot in spots:
-        _check_spot(spot)
+        check_spot(spot)
+    spots = [sided_spot(spot, atlas) for spot in spots]
     points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in spots]
-    per_side = _explanations(spots, points, kb, atlas)
+    per_side = explanations(spots, points, kb, atlas)
     ranked: list[tuple[tuple[Any, ...], Candidate]] = []
-    for (muscle_id, side), (zones, tp_ids, others) in _merge_sides(per_side).items():
+    for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_side).items():
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
         tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
@@ -229,17 +230,6 @@ def _placed_tps(
     return found
 
 
-def _live_ids(kb: KnowledgeBase, muscle_id: str, side: Side, pattern: int) -> tuple[str, ...]:
-    """Ids of the trigger points of a pattern that exist on ``side`` (memoised)."""
-    key = ("live", muscle_id, side, pattern)
-    found = kb.memo.get(key)
-    if found is None:
-        tps = {tp.id: tp for tp in kb.muscle(muscle_id).trigger_points}
-        ids = kb.patterns(muscle_id)[pattern].trigger_points
-        found = kb.memo[key] = tuple(t for t in ids if exists_on(tps[t], side))
-    return found
-
-
 def _ideas_first(ranked: list[Candidate]) -> list[Candidate]:
     """Later parts of a group move behind the other muscles of their coverage and strength."""
     seen: set[tuple[str, str]] = set()
@@ -264,12 +254,13 @@ def under_spots(
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     found: dict[tuple[str, Side], list[int]] = {}
-    for i, spot in enumerate(spots):
+    for i, given in enumerate(spots):
+        spot = sided_spot(given, atlas)
         point = spot_point(spot.view, spot.region, spot.side, spot.point, atlas)
         if point is None or spot.view == INTERNAL_VIEW:
             continue
         for muscle_id, side in muscles_under(atlas, spot.view, point):
-            if muscle_id in kb and side in ("left", "right") and _fits(spot, side):
+            if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 found.setdefault((muscle_id, side), []).append(i)
     order = sorted(found.items(), key=lambda kv: (-len(kv[1]), kb.muscle(kv[0][0]).name, kv[0][1]))
     return [(muscle_id, side, tuple(indexes)) for (muscle_id, side), indexes in order]
@@ -299,111 +290,7 @@ def muscle_candidate(
     )
 
 
-def zone_sides(rule: ZoneSide, spot_side: Side) -> tuple[Side, ...]:
-    """The sides of the muscle whose zone entry (``rule``) covers a spot on ``spot_side``."""
-    if spot_side == "midline" or rule == "both":
-        return ("left", "right")
-    return (spot_side,) if rule == "same" else (opposite(spot_side),)
-
-
 def _default_atlas() -> AtlasLike:
     from nmt_bodymap.core.atlas import load_atlas
 
     return load_atlas()
-
-
-def _fits(spot: Spot, muscle_side: Side) -> bool:
-    """A one-sided spot on a midline region (right of the sternum) is under that side's
-    muscles only; any other spot under whatever the hit test found."""
-    entry = load_vocabulary()[spot.region]
-    return entry.sides != "midline" or spot.side == "midline" or spot.side == muscle_side
-
-
-def _check_spot(spot: Spot) -> None:
-    entry = load_vocabulary().get(spot.region)
-    if entry is None:
-        raise ValueError(f"unknown region {spot.region!r}")
-    if spot.side not in entry.spot_sides():
-        raise ValueError(f"side {spot.side!r} does not fit region {spot.region!r}")
-    if (spot.view == INTERNAL_VIEW) != entry.internal:
-        raise ValueError(f"region {spot.region!r} is not on the {spot.view!r} view")
-
-
-Zones = tuple[ZoneName | None, ...]
-Explanation = tuple[Zones, tuple[str, ...], tuple[int, ...]]
-
-
-def _explanations(
-    spots: Sequence[Spot], points: list[Point | None], kb: KnowledgeBase, atlas: AtlasLike
-) -> dict[tuple[str, Side], Explanation]:
-    """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
-    the spots only another of its trigger points explains."""
-    n = len(spots)
-    by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
-    for i, spot in enumerate(spots):
-        for link in kb.pattern_links(spot.region):
-            for side in zone_sides(link.entry.side, spot.side):
-                per_pattern = by_pattern.setdefault((link.muscle.id, side), {})
-                zones = per_pattern.setdefault(link.pattern, [None] * n)
-                current = zones[i]
-                if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
-                    zones[i] = link.kind
-    local: dict[tuple[str, Side], set[int]] = {}
-    for i, spot in enumerate(spots):
-        point = points[i]
-        if point is None or spot.view == INTERNAL_VIEW:
-            continue
-        for muscle_id, side in muscles_under(atlas, spot.view, point):
-            if muscle_id in kb and side in ("left", "right") and _fits(spot, side):
-                local.setdefault((muscle_id, side), set()).add(i)
-    result: dict[tuple[str, Side], Explanation] = {}
-    for key in {*by_pattern, *local}:
-        options = [
-            (index, zones)
-            for index, zones in by_pattern.get(key, {}).items()
-            if _live_ids(kb, key[0], key[1], index)
-        ]
-        best: list[ZoneName | None] = [None] * n
-        tp_ids: tuple[str, ...] = ()
-        others: set[int] = set()
-        if len(options) == 1:
-            best = options[0][1]
-            tp_ids = _live_ids(kb, key[0], key[1], options[0][0])
-        elif options:
-            best = list(max(options, key=lambda o: _strength(o[1]))[1])
-            for index, zones in sorted(options):
-                if zones == best:
-                    tp_ids += _live_ids(kb, key[0], key[1], index)
-            others = {i for _, zs in options for i, z in enumerate(zs) if z and not best[i]}
-        for i in local.get(key, ()):
-            if best[i] is None:
-                best[i] = "local"
-                others.discard(i)
-        if options or key in local:
-            result[key] = (tuple(best), tp_ids, tuple(sorted(others)))
-    return result
-
-
-def _strength(zones: Sequence[ZoneName | None]) -> tuple[int, float]:
-    return (
-        sum(z is not None for z in zones),
-        sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
-    )
-
-
-def _merge_sides(
-    per_side: dict[tuple[str, Side], Explanation],
-) -> dict[tuple[str, CandidateSide], Explanation]:
-    """Per muscle, the candidate sides: ``bilateral`` when both sides match exactly."""
-    result: dict[tuple[str, CandidateSide], Explanation] = {}
-    for muscle_id in dict.fromkeys(m for m, _ in sorted(per_side)):
-        left = per_side.get((muscle_id, "left"))
-        right = per_side.get((muscle_id, "right"))
-        if left is not None and left == right:
-            result[(muscle_id, "bilateral")] = left
-            continue
-        if right is not None:
-            result[(muscle_id, "right")] = right
-        if left is not None:
-            result[(muscle_id, "left")] = left
-    return result

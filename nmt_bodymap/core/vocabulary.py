@@ -3,6 +3,11 @@
 Read from ``resources/regions.yaml``; surface regions are drawn in the body
 diagrams, internal sites (teeth, inside the ear, pelvic floor, ...) are not but
 can be picked beside them.
+
+A region of the contract that Travell & Simons split (``buttock`` into upper and lower
+buttock, ``calf``, ``heel``) lists its ``parts``: the atlas draws only the parts, and the old
+name stays valid as their union (:func:`overlapping`: a zone on a part covers a spot on the
+whole, and the reverse).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ class RegionDef(BaseModel):
     # a midline region whose pain may be one-sided (pain left of the sternum): a look-up may
     # name its side, and then only the muscles of that side (or crossing over) explain it
     sided: bool = False
+    # finer regions that replace this one on the drawings (it stays their union)
+    parts: tuple[str, ...] = ()
 
     def client_sides(self) -> tuple[Side, ...]:
         return ("left", "right") if self.sides == "bilateral" else ("midline",)
@@ -75,7 +82,33 @@ def load_vocabulary() -> dict[str, RegionDef]:
         if entry.name in vocabulary:
             raise VocabularyError(f"{path}: region {entry.name!r} is listed twice")
         vocabulary[entry.name] = entry
+    for entry in vocabulary.values():
+        for part in entry.parts:
+            found = vocabulary.get(part)
+            if found is None or found.sides != entry.sides or found.parts:
+                raise VocabularyError(f"{path}: {entry.name}: part {part!r} is not a region")
     return vocabulary
+
+
+@cache
+def whole_of() -> dict[str, str]:
+    """Part name -> the region it is a part of (``upper_buttock`` -> ``buttock``)."""
+    return {part: r.name for r in load_vocabulary().values() for part in r.parts}
+
+
+@cache
+def overlapping(name: str) -> tuple[str, ...]:
+    """The names whose places overlap ``name``'s: itself, its parts, the whole it is part
+    of. A referral zone naming any of them covers a spot on ``name``."""
+    entry = load_vocabulary().get(name)
+    whole = whole_of().get(name)
+    found = [name, *(entry.parts if entry is not None else ())]
+    return tuple(found + ([whole] if whole is not None else []))
+
+
+def drawn_regions() -> dict[str, RegionDef]:
+    """The surface regions the drawings hold (a region split into parts is not drawn)."""
+    return {name: r for name, r in surface_regions().items() if not r.parts}
 
 
 def surface_regions() -> dict[str, RegionDef]:

@@ -22,11 +22,17 @@ def test_anterior_clients_left_temple_is_on_the_viewers_right(atlas):
 
 
 def test_posterior_clients_left_is_on_the_viewers_left(atlas):
-    for name in ("occiput", "buttock", "calf", "lateral_head"):
+    for name in ("occiput", "upper_buttock", "lower_calf", "lateral_head", "medial_heel"):
         region = atlas.region("posterior", name, "left")
         assert region.point[0] < MIDLINE_X, name
         hit = atlas.region_at("posterior", *region.point)
         assert hit is not None and (hit.region, hit.side) == (name, "left")
+    # a region split into parts (the old "buttock") is their union, on the same side
+    whole = atlas.region("posterior", "buttock", "left")
+    assert whole.point[0] < MIDLINE_X and whole.label == "Left buttock"
+    hit = atlas.region_at("posterior", *whole.point)
+    assert hit is not None and hit.region in ("upper_buttock", "lower_buttock")
+    assert hit.side == "left"
 
 
 @pytest.mark.parametrize(

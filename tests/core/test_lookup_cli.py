@@ -52,9 +52,9 @@ def test_front_of_shoulder_names_the_explaining_trigger_points_and_the_muscles_u
 
 
 def test_point_is_hit_tested_like_a_click(capsys) -> None:
-    x, y = load_atlas().region("posterior", "buttock", "right").point
+    x, y = load_atlas().region("posterior", "lower_buttock", "right").point
     data = _lookup(capsys, "--point", f"posterior:{x},{y}")
-    assert data["spots"] == [{"view": "posterior", "region": "buttock", "side": "right"}]
+    assert data["spots"] == [{"view": "posterior", "region": "lower_buttock", "side": "right"}]
     assert data["candidates"]
     assert {c["side"] for c in data["candidates"]} <= {"right", "bilateral"}
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from nmt_bodymap.core import ranking
+from nmt_bodymap.core import ranking, ranking_explain
 from nmt_bodymap.core.places import (
     expand_side,
     referral_sides,
@@ -50,10 +50,13 @@ def test_both_and_bilateral_stand_for_right_and_left() -> None:
         expand_side("up")
 
 
-@pytest.mark.parametrize("rule", ["same", "opposite", "both"])
-@pytest.mark.parametrize("side", ["left", "right", "midline"])
-def test_zone_sides_agree_with_the_ranking(rule: str, side: str) -> None:
-    assert zone_sides(rule, side) == ranking.zone_sides(rule, side)  # type: ignore[arg-type]
+def test_the_ranking_uses_the_one_laterality_rule() -> None:
+    """One rule in one place: the ranking has no copy of its own."""
+    assert not hasattr(ranking, "zone_sides")
+    assert ranking_explain.zone_sides is zone_sides
+    assert zone_sides("same", "left") == ("left",)
+    assert zone_sides("opposite", "left") == ("right",)
+    assert zone_sides("both", "right") == zone_sides("same", "midline") == ("left", "right")
 
 
 def test_referral_sides_follow_the_rule_and_keep_midline_regions_on_the_midline() -> None:

@@ -142,9 +142,9 @@ def test_ischemia_at_a_marked_region_and_an_entrapment_are_stored_and_listed(
 ) -> None:
     visit_id = seeded["visit"].id
     panel = _panel(qtbot, window)
-    click_region(qtbot, window, "posterior", "calf", "right")  # the region defaults to the mark
+    click_region(qtbot, window, "posterior", "upper_calf", "right")  # region defaults to the mark
     _settle(qtbot, window)
-    assert panel.ischemia_region.currentData() == "calf"
+    assert panel.ischemia_region.currentData() == "upper_calf"
     assert panel.ischemia_side.currentData() == "right"
     panel.tabs.setCurrentIndex(1)
     for i in range(panel.ischemia_signs.count()):
@@ -154,13 +154,13 @@ def test_ischemia_at_a_marked_region_and_an_entrapment_are_stored_and_listed(
     _choose(panel.ischemia_severity, "moderate")
     qtbot.mouseClick(panel.add_ischemia_button, Qt.MouseButton.LeftButton)
     assert _stored(qtbot, window, visit_id) == [
-        ("ischemia", "taut_ropy", "calf", "right", "moderate"),
-        ("ischemia", "pale_cool", "calf", "right", "moderate"),
+        ("ischemia", "taut_ropy", "upper_calf", "right", "moderate"),
+        ("ischemia", "pale_cool", "upper_calf", "right", "moderate"),
     ]
     lines = [panel.ischemia_list.item(i).text() for i in range(panel.ischemia_list.count())]
     assert lines == [
-        "Taut, ropy or dense tissue — Right calf, moderate",
-        "Pale or cool skin — Right calf, moderate",
+        "Taut, ropy or dense tissue — Right upper calf, moderate",
+        "Pale or cool skin — Right upper calf, moderate",
     ]
 
     panel.tabs.setCurrentIndex(2)

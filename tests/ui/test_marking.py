@@ -30,13 +30,13 @@ def test_sides_are_the_clients_on_both_views(
 ) -> None:
     # Anterior: the client's right is on the viewer's left; posterior: on the viewer's right.
     front = click_region(qtbot, window, "anterior", "pectoral", "right")
-    back = click_region(qtbot, window, "posterior", "buttock", "right")
+    back = click_region(qtbot, window, "posterior", "lower_buttock", "right")
     assert front.x() < window.body_map.views["anterior"].viewport().width() / 2
     assert back.x() > window.body_map.views["posterior"].viewport().width() / 2
     marks = stored_marks(qtbot, seeded["worker"], seeded["visit"].id)
     assert sorted((m.view, m.region, m.side) for m in marks) == [
         ("anterior", "pectoral", "right"),
-        ("posterior", "buttock", "right"),
+        ("posterior", "lower_buttock", "right"),
     ]
 
 

@@ -25,7 +25,7 @@ from tools.bodygen.curves import closed_shape
 from tools.bodygen.figure import FINGERS, Figure
 
 Spec = tuple[str, BaseGeometry]
-MULTI_PART_REGIONS = {("posterior", "heel")}
+MULTI_PART_REGIONS: set[tuple[str, str]] = set()
 
 
 def rect(u0: float, u1: float, y0: float, y1: float) -> Polygon:
@@ -63,6 +63,11 @@ def strip(part: BaseGeometry, y0: float, y1: float, f0: float, f1: float) -> Bas
     if len(left) < 2:
         return Polygon()
     return Polygon([*left, *reversed(right)]).buffer(0)
+
+
+_BUTTOCK = closed_shape(
+    ((0, 870), (150, 860), (175, 1000), (150, 1052), (60, 1058), (0, 1050)), steps=8
+)
 
 
 def _hand_specs(fig: Figure, front: bool) -> list[Spec]:
@@ -147,7 +152,10 @@ def _anterior(fig: Figure) -> list[Spec]:
         ("anterior_hip", poly((104, 888), (160, 884), (168, 1040), (90, 1040), (110, 960))),
         ("lower_abdomen", rect(0, 170, 750, 980)),
         ("medial_thigh", strip(leg, 940, 1345, 0, 0.28)),
-        ("anterior_thigh", strip(leg, 940, 1345, 0.28, 0.78)),
+        # T&S: the adductors, sartorius and pectineus refer to the inner half of the front
+        # of the thigh; tensor fasciae latae spills over its outer half
+        ("medial_anterior_thigh", strip(leg, 940, 1345, 0.28, 0.53)),
+        ("lateral_anterior_thigh", strip(leg, 940, 1345, 0.53, 0.78)),
         ("lateral_thigh", strip(leg, 940, 1345, 0.78, 1)),
         ("medial_knee", strip(leg, 1345, 1472, 0, 0.26)),
         ("anterior_knee", strip(leg, 1345, 1472, 0.26, 0.74)),
@@ -211,7 +219,10 @@ def _posterior(fig: Figure) -> list[Spec]:
         ("lumbar_paraspinal", rect(0, 120, 745, 900)),
         # over the greater trochanter, lateral to the gluteal mass
         ("lateral_hip", poly((150, 872), (240, 870), (240, 1044), (152, 1044), (140, 960))),
-        ("buttock", smooth((0, 870), (150, 860), (175, 1000), (150, 1052), (60, 1058), (0, 1050))),
+        # T&S draw the upper buttock (gluteus medius, along the crest) apart from the lower
+        # buttock (piriformis line and below: piriformis, gluteus minimus, hamstrings)
+        ("upper_buttock", _BUTTOCK.intersection(rect(0, 200, 850, 962))),
+        ("lower_buttock", _BUTTOCK),
         ("medial_thigh", strip(leg, 940, 1345, 0, 0.26)),
         ("posterior_thigh", strip(leg, 940, 1345, 0.26, 0.76)),
         ("lateral_thigh", strip(leg, 940, 1345, 0.76, 1)),
@@ -220,7 +231,8 @@ def _posterior(fig: Figure) -> list[Spec]:
         ("medial_knee", strip(leg, 1345, 1462, 0, 0.5)),
         ("lateral_knee", strip(leg, 1345, 1462, 0.5, 1)),
         ("medial_leg", strip(leg, 1462, 1700, 0, 0.2)),
-        ("calf", strip(leg, 1462, 1700, 0.2, 0.8)),
+        ("upper_calf", strip(leg, 1462, 1580, 0.2, 0.8)),
+        ("lower_calf", strip(leg, 1580, 1700, 0.2, 0.8)),
         ("lateral_leg", strip(leg, 1462, 1700, 0.8, 1)),
         ("achilles", strip(leg, 1700, 1800, 0.32, 0.68)),
         ("medial_leg", strip(leg, 1700, 1772, 0, 0.32)),
@@ -230,7 +242,9 @@ def _posterior(fig: Figure) -> list[Spec]:
         # plantar inset (soles): toes up, heel down, medial side toward the figure
         ("big_toe", p["sole_big_toe"].difference(sole)),
         ("lesser_toes", p["sole_lesser_toes"].difference(sole)),
-        ("heel", unary_union([rect(0, 200, 1800, 1920), rect(300, 440, 1816, 1960)])),
+        ("posterior_heel", rect(0, 200, 1800, 1920)),
+        ("medial_heel", rect(300, 336, 1816, 1960)),
+        ("plantar_heel", rect(336, 440, 1816, 1960)),
         ("ball_of_foot", rect(300, 440, 1560, 1690)),
         ("medial_arch", smooth((300, 1690), (356, 1690), (360, 1750), (354, 1816), (300, 1816))),
         ("sole", rect(300, 440, 1680, 1820)),

@@ -1,0 +1,158 @@
+"""Which trigger point of each muscle explains which painful spot, and how strongly.
+
+Split from :mod:`nmt_bodymap.core.ranking` (which orders the candidates): the spots, the
+zone kinds, and per muscle side the best trigger point(s) with the spots they explain.
+Laterality comes from :func:`nmt_bodymap.core.places.zone_sides` (one rule, one place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.core.places import zone_sides
+from nmt_bodymap.core.ranking_geometry import AtlasLike, Point, exists_on, muscles_under
+from nmt_bodymap.core.sides import Side
+from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary, overlapping
+
+ZoneName = Literal["essential", "spillover", "local"]
+CandidateSide = Literal["left", "right", "bilateral"]
+ZONE_WEIGHTS: dict[str, float] = {"essential": 1.0, "spillover": 0.5, "local": 0.25}
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A painful place: a region of the vocabulary on the client's side.
+
+    ``point`` is where the therapist clicked (view coordinates), if known;
+    internal sites (view ``internal``) have none.
+    """
+
+    view: str
+    region: str
+    side: Side
+    point: Point | None = None
+
+
+def live_ids(kb: KnowledgeBase, muscle_id: str, side: Side, pattern: int) -> tuple[str, ...]:
+    """Ids of the trigger points of a pattern that exist on ``side`` (memoised)."""
+    key = ("live", muscle_id, side, pattern)
+    found = kb.memo.get(key)
+    if found is None:
+        tps = {tp.id: tp for tp in kb.muscle(muscle_id).trigger_points}
+        ids = kb.patterns(muscle_id)[pattern].trigger_points
+        found = kb.memo[key] = tuple(t for t in ids if exists_on(tps[t], side))
+    return found
+
+
+def fits(spot: Spot, muscle_side: Side) -> bool:
+    """A one-sided spot on a midline region (right of the sternum) is under that side's
+    muscles only; any other spot under whatever the hit test found."""
+    entry = load_vocabulary()[spot.region]
+    return entry.sides != "midline" or spot.side == "midline" or spot.side == muscle_side
+
+
+def sided_spot(spot: Spot, atlas: AtlasLike) -> Spot:
+    """A midline spot with a point on a region whose pain may be one-sided (vertex, chin,
+    sternum, sacrum) takes the side of the point: a click left of the midline is the left
+    vertex (on the anterior view the client's left is on the viewer's right)."""
+    if spot.side != "midline" or spot.point is None or spot.view == INTERNAL_VIEW:
+        return spot
+    entry = load_vocabulary().get(spot.region)
+    side_at = getattr(atlas, "side_at", None)
+    if entry is None or not entry.sided or side_at is None:
+        return spot
+    return Spot(spot.view, spot.region, side_at(spot.view, spot.point[0]), spot.point)
+
+
+def check_spot(spot: Spot) -> None:
+    entry = load_vocabulary().get(spot.region)
+    if entry is None:
+        raise ValueError(f"unknown region {spot.region!r}")
+    if spot.side not in entry.spot_sides():
+        raise ValueError(f"side {spot.side!r} does not fit region {spot.region!r}")
+    if (spot.view == INTERNAL_VIEW) != entry.internal:
+        raise ValueError(f"region {spot.region!r} is not on the {spot.view!r} view")
+
+
+Zones = tuple[ZoneName | None, ...]
+Explanation = tuple[Zones, tuple[str, ...], tuple[int, ...]]
+
+
+def explanations(
+    spots: Sequence[Spot], points: list[Point | None], kb: KnowledgeBase, atlas: AtlasLike
+) -> dict[tuple[str, Side], Explanation]:
+    """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
+    the spots only another of its trigger points explains."""
+    n = len(spots)
+    by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
+    for i, spot in enumerate(spots):
+        links = [link for name in overlapping(spot.region) for link in kb.pattern_links(name)]
+        for link in links:
+            for side in zone_sides(link.entry.side, spot.side):
+                per_pattern = by_pattern.setdefault((link.muscle.id, side), {})
+                zones = per_pattern.setdefault(link.pattern, [None] * n)
+                current = zones[i]
+                if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
+                    zones[i] = link.kind
+    local: dict[tuple[str, Side], set[int]] = {}
+    for i, spot in enumerate(spots):
+        point = points[i]
+        if point is None or spot.view == INTERNAL_VIEW:
+            continue
+        for muscle_id, side in muscles_under(atlas, spot.view, point):
+            if muscle_id in kb and side in ("left", "right") and fits(spot, side):
+                local.setdefault((muscle_id, side), set()).add(i)
+    result: dict[tuple[str, Side], Explanation] = {}
+    for key in {*by_pattern, *local}:
+        options = [
+            (index, zones)
+            for index, zones in by_pattern.get(key, {}).items()
+            if live_ids(kb, key[0], key[1], index)
+        ]
+        best: list[ZoneName | None] = [None] * n
+        tp_ids: tuple[str, ...] = ()
+        others: set[int] = set()
+        if len(options) == 1:
+            best = options[0][1]
+            tp_ids = live_ids(kb, key[0], key[1], options[0][0])
+        elif options:
+            best = list(max(options, key=lambda o: _strength(o[1]))[1])
+            for index, zones in sorted(options):
+                if zones == best:
+                    tp_ids += live_ids(kb, key[0], key[1], index)
+            others = {i for _, zs in options for i, z in enumerate(zs) if z and not best[i]}
+        for i in local.get(key, ()):
+            if best[i] is None:
+                best[i] = "local"
+                others.discard(i)
+        if options or key in local:
+            result[key] = (tuple(best), tp_ids, tuple(sorted(others)))
+    return result
+
+
+def _strength(zones: Sequence[ZoneName | None]) -> tuple[int, float]:
+    return (
+        sum(z is not None for z in zones),
+        sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
+    )
+
+
+def merge_sides(
+    per_side: dict[tuple[str, Side], Explanation],
+) -> dict[tuple[str, CandidateSide], Explanation]:
+    """Per muscle, the candidate sides: ``bilateral`` when both sides match exactly."""
+    result: dict[tuple[str, CandidateSide], Explanation] = {}
+    for muscle_id in dict.fromkeys(m for m, _ in sorted(per_side)):
+        left = per_side.get((muscle_id, "left"))
+        right = per_side.get((muscle_id, "right"))
+        if left is not None and left == right:
+            result[(muscle_id, "bilateral")] = left
+            continue
+        if right is not None:
+            result[(muscle_id, "right")] = right
+        if left is not None:
+            result[(muscle_id, "left")] = left
+    return result

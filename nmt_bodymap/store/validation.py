@@ -184,7 +184,9 @@ def red_flag_answers(value: Any, label: str) -> dict[str, bool | None]:
     return answers
 
 
-def clean(schema: Mapping[str, Field], values: Mapping[str, Any], partial: bool = False) -> dict:
+def clean(
+    schema: Mapping[str, Field], values: Mapping[str, Any], partial: bool = False
+) -> dict[str, Any]:
     """The checked values; ``partial`` (an update) checks only the fields given."""
     unknown = sorted(set(values) - set(schema))
     if unknown:
@@ -235,7 +237,7 @@ def severity(value: Any, label: str) -> str | None:
     """Mild, moderate or marked; nothing (None or "") when the therapist did not grade it."""
     if value is None or value == "":
         return None
-    return choice(SEVERITIES)(value, label)
+    return str(choice(SEVERITIES)(value, label))
 
 
 def check_observation(kind: str, item: str, region: str, side: str) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from nmt_bodymap.core.assessment import KINDS, OBSERVATION_SIDES, SEVERITIES, load_assessment
 from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, PAIN_QUALITIES
+from nmt_bodymap.core.places import region_side_choices
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
@@ -277,7 +278,7 @@ def check_observation(kind: str, item: str, region: str, side: str) -> None:
         return
     if entry is None:
         raise _fail("region", f"Choose the region where the sign ({label}) was found.")
-    fitting = (*entry.client_sides(), "both") if entry.sides == "bilateral" else ("midline",)
+    fitting = region_side_choices(region)
     if side not in fitting:
         raise _fail("side", f"The {entry.label} is charted {' or '.join(fitting)}, not {side!r}.")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,9 @@ from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowK
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.map.labels import place_label, side_label
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 KIND_WORDS = {
     "pain_mark": "pain mark",
@@ -183,7 +186,7 @@ def restore_op(entry: Any) -> Operation:
 class HistoryView(QDialog):
     """Non-modal window listing a client's history; see the module docstring."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("history-view")
         self._window = window
@@ -328,7 +331,7 @@ class HistoryView(QDialog):
         )
 
 
-def install_history_view(window: Any) -> HistoryView:
+def install_history_view(window: MainWindow) -> HistoryView:
     """The window's History view; the change watcher's news refreshes the client list, the
     visit list and the open History view (needs ``change_watcher``, ``clients``, ``visits``)."""
     view = HistoryView(window)

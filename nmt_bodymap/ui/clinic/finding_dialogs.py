@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.places import expand_side
 from nmt_bodymap.ui.clinic.hold_timer import HoldTimer
 from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.map.labels import side_label
@@ -75,8 +76,7 @@ class _MuscleForm(QDialog):
         self.setMinimumWidth(460)
         self.muscle = muscle
         self.side_box = QComboBox()
-        sides = ["right", "left"] if side == "bilateral" else [side]
-        for s in sides:
+        for s in expand_side(side):
             self.side_box.addItem(side_label(s), s)
         self.tp_box = QComboBox()
         self.tp_box.addItem("(whole muscle)", "")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowKind
+from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.map.labels import place_label, side_label
@@ -259,7 +260,7 @@ class HistoryView(QDialog):
         serial, client_id = self._serial, self.client.id
         self.status.setText("Reading the history…")
         self._window.worker.submit(
-            lambda store: store.history(client_id),
+            lambda store: store_calls.client_history(store, client_id),
             lambda entries: self._fill(serial, entries),
             lambda exc: self._say(f"The history could not be read: {error_text(exc)}"),
         )
@@ -325,7 +326,7 @@ class HistoryView(QDialog):
             return
         op = restore_op(entry)
         w.worker.submit(
-            lambda store: store.apply(op, who=visit.who or None),
+            lambda store: store_calls.apply_operation(store, op, visit.who),
             lambda _r: (self._say(f"Restored the {words}."), self.reload()),
             lambda exc: self._say(f"The {words} could not be restored: {error_text(exc)}"),
         )

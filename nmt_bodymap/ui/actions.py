@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,7 +23,7 @@ def _platform_extra(sequence: QKeySequence) -> bool:
     Alt+Backspace): it still works, the help just does not list it."""
     if sequence.isEmpty():
         return True
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # (QKeySequence is indexable at run time)
     key, mods = combo.key(), combo.keyboardModifiers()
     if key in (Qt.Key.Key_Undo, Qt.Key.Key_Redo):
         return True
@@ -181,7 +182,7 @@ def build_main_menus(window: MainWindow) -> None:
         w.addAction(action)
     reg["undo"], reg["redo"] = undo, redo
     intensity_specs: list[ActionSpec | None] = [
-        ActionSpec(f"intensity-{n}", f"Intensity {n}", (str(n),), lambda n=n: bm.set_intensity(n))
+        ActionSpec(f"intensity-{n}", f"Intensity {n}", (str(n),), partial(bm.set_intensity, n))
         for n in range(10)
     ]
     add_menu(

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from nmt_bodymap.ui.chart.client_panel import ClientPanel
     from nmt_bodymap.ui.chart.history_view import HistoryView
     from nmt_bodymap.ui.chart.open_visit import DocChange, OpenVisit
-    from nmt_bodymap.ui.chart.visit_findings import VisitFindings
+    from nmt_bodymap.ui.chart.visit_findings import Kind, VisitFindings
     from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
     from nmt_bodymap.ui.chart.visit_marks import VisitMarks
     from nmt_bodymap.ui.chart.visit_panel import VisitPanel
@@ -187,7 +187,7 @@ class MainWindow(FindingsActions, QMainWindow):
         from nmt_bodymap.ui.chart.visit_dialog import clear_visit_steps
 
         clear_visit_steps(self.undo_stack)  # a visit's or client's delete stays undoable
-        self.candidates.tree.setCurrentItem(None)
+        self.candidates.tree.setCurrentItem(None)  # type: ignore[call-overload]
         self.marks.load_visit(visit.id if visit is not None else None)
         client = self.visits.client
         if visit is None:
@@ -251,7 +251,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def clear_selection_and_highlight(self) -> None:
         """Esc: no mark selected (digits set the next mark again), no muscle lit."""
         self.body_map.clear_selection()
-        self.candidates.tree.setCurrentItem(None)
+        self.candidates.tree.setCurrentItem(None)  # type: ignore[call-overload]
 
     def _on_candidate(self, candidate: Any | None) -> None:
         from nmt_bodymap.ui.map.highlight import highlight_for
@@ -273,7 +273,7 @@ class MainWindow(FindingsActions, QMainWindow):
         candidate = muscle_candidate(muscle_id, side, self.knowledge, self.atlas)  # type: ignore[arg-type]
         self.body_map.show_highlight(highlight_for(candidate, self.knowledge.muscle(muscle_id)))
 
-    def remove_row(self, kind: str, uid: str) -> None:
+    def remove_row(self, kind: Kind, uid: str) -> None:
         """Remove a finding or treatment (undoable) from the findings panel."""
         from nmt_bodymap.ui.chart.commands import push_operations
 

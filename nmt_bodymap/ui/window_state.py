@@ -105,7 +105,9 @@ def restore_window_state(window: MainWindow, settings: QSettings | None = None) 
         fit_to_screen(window, PREFERRED.width(), PREFERRED.height())
     else:
         fit_to_screen(window, window.width(), window.height(), share=1.0)  # as it was left
-    window.layout().activate()  # lay the panels out at that size: splitters restore into it
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()  # lay the panels out at that size: splitters restore into it
     for index, splitter in enumerate(_splitters(window)):
         state = settings.value(f"splitter-{index}")
         if state is not None:

@@ -58,7 +58,7 @@ def save_intake(store: Store, client_id: int, fields: dict[str, Any]) -> Any:
     return store.save_intake(client_id, **fields)
 
 
-def client_history(store: Store, client_id: int) -> list[Any]:
+def client_history(store: Store, client_id: int) -> Any:
     """Every change of the client's chart, oldest first (the History view)."""
     return store.history(client_id)
 
@@ -181,7 +181,8 @@ def change_of(kind: RowKind) -> Change:
 
 def load_visit_document(store: Store, visit_id: int) -> VisitDocument:
     """The open visit as a document: every row with its uid, version and removed flag."""
-    return store.load_visit_document(visit_id)
+    document: VisitDocument = store.load_visit_document(visit_id)
+    return document
 
 
 def apply_operation(store: Store, op: Operation, who: str) -> Any:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.knowledge_schema import MuscleDef, ZoneEntry
 from nmt_bodymap.core.places import expand_side, referral_sides
 from nmt_bodymap.core.ranking import Candidate
 from nmt_bodymap.core.sides import Side
@@ -36,7 +37,7 @@ def zone_regions(
     """
     vocabulary = load_vocabulary()
     zones: dict[tuple[str, str], str] = {}
-    entries = muscle.all_zones()
+    entries: Sequence[tuple[str, ZoneEntry]] = muscle.all_zones()
     if trigger_points and muscle.patterns:
         wanted = set(trigger_points)
         entries = [

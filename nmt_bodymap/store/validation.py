@@ -16,7 +16,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from nmt_bodymap.core.assessment import KINDS, OBSERVATION_SIDES, SEVERITIES, load_assessment
-from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, PAIN_QUALITIES
+from nmt_bodymap.core.pain import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    PAIN_QUALITIES,
+    SCORE_MAX,
+    SCORE_MIN,
+)
 from nmt_bodymap.core.places import region_side_choices
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
@@ -346,7 +352,7 @@ FINDING = {
     "side": _SIDE,
     "trigger_point_id": Field("Trigger point", identifier),
     "activity": Field("Active or latent", choice(TRIGGER_POINT_ACTIVITY), required=True),
-    "tenderness": Field("Tenderness", whole(0, 10)),
+    "tenderness": Field("Tenderness", whole(SCORE_MIN, SCORE_MAX)),
     "jump_sign": Field("Jump sign", flag),
     "local_twitch": Field("Local twitch response", flag),
     "referral_reproduced": Field("Referral reproduced", flag),
@@ -360,7 +366,7 @@ TREATMENT = {
     "side": _SIDE,
     "trigger_point_id": Field("Trigger point", identifier),
     "technique": Field("Technique", text(200), required=True),
-    "pressure_tolerance": Field("Pressure tolerance", whole(0, 10)),
+    "pressure_tolerance": Field("Pressure tolerance", whole(SCORE_MIN, SCORE_MAX)),
     "hold_seconds": Field("Hold (seconds)", whole(0, 600)),
     "repetitions": Field("Repetitions", whole(0, 100)),
     "response": Field("Response", text()),

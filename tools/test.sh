@@ -6,8 +6,8 @@
 # package with its test extras there (never into the system Python), installs the few
 # system libraries Qt needs off screen (only when run as root on Debian/Ubuntu), starts a
 # throw-away PostgreSQL for the store tests when it can and stops it again on every exit
-# (pass, fail or Ctrl+C), then runs ruff, the import-layer contracts, mypy on the core and
-# the store, and pytest (GUI tests off screen).
+# (pass, fail or Ctrl+C), then runs ruff, the import-layer contracts, mypy (core, store and
+# UI, strict but for the allow-lists of pyproject.toml) and pytest (GUI tests off screen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
@@ -58,5 +58,5 @@ fi
 "$PY" -m ruff check .
 "$PY" -m ruff format --check .
 "$VENV/bin/lint-imports" --no-cache  # the layer contracts of pyproject.toml
-"$PY" -m mypy  # core and store (pyproject.toml [tool.mypy])
+"$PY" -m mypy  # core, store and UI, strict but for the allow-lists (pyproject.toml [tool.mypy])
 "$PY" -m pytest -n 2 -q "$@"

@@ -20,6 +20,44 @@ from nmt_bodymap import paths
 DB_HELP = "chart database (SQLite path or SQLAlchemy URL; default: the user's chart)"
 
 
+def add_chart_parser(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    help_text: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    target: str,
+    out_metavar: str = "FILE.pdf",
+    out_help: str = "the PDF to write",
+) -> argparse.ArgumentParser:
+    """A chart sub-command: ``--<target> ID --out PATH`` plus the common options.
+
+    Extra options are added to the returned parser by the caller.
+    """
+    parser = subparsers.add_parser(name, help=help_text)
+    parser.add_argument(f"--{target}", type=int, required=True, metavar="ID", help=f"{target} id")
+    parser.add_argument("--out", required=True, metavar=out_metavar, help=out_help)
+    add_common(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run_chart_command(
+    args: argparse.Namespace, write: Callable[[Any, Path], tuple[dict[str, Any], str]]
+) -> int:
+    """Check ``--out``, open the chart, let ``write(store, out)`` make the file and report
+    its (result, line); refusals and failed writes become one line (exit 1)."""
+    out = output_path(args.out)
+
+    def body() -> int:
+        with open_chart(args) as store:
+            result, line = write(store, out)
+        report(args, result, line)
+        return 0
+
+    return run_guarded(body)
+
+
 def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", dest="command_db", metavar="PATH_OR_URL", help=DB_HELP)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")

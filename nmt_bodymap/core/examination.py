@@ -74,5 +74,5 @@ def examined(
     """
     wanted = set(guide.sides())
     return tuple(
-        sorted({side for muscle, side in findings if muscle == muscle_id and side in wanted})  # type: ignore[misc]
+        sorted({side for muscle, side in findings if muscle == muscle_id and side in wanted})
     )

@@ -101,6 +101,18 @@ def change_for(kind: RowKind | str) -> Change:
 
 
 # The fields an operation may name, per kind (the same names as the store's schemas).
+# A visit's free-text fields (the SOAP note and the rest): stored as "" when empty.
+VISIT_TEXT_FIELDS: tuple[str, ...] = (
+    "therapist",
+    "chief_complaint",
+    "subjective",
+    "objective",
+    "assessment",
+    "plan",
+    "posture",
+    "gait",
+)
+
 ROW_FIELDS: Mapping[RowKind, frozenset[str]] = MappingProxyType(
     {
         RowKind.PAIN_MARK: frozenset(
@@ -135,19 +147,7 @@ ROW_FIELDS: Mapping[RowKind, frozenset[str]] = MappingProxyType(
         ),
         RowKind.OBSERVATION: frozenset({"kind", "item", "region", "side", "severity", "note"}),
         RowKind.FOLLOW_UP: frozenset({"soreness_hours", "relief_days", "note"}),
-        RowKind.VISIT: frozenset(
-            {
-                "started_at",
-                "therapist",
-                "chief_complaint",
-                "subjective",
-                "objective",
-                "assessment",
-                "plan",
-                "posture",
-                "gait",
-            }
-        ),
+        RowKind.VISIT: frozenset({"started_at", *VISIT_TEXT_FIELDS}),
         RowKind.CLIENT: frozenset(
             {"name", "date_of_birth", "phone", "email", "address", "notes", "is_demo"}
         ),
@@ -198,19 +198,7 @@ ROW_DEFAULTS: Mapping[RowKind, Mapping[str, Any]] = MappingProxyType(
         },
         RowKind.OBSERVATION: {"region": "", "side": "", "severity": None, "note": ""},
         RowKind.FOLLOW_UP: {"soreness_hours": None, "relief_days": None, "note": ""},
-        RowKind.VISIT: {
-            name: ""
-            for name in (
-                "therapist",
-                "chief_complaint",
-                "subjective",
-                "objective",
-                "assessment",
-                "plan",
-                "posture",
-                "gait",
-            )
-        },
+        RowKind.VISIT: {name: "" for name in VISIT_TEXT_FIELDS},
         RowKind.CLIENT: {
             "date_of_birth": None,
             "phone": "",

@@ -8,3 +8,5 @@ from __future__ import annotations
 
 PAIN_QUALITIES: tuple[str, ...] = ("ache", "sharp", "burning", "throbbing", "tingling", "numbness")
 INTENSITY_MIN, INTENSITY_MAX = 0, 10
+# A trigger point's tenderness and the pressure tolerated in treatment: scored 0 to 10.
+SCORE_MIN, SCORE_MAX = 0, 10

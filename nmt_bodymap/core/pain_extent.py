@@ -43,7 +43,7 @@ def marked_regions(marks: Iterable[PlacedMark], atlas: Atlas) -> set[tuple[str, 
 def figure_area(atlas: Atlas | None = None) -> float:
     """The area of the whole figure: both views' outlines, plantar insets included."""
     atlas = atlas or load_atlas()
-    return sum(atlas.outline(view).area for view in atlas.views())
+    return float(sum(atlas.outline(view).area for view in atlas.views()))
 
 
 def pain_extent(marks: Iterable[PlacedMark], atlas: Atlas | None = None) -> float:
@@ -57,7 +57,7 @@ def pain_extent(marks: Iterable[PlacedMark], atlas: Atlas | None = None) -> floa
             continue  # a region not drawn on this view covers nothing there
         by_view.setdefault(view, []).append(shape.shape)
     covered = sum(unary_union(shapes).area for shapes in by_view.values())
-    return 100.0 * covered / figure_area(atlas)
+    return float(100.0 * covered / figure_area(atlas))
 
 
 @dataclass(frozen=True)

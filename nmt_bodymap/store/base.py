@@ -66,7 +66,7 @@ class ChartStoreBase:
     @staticmethod
     def _visit_uid(session: Session, kind: RowKind, row: Any) -> str | None:
         if kind is RowKind.VISIT:
-            return row.uid
+            return str(row.uid)
         if kind in (RowKind.CLIENT, RowKind.INTAKE):
             return None
         visit = session.get(Visit, row.visit_id)

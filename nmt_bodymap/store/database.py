@@ -61,7 +61,7 @@ def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for another database (or an in-memory one)."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    return Path(url.database)  # type: ignore[arg-type]
+    return Path(url.database)
 
 
 def check_sqlite_file(path: Path, latest_backup: Path | None, allow_empty: bool = True) -> None:
@@ -150,7 +150,7 @@ def check_chart_file(path: Path, latest_backup: Path | None) -> None:
             )
 
 
-def _corrupt_args(exc: ChartDatabaseCorrupt) -> tuple:
+def _corrupt_args(exc: ChartDatabaseCorrupt) -> tuple[Any, ...]:
     if isinstance(exc, ChartFileEmpty):
         return (exc.path, exc.latest_backup)
     return (exc.path, exc.reason, exc.latest_backup)

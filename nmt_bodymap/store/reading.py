@@ -94,7 +94,7 @@ def record_of(session: Session, kind: RowKind, row: Any) -> Any:
     return to_record(RECORDS[kind], row)
 
 
-def visit_rows(session: Session, model: Any, visit_id: int, include_deleted: bool) -> list:
+def visit_rows(session: Session, model: Any, visit_id: int, include_deleted: bool) -> list[Any]:
     query = select(model).where(model.visit_id == visit_id)
     if not include_deleted:
         query = query.where(model.deleted_at.is_(None))

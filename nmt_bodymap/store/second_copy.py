@@ -13,6 +13,7 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from nmt_bodymap.store.backups import PARTIAL_SUFFIX, _copy_online, rotate_backups
 from nmt_bodymap.store.errors import ChartStoreError
@@ -58,9 +59,10 @@ def second_copy(db_path: Path, backup: Path, when: datetime) -> Path | None:
     return copy
 
 
-def second_copy_status(db_path: Path) -> dict | None:
+def second_copy_status(db_path: Path) -> dict[str, Any] | None:
     """What the last copy to the second backup folder did: folder, ok, last_success."""
     try:
-        return json.loads((db_path.parent / "backups" / SECOND_COPY_STATUS).read_text())
+        status = json.loads((db_path.parent / "backups" / SECOND_COPY_STATUS).read_text())
     except (OSError, ValueError):
         return None
+    return status if isinstance(status, dict) else None

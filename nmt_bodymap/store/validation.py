@@ -16,7 +16,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from nmt_bodymap.core.assessment import KINDS, OBSERVATION_SIDES, SEVERITIES, load_assessment
-from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN, PAIN_QUALITIES
+from nmt_bodymap.core.pain import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    PAIN_QUALITIES,
+    SCORE_MAX,
+    SCORE_MIN,
+)
+from nmt_bodymap.core.places import region_side_choices
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
@@ -184,7 +191,9 @@ def red_flag_answers(value: Any, label: str) -> dict[str, bool | None]:
     return answers
 
 
-def clean(schema: Mapping[str, Field], values: Mapping[str, Any], partial: bool = False) -> dict:
+def clean(
+    schema: Mapping[str, Field], values: Mapping[str, Any], partial: bool = False
+) -> dict[str, Any]:
     """The checked values; ``partial`` (an update) checks only the fields given."""
     unknown = sorted(set(values) - set(schema))
     if unknown:
@@ -238,7 +247,7 @@ def severity(value: Any, label: str) -> str | None:
     """Mild, moderate or marked; nothing (None or "") when the therapist did not grade it."""
     if value is None or value == "":
         return None
-    return choice(SEVERITIES)(value, label)
+    return str(choice(SEVERITIES)(value, label))
 
 
 def check_observation(kind: str, item: str, region: str, side: str) -> None:
@@ -278,7 +287,7 @@ def check_observation(kind: str, item: str, region: str, side: str) -> None:
         return
     if entry is None:
         raise _fail("region", f"Choose the region where the sign ({label}) was found.")
-    fitting = (*entry.client_sides(), "both") if entry.sides == "bilateral" else ("midline",)
+    fitting = region_side_choices(region)
     if side not in fitting:
         raise _fail("side", f"The {entry.label} is charted {' or '.join(fitting)}, not {side!r}.")
 
@@ -346,7 +355,7 @@ FINDING = {
     "side": _SIDE,
     "trigger_point_id": Field("Trigger point", identifier),
     "activity": Field("Active or latent", choice(TRIGGER_POINT_ACTIVITY), required=True),
-    "tenderness": Field("Tenderness", whole(0, 10)),
+    "tenderness": Field("Tenderness", whole(SCORE_MIN, SCORE_MAX)),
     "jump_sign": Field("Jump sign", flag),
     "local_twitch": Field("Local twitch response", flag),
     "referral_reproduced": Field("Referral reproduced", flag),
@@ -360,7 +369,7 @@ TREATMENT = {
     "side": _SIDE,
     "trigger_point_id": Field("Trigger point", identifier),
     "technique": Field("Technique", text(200), required=True),
-    "pressure_tolerance": Field("Pressure tolerance", whole(0, 10)),
+    "pressure_tolerance": Field("Pressure tolerance", whole(SCORE_MIN, SCORE_MAX)),
     "hold_seconds": Field("Hold (seconds)", whole(0, 600)),
     "repetitions": Field("Repetitions", whole(0, 100)),
     "response": Field("Response", text()),

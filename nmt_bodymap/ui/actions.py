@@ -1,13 +1,21 @@
-"""The window's menus: every action with its shortcut, so all of it works from the keyboard."""
+"""The window's menus and actions, declared in one registry: every action has an id
+(``actions_by_key[id]``, object name ``action-<id>``), a text, its shortcuts and a slot, so
+all of it works from the keyboard and the help lists it. The rooms add their own actions
+to these menus with ``add_menu``/``menu_titled`` under the same ids scheme."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 
 def _platform_extra(sequence: QKeySequence) -> bool:
@@ -15,7 +23,7 @@ def _platform_extra(sequence: QKeySequence) -> bool:
     Alt+Backspace): it still works, the help just does not list it."""
     if sequence.isEmpty():
         return True
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # (QKeySequence is indexable at run time)
     key, mods = combo.key(), combo.keyboardModifiers()
     if key in (Qt.Key.Key_Undo, Qt.Key.Key_Redo):
         return True
@@ -98,3 +106,177 @@ def menu_titled(window: QMainWindow, title: str, create: bool = True) -> QMenu |
         if menu.title().replace("&", "") == title:
             return menu
     return window.menuBar().addMenu(f"&{title}") if create else None
+
+
+def show_shortcuts(parent: QMainWindow, registry: dict[str, QAction]) -> None:
+    """F1: how to mark, and every action's shortcut."""
+    rows = "".join(
+        f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for a, k in shortcut_table(registry)
+    )
+    QMessageBox.information(
+        parent,
+        "Keyboard shortcuts",
+        "<p>Click the figure to mark pain; drag a mark to move it. Wheel zooms, "
+        "middle button or Space + drag pans.</p>"
+        f"<table>{rows}</table>",
+    )
+
+
+# -- the main window's menus (File, Edit, Mark, View, Muscle, Help) ----------------------
+
+
+def build_main_menus(window: MainWindow) -> None:
+    """Fill the window's menu bar; every action lands in ``window.actions_by_key``."""
+    w = window
+    bm = w.body_map
+    reg = w.actions_by_key
+    add_menu(
+        w,
+        "&File",
+        [
+            ActionSpec("new-client", "&New client…", ("Ctrl+N",), w.new_client),
+            ActionSpec("edit-client", "&Edit client…", ("Ctrl+E",), w.edit_client),
+            ActionSpec("find-client", "&Find client", ("Ctrl+K",), w.focus_search),
+            ActionSpec("client-history", "Client &history…", ("Ctrl+H",), w.show_history),
+            ActionSpec("delete-client", "&Delete client…", (), w.clients.delete_client),
+            None,
+            ActionSpec("new-visit", "New &visit…", ("Ctrl+Shift+N",), w.visits.new_visit),
+            ActionSpec("edit-visit", "Edit visi&t…", (), w.visits.edit_visit),
+            ActionSpec("delete-visit", "Delete vi&sit…", (), w.visits.delete_visit),
+            None,
+            ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), w.close),
+        ],
+        reg,
+    )
+    undo = w.undo_stack.createUndoAction(w, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    redo.setShortcuts(
+        [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+    )
+    edit = add_menu(
+        w,
+        "&Edit",
+        [
+            ActionSpec(
+                "delete-mark",
+                "&Delete selected marks",
+                (QKeySequence.StandardKey.Delete, "Backspace"),
+                bm.remove_selected,
+            ),
+            ActionSpec("select-all-marks", "Select &all marks", ("Ctrl+A",), bm.select_all_marks),
+            None,
+            ActionSpec(
+                "retry",
+                "&Retry saving",
+                ("Ctrl+R",),
+                w.retry_unsaved,
+                "Store again the marks whose save failed",
+            ),
+        ],
+        reg,
+    )
+    edit.insertActions(edit.actions()[0], [undo, redo])
+    edit.insertSeparator(edit.actions()[2])
+    for action in (undo, redo):
+        w.addAction(action)
+    reg["undo"], reg["redo"] = undo, redo
+    intensity_specs: list[ActionSpec | None] = [
+        ActionSpec(f"intensity-{n}", f"Intensity {n}", (str(n),), partial(bm.set_intensity, n))
+        for n in range(10)
+    ]
+    add_menu(
+        w,
+        "&Mark",
+        [
+            *intensity_specs,
+            ActionSpec(
+                "intensity-up", "Intensity up (to 10)", ("+", "="), lambda: bm.step_intensity(1)
+            ),
+            ActionSpec("intensity-down", "Intensity down", ("-",), lambda: bm.step_intensity(-1)),
+            None,
+            ActionSpec("quality", "Next &quality", ("Q",), bm.cycle_quality),
+        ],
+        reg,
+    )
+    add_menu(
+        w,
+        "&View",
+        [
+            ActionSpec(
+                "zoom-in", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), bm.zoom_in
+            ),
+            ActionSpec("zoom-out", "Zoom &out", (QKeySequence.StandardKey.ZoomOut,), bm.zoom_out),
+            ActionSpec("fit", "&Fit to window", ("Ctrl+0",), bm.fit),
+            None,
+            ActionSpec(
+                "both-views", "&Both views", ("Ctrl+1",), lambda: bm.set_layout_mode("both")
+            ),
+            ActionSpec(
+                "front-view", "Fr&ont only", ("Ctrl+2",), lambda: bm.set_layout_mode("anterior")
+            ),
+            ActionSpec(
+                "back-view", "B&ack only", ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
+            ),
+            ActionSpec(
+                "inside-sites",
+                "&Inside the body",
+                ("Ctrl+4",),
+                lambda: bm.show_internal_sites(not bm.inside_button.isChecked()),
+                "Teeth, ear, eye, sinus, throat and pelvic sites beside the views",
+            ),
+        ],
+        reg,
+    )
+    add_menu(
+        w,
+        "&Muscle",
+        [
+            ActionSpec(
+                "focus-candidates",
+                "Go to &candidates",
+                ("Ctrl+J",),
+                w.focus_candidates,
+            ),
+            ActionSpec(
+                "record-finding",
+                "Record &finding…",
+                ("Ctrl+Shift+F",),
+                w._finding_for_current,
+            ),
+            ActionSpec(
+                "record-treatment",
+                "Record &treatment…",
+                ("Ctrl+Shift+T",),
+                w._treatment_for_current,
+            ),
+            ActionSpec(
+                "show-findings",
+                "Show findings && treatment",
+                ("Ctrl+Shift+L",),
+                lambda: w.side_tabs.setCurrentWidget(w.findings_panel),
+            ),
+            ActionSpec(
+                "clear-highlight",
+                "&Clear selection and highlight",
+                ("Escape",),
+                w.clear_selection_and_highlight,
+            ),
+        ],
+        reg,
+    )
+    add_menu(
+        w,
+        "&Help",
+        [
+            ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), w.show_shortcuts),
+            ActionSpec("open-log-folder", "Open &log folder", (), _open_log_folder),
+        ],
+        reg,
+    )
+
+
+def _open_log_folder() -> None:
+    from nmt_bodymap.ui.app import open_log_folder  # lazily: app imports the window
+
+    open_log_folder()

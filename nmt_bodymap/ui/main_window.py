@@ -11,15 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.clinic.findings_actions import FindingsActions
@@ -32,13 +24,59 @@ from nmt_bodymap.ui.window_state import (
 if TYPE_CHECKING:
     from nmt_bodymap.core.atlas import Atlas
     from nmt_bodymap.core.knowledge import KnowledgeBase
-    from nmt_bodymap.ui.chart.open_visit import DocChange
+    from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
+    from nmt_bodymap.ui.chart.change_watcher import ChangeWatcher
+    from nmt_bodymap.ui.chart.client_panel import ClientPanel
+    from nmt_bodymap.ui.chart.history_view import HistoryView
+    from nmt_bodymap.ui.chart.open_visit import DocChange, OpenVisit
+    from nmt_bodymap.ui.chart.visit_findings import Kind, VisitFindings
+    from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
+    from nmt_bodymap.ui.chart.visit_marks import VisitMarks
+    from nmt_bodymap.ui.chart.visit_panel import VisitPanel
+    from nmt_bodymap.ui.clinic.assessment_panel import AssessmentPanel
+    from nmt_bodymap.ui.clinic.examination_guide import ExaminationGuidePanel
+    from nmt_bodymap.ui.clinic.findings_panel import FindingsPanel
+    from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner
+    from nmt_bodymap.ui.clinic.visit_summary import VisitSummaryPanel
+    from nmt_bodymap.ui.documents.menu import DocumentActions
+    from nmt_bodymap.ui.map.body_map_panel import BodyMapPanel
+    from nmt_bodymap.ui.map.palette import MapColors
+    from nmt_bodymap.ui.map.region_picker import RegionPicker
 
 STATUS_TIMEOUT_MS = 6000
 
 
 class MainWindow(FindingsActions, QMainWindow):
     """Composes client list, visit list, body map and candidates; owns the undo stack."""
+
+    # The parts, set by ui/window_panels.build_panels (after the first paint, issue 18):
+    # the names every room's install_* function and the tests reach them by.
+    atlas: Atlas
+    knowledge: KnowledgeBase
+    colors: MapColors
+    undo_stack: QUndoStack
+    open_visit: OpenVisit  # the open visit's document: every chart change goes through it
+    marks: VisitMarks
+    findings: VisitFindings
+    follow_ups: VisitFollowUps
+    actions_by_key: dict[str, QAction]  # the action registry (ui/actions.py), by id
+    clients: ClientPanel
+    visits: VisitPanel
+    body_map: BodyMapPanel
+    candidates: CandidatesPanel
+    findings_panel: FindingsPanel
+    guide: ExaminationGuidePanel
+    summary: VisitSummaryPanel
+    side_tabs: QTabWidget
+    visit_label: QLabel
+    splitter: QSplitter
+    save_state: QLabel
+    red_flag_banner: RedFlagBanner
+    assessment_panel: AssessmentPanel
+    documents: DocumentActions
+    change_watcher: ChangeWatcher
+    history_view: HistoryView
+    region_picker: RegionPicker
 
     def __init__(
         self,
@@ -73,147 +111,14 @@ class MainWindow(FindingsActions, QMainWindow):
         if self.built:
             return
         self.built = True
-        # Imported here, not at module level: the empty frame paints without them (issue 18).
-        from nmt_bodymap.core.atlas import load_atlas
-        from nmt_bodymap.core.knowledge import load_knowledge
-        from nmt_bodymap.ui.about_dialog import install_help_actions
-        from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
-        from nmt_bodymap.ui.chart.change_watcher import install_change_watcher
-        from nmt_bodymap.ui.chart.client_panel import ClientPanel
-        from nmt_bodymap.ui.chart.history_view import install_history_view
-        from nmt_bodymap.ui.chart.open_visit import OpenVisit
-        from nmt_bodymap.ui.chart.visit_dialog import install_visit_admin
-        from nmt_bodymap.ui.chart.visit_findings import VisitFindings
-        from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
-        from nmt_bodymap.ui.chart.visit_marks import VisitMarks
-        from nmt_bodymap.ui.chart.visit_panel import VisitPanel
-        from nmt_bodymap.ui.clinic.assessment_panel import install_assessment
-        from nmt_bodymap.ui.clinic.examination_guide import ExaminationGuidePanel
-        from nmt_bodymap.ui.clinic.findings_panel import FindingsPanel
-        from nmt_bodymap.ui.clinic.visit_summary import VisitSummaryPanel
-        from nmt_bodymap.ui.clinic.workflow_actions import install_workflow_actions
-        from nmt_bodymap.ui.documents.menu import install_document_actions
-        from nmt_bodymap.ui.main_menus import build_main_menus
-        from nmt_bodymap.ui.map.body_map_panel import BodyMapPanel
-        from nmt_bodymap.ui.map.palette import MapColors
-        from nmt_bodymap.ui.map.region_picker import install_region_picker
-        from nmt_bodymap.ui.settings_dialog import install_settings_action
-        from nmt_bodymap.ui.theme import follow_system_theme
+        from nmt_bodymap.ui.window_panels import build_panels
 
-        worker = self.worker
-        self.atlas = atlas or load_atlas()
-        self.knowledge = knowledge or load_knowledge()
-        self.colors = MapColors()
-        self.undo_stack = QUndoStack(self)
-        self.open_visit = OpenVisit(worker, "", self)  # who: the store's (sign-in, else settings)
-        self.marks = VisitMarks(self.open_visit, self)
-        self.findings = VisitFindings(self.open_visit, self)
-        self.follow_ups = VisitFollowUps(worker, self, who=self.open_visit.who)
-        self.actions_by_key: dict[str, QAction] = {}
         self._ranked_for: tuple[object, ...] | None = None
         self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for
         self._save_state_shown: tuple[int, bool] | None = None
-
-        self.clients = ClientPanel(worker)
-        self.visits = VisitPanel(worker)
-        self.body_map = BodyMapPanel(self.atlas, self.marks, self.undo_stack, self.colors)
-        self.candidates = CandidatesPanel(self.knowledge)
-        self.findings_panel = FindingsPanel(self.findings, self.knowledge)
-        self.guide = ExaminationGuidePanel(self.knowledge)
-        self.summary = VisitSummaryPanel(self.knowledge, self.follow_ups, self.undo_stack)
-        self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.candidates, "&Candidates")
-        self.side_tabs.addTab(self.findings_panel, "F&indings")
-        self.side_tabs.setTabToolTip(1, "Trigger-point findings and treatments of this visit")
-        self.side_tabs.addTab(self.guide, "&Guide")
-        self.side_tabs.addTab(self.summary, "Su&mmary")
-        self.visit_label = QLabel("")
-        self.visit_label.setObjectName("visit-label")
-        self.visit_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 4px;")
-
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.clients)
-        left.addWidget(self.visits)
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.visit_label)
-        centre_layout.addWidget(self.body_map, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.side_tabs)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([250, 850, 440])
-        self.setCentralWidget(self.splitter)
-
-        self.save_state = QLabel("")
-        self.save_state.setObjectName("save-state")
-        self.statusBar().addPermanentWidget(self.save_state)
-        build_main_menus(self)
-        install_help_actions(self)  # Help > Open data folder, About
-        install_settings_action(self)  # Edit > Settings… (Ctrl+,)
-        follow_system_theme(self)
-        self.visits.follow_marks(self.marks)
-        install_visit_admin(self)  # issue 15: edit/backdate/delete visits, delete clients
-        self._connect()
-        self.red_flag_banner = install_workflow_actions(self)
-        self.assessment_panel = install_assessment(self)
-        self.documents = install_document_actions(self)
-        self.assessment_panel.model.changed.connect(self._refresh_visit_tabs)
-        self.assessment_panel.muscle_chosen.connect(
-            lambda muscle_id: self._show_muscle_on_map(
-                None if muscle_id is None else (muscle_id, "bilateral")
-            )
-        )
-        self.change_watcher = install_change_watcher(self)
-        self.history_view = install_history_view(self)  # File > Client history (Ctrl+H)
-        self.region_picker = install_region_picker(self)  # issue 15: "/" r temple Enter
+        build_panels(self, atlas, knowledge)  # panels, layout, menus, rooms, signals
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
-
-    # -- wiring ----------------------------------------------------------------------------
-    def _connect(self) -> None:
-        from nmt_bodymap.ui.chart.commands import push_operations
-
-        self.clients.client_chosen.connect(self._on_client)
-        self.clients.new_client_requested.connect(self.new_client)
-        self.clients.edit_client_requested.connect(self.edit_client)
-        self.clients.failed.connect(self.show_error)
-        self.clients.client_opened.connect(self.focus_map)  # issue 15: charting starts on the map
-        self.visits.visit_chosen.connect(self._on_visit)
-        self.visits.failed.connect(self.show_error)
-        self.visits.status_message.connect(self.show_status)
-        self.body_map.status_message.connect(self.show_status)
-        self.body_map.selection_changed.connect(self._on_selection)
-        # One change signal per gesture: each panel redraws only what its flags name.
-        self.open_visit.changed.connect(self._on_visit_changed)
-        self.open_visit.status_changed.connect(lambda _rows: self._on_pending())
-        self.side_tabs.currentChanged.connect(self._refresh_visit_tabs)
-        self.guide.muscle_chosen.connect(self._show_muscle_on_map)
-        self.guide.record_finding.connect(self.record_finding)
-        self.follow_ups.saved.connect(self.show_status)
-        self.follow_ups.failed.connect(self.show_error)
-        self.open_visit.saved.connect(self.show_status)
-        self.open_visit.failed.connect(self.show_error)
-        self.candidates.candidate_chosen.connect(self._on_candidate)
-        self.candidates.record_finding.connect(lambda c: self.record_finding(c.muscle, c.side))
-        self.candidates.record_treatment.connect(lambda c: self.record_treatment(c.muscle, c.side))
-        self.candidates.record_finding_requested.connect(self.record_finding)  # Enter
-        self.body_map.pin_clicked.connect(self._on_pin)
-        self.findings.changed.connect(self._show_findings_on_map)
-        self.findings_panel.remove_requested.connect(
-            lambda kind, uid: push_operations(
-                self.undo_stack,
-                self.open_visit,
-                [self.findings.delete_op(kind, uid)],
-                f"Remove {kind}",
-                f"Removed the {kind}",
-            )
-        )
-        self.worker.job_failed.connect(self.show_error)
 
     # -- clients and visits ----------------------------------------------------------------
     def start(self) -> None:
@@ -282,7 +187,7 @@ class MainWindow(FindingsActions, QMainWindow):
         from nmt_bodymap.ui.chart.visit_dialog import clear_visit_steps
 
         clear_visit_steps(self.undo_stack)  # a visit's or client's delete stays undoable
-        self.candidates.tree.setCurrentItem(None)
+        self.candidates.tree.setCurrentItem(None)  # type: ignore[call-overload]
         self.marks.load_visit(visit.id if visit is not None else None)
         client = self.visits.client
         if visit is None:
@@ -346,7 +251,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def clear_selection_and_highlight(self) -> None:
         """Esc: no mark selected (digits set the next mark again), no muscle lit."""
         self.body_map.clear_selection()
-        self.candidates.tree.setCurrentItem(None)
+        self.candidates.tree.setCurrentItem(None)  # type: ignore[call-overload]
 
     def _on_candidate(self, candidate: Any | None) -> None:
         from nmt_bodymap.ui.map.highlight import highlight_for
@@ -367,6 +272,15 @@ class MainWindow(FindingsActions, QMainWindow):
         muscle_id, side = chosen
         candidate = muscle_candidate(muscle_id, side, self.knowledge, self.atlas)  # type: ignore[arg-type]
         self.body_map.show_highlight(highlight_for(candidate, self.knowledge.muscle(muscle_id)))
+
+    def remove_row(self, kind: Kind, uid: str) -> None:
+        """Remove a finding or treatment (undoable) from the findings panel."""
+        from nmt_bodymap.ui.chart.commands import push_operations
+
+        op = self.findings.delete_op(kind, uid)
+        push_operations(
+            self.undo_stack, self.open_visit, [op], f"Remove {kind}", f"Removed the {kind}"
+        )
 
     def focus_candidates(self) -> None:
         self.side_tabs.setCurrentWidget(self.candidates)
@@ -420,19 +334,9 @@ class MainWindow(FindingsActions, QMainWindow):
             self.save_state.setStyleSheet(style)
 
     def show_shortcuts(self) -> None:
-        from nmt_bodymap.ui.actions import shortcut_table
+        from nmt_bodymap.ui.actions import show_shortcuts
 
-        rows = "".join(
-            f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>"
-            for a, k in shortcut_table(self.actions_by_key)
-        )
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "<p>Click the figure to mark pain; drag a mark to move it. Wheel zooms, "
-            "middle button or Space + drag pans.</p>"
-            f"<table>{rows}</table>",
-        )
+        show_shortcuts(self, self.actions_by_key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.built:  # closed before the panels were built: nothing to save

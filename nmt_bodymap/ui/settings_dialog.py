@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nmt_bodymap.core.pain import INTENSITY_MAX, INTENSITY_MIN
 from nmt_bodymap.settings import (
     LANGUAGES,
     PAPERS,
@@ -72,7 +73,7 @@ class SettingsDialog(QDialog):
         self.clinic_address.setFixedHeight(72)
         self.therapist_name = QLineEdit()
         self.default_intensity = QSpinBox()
-        self.default_intensity.setRange(0, 10)
+        self.default_intensity.setRange(INTENSITY_MIN, INTENSITY_MAX)
         self.default_quality = _combo(QUALITIES)
         self.idle_lock_minutes = QSpinBox()
         self.idle_lock_minutes.setRange(1, 240)

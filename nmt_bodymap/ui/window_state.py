@@ -11,12 +11,15 @@ or back) and the side tab, kept with QSettings in the app's config folder
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from nmt_bodymap.settings import config_dir
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 PREFERRED = QSize(1500, 920)
 SCREEN_SHARE = 0.94  # of the available screen: room for the title bar and the frame
@@ -73,19 +76,19 @@ def fit_to_screen(widget: QWidget, width: int, height: int, share: float = SCREE
         widget.move(frame.topLeft())
 
 
-def _splitters(window: Any) -> list[QSplitter]:
+def _splitters(window: MainWindow) -> list[QSplitter]:
     """The window's splitters in a stable order (by object tree), for saving and restoring."""
     return list(window.findChildren(QSplitter))
 
 
-def layout_mode(window: Any) -> str:
+def layout_mode(window: MainWindow) -> str:
     """Which body view the map shows: "both", "anterior" or "posterior"."""
     views = window.body_map.views
     shown = [name for name, view in views.items() if not view.isHidden()]
     return shown[0] if len(shown) == 1 else "both"
 
 
-def restore_geometry_only(window: Any, settings: QSettings | None = None) -> None:
+def restore_geometry_only(window: MainWindow, settings: QSettings | None = None) -> None:
     """Size and place the window as last closed, before its panels exist (issue 18)."""
     geometry = (settings or window_settings()).value("geometry")
     if geometry is None or not window.restoreGeometry(geometry):
@@ -94,7 +97,7 @@ def restore_geometry_only(window: Any, settings: QSettings | None = None) -> Non
         fit_to_screen(window, window.width(), window.height(), share=1.0)
 
 
-def restore_window_state(window: Any, settings: QSettings | None = None) -> None:
+def restore_window_state(window: MainWindow, settings: QSettings | None = None) -> None:
     """Size and lay the window out as last closed (first start: fit the screen)."""
     settings = settings or window_settings()
     geometry = settings.value("geometry")
@@ -102,7 +105,9 @@ def restore_window_state(window: Any, settings: QSettings | None = None) -> None
         fit_to_screen(window, PREFERRED.width(), PREFERRED.height())
     else:
         fit_to_screen(window, window.width(), window.height(), share=1.0)  # as it was left
-    window.layout().activate()  # lay the panels out at that size: splitters restore into it
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()  # lay the panels out at that size: splitters restore into it
     for index, splitter in enumerate(_splitters(window)):
         state = settings.value(f"splitter-{index}")
         if state is not None:
@@ -115,7 +120,7 @@ def restore_window_state(window: Any, settings: QSettings | None = None) -> None
         window.side_tabs.setCurrentIndex(int(tab))
 
 
-def save_window_state(window: Any, settings: QSettings | None = None) -> None:
+def save_window_state(window: MainWindow, settings: QSettings | None = None) -> None:
     """Remember geometry, splitters, the body view and the side tab for the next start."""
     settings = settings or window_settings()
     settings.setValue("geometry", window.saveGeometry())

@@ -10,12 +10,15 @@ ours still queued is left alone (the store will refuse the stale one as a confli
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nmt_bodymap.ui.chart.open_visit import OpenVisit
 from nmt_bodymap.ui.chart.worker import StoreWorker
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 POLL_MS = 1000
 
@@ -101,7 +104,7 @@ def ask_keep_mine(parent: Any, text: str) -> bool:
     return box.clickedButton() is keep
 
 
-def install_change_watcher(window: Any) -> ChangeWatcher:
+def install_change_watcher(window: MainWindow) -> ChangeWatcher:
     """Poll for other stations' changes and answer conflicts in plain words.
 
     Needs of the window: ``worker``, ``open_visit``, ``show_status`` and ``ask_keep_mine``

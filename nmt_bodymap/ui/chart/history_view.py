@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,9 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowKind
+from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.map.labels import place_label, side_label
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 KIND_WORDS = {
     "pain_mark": "pain mark",
@@ -183,7 +187,7 @@ def restore_op(entry: Any) -> Operation:
 class HistoryView(QDialog):
     """Non-modal window listing a client's history; see the module docstring."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("history-view")
         self._window = window
@@ -256,7 +260,7 @@ class HistoryView(QDialog):
         serial, client_id = self._serial, self.client.id
         self.status.setText("Reading the history…")
         self._window.worker.submit(
-            lambda store: store.history(client_id),
+            lambda store: store_calls.client_history(store, client_id),
             lambda entries: self._fill(serial, entries),
             lambda exc: self._say(f"The history could not be read: {error_text(exc)}"),
         )
@@ -322,13 +326,13 @@ class HistoryView(QDialog):
             return
         op = restore_op(entry)
         w.worker.submit(
-            lambda store: store.apply(op, who=visit.who or None),
+            lambda store: store_calls.apply_operation(store, op, visit.who),
             lambda _r: (self._say(f"Restored the {words}."), self.reload()),
             lambda exc: self._say(f"The {words} could not be restored: {error_text(exc)}"),
         )
 
 
-def install_history_view(window: Any) -> HistoryView:
+def install_history_view(window: MainWindow) -> HistoryView:
     """The window's History view; the change watcher's news refreshes the client list, the
     visit list and the open History view (needs ``change_watcher``, ``clients``, ``visits``)."""
     view = HistoryView(window)

@@ -50,6 +50,27 @@ def update_client(store: Store, client_id: int, fields: dict[str, Any]) -> Any:
     return store.update_client(client_id, **fields)
 
 
+def get_intake(store: Store, client_id: int) -> Any:
+    return store.get_intake(client_id)
+
+
+def save_intake(store: Store, client_id: int, fields: dict[str, Any]) -> Any:
+    return store.save_intake(client_id, **fields)
+
+
+def client_history(store: Store, client_id: int) -> Any:
+    """Every change of the client's chart, oldest first (the History view)."""
+    return store.history(client_id)
+
+
+def get_visit(store: Store, visit_id: int) -> Any:
+    return store.get_visit(visit_id)
+
+
+def update_visit(store: Store, visit_id: int, fields: dict[str, Any]) -> Any:
+    return store.update_visit(visit_id, **fields)
+
+
 def list_visits(store: Store, client_id: int) -> list[Any]:
     return list(store.list_visits(client_id))
 
@@ -160,7 +181,8 @@ def change_of(kind: RowKind) -> Change:
 
 def load_visit_document(store: Store, visit_id: int) -> VisitDocument:
     """The open visit as a document: every row with its uid, version and removed flag."""
-    return store.load_visit_document(visit_id)
+    document: VisitDocument = store.load_visit_document(visit_id)
+    return document
 
 
 def apply_operation(store: Store, op: Operation, who: str) -> Any:

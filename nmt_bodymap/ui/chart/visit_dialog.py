@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.operations import ROW_FIELDS, Operation, OpKind, RowKind
 from nmt_bodymap.ui.chart.worker import StoreWorker
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -216,7 +219,7 @@ class VisitDialog(QDialog):
         self.accept()
 
 
-def install_visit_admin(window: Any) -> None:
+def install_visit_admin(window: MainWindow) -> None:
     """Wire the visit and client edits into the window: its undo stack, its status bar,
     and the open visit's document (a backdated open visit keeps its version in step)."""
     window.visits.undo_stack = window.undo_stack

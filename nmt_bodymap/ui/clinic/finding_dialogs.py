@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.pain import SCORE_MAX, SCORE_MIN
+from nmt_bodymap.core.places import expand_side
 from nmt_bodymap.ui.clinic.hold_timer import HoldTimer
 from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.map.labels import side_label
@@ -75,8 +77,7 @@ class _MuscleForm(QDialog):
         self.setMinimumWidth(460)
         self.muscle = muscle
         self.side_box = QComboBox()
-        sides = ["right", "left"] if side == "bilateral" else [side]
-        for s in sides:
+        for s in expand_side(side):
             self.side_box.addItem(side_label(s), s)
         self.tp_box = QComboBox()
         self.tp_box.addItem("(whole muscle)", "")
@@ -123,7 +124,7 @@ class FindingDialog(_MuscleForm):
         activity.addWidget(self.active)
         activity.addWidget(self.latent)
         self.tenderness = QSpinBox()
-        self.tenderness.setRange(0, 10)
+        self.tenderness.setRange(SCORE_MIN, SCORE_MAX)
         self.tenderness.setValue(5)
         self.tenderness.setSuffix(" / 10")
         self.jump_sign = QCheckBox("&Jump sign")
@@ -179,7 +180,7 @@ class TreatmentDialog(_MuscleForm):
         self.technique.setEditable(True)
         self.technique.addItems(list(TECHNIQUES))
         self.pressure = QSpinBox()
-        self.pressure.setRange(0, 10)
+        self.pressure.setRange(SCORE_MIN, SCORE_MAX)
         self.pressure.setValue(6)
         self.pressure.setSuffix(" / 10")
         self.pressure.setToolTip("Pressure the client tolerated (0 none - 10 maximum)")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
+from nmt_bodymap.ui.chart.store_calls import get_intake, save_intake
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.window_state import fit_to_screen
@@ -121,7 +122,7 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        store_call(lambda store: store.get_intake(client_id), self._show, self._load_failed)
+        store_call(lambda store: get_intake(store, client_id), self._show, self._load_failed)
 
     # -- building the form -----------------------------------------------------------------
     def _history_box(self) -> QGroupBox:
@@ -388,7 +389,7 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(False)
         client_id = self.client_id
         self.store_call(
-            lambda store: store.save_intake(client_id, **fields), self._saved, self._save_failed
+            lambda store: save_intake(store, client_id, fields), self._saved, self._save_failed
         )
 
     def _saved(self, intake: Any) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.clinical import clearance_text, load_red_flags, needs_referral
+from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.forms import save_cancel_buttons
 
 StoreCall = Callable[..., Any]
@@ -133,7 +134,9 @@ class RedFlagBanner(QFrame):
         if client_id is None or self.store_call is None:
             self.show_answers({}, "")
             return
-        self.store_call(lambda store: store.get_intake(client_id), self.show_intake, self._fail)
+        self.store_call(
+            lambda store: store_calls.get_intake(store, client_id), self.show_intake, self._fail
+        )
 
     def show_intake(self, intake: Any | None) -> None:
         if intake is None:
@@ -174,8 +177,8 @@ class RedFlagBanner(QFrame):
         text, when = given
         client_id = self.client_id
         self.store_call(
-            lambda store: store.save_intake(
-                client_id, red_flag_clearance=text, red_flag_cleared_on=when
+            lambda store: store_calls.save_intake(
+                store, client_id, {"red_flag_clearance": text, "red_flag_cleared_on": when}
             ),
             self._cleared,
             self._fail,

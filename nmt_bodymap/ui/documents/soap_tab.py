@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.soap_text import SECTIONS, soap_suggestions
 from nmt_bodymap.ui.documents.visit_data import collect_visit
@@ -96,7 +97,7 @@ class SoapTab(QWidget):
             return
         serial, visit_id = self._serial, visit.id
         self.worker.submit(
-            lambda store: store.get_visit(visit_id),
+            lambda store: store_calls.get_visit(store, visit_id),
             lambda record: self._loaded(serial, record),
             lambda error: self._failed(serial, error),
         )
@@ -146,7 +147,7 @@ class SoapTab(QWidget):
         visit_id, serial = self.visit_id, self._serial
         self.status.setText("Saving…")
         self.worker.submit(
-            lambda store: store.update_visit(visit_id, **changes),
+            lambda store: store_calls.update_visit(store, visit_id, changes),
             lambda record: self._saved(serial, record),
             lambda error: self._failed(serial, error),
         )

@@ -44,7 +44,8 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.knowledge_schema import MuscleDef
-from nmt_bodymap.core.sides import Side, opposite
+from nmt_bodymap.core.places import referral_sides
+from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.education.education_parts import RevealLayer, muscle_library
@@ -278,16 +279,8 @@ class EducationWindow(QWidget):
         places: dict[tuple[str, str], str] = {}
         vocabulary = load_vocabulary()
         for kind, zone in muscle.all_zones():
-            entry = vocabulary[zone.region]
-            if entry.sides == "midline":
-                sides: list[str] = ["midline"]
-            elif zone.side == "same":
-                sides = [SHOWN_SIDE]
-            elif zone.side == "opposite":
-                sides = [opposite(SHOWN_SIDE)]
-            else:
-                sides = ["left", "right"]
-            for side in sides:
+            vocabulary[zone.region]  # a zone outside the vocabulary is a data error: KeyError
+            for side in referral_sides(zone.region, zone.side, SHOWN_SIDE):
                 if places.get((zone.region, side)) != "essential":
                     places[(zone.region, side)] = kind
         return places

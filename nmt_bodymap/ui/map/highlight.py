@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.knowledge_schema import MuscleDef, ZoneEntry
+from nmt_bodymap.core.places import expand_side, referral_sides
 from nmt_bodymap.core.ranking import Candidate
-from nmt_bodymap.core.sides import Side, opposite
+from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import load_vocabulary
 
 
@@ -22,7 +24,7 @@ class Highlight:
 
 
 def candidate_sides(side: str) -> tuple[Side, ...]:
-    return ("right", "left") if side == "bilateral" else (side,)  # type: ignore[return-value]
+    return expand_side(side)
 
 
 def zone_regions(
@@ -35,7 +37,7 @@ def zone_regions(
     """
     vocabulary = load_vocabulary()
     zones: dict[tuple[str, str], str] = {}
-    entries = muscle.all_zones()
+    entries: Sequence[tuple[str, ZoneEntry]] = muscle.all_zones()
     if trigger_points and muscle.patterns:
         wanted = set(trigger_points)
         entries = [
@@ -49,15 +51,7 @@ def zone_regions(
         definition = vocabulary.get(entry.region)
         if definition is None:
             continue
-        if definition.sides == "midline":
-            sides: tuple[Side, ...] = ("midline",)
-        elif entry.side == "both":
-            sides = ("left", "right")
-        elif entry.side == "opposite":
-            sides = (opposite(muscle_side),)
-        else:
-            sides = (muscle_side,)
-        for side in sides:
+        for side in referral_sides(entry.region, entry.side, muscle_side):
             if zones.get((entry.region, side)) != "essential":
                 zones[(entry.region, side)] = kind
     return zones

@@ -11,7 +11,7 @@ intensity and quality), so a typed mark and a clicked one are the same mark.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.ui.actions import menu_titled
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 VIEW_WORDS = {"anterior": "front", "posterior": "back"}
 SHORT_WORDS = {"r": "right", "l": "left", "rt": "right", "lt": "left", "f": "front", "b": "back"}
@@ -168,7 +171,7 @@ class RegionPicker(QFrame):
         self.close_picker()
 
 
-def install_region_picker(window: Any) -> RegionPicker:
+def install_region_picker(window: MainWindow) -> RegionPicker:
     """Add "Place mark by name…" ("/") to the window's Mark menu; returns the picker."""
     picker = RegionPicker(window.atlas, window.body_map, window.body_map)
     action = QAction("Place mark by &name…", window)

@@ -51,17 +51,21 @@ class VisitHistory:
 
 
 def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list[VisitHistory]:
-    """Every visit of the client, oldest first, with its marks and figures (worker thread)."""
+    """Every visit of the client, oldest first, with its marks and figures (worker thread).
+
+    All the visits' rows are read in one session (issue 18: 2,000 visits took 6,000 calls)."""
+    from nmt_bodymap.core.operations import RowKind
+
+    read = store.client_visits(client_id, (RowKind.PAIN_MARK, RowKind.FINDING, RowKind.FOLLOW_UP))
     history = []
-    for visit in reversed(store.list_visits(client_id)):
-        marks = tuple(store.list_pain_marks(visit.id))
-        findings = store.list_findings(visit.id)
-        follow_ups = store.list_follow_ups(visit.id)
+    for visit in reversed(read.visits):
+        marks = tuple(read.of(RowKind.PAIN_MARK, visit.id))
+        follow_ups = read.of(RowKind.FOLLOW_UP, visit.id)
         history.append(
             VisitHistory(
                 visit,
                 marks,
-                visit_measures(visit.id, marks, findings, atlas),
+                visit_measures(visit.id, marks, read.of(RowKind.FINDING, visit.id), atlas),
                 follow_ups[-1] if follow_ups else None,
             )
         )

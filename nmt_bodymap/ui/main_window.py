@@ -52,8 +52,11 @@ class MainWindow(FindingsActions, QMainWindow):
         self.setWindowTitle("NMT Body Map" + (f" — {title_suffix}" if title_suffix else ""))
         self.worker = worker
         self.built = False
-        if defer_panels:  # issue 18: paint an empty frame first, build the panels after it
+        if defer_panels:  # issue 18: paint the figures first, build the panels after it
+            from nmt_bodymap.ui.first_frame import install_first_frame
+
             self.statusBar().showMessage("Loading the body map…")
+            install_first_frame(self)  # the figures from the SVGs; the atlas loads behind
             restore_geometry_only(self)
             return
         self.build_panels(atlas, knowledge)
@@ -101,6 +104,9 @@ class MainWindow(FindingsActions, QMainWindow):
         from nmt_bodymap.ui.theme import follow_system_theme
 
         worker = self.worker
+        loader = self.__dict__.get("panel_loader")  # issue 18: loaded on a background thread
+        if loader is not None and atlas is None and knowledge is None:
+            atlas, knowledge = loader.result()
         self.atlas = atlas or load_atlas()
         self.knowledge = knowledge or load_knowledge()
         self.colors = MapColors()

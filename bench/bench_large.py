@@ -132,7 +132,9 @@ def _paint(window: Any) -> None:
     window.candidates.tree.viewport().repaint()
 
 
-def run(samples: int = 3) -> dict[str, float]:
+def run(samples: int | None = None) -> dict[str, float]:
+    if samples is None:  # run.py --quick: one sample
+        samples = 1 if os.environ.get("NMT_BENCH_QUICK") == "1" else 3
     from nmt_bodymap.core.operations import RowKind
     from nmt_bodymap.ui.app import ensure_application
     from nmt_bodymap.ui.chart import store_calls
@@ -197,7 +199,7 @@ def run(samples: int = 3) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="large charts: visit open, progress view")
-    parser.add_argument("--samples", type=int, default=3)
+    parser.add_argument("--samples", type=int, default=None)
     args = parser.parse_args()
     for name, value in run(args.samples).items():
         print(f"{name:<22} {value:10.3f}")

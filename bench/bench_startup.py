@@ -92,7 +92,9 @@ def _launch_on_copy(kind: str, chart: Path, click: str) -> dict[str, float]:
     """A gesture launch on a fresh copy of ``chart`` (marks made do not pile up)."""
     with tempfile.TemporaryDirectory(prefix="nmt-bench-start-") as tmp:
         copy = Path(tmp) / chart.name
-        shutil.copy2(chart, copy)
+        for part in chart.parent.glob(chart.name + "*"):  # the key slots of an encrypted one
+            if not part.name.endswith(".lock"):
+                shutil.copy2(part, Path(tmp) / part.name)
         return _launch(kind, copy, {"NMT_BENCH_CLICK": click, "NMT_BODYMAP_DATA_DIR": tmp})
 
 

@@ -109,14 +109,18 @@ def run_round(name: str, env: Mapping[str, str] | None = None) -> dict[str, floa
         "import json, sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
         f"import bench_{name} as b; print(json.dumps(b.run()))"
     )
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", code, str(HERE), str(HERE.parent)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         timeout=3600,
         env=dict(env) if env is not None else None,
-    ).stdout
+    )
+    if done.returncode != 0:  # one benchmark failing must not lose the others' figures
+        print(f"{name} failed:\n{done.stderr[-3000:]}", file=sys.stderr, flush=True)
+        return {}
+    out = done.stdout
     import json
 
     return flatten(json.loads(out.strip().splitlines()[-1]), name)
@@ -235,7 +239,9 @@ def main() -> int:
             print(f"skipping {name}: bench/bench_{name}.py is missing", file=sys.stderr)
             continue
         print(f"running {name} x{rounds} ...", file=sys.stderr, flush=True)
-        results[name] = [run_round(name) for _ in range(rounds)]
+        results[name] = [r for r in (run_round(name) for _ in range(rounds)) if r]
+        if not results[name]:
+            del results[name]
     encrypted_results: dict[str, list[dict[str, float]]] = {}
     if not args.encrypted and not args.no_encrypted_pass:
         env = {
@@ -247,7 +253,9 @@ def main() -> int:
         }
         for name in (b for b in ENCRYPTED_PASS if b in results):
             print(f"running {name} x{rounds} on encrypted charts ...", file=sys.stderr, flush=True)
-            encrypted_results[name] = [run_round(name, env) for _ in range(rounds)]
+            got = [r for r in (run_round(name, env) for _ in range(rounds)) if r]
+            if got:
+                encrypted_results[name] = got
     path = write_results(results, rounds, encrypted_results, args.quick)
     print(path.read_text())
     return 0

@@ -3,6 +3,11 @@
 Both are started the same way (a fresh ``python`` process, off screen) in the same
 run, alternating, so the ratio cancels most of the machine's speed and load.
 The app opens a 10,000-client chart database. Run: ``python bench/bench_startup.py``.
+
+Also, each in a fresh process on a copy of a one-visit chart: the first click (the right
+temple clicked at the first paint, answered when its mark and candidates are shown; the
+click is queued while the map loads) and the peak memory after a 15-mark visit with a
+candidate selected, both against the bare window's first paint of the same run.
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -59,8 +66,45 @@ def clinic_database(clients: int = CLIENTS) -> Path:
     return path
 
 
-def _launch(kind: str, db: Path) -> dict[str, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NMT_BENCH_T0": repr(time.time())}
+def visit_chart() -> Path:
+    """A chart with one client and one open visit (built once; launches use a copy)."""
+    encrypted = "_encrypted" if os.environ.get("NMT_BENCH_ENCRYPTED") == "1" else ""
+    path = CACHE / f"one_visit{encrypted}.sqlite3"
+    if path.exists():
+        return path
+    CACHE.mkdir(exist_ok=True)
+    from nmt_bodymap.store.service import ChartStore
+
+    with ChartStore.open(path, backup_on_close=False) as store:
+        client = store.create_client(name="Bench Client", date_of_birth="1980-01-01")
+        store.create_visit(client.id, chief_complaint="benchmark")
+    return path
+
+
+def _temple() -> str:
+    from nmt_bodymap.core.atlas import load_atlas
+
+    x, y = load_atlas().region("anterior", "temple", "right").point
+    return f"{x},{y}"
+
+
+def _launch_on_copy(kind: str, chart: Path, click: str) -> dict[str, float]:
+    """A gesture launch on a fresh copy of ``chart`` (marks made do not pile up)."""
+    with tempfile.TemporaryDirectory(prefix="nmt-bench-start-") as tmp:
+        copy = Path(tmp) / chart.name
+        for part in chart.parent.glob(chart.name + "*"):  # the key slots of an encrypted one
+            if not part.name.endswith(".lock"):
+                shutil.copy2(part, Path(tmp) / part.name)
+        return _launch(kind, copy, {"NMT_BENCH_CLICK": click, "NMT_BODYMAP_DATA_DIR": tmp})
+
+
+def _launch(kind: str, db: Path, extra: dict[str, str] | None = None) -> dict[str, float]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        **(extra or {}),
+        "NMT_BENCH_T0": repr(time.time()),
+    }
     # An installed app runs from byte-code (pip and PyInstaller compile it); a shell that
     # forbids writing it would make every start compile the app from source instead.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -75,13 +119,18 @@ def _launch(kind: str, db: Path) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def run(rounds: int = 7) -> dict[str, float]:
+def run(rounds: int | None = None) -> dict[str, float]:
+    if rounds is None:
+        rounds = 3 if os.environ.get("NMT_BENCH_QUICK") == "1" else 7
     db = clinic_database()
+    chart, click = visit_chart(), _temple()
     _launch("bare", db), _launch("app", db)  # warm the OS file cache and byte-code once
-    bare, app = [], []
+    bare, app, first, fifteen = [], [], [], []
     for _ in range(rounds):
         bare.append(_launch("bare", db))
         app.append(_launch("app", db))
+        first.append(_launch_on_copy("first_click", chart, click))
+        fifteen.append(_launch_on_copy("visit15", chart, click))
     bare_ms = statistics.median(r["ms"] for r in bare)
     app_ms = statistics.median(r["ms"] for r in app)
     bare_kib = statistics.median(r["peak_kib"] for r in bare)
@@ -99,6 +148,12 @@ def run(rounds: int = 7) -> dict[str, float]:
         "peak_memory_bare_mib": bare_kib / 1024,
         "peak_memory_app_mib": app_kib / 1024,
         "peak_memory_ratio": app_kib / bare_kib,
+        # issue 18: the first click answered (mark and candidates shown), from launch
+        "first_click_ms": statistics.median(r["ms"] for r in first),
+        # issue 18: peak memory after a 15-mark visit with a candidate chosen
+        "visit15_marks": statistics.median(r.get("marks", 0.0) for r in fifteen),
+        "peak_memory_visit15_mib": statistics.median(r["peak_kib"] for r in fifteen) / 1024,
+        "peak_memory_visit15_ratio": statistics.median(r["peak_kib"] for r in fifteen) / bare_kib,
     }
 
 

@@ -1,6 +1,12 @@
 """Run every benchmark and write ``bench/RESULTS.md``.
 
-    python bench/run.py [--rounds 3] [--only startup,click,...]
+    python bench/run.py [--rounds 3] [--only startup,click,...] [--quick] [--encrypted]
+                        [--no-encrypted-pass]
+
+By default one run measures every benchmark on plain charts and then the chart-bound ones
+(``ENCRYPTED_PASS``) again on encrypted charts, and RESULTS.md gives both side by side
+with their ratio (issue 18: encrypted within 10 % of plain). ``--quick`` is a CI-size run:
+1 round, 200 clicks, 3 start-ups per kind, one large-chart sample.
 
 Each ``bench/bench_<name>.py`` exposes ``run() -> dict`` of figures (nested dicts are
 flattened to dotted names). Every benchmark runs ``--rounds`` times in fresh state;
@@ -26,12 +32,36 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BENCHMARKS = ("startup", "click", "atlas", "lookup", "store", "charting", "fanout", "encryption")
+BENCHMARKS = (
+    "startup",
+    "click",
+    "large",
+    "atlas",
+    "lookup",
+    "store",
+    "charting",
+    "fanout",
+    "encryption",
+)
+# measured again on encrypted charts in the same run (issue 18: within 10 % of plain)
+ENCRYPTED_PASS = ("startup", "click", "large")
+ENCRYPTED_LIMIT = 1.10
 
 # figure name -> (comparison, threshold, what the clinic needs)
 TARGETS: dict[str, tuple[str, float, str]] = {
-    "startup.startup_ratio": ("<=", 1.3, "start-up within 1.3x a bare PySide6 window"),
-    "click.p95_ms": ("<", 8.0, "click to highlight p95 under 8 ms"),
+    # issue 18 (whole process from exec to the first painted window, 10,000-client chart)
+    "startup.startup_ratio": ("<=", 1.5, "start-up within 1.5x a bare PySide6 window"),
+    "startup.first_click_ms": ("<=", 500.0, "the first click answered within 0.5 s of launch"),
+    "startup.peak_memory_ratio": ("<=", 1.8, "peak memory at first paint within 1.8x bare"),
+    "startup.peak_memory_visit15_ratio": (
+        "<=",
+        2.5,
+        "peak memory after a 15-mark visit with a candidate within 2.5x bare",
+    ),
+    "click.p95_ms": ("<=", 8.0, "click to highlight p95 at most 8 ms"),
+    "click.p99_ms": ("<=", 16.0, "click to highlight p99 at most 16 ms"),
+    "large.visit_open_ms": ("<", 1000.0, "a 10,000-mark visit opens in under 1 s"),
+    "large.progress_ms": ("<", 500.0, "the progress view over 2,000 visits in under 0.5 s"),
     "store.open_chart.p95_ms": ("<", 20.0, "open a client chart p95 under 20 ms"),
     "store.search_prefix.p95_ms": ("<", 10.0, "client search under 10 ms"),
     # issue 15: 5 marks + 1 finding + 1 treatment, keystroke-level model (bench_charting)
@@ -73,19 +103,24 @@ def machine() -> str:
     )
 
 
-def run_round(name: str) -> dict[str, float]:
+def run_round(name: str, env: Mapping[str, str] | None = None) -> dict[str, float]:
     """One round in a fresh interpreter, so caches and imports do not leak between rounds."""
     code = (
         "import json, sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
         f"import bench_{name} as b; print(json.dumps(b.run()))"
     )
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", code, str(HERE), str(HERE.parent)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         timeout=3600,
-    ).stdout
+        env=dict(env) if env is not None else None,
+    )
+    if done.returncode != 0:  # one benchmark failing must not lose the others' figures
+        print(f"{name} failed:\n{done.stderr[-3000:]}", file=sys.stderr, flush=True)
+        return {}
+    out = done.stdout
     import json
 
     return flatten(json.loads(out.strip().splitlines()[-1]), name)
@@ -99,7 +134,42 @@ def verdict(name: str, value: float) -> str:
     return f"{'met' if ok else 'MISSED'} ({op} {limit:g})"
 
 
-def write_results(rounds: dict[str, list[dict[str, float]]], n: int) -> Path:
+def encrypted_table(
+    plain: dict[str, list[dict[str, float]]], encrypted: dict[str, list[dict[str, float]]]
+) -> list[str]:
+    """Plain and encrypted medians of the same run side by side, with their ratio."""
+    lines = [
+        "",
+        "## Encrypted charts (SQLCipher) against plain, same run",
+        "",
+        f"Ratio = encrypted / plain median; within {ENCRYPTED_LIMIT:.2f} is the issue 18 target "
+        "for the time figures (`_ms`, `_ratio`). Counts are shown for reference.",
+        "",
+        "| figure | plain | encrypted | ratio | target |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, results in encrypted.items():
+        for figure in results[0]:
+            if name not in plain or figure not in plain[name][0]:
+                continue
+            a = statistics.median(r[figure] for r in plain[name] if figure in r)
+            b = statistics.median(r[figure] for r in results if figure in r)
+            ratio = b / a if a else float("nan")
+            timed = figure.endswith("_ms")
+            verdict_text = ""
+            if timed:
+                verdict_text = "met" if ratio <= ENCRYPTED_LIMIT else "MISSED"
+                verdict_text += f" (<= {ENCRYPTED_LIMIT:g})"
+            lines.append(f"| `{figure}` | {a:.3f} | {b:.3f} | {ratio:.3f} | {verdict_text} |")
+    return lines
+
+
+def write_results(
+    rounds: dict[str, list[dict[str, float]]],
+    n: int,
+    encrypted_rounds: dict[str, list[dict[str, float]]] | None = None,
+    quick: bool = False,
+) -> Path:
     encrypted = os.environ.get("NMT_BENCH_ENCRYPTED") == "1"
     lines = [
         "# Benchmark results",
@@ -109,7 +179,9 @@ def write_results(rounds: dict[str, list[dict[str, float]]], n: int) -> Path:
         f"- Charts: {'encrypted (SQLCipher)' if encrypted else 'plain SQLite'}",
         f"- Rounds per benchmark: {n} (each in a fresh process); median over rounds and "
         "spread (min-max)",
-        "- Produced by `python bench/run.py`; figures are measurements, never test assertions.",
+        "- Produced by `python bench/run.py"
+        + (" --quick` (CI-size: fewer rounds, clicks and samples)" if quick else "`")
+        + "; figures are measurements, never test assertions.",
         "",
         "| figure | median | spread (min-max) | target |",
         "|---|---:|---:|---|",
@@ -122,6 +194,8 @@ def write_results(rounds: dict[str, list[dict[str, float]]], n: int) -> Path:
                 f"| `{name}` | {med:.3f} | {min(values):.3f}-{max(values):.3f} | "
                 f"{verdict(name, med)} |"
             )
+    if encrypted_rounds:
+        lines += encrypted_table(rounds, encrypted_rounds)
     lines += ["", "## Targets", ""]
     for name, (op, limit, words) in TARGETS.items():
         lines.append(f"- {words}: `{name}` {op} {limit:g}")
@@ -135,7 +209,15 @@ def write_results(rounds: dict[str, list[dict[str, float]]], n: int) -> Path:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=None, help="default 3; 1 with --quick")
+    parser.add_argument(
+        "--quick", action="store_true", help="CI-size run: 1 round, fewer clicks and samples"
+    )
+    parser.add_argument(
+        "--no-encrypted-pass",
+        action="store_true",
+        help="skip measuring startup, click and large again on encrypted charts",
+    )
     parser.add_argument("--only", default=",".join(BENCHMARKS))
     parser.add_argument(
         "--encrypted",
@@ -147,15 +229,35 @@ def main() -> int:
     if args.encrypted:  # security (issue 14): every chart the benchmarks make is encrypted
         os.environ.setdefault("NMT_BODYMAP_SECRET", "bench passphrase, not a real one")
         os.environ["NMT_BENCH_ENCRYPTED"] = "1"
+    if args.quick:
+        os.environ["NMT_BENCH_QUICK"] = "1"
+    rounds = args.rounds if args.rounds is not None else (1 if args.quick else 3)
     chosen = [b for b in args.only.split(",") if b]
     results: dict[str, list[dict[str, float]]] = {}
     for name in chosen:
         if importlib.util.find_spec(f"bench_{name}") is None:
             print(f"skipping {name}: bench/bench_{name}.py is missing", file=sys.stderr)
             continue
-        print(f"running {name} x{args.rounds} ...", file=sys.stderr, flush=True)
-        results[name] = [run_round(name) for _ in range(args.rounds)]
-    print(write_results(results, args.rounds).read_text())
+        print(f"running {name} x{rounds} ...", file=sys.stderr, flush=True)
+        results[name] = [r for r in (run_round(name) for _ in range(rounds)) if r]
+        if not results[name]:
+            del results[name]
+    encrypted_results: dict[str, list[dict[str, float]]] = {}
+    if not args.encrypted and not args.no_encrypted_pass:
+        env = {
+            **os.environ,
+            "NMT_BENCH_ENCRYPTED": "1",
+            "NMT_BODYMAP_SECRET": os.environ.get(
+                "NMT_BODYMAP_SECRET", "bench passphrase, not a real one"
+            ),
+        }
+        for name in (b for b in ENCRYPTED_PASS if b in results):
+            print(f"running {name} x{rounds} on encrypted charts ...", file=sys.stderr, flush=True)
+            got = [r for r in (run_round(name, env) for _ in range(rounds)) if r]
+            if got:
+                encrypted_results[name] = got
+    path = write_results(results, rounds, encrypted_results, args.quick)
+    print(path.read_text())
     return 0
 
 

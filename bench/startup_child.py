@@ -1,6 +1,6 @@
 """Child process of the start-up benchmark: start, paint the first window, report, exit.
 
-    python bench/startup_child.py bare|app DB_PATH
+    python bench/startup_child.py bare|app|first_click|visit15 DB_PATH
 
 ``NMT_BENCH_T0`` holds the wall-clock time (``time.time()``) at which the parent
 launched this process. At the first paint of the main window the child prints
@@ -8,6 +8,11 @@ one JSON line: milliseconds from launch to that paint, its peak memory (KiB) and
 CPU time (user + system, ms) the process used until then.
 ``bare`` is a plain PySide6 ``QMainWindow`` started the same way: the yardstick.
 ``app`` goes through the real start-up path of ``nmt_bodymap.ui.app.run_app``.
+``first_click`` starts the same way and, at the first paint, clicks the right temple on
+the front figure (the chart's open visit must exist): it reports the time from launch to
+that click's mark and candidates shown (the click is queued if the map is not ready).
+``visit15`` starts the same way, puts 15 marks on the open visit, chooses the first
+candidate, paints, and reports the peak memory then (``ms`` is the time to that point).
 """
 
 from __future__ import annotations
@@ -74,6 +79,122 @@ def real_app(db: str) -> int:
         worker.shutdown()
 
 
+def _report(app: object, extra: dict[str, float] | None = None) -> None:
+    elapsed_ms = (time.time() - float(os.environ["NMT_BENCH_T0"])) * 1000
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
+    report = {"ms": elapsed_ms, "peak_kib": usage.ru_maxrss, "cpu_ms": cpu_ms, **(extra or {})}
+    print(json.dumps(report), flush=True)
+    app.quit()  # type: ignore[attr-defined]
+
+
+def _poll(condition: object, then: object, window: object) -> None:
+    """Run ``then`` on the GUI thread once ``condition()`` holds (checked every 2 ms)."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(window)  # type: ignore[call-overload]
+    timer.setInterval(2)
+
+    def check() -> None:
+        if condition():  # type: ignore[operator]
+            timer.stop()
+            then()  # type: ignore[operator]
+
+    timer.timeout.connect(check)
+    timer.start()
+    window._bench_poll = timer  # type: ignore[attr-defined]
+
+
+def app_gesture(kind: str, db: str) -> int:
+    """``first_click`` or ``visit15`` (see the module's doc)."""
+    from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from nmt_bodymap.ui.app import ensure_application, show_main_window
+    from nmt_bodymap.ui.chart.worker import StoreWorker
+    from nmt_bodymap.ui.theme import apply_theme
+
+    app = ensure_application()
+    apply_theme(app)
+    worker = StoreWorker()
+
+    def ready() -> bool:
+        return bool(
+            window.built
+            and getattr(window, "chart_started", False)
+            and window.open_visit.doc is not None
+            and not worker.pending()
+        )
+
+    def click_now() -> None:
+        # The first-click figure: the right temple clicked as soon as the window is painted,
+        # wherever the map stands (first frame or panels); answered = the mark and the
+        # candidates listed and painted. The spot (drawing units) comes from the parent, so
+        # this process loads nothing for it.
+        x, y = (float(v) for v in os.environ["NMT_BENCH_CLICK"].split(","))
+        if window.__dict__.get("built"):
+            view = window.body_map.views["anterior"]
+            target, pos = view.viewport(), view.map_to_widget((x, y))
+        else:
+            target = window.first_frame
+            pos = target.to_widget("anterior", x, y).toPoint()
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=pos)
+
+        def answered() -> bool:
+            return bool(
+                window.__dict__.get("built")
+                and window.marks.marks()
+                and window.candidates.candidates()
+            )
+
+        def done() -> None:
+            window.candidates.tree.viewport().repaint()
+            _report(app)
+
+        _poll(answered, done, window)
+
+    def fifteen_marks() -> None:
+        places = window.atlas.regions("anterior")[:8] + window.atlas.regions("posterior")[:7]
+        for region in places:
+            window.body_map._on_point_clicked(region.view, QPointF(*region.point))
+        listed = window.candidates.candidates()
+        if listed:
+            window.candidates.choose(listed[0].muscle, listed[0].side)
+        for body_view in window.body_map.views.values():
+            body_view.viewport().repaint()
+        window.candidates.tree.viewport().repaint()
+
+        def report() -> None:
+            _report(app, {"marks": float(len(window.marks.marks()))})
+
+        _poll(lambda: not worker.pending(), report, window)
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                if kind == "first_click":
+                    QTimer.singleShot(0, click_now)
+                else:
+                    _poll(ready, fifteen_marks, window)
+            return False
+
+    try:
+        window = show_main_window(app, worker, db)
+        watcher = FirstPaint()
+        window.installEventFilter(watcher)
+        window._first_paint_watcher = watcher
+        return app.exec()
+    finally:
+        worker.shutdown()
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
-    sys.exit(bare() if kind == "bare" else real_app(sys.argv[2]))
+    if kind == "bare":
+        sys.exit(bare())
+    if kind == "app":
+        sys.exit(real_app(sys.argv[2]))
+    sys.exit(app_gesture(kind, sys.argv[2]))

@@ -34,7 +34,7 @@ delete_*, restore_*, list_*. Backups: backup, backup_if_due (and automatically o
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from nmt_bodymap import paths
-from nmt_bodymap.core.operations import Operation
+from nmt_bodymap.core.operations import Operation, RowKind
 from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.store import history
 from nmt_bodymap.store.apply import apply_operation, name_keys
@@ -63,7 +63,7 @@ from nmt_bodymap.store.database import (
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 from nmt_bodymap.store.migrate import upgrade_database
 from nmt_bodymap.store.models import Client
-from nmt_bodymap.store.reading import get_row, visit_document
+from nmt_bodymap.store.reading import ClientVisits, client_visits, get_row, visit_document
 from nmt_bodymap.store.records import Applied, HistoryRecord
 from nmt_bodymap.store.row_calls import VisitRowCalls
 
@@ -188,6 +188,12 @@ class ChartStore(ClientCalls, VisitRowCalls):
         version and removed flag."""
         with self._sessions() as session:
             return visit_document(session, visit)
+
+    def client_visits(self, client_id: int, kinds: Iterable[RowKind]) -> ClientVisits:
+        """The client's visits (newest first) with their rows of ``kinds``, read in one
+        session (``store/reading.client_visits``; the progress view, issue 18)."""
+        with self._sessions() as session:
+            return client_visits(session, client_id, kinds)
 
     def history(self, client: int | str) -> list[HistoryRecord]:
         """Every change to the client's chart (integer id or uid), in time order."""

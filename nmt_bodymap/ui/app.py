@@ -225,6 +225,7 @@ class ChartOpener:
         # replaces "Opening the chart database…"
         self.window.show_status("Chart database open." + _second_copy_note(store))
         self.window.start()
+        self.window.chart_started = True  # clicks made on the first frame may go in now
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
@@ -359,8 +360,10 @@ def show_main_window(app: QApplication, worker: StoreWorker, db: str, sign_in: A
     opener = ChartOpener(app, worker, window, db, sign_in)
 
     def after_first_paint() -> None:
-        opener.open()  # the worker opens the chart while this thread builds the panels
-        window.build_panels()  # atlas, knowledge and panels: not needed for the first frame
+        from nmt_bodymap.ui.first_frame import load_then_build
+
+        opener.open()  # the worker opens the chart while the atlas and knowledge load
+        load_then_build(window)  # background thread, then the panels built on this one
 
     AfterFirstPaint(window, after_first_paint)
     window.show()

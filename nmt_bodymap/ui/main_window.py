@@ -90,8 +90,11 @@ class MainWindow(FindingsActions, QMainWindow):
         self.setWindowTitle("NMT Body Map" + (f" — {title_suffix}" if title_suffix else ""))
         self.worker = worker
         self.built = False
-        if defer_panels:  # issue 18: paint an empty frame first, build the panels after it
+        if defer_panels:  # issue 18: paint the figures first, build the panels after it
+            from nmt_bodymap.ui.first_frame import install_first_frame
+
             self.statusBar().showMessage("Loading the body map…")
+            install_first_frame(self)  # the figures from the SVGs; the atlas loads behind
             restore_geometry_only(self)
             return
         self.build_panels(atlas, knowledge)
@@ -113,6 +116,9 @@ class MainWindow(FindingsActions, QMainWindow):
         self.built = True
         from nmt_bodymap.ui.window_panels import build_panels
 
+        loader = self.__dict__.get("panel_loader")  # issue 18: loaded on a background thread
+        if loader is not None and atlas is None and knowledge is None:
+            atlas, knowledge = loader.result()
         self._ranked_for: tuple[object, ...] | None = None
         self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for
         self._save_state_shown: tuple[int, bool] | None = None

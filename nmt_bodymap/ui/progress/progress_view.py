@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -38,6 +38,9 @@ from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
 from nmt_bodymap.ui.window_state import fit_to_screen
 
 THUMB_HEIGHT = 72
+# Thumbnails are made for the rows on screen only (issue 18: 2,000 visits made 2,000 PNGs on
+# the GUI thread); the worker makes the first FIRST_SCREEN, the rest as they scroll into view.
+FIRST_SCREEN = 16
 
 
 @dataclass(frozen=True)
@@ -48,21 +51,28 @@ class VisitHistory:
     marks: tuple[Any, ...]
     measures: VisitMeasures
     follow_up: Any | None = None  # how the client fared after this visit
+    thumbnail: bytes | None = None  # PNG, made on the worker for the first screenful only
 
 
 def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list[VisitHistory]:
-    """Every visit of the client, oldest first, with its marks and figures (worker thread)."""
+    """Every visit of the client, oldest first, with its marks and figures (worker thread).
+
+    All the visits' rows are read in one session (issue 18: 2,000 visits took 6,000 calls)."""
+    from nmt_bodymap.core.operations import RowKind
+
+    read = store.client_visits(client_id, (RowKind.PAIN_MARK, RowKind.FINDING, RowKind.FOLLOW_UP))
     history = []
-    for visit in reversed(store.list_visits(client_id)):
-        marks = tuple(store.list_pain_marks(visit.id))
-        findings = store.list_findings(visit.id)
-        follow_ups = store.list_follow_ups(visit.id)
+    for visit in reversed(read.visits):
+        marks = tuple(read.of(RowKind.PAIN_MARK, visit.id))
+        follow_ups = read.of(RowKind.FOLLOW_UP, visit.id)
+        first_screen = len(history) < FIRST_SCREEN
         history.append(
             VisitHistory(
                 visit,
                 marks,
-                visit_measures(visit.id, marks, findings, atlas),
+                visit_measures(visit.id, marks, read.of(RowKind.FINDING, visit.id), atlas),
                 follow_ups[-1] if follow_ups else None,
+                marks_thumbnail(marks, THUMB_HEIGHT * PIXEL_RATIO, atlas) if first_screen else None,
             )
         )
     return history
@@ -96,6 +106,9 @@ class ProgressView(QWidget):
         self.timeline.setSpacing(4)
         self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
         self.timeline.setAccessibleName("Visit timeline")
+        self.timeline.setUniformItemSizes(True)  # 2,000 rows laid out without measuring each
+        self.timeline.verticalScrollBar().valueChanged.connect(self._fill_thumbnails)
+        self._thumbs_pending: set[int] = set()
         self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
         self.extent_chart = TrendChart("Pain extent (% of the body)")
         self.trigger_chart = TrendChart("Active trigger points", counts=True)
@@ -163,6 +176,7 @@ class ProgressView(QWidget):
     def show_history(self, history: list[VisitHistory]) -> None:
         self.history = list(history)
         self.timeline.clear()
+        self._thumbs_pending.clear()
         for entry in self.history:
             m = entry.measures
             peak = "–" if m.peak_intensity is None else str(m.peak_intensity)
@@ -177,8 +191,11 @@ class ProgressView(QWidget):
                     after.soreness_hours if after else None, after.relief_days if after else None
                 )
             )
-            png = marks_thumbnail(entry.marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
-            item.setIcon(thumbnail_icon(png))
+            if entry.thumbnail is not None:
+                item.setIcon(thumbnail_icon(entry.thumbnail))
+            else:
+                item.setIcon(self._blank_icon())  # the row keeps its height until drawn
+                self._thumbs_pending.add(self.timeline.count())
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 item.setForeground(QColor("#b3261e"))
                 item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")
@@ -235,6 +252,48 @@ class ProgressView(QWidget):
             self.later_combo.setCurrentIndex(len(self.history) - 1)
         self._compare()
         self.loaded = True
+        self._fill_thumbnails()
+
+    def _blank_icon(self) -> QIcon:
+        blank = getattr(self, "_blank", None)
+        if blank is None:
+            pixmap = QPixmap(THUMB_HEIGHT, THUMB_HEIGHT)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            blank = self._blank = QIcon(pixmap)
+        return blank
+
+    def _fill_thumbnails(self, *_args: object) -> None:
+        """Draw the thumbnails of the rows on screen that have none yet."""
+        if not self._thumbs_pending:
+            return
+        top, bottom = self._rows_on_screen()
+        if top < 0:
+            return
+        for row in range(top, bottom + 1):
+            if row in self._thumbs_pending:
+                self._thumbs_pending.discard(row)
+                marks = self.history[row].marks
+                png = marks_thumbnail(marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
+                self.timeline.item(row).setIcon(thumbnail_icon(png))
+
+    def _rows_on_screen(self) -> tuple[int, int]:
+        """First and last row in the timeline's viewport (-1, -1 when none)."""
+        rect = self.timeline.viewport().rect()
+        x, gap = rect.center().x(), 2 * self.timeline.spacing() + 2
+
+        def row_at(y: int) -> int:
+            return self.timeline.indexAt(QPoint(x, y)).row()
+
+        top = next((r for y in range(rect.top(), rect.top() + gap) if (r := row_at(y)) >= 0), -1)
+        bottom = next(
+            (r for y in range(rect.bottom(), rect.bottom() - gap, -1) if (r := row_at(y)) >= 0),
+            self.timeline.count() - 1,
+        )
+        return top, bottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fill_thumbnails()
 
     def _compare(self) -> None:
         if not self.history:

@@ -1,0 +1,207 @@
+"""The first frame (issue 18): the body figures drawn straight from the two SVG drawings
+while the atlas geometry and the knowledge load on a background thread.
+
+:class:`FirstFrame` is the window's central widget until the panels are built; it paints
+both figures with ``QSvgRenderer`` (no numpy, shapely, pydantic or YAML needed). A click
+on a figure in that moment is kept in drawing coordinates and answered once the map is
+ready and the chart's visit is open: it is given to the body map as the same click, once.
+
+:class:`PanelLoader` loads the atlas and the knowledge (Qt-free core code) on a Python
+thread after the first paint; :meth:`PanelLoader.result` waits for it (or loads in the
+calling thread when it was never started), so asking the window for a panel early is safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from nmt_bodymap.resources import asset_path
+
+log = logging.getLogger(__name__)
+
+VIEWS = ("anterior", "posterior")
+POLL_MS = 15  # how often the GUI thread looks whether the background load is done
+# Where the panels will put the figures (window_state's splitter sizes): left and right lists.
+LEFT, RIGHT, MARGIN = 250, 440, 24
+
+
+def load_atlas_and_knowledge() -> tuple[Any, Any]:
+    """What the panels need that the first frame does not (runs on the loader thread)."""
+    from nmt_bodymap.core.atlas import load_atlas
+    from nmt_bodymap.core.knowledge import load_knowledge
+
+    return load_atlas(), load_knowledge()
+
+
+class PanelLoader:
+    """Loads the atlas and the knowledge once, on a background thread."""
+
+    def __init__(self, load: Callable[[], tuple[Any, Any]] | None = None) -> None:
+        self._load = load or load_atlas_and_knowledge
+        self._thread: threading.Thread | None = None
+        self._outcome: tuple[Any, Any] | None = None
+        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None and self._outcome is None:
+                self._thread = threading.Thread(target=self._run, name="map-loader", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._outcome = self._load()
+        except BaseException as exc:  # handed to the GUI thread by result()
+            self._error = exc
+
+    def done(self) -> bool:
+        return self._outcome is not None or self._error is not None
+
+    def result(self) -> tuple[Any, Any]:
+        """(atlas, knowledge): waits for the thread, or loads here if it never started."""
+        with self._lock:
+            thread = self._thread
+            if thread is None and not self.done():
+                self._run()
+        if thread is not None:
+            thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._outcome is not None
+        return self._outcome
+
+
+class FirstFrame(QWidget):
+    """Both figures from their SVG drawings; clicks are kept until the map is ready."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtSvg import QSvgRenderer
+
+        self.setObjectName("first-frame")
+        self.setAccessibleName("Body map (loading)")
+        self.renderers = {
+            view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg"))) for view in VIEWS
+        }
+        self.pending: list[tuple[str, float, float]] = []  # view, x, y in drawing units
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def figure_rects(self) -> dict[str, QRectF]:
+        """Where each figure is drawn in this widget (aspect kept, side by side)."""
+        area = QRectF(self.rect())
+        if area.width() > LEFT + RIGHT + 300:
+            area.adjust(LEFT, 0, -RIGHT, 0)
+        area.adjust(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        half = area.width() / len(VIEWS)
+        rects = {}
+        for i, view in enumerate(VIEWS):
+            box = self.renderers[view].viewBoxF()
+            cell = QRectF(area.left() + i * half, area.top(), half, area.height())
+            scale = min(cell.width() / box.width(), cell.height() / box.height())
+            width, height = box.width() * scale, box.height() * scale
+            rects[view] = QRectF(
+                cell.center().x() - width / 2, cell.center().y() - height / 2, width, height
+            )
+        return rects
+
+    def to_drawing(self, pos: QPointF) -> tuple[str, float, float] | None:
+        """The view and drawing coordinates under ``pos``; None off both figures' boxes."""
+        for view, rect in self.figure_rects().items():
+            if rect.contains(pos):
+                box = self.renderers[view].viewBoxF()
+                x = box.left() + (pos.x() - rect.left()) * box.width() / rect.width()
+                y = box.top() + (pos.y() - rect.top()) * box.height() / rect.height()
+                return view, x, y
+        return None
+
+    def to_widget(self, view: str, x: float, y: float) -> QPointF:
+        """Where drawing point (x, y) of ``view`` is in this widget."""
+        rect, box = self.figure_rects()[view], self.renderers[view].viewBoxF()
+        return QPointF(
+            rect.left() + (x - box.left()) * rect.width() / box.width(),
+            rect.top() + (y - box.top()) * rect.height() / box.height(),
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for view, rect in self.figure_rects().items():
+            self.renderers[view].render(painter, rect)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        where = self.to_drawing(event.position())
+        if where is not None:
+            self.pending.append(where)
+            window = self.window()
+            show = getattr(window, "show_status", None)
+            if callable(show):
+                show("The map is loading: your mark is placed as soon as it is ready")
+        event.accept()
+
+
+class QueuedClicks:
+    """Gives the clicks made on the first frame to the body map, once, when the map is
+    built and the chart's visit is open (or the chart opened without one)."""
+
+    def __init__(self, window: Any, clicks: list[tuple[str, float, float]]) -> None:
+        self.window, self.clicks = window, list(clicks)
+        self._timer = QTimer(window)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._try)
+        if self.clicks:
+            self._timer.start()
+
+    def _ready(self) -> bool:
+        window = self.window
+        if not getattr(window, "chart_started", False) or window.worker.pending():
+            return False
+        return window.marks.visit_id is None or window.open_visit.doc is not None
+
+    def _try(self) -> None:
+        if not self._ready():
+            return
+        self._timer.stop()
+        clicks, self.clicks = self.clicks, []
+        for view, x, y in clicks:
+            self.window.body_map._on_point_clicked(view, QPointF(x, y))
+
+
+def install_first_frame(window: Any) -> FirstFrame:
+    """Make the figures-only frame the window's central widget, with its loader."""
+    frame = FirstFrame()
+    window.setCentralWidget(frame)
+    window.first_frame = frame
+    window.panel_loader = PanelLoader()
+    return frame
+
+
+def load_then_build(window: Any) -> None:
+    """After the first paint: load on the background thread, then build the panels on
+    the GUI thread and answer the clicks made meanwhile."""
+    loader: PanelLoader = window.panel_loader
+    loader.start()
+    timer = QTimer(window)
+    timer.setInterval(POLL_MS)
+
+    def check() -> None:
+        if not loader.done():
+            return
+        timer.stop()
+        frame = window.__dict__.get("first_frame")
+        clicks = list(frame.pending) if frame is not None else []
+        window.build_panels()  # takes the loader's result; replaces the first frame
+        window.queued_clicks = QueuedClicks(window, clicks)
+
+    timer.timeout.connect(check)
+    timer.start()

@@ -1,0 +1,76 @@
+"""The batched readers (issue 18) give exactly what the per-row paths give: the open
+visit's document read as plain columns, and every visit of a client with its rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from nmt_bodymap.core.operations import VISIT_ROW_KINDS, RowKind
+from nmt_bodymap.store import ChartStore, history
+from nmt_bodymap.store.reading import MODELS, visit_rows
+
+MARK = {"view": "anterior", "x": 120.5, "y": 80.25, "region": "temple", "side": "right"}
+
+
+def _chart(store: ChartStore) -> tuple[int, list[int]]:
+    client = store.create_client(name="Ana Ruiz")
+    other = store.create_client(name="Ben Okafor")
+    visits = []
+    for day in (5, 9, 12):
+        visit = store.create_visit(client.id, started_at=datetime(2025, 1, day, 9, tzinfo=UTC))
+        visits.append(visit.id)
+        for intensity in (3, day % 10):
+            store.add_pain_mark(visit.id, intensity=intensity, quality="ache", **MARK)
+        store.add_finding(visit.id, muscle_id="trapezius", side="right", activity="active")
+        store.add_follow_up(visit.id, soreness_hours=30.0, relief_days=float(day))
+    gone = store.add_pain_mark(visits[1], intensity=9, quality="sharp", note="removed", **MARK)
+    store.delete_pain_mark(gone.id)
+    store.add_observation(visits[2], kind="posture", item="forward_head")
+    removed = store.create_visit(client.id, chief_complaint="removed visit")
+    store.add_pain_mark(removed.id, intensity=4, quality="ache", **MARK)
+    store._set_deleted(RowKind.VISIT, removed.id, True)  # as the visit admin removes one
+    elsewhere = store.create_visit(other.id)
+    store.add_pain_mark(elsewhere.id, intensity=2, quality="ache", **MARK)
+    return client.id, visits
+
+
+def test_visit_document_holds_every_row_as_the_row_by_row_reading_does(
+    store: ChartStore,
+) -> None:
+    _client, visits = _chart(store)
+    for visit_id in visits:
+        doc = store.load_visit_document(visit_id)
+        with store._sessions() as session:
+            for kind in VISIT_ROW_KINDS:
+                rows = visit_rows(session, MODELS[kind], visit_id, include_deleted=True)
+                expected = {
+                    row.uid: (
+                        history.row_values(session, kind, row),
+                        row.version,
+                        row.deleted_at is not None,
+                    )
+                    for row in rows
+                }
+                got = {
+                    uid: (dict(state.values), state.version, state.deleted)
+                    for uid, state in doc.rows(kind, include_deleted=True).items()
+                }
+                assert got == expected
+                assert list(got) == [row.uid for row in rows]  # the order they were made
+    removed = store.load_visit_document(visits[1]).rows(RowKind.PAIN_MARK, include_deleted=True)
+    assert sum(state.deleted for state in removed.values()) == 1
+
+
+def test_client_visits_reads_what_the_per_visit_calls_read(store: ChartStore) -> None:
+    client_id, visits = _chart(store)
+    kinds = (RowKind.PAIN_MARK, RowKind.FINDING, RowKind.FOLLOW_UP, RowKind.OBSERVATION)
+    read = store.client_visits(client_id, kinds)
+    assert read.visits == store.list_visits(client_id)  # newest first, removed visit left out
+    assert [v.id for v in read.visits] == visits[::-1]
+    for visit_id in visits:
+        assert read.of(RowKind.PAIN_MARK, visit_id) == store.list_pain_marks(visit_id)
+        assert read.of(RowKind.FINDING, visit_id) == store.list_findings(visit_id)
+        assert read.of(RowKind.FOLLOW_UP, visit_id) == store.list_follow_ups(visit_id)
+        assert read.of(RowKind.OBSERVATION, visit_id) == store.list_observations(visit_id)
+    assert len(read.of(RowKind.PAIN_MARK, visits[1])) == 2  # the removed mark is not read
+    assert read.visits[0].started_at.tzinfo is not None

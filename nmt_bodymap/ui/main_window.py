@@ -82,6 +82,7 @@ class MainWindow(FindingsActions, QMainWindow):
         from nmt_bodymap.ui.chart.client_panel import ClientPanel
         from nmt_bodymap.ui.chart.history_view import install_history_view
         from nmt_bodymap.ui.chart.open_visit import OpenVisit
+        from nmt_bodymap.ui.chart.sign_dialog import install_signing
         from nmt_bodymap.ui.chart.visit_dialog import install_visit_admin
         from nmt_bodymap.ui.chart.visit_findings import VisitFindings
         from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
@@ -171,6 +172,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.change_watcher = install_change_watcher(self)
         self.history_view = install_history_view(self)  # File > Client history (Ctrl+H)
         self.region_picker = install_region_picker(self)  # issue 15: "/" r temple Enter
+        self.signing = install_signing(self)  # issue 16: File > Sign visit…, Amend…
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
 

@@ -16,6 +16,7 @@ from nmt_bodymap import __version__
 from nmt_bodymap.store.exports.schema import (
     FORMAT,
     SCHEMA_VERSION,
+    AmendmentData,
     ChartExport,
     ClientData,
     ComplaintData,
@@ -66,8 +67,19 @@ def read_chart(store: Any, client_id: int) -> ChartExport:
         values = record_values(
             visit,
             VisitData,
-            skip=("pain_marks", "findings", "treatments", "observations", "follow_ups"),
+            skip=(
+                "pain_marks",
+                "findings",
+                "treatments",
+                "observations",
+                "follow_ups",
+                "amendments",
+            ),
         )
+        amendments = [
+            AmendmentData(**record_values(a, AmendmentData, skip=("version",)))
+            for a in store.list_amendments(visit.id)
+        ]
         visits.append(
             VisitData(
                 **values,
@@ -76,6 +88,7 @@ def read_chart(store: Any, client_id: int) -> ChartExport:
                 treatments=_rows(store.list_treatments(visit.id, True), TreatmentData),
                 observations=_rows(store.list_observations(visit.id, True), ObservationData),
                 follow_ups=_rows(store.list_follow_ups(visit.id, True), FollowUpData),
+                amendments=amendments,
             )
         )
     return ChartExport(

@@ -3,7 +3,8 @@
 Clinic header, client, visit date and therapist; both body views with the visit's marks and
 a numbered legend; the charted muscles with their referral zones and trigger points;
 findings, treatments, assessment, red flags and clearance; the after-care with the soreness
-window; the SOAP note when the visit has one; page numbers. A4 or Letter; a PDF file
+window; the SOAP note when the visit has one; the signature and every amendment with its
+original (``signed.py``); page numbers. A4 or Letter; a PDF file
 (``write_report_pdf``) or any printer (``print_report``).
 """
 
@@ -31,6 +32,7 @@ from nmt_bodymap.ui.documents.paged import (
     set_paper,
     write_pdf,
 )
+from nmt_bodymap.ui.documents.signed import signature_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import place_label, side_label
@@ -240,6 +242,7 @@ def report_html(
         + _section("After-care given", after_care_html(data))
         + _section("Follow-up of this visit", follow_up_html(data))
         + soap_html(data)
+        + signature_html(visit, data.amendments)
         + "</body></html>"
     )
 

@@ -4,7 +4,8 @@ Each section is stored by itself (``ChartStore.update_visit``) as soon as the th
 pauses typing (``SAVE_DELAY_MS``), leaves the box, or opens another visit; the status line
 says whether the text on screen is stored. "Fill empty sections" puts the chart's own
 suggestions (:mod:`soap_text`) into the sections that are still empty, never over text the
-therapist wrote. Signing and locking a visit is not here (it needs the signed-visit work).
+therapist wrote. A signed visit's note is shown read-only (``set_signed``; corrections are
+amendments, ``ui/chart/sign_dialog.py``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class SoapTab(QWidget):
         self.worker = worker
         self.knowledge = knowledge
         self.visit_id: int | None = None
+        self.signed = False
         self._stored: dict[str, str] = {}
         self._serial = 0
         self.edits: dict[str, QPlainTextEdit] = {}
@@ -109,7 +111,17 @@ class SoapTab(QWidget):
         self._set_texts(texts)
         for edit in self.edits.values():
             edit.setEnabled(True)
-        self.status.setText("Stored.")
+        self.set_signed(getattr(record, "signed_at", None) is not None)
+        self.status.setText("Signed: read-only." if self.signed else "Stored.")
+
+    def set_signed(self, signed: bool) -> None:
+        """A signed visit's note is read-only (the store refuses an edit anyway)."""
+        if signed:
+            self.save_now()  # nothing typed is lost: a refused save says so in the status
+        self.signed = signed
+        for edit in self.edits.values():
+            edit.setReadOnly(signed)
+        self.suggest_button.setEnabled(self.visit_id is not None and not signed)
 
     def _set_texts(self, texts: dict[str, str]) -> None:
         for name, edit in self.edits.items():
@@ -164,7 +176,7 @@ class SoapTab(QWidget):
 
     # -- suggestions --------------------------------------------------------------------------
     def fill_suggestions(self) -> None:
-        if self.visit_id is None:
+        if self.visit_id is None or self.signed:
             return
         serial, visit_id = self._serial, self.visit_id
         self.worker.submit(

@@ -180,6 +180,15 @@ def soap_html(data: VisitDocument) -> str:
     return _section("SOAP note", body)
 
 
+def row_names(knowledge: KnowledgeBase, data: VisitDocument) -> dict[str, str]:
+    """The visit's rows by uid, in words (what an amendment names)."""
+    names = {m.uid: place_label(m.region, m.side) for m in data.marks}
+    for row in (*data.findings, *data.treatments):
+        muscle = knowledge.muscle(row.muscle_id).name if row.muscle_id in knowledge else ""
+        names[row.uid] = f"{muscle or row.muscle_id}, {side_label(row.side).lower()}"
+    return names
+
+
 def report_html(
     data: VisitDocument, settings: Settings, figure_tags: dict[str, str], knowledge: KnowledgeBase
 ) -> str:
@@ -242,7 +251,7 @@ def report_html(
         + _section("After-care given", after_care_html(data))
         + _section("Follow-up of this visit", follow_up_html(data))
         + soap_html(data)
-        + signature_html(visit, data.amendments)
+        + signature_html(visit, data.amendments, row_names(knowledge, data))
         + "</body></html>"
     )
 

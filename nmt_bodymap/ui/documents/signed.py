@@ -21,13 +21,15 @@ FIELD_TITLES = {
 KIND_TITLES = {"pain_mark": "Pain mark", "follow_up": "Follow-up"}
 
 
-def amended_what(amendment: Any) -> str:
-    """ "Subjective", "Finding: note" — what an amendment corrects, in words."""
+def amended_what(amendment: Any, rows: dict[str, str] | None = None) -> str:
+    """ "Subjective", "Finding (Upper trapezius, right): note" — what an amendment
+    corrects, in words; ``rows`` names the visit's rows by uid."""
     field = FIELD_TITLES.get(amendment.field, amendment.field.replace("_", " "))
     if amendment.kind == "visit":
         return field
     kind = KIND_TITLES.get(amendment.kind, amendment.kind.replace("_", " ").capitalize())
-    return f"{kind}: {field.lower()}"
+    row = (rows or {}).get(amendment.target)
+    return f"{kind} ({row}): {field.lower()}" if row else f"{kind}: {field.lower()}"
 
 
 def _value(value: Any) -> str:
@@ -40,7 +42,9 @@ def _moment(moment: Any) -> str:
     return moment.astimezone().strftime("%d %B %Y, %H:%M")
 
 
-def signature_html(visit: Any, amendments: tuple[Any, ...]) -> str:
+def signature_html(
+    visit: Any, amendments: tuple[Any, ...], rows: dict[str, str] | None = None
+) -> str:
     """The report's "Signature and amendments" section ("" for an unsigned visit)."""
     if getattr(visit, "signed_at", None) is None:
         return ""
@@ -53,7 +57,7 @@ def signature_html(visit: Any, amendments: tuple[Any, ...]) -> str:
         body += "<p class='muted'><i>No amendment since signing.</i></p>"
     for number, amendment in enumerate(amendments, start=1):
         body += (
-            f"<h3>Amendment {number}: {escape(amended_what(amendment))}</h3>"
+            f"<h3>Amendment {number}: {escape(amended_what(amendment, rows))}</h3>"
             f"<p><b>Original:</b> {_value(amendment.before)}<br>"
             f"<b>Amended to:</b> {_value(amendment.after)}<br>"
             f"<b>Reason:</b> {escape(amendment.reason)}<br>"

@@ -307,3 +307,22 @@ class Amendment(Base):
     amended_by: Mapped[str] = mapped_column(String(200))
     amended_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     signature: Mapped[str] = mapped_column(String(64))
+
+
+class Consent(Base):
+    """Added in revision 0006: consent to treatment recorded at intake, append-only (a new
+    consent is a new row; the newest is the one in force). ``text_version`` names the text
+    of ``resources/consent.yaml`` agreed to; ``typed_name`` and/or ``drawing`` (SVG path
+    data of the drawn signature, ``core/consent.py``)."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_row_id)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    text_version: Mapped[str] = mapped_column(String(60))
+    consented_on: Mapped[date] = mapped_column(Date)
+    typed_name: Mapped[str] = mapped_column(String(200), default="")
+    drawing: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(200), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

@@ -1,5 +1,6 @@
-"""``ChartStore``'s calls for signed visits: sign, amend, list amendments, check the
-signature. Each is one transaction through ``store/apply.py`` (history included)."""
+"""``ChartStore``'s calls for signed visits (sign, amend, list amendments, check the
+signature: each one transaction through ``store/apply.py``, history included) and for the
+consent to treatment recorded at intake (``store/consent.py``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from typing import Any
 
 from nmt_bodymap.core.operations import RowKind
 from nmt_bodymap.core.signing import Amend, SignVisit
+from nmt_bodymap.store import consent
 from nmt_bodymap.store.base import ChartStoreBase
-from nmt_bodymap.store.models import Visit
+from nmt_bodymap.store.consent import ConsentRecord
+from nmt_bodymap.store.models import Client, Visit
 from nmt_bodymap.store.reading import get_row
 from nmt_bodymap.store.records import VisitRecord
 from nmt_bodymap.store.signing import AmendmentRecord, amendments_of, signature_intact
@@ -53,3 +56,25 @@ class SigningCalls(ChartStoreBase):
         """True when the signed visit still charts exactly what was signed."""
         with self._sessions() as session:
             return signature_intact(session, get_row(session, Visit, visit, "Visit", True))
+
+    def record_consent(
+        self,
+        client: int | str,
+        text_version: str,
+        consented_on: Any,
+        typed_name: str = "",
+        drawing: str = "",
+    ) -> ConsentRecord:
+        """Record the client's consent to treatment (the text version agreed to, the date,
+        a typed name and/or a drawn signature as SVG path data)."""
+        with self._write() as session:
+            row = get_row(session, Client, client, "Client")
+            return consent.record_consent(
+                session, row, self.who, text_version, consented_on, typed_name, drawing
+            )
+
+    def latest_consent(self, client: int | str) -> ConsentRecord | None:
+        """The consent in force (the newest recorded), or None."""
+        with self._sessions() as session:
+            row = get_row(session, Client, client, "Client", True)
+            return consent.latest_consent(session, row.id)

@@ -151,3 +151,31 @@ def test_other_visits_and_the_client_stay_editable(store: ChartStore, visit_id: 
     store.add_pain_mark(other.id, **MARK)
     assert store.get_client(visit.client_id).phone == "555-0100"
     assert len(store.list_pain_marks(other.id)) == 1
+
+
+def test_consent_is_recorded_checked_and_kept(store: ChartStore, visit_id: int) -> None:
+    from datetime import date, timedelta
+
+    from nmt_bodymap.core.consent import load_consent
+
+    client_id = store.get_visit(visit_id).client_id
+    version = load_consent().current
+    assert store.latest_consent(client_id) is None
+    refusals = [
+        ((version, date.today(), "", ""), "typed name or drawn signature"),
+        (("no-such-text", date.today(), "Ana Ruiz", ""), "text version"),
+        ((version, date.today() + timedelta(days=1), "Ana Ruiz", ""), "future"),
+        ((version, "31/12/2025", "Ana Ruiz", ""), "YYYY-MM-DD"),
+        ((version, date.today(), "", "<script>"), "not a drawing"),
+    ]
+    for args, words in refusals:
+        with pytest.raises(ChartValidationError, match=words):
+            store.record_consent(client_id, *args)
+    assert store.latest_consent(client_id) is None
+    first = store.record_consent(client_id, version, date.today(), "Ana Ruiz")
+    drawn = store.record_consent(client_id, version, date.today(), "", "M 10 20 L 30.5 40 L 50 60")
+    latest = store.latest_consent(client_id)
+    assert latest == drawn and latest.drawing == "M 10 20 L 30.5 40 L 50 60"
+    assert first.typed_name == "Ana Ruiz" and first.text_version == version
+    ops = [(e.kind, e.op) for e in store.history(client_id)[-2:]]
+    assert ops == [("intake", "consent"), ("intake", "consent")]

@@ -1,5 +1,6 @@
-"""Signed visits and amendments (issue 16): the visit's signature columns and the
-append-only ``amendments`` table (``store/signing.py``, ``core/signing.py``).
+"""Signed visits, amendments and consent (issue 16): the visit's signature columns, the
+append-only ``amendments`` table (``store/signing.py``, ``core/signing.py``) and the
+append-only ``consents`` table (``store/consent.py``, ``core/consent.py``).
 
 Revision ID: 0006
 Revises: 0005
@@ -47,9 +48,32 @@ def upgrade() -> None:
     )
     op.create_index("ix_amendments_uid", "amendments", ["uid"], unique=True)
     op.create_index("ix_amendments_visit_id", "amendments", ["visit_id"])
+    op.create_table(
+        "consents",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uid", sa.String(36), nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", name="fk_consents_client_id_clients"),
+            nullable=False,
+        ),
+        sa.Column("text_version", sa.String(60), nullable=False),
+        sa.Column("consented_on", sa.Date(), nullable=False),
+        sa.Column("typed_name", sa.String(200), nullable=False),
+        sa.Column("drawing", sa.Text(), nullable=False),
+        sa.Column("recorded_by", sa.String(200), nullable=False),
+        sa.Column("recorded_at", UtcDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_consents"),
+    )
+    op.create_index("ix_consents_uid", "consents", ["uid"], unique=True)
+    op.create_index("ix_consents_client_id", "consents", ["client_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_consents_client_id", table_name="consents")
+    op.drop_index("ix_consents_uid", table_name="consents")
+    op.drop_table("consents")
     op.drop_index("ix_amendments_visit_id", table_name="amendments")
     op.drop_index("ix_amendments_uid", table_name="amendments")
     op.drop_table("amendments")

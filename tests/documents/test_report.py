@@ -116,3 +116,24 @@ def test_report_of_a_signed_visit_shows_the_signature_and_both_versions(
     assert f"Original: {original}" in text
     assert "Amended to: Headache builds through the evening" in text
     assert "Reason: Client corrected the time of day" in text
+
+
+def test_report_shows_the_consent_on_file(
+    qapp: Any, demo_store: ChartStore, demo_visit: Any, clinic: Any, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from nmt_bodymap.core.consent import load_consent
+
+    path = tmp_path / "none.pdf"
+    write_report_pdf(collect_visit(demo_store, demo_visit.id), path, "a4", clinic)
+    assert "No consent to treatment on file" in pdf_text(path)
+    version = load_consent().current
+    demo_store.record_consent(
+        demo_visit.client_id, version, date(2026, 11, 1), "Demo Client", "M 100 500 L 400 200"
+    )
+    path = tmp_path / "consent.pdf"
+    write_report_pdf(collect_visit(demo_store, demo_visit.id), path, "a4", clinic)
+    text = pdf_text(path)
+    assert f"given on 2026-11-01 (text version {version})" in text
+    assert "Typed name: Demo Client" in text and "Drawn signature" in text

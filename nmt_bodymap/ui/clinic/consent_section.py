@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -49,6 +49,30 @@ def strokes_of(path: str) -> list[list[tuple[float, float]]]:
             strokes.append([])
         strokes[-1].append((float(x), float(y)))
     return strokes
+
+
+def draw_strokes(
+    painter: QPainter, strokes: list[list[tuple[float, float]]], w: float, h: float
+) -> None:
+    """Draw strokes of the 0-1000 box into a ``w`` x ``h`` area."""
+    sx, sy = w / BOX, h / BOX
+    for stroke in strokes:
+        line = QPainterPath(QPointF(stroke[0][0] * sx, stroke[0][1] * sy))
+        for x, y in stroke[1:]:
+            line.lineTo(x * sx, y * sy)
+        painter.drawPath(line)
+
+
+def drawing_image(path: str, width: int = 900, height: int = 300) -> QImage:
+    """The drawn signature as a picture (for the report)."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(Qt.GlobalColor.black, 4))
+    draw_strokes(painter, strokes_of(path), width, height)
+    painter.end()
+    return image
 
 
 class SignaturePad(QWidget):
@@ -94,12 +118,7 @@ class SignaturePad(QWidget):
         painter.setPen(QPen(Qt.GlobalColor.gray, 1, Qt.PenStyle.DashLine))
         painter.drawLine(10, self.height() - 20, self.width() - 10, self.height() - 20)
         painter.setPen(QPen(Qt.GlobalColor.black, 2))
-        sx, sy = self.width() / BOX, self.height() / BOX
-        for stroke in self.strokes:
-            line = QPainterPath(QPointF(stroke[0][0] * sx, stroke[0][1] * sy))
-            for x, y in stroke[1:]:
-                line.lineTo(x * sx, y * sy)
-            painter.drawPath(line)
+        draw_strokes(painter, self.strokes, self.width(), self.height())
 
 
 class ConsentSection(QGroupBox):

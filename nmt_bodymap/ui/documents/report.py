@@ -32,7 +32,7 @@ from nmt_bodymap.ui.documents.paged import (
     set_paper,
     write_pdf,
 )
-from nmt_bodymap.ui.documents.signed import signature_html
+from nmt_bodymap.ui.documents.signed import consent_html, signature_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import place_label, side_label
@@ -248,6 +248,9 @@ def report_html(
         )
         + _section("Assessment", _list(observation_lines, "No assessment charted."))
         + _section("Red flags and clearance", red_flag_html(data))
+        + _section(
+            "Consent to treatment", consent_html(data.consent, figure_tags.get("consent", ""))
+        )
         + _section("After-care given", after_care_html(data))
         + _section("Follow-up of this visit", follow_up_html(data))
         + soap_html(data)
@@ -269,6 +272,11 @@ def _draw(data: VisitDocument, device: QPagedPaintDevice, paper: str, settings: 
         width_mm = FIGURE_HEIGHT_MM * image.width() / image.height()
         width_mm = min(width_mm, content_width_mm(paper) / 2 - 4)
         tags[view] = image_tag(name, image, width_mm)
+    if data.consent is not None and data.consent.drawing:
+        from nmt_bodymap.ui.clinic.consent_section import drawing_image
+
+        images["consent-signature"] = drawing_image(data.consent.drawing)
+        tags["consent"] = image_tag("consent-signature", images["consent-signature"], 60.0)
     html = report_html(data, settings, tags, load_knowledge())
     footer = f"Visit report · {data.client.name} · {data.visit.started_at.astimezone():%d %b %Y}"
     return render_document(device, html, images, footer)

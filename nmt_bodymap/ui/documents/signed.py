@@ -1,6 +1,7 @@
 """The signature and the amendments of a signed visit, as the report prints them: who signed
 and when, then each amendment with the original value beside the amended one, the reason,
-who and when (``core/signing.py``; nothing is hidden: both versions are on paper)."""
+who and when (``core/signing.py``; nothing is hidden: both versions are on paper). Also the
+client's consent to treatment (``consent_html``)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,22 @@ def signature_html(
             f"{escape(amendment.signature[:16])}…</span></p>"
         )
     return f"<h2>Signature and amendments</h2>{body}"
+
+
+def consent_html(consent: Any | None, signature_tag: str = "") -> str:
+    """The report's consent lines: the version agreed to, when, typed name, drawing."""
+    from nmt_bodymap.core.consent import load_consent
+
+    if consent is None:
+        return "<p><b>No consent to treatment on file.</b></p>"
+    text = load_consent().version(consent.text_version)
+    title = text.title if text is not None else "Consent to treatment"
+    parts = [
+        f"<p><b>{escape(title)}</b> given on {consent.consented_on.isoformat()} "
+        f"(text version {escape(consent.text_version)})."
+    ]
+    if consent.typed_name:
+        parts.append(f"<br>Typed name: {escape(consent.typed_name)}")
+    if signature_tag:
+        parts.append(f"<br>Drawn signature:<br>{signature_tag}")
+    return "".join(parts) + "</p>"

@@ -51,7 +51,9 @@ def record_consent(
     consented_on: Any,
     typed_name: Any = "",
     drawing: Any = "",
+    recorded_at: datetime | None = None,
 ) -> ConsentRecord:
+    """Record a consent (``recorded_at`` given by an import; ``who`` records it)."""
     try:
         version, on, name, path = check_consent(text_version, consented_on, typed_name, drawing)
     except ValueError as exc:
@@ -64,7 +66,7 @@ def record_consent(
         typed_name=name,
         drawing=path,
         recorded_by=who,
-        recorded_at=utc_now(),
+        recorded_at=recorded_at or utc_now(),
     )
     session.add(row)
     session.flush()
@@ -93,3 +95,8 @@ def latest_consent(session: Session, client_id: int) -> ConsentRecord | None:
     query = select(Consent).where(Consent.client_id == client_id).order_by(Consent.id.desc())
     row = session.scalars(query.limit(1)).first()
     return None if row is None else _record(row)
+
+
+def consents_of(session: Session, client_id: int) -> list[ConsentRecord]:
+    query = select(Consent).where(Consent.client_id == client_id).order_by(Consent.id)
+    return [_record(row) for row in session.scalars(query)]

@@ -125,6 +125,16 @@ def _write(store: Any, chart: ChartExport) -> ClientRecord:
                 if row.deleted_at is not None:
                     getattr(store, delete)(added.id)
         _write_signature(store, visit, created, uids)
+    for c in chart.consents:
+        store.record_consent(
+            client.id,
+            c.text_version,
+            c.consented_on,
+            c.typed_name,
+            c.drawing,
+            recorded_by=c.recorded_by,
+            recorded_at=c.recorded_at,
+        )
     return store.get_client(client.id)
 
 

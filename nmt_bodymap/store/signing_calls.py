@@ -4,6 +4,7 @@ consent to treatment recorded at intake (``store/consent.py``)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from nmt_bodymap.core.operations import RowKind
@@ -64,14 +65,30 @@ class SigningCalls(ChartStoreBase):
         consented_on: Any,
         typed_name: str = "",
         drawing: str = "",
+        recorded_by: str | None = None,
+        recorded_at: datetime | None = None,
     ) -> ConsentRecord:
         """Record the client's consent to treatment (the text version agreed to, the date,
-        a typed name and/or a drawn signature as SVG path data)."""
+        a typed name and/or a drawn signature as SVG path data). An import passes who
+        recorded it and when."""
         with self._write() as session:
             row = get_row(session, Client, client, "Client")
             return consent.record_consent(
-                session, row, self.who, text_version, consented_on, typed_name, drawing
+                session,
+                row,
+                recorded_by or self.who,
+                text_version,
+                consented_on,
+                typed_name,
+                drawing,
+                recorded_at,
             )
+
+    def list_consents(self, client: int | str) -> list[ConsentRecord]:
+        """Every consent recorded for the client, oldest first."""
+        with self._sessions() as session:
+            row = get_row(session, Client, client, "Client", True)
+            return consent.consents_of(session, row.id)
 
     def latest_consent(self, client: int | str) -> ConsentRecord | None:
         """The consent in force (the newest recorded), or None."""

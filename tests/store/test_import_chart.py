@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from nmt_bodymap.core.consent import load_consent
 from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.demo import seed_demo_client
 from nmt_bodymap.store.exports import SCHEMA_VERSION, chart_json, export_chart, read_chart
@@ -24,6 +26,8 @@ TABLES = (
     "treatments",
     "follow_ups",
     "observations",
+    "amendments",
+    "consents",
 )
 # What differs between two charts holding the same record: the ids each chart gave its rows,
 # the bookkeeping times of the rows, and when the file was written.
@@ -144,6 +148,8 @@ def signed_export(tmp_path: Path) -> Path:
         source.amend(visit.id, "visit", visit.uid, "plan", "Stretch twice a day", "Plan omitted")
         finding = source.list_findings(visit.id)[0]
         source.amend(visit.id, "finding", finding.uid, "note", "Taut band felt", "Left out")
+        version = load_consent().current
+        source.record_consent(client.id, version, date(2026, 11, 1), "Demo Client", "M 1 2 L 3 4")
         return export_chart(source, client.id, "json", tmp_path / "signed.json")
 
 
@@ -171,6 +177,7 @@ def test_a_signed_visit_travels_with_its_signature_and_amendments(
     assert _comparable(again) == _comparable(original), (
         "signature, amendments and the signed rows arrive as they left"
     )
+    assert [c["drawing"] for c in again["consents"]] == ["M 1 2 L 3 4"]
     signatures = [v["signature"] for v in again["visits"] if v["signature"]]
     assert signatures == [v["signature"] for v in original["visits"] if v["signature"]]
 

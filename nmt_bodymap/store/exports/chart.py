@@ -20,6 +20,7 @@ from nmt_bodymap.store.exports.schema import (
     ChartExport,
     ClientData,
     ComplaintData,
+    ConsentData,
     FindingData,
     FollowUpData,
     IntakeData,
@@ -99,6 +100,9 @@ def read_chart(store: Any, client_id: int) -> ChartExport:
         client=ClientData(**record_values(client, ClientData)),
         intake=intake_data,
         visits=visits,
+        consents=[
+            ConsentData(**record_values(c, ConsentData)) for c in store.list_consents(client_id)
+        ],
     )
 
 

@@ -24,6 +24,7 @@ from nmt_bodymap.store.exports.schema import (
     ChartExport,
     ClientData,
     ComplaintData,
+    ConsentData,
     FindingData,
     FollowUpData,
     IntakeData,
@@ -92,6 +93,8 @@ def chart_tables(chart: ChartExport) -> dict[str, tuple[list[str], list[dict[str
     for name, model in VISIT_TABLES.items():
         rows = [{"visit_id": v["id"], **row} for v in visits for row in v.pop(name, [])]
         tables[name] = (["visit_id", *_columns(model, rows)], rows)
+    consents = [{"client_id": client["id"], **c} for c in data.get("consents", [])]
+    tables["consents"] = (["client_id", *_columns(ConsentData, consents)], consents)
     tables["visits"] = (
         ["client_id", *_columns(VisitData, visits, tuple(VISIT_TABLES))],
         visits,

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT: Final = "nmt-bodymap-chart"
 # 2 (issue 16): a visit carries its signature (signed_by, signed_at, signature) and its
-# amendments; a version 1 file reads as unsigned visits without amendments.
+# amendments, the chart its consents; a version 1 file reads as unsigned visits without
+# amendments and no consent.
 SCHEMA_VERSION = 2
 
 
@@ -167,6 +168,18 @@ class VisitData(_Row):
     amendments: list[AmendmentData] = []
 
 
+class ConsentData(_Row):
+    """A consent to treatment (schema 2): the text version agreed to, the date, the typed
+    name and/or the drawn signature (SVG path data), who recorded it and when."""
+
+    text_version: str
+    consented_on: date
+    typed_name: str
+    drawing: str
+    recorded_by: str
+    recorded_at: datetime
+
+
 class ChartExport(BaseModel):
     """The whole file. ``visits`` are oldest first."""
 
@@ -179,3 +192,4 @@ class ChartExport(BaseModel):
     client: ClientData
     intake: IntakeData | None
     visits: list[VisitData]
+    consents: list[ConsentData] = []  # oldest first; the newest is in force (schema 2)

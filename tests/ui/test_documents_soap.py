@@ -75,3 +75,34 @@ def test_text_being_typed_is_stored_when_the_window_closes(
     window.close()
     with ChartStore.open(chart_path, backup_on_close=False) as store:
         assert store.get_visit(seeded["visit"].id).plan == "Review in two weeks"
+
+
+def test_a_clinic_template_fills_the_empty_sections(
+    qtbot: Any, window: Any, seeded: dict[str, Any], tmp_path: Path
+) -> None:
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    (folder / "soap_templates.yaml").write_text(
+        "templates:\n"
+        "  - name: Neck follow-up\n"
+        "    subjective: 'Pain since last visit (0-10):'\n"
+        "    plan: Review in one week.\n",
+        encoding="utf-8",
+    )
+    tab = _soap(window)
+    tab.load_templates(folder)
+    assert [tab.template_box.itemText(i) for i in range(tab.template_box.count())] == [
+        "Use template…",
+        "Neck follow-up",
+    ]
+    qtbot.waitUntil(lambda: tab.edits["subjective"].isEnabled(), timeout=10_000)
+    tab.edits["subjective"].setPlainText("Client's own words")
+    tab.template_box.activated.emit(1)
+    qtbot.waitUntil(lambda: tab.status.text() == "Stored.", timeout=10_000)
+    visit = _stored(qtbot, window, seeded["visit"].id)
+    assert visit.subjective == "Client's own words", "a template never replaces typed text"
+    assert visit.plan == "Review in one week."
+    (folder / "soap_templates.yaml").write_text("templates:\n  - plan: x\n", encoding="utf-8")
+    tab.load_templates(folder)
+    assert not tab.template_box.isEnabled()
+    assert "templates.0.name" in tab.template_box.toolTip()

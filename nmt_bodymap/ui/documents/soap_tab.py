@@ -4,8 +4,9 @@ Each section is stored by itself (``ChartStore.update_visit``) as soon as the th
 pauses typing (``SAVE_DELAY_MS``), leaves the box, or opens another visit; the status line
 says whether the text on screen is stored. "Fill empty sections" puts the chart's own
 suggestions (:mod:`soap_text`) into the sections that are still empty, never over text the
-therapist wrote. A signed visit's note is shown read-only (``set_signed``; corrections are
-amendments, ``ui/chart/sign_dialog.py``).
+therapist wrote; so does a clinic template (``soap_templates.yaml`` in the data folder,
+``core/soap_templates.py``). A signed visit's note is shown read-only (``set_signed``;
+corrections are amendments, ``ui/chart/sign_dialog.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -63,10 +65,20 @@ class SoapTab(QWidget):
             "after-care and follow-up. Text you wrote is never replaced."
         )
         self.suggest_button.clicked.connect(self.fill_suggestions)
+        self.template_box = QComboBox()
+        self.template_box.setObjectName("soap-template")
+        self.template_box.setToolTip(
+            "The clinic's templates (soap_templates.yaml in the data folder); a template "
+            "fills the empty sections only"
+        )
+        self.template_box.activated.connect(self._template_chosen)
+        self.templates: tuple[Any, ...] = ()
+        self.load_templates()
         self.status = QLabel("")
         self.status.setObjectName("soap-status")
         buttons = QHBoxLayout()
         buttons.addWidget(self.suggest_button)
+        buttons.addWidget(self.template_box)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -173,6 +185,45 @@ class SoapTab(QWidget):
     def _failed(self, serial: int, error: BaseException) -> None:
         if serial == self._serial:
             self.status.setText(f"Not stored: {error}")
+
+    # -- the clinic's templates ----------------------------------------------------------------
+    def load_templates(self, folder: Any = None) -> None:
+        """Offer the templates of the data folder (or ``folder``); a bad file says why."""
+        from nmt_bodymap import paths
+        from nmt_bodymap.core.soap_templates import FILE_NAME, TemplateError, load_templates
+
+        path = (folder if folder is not None else paths.data_dir(create=False)) / FILE_NAME
+        self.template_box.clear()
+        try:
+            self.templates = load_templates(path)
+        except TemplateError as exc:
+            self.templates = ()
+            self.template_box.addItem("Templates unusable")
+            self.template_box.setToolTip(str(exc))
+            self.template_box.setEnabled(False)
+            return
+        self.template_box.addItem("Use template…" if self.templates else "No templates")
+        for template in self.templates:
+            self.template_box.addItem(template.name)
+        self.template_box.setEnabled(bool(self.templates))
+
+    def _template_chosen(self, index: int) -> None:
+        self.template_box.setCurrentIndex(0)
+        if index < 1 or self.visit_id is None or self.signed:
+            return
+        self.use_template(self.templates[index - 1])
+
+    def use_template(self, template: Any) -> None:
+        """Fill the empty sections from ``template`` and store them."""
+        from nmt_bodymap.core.soap_templates import fill_empty
+
+        filled = fill_empty(self.texts(), template)
+        for name, edit in self.edits.items():
+            if edit.toPlainText() != filled[name]:
+                edit.blockSignals(True)
+                edit.setPlainText(filled[name])
+                edit.blockSignals(False)
+        self.save_now()
 
     # -- suggestions --------------------------------------------------------------------------
     def fill_suggestions(self) -> None:

@@ -106,3 +106,30 @@ def test_a_clinic_template_fills_the_empty_sections(
     tab.load_templates(folder)
     assert not tab.template_box.isEnabled()
     assert "templates.0.name" in tab.template_box.toolTip()
+
+
+def test_a_soap_edit_is_undone_and_redone_like_any_other(
+    qtbot: Any, window: Any, seeded: dict[str, Any]
+) -> None:
+    visit_id = seeded["visit"].id
+    tab = _soap(window)
+    qtbot.waitUntil(lambda: tab.edits["plan"].isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.open_visit.doc is not None, timeout=10_000)
+    steps = window.undo_stack.count()
+    box = tab.edits["plan"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Review in one week")
+    qtbot.waitUntil(lambda: tab.status.text() == "Stored.", timeout=10_000)
+    qtbot.waitUntil(lambda: not window.open_visit.busy(), timeout=10_000)
+    assert window.undo_stack.count() == steps + 1
+    assert _stored(qtbot, window, visit_id).plan == "Review in one week"
+    window.undo_stack.undo()
+    assert box.toPlainText() == "", "the box shows the note as it was"
+    qtbot.waitUntil(lambda: not window.open_visit.busy(), timeout=10_000)
+    assert _stored(qtbot, window, visit_id).plan == ""
+    window.undo_stack.redo()
+    assert box.toPlainText() == "Review in one week"
+    qtbot.waitUntil(lambda: not window.open_visit.busy(), timeout=10_000)
+    assert _stored(qtbot, window, visit_id).plan == "Review in one week"
+    history = call_on_worker(qtbot, window.worker, lambda s: s.history(seeded["client"].id))
+    assert [e.op for e in history if e.kind == "visit"][-3:] == ["change"] * 3

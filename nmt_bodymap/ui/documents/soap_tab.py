@@ -88,7 +88,44 @@ class SoapTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._open: Any = None  # the window's OpenVisit, when attached
+        self._stack: Any = None  # the window's undo stack
         self.show_visit(None)
+
+    def attach(self, open_visit: Any, undo_stack: Any) -> None:
+        """Store edits of the open visit as operations on the window's undo stack (Ctrl+Z
+        takes a SOAP edit back like any other), and follow undo/redo and other stations."""
+        self._open, self._stack = open_visit, undo_stack
+        open_visit.changed.connect(self._doc_changed)
+        open_visit.status_changed.connect(self._doc_status)
+
+    def _doc(self) -> Any:
+        """The open visit's document when it holds the visit shown here, else None."""
+        open_visit = self._open
+        if open_visit is None or self.visit_id is None or open_visit.visit_id != self.visit_id:
+            return None
+        return open_visit.doc
+
+    def _doc_changed(self, change: Any) -> None:
+        from nmt_bodymap.core.operations import Change
+
+        doc = self._doc()
+        if doc is None or not (change.flags & Change.VISIT) or self._timer.isActive():
+            return
+        texts = {name: str(doc.visit_state.values.get(name) or "") for name in SECTIONS}
+        self._stored = dict(texts)
+        if any(self.edits[n].toPlainText().strip() != t for n, t in texts.items()):
+            self._set_texts(texts)
+
+    def _doc_status(self, rows: Any) -> None:
+        doc = self._doc()
+        if doc is None or doc.visit not in rows:
+            return
+        state, why = self._open.status(doc.visit)
+        if state == "saved" and self.status.text() == "Saving…":
+            self.status.setText("Stored.")
+        elif state == "unsaved":
+            self.status.setText(f"Not stored: {why}")
 
     # -- which visit -----------------------------------------------------------------------
     def show_visit(self, visit: Any | None) -> None:
@@ -169,11 +206,28 @@ class SoapTab(QWidget):
             return
         visit_id, serial = self.visit_id, self._serial
         self.status.setText("Saving…")
+        doc = self._doc()
+        if doc is not None:
+            self._push(doc, {name: text.strip() for name, text in changes.items()})
+            return
         self.worker.submit(
             lambda store: store.update_visit(visit_id, **changes),
             lambda record: self._saved(serial, record),
             lambda error: self._failed(serial, error),
         )
+
+    def _push(self, doc: Any, changes: dict[str, str]) -> None:
+        """One undoable operation for the changed sections (refused: the stored text)."""
+        from nmt_bodymap.core.operations import RowKind
+        from nmt_bodymap.ui.chart.commands import push_operations
+
+        op = doc.change_op(RowKind.VISIT, doc.visit, **changes)
+        self._stored.update(changes)
+        command = push_operations(self._stack, self._open, [op], "Edit SOAP note")
+        if command is None:
+            self.status.setText("Not stored: the visit refused the change.")
+        elif not self._open.queued(doc.visit):
+            self.status.setText("Stored.")
 
     def _saved(self, serial: int, record: Any) -> None:
         if serial != self._serial:
@@ -254,4 +308,5 @@ def install_soap_tab(window: Any) -> SoapTab:
     window.side_tabs.addTab(tab, "SOAP")
     window.visits.visit_chosen.connect(tab.show_visit)
     window.installEventFilter(tab)
+    tab.attach(window.open_visit, window.undo_stack)  # SOAP edits are undoable operations
     return tab

@@ -11,6 +11,10 @@
 4. changes the row, bumps ``version`` by one (an add starts at 1);
 5. appends the history entry (``store/history.py``).
 
+A signed visit refuses every operation on itself and its rows (``store/signing.py``,
+``VisitSigned``); signing (``SignVisit``) and amending (``Amend``, ``core/signing.py``) are
+operations of their own, applied by ``store/signing.py``.
+
 The caller commits; any exception rolls all of it back, so a row change and its history
 entry are stored both or neither. An add whose uid is already stored with the same values
 is a retried add: nothing is written again (``Applied.replayed``). Deletes and restores are
@@ -34,8 +38,9 @@ from nmt_bodymap.core.operations import (
     OpKind,
     RowKind,
 )
+from nmt_bodymap.core.signing import Amend, SignVisit
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
-from nmt_bodymap.store import history
+from nmt_bodymap.store import history, signing
 from nmt_bodymap.store import validation as v
 from nmt_bodymap.store.conflicts import ChartConflict, kind_words
 from nmt_bodymap.store.errors import ChartNotFound, ChartValidationError
@@ -96,18 +101,24 @@ def locked(session: Session, model: type[Any], column: Any, value: Any) -> Any:
     return session.scalars(select(model).where(column == value).with_for_update()).first()
 
 
-def apply_operation(session: Session, op: Operation, who: str) -> Applied:
+def apply_operation(session: Session, op: Operation | SignVisit | Amend, who: str) -> Applied:
     """Apply ``op`` in the open transaction (see the module docstring)."""
+    if isinstance(op, SignVisit):
+        return signing.apply_sign(session, op, who)
+    if isinstance(op, Amend):
+        return signing.apply_amend(session, op, who)
     spec = SPECS[op.kind]
     if op.op is OpKind.ADD:
         existing = session.scalars(select(spec.model).where(spec.model.uid == op.row)).first()
         if existing is not None:
             return _replayed(session, spec, op, existing)
+        signing.refuse_if_signed(session, op, None)
         row, before = _add(session, spec, op), None
     else:
         row = locked(session, spec.model, spec.model.uid, op.row)
         if row is None:
             raise ChartNotFound(f"{spec.label} {op.row} does not exist.")
+        signing.refuse_if_signed(session, op, row)
         _check_version(session, op, row)
         _check_parent(session, op, row)
         before = _change(session, spec, op, row)

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from nmt_bodymap.core.operations import ROW_FIELDS, RowKind
+from nmt_bodymap.core.signing import Amend, SignVisit
 from nmt_bodymap.store.errors import ChartValidationError
 from nmt_bodymap.store.exports.schema import FORMAT, SCHEMA_VERSION, ChartExport
 from nmt_bodymap.store.records import ClientRecord
@@ -115,13 +116,61 @@ def _write(store: Any, chart: ChartExport) -> ClientRecord:
         ]
         store.save_intake(client.id, complaints=complaints, **fields)
     for visit in chart.visits:
-        visit_id = store.create_visit(client.id, **_pick(visit, _VISIT_FIELDS)).id
+        created = store.create_visit(client.id, **_pick(visit, _VISIT_FIELDS))
+        uids = {visit.uid: created.uid}  # the file's row ids -> the new ones
         for name, (add, delete, names) in _ROWS.items():
             for row in getattr(visit, name):
-                added = getattr(store, add)(visit_id, **_pick(row, names))
+                added = getattr(store, add)(created.id, **_pick(row, names))
+                uids[row.uid] = added.uid
                 if row.deleted_at is not None:
                     getattr(store, delete)(added.id)
+        _write_signature(store, visit, created, uids)
+    for c in chart.consents:
+        store.record_consent(
+            client.id,
+            c.text_version,
+            c.consented_on,
+            c.typed_name,
+            c.drawing,
+            recorded_by=c.recorded_by,
+            recorded_at=c.recorded_at,
+        )
     return store.get_client(client.id)
+
+
+def _write_signature(store: Any, visit: Any, created: Any, uids: dict[Any, str]) -> None:
+    """Sign the imported visit as the file says, then its amendments, each checked against
+    its signature (a file edited after signing is refused)."""
+    if visit.signed_at is None:
+        if visit.amendments:
+            raise ChartValidationError("An unsigned visit cannot carry amendments.")
+        return
+    stored = store.get_visit(created.id)
+    store.apply(
+        SignVisit(
+            created.uid,
+            visit.signed_by,
+            stored.version,
+            signed_at=visit.signed_at.isoformat(),
+            signature=visit.signature,
+        )
+    )
+    for a in visit.amendments:
+        if a.target not in uids:
+            raise ChartValidationError("An amendment names a row the file does not hold.")
+        store.apply(
+            Amend(
+                created.uid,
+                RowKind(a.kind),
+                uids[a.target],
+                a.field,
+                a.after,
+                a.reason,
+                amended_by=a.amended_by,
+                amended_at=a.amended_at.isoformat(),
+                signature=a.signature,
+            )
+        )
 
 
 def trial_import(chart: ChartExport) -> None:
@@ -132,7 +181,7 @@ def trial_import(chart: ChartExport) -> None:
         trial = ChartStore.open(Path(folder) / "trial.sqlite3", backup_on_close=False)
         try:
             _write(trial, chart)
-        except ChartValidationError as exc:
+        except ValueError as exc:  # ChartValidationError, OperationError, a foreign kind
             raise ImportRefused(f"The file holds a row this app refuses: {exc}") from None
         finally:
             trial.close()

@@ -162,6 +162,10 @@ class Visit(Stamped, Base):
     plan: Mapped[str] = mapped_column(Text, default="")
     posture: Mapped[str] = mapped_column(Text, default="")
     gait: Mapped[str] = mapped_column(Text, default="")
+    # Added in revision 0006: the signature (core/signing.py); empty until signed.
+    signed_by: Mapped[str] = mapped_column(String(200), default="")
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    signature: Mapped[str] = mapped_column(String(64), default="")
 
 
 class PainMark(Stamped, Base):
@@ -278,3 +282,47 @@ class HistoryEntry(Base):
     version: Mapped[int] = mapped_column(Integer)
     before: Mapped[Any] = mapped_column(JSON, nullable=True)
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Amendment(Base):
+    """Added in revision 0006: a correction of a signed visit, append-only.
+
+    ``kind``/``row_uid``/``field`` name what is corrected (the visit itself or one of its
+    rows), ``before`` the value it had (the original, or the previous amendment's),
+    ``after`` the new value (JSON values); the signed row itself keeps its original.
+    ``signature`` chains the amendment to the visit's signature (core/signing.py).
+    """
+
+    __tablename__ = "amendments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_row_id)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    row_uid: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(60))
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    reason: Mapped[str] = mapped_column(Text)
+    amended_by: Mapped[str] = mapped_column(String(200))
+    amended_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    signature: Mapped[str] = mapped_column(String(64))
+
+
+class Consent(Base):
+    """Added in revision 0006: consent to treatment recorded at intake, append-only (a new
+    consent is a new row; the newest is the one in force). ``text_version`` names the text
+    of ``resources/consent.yaml`` agreed to; ``typed_name`` and/or ``drawing`` (SVG path
+    data of the drawn signature, ``core/consent.py``)."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_row_id)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    text_version: Mapped[str] = mapped_column(String(60))
+    consented_on: Mapped[date] = mapped_column(Date)
+    typed_name: Mapped[str] = mapped_column(String(200), default="")
+    drawing: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(200), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

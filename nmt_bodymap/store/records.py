@@ -92,6 +92,14 @@ class VisitRecord:
     updated_at: datetime
     uid: str = ""  # the row's client-made id (revision 0004)
     version: int = 0  # 1 after the add, +1 per applied operation
+    signed_by: str = ""  # revision 0006: who signed the visit ("" until signed)
+    signed_at: datetime | None = None
+    signature: str = ""
+
+    @property
+    def signed(self) -> bool:
+        """A signed visit is read-only; corrections are amendments (core/signing.py)."""
+        return self.signed_at is not None
 
 
 @dataclass(frozen=True)

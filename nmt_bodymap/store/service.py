@@ -29,6 +29,8 @@ in one transaction), delete_pain_mark, restore_pain_mark, list_pain_marks. Findi
 treatments, follow-ups, assessment observations (``*_observation(s)``: posture, gait,
 ischemia and entrapment, checked against ``resources/assessment.yaml``): add_*, update_*,
 delete_*, restore_*, list_*. Backups: backup, backup_if_due (and automatically on close).
+Signed visits (``store/signing_calls.py``): sign_visit, amend, list_amendments,
+signature_intact.
 """
 
 from __future__ import annotations
@@ -66,12 +68,13 @@ from nmt_bodymap.store.models import Client
 from nmt_bodymap.store.reading import ClientVisits, client_visits, get_row, visit_document
 from nmt_bodymap.store.records import Applied, HistoryRecord
 from nmt_bodymap.store.row_calls import VisitRowCalls
+from nmt_bodymap.store.signing_calls import SigningCalls
 
 # Re-exported: the search keys of a client name (tests and the demo use them from here).
 __all__ = ["ChartStore", "name_keys"]
 
 
-class ChartStore(ClientCalls, VisitRowCalls):
+class ChartStore(ClientCalls, VisitRowCalls, SigningCalls):
     """Client charts in one database. Create with ``ChartStore.open(...)``."""
 
     def __init__(

@@ -98,6 +98,7 @@ def _install_rooms(w: MainWindow) -> None:
     from nmt_bodymap.ui.actions import build_main_menus
     from nmt_bodymap.ui.chart.change_watcher import install_change_watcher
     from nmt_bodymap.ui.chart.history_view import install_history_view
+    from nmt_bodymap.ui.chart.sign_dialog import install_signing
     from nmt_bodymap.ui.chart.visit_dialog import install_visit_admin
     from nmt_bodymap.ui.clinic.assessment_panel import install_assessment
     from nmt_bodymap.ui.clinic.workflow_actions import install_workflow_actions
@@ -125,6 +126,7 @@ def _install_rooms(w: MainWindow) -> None:
     w.change_watcher = install_change_watcher(w)
     w.history_view = install_history_view(w)  # File > Client history (Ctrl+H)
     w.region_picker = install_region_picker(w)  # issue 15: "/" r temple Enter
+    w.signing = install_signing(w)  # issue 16: File > Sign visit…, Amend…
 
 
 def connect_panels(w: MainWindow) -> None:

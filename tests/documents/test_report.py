@@ -89,3 +89,51 @@ def test_no_section_title_is_left_alone_at_the_foot_of_a_page(
             body = [line for line in lines if line and not line.startswith("Visit report ·")]
             # the last lines of a page: no section title (nor a title and its first sub-title)
             assert not set(body[-2:]) & set(titles), f"{paper}: page ends with {body[-2:]!r}"
+
+
+def test_report_of_a_signed_visit_shows_the_signature_and_both_versions(
+    qapp: Any, demo_store: ChartStore, demo_visit: Any, clinic: Any, tmp_path: Path
+) -> None:
+    unsigned = collect_visit(demo_store, demo_visit.id)
+    write_report_pdf(unsigned, tmp_path / "unsigned.pdf", "a4", clinic)
+    assert "Signed by" not in pdf_text(tmp_path / "unsigned.pdf")
+    demo_store.sign_visit(demo_visit.id, "Sam Lee")
+    original = demo_store.get_visit(demo_visit.id).subjective
+    demo_store.amend(
+        demo_visit.id,
+        "visit",
+        demo_visit.uid,
+        "subjective",
+        "Headache builds through the evening",
+        "Client corrected the time of day",
+    )
+    data = collect_visit(demo_store, demo_visit.id)
+    path = tmp_path / "signed.pdf"
+    write_report_pdf(data, path, "a4", clinic)
+    text = pdf_text(path)
+    assert "Signature and amendments" in text and "Signed by Sam Lee on" in text
+    assert "Amendment 1: Subjective" in text
+    assert f"Original: {original}" in text
+    assert "Amended to: Headache builds through the evening" in text
+    assert "Reason: Client corrected the time of day" in text
+
+
+def test_report_shows_the_consent_on_file(
+    qapp: Any, demo_store: ChartStore, demo_visit: Any, clinic: Any, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from nmt_bodymap.core.consent import load_consent
+
+    path = tmp_path / "none.pdf"
+    write_report_pdf(collect_visit(demo_store, demo_visit.id), path, "a4", clinic)
+    assert "No consent to treatment on file" in pdf_text(path)
+    version = load_consent().current
+    demo_store.record_consent(
+        demo_visit.client_id, version, date(2026, 11, 1), "Demo Client", "M 100 500 L 400 200"
+    )
+    path = tmp_path / "consent.pdf"
+    write_report_pdf(collect_visit(demo_store, demo_visit.id), path, "a4", clinic)
+    text = pdf_text(path)
+    assert f"given on 2026-11-01 (text version {version})" in text
+    assert "Typed name: Demo Client" in text and "Drawn signature" in text

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from nmt_bodymap.core.consent import load_consent
 from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.demo import seed_demo_client
 from nmt_bodymap.store.exports import SCHEMA_VERSION, chart_json, export_chart, read_chart
@@ -24,6 +26,8 @@ TABLES = (
     "treatments",
     "follow_ups",
     "observations",
+    "amendments",
+    "consents",
 )
 # What differs between two charts holding the same record: the ids each chart gave its rows,
 # the bookkeeping times of the rows, and when the file was written.
@@ -132,3 +136,63 @@ def test_a_row_the_chart_refuses_fails_the_whole_import(exported: Path, tmp_path
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     assert "no file" in _refused(tmp_path / "absent.json", tmp_path / "t.sqlite3")
+
+
+@pytest.fixture
+def signed_export(tmp_path: Path) -> Path:
+    """The demo chart with its first visit signed and amended twice."""
+    with ChartStore.open(tmp_path / "signed.sqlite3", backup_on_close=False) as source:
+        client = seed_demo_client(source)
+        visit = next(v for v in source.list_visits(client.id) if source.list_findings(v.id))
+        source.sign_visit(visit.id, "Sam Lee")
+        source.amend(visit.id, "visit", visit.uid, "plan", "Stretch twice a day", "Plan omitted")
+        finding = source.list_findings(visit.id)[0]
+        source.amend(visit.id, "finding", finding.uid, "note", "Taut band felt", "Left out")
+        version = load_consent().current
+        source.record_consent(client.id, version, date(2026, 11, 1), "Demo Client", "M 1 2 L 3 4")
+        return export_chart(source, client.id, "json", tmp_path / "signed.json")
+
+
+def test_a_signed_visit_travels_with_its_signature_and_amendments(
+    signed_export: Path, tmp_path: Path
+) -> None:
+    original = json.loads(signed_export.read_text(encoding="utf-8"))
+    assert original["schema_version"] == SCHEMA_VERSION == 2
+    with ChartStore.open(tmp_path / "target.sqlite3", backup_on_close=False) as target:
+        client = import_chart(target, signed_export)
+        again = json.loads(chart_json(read_chart(target, client.id)))
+        visit = target.list_visits(client.id)
+        signed = [v for v in visit if v.signed]
+        assert len(signed) == 1 and signed[0].signed_by == "Sam Lee"
+        assert target.signature_intact(signed[0].id), "the signature still checks on arrival"
+        amendments = target.list_amendments(signed[0].id)
+    assert [(a.field, a.after) for a in amendments] == [
+        ("plan", "Stretch twice a day"),
+        ("note", "Taut band felt"),
+    ]
+    for chart in (again, original):  # an amendment names its row by the row's uid
+        for v in chart["visits"]:
+            for a in v["amendments"]:
+                assert a.pop("target") in {v["uid"], *(r["uid"] for r in v["findings"])}
+    assert _comparable(again) == _comparable(original), (
+        "signature, amendments and the signed rows arrive as they left"
+    )
+    assert [c["drawing"] for c in again["consents"]] == ["M 1 2 L 3 4"]
+    signatures = [v["signature"] for v in again["visits"] if v["signature"]]
+    assert signatures == [v["signature"] for v in original["visits"] if v["signature"]]
+
+
+def test_a_signed_visit_edited_in_the_file_is_refused(signed_export: Path, tmp_path: Path) -> None:
+    def edit_signed_plan(data: dict) -> None:
+        visit = next(v for v in data["visits"] if v["signature"])
+        visit["chief_complaint"] = "changed after signing"
+
+    path = _edited(signed_export, tmp_path, edit_signed_plan)
+    assert "does not match its signature" in _refused(path, tmp_path / "t.sqlite3")
+
+    def edit_amendment(data: dict) -> None:
+        visit = next(v for v in data["visits"] if v["signature"])
+        visit["amendments"][0]["reason"] = "another reason"
+
+    path = _edited(signed_export, tmp_path, edit_amendment)
+    assert "amendment does not match" in _refused(path, tmp_path / "t.sqlite3")

@@ -75,3 +75,61 @@ def test_text_being_typed_is_stored_when_the_window_closes(
     window.close()
     with ChartStore.open(chart_path, backup_on_close=False) as store:
         assert store.get_visit(seeded["visit"].id).plan == "Review in two weeks"
+
+
+def test_a_clinic_template_fills_the_empty_sections(
+    qtbot: Any, window: Any, seeded: dict[str, Any], tmp_path: Path
+) -> None:
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    (folder / "soap_templates.yaml").write_text(
+        "templates:\n"
+        "  - name: Neck follow-up\n"
+        "    subjective: 'Pain since last visit (0-10):'\n"
+        "    plan: Review in one week.\n",
+        encoding="utf-8",
+    )
+    tab = _soap(window)
+    tab.load_templates(folder)
+    assert [tab.template_box.itemText(i) for i in range(tab.template_box.count())] == [
+        "Use template…",
+        "Neck follow-up",
+    ]
+    qtbot.waitUntil(lambda: tab.edits["subjective"].isEnabled(), timeout=10_000)
+    tab.edits["subjective"].setPlainText("Client's own words")
+    tab.template_box.activated.emit(1)
+    qtbot.waitUntil(lambda: tab.status.text() == "Stored.", timeout=10_000)
+    visit = _stored(qtbot, window, seeded["visit"].id)
+    assert visit.subjective == "Client's own words", "a template never replaces typed text"
+    assert visit.plan == "Review in one week."
+    (folder / "soap_templates.yaml").write_text("templates:\n  - plan: x\n", encoding="utf-8")
+    tab.load_templates(folder)
+    assert not tab.template_box.isEnabled()
+    assert "templates.0.name" in tab.template_box.toolTip()
+
+
+def test_a_soap_edit_is_undone_and_redone_like_any_other(
+    qtbot: Any, window: Any, seeded: dict[str, Any]
+) -> None:
+    visit_id = seeded["visit"].id
+    tab = _soap(window)
+    qtbot.waitUntil(lambda: tab.edits["plan"].isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.open_visit.doc is not None, timeout=10_000)
+    steps = window.undo_stack.count()
+    box = tab.edits["plan"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Review in one week")
+    qtbot.waitUntil(lambda: tab.status.text() == "Stored.", timeout=10_000)
+    qtbot.waitUntil(lambda: not window.open_visit.busy(), timeout=10_000)
+    assert window.undo_stack.count() == steps + 1
+    assert _stored(qtbot, window, visit_id).plan == "Review in one week"
+    window.undo_stack.undo()
+    assert box.toPlainText() == "", "the box shows the note as it was"
+    qtbot.waitUntil(lambda: not window.open_visit.busy(), timeout=10_000)
+    assert _stored(qtbot, window, visit_id).plan == ""
+    window.undo_stack.redo()
+    assert box.toPlainText() == "Review in one week"
+    qtbot.waitUntil(lambda: not window.open_visit.busy(), timeout=10_000)
+    assert _stored(qtbot, window, visit_id).plan == "Review in one week"
+    history = call_on_worker(qtbot, window.worker, lambda s: s.history(seeded["client"].id))
+    assert [e.op for e in history if e.kind == "visit"][-3:] == ["change"] * 3

@@ -16,9 +16,11 @@ from nmt_bodymap import __version__
 from nmt_bodymap.store.exports.schema import (
     FORMAT,
     SCHEMA_VERSION,
+    AmendmentData,
     ChartExport,
     ClientData,
     ComplaintData,
+    ConsentData,
     FindingData,
     FollowUpData,
     IntakeData,
@@ -66,8 +68,19 @@ def read_chart(store: Any, client_id: int) -> ChartExport:
         values = record_values(
             visit,
             VisitData,
-            skip=("pain_marks", "findings", "treatments", "observations", "follow_ups"),
+            skip=(
+                "pain_marks",
+                "findings",
+                "treatments",
+                "observations",
+                "follow_ups",
+                "amendments",
+            ),
         )
+        amendments = [
+            AmendmentData(**record_values(a, AmendmentData, skip=("version",)))
+            for a in store.list_amendments(visit.id)
+        ]
         visits.append(
             VisitData(
                 **values,
@@ -76,6 +89,7 @@ def read_chart(store: Any, client_id: int) -> ChartExport:
                 treatments=_rows(store.list_treatments(visit.id, True), TreatmentData),
                 observations=_rows(store.list_observations(visit.id, True), ObservationData),
                 follow_ups=_rows(store.list_follow_ups(visit.id, True), FollowUpData),
+                amendments=amendments,
             )
         )
     return ChartExport(
@@ -86,6 +100,9 @@ def read_chart(store: Any, client_id: int) -> ChartExport:
         client=ClientData(**record_values(client, ClientData)),
         intake=intake_data,
         visits=visits,
+        consents=[
+            ConsentData(**record_values(c, ConsentData)) for c in store.list_consents(client_id)
+        ],
     )
 
 

@@ -20,9 +20,11 @@ from nmt_bodymap.store.exports.chart import write_private
 from nmt_bodymap.store.exports.schema import (
     FORMAT,
     SCHEMA_VERSION,
+    AmendmentData,
     ChartExport,
     ClientData,
     ComplaintData,
+    ConsentData,
     FindingData,
     FollowUpData,
     IntakeData,
@@ -38,6 +40,7 @@ VISIT_TABLES: dict[str, type[BaseModel]] = {
     "treatments": TreatmentData,
     "observations": ObservationData,
     "follow_ups": FollowUpData,
+    "amendments": AmendmentData,  # of signed visits (schema 2)
 }
 
 
@@ -88,8 +91,10 @@ def chart_tables(chart: ChartExport) -> dict[str, tuple[list[str], list[dict[str
         )
     visits = [{"client_id": client["id"], **v} for v in data["visits"]]
     for name, model in VISIT_TABLES.items():
-        rows = [{"visit_id": v["id"], **row} for v in visits for row in v.pop(name)]
+        rows = [{"visit_id": v["id"], **row} for v in visits for row in v.pop(name, [])]
         tables[name] = (["visit_id", *_columns(model, rows)], rows)
+    consents = [{"client_id": client["id"], **c} for c in data.get("consents", [])]
+    tables["consents"] = (["client_id", *_columns(ConsentData, consents)], consents)
     tables["visits"] = (
         ["client_id", *_columns(VisitData, visits, tuple(VISIT_TABLES))],
         visits,

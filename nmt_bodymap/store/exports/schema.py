@@ -14,12 +14,15 @@ written only when the chart's records carry them.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT: Final = "nmt-bodymap-chart"
-SCHEMA_VERSION = 1
+# 2 (issue 16): a visit carries its signature (signed_by, signed_at, signature) and its
+# amendments, the chart its consents; a version 1 file reads as unsigned visits without
+# amendments and no consent.
+SCHEMA_VERSION = 2
 
 
 class _Row(BaseModel):
@@ -126,6 +129,21 @@ class FollowUpData(_VisitRow):
     note: str
 
 
+class AmendmentData(_Row):
+    """A correction of a signed visit: ``target`` is the uid of the row (or of the visit)
+    in the file; ``before`` is the original (or the previous amendment's value)."""
+
+    kind: str
+    target: str
+    field: str
+    before: Any
+    after: Any
+    reason: str = Field(min_length=1)
+    amended_by: str
+    amended_at: datetime
+    signature: str
+
+
 class VisitData(_Row):
     id: int
     started_at: datetime
@@ -144,6 +162,22 @@ class VisitData(_Row):
     treatments: list[TreatmentData]
     observations: list[ObservationData]
     follow_ups: list[FollowUpData]
+    signed_by: str = ""
+    signed_at: datetime | None = None
+    signature: str = ""
+    amendments: list[AmendmentData] = []
+
+
+class ConsentData(_Row):
+    """A consent to treatment (schema 2): the text version agreed to, the date, the typed
+    name and/or the drawn signature (SVG path data), who recorded it and when."""
+
+    text_version: str
+    consented_on: date
+    typed_name: str
+    drawing: str
+    recorded_by: str
+    recorded_at: datetime
 
 
 class ChartExport(BaseModel):
@@ -158,3 +192,4 @@ class ChartExport(BaseModel):
     client: ClientData
     intake: IntakeData | None
     visits: list[VisitData]
+    consents: list[ConsentData] = []  # oldest first; the newest is in force (schema 2)

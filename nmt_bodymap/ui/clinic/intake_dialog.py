@@ -4,7 +4,9 @@ Perpetuating factors are grouped the way neuromuscular therapy sorts them
 (Chaitow & DeLany): biomechanical (posture, habits of use), biochemical (water, food,
 sleep), psychosocial (stress, breathing pattern) and lifestyle (work). The red-flag
 questions come from ``resources/red_flags.yaml``; a "yes" raises the referral banner at
-once, before the form is even saved. Saving goes through ``ChartStore.save_intake``.
+once, before the form is even saved. The consent to treatment (``consent_section.py``) sits
+below the screen. Saving goes through ``ChartStore.save_intake`` (and ``record_consent``
+when a consent was entered).
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -37,6 +38,8 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
 from nmt_bodymap.ui.chart.store_calls import get_intake, save_intake
+from nmt_bodymap.ui.clinic.consent_section import ConsentSection
+from nmt_bodymap.ui.clinic.intake_fields import FormError, number_of, text_box
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.window_state import fit_to_screen
@@ -44,36 +47,6 @@ from nmt_bodymap.ui.window_state import fit_to_screen
 ANSWERS: tuple[tuple[str, bool | None], ...] = (("Yes", True), ("No", False), ("Not asked", None))
 DESCRIPTION, ONSET, WEEKS, BADGE = range(4)
 CHRONIC_BADGE = "Chronic"
-
-
-class FormError(ValueError):
-    """A field the therapist must fix; ``widget`` gets the focus."""
-
-    def __init__(self, message: str, widget: QWidget | None = None) -> None:
-        super().__init__(message)
-        self.widget = widget
-
-
-def _text_box(placeholder: str, height: int = 60) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(height)
-    return box
-
-
-def _number(edit: QLineEdit, label: str, low: float, high: float, whole: bool = False) -> Any:
-    raw = edit.text().strip().replace(",", ".")
-    if not raw:
-        return None
-    try:
-        value = float(raw)
-    except ValueError:
-        raise FormError(f"{label} must be a number (got {raw!r}).", edit) from None
-    if whole and not value.is_integer():
-        raise FormError(f"{label} must be a whole number from {low:g} to {high:g}.", edit)
-    if not low <= value <= high:
-        raise FormError(f"{label} must be from {low:g} to {high:g} (got {raw}).", edit)
-    return int(value) if whole else value
 
 
 class IntakeDialog(QDialog):
@@ -104,6 +77,8 @@ class IntakeDialog(QDialog):
         body.addWidget(self._complaints_box())
         body.addWidget(self._factors_box())
         body.addWidget(self._red_flags_box())
+        self.consent = ConsentSection()
+        body.addWidget(self.consent)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
@@ -123,13 +98,18 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         store_call(lambda store: get_intake(store, client_id), self._show, self._load_failed)
+        store_call(
+            lambda store: store.latest_consent(client_id),
+            self.consent.show_consent,
+            self._load_failed,
+        )
 
     # -- building the form -----------------------------------------------------------------
     def _history_box(self) -> QGroupBox:
         box = QGroupBox("History")
-        self.history_edit = _text_box("Past injuries, surgery, earlier episodes, treatments", 80)
-        self.medications_edit = _text_box("Medications and supplements")
-        self.conditions_edit = _text_box("Diagnosed conditions (diabetes, thyroid, arthritis…)")
+        self.history_edit = text_box("Past injuries, surgery, earlier episodes, treatments", 80)
+        self.medications_edit = text_box("Medications and supplements")
+        self.conditions_edit = text_box("Diagnosed conditions (diabetes, thyroid, arthritis…)")
         form = QFormLayout(box)
         form.addRow("&History", self.history_edit)
         form.addRow("&Medications", self.medications_edit)
@@ -166,18 +146,16 @@ class IntakeDialog(QDialog):
 
     def _factors_box(self) -> QGroupBox:
         box = QGroupBox("Perpetuating factors")
-        self.habits_edit = _text_box("Posture at work and rest, habits of use, repetitive tasks")
+        self.habits_edit = text_box("Posture at work and rest, habits of use, repetitive tasks")
         self.water_edit = QLineEdit()
         self.water_edit.setPlaceholderText("litres a day, e.g. 1.5")
-        self.nutrition_edit = _text_box("Meals, caffeine, alcohol, known deficiencies", 50)
+        self.nutrition_edit = text_box("Meals, caffeine, alcohol, known deficiencies", 50)
         self.sleep_hours_edit = QLineEdit()
         self.sleep_hours_edit.setPlaceholderText("hours a night, e.g. 7")
-        self.sleep_notes_edit = _text_box("Sleep position, waking with pain, pillow", 50)
+        self.sleep_notes_edit = text_box("Sleep position, waking with pain, pillow", 50)
         self.stress_edit = QLineEdit()
         self.stress_edit.setPlaceholderText("0 (none) to 10 (overwhelming)")
-        self.breathing_edit = _text_box(
-            "Upper-chest breathing, breath holding, mouth breathing", 50
-        )
+        self.breathing_edit = text_box("Upper-chest breathing, breath holding, mouth breathing", 50)
         self.occupation_edit = QLineEdit()
         self.occupation_edit.setPlaceholderText("Work, sport, hobbies, caring duties")
         grid = QGridLayout(box)
@@ -367,10 +345,10 @@ class IntakeDialog(QDialog):
             "conditions": self.conditions_edit.toPlainText(),
             "occupation": self.occupation_edit.text(),
             "habits": self.habits_edit.toPlainText(),
-            "stress": _number(self.stress_edit, "Stress", 0, 10, whole=True),
-            "sleep_hours": _number(self.sleep_hours_edit, "Sleep (hours a night)", 0, 24),
+            "stress": number_of(self.stress_edit, "Stress", 0, 10, whole=True),
+            "sleep_hours": number_of(self.sleep_hours_edit, "Sleep (hours a night)", 0, 24),
             "sleep_notes": self.sleep_notes_edit.toPlainText(),
-            "hydration_litres": _number(self.water_edit, "Water (litres a day)", 0, 20),
+            "hydration_litres": number_of(self.water_edit, "Water (litres a day)", 0, 20),
             "nutrition": self.nutrition_edit.toPlainText(),
             "breathing": self.breathing_edit.toPlainText(),
             "red_flags": self.answers(),
@@ -380,6 +358,7 @@ class IntakeDialog(QDialog):
     def save(self) -> None:
         try:
             fields = self.fields()
+            consent = self.consent.checked_values()
         except FormError as exc:
             self.show_error(str(exc))
             if exc.widget is not None:
@@ -388,9 +367,14 @@ class IntakeDialog(QDialog):
         self.show_error("")
         self.save_button.setEnabled(False)
         client_id = self.client_id
-        self.store_call(
-            lambda store: save_intake(store, client_id, fields), self._saved, self._save_failed
-        )
+
+        def job(store: Any) -> Any:
+            intake = save_intake(store, client_id, fields)
+            if consent is not None:
+                store.record_consent(client_id, **consent)
+            return intake
+
+        self.store_call(job, self._saved, self._save_failed)
 
     def _saved(self, intake: Any) -> None:
         self.saved.emit(intake)

@@ -3,7 +3,8 @@
 Clinic header, client, visit date and therapist; both body views with the visit's marks and
 a numbered legend; the charted muscles with their referral zones and trigger points;
 findings, treatments, assessment, red flags and clearance; the after-care with the soreness
-window; the SOAP note when the visit has one; page numbers. A4 or Letter; a PDF file
+window; the SOAP note when the visit has one; the signature and every amendment with its
+original (``signed.py``); page numbers. A4 or Letter; a PDF file
 (``write_report_pdf``) or any printer (``print_report``).
 """
 
@@ -31,6 +32,7 @@ from nmt_bodymap.ui.documents.paged import (
     set_paper,
     write_pdf,
 )
+from nmt_bodymap.ui.documents.signed import consent_html, signature_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import place_label, side_label
@@ -178,6 +180,15 @@ def soap_html(data: VisitDocument) -> str:
     return _section("SOAP note", body)
 
 
+def row_names(knowledge: KnowledgeBase, data: VisitDocument) -> dict[str, str]:
+    """The visit's rows by uid, in words (what an amendment names)."""
+    names = {m.uid: place_label(m.region, m.side) for m in data.marks}
+    for row in (*data.findings, *data.treatments):
+        muscle = knowledge.muscle(row.muscle_id).name if row.muscle_id in knowledge else ""
+        names[row.uid] = f"{muscle or row.muscle_id}, {side_label(row.side).lower()}"
+    return names
+
+
 def report_html(
     data: VisitDocument, settings: Settings, figure_tags: dict[str, str], knowledge: KnowledgeBase
 ) -> str:
@@ -237,9 +248,13 @@ def report_html(
         )
         + _section("Assessment", _list(observation_lines, "No assessment charted."))
         + _section("Red flags and clearance", red_flag_html(data))
+        + _section(
+            "Consent to treatment", consent_html(data.consent, figure_tags.get("consent", ""))
+        )
         + _section("After-care given", after_care_html(data))
         + _section("Follow-up of this visit", follow_up_html(data))
         + soap_html(data)
+        + signature_html(visit, data.amendments, row_names(knowledge, data))
         + "</body></html>"
     )
 
@@ -257,6 +272,11 @@ def _draw(data: VisitDocument, device: QPagedPaintDevice, paper: str, settings: 
         width_mm = FIGURE_HEIGHT_MM * image.width() / image.height()
         width_mm = min(width_mm, content_width_mm(paper) / 2 - 4)
         tags[view] = image_tag(name, image, width_mm)
+    if data.consent is not None and data.consent.drawing:
+        from nmt_bodymap.ui.clinic.consent_section import drawing_image
+
+        images["consent-signature"] = drawing_image(data.consent.drawing)
+        tags["consent"] = image_tag("consent-signature", images["consent-signature"], 60.0)
     html = report_html(data, settings, tags, load_knowledge())
     footer = f"Visit report · {data.client.name} · {data.visit.started_at.astimezone():%d %b %Y}"
     return render_document(device, html, images, footer)

@@ -4,7 +4,9 @@ Each section is stored by itself (``ChartStore.update_visit``) as soon as the th
 pauses typing (``SAVE_DELAY_MS``), leaves the box, or opens another visit; the status line
 says whether the text on screen is stored. "Fill empty sections" puts the chart's own
 suggestions (:mod:`soap_text`) into the sections that are still empty, never over text the
-therapist wrote. Signing and locking a visit is not here (it needs the signed-visit work).
+therapist wrote; so does a clinic template (``soap_templates.yaml`` in the data folder,
+``core/soap_templates.py``). A signed visit's note is shown read-only (``set_signed``;
+corrections are amendments, ``ui/chart/sign_dialog.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +45,7 @@ class SoapTab(QWidget):
         self.worker = worker
         self.knowledge = knowledge
         self.visit_id: int | None = None
+        self.signed = False
         self._stored: dict[str, str] = {}
         self._serial = 0
         self.edits: dict[str, QPlainTextEdit] = {}
@@ -62,10 +66,20 @@ class SoapTab(QWidget):
             "after-care and follow-up. Text you wrote is never replaced."
         )
         self.suggest_button.clicked.connect(self.fill_suggestions)
+        self.template_box = QComboBox()
+        self.template_box.setObjectName("soap-template")
+        self.template_box.setToolTip(
+            "The clinic's templates (soap_templates.yaml in the data folder); a template "
+            "fills the empty sections only"
+        )
+        self.template_box.activated.connect(self._template_chosen)
+        self.templates: tuple[Any, ...] = ()
+        self.load_templates()
         self.status = QLabel("")
         self.status.setObjectName("soap-status")
         buttons = QHBoxLayout()
         buttons.addWidget(self.suggest_button)
+        buttons.addWidget(self.template_box)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -75,7 +89,44 @@ class SoapTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._open: Any = None  # the window's OpenVisit, when attached
+        self._stack: Any = None  # the window's undo stack
         self.show_visit(None)
+
+    def attach(self, open_visit: Any, undo_stack: Any) -> None:
+        """Store edits of the open visit as operations on the window's undo stack (Ctrl+Z
+        takes a SOAP edit back like any other), and follow undo/redo and other stations."""
+        self._open, self._stack = open_visit, undo_stack
+        open_visit.changed.connect(self._doc_changed)
+        open_visit.status_changed.connect(self._doc_status)
+
+    def _doc(self) -> Any:
+        """The open visit's document when it holds the visit shown here, else None."""
+        open_visit = self._open
+        if open_visit is None or self.visit_id is None or open_visit.visit_id != self.visit_id:
+            return None
+        return open_visit.doc
+
+    def _doc_changed(self, change: Any) -> None:
+        from nmt_bodymap.core.operations import Change
+
+        doc = self._doc()
+        if doc is None or not (change.flags & Change.VISIT) or self._timer.isActive():
+            return
+        texts = {name: str(doc.visit_state.values.get(name) or "") for name in SECTIONS}
+        self._stored = dict(texts)
+        if any(self.edits[n].toPlainText().strip() != t for n, t in texts.items()):
+            self._set_texts(texts)
+
+    def _doc_status(self, rows: Any) -> None:
+        doc = self._doc()
+        if doc is None or doc.visit not in rows:
+            return
+        state, why = self._open.status(doc.visit)
+        if state == "saved" and self.status.text() == "Saving…":
+            self.status.setText("Stored.")
+        elif state == "unsaved":
+            self.status.setText(f"Not stored: {why}")
 
     # -- which visit -----------------------------------------------------------------------
     def show_visit(self, visit: Any | None) -> None:
@@ -110,7 +161,17 @@ class SoapTab(QWidget):
         self._set_texts(texts)
         for edit in self.edits.values():
             edit.setEnabled(True)
-        self.status.setText("Stored.")
+        self.set_signed(getattr(record, "signed_at", None) is not None)
+        self.status.setText("Signed: read-only." if self.signed else "Stored.")
+
+    def set_signed(self, signed: bool) -> None:
+        """A signed visit's note is read-only (the store refuses an edit anyway)."""
+        if signed:
+            self.save_now()  # nothing typed is lost: a refused save says so in the status
+        self.signed = signed
+        for edit in self.edits.values():
+            edit.setReadOnly(signed)
+        self.suggest_button.setEnabled(self.visit_id is not None and not signed)
 
     def _set_texts(self, texts: dict[str, str]) -> None:
         for name, edit in self.edits.items():
@@ -146,11 +207,28 @@ class SoapTab(QWidget):
             return
         visit_id, serial = self.visit_id, self._serial
         self.status.setText("Saving…")
+        doc = self._doc()
+        if doc is not None:
+            self._push(doc, {name: text.strip() for name, text in changes.items()})
+            return
         self.worker.submit(
             lambda store: store_calls.update_visit(store, visit_id, changes),
             lambda record: self._saved(serial, record),
             lambda error: self._failed(serial, error),
         )
+
+    def _push(self, doc: Any, changes: dict[str, str]) -> None:
+        """One undoable operation for the changed sections (refused: the stored text)."""
+        from nmt_bodymap.core.operations import RowKind
+        from nmt_bodymap.ui.chart.commands import push_operations
+
+        op = doc.change_op(RowKind.VISIT, doc.visit, **changes)
+        self._stored.update(changes)
+        command = push_operations(self._stack, self._open, [op], "Edit SOAP note")
+        if command is None:
+            self.status.setText("Not stored: the visit refused the change.")
+        elif not self._open.queued(doc.visit):
+            self.status.setText("Stored.")
 
     def _saved(self, serial: int, record: Any) -> None:
         if serial != self._serial:
@@ -163,9 +241,48 @@ class SoapTab(QWidget):
         if serial == self._serial:
             self.status.setText(f"Not stored: {error}")
 
+    # -- the clinic's templates ----------------------------------------------------------------
+    def load_templates(self, folder: Any = None) -> None:
+        """Offer the templates of the data folder (or ``folder``); a bad file says why."""
+        from nmt_bodymap import paths
+        from nmt_bodymap.core.soap_templates import FILE_NAME, TemplateError, load_templates
+
+        path = (folder if folder is not None else paths.data_dir(create=False)) / FILE_NAME
+        self.template_box.clear()
+        try:
+            self.templates = load_templates(path)
+        except TemplateError as exc:
+            self.templates = ()
+            self.template_box.addItem("Templates unusable")
+            self.template_box.setToolTip(str(exc))
+            self.template_box.setEnabled(False)
+            return
+        self.template_box.addItem("Use template…" if self.templates else "No templates")
+        for template in self.templates:
+            self.template_box.addItem(template.name)
+        self.template_box.setEnabled(bool(self.templates))
+
+    def _template_chosen(self, index: int) -> None:
+        self.template_box.setCurrentIndex(0)
+        if index < 1 or self.visit_id is None or self.signed:
+            return
+        self.use_template(self.templates[index - 1])
+
+    def use_template(self, template: Any) -> None:
+        """Fill the empty sections from ``template`` and store them."""
+        from nmt_bodymap.core.soap_templates import fill_empty
+
+        filled = fill_empty(self.texts(), template)
+        for name, edit in self.edits.items():
+            if edit.toPlainText() != filled[name]:
+                edit.blockSignals(True)
+                edit.setPlainText(filled[name])
+                edit.blockSignals(False)
+        self.save_now()
+
     # -- suggestions --------------------------------------------------------------------------
     def fill_suggestions(self) -> None:
-        if self.visit_id is None:
+        if self.visit_id is None or self.signed:
             return
         serial, visit_id = self._serial, self.visit_id
         self.worker.submit(
@@ -192,4 +309,5 @@ def install_soap_tab(window: Any) -> SoapTab:
     window.side_tabs.addTab(tab, "SOAP")
     window.visits.visit_chosen.connect(tab.show_visit)
     window.installEventFilter(tab)
+    tab.attach(window.open_visit, window.undo_stack)  # SOAP edits are undoable operations
     return tab

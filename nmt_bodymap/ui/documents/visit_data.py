@@ -22,6 +22,8 @@ class VisitDocument:
     observations: tuple[Any, ...]
     follow_ups: tuple[Any, ...]  # recorded at the next visit, about this one
     next_visit: Any | None  # the client's visit after this one, if any
+    amendments: tuple[Any, ...] = ()  # of a signed visit, oldest first (store/signing.py)
+    consent: Any | None = None  # the consent to treatment in force (store/consent.py)
 
     def treated_muscles(self) -> list[tuple[str, str]]:
         """(muscle id, side) of every treatment, then of every finding, each once."""
@@ -46,4 +48,6 @@ def collect_visit(store: Any, visit_id: int) -> VisitDocument:
         observations=tuple(store.list_observations(visit_id)),
         follow_ups=tuple(store.list_follow_ups(visit_id)),
         next_visit=later[0] if later else None,
+        amendments=tuple(store.list_amendments(visit_id)),
+        consent=store.latest_consent(visit.client_id),
     )

@@ -1,0 +1,93 @@
+"""The consent-to-treatment text (``resources/consent.yaml``) and the checks of a recorded
+consent. Qt-free. Each text has a version id; a stored consent names the version agreed to
+(old versions stay in the file so an old consent still prints with its own words)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.resources import resource_path
+
+# A drawn signature is kept as SVG path data: moves and lines in a 0-1000 box.
+DRAWING_PATTERN = re.compile(r"^(?:[ML] ?-?\d{1,4}(?:\.\d+)? -?\d{1,4}(?:\.\d+)? ?)*$")
+MAX_DRAWING = 60_000
+
+
+class ConsentDataError(ValueError):
+    """The consent file is missing or malformed (one line, naming the file)."""
+
+
+class ConsentText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class ConsentFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    current: str
+    versions: tuple[ConsentText, ...] = Field(min_length=1)
+
+    def version(self, version_id: str) -> ConsentText | None:
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    @property
+    def latest(self) -> ConsentText:
+        found = self.version(self.current)
+        assert found is not None  # checked when loaded
+        return found
+
+
+@cache
+def load_consent(path: Path | None = None) -> ConsentFile:
+    path = path or resource_path("consent.yaml")
+    try:
+        parsed = ConsentFile.model_validate(read_yaml(path))
+    except OSError as exc:
+        raise ConsentDataError(f"{path}: cannot read ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ConsentDataError(f"{path}: not valid YAML") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(p) for p in first["loc"])
+        raise ConsentDataError(f"{path}: {place}: {first['msg']}") from exc
+    if parsed.version(parsed.current) is None:
+        raise ConsentDataError(f"{path}: current version {parsed.current!r} is not listed")
+    return parsed
+
+
+def check_consent(
+    text_version: Any, consented_on: Any, typed_name: Any, drawing: Any
+) -> tuple[str, date, str, str]:
+    """The consent's values, cleaned; ``ValueError`` with one plain line when wrong."""
+    if load_consent().version(str(text_version)) is None:
+        raise ValueError("The consent names a text version this app does not know.")
+    if isinstance(consented_on, str):
+        try:
+            consented_on = date.fromisoformat(consented_on)
+        except ValueError:
+            raise ValueError("Write the consent date as YYYY-MM-DD.") from None
+    if not isinstance(consented_on, date):
+        raise ValueError("The consent needs the date it was given.")
+    if consented_on > date.today():
+        raise ValueError("The consent date cannot be in the future.")
+    name = typed_name.strip() if isinstance(typed_name, str) else ""
+    path = drawing.strip() if isinstance(drawing, str) else ""
+    if not name and not path:
+        raise ValueError("Consent needs the client's typed name or drawn signature.")
+    if len(name) > 200:
+        raise ValueError("The typed name is longer than 200 characters.")
+    if len(path) > MAX_DRAWING or not DRAWING_PATTERN.match(path):
+        raise ValueError("The drawn signature is not a drawing this app made.")
+    return str(text_version), consented_on, name, path

@@ -18,7 +18,9 @@ the overlay files lives in :mod:`nmt_bodymap.core.translations_schema`.
 
 from __future__ import annotations
 
+import logging
 import string
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +33,8 @@ from nmt_bodymap.resources import resource_path
 
 Key = tuple[str, str, str]
 Value = str | tuple[str, ...]
+
+_log = logging.getLogger(__name__)
 
 ENGLISH = "en"
 SIDE_WORDS: dict[str, str] = {
@@ -52,64 +56,122 @@ class TranslationError(ValueError):
     """An overlay file is wrong; the message names the file, the entry and the reason."""
 
 
-@cache
-def english_texts() -> dict[Key, Value]:
-    """Every user-visible text of the knowledge files, by key: what an overlay translates."""
-    from nmt_bodymap.core.assessment import load_assessment
-    from nmt_bodymap.core.clinical import load_protocols, load_red_flags
-    from nmt_bodymap.core.knowledge import load_knowledge
-    from nmt_bodymap.core.pain_areas import load_pain_areas
-    from nmt_bodymap.core.vocabulary import load_vocabulary
+class _Texts(dict[Key, Value]):
+    """English texts of one source, keyed like the overlay; empty texts are not keys."""
 
-    texts: dict[Key, Value] = {}
-
-    def put(kind: str, item: str, field: str, value: object) -> None:
+    def put(self, kind: str, item: str, field: str, value: object) -> None:
         if isinstance(value, str):
             if value.strip():
-                texts[(kind, item, field)] = value.strip()
+                self[(kind, item, field)] = value.strip()
         elif isinstance(value, list | tuple) and value:
-            texts[(kind, item, field)] = tuple(str(line) for line in value)
+            self[(kind, item, field)] = tuple(str(line) for line in value)
 
+
+@cache
+def _muscle_texts() -> _Texts:
+    from nmt_bodymap.core.knowledge import load_knowledge
+
+    texts = _Texts()
     knowledge = load_knowledge()
     for muscle in knowledge:
-        put("muscle", muscle.id, "name", muscle.name)
-        put("muscle", muscle.id, "client_explanation", muscle.client_explanation)
+        texts.put("muscle", muscle.id, "name", muscle.name)
+        texts.put("muscle", muscle.id, "client_explanation", muscle.client_explanation)
         for field in ("symptoms", "perpetuating_factors", "self_care"):
-            put("muscle", muscle.id, field, getattr(muscle, field))
+            texts.put("muscle", muscle.id, field, getattr(muscle, field))
         for tp in muscle.trigger_points:
-            put("trigger_point", f"{muscle.id}/{tp.id}", "label", tp.label)
-            put("trigger_point", f"{muscle.id}/{tp.id}", "palpation", tp.palpation)
+            texts.put("trigger_point", f"{muscle.id}/{tp.id}", "label", tp.label)
+            texts.put("trigger_point", f"{muscle.id}/{tp.id}", "palpation", tp.palpation)
         for pattern in muscle.patterns:
-            put("pattern", f"{muscle.id}/{pattern.trigger_points[0]}", "note", pattern.note)
+            texts.put("pattern", f"{muscle.id}/{pattern.trigger_points[0]}", "note", pattern.note)
     for condition in knowledge.conditions.values():
-        put("condition", condition.id, "label", condition.label)
+        texts.put("condition", condition.id, "label", condition.label)
+    return texts
+
+
+@cache
+def _place_texts() -> _Texts:
+    from nmt_bodymap.core.vocabulary import load_vocabulary
+
+    texts = _Texts()
     for name, region in load_vocabulary().items():
-        put("region", name, "label", region.label)
+        texts.put("region", name, "label", region.label)
+    for side, word in SIDE_WORDS.items():
+        texts.put("side", side, "label", word)
+    for phrase, template in PHRASES.items():
+        texts.put("phrase", phrase, "text", template)
+    return texts
+
+
+@cache
+def _group_texts() -> _Texts:
+    from nmt_bodymap.core.pain_areas import load_pain_areas
+
+    texts = _Texts()
     for group in load_pain_areas().groups.values():
-        put("muscle_group", group.id, "label", group.label)
+        texts.put("muscle_group", group.id, "label", group.label)
+    return texts
+
+
+@cache
+def _clinical_texts() -> _Texts:
+    from nmt_bodymap.core.clinical import load_protocols, load_red_flags
+
+    texts = _Texts()
     for protocol in load_protocols():
-        put("protocol", protocol.id, "label", protocol.label)
+        texts.put("protocol", protocol.id, "label", protocol.label)
     for question in load_red_flags().questions:
-        put("red_flag", question.id, "question", question.question)
-        put("red_flag", question.id, "why", question.why)
+        texts.put("red_flag", question.id, "question", question.question)
+        texts.put("red_flag", question.id, "why", question.why)
+    return texts
+
+
+@cache
+def _assessment_texts() -> _Texts:
+    from nmt_bodymap.core.assessment import load_assessment
+
+    texts = _Texts()
     assessment = load_assessment()
     for area in assessment.posture:
-        put("posture_area", area.id, "label", area.label)
+        texts.put("posture_area", area.id, "label", area.label)
     observations = [o for _area, o in assessment.posture_observations()] + list(assessment.gait)
     for observation in observations:
         for field in ("label", "side_hint", "about", "caution"):
-            put("observation", observation.id, field, getattr(observation, field))
+            texts.put("observation", observation.id, field, getattr(observation, field))
     for sign in assessment.ischemia_signs:
-        put("ischemia_sign", sign.id, "label", sign.label)
-        put("ischemia_sign", sign.id, "about", sign.about)
+        texts.put("ischemia_sign", sign.id, "label", sign.label)
+        texts.put("ischemia_sign", sign.id, "about", sign.about)
     for site in assessment.sites:
         for field in ("label", "nerve", "symptoms", "caution"):
-            put("entrapment_site", site.id, field, getattr(site, field))
-    for side, word in SIDE_WORDS.items():
-        put("side", side, "label", word)
-    for phrase, template in PHRASES.items():
-        put("phrase", phrase, "text", template)
+            texts.put("entrapment_site", site.id, field, getattr(site, field))
     return texts
+
+
+_SOURCES: dict[str, Callable[[], _Texts]] = {
+    **dict.fromkeys(("muscle", "trigger_point", "pattern", "condition"), _muscle_texts),
+    **dict.fromkeys(("region", "side", "phrase"), _place_texts),
+    "muscle_group": _group_texts,
+    **dict.fromkeys(("protocol", "red_flag"), _clinical_texts),
+    **dict.fromkeys(
+        ("posture_area", "observation", "ischemia_sign", "entrapment_site"), _assessment_texts
+    ),
+}
+"""Kind of a text -> the knowledge file(s) its English comes from (each read when needed)."""
+
+
+@cache
+def english_texts() -> dict[Key, Value]:
+    """Every user-visible text of the knowledge files, by key: what an overlay translates."""
+    texts: dict[Key, Value] = {}
+    for source in dict.fromkeys(_SOURCES.values()):
+        texts.update(source())
+    return texts
+
+
+def _english(key: Key) -> Value:
+    source = _SOURCES.get(key[0])
+    if source is None:
+        raise KeyError(key)
+    return source()[key]
 
 
 def overlay_folder(language: str) -> Path:
@@ -211,17 +273,23 @@ def missing(language: str) -> list[Key]:
     return [key for key in english_texts() if key not in overlay]
 
 
+@cache
+def _usable_overlay(language: str) -> dict[Key, Value]:
+    """The overlay for display: a broken file shows English (logged once), never a crash."""
+    try:
+        return load_overlay(language)
+    except TranslationError as exc:
+        _log.warning("knowledge texts stay English: %s", exc)
+        return {}
+
+
 def display_value(kind: str, item: str, field: str, language: str) -> Value:
     """The text of ``(kind, item, field)`` in ``language``, else English (KeyError if none)."""
     if language != ENGLISH:
-        try:
-            overlay = load_overlay(language)
-        except TranslationError:
-            overlay = {}
-        found = overlay.get((kind, item, field))
+        found = _usable_overlay(language).get((kind, item, field))
         if found is not None:
             return found
-    return english_texts()[(kind, item, field)]
+    return _english((kind, item, field))
 
 
 def display_text(kind: str, item: str, field: str, language: str) -> str:

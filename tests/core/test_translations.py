@@ -162,9 +162,31 @@ def test_a_partial_overlay_shows_german_where_given_and_english_elsewhere(
     monkeypatch.setattr(
         translations, "overlay_folder", lambda language: tmp_path / "i18n" / language
     )
-    translations.load_overlay.cache_clear()
+    _clear()
     try:
         assert display_text("region", "heel", "label", "nl") == "hiel"
         assert display_text("region", "calf", "label", "nl") == "calf"
     finally:
-        translations.load_overlay.cache_clear()
+        _clear()
+
+
+def _clear() -> None:
+    translations.load_overlay.cache_clear()
+    translations._usable_overlay.cache_clear()
+
+
+def test_a_broken_overlay_shows_english_and_says_why_in_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    _write(tmp_path / "i18n" / "nl", "x.yaml", "regions:\n  heal: hiel\n")
+    monkeypatch.setattr(translations, "overlay_folder", lambda lang: tmp_path / "i18n" / lang)
+    _clear()
+    try:
+        with caplog.at_level("WARNING", logger="nmt_bodymap.core.translations"):
+            assert muscle_name("masseter", "nl") == "Masseter"
+            assert display_text("region", "heel", "label", "nl") == "heel"
+        warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert len(warnings) == 1
+        assert "no region has the id 'heal'" in warnings[0]
+    finally:
+        _clear()

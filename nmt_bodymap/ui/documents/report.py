@@ -33,7 +33,7 @@ from nmt_bodymap.ui.documents.paged import (
 )
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.map.highlight import zone_regions
-from nmt_bodymap.ui.map.labels import place_label, side_label
+from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label, trigger_point_label
 
 FIGURE_HEIGHT_MM = 150.0  # both views fit beside each other under the header on page 1
 QUALITY_KEY = "● ache  ▲ sharp  ◆ burning  ■ tingling  ⬢ throbbing"
@@ -100,10 +100,12 @@ def muscle_html(knowledge: KnowledgeBase, data: VisitDocument) -> str:
             if row.muscle_id == muscle_id and row.side == side and row.trigger_point_id
         }
         points = [
-            f"{tp.label}{' (charted)' if tp.id in charted else ''}" for tp in muscle.trigger_points
+            trigger_point_label(muscle_id, tp.id, tp.label)
+            + (" (charted)" if tp.id in charted else "")
+            for tp in muscle.trigger_points
         ]
         parts.append(
-            f"<h3>{escape(muscle.name)} ({escape(side_label(side).lower())})</h3>"
+            f"<h3>{escape(muscle_label(muscle_id))} ({escape(side_label(side).lower())})</h3>"
             f"<p><b>Essential referral zone:</b> {escape(', '.join(essential) or '—')}<br>"
             f"<b>Spillover:</b> {escape(', '.join(spillover) or '—')}<br>"
             f"<b>Trigger points:</b> {escape('; '.join(points))}</p>"

@@ -92,3 +92,17 @@ def surface_label(region: str) -> str:
     if entry is None:
         return region.replace("_", " ")
     return entry.label if _english() else knowledge_text("region", region, "label", entry.label)
+
+
+_OBSERVATION_KINDS = {
+    "posture": "observation",
+    "gait": "observation",
+    "ischemia": "ischemia_sign",
+    "entrapment": "entrapment_site",
+}
+
+
+def observation_label(kind: str, item: str, fallback: str) -> str:
+    """A charted posture, gait, ischemia or entrapment item's name on screen."""
+    text_kind = _OBSERVATION_KINDS.get(kind)
+    return knowledge_text(text_kind, item, "label", fallback) if text_kind else fallback

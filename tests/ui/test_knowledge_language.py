@@ -120,3 +120,26 @@ def test_english_stays_exactly_as_the_knowledge_files_say(qtbot: Any) -> None:
     text = panel.detail_text()
     assert muscle.client_explanation in text.replace("\n", " ")
     assert all(line in text for line in muscle.self_care)
+
+
+def test_red_flag_banner_education_search_and_region_picker_in_german(
+    qtbot: Any, german: None
+) -> None:
+    from nmt_bodymap.core.atlas import load_atlas
+    from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner
+    from nmt_bodymap.ui.education.education_parts import muscle_library
+    from nmt_bodymap.ui.map.region_picker import region_choices
+
+    banner = RedFlagBanner()
+    qtbot.addWidget(banner)
+    banner.show_answers({"history_of_cancer": True, "fever_chills": False}, "")
+    assert "Hatten Sie jemals eine Krebserkrankung?" in banner.detail.text()
+    assert "Absiedlung (Metastase)" in banner.detail.toolTip()
+
+    found = [m.id for m in muscle_library(load_knowledge(), "schläfenmuskel")]
+    assert found == ["temporalis"]
+    assert [m.id for m in muscle_library(load_knowledge(), "temporalis")] == ["temporalis"]
+
+    labels_shown = {choice.label for choice in region_choices(load_atlas())}
+    assert "Schläfe rechts" in labels_shown and "Ferse links" in labels_shown
+    assert "Right temple" not in labels_shown

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from nmt_bodymap.core import translations
-from nmt_bodymap.core.vocabulary import region_label, surface_regions
+from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
 
 _SIDE_WORDS = {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}
 
@@ -84,6 +84,13 @@ def side_label(side: str) -> str:
         return _SIDE_WORDS.get(side, side)
     word = translations.side_word(side, _language())
     return word[:1].upper() + word[1:]
+
+
+def region_word(region: str) -> str:
+    """Any place of the vocabulary (surface or internal) by name, without a side."""
+    entry = load_vocabulary().get(region)
+    english = entry.label if entry is not None else region.replace("_", " ")
+    return english if _english() else knowledge_text("region", region, "label", english)
 
 
 def surface_label(region: str) -> str:

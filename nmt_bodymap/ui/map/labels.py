@@ -10,6 +10,7 @@ translation. The knowledge objects themselves, their ids and the CLI's JSON stay
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from nmt_bodymap.core import translations
 from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
@@ -21,21 +22,23 @@ _chosen: list[str] = []  # a language set for this run (tests, a future live swi
 
 
 @cache
-def _setting_language() -> str:
+def _language_in(settings_file: str) -> str:
     from nmt_bodymap.settings import load_settings
 
-    return load_settings().language
+    return load_settings(Path(settings_file)).language
 
 
 def knowledge_language() -> str:
-    """The language of the knowledge texts on screen: the therapist's setting."""
-    return _chosen[-1] if _chosen else _setting_language()
+    """The language of the knowledge texts on screen: the therapist's setting (read once)."""
+    from nmt_bodymap.settings import settings_path
+
+    return _chosen[-1] if _chosen else _language_in(str(settings_path()))
 
 
 def set_knowledge_language(language: str | None) -> None:
     """Show the knowledge in ``language`` from now on; None reads the setting again."""
     _chosen.clear()
-    _setting_language.cache_clear()
+    _language_in.cache_clear()
     if language is not None:
         _chosen.append(language)
 

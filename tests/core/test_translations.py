@@ -190,3 +190,21 @@ def test_a_broken_overlay_shows_english_and_says_why_in_the_log(
         assert "no region has the id 'heal'" in warnings[0]
     finally:
         _clear()
+
+
+def test_lookup_json_stays_english_with_german_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/cli.md is a contract: the overlay never reaches the CLI's JSON."""
+    import json
+
+    from nmt_bodymap.cli import main
+    from nmt_bodymap.settings import Settings, save_settings
+
+    monkeypatch.setenv("NMT_BODYMAP_CONFIG_DIR", str(tmp_path / "config"))
+    save_settings(Settings(language="de"))
+    assert main(["lookup", "--spot", "anterior/temple/right", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    by_id = {c["muscle"]: c for c in data["candidates"]}
+    assert by_id["temporalis"]["name"] == "Temporalis"
+    assert "Schläfe" not in json.dumps(data, ensure_ascii=False)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.ranking import Candidate
 from nmt_bodymap.ui.candidates.candidate_text import ZONE_WORDS
-from nmt_bodymap.ui.map.labels import side_label
+from nmt_bodymap.ui.map.labels import knowledge_text, muscle_label, side_label
 
 UNDER_SPOT_HEADING = "Also palpate under the spot"
 ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a touch screen
@@ -56,7 +56,7 @@ def idea_rows(candidates: Sequence[Candidate], under: Sequence[Candidate]) -> li
     by_idea: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in candidates:
         if candidate.group is None:
-            rows.append((candidate, candidate.name, []))
+            rows.append((candidate, muscle_label(candidate.muscle), []))
             continue
         idea = (candidate.group, candidate.side)
         if idea not in by_idea:
@@ -64,7 +64,7 @@ def idea_rows(candidates: Sequence[Candidate], under: Sequence[Candidate]) -> li
             rows.append((candidate, _group_label(candidate.group), by_idea[idea]))
         by_idea[idea].append(candidate)
     rows = [
-        (c, label, parts) if len(parts) > 1 else (c, c.name if c else label, [])
+        (c, label, parts) if len(parts) > 1 else (c, muscle_label(c.muscle) if c else label, [])
         for c, label, parts in rows
     ]
     if under:
@@ -76,7 +76,9 @@ def _group_label(group_id: str) -> str:
     from nmt_bodymap.core.pain_areas import load_pain_areas
 
     group = load_pain_areas().groups.get(group_id)
-    return group.label if group is not None else group_id.replace("_", " ").capitalize()
+    if group is None:
+        return group_id.replace("_", " ").capitalize()
+    return knowledge_text("muscle_group", group_id, "label", group.label)
 
 
 def explains_text(candidate: Candidate, total: int) -> str:
@@ -107,7 +109,7 @@ def row_shape(
             return (name, "", "")
         return (name, side_label(c.side), explains_text(c, total), zones_text(c, spot_labels))
 
-    return (texts(data, label), tuple(texts(p, p.name) for p in parts))
+    return (texts(data, label), tuple(texts(p, muscle_label(p.muscle)) for p in parts))
 
 
 def make_item(
@@ -123,7 +125,7 @@ def make_item(
         font = QFont(item.font(0))
         font.setBold(True)
         item.setFont(0, font)
-    item.addChildren([_leaf(part, part.name, total, spot_labels) for part in parts])
+    item.addChildren([_leaf(part, muscle_label(part.muscle), total, spot_labels) for part in parts])
     return item
 
 

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import Candidate
-from nmt_bodymap.ui.map.labels import side_label
+from nmt_bodymap.ui.map.labels import (
+    knowledge_lines,
+    knowledge_text,
+    muscle_label,
+    side_label,
+    trigger_point_label,
+)
 
 ZONE_WORDS = {"essential": "essential", "spillover": "spillover", "local": "local", None: "—"}
 
@@ -22,7 +28,8 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
     muscle = knowledge.muscle(candidate.muscle)
     e = html.escape
     parts = [
-        f"<h3 style='margin-bottom:2px'>{e(muscle.name)} — {e(side_label(candidate.side))}</h3>"
+        f"<h3 style='margin-bottom:2px'>{e(muscle_label(muscle.id))} — "
+        f"{e(side_label(candidate.side))}</h3>"
     ]
     depth = (
         "deep (palpate through the overlying muscle)" if muscle.layer == "deep" else "superficial"
@@ -36,7 +43,7 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
         )
         parts.append(f"<table>{rows}</table>")
     if candidate.explaining:
-        muscle_tps = {tp.id: tp.label for tp in muscle.trigger_points}
+        muscle_tps = {tp.id: trigger_point_label(muscle.id, tp.id) for tp in muscle.trigger_points}
         named = "; ".join(muscle_tps[t] for t in dict.fromkeys(candidate.explaining))
         parts.append(f"<p style='margin-top:2px'>Explained by: {e(named)}</p>")
     if candidate.other_tp_spots:
@@ -55,16 +62,21 @@ def muscle_html(knowledge: KnowledgeBase, muscle_id: str) -> str:
     the therapist needs at the table."""
     muscle = knowledge.muscle(muscle_id)
     e = html.escape
-    parts = [f"<h4>For the client</h4><p>{e(muscle.client_explanation)}</p>"]
+    explanation = knowledge_text("muscle", muscle_id, "client_explanation")
+    parts = [f"<h4>For the client</h4><p>{e(explanation)}</p>"]
     if muscle.symptoms:
-        parts.append("<h4>Symptoms</h4>" + _list(muscle.symptoms))
-    palpation = [
-        f"{tp.label}: {tp.palpation}" if tp.palpation else tp.label for tp in muscle.trigger_points
-    ]
+        parts.append("<h4>Symptoms</h4>" + _list(knowledge_lines("muscle", muscle_id, "symptoms")))
+    palpation = []
+    for tp in muscle.trigger_points:
+        label = trigger_point_label(muscle_id, tp.id, tp.label)
+        how = knowledge_text("trigger_point", f"{muscle_id}/{tp.id}", "palpation")
+        palpation.append(f"{label}: {how}" if how else label)
     parts.append("<h4>Trigger points and palpation</h4>" + _list(palpation))
     if muscle.perpetuating_factors:
-        parts.append("<h4>What keeps it going</h4>" + _list(muscle.perpetuating_factors))
-    parts.append("<h4>Self-care</h4>" + _list(muscle.self_care))
+        factors = knowledge_lines("muscle", muscle_id, "perpetuating_factors")
+        parts.append("<h4>What keeps it going</h4>" + _list(factors))
+    self_care = knowledge_lines("muscle", muscle_id, "self_care")
+    parts.append("<h4>Self-care</h4>" + _list(self_care))
     sources = []
     for ref in muscle.sources:
         source = knowledge.sources.get(ref.ref)

@@ -34,7 +34,7 @@ from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowK
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
-from nmt_bodymap.ui.map.labels import place_label, side_label
+from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
@@ -57,7 +57,8 @@ CELL_CHARS = 90
 
 def _muscle(knowledge: Any, muscle_id: str) -> str:
     try:
-        return str(knowledge.muscle(muscle_id).name)
+        knowledge.muscle(muscle_id)  # an unknown id raises: shown in plain letters below
+        return muscle_label(muscle_id)
     except Exception:  # an unknown id or no knowledge: the id in plain letters
         return str(muscle_id or "").replace("_", " ")
 

@@ -45,6 +45,7 @@ from nmt_bodymap.ui.clinic.assessment_text import (
 from nmt_bodymap.ui.clinic.entrapment_tab import EntrapmentTab
 from nmt_bodymap.ui.clinic.ischemia_tab import IschemiaTab
 from nmt_bodymap.ui.clinic.posture_gait_tab import ObservationRow, PostureGaitTree
+from nmt_bodymap.ui.map.labels import observation_label
 
 __all__ = [
     "AssessmentPanel",
@@ -183,7 +184,9 @@ class AssessmentPanel(QWidget):
         reasons: dict[str, list[str]] = {}
         for record in sorted(self.model.observations.values(), key=lambda r: r.id):
             muscles = self.assessment.muscles_to_check(record.kind, record.item)
-            label = self.assessment.label(record.kind, record.item)
+            label = observation_label(
+                record.kind, record.item, self.assessment.label(record.kind, record.item)
+            )
             if record.side:
                 label += f" ({side_words(record.side)})"
             for muscle_id in muscles:

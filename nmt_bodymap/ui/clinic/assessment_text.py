@@ -12,7 +12,7 @@ from typing import Any
 from nmt_bodymap.core.assessment import Assessment, load_assessment
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_observations import VisitObservations
-from nmt_bodymap.ui.map.labels import surface_label
+from nmt_bodymap.ui.map.labels import muscle_label, observation_label, surface_label
 
 KIND_TITLES = (
     ("posture", "Posture"),
@@ -46,7 +46,7 @@ def place_text(region: str, side: str) -> str:
 
 def observation_text(assessment: Assessment, record: Any) -> str:
     """One line for a charted observation, as the therapist would write it."""
-    text = assessment.label(record.kind, record.item)
+    text = observation_label(record.kind, record.item, assessment.label(record.kind, record.item))
     if record.kind == "ischemia":
         text += f" — {place_text(record.region, record.side)}"
     elif record.side:
@@ -73,4 +73,4 @@ def assessment_lines(model: VisitObservations) -> list[str]:
 
 def muscle_names(knowledge: KnowledgeBase, muscle_ids: Iterable[str]) -> list[str]:
     """The muscles' names; an id the knowledge base lacks is shown as it is."""
-    return [knowledge.muscle(m).name if m in knowledge else m for m in muscle_ids]
+    return [muscle_label(m) if m in knowledge else m for m in muscle_ids]

@@ -23,6 +23,16 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     choice_combo,
 )
 from nmt_bodymap.ui.clinic.assessment_text import capital, muscle_names, surface_label
+from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text
+
+
+def _text(site: Any, field: str) -> str:
+    """An entrapment site's text on screen (the therapist's language)."""
+    return knowledge_text("entrapment_site", site.id, field, getattr(site, field))
+
+
+def _symptoms(site: Any) -> tuple[str, ...]:
+    return knowledge_lines("entrapment_site", site.id, "symptoms") or tuple(site.symptoms)
 
 
 class EntrapmentTab(ChartedPage):
@@ -48,7 +58,7 @@ class EntrapmentTab(ChartedPage):
         self.site.setMinimumContentsLength(24)
         self.site.view().setMinimumWidth(420)
         for site in self.assessment.sites:
-            self.site.addItem(site.label, site.id)
+            self.site.addItem(_text(site, "label"), site.id)
         self.site.currentIndexChanged.connect(self._site_changed)
         self.side = choice_combo(SIDE_CHOICES)
         self.side.setObjectName("entrapment-side")
@@ -84,13 +94,13 @@ class EntrapmentTab(ChartedPage):
         muscles = ", ".join(muscle_names(self.knowledge, site.muscles))
         felt = ", ".join(surface_label(r) for r in site.regions)
         html = (
-            f"<b>{escape(site.nerve)}</b><br>"
-            f"<b>Client feels:</b> {escape('; '.join(site.symptoms))}<br>"
+            f"<b>{escape(_text(site, 'nerve'))}</b><br>"
+            f"<b>Client feels:</b> {escape('; '.join(_symptoms(site)))}<br>"
             f"<b>Where:</b> {escape(felt)}<br>"
             f"<b>Muscles to check:</b> {escape(muscles)}"
         )
         if site.caution:
-            html += f"<br><span style='color:#c0392b'>⚠ {escape(site.caution)}</span>"
+            html += f"<br><span style='color:#c0392b'>⚠ {escape(_text(site, 'caution'))}</span>"
         self.site_info.setText(html)
 
     def add(self) -> None:
@@ -106,5 +116,7 @@ class EntrapmentTab(ChartedPage):
             fields["severity"] = self.severity.currentData()
         if self.note.text().strip():
             fields["note"] = self.note.text().strip()
-        self.undo_stack.push(AddObservation(self.model, fields, f"Entrapment: {site.label}"))
+        self.undo_stack.push(
+            AddObservation(self.model, fields, f"Entrapment: {_text(site, 'label')}")
+        )
         self.note.clear()

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.examination import ExaminationGuide, examination_guides, examined
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.sides import Side
-from nmt_bodymap.ui.map.labels import place_label, side_label, surface_label
+from nmt_bodymap.ui.map.labels import (
+    knowledge_text,
+    muscle_label,
+    place_label,
+    side_label,
+    surface_label,
+)
 
 MUSCLE_ROLE = Qt.ItemDataRole.UserRole
 WRAP_CHARACTERS = 52  # tree rows do not wrap: long region lists are split into rows
@@ -119,12 +125,13 @@ class ExaminationGuidePanel(QWidget):
 
     def _guide_item(self, guide: ExaminationGuide) -> QTreeWidgetItem:
         where = ", ".join(place_label(r, s) for r, s in guide.complaint_places)
-        top = QTreeWidgetItem([guide.protocol.label, side_label(guide.side).lower()])
+        label = knowledge_text("protocol", guide.protocol.id, "label", guide.protocol.label)
+        top = QTreeWidgetItem([label, side_label(guide.side).lower()])
         font = QFont(self.tree.font())
         font.setBold(True)
         top.setFont(0, font)
         top.setFont(1, font)
-        top.setToolTip(0, f"{guide.protocol.label}. Marked: {where}")
+        top.setToolTip(0, f"{label}. Marked: {where}")
         top.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(top)
         if guide.examine_regions:
@@ -140,7 +147,7 @@ class ExaminationGuidePanel(QWidget):
     def _muscle_item(
         self, guide: ExaminationGuide, muscle_id: str, findings: list[tuple[str, str]]
     ) -> QTreeWidgetItem:
-        name = self.knowledge.muscle(muscle_id).name if muscle_id in self.knowledge else muscle_id
+        name = muscle_label(muscle_id) if muscle_id in self.knowledge else muscle_id
         sides = examined(guide, muscle_id, findings)
         done = ", ".join(side_label(s).lower() for s in sides)
         item = QTreeWidgetItem([name, f"✓ {done}" if sides else ""])

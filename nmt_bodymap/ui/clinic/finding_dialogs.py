@@ -28,7 +28,7 @@ from nmt_bodymap.core.pain import SCORE_MAX, SCORE_MIN
 from nmt_bodymap.core.places import expand_side
 from nmt_bodymap.ui.clinic.hold_timer import HoldTimer
 from nmt_bodymap.ui.forms import save_cancel_buttons
-from nmt_bodymap.ui.map.labels import side_label
+from nmt_bodymap.ui.map.labels import muscle_label, side_label, trigger_point_label
 
 TECHNIQUES = (
     "Ischaemic compression",
@@ -73,7 +73,7 @@ class _MuscleForm(QDialog):
         self, title: str, muscle: MuscleDef, side: str, tp_id: str | None, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{title} — {muscle.name}")
+        self.setWindowTitle(f"{title} — {muscle_label(muscle.id)}")
         self.setMinimumWidth(460)
         self.muscle = muscle
         self.side_box = QComboBox()
@@ -82,7 +82,7 @@ class _MuscleForm(QDialog):
         self.tp_box = QComboBox()
         self.tp_box.addItem("(whole muscle)", "")
         for tp in muscle.trigger_points:
-            self.tp_box.addItem(tp.label, tp.id)
+            self.tp_box.addItem(trigger_point_label(muscle.id, tp.id, tp.label), tp.id)
             if tp.id == tp_id:
                 self.tp_box.setCurrentIndex(self.tp_box.count() - 1)
         self.form = QFormLayout()
@@ -92,7 +92,7 @@ class _MuscleForm(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{muscle.name}</b>")
+        heading = QLabel(f"<b>{muscle_label(muscle.id)}</b>")
         layout.addWidget(heading)
         layout.addLayout(self.form)
 

@@ -17,6 +17,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
+def _muscle_label(muscle_id: str) -> str:
+    from nmt_bodymap.ui.map.labels import muscle_label
+
+    return muscle_label(muscle_id)
+
+
 def _dialog(name: str) -> Any:
     return getattr(sys.modules[__name__], name)  # a form patched in by a test wins
 
@@ -55,7 +61,7 @@ class FindingsActions:
             return
         fields = self.ask_finding(muscle_id, side, tp_id)
         if fields is not None:
-            name = self.knowledge.muscle(muscle_id).name
+            name = _muscle_label(muscle_id)
             self._record("finding", fields, f"Finding at {name}")
             self._last_finding = (
                 muscle_id,
@@ -72,7 +78,7 @@ class FindingsActions:
             side, tp_id = last[1], last[2] or None
         fields = self.ask_treatment(muscle_id, side, tp_id)
         if fields is not None:
-            name = self.knowledge.muscle(muscle_id).name
+            name = _muscle_label(muscle_id)
             self._record("treatment", fields, f"Treatment of {name}")
 
     def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:

@@ -18,11 +18,11 @@ from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_findings import VisitFindings
 from nmt_bodymap.ui.clinic.finding_dialogs import HOLDS_PREFIX
-from nmt_bodymap.ui.map.labels import side_label
+from nmt_bodymap.ui.map.labels import muscle_label, side_label, trigger_point_label
 
 
 def _muscle_name(knowledge: KnowledgeBase, muscle_id: str) -> str:
-    return knowledge.muscle(muscle_id).name if muscle_id in knowledge else muscle_id
+    return muscle_label(muscle_id) if muscle_id in knowledge else muscle_id
 
 
 def _tp_label(knowledge: KnowledgeBase, muscle_id: str, tp_id: str) -> str:
@@ -30,7 +30,7 @@ def _tp_label(knowledge: KnowledgeBase, muscle_id: str, tp_id: str) -> str:
         return ""
     for tp in knowledge.muscle(muscle_id).trigger_points:
         if tp.id == tp_id:
-            return tp.label
+            return trigger_point_label(muscle_id, tp_id, tp.label)
     return tp_id
 
 

@@ -42,6 +42,7 @@ from nmt_bodymap.ui.clinic.consent_section import ConsentSection
 from nmt_bodymap.ui.clinic.intake_fields import FormError, number_of, text_box
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.map.labels import knowledge_text
 from nmt_bodymap.ui.window_state import fit_to_screen
 
 ANSWERS: tuple[tuple[str, bool | None], ...] = (("Yes", True), ("No", False), ("Not asked", None))
@@ -191,9 +192,10 @@ class IntakeDialog(QDialog):
         grid.setColumnStretch(0, 1)
         self.red_flag_groups: dict[str, QButtonGroup] = {}
         for row, question in enumerate(self.screen.questions):
-            label = QLabel(question.question)
+            label = QLabel(knowledge_text("red_flag", question.id, "question", question.question))
             label.setWordWrap(True)
-            label.setToolTip(question.why + "\n\n" + "\n".join(self.screen.citations(question)))
+            why = knowledge_text("red_flag", question.id, "why", question.why)
+            label.setToolTip(why + "\n\n" + "\n".join(self.screen.citations(question)))
             grid.addWidget(label, row, 0)
             group = QButtonGroup(box)
             for column, (text, _value) in enumerate(ANSWERS, start=1):

@@ -33,6 +33,7 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     select_data,
 )
 from nmt_bodymap.ui.clinic.assessment_text import capital, place_text
+from nmt_bodymap.ui.map.labels import knowledge_text, surface_label
 
 
 class IschemiaTab(ChartedPage):
@@ -50,8 +51,8 @@ class IschemiaTab(ChartedPage):
         self.region.setObjectName("ischemia-region")
         self.region.setEditable(True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for name, entry in surface_regions().items():
-            self.region.addItem(capital(entry.label), name)
+        for name in surface_regions():
+            self.region.addItem(capital(surface_label(name)), name)
         completer = QCompleter(self.region.model(), self.region)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -79,11 +80,11 @@ class IschemiaTab(ChartedPage):
         signs = QListWidget()
         signs.setObjectName("ischemia-signs")
         for sign in self.assessment.ischemia_signs:
-            item = QListWidgetItem(sign.label)
+            item = QListWidgetItem(knowledge_text("ischemia_sign", sign.id, "label", sign.label))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(ROLE, sign.id)
-            item.setToolTip(sign.about)
+            item.setToolTip(knowledge_text("ischemia_sign", sign.id, "about", sign.about))
             signs.addItem(item)
         signs.setFixedHeight(signs.sizeHintForRow(0) * signs.count() + 6)  # all shown, no scroll
         return signs
@@ -92,7 +93,7 @@ class IschemiaTab(ChartedPage):
         """The region the picker names (typed text must match a label)."""
         text = self.region.currentText().strip().casefold()
         for name, entry in surface_regions().items():
-            if text in (entry.label.casefold(), name):
+            if text in (entry.label.casefold(), surface_label(name).casefold(), name):
                 return entry
         return None
 

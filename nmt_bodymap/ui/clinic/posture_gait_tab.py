@@ -40,6 +40,12 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     select_data,
 )
 from nmt_bodymap.ui.clinic.assessment_text import muscle_names, side_words
+from nmt_bodymap.ui.map.labels import knowledge_text
+
+
+def _text(observation: Observation, field: str) -> str:
+    """An observation's text on screen (the therapist's language)."""
+    return knowledge_text("observation", observation.id, field, getattr(observation, field))
 
 
 @dataclass
@@ -85,7 +91,12 @@ class PostureGaitTree(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         groups: list[tuple[str, str, tuple[Observation, ...]]] = [
-            ("posture", area.label, area.observations) for area in assessment.posture
+            (
+                "posture",
+                knowledge_text("posture_area", area.id, "label", area.label),
+                area.observations,
+            )
+            for area in assessment.posture
         ]
         groups.append(("gait", "Gait", assessment.gait))
         for kind, label, listed in groups:
@@ -101,7 +112,7 @@ class PostureGaitTree(QTreeWidget):
         self.itemChanged.connect(self._on_item_changed)
 
     def _add_row(self, group: QTreeWidgetItem, kind: str, observation: Observation) -> None:
-        item = QTreeWidgetItem(group, [observation.label])
+        item = QTreeWidgetItem(group, [_text(observation, "label")])
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -113,27 +124,29 @@ class PostureGaitTree(QTreeWidget):
         side = None
         if observation.sided:
             side = choice_combo(SIDE_CHOICES)
-            side.setToolTip(f"Side: {observation.side_hint}")
-            side.setAccessibleName(f"{observation.label} side")
+            side.setToolTip(f"Side: {_text(observation, 'side_hint')}")
+            side.setAccessibleName(f"{_text(observation, 'label')} side")
             side.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._side(k))
             self.setItemWidget(item, 1, side)
         severity = choice_combo(SEVERITY_CHOICES)
         severity.setToolTip("How marked it is (optional; once the row is ticked)")
         severity.setEnabled(False)
-        severity.setAccessibleName(f"{observation.label} severity")
+        severity.setAccessibleName(f"{_text(observation, 'label')} severity")
         severity.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._severity(k))
         self.setItemWidget(item, 2, severity)
         self._rows[(kind, observation.id)] = ObservationRow(kind, observation, item, side, severity)
 
     def _observation_tip(self, observation: Observation) -> str:
-        parts = [f"<b>{escape(observation.label)}</b>: {escape(observation.about)}"]
+        parts = [
+            f"<b>{escape(_text(observation, 'label'))}</b>: {escape(_text(observation, 'about'))}"
+        ]
         if observation.sided:
-            parts.append(f"Side: {escape(observation.side_hint)}.")
+            parts.append(f"Side: {escape(_text(observation, 'side_hint'))}.")
         if observation.muscles:
             names = muscle_names(self.knowledge, observation.muscles)
             parts.append("Check: " + escape(", ".join(names)) + ".")
-        if observation.caution:
-            parts.append(f"<i>{escape(observation.caution)}</i>")
+        if _text(observation, "caution"):
+            parts.append(f"<i>{escape(_text(observation, 'caution'))}</i>")
         return "<br>".join(parts)
 
     def row(self, kind: str, item: str) -> ObservationRow:
@@ -181,7 +194,7 @@ class PostureGaitTree(QTreeWidget):
         side = row.side.currentData() if row.side is not None else ""
         if row.side is not None and not side:
             self.refresh()  # not charted until a side is chosen
-            self.status_message.emit(f"Choose the side: {row.observation.side_hint}")
+            self.status_message.emit(f"Choose the side: {_text(row.observation, 'side_hint')}")
             row.side.setFocus()
             row.side.showPopup()
             return
@@ -194,7 +207,7 @@ class PostureGaitTree(QTreeWidget):
         severity = row.severity.currentData()
         if severity:
             fields["severity"] = severity
-        text = row.observation.label + (f" ({side_words(side)})" if side else "")
+        text = _text(row.observation, "label") + (f" ({side_words(side)})" if side else "")
         self.undo_stack.push(AddObservation(self.observations, fields, f"Chart {text}"))
         self.refresh()
 
@@ -206,7 +219,9 @@ class PostureGaitTree(QTreeWidget):
                 self.status_message.emit("Still saving that tick; try again in a moment")
             return
         self.undo_stack.push(
-            RemoveObservation(self.observations, record.id, f"Remove {row.observation.label}")
+            RemoveObservation(
+                self.observations, record.id, f"Remove {_text(row.observation, 'label')}"
+            )
         )
 
     def _side(self, key: tuple[str, str]) -> None:
@@ -220,7 +235,9 @@ class PostureGaitTree(QTreeWidget):
             return
         if not side:
             self.undo_stack.push(
-                RemoveObservation(self.observations, record.id, f"Remove {row.observation.label}")
+                RemoveObservation(
+                    self.observations, record.id, f"Remove {_text(row.observation, 'label')}"
+                )
             )
         elif side != record.side:
             self.undo_stack.push(
@@ -229,7 +246,7 @@ class PostureGaitTree(QTreeWidget):
                     record.id,
                     {"side": record.side},
                     {"side": side},
-                    f"{row.observation.label}: {side_words(side)}",
+                    f"{_text(row.observation, 'label')}: {side_words(side)}",
                 )
             )
 
@@ -246,6 +263,6 @@ class PostureGaitTree(QTreeWidget):
                     record.id,
                     {"severity": record.severity},
                     {"severity": severity},
-                    f"{row.observation.label}: {severity or 'no severity'}",
+                    f"{_text(row.observation, 'label')}: {severity or 'no severity'}",
                 )
             )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.clinical import clearance_text, load_red_flags, needs_referral
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.map.labels import knowledge_text
 
 StoreCall = Callable[..., Any]
 """``store_call(job, on_done, on_error)``: runs ``job(store)`` off the GUI thread
@@ -39,6 +40,11 @@ BANNER_STYLE = (
     "#red-flag-banner QPushButton { background: white; color: #b3261e; font-weight: 600;"
     " padding: 6px 14px; border-radius: 4px; }"
 )
+
+
+def _text(question: Any, field: str) -> str:
+    """A screening question's text on screen (the therapist's language)."""
+    return knowledge_text("red_flag", question.id, field, getattr(question, field))
 
 
 class ClearanceDialog(QDialog):
@@ -151,10 +157,18 @@ class RedFlagBanner(QFrame):
             return
         screen = load_red_flags()
         known = {q.id: q for q in screen.questions}
-        raised = [known[k].question if k in known else k for k, a in answers.items() if a is True]
+        raised = [
+            _text(known[k], "question") if k in known else k
+            for k, a in answers.items()
+            if a is True
+        ]
         self.detail.setText("Screening answered yes: " + " · ".join(raised))
         self.detail.setToolTip(
-            "\n\n".join(f"{known[k].question}\n{known[k].why}" for k in answers if k in known)
+            "\n\n".join(
+                f"{_text(known[k], 'question')}\n{_text(known[k], 'why')}"
+                for k in answers
+                if k in known
+            )
         )
         self.show()
 

@@ -31,7 +31,7 @@ from nmt_bodymap.ui.documents.paged import (
 from nmt_bodymap.ui.documents.report import header_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.map.highlight import zone_regions
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text, muscle_label, place_label
 
 BASE_PT = 14.0
 PICTURE_HEIGHT_MM = 95.0
@@ -90,17 +90,20 @@ def handout_html(
         zones = zone_regions(muscle, _side_for_picture(side))  # type: ignore[arg-type]
         main = [place_label(r, s) for (r, s), kind in zones.items() if kind == "essential"]
         parts += [
-            f"<h2>{escape(muscle.name)} ({escape(side)})</h2>",
+            f"<h2>{escape(muscle_label(muscle_id))} ({escape(side)})</h2>",
             pictures.get(muscle_id, ""),
             f"<p class='muted'>{escape(PICTURE_KEY)}</p>",
             "<h3>Where it is</h3>",
-            f"<p>{escape(muscle.client_explanation)}</p>",
+            f"<p>{escape(knowledge_text('muscle', muscle_id, 'client_explanation'))}</p>",
             "<h3>Where it sends pain</h3>",
             f"<p>{escape(', '.join(main))}.</p>",
             "<h3>Where to press</h3>",
             f"<p>{escape(PRESS_TEXT)}</p>",
             "<h3>What you can do</h3><ul>",
-            *(f"<li>{escape(line)}</li>" for line in muscle.self_care),
+            *(
+                f"<li>{escape(line)}</li>"
+                for line in knowledge_lines("muscle", muscle_id, "self_care")
+            ),
             "</ul>",
         ]
     window = soreness_window(visit.started_at.astimezone())

@@ -35,7 +35,13 @@ from nmt_bodymap.ui.documents.paged import (
 from nmt_bodymap.ui.documents.signed import consent_html, signature_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.map.highlight import zone_regions
-from nmt_bodymap.ui.map.labels import place_label, side_label
+from nmt_bodymap.ui.map.labels import (
+    knowledge_text,
+    muscle_label,
+    place_label,
+    side_label,
+    trigger_point_label,
+)
 
 FIGURE_HEIGHT_MM = 150.0  # both views fit beside each other under the header on page 1
 QUALITY_KEY = "● ache  ▲ sharp  ◆ burning  ■ tingling  ⬢ throbbing"
@@ -102,10 +108,12 @@ def muscle_html(knowledge: KnowledgeBase, data: VisitDocument) -> str:
             if row.muscle_id == muscle_id and row.side == side and row.trigger_point_id
         }
         points = [
-            f"{tp.label}{' (charted)' if tp.id in charted else ''}" for tp in muscle.trigger_points
+            trigger_point_label(muscle_id, tp.id, tp.label)
+            + (" (charted)" if tp.id in charted else "")
+            for tp in muscle.trigger_points
         ]
         parts.append(
-            f"<h3>{escape(muscle.name)} ({escape(side_label(side).lower())})</h3>"
+            f"<h3>{escape(muscle_label(muscle_id))} ({escape(side_label(side).lower())})</h3>"
             f"<p><b>Essential referral zone:</b> {escape(', '.join(essential) or '—')}<br>"
             f"<b>Spillover:</b> {escape(', '.join(spillover) or '—')}<br>"
             f"<b>Trigger points:</b> {escape('; '.join(points))}</p>"
@@ -118,7 +126,10 @@ def red_flag_html(data: VisitDocument) -> str:
     if intake is None:
         return "<p class='muted'><i>No intake (red-flag screen) on file.</i></p>"
     screen = load_red_flags()
-    raised = [q.question for q in screen.raised(intake.red_flags)]
+    raised = [
+        knowledge_text("red_flag", q.id, "question", q.question)
+        for q in screen.raised(intake.red_flags)
+    ]
     unknown = [k for k, a in intake.red_flags.items() if a is True and k not in screen_ids()]
     lines = raised + [f"{k.replace('_', ' ')} (question no longer asked)" for k in unknown]
     asked = sum(1 for a in intake.red_flags.values() if a is not None)

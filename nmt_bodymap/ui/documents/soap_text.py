@@ -14,13 +14,13 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.clinic.assessment_text import observation_text
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.map.labels import place_label, side_label
+from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
 
 SECTIONS = ("subjective", "objective", "assessment", "plan")
 
 
 def _muscle(knowledge: KnowledgeBase, muscle_id: str) -> str:
-    return knowledge.muscle(muscle_id).name if muscle_id in knowledge else muscle_id
+    return muscle_label(muscle_id) if muscle_id in knowledge else muscle_id
 
 
 def soap_suggestions(data: VisitDocument, knowledge: KnowledgeBase) -> dict[str, str]:

@@ -50,6 +50,12 @@ from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.education.education_parts import RevealLayer, muscle_library
 from nmt_bodymap.ui.map.geometry import path_from_geometry
+from nmt_bodymap.ui.map.labels import (
+    knowledge_text,
+    muscle_label,
+    region_word,
+    trigger_point_label,
+)
 from nmt_bodymap.ui.map.palette import MapColors
 
 SHOWN_SIDE: Side = "right"  # one side is enough to teach the pattern
@@ -161,12 +167,14 @@ class EducationWindow(QWidget):
         self.search_edit.setPlaceholderText("Find a muscle by name…")
         self.region_combo = QComboBox()
         self.region_combo.addItem("Any place it refers to", "")
-        for name, entry in sorted(load_vocabulary().items(), key=lambda kv: kv[1].label):
-            self.region_combo.addItem(entry.label, name)
+        region_names = {name: region_word(name) for name in load_vocabulary()}
+        for name, label in sorted(region_names.items(), key=lambda kv: kv[1].casefold()):
+            self.region_combo.addItem(label, name)
         self.condition_combo = QComboBox()
         self.condition_combo.addItem("Any condition", "")
         for condition in self.knowledge.conditions.values():
-            self.condition_combo.addItem(condition.label, condition.id)
+            label = knowledge_text("condition", condition.id, "label", condition.label)
+            self.condition_combo.addItem(label, condition.id)
         self.muscle_list = QListWidget()
         self.muscle_list.setStyleSheet("font-size: 15px;")
         self.search_edit.textChanged.connect(self._fill_library)
@@ -201,7 +209,7 @@ class EducationWindow(QWidget):
             else filtered
         )
         for muscle in ordered:
-            item = QListWidgetItem(muscle.name)
+            item = QListWidgetItem(muscle_label(muscle.id))
             item.setData(Qt.ItemDataRole.UserRole, muscle.id)
             if muscle.id in self.muscle_ids:
                 item.setForeground(QColor("#b3261e"))
@@ -250,12 +258,13 @@ class EducationWindow(QWidget):
             fade.setDuration(REVEAL_MS)
             fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
             self.animation.addAnimation(fade)
-        self.title.setText(muscle.name)
+        self.title.setText(muscle_label(muscle.id))
         internal = self._internal_places(muscle)
         self.caption.setText(
-            muscle.client_explanation + (f"\nAlso felt: {', '.join(internal)}." if internal else "")
+            knowledge_text("muscle", muscle.id, "client_explanation")
+            + (f"\nAlso felt: {', '.join(internal)}." if internal else "")
         )
-        self.setWindowTitle(f"NMT Body Map — education — {muscle.name}")
+        self.setWindowTitle(f"NMT Body Map — education — {muscle_label(muscle.id)}")
         self._select_in_library(muscle.id)
         self._fit()
         self.animation.start()
@@ -288,11 +297,7 @@ class EducationWindow(QWidget):
     def _internal_places(self, muscle: MuscleDef) -> list[str]:
         vocabulary = load_vocabulary()
         return sorted(
-            {
-                vocabulary[z.region].label
-                for _k, z in muscle.all_zones()
-                if vocabulary[z.region].internal
-            }
+            {region_word(z.region) for _k, z in muscle.all_zones() if vocabulary[z.region].internal}
         )
 
     def _draw_figure(self, view: str, dx: float) -> None:
@@ -359,7 +364,7 @@ class EducationWindow(QWidget):
             dot.setPos(dx + where[0], where[1])
             dot.setBrush(QBrush(TRIGGER_POINT))
             dot.setPen(QPen(QColor("white"), 2.5))
-            dot.setToolTip(point.label)
+            dot.setToolTip(trigger_point_label(muscle.id, point.id, point.label))
 
     def _select_in_library(self, muscle_id: str) -> None:
         for row in range(self.muscle_list.count()):

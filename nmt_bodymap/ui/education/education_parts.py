@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGraphicsObject
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.ui.map.labels import muscle_label
 
 
 class RevealLayer(QGraphicsObject):
@@ -27,7 +28,8 @@ def muscle_library(
     needle = text.strip().lower()
     found = []
     for muscle in knowledge:
-        if needle and not any(needle in n for n in (muscle.name.lower(), *muscle.aliases)):
+        names = (muscle.name.lower(), muscle_label(muscle.id).lower(), *muscle.aliases)
+        if needle and not any(needle in n for n in names):
             continue
         if region and all(zone.region != region for _kind, zone in muscle.all_zones()):
             continue

@@ -35,7 +35,7 @@ from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.highlight import Highlight
 from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import place_label, trigger_point_label
 from nmt_bodymap.ui.map.legend import MapLegend
 from nmt_bodymap.ui.map.map_tools import build_tools
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
@@ -381,7 +381,11 @@ class BodyMapPanel(QWidget):
         for tp in highlight.candidate.trigger_points:
             if tp.point is not None and tp.view in self.scenes:
                 self.scenes[tp.view].add_pin(
-                    highlight.muscle_id, tp.side, tp.id, tp.label, tp.point
+                    highlight.muscle_id,
+                    tp.side,
+                    tp.id,
+                    trigger_point_label(highlight.muscle_id, tp.id, tp.label),
+                    tp.point,
                 )
 
     @property

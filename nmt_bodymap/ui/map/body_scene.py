@@ -26,6 +26,7 @@ from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.map.geometry import path_from_geometry
+from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.map_items import FindingItem, PainMarkItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
 
@@ -76,7 +77,7 @@ class BodyScene(QGraphicsScene):
             item.setPen(self._zone_pen)
             item.setBrush(NO_BRUSH)
             item.setZValue(2)
-            item.setData(0, region.label)
+            item.setData(0, place_label(region.region, region.side))
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             # Shown only while lit; its border at rest is part of the background.
             item.setVisible(False)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent,
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
+from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.map_items import PainMarkItem, TriggerPointPin
 
 MIN_SCALE = 0.2
@@ -177,7 +178,8 @@ class BodyView(QGraphicsView):
         if region is None:
             self._set_hover(None, "", pos)
         else:
-            self._set_hover((region.region, region.side), region.label, pos)
+            label = place_label(region.region, region.side)
+            self._set_hover((region.region, region.side), label, pos)
 
     def _set_hover(self, key: tuple[str, str] | None, label: str, pos: QPoint) -> None:
         if key != self._hover_key:

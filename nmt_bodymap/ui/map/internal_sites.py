@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import RegionDef, internal_sites
 from nmt_bodymap.ui.chart.marks import MarkState
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import place_label, region_word
 from nmt_bodymap.ui.map.map_items import draw_pain_symbol
 from nmt_bodymap.ui.map.palette import MapColors
 
@@ -46,7 +46,7 @@ SECTION_OF_GROUP = {"head": "Head and mouth", "mouth": "Head and mouth", "neck":
 
 def short_label(site: RegionDef) -> str:
     """The site's label without its parenthesis, capitalised: "Throat and back of tongue"."""
-    text = re.sub(r"\s*\([^)]*\)", "", site.label).strip()
+    text = re.sub(r"\s*\([^)]*\)", "", region_word(site.name)).strip()
     return text[:1].upper() + text[1:]
 
 
@@ -141,7 +141,7 @@ class InternalSitesPanel(QFrame):
             for site in sites:
                 name = QLabel(short_label(site))
                 name.setWordWrap(True)
-                name.setToolTip(site.label)
+                name.setToolTip(region_word(site.name))
                 grid.addWidget(name, row, 0)
                 # Right before left, as sides are read everywhere else in the app.
                 sides = sorted(site.client_sides(), key=("right", "midline", "left").index)

@@ -1,25 +1,118 @@
-"""Plain names for places and sides, as the therapist reads them."""
+"""Plain names for places, sides and the knowledge, as the therapist reads them.
+
+Every knowledge name the UI shows goes through here: the language is the therapist's
+setting (``nmt_bodymap.settings``, read once per run: the Settings dialog says a new
+language takes effect at the next start), the texts come from the per-language overlay
+files through :mod:`nmt_bodymap.core.translations`, English when a text has no
+translation. The knowledge objects themselves, their ids and the CLI's JSON stay English.
+"""
 
 from __future__ import annotations
 
-from nmt_bodymap.core.vocabulary import region_label, surface_regions
+from functools import cache
+from pathlib import Path
+
+from nmt_bodymap.core import translations
+from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
+
+_SIDE_WORDS = {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}
+
+
+_chosen: list[str] = []  # a language set for this run (tests, a future live switch)
+
+
+@cache
+def _language_in(settings_file: str) -> str:
+    from nmt_bodymap.settings import load_settings
+
+    return load_settings(Path(settings_file)).language
+
+
+def knowledge_language() -> str:
+    """The language of the knowledge texts on screen: the therapist's setting (read once)."""
+    from nmt_bodymap.settings import settings_path
+
+    return _chosen[-1] if _chosen else _language_in(str(settings_path()))
+
+
+def set_knowledge_language(language: str | None) -> None:
+    """Show the knowledge in ``language`` from now on; None reads the setting again."""
+    _chosen.clear()
+    _language_in.cache_clear()
+    if language is not None:
+        _chosen.append(language)
+
+
+def _language() -> str:
+    return knowledge_language()
+
+
+def _english() -> bool:
+    return _language() == translations.ENGLISH
+
+
+def knowledge_text(kind: str, item: str, field: str, fallback: str = "") -> str:
+    """One knowledge text on screen ("" or ``fallback`` when the entry has none)."""
+    return translations.display_text(kind, item, field, _language()) or fallback
+
+
+def knowledge_lines(kind: str, item: str, field: str) -> tuple[str, ...]:
+    """A list of knowledge texts on screen (symptoms, self-care...)."""
+    return translations.display_lines(kind, item, field, _language())
+
+
+def muscle_label(muscle_id: str) -> str:
+    """The muscle's name on screen: "Upper trapezius" / "M. trapezius, absteigender Teil"."""
+    return translations.muscle_name(muscle_id, _language())
+
+
+def trigger_point_label(muscle_id: str, tp_id: str, fallback: str = "") -> str:
+    return knowledge_text("trigger_point", f"{muscle_id}/{tp_id}", "label", fallback or tp_id)
 
 
 def place_label(region: str, side: str) -> str:
     """ "Right temple"; falls back to the raw names for a region the vocabulary lacks."""
-    try:
-        return region_label(region, side)  # type: ignore[arg-type]
-    except KeyError:
-        return f"{side.capitalize()} {region.replace('_', ' ')}"
+    if _english():
+        try:
+            return region_label(region, side)  # type: ignore[arg-type]
+        except KeyError:
+            return f"{side.capitalize()} {region.replace('_', ' ')}"
+    if not knowledge_text("region", region, "label"):
+        return f"{side_label(side)} {region.replace('_', ' ')}"
+    return translations.place_name(region, side, _language())
 
 
 def side_label(side: str) -> str:
-    return {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}.get(
-        side, side
-    )
+    if _english():
+        return _SIDE_WORDS.get(side, side)
+    word = translations.side_word(side, _language())
+    return word[:1].upper() + word[1:]
+
+
+def region_word(region: str) -> str:
+    """Any place of the vocabulary (surface or internal) by name, without a side."""
+    entry = load_vocabulary().get(region)
+    english = entry.label if entry is not None else region.replace("_", " ")
+    return english if _english() else knowledge_text("region", region, "label", english)
 
 
 def surface_label(region: str) -> str:
     """The body map's name for a surface region; the raw name for one the map lacks."""
     entry = surface_regions().get(region)
-    return entry.label if entry else region.replace("_", " ")
+    if entry is None:
+        return region.replace("_", " ")
+    return entry.label if _english() else knowledge_text("region", region, "label", entry.label)
+
+
+_OBSERVATION_KINDS = {
+    "posture": "observation",
+    "gait": "observation",
+    "ischemia": "ischemia_sign",
+    "entrapment": "entrapment_site",
+}
+
+
+def observation_label(kind: str, item: str, fallback: str) -> str:
+    """A charted posture, gait, ischemia or entrapment item's name on screen."""
+    text_kind = _OBSERVATION_KINDS.get(kind)
+    return knowledge_text(text_kind, item, "label", fallback) if text_kind else fallback

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.map.labels import place_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
@@ -42,14 +43,15 @@ class RegionChoice:
 def region_choices(atlas: Atlas) -> list[RegionChoice]:
     """Every drawn region of both views, named as the therapist reads it."""
     regions = atlas.regions()
+    names = {(r.region, r.side): place_label(r.region, r.side) for r in regions}
     views_of: dict[str, set[str]] = {}
     for r in regions:
-        views_of.setdefault(r.label, set()).add(r.view)
+        views_of.setdefault(names[(r.region, r.side)], set()).add(r.view)
     choices = [
         RegionChoice(
-            f"{r.label} ({VIEW_WORDS.get(r.view, r.view)})"
-            if len(views_of[r.label]) > 1
-            else r.label,
+            f"{names[(r.region, r.side)]} ({VIEW_WORDS.get(r.view, r.view)})"
+            if len(views_of[names[(r.region, r.side)]]) > 1
+            else names[(r.region, r.side)],
             r.view,
             r.region,
             r.side,

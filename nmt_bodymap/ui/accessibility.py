@@ -16,6 +16,7 @@ marks: …") and the candidate list reads each row as muscle, side and why.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -89,7 +90,8 @@ def _containing_layout(widget: QWidget) -> QLayout | None:
         if layout.indexOf(widget) >= 0:
             return layout
         for i in range(layout.count()):
-            child = layout.itemAt(i).layout()
+            item = layout.itemAt(i)
+            child = item.layout() if item is not None else None
             if child is not None:
                 stack.append(child)
     return None
@@ -103,7 +105,8 @@ def _label_in_row(widget: QWidget) -> str:
         if isinstance(label, QLabel) and label.text().strip():
             return _clean(label.text())
     if isinstance(layout, QGridLayout):
-        row, column, _rows, _columns = layout.getItemPosition(layout.indexOf(widget))
+        position: Any = layout.getItemPosition(layout.indexOf(widget))
+        row, column = int(position[0]), int(position[1])
         for col in range(column - 1, -1, -1):
             item = layout.itemAtPosition(row, col)
             found = item.widget() if item is not None else None
@@ -112,7 +115,8 @@ def _label_in_row(widget: QWidget) -> str:
     elif layout is not None:
         at = layout.indexOf(widget)
         for i in range(at - 1, -1, -1):
-            found = layout.itemAt(i).widget()
+            entry = layout.itemAt(i)
+            found = entry.widget() if entry is not None else None
             if isinstance(found, QLabel) and found.text().strip():
                 return _clean(found.text())
             if found is not None and is_focusable(found):
@@ -123,8 +127,9 @@ def _label_in_row(widget: QWidget) -> str:
 def _placeholder(widget: QWidget) -> str:
     if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
         return _clean(widget.placeholderText())
-    if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
-        return _clean(widget.lineEdit().placeholderText())
+    line = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+    if line is not None:
+        return _clean(line.placeholderText())
     return ""
 
 
@@ -264,6 +269,8 @@ def speak_tree_rows(tree: QTreeWidget) -> None:
         stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             speech = row_speech(item, headers)
             role = Qt.ItemDataRole.AccessibleTextRole
             if item.data(0, role) != speech:  # unchanged text: no dataChanged loop

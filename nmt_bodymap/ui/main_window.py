@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from nmt_bodymap.ui.chart.client_panel import ClientPanel
     from nmt_bodymap.ui.chart.history_view import HistoryView
     from nmt_bodymap.ui.chart.open_visit import DocChange, OpenVisit
+    from nmt_bodymap.ui.chart.sign_dialog import SigningActions
     from nmt_bodymap.ui.chart.visit_findings import Kind, VisitFindings
     from nmt_bodymap.ui.chart.visit_follow_ups import VisitFollowUps
     from nmt_bodymap.ui.chart.visit_marks import VisitMarks
@@ -77,6 +78,7 @@ class MainWindow(FindingsActions, QMainWindow):
     change_watcher: ChangeWatcher
     history_view: HistoryView
     region_picker: RegionPicker
+    signing: SigningActions
 
     def __init__(
         self,

@@ -148,7 +148,7 @@ class SigningActions(QObject):
     def show_visit(self, visit: Any | None) -> None:
         self.visit = visit
         signed = visit is not None and getattr(visit, "signed_at", None) is not None
-        if signed:
+        if signed and visit is not None:
             when = visit.signed_at.astimezone().strftime("%d %B %Y, %H:%M")
             self.label.setText(
                 f"Signed by {visit.signed_by} on {when} — read-only; corrections: Amend…"

@@ -25,7 +25,7 @@ KIND_TITLES = {"pain_mark": "Pain mark", "follow_up": "Follow-up"}
 def amended_what(amendment: Any, rows: dict[str, str] | None = None) -> str:
     """ "Subjective", "Finding (Upper trapezius, right): note" — what an amendment
     corrects, in words; ``rows`` names the visit's rows by uid."""
-    field = FIELD_TITLES.get(amendment.field, amendment.field.replace("_", " "))
+    field = str(FIELD_TITLES.get(amendment.field, amendment.field.replace("_", " ")))
     if amendment.kind == "visit":
         return field
     kind = KIND_TITLES.get(amendment.kind, amendment.kind.replace("_", " ").capitalize())
@@ -40,7 +40,7 @@ def _value(value: Any) -> str:
 
 
 def _moment(moment: Any) -> str:
-    return moment.astimezone().strftime("%d %B %Y, %H:%M")
+    return str(moment.astimezone().strftime("%d %B %Y, %H:%M"))
 
 
 def signature_html(

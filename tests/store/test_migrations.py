@@ -74,7 +74,7 @@ def _chart_at_0001(target: str) -> None:
 
 def test_new_chart_is_created_at_head_and_matches_the_models(db_target: str) -> None:
     ChartStore.open(db_target, backup_on_close=False).close()
-    assert _revision(db_target) == head_revision() == "0005"  # 0005: accounts (issue 14)
+    assert _revision(db_target) == head_revision() == "0007"  # 0007: hold lengths (issue 15)
     engine = make_engine(database_url(db_target))
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)

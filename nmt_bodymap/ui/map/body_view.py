@@ -211,10 +211,9 @@ class BodyView(QGraphicsView):
         return True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if self.request_mark_menu(event.pos()):
-            event.accept()
-            return
-        super().contextMenuEvent(event)
+        """A right click on a mark asks for its menu; elsewhere on the map nothing opens."""
+        self.request_mark_menu(event.pos())
+        event.accept()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() in TOUCH_EVENTS and self.touch.handle(event):  # type: ignore[arg-type]

@@ -53,5 +53,10 @@ def show_mark_menu(panel: BodyMapPanel, key: str, where: QPoint) -> None:
     panel.selection.set([key])
     menu = mark_menu(panel, key)
     if menu is not None:
-        menu.exec(where)
+        open_menu(menu, where)
         menu.deleteLater()
+
+
+def open_menu(menu: QMenu, where: QPoint) -> None:
+    """Run the menu (modal until an entry is chosen or it is dismissed); tests replace it."""
+    menu.exec(where)

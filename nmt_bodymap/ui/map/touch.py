@@ -65,11 +65,16 @@ class TouchGestures:
         self._long_press.timeout.connect(self._on_long_press)
         self._start = QPointF()
         self._tap_possible = False  # one finger, still, not yet used for anything else
-        self._pinch: tuple[QPointF, float] | None = None  # last centre and distance
+        self._pinch: tuple[QPointF, float] | None = None  # anchor (scene), last distance
 
     @property
     def pinching(self) -> bool:
         return self._pinch is not None
+
+    @property
+    def long_press_pending(self) -> bool:
+        """A finger is down and still: its menu opens when the long press is up."""
+        return self._long_press.isActive()
 
     def handle(self, event: QTouchEvent) -> bool:
         """Act on one touch event; False leaves it to Qt (not from a touchscreen)."""
@@ -93,6 +98,8 @@ class TouchGestures:
         self._start = event.points()[0].position()
         if self._tap_possible:
             self._long_press.start()
+        else:  # two fingers down at once: the pinch starts from where they are
+            self._pinch_to(event.points()[0].position(), event.points()[1].position())
 
     def _update(self, event: QTouchEvent, held: list[QEventPoint]) -> None:
         if len(event.points()) >= 2 or len(held) >= 2:
@@ -125,17 +132,18 @@ class TouchGestures:
     def _pinch_to(self, a: QPointF, b: QPointF) -> None:
         centre = (a + b) / 2
         distance = math.hypot(a.x() - b.x(), a.y() - b.y())
-        if self._pinch is None:
-            self._pinch = (centre, distance)
-            return
-        last_centre, last_distance = self._pinch
-        self._pinch = (centre, distance)
         view = self._view
-        anchor = view.mapToScene(last_centre.toPoint())  # the figure under the fingers
+        if self._pinch is None:
+            # The point of the figure under the fingers' centre: it stays under it.
+            anchor, _ok = view.viewportTransform().inverted()
+            self._pinch = (anchor.map(centre), distance)
+            return
+        anchor_point, last_distance = self._pinch
+        self._pinch = (anchor_point, distance)
         if last_distance > 0 and distance > 0:
             factor = view.clamped_factor(distance / last_distance)
             if abs(factor - 1) > 1e-6:
                 view.zoom_by(factor)
-        # The point that was under the fingers' centre follows it (pan and zoom anchor).
-        now = view.mapFromScene(anchor)
+        # Zoom and pan in one: the anchored point follows the fingers' centre.
+        now = view.viewportTransform().map(anchor_point)
         view.pan_by(centre.x() - now.x(), centre.y() - now.y())

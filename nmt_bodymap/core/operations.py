@@ -142,6 +142,7 @@ ROW_FIELDS: Mapping[RowKind, frozenset[str]] = MappingProxyType(
                 "pressure_tolerance",
                 "hold_seconds",
                 "repetitions",
+                "hold_lengths",  # every hold's length in seconds, in order (revision 0007)
                 "response",
             }
         ),
@@ -194,6 +195,7 @@ ROW_DEFAULTS: Mapping[RowKind, Mapping[str, Any]] = MappingProxyType(
             "pressure_tolerance": None,
             "hold_seconds": None,
             "repetitions": None,
+            "hold_lengths": [],
             "response": "",
         },
         RowKind.OBSERVATION: {"region": "", "side": "", "severity": None, "note": ""},

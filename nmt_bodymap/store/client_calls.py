@@ -4,7 +4,7 @@ over operations (see ``store/base.py``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_, select
@@ -15,6 +15,7 @@ from nmt_bodymap.store import history
 from nmt_bodymap.store import validation as v
 from nmt_bodymap.store.apply import name_keys
 from nmt_bodymap.store.base import ChartStoreBase
+from nmt_bodymap.store.errors import ChartValidationError
 from nmt_bodymap.store.models import Client, Intake, PainMark, Visit
 from nmt_bodymap.store.reading import get_row, intake_record, visit_rows
 from nmt_bodymap.store.records import (
@@ -27,6 +28,17 @@ from nmt_bodymap.store.records import (
 )
 
 _LAST_CHARACTER = "\U0010ffff"
+
+
+def _birth_year(year: int | None) -> int | None:
+    """``born_in`` checked: a year a client can be born in (1800-9998), else a clear error."""
+    if year is None:
+        return None
+    if isinstance(year, bool) or not isinstance(year, int) or not 1800 <= year < 9999:
+        raise ChartValidationError(
+            f"Birth year must be a year such as 1975 (got {year!r}).", field="born_in"
+        )
+    return year
 
 
 class ClientCalls(ChartStoreBase):
@@ -45,13 +57,22 @@ class ClientCalls(ChartStoreBase):
             return to_record(ClientRecord, get_row(session, Client, client_id, "Client"))
 
     def search_clients(
-        self, name_prefix: str = "", date_of_birth: Any = None, limit: int = 20
+        self,
+        name_prefix: str = "",
+        date_of_birth: Any = None,
+        limit: int = 20,
+        born_in: int | None = None,
     ) -> list[ClientRecord]:
         """Clients whose full name or surname starts with ``name_prefix`` (any case),
-        born on ``date_of_birth`` if given; by name. Both empty: the recent clients."""
+        born on ``date_of_birth`` and in the year ``born_in`` if given; by name.
+        All empty: the recent clients.
+
+        The birth year is a range on the indexed ``date_of_birth`` column, so it runs in
+        SQL whatever the number of clients."""
         born = v.clean_one(v.CLIENT, "date_of_birth", date_of_birth)
         prefix = name_keys(name_prefix)[0] if name_prefix.strip() else ""
-        if not prefix and born is None:
+        year = _birth_year(born_in)
+        if not prefix and born is None and year is None:
             return self.recent_clients(limit)
         query = select(Client).where(Client.deleted_at.is_(None))
         if prefix:
@@ -63,6 +84,11 @@ class ClientCalls(ChartStoreBase):
             )
         if born is not None:
             query = query.where(Client.date_of_birth == born)
+        if year is not None:
+            query = query.where(
+                Client.date_of_birth >= date(year, 1, 1),
+                Client.date_of_birth < date(year + 1, 1, 1),
+            )
         query = query.order_by(Client.name_key, Client.id).limit(limit)
         with self._sessions() as session:
             return [to_record(ClientRecord, c) for c in session.scalars(query)]

@@ -219,6 +219,9 @@ class Treatment(Stamped, Base):
     pressure_tolerance: Mapped[int | None] = mapped_column(Integer)
     hold_seconds: Mapped[int | None] = mapped_column(Integer)
     repetitions: Mapped[int | None] = mapped_column(Integer)
+    # Revision 0007: every hold's length in seconds, in order ([20, 10]); ``hold_seconds``
+    # and ``repetitions`` stay as the summary older readers know (equal holds: each length).
+    hold_lengths: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     response: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -160,6 +160,7 @@ class TreatmentRecord:
     deleted_at: datetime | None
     uid: str = ""  # the row's client-made id (revision 0004)
     version: int = 0  # 1 after the add, +1 per applied operation
+    hold_lengths: list[int] | None = None  # every hold in seconds, in order (revision 0007)
 
 
 @dataclass(frozen=True)

@@ -112,10 +112,8 @@ class VisitRowCalls(ChartStoreBase):
         return self._list(RowKind.FINDING, visit_id, include_deleted)
 
     def add_treatment(self, visit_id: int, **fields: Any) -> TreatmentRecord:
-        return _as(
-            TreatmentRecord,
-            self._add_row(RowKind.TREATMENT, visit_id, v.clean(v.TREATMENT, fields)),
-        )
+        values = v.clean(v.TREATMENT, v.with_hold_lengths(fields))
+        return _as(TreatmentRecord, self._add_row(RowKind.TREATMENT, visit_id, values))
 
     def update_treatment(self, treatment_id: int, **changes: Any) -> TreatmentRecord:
         values = v.clean(v.TREATMENT, changes, partial=True)

@@ -82,6 +82,38 @@ def whole(low: int, high: int) -> Check:
     return check
 
 
+MAX_HOLDS = 100  # holds in one treatment
+HOLD_RANGE = (1, 600)  # seconds of one hold
+
+
+def hold_list(value: Any, label: str) -> list[int]:
+    """Every hold's length in seconds, in the order given (``[20, 10]``); None is none."""
+    if value is None:
+        return []
+    low, high = HOLD_RANGE
+    if not isinstance(value, list | tuple) or len(value) > MAX_HOLDS:
+        raise ValueError(
+            f"{label} must be a list of up to {MAX_HOLDS} lengths in seconds (got {value!r})."
+        )
+    each = whole(low, high)
+    lengths = [each(item, label) for item in value]
+    if any(length is None for length in lengths):
+        raise ValueError(f"{label} must be whole numbers from {low} to {high} (got None).")
+    return [int(length) for length in lengths if length is not None]
+
+
+def with_hold_lengths(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A treatment written without ``hold_lengths`` (an older export, the demo chart, a
+    caller that knows one length and a count): ``repetitions`` holds of ``hold_seconds``."""
+    values = dict(fields)
+    if "hold_lengths" not in values:
+        seconds, count = values.get("hold_seconds"), values.get("repetitions")
+        equal = isinstance(seconds, int) and seconds > 0 and not isinstance(seconds, bool)
+        times = count if isinstance(count, int) and 0 < count <= MAX_HOLDS else 1
+        values["hold_lengths"] = [seconds] * times if equal else []
+    return values
+
+
 def decimal(low: float, high: float) -> Check:
     def check(value: Any, label: str) -> float | None:
         if value is None:
@@ -372,6 +404,7 @@ TREATMENT = {
     "pressure_tolerance": Field("Pressure tolerance", whole(SCORE_MIN, SCORE_MAX)),
     "hold_seconds": Field("Hold (seconds)", whole(0, 600)),
     "repetitions": Field("Repetitions", whole(0, 100)),
+    "hold_lengths": Field("Holds (seconds each)", hold_list),
     "response": Field("Response", text()),
 }
 

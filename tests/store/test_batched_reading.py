@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, RowKind
 from nmt_bodymap.store import ChartStore, history
 from nmt_bodymap.store.reading import MODELS, visit_rows
+from tests.conftest import body_point
 
-MARK = {"view": "anterior", "x": 120.5, "y": 80.25, "region": "temple", "side": "right"}
+_X, _Y = body_point("anterior", "temple", "right")
+MARK = {"view": "anterior", "x": _X, "y": _Y, "region": "temple", "side": "right"}
 
 
 def _chart(store: ChartStore) -> tuple[int, list[int]]:

@@ -63,8 +63,9 @@ INSERTS = (
 )
 
 
-# Columns later revisions add (absent from the 0003 rows compared): 0006 signs visits.
-LATER_COLUMNS = ("signed_by", "signed_at", "signature")
+# Columns later revisions add (absent from the 0003 rows compared): 0006 signs visits,
+# 0007 keeps every hold's length.
+LATER_COLUMNS = ("signed_by", "signed_at", "signature", "hold_lengths")
 
 
 def _chart_at_0003(target: str) -> None:

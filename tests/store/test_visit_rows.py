@@ -218,3 +218,38 @@ def test_future_visit_time_is_allowed_but_timestamps_are_utc(store: ChartStore) 
     visit = store.create_visit(client.id, started_at=local.isoformat())
     assert visit.started_at == local
     assert visit.started_at.utcoffset() == timedelta(0)
+
+
+def test_a_treatment_keeps_every_hold_length_in_order(store: ChartStore, visit_id: int) -> None:
+    """Issue 15: 20 s then 10 s is stored as [20, 10], not as "10 s x 2"."""
+    two = store.add_treatment(
+        visit_id,
+        muscle_id="upper_trapezius",
+        side="right",
+        technique="Ischaemic compression",
+        repetitions=2,
+        hold_lengths=[20, 10],
+    )
+    assert store.list_treatments(visit_id)[0].hold_lengths == [20, 10]
+    # A caller that gives one length and a count (the demo chart, an old export): equal holds.
+    equal = store.add_treatment(
+        visit_id,
+        muscle_id="upper_trapezius",
+        side="left",
+        technique="Ischaemic compression",
+        hold_seconds=10,
+        repetitions=2,
+    )
+    assert equal.hold_lengths == [10, 10]
+    assert [t.hold_lengths for t in store.list_treatments(visit_id)] == [[20, 10], [10, 10]]
+    assert two.id != equal.id
+    for bad in ([20, 0], [601], "20, 10", [20.5]):
+        with pytest.raises(ChartValidationError, match="Holds \\(seconds each\\)"):
+            store.add_treatment(
+                visit_id,
+                muscle_id="upper_trapezius",
+                side="right",
+                technique="Stretch",
+                hold_lengths=bad,
+            )
+    assert len(store.list_treatments(visit_id)) == 2

@@ -41,9 +41,18 @@ def test_every_hold_keeps_its_own_length(qtbot: Any, window: Any) -> None:
             dialog.timer.start(seconds)
     assert dialog.hold_lengths() == [2, 1]
     fields = dialog.fields()
-    assert fields["repetitions"] == 2
-    assert fields["response"].startswith("Holds 2 s, 1 s")
-    assert holds_fields([20, 20], "ok") == {"hold_seconds": 20, "repetitions": 2, "response": "ok"}
+    assert (fields["repetitions"], fields["hold_lengths"], fields["hold_seconds"]) == (
+        2,
+        [2, 1],
+        None,
+    )
+    assert fields["response"] == ""  # the lengths have a field of their own (revision 0007)
+    assert holds_fields([20, 20], "ok") == {
+        "hold_seconds": 20,
+        "repetitions": 2,
+        "hold_lengths": [20, 20],
+        "response": "ok",
+    }
 
 
 def test_the_hold_timer_starts_from_the_keyboard(qtbot: Any, window: Any) -> None:
@@ -114,7 +123,8 @@ def test_the_finding_s_trigger_point_is_carried_to_the_treatment_and_named(
     assert asked == [tp.id]
     qtbot.waitUntil(lambda: window.findings_panel.list.count() == 2, timeout=10_000)
     line = window.findings_panel.list.item(1).text()
-    assert tp.label in line and "20 s, 10 s" in line and "× 2" not in line
+    assert tp.label in line and "2 holds: 20 s, 10 s" in line and "× 2" not in line
     visit_id = seeded["visit"].id
     [stored] = call_on_worker(qtbot, seeded["worker"], lambda s: s.list_treatments(visit_id))
-    assert stored.trigger_point_id == tp.id and stored.response.startswith("Holds 20 s, 10 s")
+    assert stored.trigger_point_id == tp.id and stored.hold_lengths == [20, 10]
+    assert stored.response == ""

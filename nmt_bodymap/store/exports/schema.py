@@ -111,6 +111,7 @@ class TreatmentData(_VisitRow):
     pressure_tolerance: int | None
     hold_seconds: int | None
     repetitions: int | None
+    hold_lengths: list[int] | None = None  # every hold in seconds, in order (revision 0007)
     response: str
 
 

@@ -55,6 +55,10 @@ _BLOCKED_WHILE_LOCKED = {
     QEvent.Type.MouseButtonDblClick,
     QEvent.Type.Wheel,
     QEvent.Type.ContextMenu,
+    QEvent.Type.TouchBegin,  # touch on the map (issue 15) is blocked like the mouse
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.Gesture,
 }
 
 

@@ -33,7 +33,7 @@ from nmt_bodymap.ui.chart.worker import StoreWorker
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(1[89]\d\d|2\d\d\d)\s*$")
-YEAR_SCAN_LIMIT = 100_000  # clients read to find a birth year (the store has no year filter)
+SEARCH_LIMIT = 200  # clients listed for one search
 
 
 def birth_year(text: str) -> int | None:
@@ -43,17 +43,9 @@ def birth_year(text: str) -> int | None:
 
 
 def clients_born_in(store: Any, year: int) -> list[Any]:
-    """Worker job: the clients born in ``year``, by name.
-
-    ``ChartStore.search_clients`` matches a whole date only, so the year is matched here
-    over the client list (fine for a clinic's few thousand clients).
-    """
-    found = [
-        c
-        for c in store.recent_clients(YEAR_SCAN_LIMIT)
-        if c.date_of_birth is not None and c.date_of_birth.year == year
-    ]
-    return sorted(found, key=lambda c: (c.name.casefold(), c.id))
+    """Worker job: the clients born in ``year``, by name (the store filters in SQL, on the
+    indexed date of birth)."""
+    return list(store.search_clients("", born_in=year, limit=SEARCH_LIMIT))
 
 
 def parse_search(text: str) -> tuple[str, date | None]:

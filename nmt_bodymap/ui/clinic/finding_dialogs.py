@@ -38,7 +38,10 @@ TECHNIQUES = (
     "Positional release",
     "Stretch",
 )
-HOLDS_PREFIX = "Holds "  # a treatment's response starts so when its holds differed
+# Before revision 0007 the form wrote holds of different lengths at the start of the
+# response ("Holds 20 s, 10 s; softened"); the migration moved them to ``hold_lengths``.
+HOLDS_PREFIX = "Holds "
+HOLD_MIN, HOLD_MAX, MAX_HOLDS = 1, 600, 100  # the store's limits (store/validation.py)
 _NUMBER = re.compile(r"\d+")
 
 
@@ -47,23 +50,41 @@ def parse_holds(text: str) -> list[int]:
     return [int(n) for n in _NUMBER.findall(text)]
 
 
-def holds_fields(holds: list[int], response: str) -> dict[str, Any]:
-    """How a list of holds is stored with the store's columns, nothing lost.
+def holds_problem(holds: list[int]) -> str:
+    """What is wrong with the typed holds, in one line ("" when they can be saved)."""
+    if len(holds) > MAX_HOLDS:
+        return f"At most {MAX_HOLDS} holds in one treatment."
+    if any(not HOLD_MIN <= h <= HOLD_MAX for h in holds):
+        return f"Each hold is {HOLD_MIN} to {HOLD_MAX} seconds."
+    return ""
 
-    Equal holds: ``hold_seconds`` each and ``repetitions``. Different holds: the total in
-    ``hold_seconds``, the count in ``repetitions`` and every length, in order, at the start
-    of ``response`` ("Holds 20 s, 10 s; softened"), since the store keeps one length only.
+
+def holds_fields(holds: list[int], response: str) -> dict[str, Any]:
+    """The treatment's hold fields: every length in ``hold_lengths``, in order.
+
+    ``hold_seconds`` and ``repetitions`` keep the summary older readers know: the count,
+    and the length when every hold was as long (different lengths: no single length).
     """
     if not holds:
-        return {"hold_seconds": None, "repetitions": None, "response": response}
-    if len(set(holds)) == 1:
-        return {"hold_seconds": holds[0], "repetitions": len(holds), "response": response}
-    each = HOLDS_PREFIX + ", ".join(f"{h} s" for h in holds)
+        return {"hold_seconds": None, "repetitions": None, "hold_lengths": [], "response": response}
+    equal = len(set(holds)) == 1
     return {
-        "hold_seconds": min(sum(holds), 600),
+        "hold_seconds": holds[0] if equal else None,
         "repetitions": len(holds),
-        "response": each + (f"; {response}" if response else ""),
+        "hold_lengths": list(holds),
+        "response": response,
     }
+
+
+def holds_text(holds: list[int]) -> str:
+    """The holds of a treatment line: "3 holds: 20 s, 10 s, 30 s"; one: "20 s"; none: ""."""
+    if not holds:
+        return ""
+    lengths = ", ".join(f"{h} s" for h in holds)
+    if len(holds) == 1:
+        return lengths
+    # One sentence with placeholders (wrapped for translation at merge time).
+    return "{count} holds: {lengths}".format(count=len(holds), lengths=lengths)  # noqa: UP032
 
 
 class _MuscleForm(QDialog):
@@ -189,13 +210,20 @@ class TreatmentDialog(_MuscleForm):
         self.holds = QLineEdit()
         self.holds.setObjectName("holds")
         self.holds.setPlaceholderText("each hold in seconds, e.g. 20, 10 (the timer adds them)")
+        self.holds_error = QLabel("")
+        self.holds_error.setObjectName("holds-error")
+        self.holds_error.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.holds_error.hide()
+        self.holds.textChanged.connect(lambda _text: self.holds_error.hide())
         self.response = QLineEdit()
         self.response.setPlaceholderText("e.g. softened, referral faded after 2nd hold")
         self.timer.finished.connect(self._hold_done)
+        self.timer.released.connect(self._hold_done)
         self.form.addRow("&Technique", self.technique)
         self.form.addRow("&Pressure tolerance", self.pressure)
         self.form.addRow("Hold timer (H)", self.timer)
         self.form.addRow("Ho&lds", self.holds)
+        self.form.addRow("", self.holds_error)
         self.form.addRow("Res&ponse", self.response)
         self._finish_layout()
         start = QShortcut(QKeySequence("H"), self)
@@ -208,6 +236,16 @@ class TreatmentDialog(_MuscleForm):
 
     def hold_lengths(self) -> list[int]:
         return parse_holds(self.holds.text())
+
+    def accept(self) -> None:
+        """Save only holds the chart can keep; otherwise say why, on the form, and stay."""
+        problem = holds_problem(self.hold_lengths())
+        if problem:
+            self.holds_error.setText(problem)
+            self.holds_error.show()
+            self.holds.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
 
     def fields(self) -> dict[str, Any]:
         return {

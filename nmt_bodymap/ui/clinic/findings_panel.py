@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_findings import VisitFindings
-from nmt_bodymap.ui.clinic.finding_dialogs import HOLDS_PREFIX
+from nmt_bodymap.ui.clinic.finding_dialogs import HOLDS_PREFIX, holds_text
 from nmt_bodymap.ui.map.labels import muscle_label, side_label, trigger_point_label
 
 
@@ -55,8 +55,12 @@ def finding_text(knowledge: KnowledgeBase, finding: Any) -> str:
 
 def treatment_text(knowledge: KnowledgeBase, treatment: Any) -> str:
     parts = [treatment.technique]
-    # issue 15 (charting): holds of different lengths are listed in the response instead
-    each_listed = treatment.response.startswith(HOLDS_PREFIX)
+    # issue 15: every hold's length ("3 holds: 20 s, 10 s, 30 s"); a row without the list
+    # (written by an older version and not migrated) still shows its one length and count.
+    holds = list(getattr(treatment, "hold_lengths", None) or [])
+    each_listed = bool(holds) or treatment.response.startswith(HOLDS_PREFIX)
+    if holds:
+        parts.append(holds_text(holds))
     if treatment.hold_seconds and not each_listed:
         parts.append(f"{treatment.hold_seconds} s")
     if treatment.repetitions and not each_listed:

@@ -5,6 +5,10 @@ display turning to "Release", and the ``finished`` signal (the treatment form
 then fills in the hold time). Preset buttons are never the dialog's default button, so
 Enter after a hold saves the form instead of starting the timer again; ``start_preset``
 starts the current preset from the keyboard (the treatment form binds it to H).
+
+Every hold is reported with its own length: a hold run to its end as ``finished(preset)``,
+a hold released early with Stop as ``released(whole seconds held)`` (at least 1 s), so
+the form records 20 s then 14 s rather than two holds of one length.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ class HoldTimer(QWidget):
     """Preset buttons, a big countdown and start/stop; emits ``finished(seconds held)``."""
 
     finished = Signal(int)
+    released = Signal(int)  # stopped early: the whole seconds held (at least 1)
     tick = Signal(int)  # whole seconds left
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,10 +92,14 @@ class HoldTimer(QWidget):
         self._show(seconds, running=True)
 
     def stop(self) -> None:
+        """Release early: the hold ends now and its length so far is reported."""
         if self._timer.isActive():
+            held = min(self._seconds, int(self._clock.elapsed()) // 1000)
             self._timer.stop()
             self.stop_button.setEnabled(False)
             self._show(self._seconds, running=False)
+            if held >= 1:
+                self.released.emit(held)
 
     def remaining_ms(self) -> int:
         if not self._timer.isActive():

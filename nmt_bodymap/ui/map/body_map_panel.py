@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,6 +96,7 @@ class BodyMapPanel(QWidget):
             scene.mark_dragged.connect(self._on_mark_dragged)
             scene.selectionChanged.connect(self._scene_selection_changed(scene))
             scene.pin_clicked.connect(self.pin_clicked)
+            view.mark_menu_requested.connect(self._show_mark_menu)  # right click, long press
             self.scenes[view_name] = scene
             self.views[view_name] = view
             self._splitter.addWidget(view)
@@ -243,6 +244,11 @@ class BodyMapPanel(QWidget):
             self.status_message.emit("That point is outside the figure: no mark added")
             return
         self._place_mark(view, point.x(), point.y(), region.region, region.side)
+
+    def _show_mark_menu(self, key: str, where: QPoint) -> None:
+        from nmt_bodymap.ui.map.mark_menu import show_mark_menu
+
+        show_mark_menu(self, key, where)
 
     def _on_mark_dragged(self, key: str, start: QPointF, end: QPointF) -> None:
         before = self.marks.get(key)

@@ -10,10 +10,17 @@ faint region borders) is painted as the scene background, which the views keep a
 pixmap, so a repaint is one blit instead of ~120 items. A region has an item of its own
 only to be lit as part of a referral zone: it stays hidden until then and keeps its
 brush, so lighting it again reuses its cached pixmap. Trigger-point pins are reused.
+
+Close marks (issue 15): the view tells the scene its zoom (``set_view_scale``) and the
+hit radius a finger needs (``set_hit_radius``); marks whose badges would overlap at that
+zoom have their badges spread on a small circle around the group (``spread_offsets``),
+each joined to its charted point by a leader line, so every mark stays visible and
+clickable. Stored positions never move.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -27,12 +34,69 @@ from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.labels import place_label
-from nmt_bodymap.ui.map.map_items import FindingItem, PainMarkItem, TriggerPointPin
+from nmt_bodymap.ui.map.map_items import (
+    MARK_RADIUS,
+    FindingItem,
+    PainMarkItem,
+    TriggerPointPin,
+)
 from nmt_bodymap.ui.map.palette import MapColors
 
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 RegionKey = tuple[str, str]  # (region name, client side)
 MuscleKey = tuple[str, str]  # (muscle id, client side)
+CLOSE_PX = 40.0  # marks nearer than this on screen cover each other
+
+
+def spread_offsets(
+    points: dict[str, tuple[float, float]], close: float, spacing: float
+) -> dict[str, tuple[float, float]]:
+    """Badge offsets (screen pixels) that keep close marks apart; (0, 0) for a lone mark.
+
+    ``points`` are the marks' positions on screen. Marks nearer than ``close`` to another
+    form a group (transitively); a group's badges go on a circle around its centre, in
+    the order of their angle from it (ties: by key), at least ``spacing`` apart.
+    """
+    keys = sorted(points)
+    group_of = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while group_of[key] != key:
+            group_of[key] = group_of[group_of[key]]
+            key = group_of[key]
+        return key
+
+    for i, a in enumerate(keys):
+        ax, ay = points[a]
+        for b in keys[i + 1 :]:
+            bx, by = points[b]
+            if math.hypot(ax - bx, ay - by) < close:
+                group_of[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(root(key), []).append(key)
+    offsets: dict[str, tuple[float, float]] = {}
+    for members in groups.values():
+        if len(members) == 1:
+            offsets[members[0]] = (0.0, 0.0)
+            continue
+        cx = sum(points[k][0] for k in members) / len(members)
+        cy = sum(points[k][1] for k in members) / len(members)
+        radius = max(spacing / (2 * math.sin(math.pi / len(members))), spacing * 0.75)
+
+        def angle(key: str, cx: float = cx, cy: float = cy) -> tuple[float, str]:
+            x, y = points[key]
+            if math.hypot(x - cx, y - cy) < 1e-6:
+                return (-math.pi, key)
+            return (math.atan2(y - cy, x - cx), key)
+
+        ordered = sorted(members, key=angle)
+        start = angle(ordered[0])[0] if angle(ordered[0])[0] > -math.pi else -math.pi / 2
+        for index, key in enumerate(ordered):
+            theta = start + 2 * math.pi * index / len(members)
+            x, y = points[key]
+            offsets[key] = (cx + radius * math.cos(theta) - x, cy + radius * math.sin(theta) - y)
+    return offsets
 
 
 class BodyScene(QGraphicsScene):
@@ -58,6 +122,8 @@ class BodyScene(QGraphicsScene):
         self._outline_path: QPainterPath | None = None
         self._essential_brush = QBrush(colors.essential)
         self._spillover_brush = QBrush(colors.spillover, Qt.BrushStyle.BDiagPattern)
+        self._view_scale = 0.0  # screen pixels per scene unit; 0 until a view shows it
+        self._hit_radius = MARK_RADIUS * 1.3
         self._draw_figure()
 
     # -- the figure ------------------------------------------------------------------------
@@ -159,15 +225,52 @@ class BodyScene(QGraphicsScene):
             return
         if item is None:
             item = PainMarkItem(mark, self.colors)
+            item.set_hit_radius(self._hit_radius)
             self.addItem(item)
             self.mark_items[mark.key] = item
         else:
             item.update_mark(mark)
+        self.spread_marks()
 
     def drop_mark(self, key: str) -> None:
         item = self.mark_items.pop(key, None)
         if item is not None:
             self.removeItem(item)
+            self.spread_marks()
+
+    # -- touch targets and close marks -----------------------------------------------------
+    def set_hit_radius(self, radius: float) -> None:
+        """Every mark's and pin's hit area (screen pixels; the view sizes it in mm)."""
+        self._hit_radius = radius
+        for item in self.mark_items.values():
+            item.set_hit_radius(radius)
+        for pin in self._pin_pool:
+            pin.set_hit_radius(radius)
+        self.spread_marks()
+
+    @property
+    def hit_radius(self) -> float:
+        return self._hit_radius
+
+    def set_view_scale(self, scale: float) -> None:
+        """The view's zoom (screen pixels per scene unit): badges are spread for it."""
+        if scale > 0 and abs(scale - self._view_scale) > 1e-9:
+            self._view_scale = scale
+            self.spread_marks()
+
+    def spread_marks(self) -> None:
+        """Move apart the badges of marks that would cover each other at the view's zoom."""
+        scale = self._view_scale
+        if scale <= 0:
+            return
+        points = {
+            key: (item.pos().x() * scale, item.pos().y() * scale)
+            for key, item in self.mark_items.items()
+        }
+        spacing = max(2 * self._hit_radius, 2 * MARK_RADIUS * 1.45) + 2
+        offsets = spread_offsets(points, max(CLOSE_PX, spacing), spacing)
+        for key, (dx, dy) in offsets.items():
+            self.mark_items[key].set_offset(QPointF(dx, dy))
 
     def selected_mark_keys(self) -> list[str]:
         return [i.key for i in self.selectedItems() if isinstance(i, PainMarkItem)]
@@ -233,6 +336,7 @@ class BodyScene(QGraphicsScene):
             pin.setVisible(True)
         else:
             pin = TriggerPointPin(muscle_id, side, tp_id, label, self.colors)
+            pin.set_hit_radius(self._hit_radius)
             self.addItem(pin)
             self._pin_pool.append(pin)
         pin.setPos(point[0], point[1])

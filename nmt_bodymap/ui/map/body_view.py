@@ -3,18 +3,34 @@
 The view converts the mouse position to view coordinates and asks the core
 atlas what lies there; it draws nothing of its own except the hover label.
 Wheel zooms around the pointer, the middle button (or Space + drag) pans, and
-a left click on the figure asks for a pain mark at that exact point.
+a left click on the figure asks for a pain mark at that exact point. A right click on a
+mark asks for its menu (``mark_menu_requested``).
+
+Touch (issue 15, ``ui/map/touch.py``): a tap is a left click, two fingers pinch-zoom
+around their centre and pan, a long press on a mark asks for the same menu as a right
+click. Marks and pins get hit areas of at least 9 mm, from the screen's physical DPI.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.map_items import PainMarkItem, TriggerPointPin
+from nmt_bodymap.ui.map.touch import TOUCH_EVENTS, TouchGestures, target_pixels
 
 MIN_SCALE = 0.2
 MAX_SCALE = 12.0
@@ -26,6 +42,7 @@ class BodyView(QGraphicsView):
 
     point_clicked = Signal(str, QPointF)  # view name, view coordinates
     hovered = Signal(str)  # "Right temple", or "" off the figure
+    mark_menu_requested = Signal(str, QPoint)  # mark key, global position for the menu
 
     def __init__(self, scene: BodyScene, title: str, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -65,6 +82,29 @@ class BodyView(QGraphicsView):
         self._space_down = False
         self._fitted = True
         self._hover_key: tuple[str, str] | None = None
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.touch = TouchGestures(self)
+        self._screen_watched: QWindow | None = None
+
+    # -- touch targets -----------------------------------------------------------------------
+    def update_touch_targets(self) -> None:
+        """Marks and pins get hit areas of at least 9 mm on this view's screen."""
+        self.body_scene.set_hit_radius(target_pixels(self.screen()) / 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.update_touch_targets()
+        handle = self.window().windowHandle()
+        if handle is not None and handle is not self._screen_watched:
+            # Moved to a screen of another density: the targets are sized again.
+            self._screen_watched = handle
+            handle.screenChanged.connect(self._on_screen_changed)
+
+    def _on_screen_changed(self, _screen: object) -> None:
+        self.update_touch_targets()
+
+    def _zoom_changed(self) -> None:
+        self.body_scene.set_view_scale(self.transform().m11())
 
     # -- zoom and fit ----------------------------------------------------------------------
     def zoom_by(self, factor: float) -> None:
@@ -72,6 +112,20 @@ class BodyView(QGraphicsView):
         if MIN_SCALE * self._fit_scale() <= scale <= MAX_SCALE * self._fit_scale():
             self.scale(factor, factor)
             self._fitted = False
+            self._zoom_changed()
+
+    def clamped_factor(self, factor: float) -> float:
+        """``factor`` cut so the zoom stays within the view's limits (pinch zoom)."""
+        scale = self.transform().m11()
+        low, high = MIN_SCALE * self._fit_scale(), MAX_SCALE * self._fit_scale()
+        return max(low, min(high, scale * factor)) / scale if scale > 0 else 1.0
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the figure by (dx, dy) screen pixels (two-finger pan)."""
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() - round(dx))
+        v.setValue(v.value() - round(dy))
+        self._fitted = False
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -82,6 +136,7 @@ class BodyView(QGraphicsView):
     def fit(self) -> None:
         self.fitInView(self.body_scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fitted = True
+        self._zoom_changed()
 
     def _fit_scale(self) -> float:
         rect = self.body_scene.sceneRect()
@@ -116,20 +171,55 @@ class BodyView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
-        item = self.itemAt(pos)
-        if event.button() == Qt.MouseButton.LeftButton and isinstance(item, TriggerPointPin):
-            # A click on a pin charts what was found at that trigger point.
-            self.body_scene.pin_clicked.emit(item.muscle_id, item.side, item.tp_id)
-            event.accept()
-            return
-        if event.button() == Qt.MouseButton.LeftButton and not isinstance(
-            item, PainMarkItem | TriggerPointPin
-        ):
-            self.setFocus(Qt.FocusReason.MouseFocusReason)
-            self.point_clicked.emit(self.body_scene.view, self.scene_point(pos))
+        if event.button() == Qt.MouseButton.LeftButton and self._press_off_marks(pos):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def _press_off_marks(self, pos: QPoint) -> bool:
+        """A left press on a pin or on the figure (True: handled); a mark is left to Qt."""
+        item = self.itemAt(pos)
+        if isinstance(item, TriggerPointPin):
+            # A click on a pin charts what was found at that trigger point.
+            self.body_scene.pin_clicked.emit(item.muscle_id, item.side, item.tp_id)
+            return True
+        if not isinstance(item, PainMarkItem):
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.point_clicked.emit(self.body_scene.view, self.scene_point(pos))
+            return True
+        return False
+
+    def mark_at(self, pos: QPoint) -> PainMarkItem | None:
+        item = self.itemAt(pos)
+        return item if isinstance(item, PainMarkItem) else None
+
+    def tap(self, pos: QPoint) -> None:
+        """A one-finger tap: what a left click does (a tap on a mark selects only it)."""
+        if self._press_off_marks(pos):
+            return
+        mark = self.mark_at(pos)
+        if mark is not None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.body_scene.clearSelection()
+            mark.setSelected(True)
+
+    def request_mark_menu(self, pos: QPoint) -> bool:
+        """Ask for the menu of the mark at ``pos`` (right click, long press); False: none."""
+        mark = self.mark_at(pos)
+        if mark is None:
+            return False
+        self.mark_menu_requested.emit(mark.key, self.viewport().mapToGlobal(pos))
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right click on a mark asks for its menu; elsewhere on the map nothing opens."""
+        self.request_mark_menu(event.pos())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() in TOUCH_EVENTS and self.touch.handle(event):  # type: ignore[arg-type]
+            return True
+        return super().viewportEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()

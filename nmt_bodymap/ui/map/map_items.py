@@ -2,6 +2,12 @@
 
 They keep a constant size on screen whatever the zoom (large, easy click targets,
 crisp at any DPI); their position is in view coordinates.
+
+Touch (issue 15): a mark's and a pin's hit area is at least ``hit_radius`` screen pixels,
+which the view sets from the screen's physical DPI so a finger has 9 mm to land on. Marks
+that would cover each other at the view's zoom draw their badge moved aside (``offset``,
+in screen pixels) with a leader line to the charted point; the stored position and the
+item's position stay the point itself, and the badge is what a click hits.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ PIN_RADIUS = 7.0
 # trigger point or the essential zone exactly where the client hurts.
 MARK_Z, FINDING_Z, PIN_Z = 50, 52, 55
 MARK_OPACITY = 0.8
+LEADER_DOT = 3.0  # the charted point of a mark whose badge is moved aside
 
 
 def quality_symbol(quality: str, radius: float) -> QPainterPath:
@@ -115,6 +122,8 @@ class PainMarkItem(QGraphicsItem):
         self._colors = colors
         self._mark = mark
         self._press_pos: QPointF | None = None
+        self._hit_radius = MARK_RADIUS * 1.3
+        self._offset = QPointF(0, 0)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -146,19 +155,51 @@ class PainMarkItem(QGraphicsItem):
         )
         self.update()
 
+    @property
+    def offset(self) -> QPointF:
+        """Where the badge is drawn from the charted point (screen pixels; (0, 0): on it)."""
+        return QPointF(self._offset)
+
+    def set_offset(self, offset: QPointF) -> None:
+        if offset != self._offset:
+            self.prepareGeometryChange()
+            self._offset = QPointF(offset)
+            self.update()
+
+    @property
+    def hit_radius(self) -> float:
+        return self._hit_radius
+
+    def set_hit_radius(self, radius: float) -> None:
+        """The badge's hit area (screen pixels); never smaller than what is drawn."""
+        radius = max(MARK_RADIUS * 1.3, radius)
+        if radius != self._hit_radius:
+            self.prepareGeometryChange()
+            self._hit_radius = radius
+
     def boundingRect(self) -> QRectF:
-        r = MARK_RADIUS * 1.6
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        r = max(MARK_RADIUS * 1.6, self._hit_radius)
+        badge = QRectF(-r, -r, 2 * r, 2 * r).translated(self._offset)
+        point = QRectF(-LEADER_DOT - 1, -LEADER_DOT - 1, 2 * LEADER_DOT + 2, 2 * LEADER_DOT + 2)
+        return badge.united(point)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), MARK_RADIUS * 1.3, MARK_RADIUS * 1.3)
+        path.addEllipse(self._offset, self._hit_radius, self._hit_radius)
         return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self._offset.isNull():
+            # The badge sits aside: a leader line and a dot keep the charted point exact.
+            edge = QColor("#1a1a1a") if not self._colors.dark else QColor("#f0f0f0")
+            painter.setPen(QPen(edge, 1.4))
+            painter.drawLine(QPointF(0, 0), self._offset)
+            painter.setBrush(intensity_color(self._mark.intensity))
+            painter.drawEllipse(QPointF(0, 0), LEADER_DOT, LEADER_DOT)
+            painter.translate(self._offset)
         if self.isSelected():
             painter.setPen(QPen(self._colors.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -195,6 +236,7 @@ class TriggerPointPin(QGraphicsItem):
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(PIN_Z)
+        self._hit_radius = PIN_RADIUS + 4
         # Every pin looks the same: drawn once into a pixmap, moved and shown by blitting.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.retarget(muscle_id, side, tp_id, label)
@@ -207,9 +249,25 @@ class TriggerPointPin(QGraphicsItem):
         self.label = label
         self.setToolTip(label)
 
+    def set_hit_radius(self, radius: float) -> None:
+        """The pin's hit area (screen pixels); never smaller than what is drawn."""
+        radius = max(PIN_RADIUS + 4, radius)
+        if radius != self._hit_radius:
+            self.prepareGeometryChange()
+            self._hit_radius = radius
+
+    @property
+    def hit_radius(self) -> float:
+        return self._hit_radius
+
     def boundingRect(self) -> QRectF:
-        r = PIN_RADIUS + 4
+        r = self._hit_radius
         return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self._hit_radius, self._hit_radius)
+        return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

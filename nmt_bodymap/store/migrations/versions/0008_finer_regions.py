@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"  # re-chained at merge: 0006 signing, 0007 hold lengths, 0008
+down_revision = "0007"  # re-chained at merge: 0006 signing, 0007 hold lengths, 0008 finer regions
 branch_labels = None
 depends_on = None
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from nmt_bodymap.ui.i18n import tr
+
 
 def _platform_extra(sequence: QKeySequence) -> bool:
     """A standard-key binding only some keyboards have (F13-F35, Undo/Redo keys,
@@ -94,7 +96,8 @@ def menu_titled(window: QMainWindow, title: str, create: bool = True) -> QMenu |
     Searched as children of the menu bar: ``QAction.menu()`` hands back a wrapper that
     PySide6 6.9 deletes at once ("Internal C++ object already deleted").
     """
+    names = {title, tr(f"&{title}").replace("&", "")}  # the English or the shown title
     for menu in window.menuBar().findChildren(QMenu):
-        if menu.title().replace("&", "") == title:
+        if menu.title().replace("&", "") in names:
             return menu
-    return window.menuBar().addMenu(f"&{title}") if create else None
+    return window.menuBar().addMenu(tr(f"&{title}")) if create else None

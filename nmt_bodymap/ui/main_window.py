@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.clinic.findings_actions import FindingsActions
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.window_state import (
     restore_geometry_only,
     restore_window_state,
@@ -53,7 +54,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.worker = worker
         self.built = False
         if defer_panels:  # issue 18: paint an empty frame first, build the panels after it
-            self.statusBar().showMessage("Loading the body map…")
+            self.statusBar().showMessage(tr("Loading the body map…"))
             restore_geometry_only(self)
             return
         self.build_panels(atlas, knowledge)
@@ -122,11 +123,11 @@ class MainWindow(FindingsActions, QMainWindow):
         self.guide = ExaminationGuidePanel(self.knowledge)
         self.summary = VisitSummaryPanel(self.knowledge, self.follow_ups, self.undo_stack)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.candidates, "&Candidates")
-        self.side_tabs.addTab(self.findings_panel, "F&indings")
-        self.side_tabs.setTabToolTip(1, "Trigger-point findings and treatments of this visit")
-        self.side_tabs.addTab(self.guide, "&Guide")
-        self.side_tabs.addTab(self.summary, "Su&mmary")
+        self.side_tabs.addTab(self.candidates, tr("&Candidates"))
+        self.side_tabs.addTab(self.findings_panel, tr("F&indings"))
+        self.side_tabs.setTabToolTip(1, tr("Trigger-point findings and treatments of this visit"))
+        self.side_tabs.addTab(self.guide, tr("&Guide"))
+        self.side_tabs.addTab(self.summary, tr("Su&mmary"))
         self.visit_label = QLabel("")
         self.visit_label.setObjectName("visit-label")
         self.visit_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 4px;")
@@ -257,7 +258,7 @@ class MainWindow(FindingsActions, QMainWindow):
 
         client = self.clients.current_client()
         if client is None:
-            self.show_status("Choose a client to edit")
+            self.show_status(tr("Choose a client to edit"))
             return
         fields = self.ask_client(client)
         if fields is None:
@@ -269,7 +270,7 @@ class MainWindow(FindingsActions, QMainWindow):
         )
 
     def _client_saved(self, client: Any) -> None:
-        self.show_status(f"Saved client {client.name}")
+        self.show_status(tr("Saved client {name}").format(name=client.name))
         self.clients.search_edit.clear()
         self.clients.refresh(select_id=client.id)
 
@@ -293,7 +294,9 @@ class MainWindow(FindingsActions, QMainWindow):
             )
         else:
             when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
-            self.visit_label.setText(f"{client.name if client else ''} — visit of {when}")
+            self.visit_label.setText(
+                tr("{name} — visit of {when}").format(name=client.name if client else "", when=when)
+            )
         previous = self.visits.visit_before(visit) if visit is not None else None
         self.summary.show_visit(visit, previous)
 
@@ -391,7 +394,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def show_error(self, message: Any) -> None:
         text = str(message)
         self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
-        QMessageBox.warning(self, "NMT Body Map", text)
+        QMessageBox.warning(self, tr("NMT Body Map"), text)
 
     def _on_pending(self, *_args: object) -> None:
         # Only a change of what the label says updates it (saving starts or ends, unsaved).
@@ -428,10 +431,11 @@ class MainWindow(FindingsActions, QMainWindow):
         )
         QMessageBox.information(
             self,
-            "Keyboard shortcuts",
-            "<p>Click the figure to mark pain; drag a mark to move it. Wheel zooms, "
-            "middle button or Space + drag pans.</p>"
-            f"<table>{rows}</table>",
+            tr("Keyboard shortcuts"),
+            tr(
+                "<p>Click the figure to mark pain; drag a mark to move it. Wheel "
+                "zooms, middle button or Space + drag pans.</p><table>{rows}</table>"
+            ).format(rows=rows),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -443,8 +447,10 @@ class MainWindow(FindingsActions, QMainWindow):
         if unsaved:
             answer = QMessageBox.question(
                 self,
-                "Unsaved marks",
-                f"{len(unsaved)} mark(s) could not be saved and will be lost. Close anyway?",
+                tr("Unsaved marks"),
+                tr("{unsaved} mark(s) could not be saved and will be lost. Close anyway?").format(
+                    unsaved=len(unsaved)
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

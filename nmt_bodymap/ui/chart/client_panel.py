@@ -29,6 +29,7 @@ from nmt_bodymap.core.operations import OpKind, RowKind
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, delete_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
@@ -95,7 +96,7 @@ class ClientPanel(QWidget):
         self._open: Any | None = None  # the client whose chart is open
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("client-search")
-        self.search_edit.setPlaceholderText("Search name, date of birth or birth year (Ctrl+K)")
+        self.search_edit.setPlaceholderText(tr("Search name, date of birth or birth year (Ctrl+K)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumHeight(32)
         self.list = QListWidget()
@@ -105,8 +106,8 @@ class ClientPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel("")
         self.empty_label.setWordWrap(True)
-        self.new_button = QPushButton("&New client…")
-        self.edit_button = QPushButton("&Edit…")
+        self.new_button = QPushButton(tr("&New client…"))
+        self.edit_button = QPushButton(tr("&Edit…"))
         for button in (self.new_button, self.edit_button):
             button.setMinimumHeight(32)
         self.edit_button.setEnabled(False)
@@ -128,7 +129,7 @@ class ClientPanel(QWidget):
         buttons.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Clients")
+        title = QLabel(tr("Clients"))
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
         layout.addWidget(self.search_edit)
@@ -204,12 +205,12 @@ class ClientPanel(QWidget):
     # -- deleting a client (soft delete, undoable) -----------------------------------------
     def _show_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction("&Edit client…", self.edit_client_requested.emit)
-        menu.addAction("&Delete client…", self.delete_client)
+        menu.addAction(tr("&Edit client…"), self.edit_client_requested.emit)
+        menu.addAction(tr("&Delete client…"), self.delete_client)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def ask_delete(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Delete client", text)
+        answer = QMessageBox.question(self, tr("Delete client"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def delete_client(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowKind
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label, side_label
 
 KIND_WORDS = {
@@ -190,12 +191,12 @@ class HistoryView(QDialog):
         self.client: Any | None = None
         self.lines: list[dict[str, Any]] = []
         self._serial = 0
-        self.setWindowTitle("Client history")
-        self.title = QLabel("History")
+        self.setWindowTitle(tr("Client history"))
+        self.title = QLabel(tr("History"))
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("history-filter")
-        self.filter_edit.setPlaceholderText("Filter: a place, a muscle, a change or a name…")
+        self.filter_edit.setPlaceholderText(tr("Filter: a place, a muscle, a change or a name…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
         self.table = QTableWidget(0, len(COLUMNS))
@@ -214,7 +215,7 @@ class HistoryView(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel("")
         self.status.setObjectName("history-status")
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -234,7 +235,7 @@ class HistoryView(QDialog):
     def show_for(self, client: Any | None) -> None:
         """Show (and read) the history of ``client``."""
         if client is None:
-            self._window.show_status("Choose a client to see the history")
+            self._window.show_status(tr("Choose a client to see the history"))
             return
         self.follow(client)
         self.show()
@@ -244,7 +245,7 @@ class HistoryView(QDialog):
     def follow(self, client: Any) -> None:
         """Read the history of ``client`` (shown or not; no focus taken)."""
         self.client = client
-        self.title.setText(f"History — {client.name}")
+        self.title.setText(tr("History — {name}").format(name=client.name))
         self.filter_edit.clear()
         self.reload()
 
@@ -254,7 +255,7 @@ class HistoryView(QDialog):
             return
         self._serial += 1
         serial, client_id = self._serial, self.client.id
-        self.status.setText("Reading the history…")
+        self.status.setText(tr("Reading the history…"))
         self._window.worker.submit(
             lambda store: store.history(client_id),
             lambda entries: self._fill(serial, entries),
@@ -278,9 +279,9 @@ class HistoryView(QDialog):
                     item.setToolTip(f"{line['before'] or '—'} → {line['after'] or '—'}")
                 self.table.setItem(row, column, item)
             if line["restorable"]:
-                button = QPushButton("Restore")
+                button = QPushButton(tr("Restore"))
                 button.setObjectName("history-restore")
-                button.setToolTip(f"Bring back this {line['what']}")
+                button.setToolTip(tr("Bring back this {what}").format(what=line["what"]))
                 button.clicked.connect(lambda _c=False, line=line: self.restore(line))
                 self.table.setCellWidget(row, 6, button)
         self.table.scrollToBottom()

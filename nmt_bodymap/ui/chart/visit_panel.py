@@ -29,6 +29,7 @@ from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, VisitDialog, delete_op, visit_change_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 THUMB_HEIGHT = 56
 
@@ -75,7 +76,7 @@ class VisitPanel(QWidget):
         self._worker = worker
         self._client: Any | None = None
         self._serial = 0
-        self.title = QLabel("Visits")
+        self.title = QLabel(tr("Visits"))
         self.title.setStyleSheet("font-weight: 600;")
         self.list = QListWidget()
         self.list.setObjectName("visit-list")
@@ -83,22 +84,22 @@ class VisitPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
-        self.list.setAccessibleName("Visits of the client")
+        self.list.setAccessibleName(tr("Visits of the client"))
         self._marks_model: Any | None = None
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(150)
         self._thumb_timer.timeout.connect(self._redraw_open_visit)
-        self.new_button = QPushButton("New &visit…")
+        self.new_button = QPushButton(tr("New &visit…"))
         self.new_button.setMinimumHeight(32)
         self.new_button.setEnabled(False)
         self.new_button.clicked.connect(self.new_visit)
         self.list.currentItemChanged.connect(self._on_current)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._show_menu)
-        self.edit_button = QPushButton("Edit visit…")  # Alt+E is the client form's
+        self.edit_button = QPushButton(tr("Edit visit…"))  # Alt+E is the client form's
         self.edit_button.setMinimumHeight(32)
-        self.edit_button.setToolTip("Change the date, time or chief complaint of the visit")
+        self.edit_button.setToolTip(tr("Change the date, time or chief complaint of the visit"))
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self.edit_visit)
         buttons = QHBoxLayout()
@@ -201,7 +202,7 @@ class VisitPanel(QWidget):
 
     def ask_chief_complaint(self) -> str | None:
         """Ask what brings the client in today (None: cancelled). Patched in tests."""
-        text, ok = QInputDialog.getText(self, "New visit", "Chief complaint (optional):")
+        text, ok = QInputDialog.getText(self, tr("New visit"), tr("Chief complaint (optional):"))
         return text.strip() if ok else None
 
     def new_visit(self) -> None:
@@ -251,8 +252,8 @@ class VisitPanel(QWidget):
     def context_menu(self) -> QMenu:
         """The visit list's menu (Edit visit…, Delete visit…) for the current visit."""
         menu = QMenu(self)
-        menu.addAction("&Edit visit…", self.edit_visit)
-        menu.addAction("&Delete visit…", self.delete_visit)
+        menu.addAction(tr("&Edit visit…"), self.edit_visit)
+        menu.addAction(tr("&Delete visit…"), self.delete_visit)
         for action in menu.actions():
             action.setEnabled(self.current_visit() is not None)
         return menu
@@ -266,7 +267,7 @@ class VisitPanel(QWidget):
         return dialog.values() if dialog.exec() else None
 
     def ask_delete(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Delete visit", text)
+        answer = QMessageBox.question(self, tr("Delete visit"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def version_shown(self, visit: Any) -> Any:

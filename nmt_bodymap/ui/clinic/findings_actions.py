@@ -7,6 +7,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from nmt_bodymap.ui.i18n import tr
+
 
 def __getattr__(name: str) -> Any:
     """The finding forms, imported on first use: they are not on the start path (issue 18)."""
@@ -51,7 +53,7 @@ class FindingsActions:
 
     def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
+            self.show_status(tr("Open a visit first"))
             return
         fields = self.ask_finding(muscle_id, side, tp_id)
         if fields is not None:
@@ -65,7 +67,7 @@ class FindingsActions:
 
     def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
+            self.show_status(tr("Open a visit first"))
             return
         last = self._last_finding  # treat the trigger point just found
         if tp_id is None and last and last[0] == muscle_id and side in (last[1], "bilateral"):
@@ -84,14 +86,14 @@ class FindingsActions:
     def _finding_for_current(self) -> None:
         candidate = self.candidates.current_candidate()
         if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+J)")
+            self.show_status(tr("Choose a candidate muscle first (Ctrl+J)"))
         else:
             self.record_finding(candidate.muscle, candidate.side)
 
     def _treatment_for_current(self) -> None:
         candidate = self.candidates.current_candidate()
         if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+J)")
+            self.show_status(tr("Choose a candidate muscle first (Ctrl+J)"))
         else:
             self.record_treatment(candidate.muscle, candidate.side)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.window_state import fit_to_screen
 
 ANSWERS: tuple[tuple[str, bool | None], ...] = (("Yes", True), ("No", False), ("Not asked", None))
@@ -89,7 +90,7 @@ class IntakeDialog(QDialog):
         self.loaded = False
         self._clearance = ""
         self.screen = load_red_flags()
-        self.setWindowTitle("Intake")
+        self.setWindowTitle(tr("Intake"))
         fit_to_screen(self, 860, 900)  # the form scrolls; Save stays on screen
 
         self.banner = RedFlagBanner(store_call)
@@ -125,22 +126,22 @@ class IntakeDialog(QDialog):
 
     # -- building the form -----------------------------------------------------------------
     def _history_box(self) -> QGroupBox:
-        box = QGroupBox("History")
+        box = QGroupBox(tr("History"))
         self.history_edit = _text_box("Past injuries, surgery, earlier episodes, treatments", 80)
         self.medications_edit = _text_box("Medications and supplements")
         self.conditions_edit = _text_box("Diagnosed conditions (diabetes, thyroid, arthritis…)")
         form = QFormLayout(box)
-        form.addRow("&History", self.history_edit)
-        form.addRow("&Medications", self.medications_edit)
-        form.addRow("&Conditions", self.conditions_edit)
+        form.addRow(tr("&History"), self.history_edit)
+        form.addRow(tr("&Medications"), self.medications_edit)
+        form.addRow(tr("&Conditions"), self.conditions_edit)
         return box
 
     def _complaints_box(self) -> QGroupBox:
-        box = QGroupBox("Complaints")
+        box = QGroupBox(tr("Complaints"))
         self.complaints = QTableWidget(0, 4)
         self.complaints.setObjectName("complaints")
         self.complaints.setHorizontalHeaderLabels(
-            ["Complaint", "Onset (YYYY-MM-DD)", "Duration (weeks)", ""]
+            [tr("Complaint"), tr("Onset (YYYY-MM-DD)"), tr("Duration (weeks)"), ""]
         )
         header = self.complaints.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -150,9 +151,9 @@ class IntakeDialog(QDialog):
         self.complaints.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.complaints.setMinimumHeight(130)
         self.complaints.itemChanged.connect(self._on_complaint_edited)
-        add = QPushButton("&Add complaint")
+        add = QPushButton(tr("&Add complaint"))
         add.clicked.connect(lambda: self.add_complaint())
-        remove = QPushButton("&Remove")
+        remove = QPushButton(tr("&Remove"))
         remove.clicked.connect(self._remove_complaint)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -164,21 +165,21 @@ class IntakeDialog(QDialog):
         return box
 
     def _factors_box(self) -> QGroupBox:
-        box = QGroupBox("Perpetuating factors")
+        box = QGroupBox(tr("Perpetuating factors"))
         self.habits_edit = _text_box("Posture at work and rest, habits of use, repetitive tasks")
         self.water_edit = QLineEdit()
-        self.water_edit.setPlaceholderText("litres a day, e.g. 1.5")
+        self.water_edit.setPlaceholderText(tr("litres a day, e.g. 1.5"))
         self.nutrition_edit = _text_box("Meals, caffeine, alcohol, known deficiencies", 50)
         self.sleep_hours_edit = QLineEdit()
-        self.sleep_hours_edit.setPlaceholderText("hours a night, e.g. 7")
+        self.sleep_hours_edit.setPlaceholderText(tr("hours a night, e.g. 7"))
         self.sleep_notes_edit = _text_box("Sleep position, waking with pain, pillow", 50)
         self.stress_edit = QLineEdit()
-        self.stress_edit.setPlaceholderText("0 (none) to 10 (overwhelming)")
+        self.stress_edit.setPlaceholderText(tr("0 (none) to 10 (overwhelming)"))
         self.breathing_edit = _text_box(
             "Upper-chest breathing, breath holding, mouth breathing", 50
         )
         self.occupation_edit = QLineEdit()
-        self.occupation_edit.setPlaceholderText("Work, sport, hobbies, caring duties")
+        self.occupation_edit.setPlaceholderText(tr("Work, sport, hobbies, caring duties"))
         grid = QGridLayout(box)
         groups = [
             ("Biomechanical", [("Posture and &use", self.habits_edit)]),
@@ -207,7 +208,7 @@ class IntakeDialog(QDialog):
         return box
 
     def _red_flags_box(self) -> QGroupBox:
-        box = QGroupBox("Red-flag screen (a yes means: refer before treating)")
+        box = QGroupBox(tr("Red-flag screen (a yes means: refer before treating)"))
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         self.red_flag_groups: dict[str, QButtonGroup] = {}

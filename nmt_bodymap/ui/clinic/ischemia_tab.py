@@ -33,6 +33,7 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     select_data,
 )
 from nmt_bodymap.ui.clinic.assessment_text import capital, place_text
+from nmt_bodymap.ui.i18n import tr
 
 
 class IschemiaTab(ChartedPage):
@@ -63,15 +64,15 @@ class IschemiaTab(ChartedPage):
         self.signs = self._signs_list()
         self.severity = choice_combo(SEVERITY_CHOICES)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("optional")
-        self.add_button = QPushButton("Add ischemia")
+        self.note.setPlaceholderText(tr("optional"))
+        self.add_button = QPushButton(tr("Add ischemia"))
         self.add_button.clicked.connect(self.add)
         form = QFormLayout()
-        form.addRow("&Region", self.region)
-        form.addRow("Si&de", self.side)
-        form.addRow("Signs", self.signs)
-        form.addRow("Severity", self.severity)
-        form.addRow("Note", self.note)
+        form.addRow(tr("&Region"), self.region)
+        form.addRow(tr("Si&de"), self.side)
+        form.addRow(tr("Signs"), self.signs)
+        form.addRow(tr("Severity"), self.severity)
+        form.addRow(tr("Note"), self.note)
         self._region_changed()
         self.lay_out(form, self.add_button)
 
@@ -107,7 +108,7 @@ class IschemiaTab(ChartedPage):
             for label, value in SIDE_CHOICES:
                 self.side.addItem(label, value)
         else:
-            self.side.addItem("Midline", "midline")
+            self.side.addItem(tr("Midline"), "midline")
         if current is not None:
             select_data(self.side, current)
 

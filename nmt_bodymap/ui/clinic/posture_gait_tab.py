@@ -40,6 +40,7 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     select_data,
 )
 from nmt_bodymap.ui.clinic.assessment_text import muscle_names, side_words
+from nmt_bodymap.ui.i18n import tr
 
 
 @dataclass
@@ -75,7 +76,7 @@ class PostureGaitTree(QTreeWidget):
         self._syncing = False
         self.setObjectName("posture-gait-tree")
         self.setColumnCount(3)
-        self.setHeaderLabels(["Observation", "Side", "Severity"])
+        self.setHeaderLabels([tr("Observation"), tr("Side"), tr("Severity")])
         self.setItemDelegateForColumn(0, WrappingDelegate(self))  # labels wrap, never cut
         self.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -113,14 +114,14 @@ class PostureGaitTree(QTreeWidget):
         side = None
         if observation.sided:
             side = choice_combo(SIDE_CHOICES)
-            side.setToolTip(f"Side: {observation.side_hint}")
-            side.setAccessibleName(f"{observation.label} side")
+            side.setToolTip(tr("Side: {side_hint}").format(side_hint=observation.side_hint))
+            side.setAccessibleName(tr("{label} side").format(label=observation.label))
             side.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._side(k))
             self.setItemWidget(item, 1, side)
         severity = choice_combo(SEVERITY_CHOICES)
-        severity.setToolTip("How marked it is (optional; once the row is ticked)")
+        severity.setToolTip(tr("How marked it is (optional; once the row is ticked)"))
         severity.setEnabled(False)
-        severity.setAccessibleName(f"{observation.label} severity")
+        severity.setAccessibleName(tr("{label} severity").format(label=observation.label))
         severity.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._severity(k))
         self.setItemWidget(item, 2, severity)
         self._rows[(kind, observation.id)] = ObservationRow(kind, observation, item, side, severity)

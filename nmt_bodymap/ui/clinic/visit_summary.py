@@ -41,6 +41,7 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_follow_ups import RecordFollowUp, VisitFollowUps
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.clinic.follow_up_dialog import FollowUpDialog
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
 PROMPT_STYLE = (
@@ -123,18 +124,20 @@ class VisitSummaryPanel(QWidget):
         self.prompt.setStyleSheet(PROMPT_STYLE)
         self.prompt_label = QLabel("")
         self.prompt_label.setWordWrap(True)
-        self.prompt_button = QPushButton("Record &follow-up…")
+        self.prompt_button = QPushButton(tr("Record &follow-up…"))
         self.prompt_button.clicked.connect(lambda: self.record_follow_up(self.previous))
         prompt_layout = QHBoxLayout(self.prompt)
         prompt_layout.addWidget(self.prompt_label, 1)
         prompt_layout.addWidget(self.prompt_button)
         self.text = QTextBrowser()
         self.text.setObjectName("visit-summary")
-        self.this_button = QPushButton("Follow-up of this visit…")
-        self.this_button.setToolTip("Record how the client fared after this visit")
+        self.this_button = QPushButton(tr("Follow-up of this visit…"))
+        self.this_button.setToolTip(tr("Record how the client fared after this visit"))
         self.this_button.clicked.connect(lambda: self.record_follow_up(self.visit))
-        self.copy_button = QPushButton("&Copy after-care")
-        self.copy_button.setToolTip("Copy the after-care advice for the client (no private data)")
+        self.copy_button = QPushButton(tr("&Copy after-care"))
+        self.copy_button.setToolTip(
+            tr("Copy the after-care advice for the client (no private data)")
+        )
         self.copy_button.clicked.connect(self.copy_after_care)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
@@ -210,16 +213,22 @@ class VisitSummaryPanel(QWidget):
         self.prompt.show()
         if recorded is None:
             self.prompt_label.setText(
-                f"<b>How did the client fare after the visit of {visit_day(previous)}?</b><br>"
-                "Ask how long the soreness lasted and how many days of relief followed."
+                tr(
+                    "<b>How did the client fare after the visit of {visit_day}?</b><br>Ask "
+                    "how long the soreness lasted and how many days of relief followed."
+                ).format(visit_day=visit_day(previous))
             )
-            self.prompt_button.setText("Record &follow-up…")
+            self.prompt_button.setText(tr("Record &follow-up…"))
         else:
             self.prompt_label.setText(
-                f"After the visit of {visit_day(previous)}: "
-                f"{html.escape(follow_up_summary(recorded.soreness_hours, recorded.relief_days))}"
+                tr("After the visit of {visit_day}: {follow_up_summary}").format(
+                    visit_day=visit_day(previous),
+                    follow_up_summary=html.escape(
+                        follow_up_summary(recorded.soreness_hours, recorded.relief_days)
+                    ),
+                )
             )
-            self.prompt_button.setText("Edit &follow-up…")
+            self.prompt_button.setText(tr("Edit &follow-up…"))
 
     def _summary_html(
         self,

@@ -23,6 +23,7 @@ from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
+from nmt_bodymap.ui.i18n import tr
 
 EXPORT_FILTERS = {
     "json": "Chart, NMT Body Map JSON (*.json)",
@@ -74,7 +75,7 @@ class DocumentActions(QObject):
     def _with_visit(self, then: Callable[[VisitDocument], None]) -> None:
         visit_id = self.window.marks.visit_id
         if visit_id is None:
-            self.window.show_status("Open a visit first.")
+            self.window.show_status(tr("Open a visit first."))
             return
 
         def done(data: VisitDocument) -> None:
@@ -108,7 +109,11 @@ class DocumentActions(QObject):
             printer = self.ask_printer()
             if printer is not None:
                 pages = draw(data, printer)
-                self.window.show_status(f"Sent the {what} to the printer ({pages} pages).")
+                self.window.show_status(
+                    tr("Sent the {what} to the printer ({pages} pages).").format(
+                        what=what, pages=pages
+                    )
+                )
 
         self._with_visit(go)
 
@@ -129,7 +134,11 @@ class DocumentActions(QObject):
 
         def go(data: VisitDocument) -> None:
             pages = write(data, path)
-            self.window.show_status(f"Saved the {what} ({pages} pages) to {path}.")
+            self.window.show_status(
+                tr("Saved the {what} ({pages} pages) to {path}.").format(
+                    what=what, pages=pages, path=path
+                )
+            )
 
         self._with_visit(go)
 
@@ -145,7 +154,7 @@ class DocumentActions(QObject):
 
         def go(data: VisitDocument) -> None:
             write_body_chart_png(data, path)
-            self.window.show_status(f"Saved the body chart picture to {path}.")
+            self.window.show_status(tr("Saved the body chart picture to {path}.").format(path=path))
 
         self._with_visit(go)
 
@@ -155,7 +164,7 @@ class DocumentActions(QObject):
 
         client = self.window.visits.client
         if client is None:
-            self.window.show_status("Choose a client first.")
+            self.window.show_status(tr("Choose a client first."))
             return
         chosen, chosen_filter = self.ask_save_path(
             "Export chart", "chart.json", ";;".join(EXPORT_FILTERS.values())
@@ -171,7 +180,9 @@ class DocumentActions(QObject):
         client_id = client.id
         self.window.worker.submit(
             lambda store: export_chart(store, client_id, fmt, path),
-            lambda written: self.window.show_status(f"Exported the chart to {written}."),
+            lambda written: self.window.show_status(
+                tr("Exported the chart to {written}.").format(written=written)
+            ),
             self.window.show_error,
         )
 
@@ -184,7 +195,7 @@ class DocumentActions(QObject):
         path = Path(chosen)
 
         def imported(client: Any) -> None:
-            self.window.show_status(f"Imported {path.name} as a new client.")
+            self.window.show_status(tr("Imported {name} as a new client.").format(name=path.name))
             self.window.clients.refresh(select_id=client.id)
 
         self.window.worker.submit(

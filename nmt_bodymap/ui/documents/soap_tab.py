@@ -26,6 +26,7 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.soap_text import SECTIONS, soap_suggestions
 from nmt_bodymap.ui.documents.visit_data import collect_visit
+from nmt_bodymap.ui.i18n import tr
 
 SAVE_DELAY_MS = 700
 TITLES = {"subjective": "&Subjective", "objective": "&Objective", "assessment": "&Assessment",
@@ -55,10 +56,12 @@ class SoapTab(QWidget):
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.edits[name] = edit
-        self.suggest_button = QPushButton("Fill empty sections from the char&t")
+        self.suggest_button = QPushButton(tr("Fill empty sections from the char&t"))
         self.suggest_button.setToolTip(
-            "Objective from the marks, findings and assessment; Plan from the treatments, "
-            "after-care and follow-up. Text you wrote is never replaced."
+            tr(
+                "Objective from the marks, findings and assessment; Plan from the treatments, "
+                "after-care and follow-up. Text you wrote is never replaced."
+            )
         )
         self.suggest_button.clicked.connect(self.fill_suggestions)
         self.status = QLabel("")
@@ -109,7 +112,7 @@ class SoapTab(QWidget):
         self._set_texts(texts)
         for edit in self.edits.values():
             edit.setEnabled(True)
-        self.status.setText("Stored.")
+        self.status.setText(tr("Stored."))
 
     def _set_texts(self, texts: dict[str, str]) -> None:
         for name, edit in self.edits.items():
@@ -122,7 +125,7 @@ class SoapTab(QWidget):
         return {name: edit.toPlainText() for name, edit in self.edits.items()}
 
     def _schedule(self) -> None:
-        self.status.setText("Editing…")
+        self.status.setText(tr("Editing…"))
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -141,10 +144,10 @@ class SoapTab(QWidget):
         changes = {n: t for n, t in self.texts().items() if t.strip() != self._stored.get(n, "")}
         if not changes:
             if self.status.text() == "Editing…":
-                self.status.setText("Stored.")
+                self.status.setText(tr("Stored."))
             return
         visit_id, serial = self.visit_id, self._serial
-        self.status.setText("Saving…")
+        self.status.setText(tr("Saving…"))
         self.worker.submit(
             lambda store: store.update_visit(visit_id, **changes),
             lambda record: self._saved(serial, record),
@@ -156,11 +159,11 @@ class SoapTab(QWidget):
             return
         self._stored = {name: getattr(record, name) or "" for name in SECTIONS}
         if all(t.strip() == self._stored[n] for n, t in self.texts().items()):
-            self.status.setText("Stored.")
+            self.status.setText(tr("Stored."))
 
     def _failed(self, serial: int, error: BaseException) -> None:
         if serial == self._serial:
-            self.status.setText(f"Not stored: {error}")
+            self.status.setText(tr("Not stored: {error}").format(error=error))
 
     # -- suggestions --------------------------------------------------------------------------
     def fill_suggestions(self) -> None:
@@ -188,7 +191,7 @@ class SoapTab(QWidget):
 def install_soap_tab(window: Any) -> SoapTab:
     """Add the SOAP tab beside the window's other visit tabs, following the open visit."""
     tab = SoapTab(window.worker, window.knowledge)
-    window.side_tabs.addTab(tab, "SOAP")
+    window.side_tabs.addTab(tab, tr("SOAP"))
     window.visits.visit_chosen.connect(tab.show_visit)
     window.installEventFilter(tab)
     return tab

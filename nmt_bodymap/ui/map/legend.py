@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.map_items import quality_symbol
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors, intensity_color, text_color_on
 
@@ -26,8 +27,10 @@ class MapLegend(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._height = ONE_ROW
         self.setToolTip(
-            "Intensity 0 (no pain) to 10 (worst imaginable); the symbol shape "
-            "gives the quality; blue = referral zone of the selected muscle."
+            tr(
+                "Intensity 0 (no pain) to 10 (worst imaginable); the symbol shape "
+                "gives the quality; blue = referral zone of the selected muscle."
+            )
         )
 
     def sizeHint(self) -> QSize:

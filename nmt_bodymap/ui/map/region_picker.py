@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.i18n import tr
 
 VIEW_WORDS = {"anterior": "front", "posterior": "back"}
 SHORT_WORDS = {"r": "right", "l": "left", "rt": "right", "lt": "left", "f": "front", "b": "back"}
@@ -94,7 +95,9 @@ class RegionPicker(QFrame):
         self.choices = region_choices(atlas)
         self.edit = QLineEdit()
         self.edit.setObjectName("region-picker-edit")
-        self.edit.setPlaceholderText("Where it hurts: r temple, l heel… (Enter marks, Esc closes)")
+        self.edit.setPlaceholderText(
+            tr("Where it hurts: r temple, l heel… (Enter marks, Esc closes)")
+        )
         self.edit.setMinimumWidth(360)
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
@@ -158,7 +161,7 @@ class RegionPicker(QFrame):
             return  # Enter in the completer's list answers twice (activated, returnPressed)
         choice = self.best()
         if choice is None:
-            self.hint.setText("No place by that name")
+            self.hint.setText(tr("No place by that name"))
             return
         # The click path of the map (one code path for clicked and typed marks).
         self.body_map._on_point_clicked(choice.view, QPointF(*choice.point))
@@ -169,10 +172,10 @@ class RegionPicker(QFrame):
 def install_region_picker(window: Any) -> RegionPicker:
     """Add "Place mark by name…" ("/") to the window's Mark menu; returns the picker."""
     picker = RegionPicker(window.atlas, window.body_map, window.body_map)
-    action = QAction("Place mark by &name…", window)
+    action = QAction(tr("Place mark by &name…"), window)
     action.setObjectName("action-place-by-name")
     action.setShortcut(QKeySequence("/"))
-    action.setStatusTip("Type where it hurts (r temple, l heel) and press Enter")
+    action.setStatusTip(tr("Type where it hurts (r temple, l heel) and press Enter"))
     action.triggered.connect(picker.open_picker)
     window.addAction(action)
     mark_menu = menu_titled(window, "Mark", create=False)
@@ -180,5 +183,7 @@ def install_region_picker(window: Any) -> RegionPicker:
         mark_menu.addSeparator()
         mark_menu.addAction(action)
     window.actions_by_key["place-by-name"] = action
-    picker.placed.connect(lambda label: window.show_status(f"Marked {label}"))
+    picker.placed.connect(
+        lambda label: window.show_status(tr("Marked {label}").format(label=label))
+    )
     return picker

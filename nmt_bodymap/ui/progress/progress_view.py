@@ -33,6 +33,7 @@ from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_m
 from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO, thumbnail_icon
 from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.progress.marks_comparison import MarksComparison
 from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
 from nmt_bodymap.ui.window_state import fit_to_screen
@@ -84,7 +85,7 @@ class ProgressView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Progress")
+        self.setWindowTitle(tr("Progress"))
         self.store_call = store_call
         self.client_id = client_id
         self.atlas = atlas or load_atlas()
@@ -95,7 +96,7 @@ class ProgressView(QWidget):
         self.timeline.setObjectName("visit-timeline")
         self.timeline.setSpacing(4)
         self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
-        self.timeline.setAccessibleName("Visit timeline")
+        self.timeline.setAccessibleName(tr("Visit timeline"))
         self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
         self.extent_chart = TrendChart("Pain extent (% of the body)")
         self.trigger_chart = TrendChart("Active trigger points", counts=True)
@@ -117,16 +118,18 @@ class ProgressView(QWidget):
         self.earlier_combo.currentIndexChanged.connect(self._compare)
         self.later_combo.currentIndexChanged.connect(self._compare)
         compare = QGridLayout()
-        compare.addWidget(QLabel("Earlier visit"), 0, 0)
+        compare.addWidget(QLabel(tr("Earlier visit")), 0, 0)
         compare.addWidget(self.earlier_combo, 0, 1)
-        compare.addWidget(QLabel("Later visit"), 0, 2)
+        compare.addWidget(QLabel(tr("Later visit")), 0, 2)
         compare.addWidget(self.later_combo, 0, 3)
         compare.addWidget(self.earlier_view, 1, 0, 1, 2)
         compare.addWidget(self.later_view, 1, 2, 1, 2)
         legend = QLabel(
-            "<span style='color:#d62728'>■</span> new &nbsp; "
-            "<span style='color:#2ca02c'>▨</span> resolved &nbsp; "
-            "<span style='color:#ff7f0e'>■</span> unchanged"
+            tr(
+                "<span style='color:#d62728'>■</span> new &nbsp; "
+                "<span style='color:#2ca02c'>▨</span> resolved &nbsp; "
+                "<span style='color:#ff7f0e'>■</span> unchanged"
+            )
         )
         compare.addWidget(legend, 2, 0, 1, 2)
         compare.addWidget(self.changes_label, 2, 2, 1, 2)
@@ -138,7 +141,7 @@ class ProgressView(QWidget):
         right.addWidget(compare_box)
         right.setSizes([420, 460])
         left = QVBoxLayout()
-        heading = QLabel("Visits")
+        heading = QLabel(tr("Visits"))
         heading.setStyleSheet("font-weight: 600; font-size: 15px;")
         left.addWidget(heading)
         left.addWidget(self.timeline, 1)
@@ -157,7 +160,9 @@ class ProgressView(QWidget):
         store_call(
             lambda store: load_history(store, client_id, atlas_for_worker),
             self.show_history,
-            lambda exc: self.changes_label.setText(f"Could not read the visits: {exc}"),
+            lambda exc: self.changes_label.setText(
+                tr("Could not read the visits: {exc}").format(exc=exc)
+            ),
         )
 
     def show_history(self, history: list[VisitHistory]) -> None:
@@ -181,7 +186,7 @@ class ProgressView(QWidget):
             item.setIcon(thumbnail_icon(png))
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 item.setForeground(QColor("#b3261e"))
-                item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")
+                item.setToolTip(tr("Soreness lasted longer than the expected 24 to 36 hours"))
             self.timeline.addItem(item)
         labels = [_when(e.visit) for e in self.history]
         ms = [e.measures for e in self.history]
@@ -249,6 +254,9 @@ class ProgressView(QWidget):
         self.earlier_view.show_places(before)
         self.later_view.show_places(after)
         self.changes_label.setText(
-            f"{len(changes.new)} new, {len(changes.resolved)} resolved, "
-            f"{len(changes.unchanged)} unchanged place(s)"
+            tr("{new} new, {resolved} resolved, {unchanged} unchanged place(s)").format(
+                new=len(changes.new),
+                resolved=len(changes.resolved),
+                unchanged=len(changes.unchanged),
+            )
         )

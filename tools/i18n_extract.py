@@ -47,14 +47,15 @@ def _literal(node: ast.AST | None) -> str | None:
 
 
 def strings_in(path: Path) -> Iterable[tuple[Key, int]]:
-    """((source, disambiguation), line) of every tr("literal"[, "literal"]) call."""
+    """((source, disambiguation), line) of every tr("literal"[, "literal"]) call
+    (and tr_noop("literal"), the marker for tables translated where shown)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        if name != "tr":
+        if name not in ("tr", "tr_noop"):
             continue
         source = _literal(node.args[0])
         if source is None:

@@ -211,6 +211,11 @@
         <translation>&amp;Lizenz</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>&amp;Lock after idle:</source>
+        <translation>&amp;Sperren nach Leerlauf:</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/access/lock.py"/>
         <source>&amp;Lock now</source>
         <translation>Jetzt &amp;sperren</translation>
@@ -253,6 +258,11 @@
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
         <source>&amp;Once more</source>
         <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>&amp;Paper size:</source>
+        <translation>&amp;Papierformat:</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/access/accounts_dialog.py"/>
@@ -351,6 +361,11 @@
         <translation>&amp;Therapeut/in</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>&amp;Therapist name:</source>
+        <translation>Name &amp;Therapeut/in:</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>&amp;Third-party notices</source>
         <translation>&amp;Drittanbieter-Hinweise</translation>
@@ -441,6 +456,11 @@
         <translation>Ein Ausgangspunkt, keine Grenze: Übertragungsschmerz wird fern seiner Quelle gespürt, suchen Sie also über die schmerzende Stelle hinaus. Quellen: Travell &amp; Simons; Chaitow &amp; DeLany.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>About sections</source>
         <translation>Abschnitte der Info</translation>
@@ -449,6 +469,11 @@
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>About {app_name}</source>
         <translation>Über {app_name}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Ache</source>
+        <translation>Dumpf</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/entrapment_tab.py"/>
@@ -489,6 +514,11 @@
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>Bring back this {what}</source>
         <translation>Dieses Element zurückholen: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Burning</source>
+        <translation>Brennend</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
@@ -571,6 +601,16 @@
         <translation>Klienten</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Clinic &amp;address:</source>
+        <translation>&amp;Anschrift der Praxis:</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Name der Praxis:</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>Clinical &amp;sources</source>
         <translation>Klinische &amp;Quellen</translation>
@@ -625,6 +665,16 @@
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
         <source>Days of &amp;relief</source>
         <translation>Tage der &amp;Linderung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Default &amp;intensity (0–10):</source>
+        <translation>Standard-&amp;Intensität (0–10):</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Default &amp;quality:</source>
+        <translation>Standard-&amp;Qualität:</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
@@ -879,6 +929,11 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Lan&amp;guage:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Later visit</source>
         <translation>Späterer Termin</translation>
@@ -1019,6 +1074,11 @@
         <location filename="../../nmt_bodymap/ui/app.py"/>
         <source>Nothing was changed: the damaged chart is still at {path}; keep it for repair. Backups are kept in {parent}: restore the newest later with `nmt-bodymap restore --latest`, or another with `nmt-bodymap restore --from &lt;backup file&gt;`.</source>
         <translation>Es wurde nichts geändert: Die beschädigte Kartei liegt weiterhin unter {path}; bewahren Sie sie für eine Reparatur auf. Die Sicherungen liegen in {parent}: Stellen Sie die neueste später mit `nmt-bodymap restore --latest` wieder her, eine andere mit `nmt-bodymap restore --from &lt;Sicherungsdatei&gt;`.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Numb</source>
+        <translation>Taub</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
@@ -1214,6 +1274,11 @@
         <translation>Name, Geburtsdatum oder Geburtsjahr suchen (Strg+K)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Second &amp;backup folder:</source>
+        <translation>Zweiter Si&amp;cherungsordner:</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>Select &amp;all marks</source>
         <translation>&amp;Alle Markierungen auswählen</translation>
@@ -1234,6 +1299,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
         <source>Severity</source>
         <translation>Ausprägung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Sharp</source>
+        <translation>Stechend</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
@@ -1374,6 +1444,16 @@
         <translation>Hinweise zu Drittanbieter-Software</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Throbbing</source>
+        <translation>Pochend</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>Tingling</source>
+        <translation>Kribbelnd</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
         <source>Took the newer version from the other station</source>
         <translation>Neuere Fassung vom anderen Arbeitsplatz übernommen</translation>
@@ -1407,6 +1487,11 @@
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Unsaved marks</source>
         <translation>Nicht gespeicherte Markierungen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>US Letter (8,5 × 11 Zoll)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>

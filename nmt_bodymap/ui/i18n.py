@@ -32,6 +32,12 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
 
 
+def tr_noop(text: str) -> str:
+    """Marks ``text`` for the catalogue without translating it (Qt's QT_TR_NOOP): for
+    tables built at import time; show the value later with ``tr(value)``."""
+    return text
+
+
 def catalogue_path(code: str) -> Path:
     return CATALOGUE_DIR / f"{CONTEXT}_{code}.ts"
 

@@ -39,10 +39,19 @@ from nmt_bodymap.settings import (
     save_settings,
 )
 from nmt_bodymap.ui.actions import menu_titled
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
+# each language in its own words, so a therapist finds theirs whatever is shown now
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch (German)"}
-PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
+PAPER_NAMES = {"a4": tr_noop("A4 (210 × 297 mm)"), "letter": tr_noop("US Letter (8.5 × 11 in)")}
+QUALITY_NAMES = {
+    "ache": tr_noop("Ache"),
+    "sharp": tr_noop("Sharp"),
+    "burning": tr_noop("Burning"),
+    "throbbing": tr_noop("Throbbing"),
+    "tingling": tr_noop("Tingling"),
+    "numb": tr_noop("Numb"),
+}
 
 
 def choose_folder(parent: QWidget, start: str) -> str:
@@ -53,7 +62,7 @@ def choose_folder(parent: QWidget, start: str) -> str:
 def _combo(values: tuple[str, ...], names: dict[str, str] | None = None) -> QComboBox:
     combo = QComboBox()
     for value in values:
-        combo.addItem((names or {}).get(value, value.capitalize()), value)
+        combo.addItem(tr((names or {}).get(value, value.capitalize())), value)
     return combo
 
 
@@ -74,7 +83,7 @@ class SettingsDialog(QDialog):
         self.therapist_name = QLineEdit()
         self.default_intensity = QSpinBox()
         self.default_intensity.setRange(0, 10)
-        self.default_quality = _combo(QUALITIES)
+        self.default_quality = _combo(QUALITIES, QUALITY_NAMES)
         self.idle_lock_minutes = QSpinBox()
         self.idle_lock_minutes.setRange(1, 240)
         self.idle_lock_minutes.setSuffix(tr(" min"))
@@ -93,15 +102,15 @@ class SettingsDialog(QDialog):
         row.addWidget(self.browse)
         form = QFormLayout()
         for text, widget, buddy in (
-            ("Clinic &name:", self.clinic_name, None),
-            ("Clinic &address:", self.clinic_address, None),
-            ("&Therapist name:", self.therapist_name, None),
-            ("Default &intensity (0–10):", self.default_intensity, None),
-            ("Default &quality:", self.default_quality, None),
-            ("&Lock after idle:", self.idle_lock_minutes, None),
-            ("Second &backup folder:", backup_row, self.backup_folder),
-            ("Lan&guage:", self.language, None),
-            ("&Paper size:", self.paper, None),
+            (tr("Clinic &name:"), self.clinic_name, None),
+            (tr("Clinic &address:"), self.clinic_address, None),
+            (tr("&Therapist name:"), self.therapist_name, None),
+            (tr("Default &intensity (0–10):"), self.default_intensity, None),
+            (tr("Default &quality:"), self.default_quality, None),
+            (tr("&Lock after idle:"), self.idle_lock_minutes, None),
+            (tr("Second &backup folder:"), backup_row, self.backup_folder),
+            (tr("Lan&guage:"), self.language, None),
+            (tr("&Paper size:"), self.paper, None),
         ):
             label = QLabel(text)
             label.setBuddy(buddy or widget)

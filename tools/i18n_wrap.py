@@ -74,7 +74,38 @@ METHODS: dict[str, tuple[int | str, ...]] = {
     "getOpenFileName": (1, 3, "caption", "filter"),
     "getSaveFileName": (1, 3, "caption", "filter"),
     "getExistingDirectory": (1, "caption"),
+    "setHtml": (0,),
+    "drawText": (2,),
+    "beginMacro": (0,),
+    # this codebase's own helpers that put their text argument on screen
+    "emit": (0,),
+    "status": (0,),
+    "show_error": (0,),
+    "refuse": (0,),
+    "_busy": (0,),
+    "_say": (0,),
+    "_tell": (0,),
+    "_text_box": (0,),
+    "_number": (1,),
+    "_list": (0, 1, 2),
+    "_push": (1, 2),
+    "_record": (2,),
+    "_section": (0,),
+    "_print": (0,),
+    "_export_pdf": (0,),
+    "header_html": (1,),
+    "push_operations": (3, 4),
+    "ask_save_path": (0, 2),
+    "ask_open_path": (0, 2),
+    "FormError": (0,),
+    "Series": (0,),
+    "TrendChart": (0,),
+    "RowCommand": (3,),
+    "AddObservation": (2,),
+    "RemoveObservation": (2,),
 }
+# generic names (a signal's emit, a status callback): only sentences, never an id
+SENTENCE_ONLY = {"emit", "status", "_say", "_tell"}
 CONSTRUCTORS: dict[str, tuple[int | str, ...]] = {
     "QLabel": (0,),
     "QPushButton": (0,),
@@ -149,7 +180,18 @@ def _targets(call: ast.Call) -> list[ast.AST]:
                 found.append(call.args[where])
         else:
             found.extend(k.value for k in call.keywords if k.arg == where)
-    return [n for n in found if _visible(n)]
+    visible = [n for n in found if _visible(n)]
+    called = func.attr if isinstance(func, ast.Attribute) else func.id
+    if called in SENTENCE_ONLY:
+        return [n for n in visible if " " in _text_of(n).strip()]
+    return visible
+
+
+def _text_of(node: ast.AST) -> str:
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    assert isinstance(node, ast.JoinedStr)
+    return "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
 
 
 WRAPPERS = {"len", "str", "escape", "int", "round", "abs", "repr", "float"}

@@ -431,6 +431,16 @@
         <translation>&lt;h2&gt;{app_name}&lt;/h2&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Vom Ort des Schmerzes zu den Triggerpunkten, die zu palpieren sind.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>&lt;p&gt;&lt;i&gt;Open a visit to see its summary.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Öffnen Sie einen Termin, um seine Zusammenfassung zu sehen.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>&lt;p&gt;&lt;i&gt;Preparing the summary…&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Zusammenfassung wird erstellt…&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>&lt;p&gt;Click the figure to mark pain; drag a mark to move it. Wheel zooms, middle button or Space + drag pans.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</source>
         <translation>&lt;p&gt;Klicken Sie auf die Figur, um Schmerz zu markieren; ziehen Sie eine Markierung, um sie zu verschieben. Das Mausrad zoomt, mittlere Taste oder Leertaste + Ziehen verschiebt die Ansicht.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</translation>
@@ -449,6 +459,11 @@
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
         <source>&lt;span style='color:{muscle_edge}'&gt;■&lt;/span&gt; muscle &amp;nbsp;&amp;nbsp; &lt;span style='color:{trigger_point}'&gt;●&lt;/span&gt; trigger point &amp;nbsp;&amp;nbsp;&lt;span style='color:{essential}'&gt;■&lt;/span&gt; where it is usually felt &amp;nbsp;&amp;nbsp;&lt;span style='color:{spillover}'&gt;▨&lt;/span&gt; where some people also feel it</source>
         <translation>&lt;span style='color:{muscle_edge}'&gt;■&lt;/span&gt; Muskel &amp;nbsp;&amp;nbsp; &lt;span style='color:{trigger_point}'&gt;●&lt;/span&gt; Triggerpunkt &amp;nbsp;&amp;nbsp;&lt;span style='color:{essential}'&gt;■&lt;/span&gt; wo er meist gespürt wird &amp;nbsp;&amp;nbsp;&lt;span style='color:{spillover}'&gt;▨&lt;/span&gt; wo manche ihn auch spüren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>A mark must stay on the figure: moved back</source>
+        <translation>Eine Markierung muss auf der Figur bleiben: zurückgesetzt</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/examination_guide.py"/>
@@ -476,6 +491,11 @@
         <translation>Dumpf</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Active trigger points</source>
+        <translation>Aktive Triggerpunkte</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/entrapment_tab.py"/>
         <source>Add entrapment</source>
         <translation>Nervenkompression hinzufügen</translation>
@@ -486,9 +506,19 @@
         <translation>Ischämie hinzufügen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>After the visit (follow-up)</source>
+        <translation>Nach dem Termin (Nachkontrolle)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>After the visit of {visit_day}: {follow_up_summary}</source>
         <translation>Nach dem Termin vom {visit_day}: {follow_up_summary}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>After-care given</source>
+        <translation>Gegebene Nachsorge</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
@@ -499,6 +529,12 @@
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
         <source>Any place it refers to</source>
         <translation>Jeder Übertragungsort</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Assessment</source>
+        <translation>Untersuchung</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
@@ -531,6 +567,11 @@
         <translation>An einem anderen Arbeitsplatz geändert</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
+        <source>Chart {text}</source>
+        <translation>{text} erfassen</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <source>Charted this visit:</source>
         <translation>In diesem Termin erfasst:</translation>
@@ -561,9 +602,25 @@
         <translation>Wählen Sie zuerst einen Kandidatenmuskel (Strg+J)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Choose a charted line to remove</source>
+        <translation>Wählen Sie eine erfasste Zeile zum Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
+        <source>Choose a client first</source>
+        <translation>Wählen Sie zuerst einen Klienten</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Choose a client first.</source>
         <translation>Wählen Sie zuerst einen Klienten.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
+        <source>Choose a client to delete</source>
+        <translation>Wählen Sie den zu löschenden Klienten</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
@@ -576,9 +633,19 @@
         <translation>Wählen Sie einen Klienten, um den Verlauf zu sehen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
+        <source>Choose a visit first</source>
+        <translation>Wählen Sie zuerst einen Termin</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Choose backup folder</source>
         <translation>Sicherungsordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
+        <source>Choose the side: {side_hint}</source>
+        <translation>Wählen Sie die Seite: {side_hint}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/red_flag_banner.py"/>
@@ -591,9 +658,24 @@
         <translation>&amp;Verlauf des Klienten…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
+        <source>Client deleted (Ctrl+Z brings it back)</source>
+        <translation>Klient gelöscht (Strg+Z holt ihn zurück)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>client handout</source>
+        <translation>Klienten-Merkblatt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>Client history</source>
         <translation>Verlauf des Klienten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
+        <source>Client search failed: {exc}</source>
+        <translation>Klientensuche fehlgeschlagen: {exc}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
@@ -647,6 +729,11 @@
         <translation>Diese Markierungen konnten nicht ausgewertet werden: {exc}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Could not read the intake: {exc}</source>
+        <translation>Die Anamnese konnte nicht gelesen werden: {exc}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Could not read the visits: {exc}</source>
         <translation>Die Termine konnten nicht gelesen werden: {exc}</translation>
@@ -693,6 +780,11 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Diagnosed conditions (diabetes, thyroid, arthritis…)</source>
+        <translation>Diagnostizierte Erkrankungen (Diabetes, Schilddrüse, Arthritis…)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Duration (weeks)</source>
         <translation>Dauer (Wochen)</translation>
     </message>
@@ -728,6 +820,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
         <source>Edit visit</source>
         <translation>Termin bearbeiten</translation>
     </message>
@@ -757,6 +850,11 @@
         <translation>Geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/entrapment_tab.py"/>
+        <source>Entrapment: {label}</source>
+        <translation>Nervenkompression: {label}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/examination_guide.py"/>
         <source>Examine</source>
         <translation>Untersuchen</translation>
@@ -768,8 +866,28 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Export body chart picture</source>
+        <translation>Körperschema-Bild exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Export chart</source>
+        <translation>Kartei exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Export {what} as PDF</source>
+        <translation>{what} als PDF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Exported the chart to {written}.</source>
         <translation>Kartei exportiert nach {written}.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Extent %</source>
+        <translation>Ausdehnung %</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
@@ -802,14 +920,25 @@
         <translation>Befund</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_actions.py"/>
+        <source>Finding at {name}</source>
+        <translation>Befund an {name}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>Follow-up</source>
         <translation>Nachkontrolle</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Follow-up of this visit</source>
+        <translation>Nachkontrolle dieses Termins</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
@@ -835,6 +964,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>H starts a hold of the chosen length</source>
         <translation>H startet einen Halt der gewählten Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>handout</source>
+        <translation>Merkblatt</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
@@ -869,6 +1003,11 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Import client</source>
+        <translation>Klient importieren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Imported {name} as a new client.</source>
         <translation>{name} als neuen Klienten importiert.</translation>
     </message>
@@ -889,6 +1028,12 @@
         <translation>Anamnesebogen und Red-Flag-Screening</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
+        <source>Intake saved</source>
+        <translation>Anamnese gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Intensity</source>
         <translation>Intensität</translation>
@@ -917,6 +1062,11 @@
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>Intensity {n}</source>
         <translation>Intensität {n}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
+        <source>Ischemia at {where}</source>
+        <translation>Ischämie an {where}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
@@ -969,14 +1119,49 @@
         <translation>Markieren Sie, wo es schmerzt, um zu sehen, wo Sie noch suchen sollten.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Mark {place_label}</source>
+        <translation>{place_label} markieren</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
         <source>Marked {label}</source>
         <translation>{label} markiert</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Meals, caffeine, alcohol, known deficiencies</source>
+        <translation>Mahlzeiten, Koffein, Alkohol, bekannte Mängel</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Medications and supplements</source>
+        <translation>Medikamente und Nahrungsergänzungsmittel</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
         <source>Midline</source>
         <translation>Mittellinie</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>mild</source>
+        <translation>leicht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Move mark to {where}</source>
+        <translation>Markierung nach {where} verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Moved the mark to {where}</source>
+        <translation>Markierung nach {where} verschoben</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
@@ -987,6 +1172,11 @@
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
         <source>Muscles</source>
         <translation>Muskeln</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Muscles charted</source>
+        <translation>Erfasste Muskeln</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
@@ -1003,6 +1193,11 @@
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
         <source>New visit</source>
         <translation>Neuer Termin</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
+        <source>New visit started and saved</source>
+        <translation>Neuer Termin begonnen und gespeichert</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
@@ -1040,14 +1235,64 @@
         <translation>NMT Body Map — Aufklärung — {name}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No assessment charted.</source>
+        <translation>Keine Untersuchung erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>No changes recorded for this client.</source>
+        <translation>Für diesen Klienten sind keine Änderungen verzeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>No findings recorded yet.</source>
+        <translation>Noch keine Befunde erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No findings recorded.</source>
+        <translation>Keine Befunde erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No follow-up recorded yet for this visit.</source>
+        <translation>Für diesen Termin ist noch keine Nachkontrolle erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>No pain marked yet.</source>
+        <translation>Noch kein Schmerz markiert.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
         <source>No place by that name</source>
         <translation>Kein Ort mit diesem Namen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>No posture, gait or tissue findings charted.</source>
+        <translation>Keine Haltungs-, Gang- oder Gewebebefunde erfasst.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/examination_guide.py"/>
         <source>No regional guide covers the marked places.</source>
         <translation>Kein regionaler Leitfaden deckt die markierten Stellen ab.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>No treatment recorded yet.</source>
+        <translation>Noch keine Behandlung erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No treatment.</source>
+        <translation>Keine Behandlung.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/trend_chart.py"/>
+        <source>No visits yet</source>
+        <translation>Noch keine Termine</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
@@ -1106,6 +1351,11 @@
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Open a visit (or start a new one) before marking pain</source>
+        <translation>Öffnen Sie einen Termin (oder beginnen Sie einen neuen), bevor Sie Schmerz markieren</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/findings_actions.py"/>
         <source>Open a visit first</source>
         <translation>Öffnen Sie zuerst einen Termin</translation>
@@ -1116,10 +1366,31 @@
         <translation>Öffnen Sie zuerst einen Termin.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/app.py"/>
+        <source>Opening the chart database…</source>
+        <translation>Kartei-Datenbank wird geöffnet…</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/entrapment_tab.py"/>
         <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
         <source>optional</source>
         <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Pain extent (% of the body)</source>
+        <translation>Schmerzausdehnung (% des Körpers)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Pain intensity (0–10)</source>
+        <translation>Schmerzintensität (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Pain marked</source>
+        <translation>Markierter Schmerz</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/internal_sites.py"/>
@@ -1133,6 +1404,21 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Past injuries, surgery, earlier episodes, treatments</source>
+        <translation>Frühere Verletzungen, Operationen, frühere Episoden, Behandlungen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Peak</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Perpetuating factors</source>
         <translation>Unterhaltende Faktoren</translation>
     </message>
@@ -1142,9 +1428,24 @@
         <translation>Markierung nach &amp;Namen setzen…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
+        <source>Please enter the client's name.</source>
+        <translation>Bitte geben Sie den Namen des Klienten ein.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_panel.py"/>
         <source>Posture &amp;&amp; &amp;gait</source>
         <translation>Haltung &amp;&amp; &amp;Gang</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Posture at work and rest, habits of use, repetitive tasks</source>
+        <translation>Haltung bei Arbeit und Ruhe, Gewohnheiten, wiederholte Tätigkeiten</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
@@ -1157,6 +1458,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Quality</source>
         <translation>Qualität</translation>
@@ -1224,6 +1526,16 @@
         <translation>Erfassen, was Sie an diesem Muskel palpiert haben (Strg+Umschalt+F)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>Recorded, without figures.</source>
+        <translation>Erfasst, ohne Zahlen.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Red flags and clearance</source>
+        <translation>Red Flags und Freigabe</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Red-flag screen (a yes means: refer before treating)</source>
         <translation>Red-Flag-Screening (ein Ja heißt: vor der Behandlung ärztlich abklären lassen)</translation>
@@ -1232,6 +1544,31 @@
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
         <source>Release</source>
         <translation>Lösen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Relief (days)</source>
+        <translation>Linderung (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>Remove {kind}</source>
+        <translation>{kind} entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
+        <source>Remove {label}</source>
+        <translation>{label} entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Remove {split}</source>
+        <translation>{split} entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>Removed the {kind}</source>
+        <translation>Entfernt: {kind}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
@@ -1249,6 +1586,26 @@
         <translation>Neueste Sicherung wiederherstellen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>Restored the {words}</source>
+        <translation>Wiederhergestellt: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>Restored the {words} (Ctrl+Z takes it back).</source>
+        <translation>Wiederhergestellt: {words} (Strg+Z nimmt es zurück).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>Restored the {words}.</source>
+        <translation>Wiederhergestellt: {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/app.py"/>
+        <source>Restoring the latest backup…</source>
+        <translation>Neueste Sicherung wird wiederhergestellt…</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Saved client {name}</source>
         <translation>Klient {name} gespeichert</translation>
@@ -1257,6 +1614,11 @@
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Saved the body chart picture to {path}.</source>
         <translation>Körperschema-Bild gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_actions.py"/>
+        <source>Saved the {kind}</source>
+        <translation>Gespeichert: {kind}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
@@ -1284,9 +1646,29 @@
         <translation>&amp;Alle Markierungen auswählen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Select a mark first (click it), then press Delete</source>
+        <translation>Wählen Sie zuerst eine Markierung (anklicken), dann drücken Sie Entf</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>Selected muscle</source>
+        <translation>Ausgewählter Muskel</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Sent the {what} to the printer ({pages} pages).</source>
         <translation>{what} an den Drucker gesendet ({pages} Seiten).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Set intensity {value}</source>
+        <translation>Intensität {value} setzen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Set quality {quality}</source>
+        <translation>Qualität {quality} setzen</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
@@ -1350,9 +1732,29 @@
         <translation>Zeichen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Sleep (hours a night)</source>
+        <translation>Schlaf (Stunden pro Nacht)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Sleep position, waking with pain, pillow</source>
+        <translation>Schlafposition, Aufwachen mit Schmerz, Kissen</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>SOAP note</source>
+        <translation>SOAP-Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>Soreness (days)</source>
+        <translation>Muskelkater (Tage)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
@@ -1363,6 +1765,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
         <source>Start a {seconds}-second hold</source>
         <translation>Einen Halt von {seconds} Sekunden starten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
+        <source>Still saving that tick; try again in a moment</source>
+        <translation>Dieser Haken wird noch gespeichert; versuchen Sie es gleich noch einmal</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
@@ -1380,6 +1787,11 @@
         <translation>Gespeichert.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Su&amp;mmary</source>
         <translation>&amp;Zusammenfassung</translation>
@@ -1395,6 +1807,21 @@
         <translation>Stellen an Zähnen, Ohr, Auge, Nebenhöhlen, Hals und Becken neben den Ansichten</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>That change does not fit the chart: nothing was changed</source>
+        <translation>Diese Änderung passt nicht zur Kartei: Es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
+        <source>That name and passphrase do not open this chart.</source>
+        <translation>Dieser Name und diese Passphrase öffnen diese Kartei nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>That point is outside the figure: no mark added</source>
+        <translation>Dieser Punkt liegt außerhalb der Figur: keine Markierung gesetzt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/app.py"/>
         <source>The backup could not be restored: {plain_message}</source>
         <translation>Die Sicherung konnte nicht wiederhergestellt werden: {plain_message}</translation>
@@ -1403,6 +1830,11 @@
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>The backup folder does not exist.</source>
         <translation>Den Sicherungsordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/open_visit.py"/>
+        <source>The chart could not be read again: {error_text}</source>
+        <translation>Die Kartei konnte nicht erneut gelesen werden: {error_text}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
@@ -1417,6 +1849,16 @@
         <location filename="../../nmt_bodymap/ui/map/internal_sites.py"/>
         <source>The client's {text} side</source>
         <translation>Die {text} Seite des Klienten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>The file could not be written: {value1}</source>
+        <translation>Die Datei konnte nicht geschrieben werden: {value1}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>The history could not be read: {error_text}</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: {error_text}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
@@ -1439,14 +1881,49 @@
         <translation>Die beiden Eingaben stimmen nicht überein.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
+        <source>The visit could not be started: {exc}</source>
+        <translation>Der Termin konnte nicht begonnen werden: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
+        <source>The visits could not be read: {exc}</source>
+        <translation>Die Termine konnten nicht gelesen werden: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>The {words} could not be restored.</source>
+        <translation>Konnte nicht wiederhergestellt werden: {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>The {words} could not be restored: {error_text}</source>
+        <translation>Konnte nicht wiederhergestellt werden ({words}): {error_text}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>Third-party notices</source>
         <translation>Hinweise zu Drittanbieter-Software</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/open_visit.py"/>
+        <source>This visit could not be read: {error_text}</source>
+        <translation>Dieser Termin konnte nicht gelesen werden: {error_text}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>This {words} is already on the chart.</source>
+        <translation>Bereits in der Kartei: {words}.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Throbbing</source>
         <translation>Pochend</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
+        <source>Tick at least one sign of ischemia to chart.</source>
+        <translation>Haken Sie mindestens ein Ischämiezeichen zum Erfassen an.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
@@ -1459,6 +1936,17 @@
         <translation>Neuere Fassung vom anderen Arbeitsplatz übernommen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Treatment</source>
+        <translation>Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_actions.py"/>
+        <source>Treatment of {name}</source>
+        <translation>Behandlung von {name}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>Trigger point</source>
         <translation>Triggerpunkt</translation>
@@ -1467,6 +1955,12 @@
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>Trigger point is</source>
         <translation>Triggerpunkt ist</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Trigger-point findings</source>
+        <translation>Triggerpunkt-Befunde</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
@@ -1489,9 +1983,24 @@
         <translation>Nicht gespeicherte Markierungen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Upper-chest breathing, breath holding, mouth breathing</source>
+        <translation>Brustatmung, Luftanhalten, Mundatmung</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>US Letter (8.5 × 11 in)</source>
         <translation>US Letter (8,5 × 11 Zoll)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Visit report</source>
+        <translation>Terminbericht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>visit report</source>
+        <translation>Terminbericht</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
@@ -1508,6 +2017,11 @@
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
         <source>Visits of the client</source>
         <translation>Termine des Klienten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>Water (litres a day)</source>
+        <translation>Wasser (Liter pro Tag)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
@@ -1538,6 +2052,16 @@
         <location filename="../../nmt_bodymap/ui/app.py"/>
         <source>Working</source>
         <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>worst</source>
+        <translation>stärkste</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>Your after-care</source>
+        <translation>Ihre Nachsorge</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/red_flag_banner.py"/>
@@ -1585,6 +2109,26 @@
         <translation>{app_name} — Anmeldung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/paged.py"/>
+        <source>{footer}   ·   Page {number} of {pages}</source>
+        <translation>{footer}   ·   Seite {number} von {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{label} must be a number (got {raw!r}).</source>
+        <translation>{label} muss eine Zahl sein (eingegeben: {raw!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{label} must be a whole number from {low:g} to {high:g}.</source>
+        <translation>{label} muss eine ganze Zahl von {low:g} bis {high:g} sein.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{label} must be from {low:g} to {high:g} (got {raw}).</source>
+        <translation>{label} muss zwischen {low:g} und {high:g} liegen (eingegeben: {raw}).</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
         <source>{label} severity</source>
         <translation>{label}: Ausprägung</translation>
@@ -1616,9 +2160,54 @@
         <translation>{seconds} s</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>{shown} of {total} changes match.</source>
+        <translation>{shown} von {total} Änderungen passen.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
+        <source>{sign} at {where}</source>
+        <translation>{sign} an {where}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>{total} changes, oldest first.</source>
+        <translation>{total} Änderungen, älteste zuerst.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>{unsaved} mark(s) could not be saved and will be lost. Close anyway?</source>
         <translation>{unsaved} Markierung(en) konnten nicht gespeichert werden und gehen verloren. Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{where}: describe the complaint or remove the row.</source>
+        <translation>{where}: Beschreiben Sie die Beschwerde oder entfernen Sie die Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{where}: the duration cannot be negative ({weeks:g} weeks).</source>
+        <translation>{where}: Die Dauer kann nicht negativ sein ({weeks:g} Wochen).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{where}: the duration must be a number of weeks (got {weeks_text!r}).</source>
+        <translation>{where}: Die Dauer muss eine Zahl von Wochen sein (eingegeben: {weeks_text!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{where}: the onset date cannot be in the future.</source>
+        <translation>{where}: Der Beginn kann nicht in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 (got {onset_text!r}).</source>
+        <translation>{where}: Schreiben Sie den Beginn als JJJJ-MM-TT, z. B. 2025-01-31 (eingegeben: {onset_text!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
+        <source>“{typed}” is not a region of the body map; pick one from the list.</source>
+        <translation>„{typed}“ ist keine Region des Körperschemas; wählen Sie eine aus der Liste.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>

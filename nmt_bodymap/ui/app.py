@@ -194,7 +194,7 @@ class ChartOpener:
         self.sign_in = sign_in  # security hook (issue 14): sign-in before any chart shows
 
     def open(self) -> None:
-        self._busy("Opening the chart database…")
+        self._busy(tr("Opening the chart database…"))
         self.worker.open(lambda: _open_and_prepare(self.db), self._opened, self._failed)
 
     def _busy(self, message: str) -> None:
@@ -233,7 +233,7 @@ class ChartOpener:
         self._idle()
         if isinstance(exc, ChartDatabaseCorrupt):
             if ask_restore(exc) and exc.latest_backup is not None:
-                self._busy("Restoring the latest backup…")
+                self._busy(tr("Restoring the latest backup…"))
                 self.worker.submit(lambda _store: _restore_job(exc), self._restored, self._gave_up)
                 return
             _refuse_restore(exc)

@@ -210,8 +210,8 @@ class MainWindow(FindingsActions, QMainWindow):
                 self.undo_stack,
                 self.open_visit,
                 [self.findings.delete_op(kind, uid)],
-                f"Remove {kind}",
-                f"Removed the {kind}",
+                tr("Remove {kind}").format(kind=kind),
+                tr("Removed the {kind}").format(kind=kind),
             )
         )
         self.worker.job_failed.connect(self.show_error)

@@ -208,7 +208,7 @@ def before_open(target: str) -> bool:
         if encryption.unlock(path, credentials.secret, label=f"account:{credentials.name}"):
             _pending.append(credentials)
             return True
-        dialog.refuse("That name and passphrase do not open this chart.")
+        dialog.refuse(tr("That name and passphrase do not open this chart."))
     return False
 
 

@@ -128,7 +128,7 @@ class ClientDialog(QDialog):
 
     def _accept_if_valid(self) -> None:
         if not self.name_edit.text().strip():
-            self.show_error("Please enter the client's name.")
+            self.show_error(tr("Please enter the client's name."))
             self.name_edit.setFocus()
             return
         try:

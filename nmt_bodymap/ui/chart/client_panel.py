@@ -163,7 +163,7 @@ class ClientPanel(QWidget):
         self._worker.submit(
             job,
             lambda clients: self._show(serial, clients),
-            lambda exc: self.failed.emit(f"Client search failed: {exc}"),
+            lambda exc: self.failed.emit(tr("Client search failed: {exc}").format(exc=exc)),
         )
 
     def _show(self, serial: int, clients: list[Any]) -> None:
@@ -217,7 +217,7 @@ class ClientPanel(QWidget):
         """Hide the open client (and the visits with it) from lists and searches; undoable."""
         client = self.current_client()
         if client is None:
-            self.status_message.emit("Choose a client to delete")
+            self.status_message.emit(tr("Choose a client to delete"))
             return
         text = (
             f"Delete the client {client.name} and hide their chart (every visit) from the "
@@ -229,7 +229,7 @@ class ClientPanel(QWidget):
             self._worker,
             delete_op(RowKind.CLIENT, client),
             client.uid,
-            "Delete client",
+            tr("Delete client"),
             self._stored,
             self.failed.emit,
         )
@@ -241,7 +241,7 @@ class ClientPanel(QWidget):
     def _stored(self, applied: Any, undone: bool) -> None:
         client = applied.record
         if applied.op.op is OpKind.DELETE:
-            self.status_message.emit("Client deleted (Ctrl+Z brings it back)")
+            self.status_message.emit(tr("Client deleted (Ctrl+Z brings it back)"))
             if self._open is not None and self._open.id == client.id:
                 self.list.blockSignals(True)
                 self.list.setCurrentItem(None)

@@ -259,7 +259,9 @@ class HistoryView(QDialog):
         self._window.worker.submit(
             lambda store: store.history(client_id),
             lambda entries: self._fill(serial, entries),
-            lambda exc: self._say(f"The history could not be read: {error_text(exc)}"),
+            lambda exc: self._say(
+                tr("The history could not be read: {error_text}").format(error_text=error_text(exc))
+            ),
         )
 
     def _say(self, text: str) -> None:
@@ -297,11 +299,11 @@ class HistoryView(QDialog):
             shown += not hide
         total = len(self.lines)
         if not total:
-            self._say("No changes recorded for this client.")
+            self._say(tr("No changes recorded for this client."))
         elif words:
-            self._say(f"{shown} of {total} changes match.")
+            self._say(tr("{shown} of {total} changes match.").format(shown=shown, total=total))
         else:
-            self._say(f"{total} changes, oldest first.")
+            self._say(tr("{total} changes, oldest first.").format(total=total))
 
     # -- restoring -------------------------------------------------------------------------
     def restore(self, line: dict[str, Any]) -> None:
@@ -312,20 +314,26 @@ class HistoryView(QDialog):
         if doc is not None and entry.visit == doc.visit and entry.kind in VISIT_ROW_KINDS:
             state = doc.row(entry.kind, entry.row)
             if state is not None and not state.deleted:
-                self._say(f"This {words} is already on the chart.")
+                self._say(tr("This {words} is already on the chart.").format(words=words))
                 return
             op = doc.restore_op(entry.kind, entry.row) if state else restore_op(entry)
             text = f"Restore {words}"
-            if push_operations(w.undo_stack, visit, [op], text, f"Restored the {words}"):
-                self._say(f"Restored the {words} (Ctrl+Z takes it back).")
+            if push_operations(
+                w.undo_stack, visit, [op], text, tr("Restored the {words}").format(words=words)
+            ):
+                self._say(tr("Restored the {words} (Ctrl+Z takes it back).").format(words=words))
             else:
-                self._say(f"The {words} could not be restored.")
+                self._say(tr("The {words} could not be restored.").format(words=words))
             return
         op = restore_op(entry)
         w.worker.submit(
             lambda store: store.apply(op, who=visit.who or None),
-            lambda _r: (self._say(f"Restored the {words}."), self.reload()),
-            lambda exc: self._say(f"The {words} could not be restored: {error_text(exc)}"),
+            lambda _r: (self._say(tr("Restored the {words}.").format(words=words)), self.reload()),
+            lambda exc: self._say(
+                tr("The {words} could not be restored: {error_text}").format(
+                    words=words, error_text=error_text(exc)
+                )
+            ),
         )
 
 

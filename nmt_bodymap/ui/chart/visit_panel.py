@@ -143,7 +143,7 @@ class VisitPanel(QWidget):
         self._worker.submit(
             lambda store: store_calls.list_visits(store, client.id),
             lambda visits: self._fill(serial, visits, select_id),
-            lambda exc: self.failed.emit(f"The visits could not be read: {exc}"),
+            lambda exc: self.failed.emit(tr("The visits could not be read: {exc}").format(exc=exc)),
         )
 
     def _fill(self, serial: int, visits: list[Any], select_id: int | None) -> None:
@@ -208,7 +208,7 @@ class VisitPanel(QWidget):
     def new_visit(self) -> None:
         client = self._client
         if client is None:
-            self.status_message.emit("Choose a client first")
+            self.status_message.emit(tr("Choose a client first"))
             return
         complaint = self.ask_chief_complaint()
         if complaint is None:
@@ -216,11 +216,13 @@ class VisitPanel(QWidget):
         self._worker.submit(
             lambda store: store_calls.create_visit(store, client.id, complaint),
             lambda visit: self._created(visit),
-            lambda exc: self.failed.emit(f"The visit could not be started: {exc}"),
+            lambda exc: self.failed.emit(
+                tr("The visit could not be started: {exc}").format(exc=exc)
+            ),
         )
 
     def _created(self, visit: Any) -> None:
-        self.status_message.emit("New visit started and saved")
+        self.status_message.emit(tr("New visit started and saved"))
         self._client_id_refresh(visit.id)
 
     def _client_id_refresh(self, visit_id: int | None) -> None:
@@ -236,7 +238,9 @@ class VisitPanel(QWidget):
             self._worker.submit(
                 lambda store: store_calls.list_visits(store, client.id),
                 lambda visits: self._refill(serial, visits),
-                lambda exc: self.failed.emit(f"The visits could not be read: {exc}"),
+                lambda exc: self.failed.emit(
+                    tr("The visits could not be read: {exc}").format(exc=exc)
+                ),
             )
 
     def _refill(self, serial: int, visits: list[Any]) -> None:
@@ -279,18 +283,18 @@ class VisitPanel(QWidget):
         visit, client = self.current_visit(), self._client
         visit = None if visit is None else self.version_shown(visit)
         if visit is None or client is None:
-            self.status_message.emit("Choose a visit first")
+            self.status_message.emit(tr("Choose a visit first"))
             return
         values = self.ask_visit(visit)
         op = None if values is None else visit_change_op(visit, **values)
         if op is not None:
-            self._push(op, client, "Edit visit")
+            self._push(op, client, tr("Edit visit"))
 
     def delete_visit(self) -> None:
         visit, client = self.current_visit(), self._client
         visit = None if visit is None else self.version_shown(visit)
         if visit is None or client is None:
-            self.status_message.emit("Choose a visit first")
+            self.status_message.emit(tr("Choose a visit first"))
             return
         when = visit.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         text = (
@@ -298,7 +302,7 @@ class VisitPanel(QWidget):
             "marks, findings and treatments; Edit > Undo (Ctrl+Z) brings it back."
         )
         if self.ask_delete(text):
-            self._push(delete_op(RowKind.VISIT, visit), client, "Delete visit")
+            self._push(delete_op(RowKind.VISIT, visit), client, tr("Delete visit"))
 
     def _push(self, op: Any, client: Any, text: str) -> None:
         command = RowCommand(

@@ -136,10 +136,14 @@ class ChartedPage(QWidget):
     def remove_selected(self) -> None:
         item = self.charted.currentItem()
         if item is None:
-            self.status_message.emit("Choose a charted line to remove")
+            self.status_message.emit(tr("Choose a charted line to remove"))
             return
         record = self.model.observations.get(item.data(ROLE))
         if record is not None:
             self.undo_stack.push(
-                RemoveObservation(self.model, record.id, f"Remove {item.text().split(' — ')[0]}")
+                RemoveObservation(
+                    self.model,
+                    record.id,
+                    tr("Remove {split}").format(split=item.text().split(" — ")[0]),
+                )
             )

@@ -107,5 +107,7 @@ class EntrapmentTab(ChartedPage):
             fields["severity"] = self.severity.currentData()
         if self.note.text().strip():
             fields["note"] = self.note.text().strip()
-        self.undo_stack.push(AddObservation(self.model, fields, f"Entrapment: {site.label}"))
+        self.undo_stack.push(
+            AddObservation(self.model, fields, tr("Entrapment: {label}").format(label=site.label))
+        )
         self.note.clear()

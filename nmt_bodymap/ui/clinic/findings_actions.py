@@ -58,7 +58,7 @@ class FindingsActions:
         fields = self.ask_finding(muscle_id, side, tp_id)
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
-            self._record("finding", fields, f"Finding at {name}")
+            self._record("finding", fields, tr("Finding at {name}").format(name=name))
             self._last_finding = (
                 muscle_id,
                 fields.get("side", side),
@@ -75,13 +75,15 @@ class FindingsActions:
         fields = self.ask_treatment(muscle_id, side, tp_id)
         if fields is not None:
             name = self.knowledge.muscle(muscle_id).name
-            self._record("treatment", fields, f"Treatment of {name}")
+            self._record("treatment", fields, tr("Treatment of {name}").format(name=name))
 
     def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
         from nmt_bodymap.ui.chart.commands import push_operations
 
         op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
-        push_operations(self.undo_stack, self.open_visit, [op], text, f"Saved the {kind}")
+        push_operations(
+            self.undo_stack, self.open_visit, [op], text, tr("Saved the {kind}").format(kind=kind)
+        )
 
     def _finding_for_current(self) -> None:
         candidate = self.candidates.current_candidate()

@@ -68,11 +68,23 @@ def _number(edit: QLineEdit, label: str, low: float, high: float, whole: bool = 
     try:
         value = float(raw)
     except ValueError:
-        raise FormError(f"{label} must be a number (got {raw!r}).", edit) from None
+        raise FormError(
+            tr("{label} must be a number (got {raw!r}).").format(label=label, raw=raw), edit
+        ) from None
     if whole and not value.is_integer():
-        raise FormError(f"{label} must be a whole number from {low:g} to {high:g}.", edit)
+        raise FormError(
+            tr("{label} must be a whole number from {low:g} to {high:g}.").format(
+                label=label, low=low, high=high
+            ),
+            edit,
+        )
     if not low <= value <= high:
-        raise FormError(f"{label} must be from {low:g} to {high:g} (got {raw}).", edit)
+        raise FormError(
+            tr("{label} must be from {low:g} to {high:g} (got {raw}).").format(
+                label=label, low=low, high=high, raw=raw
+            ),
+            edit,
+        )
     return int(value) if whole else value
 
 
@@ -127,9 +139,11 @@ class IntakeDialog(QDialog):
     # -- building the form -----------------------------------------------------------------
     def _history_box(self) -> QGroupBox:
         box = QGroupBox(tr("History"))
-        self.history_edit = _text_box("Past injuries, surgery, earlier episodes, treatments", 80)
-        self.medications_edit = _text_box("Medications and supplements")
-        self.conditions_edit = _text_box("Diagnosed conditions (diabetes, thyroid, arthritis…)")
+        self.history_edit = _text_box(
+            tr("Past injuries, surgery, earlier episodes, treatments"), 80
+        )
+        self.medications_edit = _text_box(tr("Medications and supplements"))
+        self.conditions_edit = _text_box(tr("Diagnosed conditions (diabetes, thyroid, arthritis…)"))
         form = QFormLayout(box)
         form.addRow(tr("&History"), self.history_edit)
         form.addRow(tr("&Medications"), self.medications_edit)
@@ -166,17 +180,19 @@ class IntakeDialog(QDialog):
 
     def _factors_box(self) -> QGroupBox:
         box = QGroupBox(tr("Perpetuating factors"))
-        self.habits_edit = _text_box("Posture at work and rest, habits of use, repetitive tasks")
+        self.habits_edit = _text_box(
+            tr("Posture at work and rest, habits of use, repetitive tasks")
+        )
         self.water_edit = QLineEdit()
         self.water_edit.setPlaceholderText(tr("litres a day, e.g. 1.5"))
-        self.nutrition_edit = _text_box("Meals, caffeine, alcohol, known deficiencies", 50)
+        self.nutrition_edit = _text_box(tr("Meals, caffeine, alcohol, known deficiencies"), 50)
         self.sleep_hours_edit = QLineEdit()
         self.sleep_hours_edit.setPlaceholderText(tr("hours a night, e.g. 7"))
-        self.sleep_notes_edit = _text_box("Sleep position, waking with pain, pillow", 50)
+        self.sleep_notes_edit = _text_box(tr("Sleep position, waking with pain, pillow"), 50)
         self.stress_edit = QLineEdit()
         self.stress_edit.setPlaceholderText(tr("0 (none) to 10 (overwhelming)"))
         self.breathing_edit = _text_box(
-            "Upper-chest breathing, breath holding, mouth breathing", 50
+            tr("Upper-chest breathing, breath holding, mouth breathing"), 50
         )
         self.occupation_edit = QLineEdit()
         self.occupation_edit.setPlaceholderText(tr("Work, sport, hobbies, caring duties"))
@@ -334,28 +350,40 @@ class IntakeDialog(QDialog):
                 continue
             where = f"Complaint {row + 1}"
             if not description:
-                raise FormError(f"{where}: describe the complaint or remove the row.")
+                raise FormError(
+                    tr("{where}: describe the complaint or remove the row.").format(where=where)
+                )
             onset = None
             if onset_text:
                 try:
                     onset = date.fromisoformat(onset_text)
                 except ValueError:
                     raise FormError(
-                        f"{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 "
-                        f"(got {onset_text!r})."
+                        tr(
+                            "{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 (got "
+                            "{onset_text!r})."
+                        ).format(where=where, onset_text=onset_text)
                     ) from None
                 if onset > date.today():
-                    raise FormError(f"{where}: the onset date cannot be in the future.")
+                    raise FormError(
+                        tr("{where}: the onset date cannot be in the future.").format(where=where)
+                    )
             weeks = None
             if weeks_text:
                 try:
                     weeks = float(weeks_text)
                 except ValueError:
                     raise FormError(
-                        f"{where}: the duration must be a number of weeks (got {weeks_text!r})."
+                        tr(
+                            "{where}: the duration must be a number of weeks (got {weeks_text!r})."
+                        ).format(where=where, weeks_text=weeks_text)
                     ) from None
                 if weeks < 0:
-                    raise FormError(f"{where}: the duration cannot be negative ({weeks:g} weeks).")
+                    raise FormError(
+                        tr("{where}: the duration cannot be negative ({weeks:g} weeks).").format(
+                            where=where, weeks=weeks
+                        )
+                    )
             rows.append({"description": description, "onset_date": onset, "duration_weeks": weeks})
         return rows
 
@@ -367,10 +395,10 @@ class IntakeDialog(QDialog):
             "conditions": self.conditions_edit.toPlainText(),
             "occupation": self.occupation_edit.text(),
             "habits": self.habits_edit.toPlainText(),
-            "stress": _number(self.stress_edit, "Stress", 0, 10, whole=True),
-            "sleep_hours": _number(self.sleep_hours_edit, "Sleep (hours a night)", 0, 24),
+            "stress": _number(self.stress_edit, tr("Stress"), 0, 10, whole=True),
+            "sleep_hours": _number(self.sleep_hours_edit, tr("Sleep (hours a night)"), 0, 24),
             "sleep_notes": self.sleep_notes_edit.toPlainText(),
-            "hydration_litres": _number(self.water_edit, "Water (litres a day)", 0, 20),
+            "hydration_litres": _number(self.water_edit, tr("Water (litres a day)"), 0, 20),
             "nutrition": self.nutrition_edit.toPlainText(),
             "breathing": self.breathing_edit.toPlainText(),
             "red_flags": self.answers(),
@@ -401,7 +429,7 @@ class IntakeDialog(QDialog):
         self.show_error(str(exc))
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.show_error(f"Could not read the intake: {exc}")
+        self.show_error(tr("Could not read the intake: {exc}").format(exc=exc))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -126,7 +126,11 @@ class IschemiaTab(ChartedPage):
         entry = self._chosen_region()
         if entry is None:
             typed = self.region.currentText().strip()
-            self.error.emit(f"“{typed}” is not a region of the body map; pick one from the list.")
+            self.error.emit(
+                tr("“{typed}” is not a region of the body map; pick one from the list.").format(
+                    typed=typed
+                )
+            )
             return
         signs = [
             self.signs.item(i)
@@ -134,7 +138,7 @@ class IschemiaTab(ChartedPage):
             if self.signs.item(i).checkState() == Qt.CheckState.Checked
         ]
         if not signs:
-            self.error.emit("Tick at least one sign of ischemia to chart.")
+            self.error.emit(tr("Tick at least one sign of ischemia to chart."))
             return
         side = self.side.currentData() or ""
         base: dict[str, Any] = {"kind": "ischemia", "region": entry.name, "side": side}
@@ -143,10 +147,16 @@ class IschemiaTab(ChartedPage):
         if self.note.text().strip():
             base["note"] = self.note.text().strip()
         where = place_text(entry.name, side)
-        self.undo_stack.beginMacro(f"Ischemia at {where}")
+        self.undo_stack.beginMacro(tr("Ischemia at {where}").format(where=where))
         for sign in signs:
             fields = {**base, "item": sign.data(ROLE)}
-            self.undo_stack.push(AddObservation(self.model, fields, f"{sign.text()} at {where}"))
+            self.undo_stack.push(
+                AddObservation(
+                    self.model,
+                    fields,
+                    tr("{sign} at {where}").format(sign=sign.text(), where=where),
+                )
+            )
         self.undo_stack.endMacro()
         for sign in signs:
             sign.setCheckState(Qt.CheckState.Unchecked)

@@ -182,7 +182,9 @@ class PostureGaitTree(QTreeWidget):
         side = row.side.currentData() if row.side is not None else ""
         if row.side is not None and not side:
             self.refresh()  # not charted until a side is chosen
-            self.status_message.emit(f"Choose the side: {row.observation.side_hint}")
+            self.status_message.emit(
+                tr("Choose the side: {side_hint}").format(side_hint=row.observation.side_hint)
+            )
             row.side.setFocus()
             row.side.showPopup()
             return
@@ -196,7 +198,9 @@ class PostureGaitTree(QTreeWidget):
         if severity:
             fields["severity"] = severity
         text = row.observation.label + (f" ({side_words(side)})" if side else "")
-        self.undo_stack.push(AddObservation(self.observations, fields, f"Chart {text}"))
+        self.undo_stack.push(
+            AddObservation(self.observations, fields, tr("Chart {text}").format(text=text))
+        )
         self.refresh()
 
     def _untick(self, row: ObservationRow) -> None:
@@ -204,10 +208,14 @@ class PostureGaitTree(QTreeWidget):
         if record is None:
             self.refresh()
             if (row.kind, row.observation.id) in self.observations.pending:
-                self.status_message.emit("Still saving that tick; try again in a moment")
+                self.status_message.emit(tr("Still saving that tick; try again in a moment"))
             return
         self.undo_stack.push(
-            RemoveObservation(self.observations, record.id, f"Remove {row.observation.label}")
+            RemoveObservation(
+                self.observations,
+                record.id,
+                tr("Remove {label}").format(label=row.observation.label),
+            )
         )
 
     def _side(self, key: tuple[str, str]) -> None:
@@ -221,7 +229,11 @@ class PostureGaitTree(QTreeWidget):
             return
         if not side:
             self.undo_stack.push(
-                RemoveObservation(self.observations, record.id, f"Remove {row.observation.label}")
+                RemoveObservation(
+                    self.observations,
+                    record.id,
+                    tr("Remove {label}").format(label=row.observation.label),
+                )
             )
         elif side != record.side:
             self.undo_stack.push(

@@ -178,13 +178,13 @@ class VisitSummaryPanel(QWidget):
         self._refresh_prompt()
         self._generation += 1
         if visit is None:
-            self.text.setHtml("<p><i>Open a visit to see its summary.</i></p>")
+            self.text.setHtml(tr("<p><i>Open a visit to see its summary.</i></p>"))
             return
         rows = len(self._marks) + len(self._findings) + len(self._treatments)
         if rows <= BACKGROUND_ROWS:
             self.text.setHtml(self._summary_html(visit))
             return
-        self.text.setHtml("<p><i>Preparing the summary…</i></p>")
+        self.text.setHtml(tr("<p><i>Preparing the summary…</i></p>"))
         generation, build = self._generation, self._html_builder(visit)
         _builder.submit(lambda: self._built.emit(generation, build()))
 
@@ -255,10 +255,10 @@ class VisitSummaryPanel(QWidget):
         parts = [
             f"<h3 style='margin-bottom:2px'>Visit of {visit_day(visit)}</h3>",
             f"<p style='margin-top:0'>Chief complaint: {complaint}</p>",
-            _list("Pain marked", marks, "No pain marked yet."),
-            _list("Assessment", assessment, "No posture, gait or tissue findings charted."),
-            _list("Trigger-point findings", findings, "No findings recorded yet."),
-            _list("Treatment", treatments, "No treatment recorded yet."),
+            _list(tr("Pain marked"), marks, tr("No pain marked yet.")),
+            _list(tr("Assessment"), assessment, tr("No posture, gait or tissue findings charted.")),
+            _list(tr("Trigger-point findings"), findings, tr("No findings recorded yet.")),
+            _list(tr("Treatment"), treatments, tr("No treatment recorded yet.")),
             "<h4 style='margin-bottom:0'>After-care</h4>",
             f"<p style='margin-top:2px'>{html.escape(soreness_advice())}<br>"
             f"<b>Expected soreness: {low} to {high} hours — it should have eased "
@@ -278,7 +278,7 @@ class VisitSummaryPanel(QWidget):
         lines = follow_up_reading(recorded.soreness_hours, recorded.relief_days)
         if recorded.note:
             lines.append(f"Client's report: {recorded.note}")
-        return _list("Follow-up", lines, "Recorded, without figures.")
+        return _list(tr("Follow-up"), lines, tr("Recorded, without figures."))
 
     # -- actions ---------------------------------------------------------------------------
     def ask_follow_up(self, visit: Any, current: Any | None) -> dict[str, Any] | None:

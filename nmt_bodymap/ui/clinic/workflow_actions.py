@@ -103,11 +103,11 @@ def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
     def intake() -> None:
         client_id = current_client_id()
         if client_id is None:
-            status("Choose a client first")
+            status(tr("Choose a client first"))
             return
         dialog = IntakeDialog(store_call, client_id, window)
         dialog.saved.connect(banner.show_intake)
-        dialog.saved.connect(lambda _r: status("Intake saved"))
+        dialog.saved.connect(lambda _r: status(tr("Intake saved")))
         dialog.saved.connect(lambda _r: setattr(banner, "client_id", client_id))
         dialog.open()
 
@@ -119,7 +119,7 @@ def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
     def progress() -> None:
         client_id = current_client_id()
         if client_id is None:
-            status("Choose a client first")
+            status(tr("Choose a client first"))
             return
         view = ProgressView(store_call, client_id)
         view.show()

@@ -82,14 +82,18 @@ class DocumentActions(QObject):
             try:
                 then(data)
             except OSError as exc:
-                self.window.show_error(f"The file could not be written: {exc.strerror or exc}")
+                self.window.show_error(
+                    tr("The file could not be written: {value1}").format(value1=exc.strerror or exc)
+                )
 
         self.window.worker.submit(
             lambda store: collect_visit(store, visit_id), done, self.window.show_error
         )
 
     def _pdf_path(self, what: str, default_name: str) -> Path | None:
-        path, _filter = self.ask_save_path(f"Export {what} as PDF", default_name, "PDF (*.pdf)")
+        path, _filter = self.ask_save_path(
+            tr("Export {what} as PDF").format(what=what), default_name, tr("PDF (*.pdf)")
+        )
         if not path:
             return None
         return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
@@ -97,12 +101,12 @@ class DocumentActions(QObject):
     def print_report(self) -> None:
         from nmt_bodymap.ui.documents.report import print_report
 
-        self._print("visit report", print_report)
+        self._print(tr("visit report"), print_report)
 
     def print_handout(self) -> None:
         from nmt_bodymap.ui.documents.handout import print_handout
 
-        self._print("handout", print_handout)
+        self._print(tr("handout"), print_handout)
 
     def _print(self, what: str, draw: Callable[..., int]) -> None:
         def go(data: VisitDocument) -> None:
@@ -120,12 +124,12 @@ class DocumentActions(QObject):
     def export_report(self) -> None:
         from nmt_bodymap.ui.documents.report import write_report_pdf
 
-        self._export_pdf("visit report", "visit-report.pdf", write_report_pdf)
+        self._export_pdf(tr("visit report"), "visit-report.pdf", write_report_pdf)
 
     def export_handout(self) -> None:
         from nmt_bodymap.ui.documents.handout import write_handout_pdf
 
-        self._export_pdf("client handout", "after-care.pdf", write_handout_pdf)
+        self._export_pdf(tr("client handout"), "after-care.pdf", write_handout_pdf)
 
     def _export_pdf(self, what: str, name: str, write: Callable[..., int]) -> None:
         path = self._pdf_path(what, name)
@@ -146,7 +150,7 @@ class DocumentActions(QObject):
         from nmt_bodymap.ui.documents.picture import write_body_chart_png
 
         chosen, _filter = self.ask_save_path(
-            "Export body chart picture", "body-chart.png", "PNG picture (*.png)"
+            tr("Export body chart picture"), "body-chart.png", tr("PNG picture (*.png)")
         )
         if not chosen:
             return
@@ -167,7 +171,7 @@ class DocumentActions(QObject):
             self.window.show_status(tr("Choose a client first."))
             return
         chosen, chosen_filter = self.ask_save_path(
-            "Export chart", "chart.json", ";;".join(EXPORT_FILTERS.values())
+            tr("Export chart"), "chart.json", ";;".join(EXPORT_FILTERS.values())
         )
         if not chosen:
             return
@@ -189,7 +193,7 @@ class DocumentActions(QObject):
     def import_client(self) -> None:
         from nmt_bodymap.store.import_chart import import_chart
 
-        chosen = self.ask_open_path("Import client", EXPORT_FILTERS["json"])
+        chosen = self.ask_open_path(tr("Import client"), EXPORT_FILTERS["json"])
         if not chosen:
             return
         path = Path(chosen)

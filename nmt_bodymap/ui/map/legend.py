@@ -92,7 +92,7 @@ class MapLegend(QWidget):
         painter.setFont(font)
         x = 6.0
         painter.setPen(text_pen)
-        painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Intensity")
+        painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, tr("Intensity"))
         for level in range(MAX_INTENSITY + 1):
             rect = QRectF(x + level * (BOX + 1), 18, BOX, BOX)
             fill = intensity_color(level)
@@ -102,15 +102,17 @@ class MapLegend(QWidget):
             painter.setPen(text_color_on(fill))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(level))
         painter.setPen(text_pen)
-        painter.drawText(QRectF(x, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, "mild")
+        painter.drawText(QRectF(x, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, tr("mild"))
         painter.drawText(
-            QRectF(x + 11 * (BOX + 1) - 60, 40, 60, 14), Qt.AlignmentFlag.AlignRight, "worst"
+            QRectF(x + 11 * (BOX + 1) - 60, 40, 60, 14), Qt.AlignmentFlag.AlignRight, tr("worst")
         )
         first_quality = placed[0][1]
         first_key, key_y = next((px, y) for kind, px, y, _r in placed if kind.startswith("key:"))
-        painter.drawText(QRectF(first_quality, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Quality")
         painter.drawText(
-            QRectF(first_key, 2 + key_y, 200, 14), Qt.AlignmentFlag.AlignLeft, "Selected muscle"
+            QRectF(first_quality, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, tr("Quality")
+        )
+        painter.drawText(
+            QRectF(first_key, 2 + key_y, 200, 14), Qt.AlignmentFlag.AlignLeft, tr("Selected muscle")
         )
         brushes = {
             "essential": QBrush(self._colors.essential),

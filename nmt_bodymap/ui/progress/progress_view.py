@@ -97,10 +97,10 @@ class ProgressView(QWidget):
         self.timeline.setSpacing(4)
         self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
         self.timeline.setAccessibleName(tr("Visit timeline"))
-        self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
-        self.extent_chart = TrendChart("Pain extent (% of the body)")
-        self.trigger_chart = TrendChart("Active trigger points", counts=True)
-        self.after_chart = TrendChart("After the visit (follow-up)")
+        self.intensity_chart = TrendChart(tr("Pain intensity (0–10)"), y_max=10)
+        self.extent_chart = TrendChart(tr("Pain extent (% of the body)"))
+        self.trigger_chart = TrendChart(tr("Active trigger points"), counts=True)
+        self.after_chart = TrendChart(tr("After the visit (follow-up)"))
         charts = QGridLayout()
         charts.addWidget(self.intensity_chart, 0, 0)
         charts.addWidget(self.after_chart, 0, 1)
@@ -193,18 +193,18 @@ class ProgressView(QWidget):
         self.intensity_chart.set_data(
             labels,
             [
-                Series("Peak", tuple(m.peak_intensity for m in ms), QColor("#b3261e")),
-                Series("Mean", tuple(m.mean_intensity for m in ms), QColor("#1f77b4")),
+                Series(tr("Peak"), tuple(m.peak_intensity for m in ms), QColor("#b3261e")),
+                Series(tr("Mean"), tuple(m.mean_intensity for m in ms), QColor("#1f77b4")),
             ],
         )
         self.extent_chart.set_data(
-            labels, [Series("Extent %", tuple(m.extent_percent for m in ms), QColor("#9467bd"))]
+            labels, [Series(tr("Extent %"), tuple(m.extent_percent for m in ms), QColor("#9467bd"))]
         )
         self.trigger_chart.set_data(
             labels,
             [
                 Series(
-                    "Active trigger points",
+                    tr("Active trigger points"),
                     tuple(float(m.active_trigger_points) for m in ms),
                     QColor("#2ca02c"),
                 )
@@ -215,7 +215,7 @@ class ProgressView(QWidget):
             labels,
             [
                 Series(
-                    "Soreness (days)",
+                    tr("Soreness (days)"),
                     tuple(
                         None if f is None or f.soreness_hours is None else f.soreness_hours / 24
                         for f in follow_ups
@@ -223,7 +223,7 @@ class ProgressView(QWidget):
                     QColor("#d62728"),
                 ),
                 Series(
-                    "Relief (days)",
+                    tr("Relief (days)"),
                     tuple(None if f is None else f.relief_days for f in follow_ups),
                     QColor("#17becf"),
                 ),

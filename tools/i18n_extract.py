@@ -4,6 +4,7 @@
     python tools/i18n_extract.py --check    # exit 1 listing missing/unfinished entries
     python tools/i18n_extract.py --todo de  # print the unfinished sources as JSON
     python tools/i18n_extract.py --fill de translations.json   # {source: translation}
+        (a disambiguated string is keyed "source|disambiguation")
 
 Existing translations are kept; a new string becomes an unfinished entry; a string no
 code uses any more is marked obsolete (kept, so a string that comes back keeps its
@@ -181,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.fill and code == args.fill[0]:
             table = json.loads(Path(args.fill[1]).read_text(encoding="utf-8"))
             for entry in result.values():
-                text = table.get(entry.source)
+                key = f"{entry.source}|{entry.comment}" if entry.comment else entry.source
+                text = table.get(key)
                 if text and entry.state != "obsolete":
                     entry.translation, entry.state = text, ""
         write_catalogue(path, language, result)

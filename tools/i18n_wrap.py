@@ -180,6 +180,13 @@ def _targets(call: ast.Call) -> list[ast.AST]:
                 found.append(call.args[where])
         else:
             found.extend(k.value for k in call.keywords if k.arg == where)
+    # a conditional text: both branches (``"Visits — {n}" if client else "Visits"``)
+    while any(isinstance(n, ast.IfExp) for n in found):
+        found = [
+            part
+            for n in found
+            for part in ((n.body, n.orelse) if isinstance(n, ast.IfExp) else (n,))
+        ]
     visible = [n for n in found if _visible(n)]
     called = func.attr if isinstance(func, ast.Attribute) else func.id
     if called in SENTENCE_ONLY:

@@ -4,6 +4,16 @@
 <context>
     <name>nmt_bodymap</name>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
+        <source>  ·  born {date_of_birth:%Y-%m-%d}</source>
+        <translation>  ·  geb. {date_of_birth:%d.%m.%Y}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
+        <source>  ·  demo</source>
+        <translation>  ·  Demo</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source> min</source>
         <translation> min</translation>
@@ -37,6 +47,12 @@
         <location filename="../../nmt_bodymap/ui/clinic/assessment_panel.py"/>
         <source>&amp;Assessment</source>
         <translation>&amp;Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
+        <source>&amp;Assessment</source>
+        <comment>SOAP</comment>
+        <translation>&amp;Beurteilung</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
@@ -128,7 +144,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
         <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
+        <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
@@ -255,6 +271,12 @@
         <translation>&amp;Notiz</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
+        <source>&amp;Objective</source>
+        <comment>SOAP</comment>
+        <translation>&amp;Objektiv</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
         <source>&amp;Once more</source>
         <translation>&amp;Wiederholen</translation>
@@ -278,6 +300,12 @@
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
+        <source>&amp;Plan</source>
+        <comment>SOAP</comment>
+        <translation>&amp;Plan</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
@@ -346,6 +374,12 @@
         <translation>&amp;Muskelkater dauerte</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
+        <source>&amp;Subjective</source>
+        <comment>SOAP</comment>
+        <translation>&amp;Subjektiv</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>&amp;Technique</source>
         <translation>&amp;Technik</translation>
@@ -404,6 +438,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>0 (none) to 10 (overwhelming)</source>
         <translation>0 (keiner) bis 10 (überwältigend)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <source>12 weeks or more: chronic pain</source>
+        <translation>12 Wochen oder mehr: chronischer Schmerz</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
@@ -491,6 +530,11 @@
         <translation>Dumpf</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>ache</source>
+        <translation>dumpf</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Active trigger points</source>
         <translation>Aktive Triggerpunkte</translation>
@@ -521,6 +565,16 @@
         <translation>Gegebene Nachsorge</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>All changes saved</source>
+        <translation>Alle Änderungen gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Also {others}, from another trigger point of the same muscle (two trigger points of the same muscle).</source>
+        <translation>Auch {others}, von einem anderen Triggerpunkt desselben Muskels (zwei Triggerpunkte desselben Muskels).</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
         <source>Any condition</source>
         <translation>Jedes Beschwerdebild</translation>
@@ -542,9 +596,29 @@
         <translation>Nur &amp;hinten</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
+        <source>Back</source>
+        <translation>Hinten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Back (client's right on your right)</source>
+        <translation>Hinten (rechte Seite des Klienten rechts)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Backup folder</source>
         <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
+        <source>Both sides</source>
+        <translation>Beidseits</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
@@ -557,6 +631,11 @@
         <translation>Brennend</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>burning</source>
+        <translation>brennend</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
         <source>Change the date, time or chief complaint of the visit</source>
         <translation>Datum, Uhrzeit oder Hauptbeschwerde des Termins ändern</translation>
@@ -565,6 +644,11 @@
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
         <source>Changed at another station</source>
         <translation>An einem anderen Arbeitsplatz geändert</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Chapter {chapter}.</source>
+        <translation>Kapitel {chapter}.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/posture_gait_tab.py"/>
@@ -605,6 +689,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <source>Choose a charted line to remove</source>
         <translation>Wählen Sie eine erfasste Zeile zum Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>Choose a client</source>
+        <translation>Wählen Sie einen Klienten</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
@@ -754,6 +843,16 @@
         <translation>Tage der &amp;Linderung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/i18n.py"/>
+        <source>dddd dd MMMM yyyy, HH:mm</source>
+        <translation>dddd, d. MMMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>deep (palpate through the overlying muscle)</source>
+        <translation>tief (durch den darüberliegenden Muskel palpieren)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Default &amp;intensity (0–10):</source>
         <translation>Standard-&amp;Intensität (0–10):</translation>
@@ -814,6 +913,11 @@
         <translation>&amp;Nachkontrolle bearbeiten…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
+        <source>Edit client</source>
+        <translation>Klient bearbeiten</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>Edit visi&amp;t…</source>
         <translation>Termin b&amp;earbeiten…</translation>
@@ -827,7 +931,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
         <source>Edit visit…</source>
-        <translation>Termin bearbeiten…</translation>
+        <translation>Ändern…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
@@ -845,6 +949,11 @@
         <translation>Geben Sie ein, wie lange der Muskelkater dauerte, die Tage der Linderung oder eine Notiz.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
+        <source>Enter marks: {label}</source>
+        <translation>Enter markiert: {label}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
         <source>Enter your name.</source>
         <translation>Geben Sie Ihren Namen ein.</translation>
@@ -855,9 +964,19 @@
         <translation>Nervenkompression: {label}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>essential</source>
+        <translation>Hauptzone</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/examination_guide.py"/>
         <source>Examine</source>
         <translation>Untersuchen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Explained by: {named}</source>
+        <translation>Erklärt durch: {named}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
@@ -902,7 +1021,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>Fill empty sections from the char&amp;t</source>
-        <translation>Leere Abschnitte aus der &amp;Kartei füllen</translation>
+        <translation>Leeres aus der &amp;Kartei füllen</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
@@ -943,12 +1062,27 @@
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>Follow-up of this visit…</source>
-        <translation>Nachkontrolle dieses Termins…</translation>
+        <translation>Nachkontrolle hierzu…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>For the client</source>
+        <translation>Für den Klienten</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>Fr&amp;ont only</source>
         <translation>Nur &amp;vorne</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
+        <source>Front</source>
+        <translation>Vorne</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Front (client's right on your left)</source>
+        <translation>Vorne (rechte Seite des Klienten links)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
@@ -992,6 +1126,11 @@
         <translation>Halte-Timer (H)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
+        <source>Hold {seconds} s</source>
+        <translation>Halt {seconds} s</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>hours a night, e.g. 7</source>
         <translation>Stunden pro Nacht, z. B. 7</translation>
@@ -1015,7 +1154,7 @@
         <location filename="../../nmt_bodymap/ui/map/internal_sites.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Inside the body</source>
-        <translation>Im Körperinneren</translation>
+        <translation>Körperinneres</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
@@ -1094,6 +1233,11 @@
         <translation>Verlassen (Esc)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>litres a day, e.g. 1.5</source>
         <translation>Liter pro Tag, z. B. 1,5</translation>
@@ -1102,6 +1246,11 @@
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Loading the body map…</source>
         <translation>Körperschema wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>local</source>
+        <translation>lokal</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
@@ -1145,6 +1294,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>Midline</source>
         <translation>Mittellinie</translation>
     </message>
@@ -1169,6 +1319,11 @@
         <translation>Muskel</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
         <source>Muscles</source>
         <translation>Muskeln</translation>
@@ -1177,6 +1332,16 @@
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Muscles charted</source>
         <translation>Erfasste Muskeln</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
+        <source>Muscles to check for all {count} mark(s): {places}</source>
+        <translation>Zu prüfende Muskeln für alle {count} Markierung(en): {places}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
+        <source>Muscles to check for the {count} selected mark(s): {places}</source>
+        <translation>Zu prüfende Muskeln für {count} ausgewählte Markierung(en): {places}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
@@ -1188,6 +1353,11 @@
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>New &amp;visit…</source>
         <translation>Neuer &amp;Termin…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
+        <source>New client</source>
+        <translation>Neuer Klient</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
@@ -1243,6 +1413,11 @@
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>No changes recorded for this client.</source>
         <translation>Für diesen Klienten sind keine Änderungen verzeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
+        <source>No client matches “{text}”.</source>
+        <translation>Kein Klient passt zu „{text}“.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
@@ -1316,6 +1491,11 @@
         <translation>Notiz</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>Nothing is waiting to be saved</source>
+        <translation>Nichts wartet auf das Speichern</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/app.py"/>
         <source>Nothing was changed: the damaged chart is still at {path}; keep it for repair. Backups are kept in {parent}: restore the newest later with `nmt-bodymap restore --latest`, or another with `nmt-bodymap restore --from &lt;backup file&gt;`.</source>
         <translation>Es wurde nichts geändert: Die beschädigte Kartei liegt weiterhin unter {path}; bewahren Sie sie für eine Reparatur auf. Die Sicherungen liegen in {parent}: Stellen Sie die neueste später mit `nmt-bodymap restore --latest` wieder her, eine andere mit `nmt-bodymap restore --from &lt;Sicherungsdatei&gt;`.</translation>
@@ -1324,6 +1504,11 @@
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Numb</source>
         <translation>Taub</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>numbness</source>
+        <translation>taub</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
@@ -1364,6 +1549,16 @@
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Open a visit first.</source>
         <translation>Öffnen Sie zuerst einen Termin.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_panel.py"/>
+        <source>Open a visit to chart its assessment.</source>
+        <translation>Erst einen Termin öffnen, dann die Untersuchung erfassen.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
+        <source>Open a visit to write its SOAP note.</source>
+        <translation>Erst einen Termin öffnen.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/app.py"/>
@@ -1492,7 +1687,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>Record &amp;follow-up…</source>
-        <translation>&amp;Nachkontrolle erfassen…</translation>
+        <translation>&amp;Nachkontrolle…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
@@ -1606,6 +1801,11 @@
         <translation>Neueste Sicherung wird wiederhergestellt…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Saved client {name}</source>
         <translation>Klient {name} gespeichert</translation>
@@ -1626,7 +1826,14 @@
         <translation>{what} ({pages} Seiten) gespeichert unter {path}.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/marks.py"/>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>Saved: {marks}</source>
+        <translation>Gespeichert: {marks}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -1654,6 +1861,11 @@
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <source>Selected muscle</source>
         <translation>Ausgewählter Muskel</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Self-care</source>
+        <translation>Selbsthilfe</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
@@ -1686,6 +1898,11 @@
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Sharp</source>
         <translation>Stechend</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>sharp</source>
+        <translation>stechend</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
@@ -1762,6 +1979,16 @@
         <translation>Der Muskelkater dauerte länger als die erwarteten 24 bis 36 Stunden</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>spillover</source>
+        <translation>Nebenzone</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
         <source>Start a {seconds}-second hold</source>
         <translation>Einen Halt von {seconds} Sekunden starten</translation>
@@ -1795,6 +2022,16 @@
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Su&amp;mmary</source>
         <translation>&amp;Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>superficial</source>
+        <translation>oberflächlich</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Symptoms</source>
+        <translation>Symptome</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
@@ -1921,6 +2158,11 @@
         <translation>Pochend</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>throbbing</source>
+        <translation>pochend</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
         <source>Tick at least one sign of ischemia to chart.</source>
         <translation>Haken Sie mindestens ein Ischämiezeichen zum Erfassen an.</translation>
@@ -1929,6 +2171,11 @@
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>Tingling</source>
         <translation>Kribbelnd</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>tingling</source>
+        <translation>kribbelnd</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
@@ -1957,6 +2204,16 @@
         <translation>Triggerpunkt ist</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>Trigger points and palpation</source>
+        <translation>Triggerpunkte und Palpation</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/legend.py"/>
+        <source>trigger pt</source>
+        <translation>TrP</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Trigger-point findings</source>
@@ -1966,6 +2223,11 @@
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Trigger-point findings and treatments of this visit</source>
         <translation>Triggerpunkt-Befunde und Behandlungen dieses Termins</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>Trying again to save {count} mark(s)</source>
+        <translation>Neuer Versuch, {count} Markierung(en) zu speichern</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
@@ -2019,6 +2281,11 @@
         <translation>Termine des Klienten</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
+        <source>Visits — {name}</source>
+        <translation>Termine — {name}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Water (litres a day)</source>
         <translation>Wasser (Liter pro Tag)</translation>
@@ -2027,6 +2294,11 @@
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
         <source>Welcome. Create your account: only someone who knows this passphrase or PIN can open the charts. With several therapists, add their accounts later (each with a passphrase of 8 or more characters).</source>
         <translation>Willkommen. Legen Sie Ihr Konto an: Nur wer diese Passphrase oder PIN kennt, kann die Karteien öffnen. Bei mehreren Therapeuten fügen Sie deren Konten später hinzu (jedes mit einer Passphrase von mindestens 8 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
+        <source>What keeps it going</source>
+        <translation>Was ihn unterhält</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
@@ -2109,6 +2381,16 @@
         <translation>{app_name} — Anmeldung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_rows.py"/>
+        <source>{count} of {total} spots</source>
+        <translation>{count} von {total} Stellen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
+        <source>{done}, {seconds} s</source>
+        <translation>{done}, {seconds} s</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/paged.py"/>
         <source>{footer}   ·   Page {number} of {pages}</source>
         <translation>{footer}   ·   Seite {number} von {pages}</translation>
@@ -2150,11 +2432,23 @@
         <translation>{name} — Termin vom {when}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>{name}: no visit yet — start one with Ctrl+Shift+N</source>
+        <translation>{name}: noch kein Termin — beginnen Sie einen mit Strg+Umschalt+N</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>{new} new, {resolved} resolved, {unchanged} unchanged place(s)</source>
         <translation>{new} neu, {resolved} abgeklungen, {unchanged} unverändert (Stellen)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/marks.py"/>
+        <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
+        <source>{place}, {quality} {intensity}/10</source>
+        <translation>{place}, {quality} {intensity}/10</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
@@ -2218,6 +2512,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/red_flag_banner.py"/>
         <source>⚠  Refer for medical assessment before treatment</source>
         <translation>⚠  Vor der Behandlung zur ärztlichen Abklärung überweisen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <source>⚠ {unsaved} mark(s) not saved — Ctrl+R to retry</source>
+        <translation>⚠ {unsaved} Markierung(en) nicht gespeichert — Strg+R für neuen Versuch</translation>
     </message>
 </context>
 </TS>

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 CONTEXT = "nmt_bodymap"
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "i18n"
@@ -32,9 +33,9 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
 
 
-def tr_noop(text: str) -> str:
+def tr_noop(text: str, disambiguation: str | None = None) -> str:
     """Marks ``text`` for the catalogue without translating it (Qt's QT_TR_NOOP): for
-    tables built at import time; show the value later with ``tr(value)``."""
+    tables built at import time; show the value later with ``tr(value[, disambiguation])``."""
     return text
 
 
@@ -128,3 +129,9 @@ def install_language(app: QCoreApplication, code: str) -> bool:
         log.info("Qt's own %s translation not found; its standard texts stay English", code)
     QLocale.setDefault(QLocale(code))
     return True
+
+
+def long_datetime(moment: datetime) -> str:
+    """A visit's date and time in the therapist's language ("Wednesday 02 December 2026,
+    09:30"; German "Mittwoch, 2. Dezember 2026, 09:30")."""
+    return QLocale().toString(QDateTime(moment), tr("dddd dd MMMM yyyy, HH:mm"))

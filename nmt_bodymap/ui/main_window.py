@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.clinic.findings_actions import FindingsActions
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import long_datetime, tr
 from nmt_bodymap.ui.window_state import (
     restore_geometry_only,
     restore_window_state,
@@ -288,12 +288,12 @@ class MainWindow(FindingsActions, QMainWindow):
         client = self.visits.client
         if visit is None:
             self.visit_label.setText(
-                f"{client.name}: no visit yet — start one with Ctrl+Shift+N"
+                tr("{name}: no visit yet — start one with Ctrl+Shift+N").format(name=client.name)
                 if client
-                else "Choose a client"
+                else tr("Choose a client")
             )
         else:
-            when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
+            when = long_datetime(visit.started_at.astimezone())
             self.visit_label.setText(
                 tr("{name} — visit of {when}").format(name=client.name if client else "", when=when)
             )
@@ -384,7 +384,9 @@ class MainWindow(FindingsActions, QMainWindow):
     def retry_unsaved(self) -> None:
         count = self.marks.retry_unsaved()
         self.show_status(
-            f"Trying again to save {count} mark(s)" if count else "Nothing is waiting to be saved"
+            tr("Trying again to save {count} mark(s)").format(count=count)
+            if count
+            else tr("Nothing is waiting to be saved")
         )
 
     # -- status and messages ---------------------------------------------------------------
@@ -411,10 +413,10 @@ class MainWindow(FindingsActions, QMainWindow):
     def _update_save_state(self) -> None:
         unsaved = len(self.marks.unsaved())
         if unsaved:
-            text = f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry"
+            text = tr("⚠ {unsaved} mark(s) not saved — Ctrl+R to retry").format(unsaved=unsaved)
             style = "color: #c0392b; font-weight: 600; padding: 0 8px;"
         else:
-            text = "Saving…" if self.open_visit.busy() else "All changes saved"
+            text = tr("Saving…") if self.open_visit.busy() else tr("All changes saved")
             style = "padding: 0 8px;"
         # Set only what changed: a style sheet re-polishes the label on every click.
         if self.save_state.text() != text:

@@ -181,12 +181,12 @@ class CandidatesPanel(QWidget):
             if not spots:
                 self.heading.setText(tr("Mark where it hurts to see the muscles to check."))
             else:
-                scope = "selected" if selected else "all"
-                noun = "mark" if len(spots) == 1 else "marks"
-                self.heading.setText(
-                    f"Muscles to check for {scope} {len(spots)} {noun}: "
-                    + ", ".join(dict.fromkeys(self._spot_labels))
-                )
+                if selected:
+                    heading = tr("Muscles to check for the {count} selected mark(s): {places}")
+                else:
+                    heading = tr("Muscles to check for all {count} mark(s): {places}")
+                places = ", ".join(dict.fromkeys(self._spot_labels))
+                self.heading.setText(heading.format(count=len(spots), places=places))
         self._fill_tree(len(spots))
         current = None
         if previous is not None:

@@ -72,7 +72,7 @@ class ClientDialog(QDialog):
 
     def __init__(self, client: Any | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit client" if client is not None else "New client")
+        self.setWindowTitle(tr("Edit client") if client is not None else tr("New client"))
         self.setMinimumWidth(420)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("First and last name"))

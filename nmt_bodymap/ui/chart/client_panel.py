@@ -71,8 +71,12 @@ def parse_search(text: str) -> tuple[str, date | None]:
 
 
 def client_line(client: Any) -> str:
-    born = f"  ·  born {client.date_of_birth:%Y-%m-%d}" if client.date_of_birth else ""
-    demo = "  ·  demo" if getattr(client, "is_demo", False) else ""
+    born = (
+        tr("  ·  born {date_of_birth:%Y-%m-%d}").format(date_of_birth=client.date_of_birth)
+        if client.date_of_birth
+        else ""
+    )
+    demo = tr("  ·  demo") if getattr(client, "is_demo", False) else ""
     return f"{client.name}{born}{demo}"
 
 
@@ -181,7 +185,9 @@ class ClientPanel(QWidget):
                 chosen = item
         self.list.blockSignals(False)
         text = self.search_edit.text().strip()
-        self.empty_label.setText(f"No client matches “{text}”." if text and not clients else "")
+        self.empty_label.setText(
+            tr("No client matches “{text}”.").format(text=text) if text and not clients else ""
+        )
         self.empty_label.setVisible(bool(text and not clients))
         if chosen is None and self._select_first and self.list.count():
             chosen = self.list.item(0)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.operations import ROW_FIELDS, Operation, OpKind, RowKind
 from nmt_bodymap.ui.chart.worker import StoreWorker
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import long_datetime, tr
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -231,7 +231,7 @@ def install_visit_admin(window: Any) -> None:
         row = (RowKind.VISIT, visit.uid, row_values(RowKind.VISIT, visit), visit.version, False)
         window.open_visit.put_rows([row])
         client = window.visits.client
-        when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
+        when = long_datetime(visit.started_at.astimezone())
         window.visit_label.setText(
             tr("{name} — visit of {when}").format(name=client.name if client else "", when=when)
         )

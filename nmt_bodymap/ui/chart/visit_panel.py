@@ -136,7 +136,9 @@ class VisitPanel(QWidget):
         self._serial += 1
         serial = self._serial
         self.new_button.setEnabled(client is not None)
-        self.title.setText(f"Visits — {client.name}" if client is not None else "Visits")
+        self.title.setText(
+            tr("Visits — {name}").format(name=client.name) if client is not None else tr("Visits")
+        )
         if client is None:
             self._fill(serial, [], None)
             return

@@ -178,7 +178,7 @@ class AssessmentPanel(QWidget):
         self._fill_muscles()
         enabled = self.model.visit_id is not None
         self.tabs.setEnabled(enabled)
-        self.hint.setText(HINT if enabled else "Open a visit to chart its assessment.")
+        self.hint.setText(HINT if enabled else tr("Open a visit to chart its assessment."))
 
     def _fill_muscles(self) -> None:
         reasons: dict[str, list[str]] = {}

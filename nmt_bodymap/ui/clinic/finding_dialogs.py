@@ -203,7 +203,11 @@ class TreatmentDialog(_MuscleForm):
 
     def _hold_done(self, seconds: int) -> None:
         done = self.holds.text().strip()
-        self.holds.setText(f"{done}, {seconds} s" if done else f"{seconds} s")
+        self.holds.setText(
+            tr("{done}, {seconds} s").format(done=done, seconds=seconds)
+            if done
+            else tr("{seconds} s").format(seconds=seconds)
+        )
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter now saves
 
     def hold_lengths(self) -> list[int]:

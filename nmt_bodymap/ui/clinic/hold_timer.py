@@ -117,7 +117,11 @@ class HoldTimer(QWidget):
         self._show(whole, running=True)
 
     def _show(self, seconds: int, running: bool) -> None:
-        self.display.setText(f"{seconds} s" if running else f"Hold {seconds} s")
+        self.display.setText(
+            tr("{seconds} s").format(seconds=seconds)
+            if running
+            else tr("Hold {seconds} s").format(seconds=seconds)
+        )
         self.display.setStyleSheet(
             "font-size: 22px; font-weight: 700; padding: 2px 8px;"
             + ("color: #d55e00;" if running else "")

@@ -283,7 +283,7 @@ class IntakeDialog(QDialog):
             chronic = False
         self.complaints.blockSignals(True)
         badge.setText(CHRONIC_BADGE if chronic else "")
-        badge.setToolTip("12 weeks or more: chronic pain" if chronic else "")
+        badge.setToolTip(tr("12 weeks or more: chronic pain") if chronic else "")
         badge.setForeground(Qt.GlobalColor.white)
         badge.setBackground(Qt.GlobalColor.darkMagenta if chronic else Qt.GlobalColor.transparent)
         self.complaints.blockSignals(False)

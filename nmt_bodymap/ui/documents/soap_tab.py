@@ -26,11 +26,15 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.soap_text import SECTIONS, soap_suggestions
 from nmt_bodymap.ui.documents.visit_data import collect_visit
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
 SAVE_DELAY_MS = 700
-TITLES = {"subjective": "&Subjective", "objective": "&Objective", "assessment": "&Assessment",
-          "plan": "&Plan"}  # fmt: skip
+TITLES = {
+    "subjective": tr_noop("&Subjective", "SOAP"),
+    "objective": tr_noop("&Objective", "SOAP"),
+    "assessment": tr_noop("&Assessment", "SOAP"),
+    "plan": tr_noop("&Plan", "SOAP"),
+}
 
 
 class SoapTab(QWidget):
@@ -52,7 +56,7 @@ class SoapTab(QWidget):
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._schedule)
             edit.installEventFilter(self)
-            label = QLabel(TITLES[name])
+            label = QLabel(tr(TITLES[name], "SOAP"))
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.edits[name] = edit
@@ -94,7 +98,7 @@ class SoapTab(QWidget):
         for edit in self.edits.values():
             edit.setEnabled(False)
         self.suggest_button.setEnabled(enabled)
-        self.status.setText("" if enabled else "Open a visit to write its SOAP note.")
+        self.status.setText("" if enabled else tr("Open a visit to write its SOAP note."))
         if visit is None:
             return
         serial, visit_id = self._serial, visit.id

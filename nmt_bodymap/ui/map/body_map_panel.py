@@ -31,7 +31,7 @@ from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.marks import QUALITIES, MarkState, saved_note
 from nmt_bodymap.ui.chart.visit_marks import VisitMarks
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.highlight import Highlight
@@ -43,8 +43,8 @@ from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
 from nmt_bodymap.ui.map.selection import MarkSelection
 
 VIEW_TITLES = {
-    "anterior": "Front (client's right on your left)",
-    "posterior": "Back (client's right on your right)",
+    "anterior": tr_noop("Front (client's right on your left)"),
+    "posterior": tr_noop("Back (client's right on your right)"),
 }
 
 
@@ -91,7 +91,7 @@ class BodyMapPanel(QWidget):
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         for view_name in ("anterior", "posterior"):
             scene = BodyScene(view_name, atlas, colors)
-            view = BodyView(scene, VIEW_TITLES[view_name])
+            view = BodyView(scene, tr(VIEW_TITLES[view_name]))
             view.point_clicked.connect(self._on_point_clicked)
             view.hovered.connect(self._on_hovered)
             scene.mark_dragged.connect(self._on_mark_dragged)
@@ -195,7 +195,12 @@ class BodyMapPanel(QWidget):
     ) -> None:
         """A new mark with the next mark's values; it becomes the one selected mark."""
         op = self.marks.add_op(view, x, y, region, side, self._next_intensity, self._next_quality)
-        note = f"Saved: {place_label(region, side)}, {self._next_quality} {self._next_intensity}/10"
+        place = tr("{place}, {quality} {intensity}/10").format(
+            place=place_label(region, side),
+            quality=tr(self._next_quality),
+            intensity=self._next_intensity,
+        )
+        note = tr("Saved: {marks}").format(marks=place)
         if self._push(
             [op], tr("Mark {place_label}").format(place_label=place_label(region, side)), note
         ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nmt_bodymap.core.vocabulary import region_label, surface_regions
+from nmt_bodymap.ui.i18n import tr
 
 
 def place_label(region: str, side: str) -> str:
@@ -14,9 +15,8 @@ def place_label(region: str, side: str) -> str:
 
 
 def side_label(side: str) -> str:
-    return {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}.get(
-        side, side
-    )
+    words = {"left": tr("Left"), "right": tr("Right"), "bilateral": tr("Both sides")}
+    return {**words, "midline": tr("Midline")}.get(side, side)
 
 
 def surface_label(region: str) -> str:

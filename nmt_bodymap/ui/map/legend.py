@@ -7,9 +7,21 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.map_items import quality_symbol
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors, intensity_color, text_color_on
+
+# the legend's words, for the catalogue (the mark qualities and the muscle keys)
+LEGEND_WORDS = (
+    tr_noop("ache"),
+    tr_noop("sharp"),
+    tr_noop("burning"),
+    tr_noop("throbbing"),
+    tr_noop("tingling"),
+    tr_noop("numbness"),
+    tr_noop("muscle"),
+    tr_noop("trigger pt"),
+)
 
 BOX = 20.0  # an intensity swatch
 GAP = 10.0  # between one key's label and the next key
@@ -51,13 +63,13 @@ class MapLegend(QWidget):
         first_quality = x
         placed: list[tuple[str, float, float, QRectF]] = []
         for quality in QUALITIES:
-            width = metrics.horizontalAdvance(quality) + 2
+            width = metrics.horizontalAdvance(tr(quality)) + 2
             placed.append((f"quality:{quality}", x, 0.0, QRectF(x - 2, 40, width, 14)))
             x += max(22.0, width + GAP)
         widest = x
         x, y = (first_quality, ROW) if two_rows else (x + 8, 0.0)
         for label in ("essential", "spillover", "muscle", "trigger pt"):
-            width = metrics.horizontalAdvance(label) + 2
+            width = metrics.horizontalAdvance(tr(label)) + 2
             placed.append((f"key:{label}", x, y, QRectF(x - 2, 40 + y, width, 14)))
             x += max(26.0, width + GAP)
         return max(widest, x), placed
@@ -137,5 +149,5 @@ class MapLegend(QWidget):
                 painter.setBrush(self._colors.pin)
                 painter.drawEllipse(QPointF(px + 9, 28 + y), 7, 7)
             painter.setPen(text_pen)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, name)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, tr(name))
         painter.end()

@@ -49,7 +49,11 @@ def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
     tools.addWidget(panel.quality_box)
     tools.addStretch(1)
     panel._mode_buttons = QButtonGroup(panel.owner)
-    for mode, text in (("both", "Both"), ("anterior", "Front"), ("posterior", "Back")):
+    for mode, text in (
+        ("both", tr("Both")),
+        ("anterior", tr("Front")),
+        ("posterior", tr("Back")),
+    ):
         button = QToolButton()
         button.setText(text)
         button.setCheckable(True)

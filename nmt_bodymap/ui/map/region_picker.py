@@ -147,7 +147,11 @@ class RegionPicker(QFrame):
     def _update(self, text: str) -> None:
         found = find_regions(text, self.choices)[:MAX_SHOWN]
         self.model.setStringList([c.label for c in found])
-        self.hint.setText(f"Enter marks: {found[0].label}" if found else "No place by that name")
+        self.hint.setText(
+            tr("Enter marks: {label}").format(label=found[0].label)
+            if found
+            else tr("No place by that name")
+        )
         if found:
             self.completer.complete()
 

@@ -134,7 +134,7 @@
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>&amp;Edit client…</source>
-        <translation>Klient &amp;bearbeiten…</translation>
+        <translation>Klient bea&amp;rbeiten…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
@@ -149,7 +149,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
         <source>&amp;Education mode</source>
-        <translation>&amp;Aufklärungsmodus</translation>
+        <translation>Auf&amp;klärungsmodus</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
@@ -190,6 +190,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>&amp;History</source>
         <translation>&amp;Vorgeschichte</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>&amp;Import client…</source>
+        <translation>Klient &amp;importieren…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
@@ -313,6 +318,11 @@
         <translation>D&amp;rucktoleranz</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>&amp;Print visit report…</source>
+        <translation>Terminbericht &amp;drucken…</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
         <source>&amp;Progress…</source>
         <translation>&amp;Verlauf…</translation>
@@ -351,7 +361,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>&amp;Retry saving</source>
-        <translation>Speichern &amp;wiederholen</translation>
+        <translation>Speichern wieder&amp;holen</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/access/accounts_dialog.py"/>
@@ -870,7 +880,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>Delete vi&amp;sit…</source>
-        <translation>Termin lö&amp;schen…</translation>
+        <translation>Termin lösc&amp;hen…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
@@ -886,6 +896,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Duration (weeks)</source>
         <translation>Dauer (Wochen)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>E&amp;xport chart (JSON/CSV/FHIR)…</source>
+        <translation>Kartei e&amp;xportieren (JSON/CSV/FHIR)…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/red_flag_banner.py"/>
@@ -985,6 +1000,11 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Export &amp;body chart picture…</source>
+        <translation>&amp;Körperschema-Bild exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Export body chart picture</source>
         <translation>Körperschema-Bild exportieren</translation>
     </message>
@@ -992,6 +1012,16 @@
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Export chart</source>
         <translation>Kartei exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Export client handout as P&amp;DF…</source>
+        <translation>Merkbl&amp;att als PDF exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Export visit &amp;report as PDF…</source>
+        <translation>Terminbericht als &amp;PDF exportieren…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
@@ -1072,7 +1102,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/main_menus.py"/>
         <source>Fr&amp;ont only</source>
-        <translation>Nur &amp;vorne</translation>
+        <translation>Nur v&amp;orne</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
@@ -1646,6 +1676,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>Pressure the client tolerated (0 none - 10 maximum)</source>
         <translation>Vom Klienten tolerierter Druck (0 keiner – 10 maximal)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <source>Print client &amp;handout…</source>
+        <translation>&amp;Merkblatt drucken…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>

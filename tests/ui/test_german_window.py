@@ -29,7 +29,7 @@ def _menu_titles(window: Any) -> list[str]:
 
 
 def test_german_menus_dialog_and_qt_buttons(
-    qtbot: Any, german: None, seeded: dict[str, Any], no_dialogs: list[str]
+    qtbot: Any, seeded: dict[str, Any], german: None, no_dialogs: list[str]
 ) -> None:
     window = open_window(qtbot, seeded["worker"], seeded["visit"].id)
     titles = _menu_titles(window)
@@ -68,3 +68,25 @@ def test_english_again_after_switching_back(qtbot: Any, qapp: QApplication) -> N
 def test_an_unknown_language_leaves_english(qapp: QApplication) -> None:
     assert not install_language(qapp, "xx")
     assert tr("&File") == "&File"
+
+
+def _accelerators(texts: list[str]) -> list[str]:
+    keys = []
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain:
+            keys.append(plain[plain.index("&") + 1].lower())
+    return keys
+
+
+def test_german_menu_keys_are_unique(
+    qtbot: Any, seeded: dict[str, Any], german: None, no_dialogs: list[str]
+) -> None:
+    """Alt+letter reaches one menu, and one entry in each menu (as in English)."""
+    window = open_window(qtbot, seeded["worker"], seeded["visit"].id)
+    bar = [a.text() for a in window.menuBar().actions()]
+    assert len(set(_accelerators(bar))) == len(_accelerators(bar)), bar
+    for menu in window.menuBar().findChildren(QMenu):
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        keys = _accelerators(texts)
+        assert len(set(keys)) == len(keys), (menu.title(), texts)

@@ -231,14 +231,14 @@ def install_document_actions(window: DocumentWindow) -> DocumentActions:
     actions.soap_tab = install_soap_tab(window)
     specs: list[tuple[str, str, str, Callable[[], None]] | None] = [
         None,
-        ("print-report", "&Print visit report…", "Ctrl+P", actions.print_report),
-        ("export-report", "Export visit &report as PDF…", "", actions.export_report),
-        ("print-handout", "Print client &handout…", "", actions.print_handout),
-        ("export-handout", "Export client handout as P&DF…", "", actions.export_handout),
-        ("export-picture", "Export &body chart picture…", "", actions.export_picture),
+        ("print-report", tr("&Print visit report…"), "Ctrl+P", actions.print_report),
+        ("export-report", tr("Export visit &report as PDF…"), "", actions.export_report),
+        ("print-handout", tr("Print client &handout…"), "", actions.print_handout),
+        ("export-handout", tr("Export client handout as P&DF…"), "", actions.export_handout),
+        ("export-picture", tr("Export &body chart picture…"), "", actions.export_picture),
         None,
-        ("export-chart", "E&xport chart (JSON/CSV/FHIR)…", "", actions.export_chart),
-        ("import-client", "&Import client…", "", actions.import_client),
+        ("export-chart", tr("E&xport chart (JSON/CSV/FHIR)…"), "", actions.export_chart),
+        ("import-client", tr("&Import client…"), "", actions.import_client),
     ]
     menu = _file_menu(window)
     before = _quit_group(menu, window.actions_by_key.get("quit"))

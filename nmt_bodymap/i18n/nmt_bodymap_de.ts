@@ -1364,14 +1364,32 @@
         <translation>Erfasste Muskeln</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
         <source>Muscles to check for all {count} mark(s): {places}</source>
-        <translation>Zu prüfende Muskeln für alle {count} Markierung(en): {places}</translation>
+        <translation type="obsolete">Zu prüfende Muskeln für alle {count} Markierung(en): {places}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
+        <source>Muscles to check for all {count} mark: {places}</source>
+        <translation>Zu prüfende Muskeln für {count} Markierung: {places}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
+        <source>Muscles to check for all {count} marks: {places}</source>
+        <translation>Zu prüfende Muskeln für alle {count} Markierungen: {places}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
+        <source>Muscles to check for selected {count} mark: {places}</source>
+        <translation>Zu prüfende Muskeln für {count} ausgewählte Markierung: {places}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidates_panel.py"/>
+        <source>Muscles to check for selected {count} marks: {places}</source>
+        <translation>Zu prüfende Muskeln für {count} ausgewählte Markierungen: {places}</translation>
+    </message>
+    <message>
         <source>Muscles to check for the {count} selected mark(s): {places}</source>
-        <translation>Zu prüfende Muskeln für {count} ausgewählte Markierung(en): {places}</translation>
+        <translation type="obsolete">Zu prüfende Muskeln für {count} ausgewählte Markierung(en): {places}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>

@@ -181,10 +181,14 @@ class CandidatesPanel(QWidget):
             if not spots:
                 self.heading.setText(tr("Mark where it hurts to see the muscles to check."))
             else:
-                if selected:
-                    heading = tr("Muscles to check for the {count} selected mark(s): {places}")
+                if selected and len(spots) == 1:
+                    heading = tr("Muscles to check for selected {count} mark: {places}")
+                elif selected:
+                    heading = tr("Muscles to check for selected {count} marks: {places}")
+                elif len(spots) == 1:
+                    heading = tr("Muscles to check for all {count} mark: {places}")
                 else:
-                    heading = tr("Muscles to check for all {count} mark(s): {places}")
+                    heading = tr("Muscles to check for all {count} marks: {places}")
                 places = ", ".join(dict.fromkeys(self._spot_labels))
                 self.heading.setText(heading.format(count=len(spots), places=places))
         self._fill_tree(len(spots))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap import __version__, paths
 from nmt_bodymap.resources import resource_path
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.i18n import tr
 
 APP_NAME = "NMT Body Map"
 
@@ -89,14 +90,16 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(tr("About {app_name}").format(app_name=APP_NAME))
         self.setObjectName("about-dialog")
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(96, 96))
-        icon.setAccessibleName("NMT Body Map icon")
+        icon.setAccessibleName(tr("NMT Body Map icon"))
         heading = QLabel(
-            f"<h2>{APP_NAME}</h2><p>Version {escape(__version__)}</p>"
-            "<p>From where the client hurts to the trigger points to palpate.</p>"
+            tr(
+                "<h2>{app_name}</h2><p>Version {version}</p><p>From where the client "
+                "hurts to the trigger points to palpate.</p>"
+            ).format(app_name=APP_NAME, version=escape(__version__))
         )
         heading.setObjectName("about-heading")
         head = QHBoxLayout()
@@ -104,11 +107,16 @@ class AboutDialog(QDialog):
         head.addWidget(heading, 1)
 
         about = QLabel(
-            f"<p>{escape(LICENCE)}</p><p>{escape(environment_line())}</p>"
-            f"<p>Charts are kept on this computer in:<br><code>"
-            f"{escape(str(paths.data_dir(create=False)))}</code></p>"
-            "<p>The app makes no network connection except to the clinic's own "
-            "database server when one is configured.</p>"
+            tr(
+                "<p>{licence}</p><p>{environment_line}</p><p>Charts are kept on this "
+                "computer in:<br><code>{data_dir}</code></p><p>The app makes no "
+                "network connection except to the clinic's own database server when "
+                "one is configured.</p>"
+            ).format(
+                licence=escape(LICENCE),
+                environment_line=escape(environment_line()),
+                data_dir=escape(str(paths.data_dir(create=False))),
+            )
         )
         about.setWordWrap(True)
         about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -117,21 +125,21 @@ class AboutDialog(QDialog):
         about.setObjectName("about-licence")
         self.sources = QTextBrowser()
         self.sources.setObjectName("about-sources")
-        self.sources.setAccessibleName("Clinical sources")
+        self.sources.setAccessibleName(tr("Clinical sources"))
         self.sources.setHtml(sources_html())
         self.notices = QTextBrowser()
         self.notices.setObjectName("about-notices")
-        self.notices.setAccessibleName("Third-party notices")
+        self.notices.setAccessibleName(tr("Third-party notices"))
         self.notices.setOpenExternalLinks(False)
         self.notices.setMarkdown(notices_text())
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("About sections")
-        self.tabs.addTab(about, "&Licence")
-        self.tabs.addTab(self.sources, "Clinical &sources")
-        self.tabs.addTab(self.notices, "&Third-party notices")
+        self.tabs.setAccessibleName(tr("About sections"))
+        self.tabs.addTab(about, tr("&Licence"))
+        self.tabs.addTab(self.sources, tr("Clinical &sources"))
+        self.tabs.addTab(self.notices, tr("&Third-party notices"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(tr("Close"))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
@@ -155,11 +163,11 @@ def install_help_actions(window: QMainWindow) -> None:
     menu = menu_titled(window, "Help")
     registry = getattr(window, "actions_by_key", {})
     menu.addSeparator()
-    folder = QAction("Open &data folder", window)
+    folder = QAction(tr("Open &data folder"), window)
     folder.setObjectName("action-open-data-folder")
-    folder.setStatusTip("Show the folder holding the chart database and its backups")
+    folder.setStatusTip(tr("Show the folder holding the chart database and its backups"))
     folder.triggered.connect(lambda: open_folder(paths.data_dir()))
-    about = QAction(f"&About {APP_NAME}", window)
+    about = QAction(tr("&About {app_name}").format(app_name=APP_NAME), window)
     about.setObjectName("action-about")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))

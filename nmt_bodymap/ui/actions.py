@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
 
+from nmt_bodymap.ui.i18n import tr
+
 
 def _platform_extra(sequence: QKeySequence) -> bool:
     """A standard-key binding only some keyboards have (F13-F35, Undo/Redo keys,
@@ -102,8 +104,9 @@ def menu_titled(window: QMainWindow, title: str, create: bool = True) -> QMenu |
     Searched as children of the menu bar: ``QAction.menu()`` hands back a wrapper that
     PySide6 6.9 deletes at once ("Internal C++ object already deleted").
     """
+    names = {title, tr(f"&{title}").replace("&", "")}  # the English or the shown title
     for menu in window.menuBar().findChildren(QMenu):
-        if menu.title().replace("&", "") == title:
+        if menu.title().replace("&", "") in names:
             return menu
     return window.menuBar().addMenu(f"&{title}") if create else None
 
@@ -115,10 +118,11 @@ def show_shortcuts(parent: QMainWindow, registry: dict[str, QAction]) -> None:
     )
     QMessageBox.information(
         parent,
-        "Keyboard shortcuts",
-        "<p>Click the figure to mark pain; drag a mark to move it. Wheel zooms, "
-        "middle button or Space + drag pans.</p>"
-        f"<table>{rows}</table>",
+        tr("Keyboard shortcuts"),
+        tr(
+            "<p>Click the figure to mark pain; drag a mark to move it. Wheel "
+            "zooms, middle button or Space + drag pans.</p><table>{rows}</table>"
+        ).format(rows=rows),
     )
 
 
@@ -132,46 +136,48 @@ def build_main_menus(window: MainWindow) -> None:
     reg = w.actions_by_key
     add_menu(
         w,
-        "&File",
+        tr("&File"),
         [
-            ActionSpec("new-client", "&New client…", ("Ctrl+N",), w.new_client),
-            ActionSpec("edit-client", "&Edit client…", ("Ctrl+E",), w.edit_client),
-            ActionSpec("find-client", "&Find client", ("Ctrl+K",), w.focus_search),
-            ActionSpec("client-history", "Client &history…", ("Ctrl+H",), w.show_history),
-            ActionSpec("delete-client", "&Delete client…", (), w.clients.delete_client),
+            ActionSpec("new-client", tr("&New client…"), ("Ctrl+N",), w.new_client),
+            ActionSpec("edit-client", tr("&Edit client…"), ("Ctrl+E",), w.edit_client),
+            ActionSpec("find-client", tr("&Find client"), ("Ctrl+K",), w.focus_search),
+            ActionSpec("client-history", tr("Client &history…"), ("Ctrl+H",), w.show_history),
+            ActionSpec("delete-client", tr("&Delete client…"), (), w.clients.delete_client),
             None,
-            ActionSpec("new-visit", "New &visit…", ("Ctrl+Shift+N",), w.visits.new_visit),
-            ActionSpec("edit-visit", "Edit visi&t…", (), w.visits.edit_visit),
-            ActionSpec("delete-visit", "Delete vi&sit…", (), w.visits.delete_visit),
+            ActionSpec("new-visit", tr("New &visit…"), ("Ctrl+Shift+N",), w.visits.new_visit),
+            ActionSpec("edit-visit", tr("Edit visi&t…"), (), w.visits.edit_visit),
+            ActionSpec("delete-visit", tr("Delete vi&sit…"), (), w.visits.delete_visit),
             None,
-            ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), w.close),
+            ActionSpec("quit", tr("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q"), w.close),
         ],
         reg,
     )
-    undo = w.undo_stack.createUndoAction(w, "&Undo")
+    undo = w.undo_stack.createUndoAction(w, tr("&Undo"))
     undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    redo = w.undo_stack.createRedoAction(w, tr("&Redo"))
     redo.setShortcuts(
         [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
     )
     edit = add_menu(
         w,
-        "&Edit",
+        tr("&Edit"),
         [
             ActionSpec(
                 "delete-mark",
-                "&Delete selected marks",
+                tr("&Delete selected marks"),
                 (QKeySequence.StandardKey.Delete, "Backspace"),
                 bm.remove_selected,
             ),
-            ActionSpec("select-all-marks", "Select &all marks", ("Ctrl+A",), bm.select_all_marks),
+            ActionSpec(
+                "select-all-marks", tr("Select &all marks"), ("Ctrl+A",), bm.select_all_marks
+            ),
             None,
             ActionSpec(
                 "retry",
-                "&Retry saving",
+                tr("&Retry saving"),
                 ("Ctrl+R",),
                 w.retry_unsaved,
-                "Store again the marks whose save failed",
+                tr("Store again the marks whose save failed"),
             ),
         ],
         reg,
@@ -182,83 +188,92 @@ def build_main_menus(window: MainWindow) -> None:
         w.addAction(action)
     reg["undo"], reg["redo"] = undo, redo
     intensity_specs: list[ActionSpec | None] = [
-        ActionSpec(f"intensity-{n}", f"Intensity {n}", (str(n),), partial(bm.set_intensity, n))
+        ActionSpec(
+            f"intensity-{n}",
+            tr("Intensity {n}").format(n=n),
+            (str(n),),
+            partial(bm.set_intensity, n),
+        )
         for n in range(10)
     ]
     add_menu(
         w,
-        "&Mark",
+        tr("&Mark"),
         [
             *intensity_specs,
             ActionSpec(
-                "intensity-up", "Intensity up (to 10)", ("+", "="), lambda: bm.step_intensity(1)
+                "intensity-up", tr("Intensity up (to 10)"), ("+", "="), lambda: bm.step_intensity(1)
             ),
-            ActionSpec("intensity-down", "Intensity down", ("-",), lambda: bm.step_intensity(-1)),
+            ActionSpec(
+                "intensity-down", tr("Intensity down"), ("-",), lambda: bm.step_intensity(-1)
+            ),
             None,
-            ActionSpec("quality", "Next &quality", ("Q",), bm.cycle_quality),
+            ActionSpec("quality", tr("Next &quality"), ("Q",), bm.cycle_quality),
         ],
         reg,
     )
     add_menu(
         w,
-        "&View",
+        tr("&View"),
         [
             ActionSpec(
-                "zoom-in", "Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), bm.zoom_in
+                "zoom-in", tr("Zoom &in"), (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), bm.zoom_in
             ),
-            ActionSpec("zoom-out", "Zoom &out", (QKeySequence.StandardKey.ZoomOut,), bm.zoom_out),
-            ActionSpec("fit", "&Fit to window", ("Ctrl+0",), bm.fit),
+            ActionSpec(
+                "zoom-out", tr("Zoom &out"), (QKeySequence.StandardKey.ZoomOut,), bm.zoom_out
+            ),
+            ActionSpec("fit", tr("&Fit to window"), ("Ctrl+0",), bm.fit),
             None,
             ActionSpec(
-                "both-views", "&Both views", ("Ctrl+1",), lambda: bm.set_layout_mode("both")
+                "both-views", tr("&Both views"), ("Ctrl+1",), lambda: bm.set_layout_mode("both")
             ),
             ActionSpec(
-                "front-view", "Fr&ont only", ("Ctrl+2",), lambda: bm.set_layout_mode("anterior")
+                "front-view", tr("Fr&ont only"), ("Ctrl+2",), lambda: bm.set_layout_mode("anterior")
             ),
             ActionSpec(
-                "back-view", "B&ack only", ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
+                "back-view", tr("B&ack only"), ("Ctrl+3",), lambda: bm.set_layout_mode("posterior")
             ),
             ActionSpec(
                 "inside-sites",
-                "&Inside the body",
+                tr("&Inside the body"),
                 ("Ctrl+4",),
                 lambda: bm.show_internal_sites(not bm.inside_button.isChecked()),
-                "Teeth, ear, eye, sinus, throat and pelvic sites beside the views",
+                tr("Teeth, ear, eye, sinus, throat and pelvic sites beside the views"),
             ),
         ],
         reg,
     )
     add_menu(
         w,
-        "&Muscle",
+        tr("&Muscle"),
         [
             ActionSpec(
                 "focus-candidates",
-                "Go to &candidates",
+                tr("Go to &candidates"),
                 ("Ctrl+J",),
                 w.focus_candidates,
             ),
             ActionSpec(
                 "record-finding",
-                "Record &finding…",
+                tr("Record &finding…"),
                 ("Ctrl+Shift+F",),
                 w._finding_for_current,
             ),
             ActionSpec(
                 "record-treatment",
-                "Record &treatment…",
+                tr("Record &treatment…"),
                 ("Ctrl+Shift+T",),
                 w._treatment_for_current,
             ),
             ActionSpec(
                 "show-findings",
-                "Show findings && treatment",
+                tr("Show findings && treatment"),
                 ("Ctrl+Shift+L",),
                 lambda: w.side_tabs.setCurrentWidget(w.findings_panel),
             ),
             ActionSpec(
                 "clear-highlight",
-                "&Clear selection and highlight",
+                tr("&Clear selection and highlight"),
                 ("Escape",),
                 w.clear_selection_and_highlight,
             ),
@@ -267,10 +282,10 @@ def build_main_menus(window: MainWindow) -> None:
     )
     add_menu(
         w,
-        "&Help",
+        tr("&Help"),
         [
-            ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), w.show_shortcuts),
-            ActionSpec("open-log-folder", "Open &log folder", (), _open_log_folder),
+            ActionSpec("shortcuts", tr("&Keyboard shortcuts"), ("F1",), w.show_shortcuts),
+            ActionSpec("open-log-folder", tr("Open &log folder"), (), _open_log_folder),
         ],
         reg,
     )

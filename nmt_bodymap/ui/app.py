@@ -27,6 +27,7 @@ from nmt_bodymap import __version__, logs, paths
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 APP_NAME = "NMT Body Map"
 log = logging.getLogger(__name__)
@@ -83,8 +84,8 @@ def ask_restore(error: ChartDatabaseCorrupt) -> bool:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error))
     restore = None
     if error.latest_backup is not None:
-        restore = box.addButton("Restore latest backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(tr("Restore latest backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return restore is not None and box.clickedButton() is restore
 
@@ -102,10 +103,12 @@ def _refuse_restore(error: ChartDatabaseCorrupt) -> None:
     QMessageBox.information(
         None,
         APP_NAME,
-        f"Nothing was changed: the damaged chart is still at {error.path}; keep it "
-        f"for repair. Backups are kept in {error.path.parent / 'backups'}: restore the "
-        "newest later with `nmt-bodymap restore --latest`, or another with "
-        "`nmt-bodymap restore --from <backup file>`.",
+        tr(
+            "Nothing was changed: the damaged chart is still at {path}; keep it "
+            "for repair. Backups are kept in {parent}: restore the newest later "
+            "with `nmt-bodymap restore --latest`, or another with `nmt-bodymap "
+            "restore --from <backup file>`."
+        ).format(path=error.path, parent=error.path.parent / "backups"),
     )
 
 
@@ -191,7 +194,7 @@ class ChartOpener:
         self.sign_in = sign_in  # security hook (issue 14): sign-in before any chart shows
 
     def open(self) -> None:
-        self._busy("Opening the chart database…")
+        self._busy(tr("Opening the chart database…"))
         self.worker.open(lambda: _open_and_prepare(self.db), self._opened, self._failed)
 
     def _busy(self, message: str) -> None:
@@ -202,7 +205,7 @@ class ChartOpener:
             bar = QProgressBar()
             bar.setRange(0, 0)
             bar.setMaximumWidth(160)
-            bar.setAccessibleName("Working")
+            bar.setAccessibleName(tr("Working"))
             self.window._opening_progress = bar
             self.window.statusBar().addPermanentWidget(bar)
         bar.show()
@@ -231,7 +234,7 @@ class ChartOpener:
         self._idle()
         if isinstance(exc, ChartDatabaseCorrupt):
             if ask_restore(exc) and exc.latest_backup is not None:
-                self._busy("Restoring the latest backup…")
+                self._busy(tr("Restoring the latest backup…"))
                 self.worker.submit(lambda _store: _restore_job(exc), self._restored, self._gave_up)
                 return
             _refuse_restore(exc)
@@ -242,13 +245,19 @@ class ChartOpener:
     def _restored(self, kept: Path | None) -> None:
         self._idle()
         note = f" The damaged file was kept as {Path(kept).name}." if kept else ""
-        QMessageBox.information(None, APP_NAME, f"The latest backup was restored.{note}")
+        QMessageBox.information(
+            None, APP_NAME, tr("The latest backup was restored.{note}").format(note=note)
+        )
         self.open()
 
     def _gave_up(self, exc: BaseException) -> None:
         self._idle()
         QMessageBox.critical(
-            None, APP_NAME, f"The backup could not be restored: {plain_message(exc)}"
+            None,
+            APP_NAME,
+            tr("The backup could not be restored: {plain_message}").format(
+                plain_message=plain_message(exc)
+            ),
         )
         self.app.exit(1)
 

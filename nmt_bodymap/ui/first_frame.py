@@ -23,6 +23,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class FirstFrame(QWidget):
         from PySide6.QtSvg import QSvgRenderer
 
         self.setObjectName("first-frame")
-        self.setAccessibleName("Body map (loading)")
+        self.setAccessibleName(tr("Body map (loading)"))
         self.renderers = {
             view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg"))) for view in VIEWS
         }

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.clinic.findings_actions import FindingsActions
+from nmt_bodymap.ui.i18n import long_datetime, tr
 from nmt_bodymap.ui.window_state import (
     restore_geometry_only,
     restore_window_state,
@@ -95,7 +96,7 @@ class MainWindow(FindingsActions, QMainWindow):
         if defer_panels:  # issue 18: paint the figures first, build the panels after it
             from nmt_bodymap.ui.first_frame import install_first_frame
 
-            self.statusBar().showMessage("Loading the body map…")
+            self.statusBar().showMessage(tr("Loading the body map…"))
             install_first_frame(self)  # the figures from the SVGs; the atlas loads behind
             restore_geometry_only(self)
             return
@@ -170,7 +171,7 @@ class MainWindow(FindingsActions, QMainWindow):
 
         client = self.clients.current_client()
         if client is None:
-            self.show_status("Choose a client to edit")
+            self.show_status(tr("Choose a client to edit"))
             return
         fields = self.ask_client(client)
         if fields is None:
@@ -182,7 +183,7 @@ class MainWindow(FindingsActions, QMainWindow):
         )
 
     def _client_saved(self, client: Any) -> None:
-        self.show_status(f"Saved client {client.name}")
+        self.show_status(tr("Saved client {name}").format(name=client.name))
         self.clients.search_edit.clear()
         self.clients.refresh(select_id=client.id)
 
@@ -200,13 +201,15 @@ class MainWindow(FindingsActions, QMainWindow):
         client = self.visits.client
         if visit is None:
             self.visit_label.setText(
-                f"{client.name}: no visit yet — start one with Ctrl+Shift+N"
+                tr("{name}: no visit yet — start one with Ctrl+Shift+N").format(name=client.name)
                 if client
-                else "Choose a client"
+                else tr("Choose a client")
             )
         else:
-            when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
-            self.visit_label.setText(f"{client.name if client else ''} — visit of {when}")
+            when = long_datetime(visit.started_at.astimezone())
+            self.visit_label.setText(
+                tr("{name} — visit of {when}").format(name=client.name if client else "", when=when)
+            )
         previous = self.visits.visit_before(visit) if visit is not None else None
         self.summary.show_visit(visit, previous)
 
@@ -287,7 +290,11 @@ class MainWindow(FindingsActions, QMainWindow):
 
         op = self.findings.delete_op(kind, uid)
         push_operations(
-            self.undo_stack, self.open_visit, [op], f"Remove {kind}", f"Removed the {kind}"
+            self.undo_stack,
+            self.open_visit,
+            [op],
+            tr("Remove {kind}").format(kind=kind),
+            tr("Removed the {kind}").format(kind=kind),
         )
 
     def focus_candidates(self) -> None:
@@ -303,7 +310,9 @@ class MainWindow(FindingsActions, QMainWindow):
     def retry_unsaved(self) -> None:
         count = self.marks.retry_unsaved()
         self.show_status(
-            f"Trying again to save {count} mark(s)" if count else "Nothing is waiting to be saved"
+            tr("Trying again to save {count} mark(s)").format(count=count)
+            if count
+            else tr("Nothing is waiting to be saved")
         )
 
     # -- status and messages ---------------------------------------------------------------
@@ -313,7 +322,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def show_error(self, message: Any) -> None:
         text = str(message)
         self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
-        QMessageBox.warning(self, "NMT Body Map", text)
+        QMessageBox.warning(self, tr("NMT Body Map"), text)
 
     def _on_pending(self, *_args: object) -> None:
         # Only a change of what the label says updates it (saving starts or ends, unsaved).
@@ -330,10 +339,10 @@ class MainWindow(FindingsActions, QMainWindow):
     def _update_save_state(self) -> None:
         unsaved = len(self.marks.unsaved())
         if unsaved:
-            text = f"⚠ {unsaved} mark(s) not saved — Ctrl+R to retry"
+            text = tr("⚠ {unsaved} mark(s) not saved — Ctrl+R to retry").format(unsaved=unsaved)
             style = "color: #c0392b; font-weight: 600; padding: 0 8px;"
         else:
-            text = "Saving…" if self.open_visit.busy() else "All changes saved"
+            text = tr("Saving…") if self.open_visit.busy() else tr("All changes saved")
             style = "padding: 0 8px;"
         # Set only what changed: a style sheet re-polishes the label on every click.
         if self.save_state.text() != text:
@@ -355,8 +364,10 @@ class MainWindow(FindingsActions, QMainWindow):
         if unsaved:
             answer = QMessageBox.question(
                 self,
-                "Unsaved marks",
-                f"{len(unsaved)} mark(s) could not be saved and will be lost. Close anyway?",
+                tr("Unsaved marks"),
+                tr("{unsaved} mark(s) could not be saved and will be lost. Close anyway?").format(
+                    unsaved=len(unsaved)
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

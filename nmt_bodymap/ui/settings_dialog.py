@@ -40,20 +40,30 @@ from nmt_bodymap.settings import (
     save_settings,
 )
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
+# each language in its own words, so a therapist finds theirs whatever is shown now
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch (German)"}
-PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
+PAPER_NAMES = {"a4": tr_noop("A4 (210 × 297 mm)"), "letter": tr_noop("US Letter (8.5 × 11 in)")}
+QUALITY_NAMES = {
+    "ache": tr_noop("Ache"),
+    "sharp": tr_noop("Sharp"),
+    "burning": tr_noop("Burning"),
+    "throbbing": tr_noop("Throbbing"),
+    "tingling": tr_noop("Tingling"),
+    "numb": tr_noop("Numb"),
+}
 
 
 def choose_folder(parent: QWidget, start: str) -> str:
     """The folder picker (module level: tests answer for the therapist). "" = cancelled."""
-    return QFileDialog.getExistingDirectory(parent, "Backup folder", start)
+    return QFileDialog.getExistingDirectory(parent, tr("Backup folder"), start)
 
 
 def _combo(values: tuple[str, ...], names: dict[str, str] | None = None) -> QComboBox:
     combo = QComboBox()
     for value in values:
-        combo.addItem((names or {}).get(value, value.capitalize()), value)
+        combo.addItem(tr((names or {}).get(value, value.capitalize())), value)
     return combo
 
 
@@ -64,7 +74,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.setObjectName("settings-dialog")
         self._path = path
         self.clinic_name = QLineEdit()
@@ -77,11 +87,11 @@ class SettingsDialog(QDialog):
         self.default_quality = _combo(QUALITIES)
         self.idle_lock_minutes = QSpinBox()
         self.idle_lock_minutes.setRange(1, 240)
-        self.idle_lock_minutes.setSuffix(" min")
+        self.idle_lock_minutes.setSuffix(tr(" min"))
         self.backup_folder = QLineEdit()
-        self.backup_folder.setPlaceholderText("none: backups stay beside the chart only")
-        self.browse = QPushButton("&Browse…")
-        self.browse.setAccessibleName("Choose backup folder")
+        self.backup_folder.setPlaceholderText(tr("none: backups stay beside the chart only"))
+        self.browse = QPushButton(tr("&Browse…"))
+        self.browse.setAccessibleName(tr("Choose backup folder"))
         self.browse.clicked.connect(self._browse)
         self.language = _combo(LANGUAGES, LANGUAGE_NAMES)
         self.paper = _combo(PAPERS, PAPER_NAMES)
@@ -93,21 +103,21 @@ class SettingsDialog(QDialog):
         row.addWidget(self.browse)
         form = QFormLayout()
         for text, widget, buddy in (
-            ("Clinic &name:", self.clinic_name, None),
-            ("Clinic &address:", self.clinic_address, None),
-            ("&Therapist name:", self.therapist_name, None),
-            ("Default &intensity (0–10):", self.default_intensity, None),
-            ("Default &quality:", self.default_quality, None),
-            ("&Lock after idle:", self.idle_lock_minutes, None),
-            ("Second &backup folder:", backup_row, self.backup_folder),
-            ("Lan&guage:", self.language, None),
-            ("&Paper size:", self.paper, None),
+            (tr("Clinic &name:"), self.clinic_name, None),
+            (tr("Clinic &address:"), self.clinic_address, None),
+            (tr("&Therapist name:"), self.therapist_name, None),
+            (tr("Default &intensity (0–10):"), self.default_intensity, None),
+            (tr("Default &quality:"), self.default_quality, None),
+            (tr("&Lock after idle:"), self.idle_lock_minutes, None),
+            (tr("Second &backup folder:"), backup_row, self.backup_folder),
+            (tr("Lan&guage:"), self.language, None),
+            (tr("&Paper size:"), self.paper, None),
         ):
             label = QLabel(text)
             label.setBuddy(buddy or widget)
             (buddy or widget).setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        note = QLabel("The language takes effect the next time the app starts.")
+        note = QLabel(tr("The language takes effect the next time the app starts."))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -156,13 +166,15 @@ class SettingsDialog(QDialog):
         chosen = self.settings()
         folder = chosen.backup_folder
         if folder and not Path(folder).expanduser().is_dir():
-            QMessageBox.warning(self, "Settings", "The backup folder does not exist.")
+            QMessageBox.warning(self, tr("Settings"), tr("The backup folder does not exist."))
             self.backup_folder.setFocus()
             return
         try:
             save_settings(chosen, self._path)
         except OSError as exc:
-            QMessageBox.warning(self, "Settings", f"The settings could not be saved: {exc}")
+            QMessageBox.warning(
+                self, tr("Settings"), tr("The settings could not be saved: {exc}").format(exc=exc)
+            )
             return
         self.saved.emit(chosen)
         super().accept()
@@ -170,7 +182,7 @@ class SettingsDialog(QDialog):
 
 def install_settings_action(window: QMainWindow) -> QAction:
     """Add Edit > Settings… (Ctrl+, and the platform's Preferences key)."""
-    action = QAction("&Settings…", window)
+    action = QAction(tr("&Settings…"), window)
     action.setObjectName("action-settings")
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from nmt_bodymap.ui.i18n import tr
+
 if TYPE_CHECKING:
     from nmt_bodymap.core.atlas import Atlas
     from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -64,11 +66,11 @@ def _build_layout(w: MainWindow) -> None:
     w.guide = ExaminationGuidePanel(w.knowledge)
     w.summary = VisitSummaryPanel(w.knowledge, w.follow_ups, w.undo_stack)
     w.side_tabs = QTabWidget()
-    w.side_tabs.addTab(w.candidates, "&Candidates")
-    w.side_tabs.addTab(w.findings_panel, "F&indings")
-    w.side_tabs.setTabToolTip(1, "Trigger-point findings and treatments of this visit")
-    w.side_tabs.addTab(w.guide, "&Guide")
-    w.side_tabs.addTab(w.summary, "Su&mmary")
+    w.side_tabs.addTab(w.candidates, tr("&Candidates"))
+    w.side_tabs.addTab(w.findings_panel, tr("F&indings"))
+    w.side_tabs.setTabToolTip(1, tr("Trigger-point findings and treatments of this visit"))
+    w.side_tabs.addTab(w.guide, tr("&Guide"))
+    w.side_tabs.addTab(w.summary, tr("Su&mmary"))
     w.visit_label = QLabel("")
     w.visit_label.setObjectName("visit-label")
     w.visit_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 4px;")

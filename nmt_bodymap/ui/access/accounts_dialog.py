@@ -30,26 +30,27 @@ from nmt_bodymap.store.accounts import (
     set_disabled_in_chart,
 )
 from nmt_bodymap.ui.access.sign_in_dialog import secret_field
+from nmt_bodymap.ui.i18n import tr
 
 
 class AccountsDialog(QDialog):
     def __init__(self, worker: Any, acting: Account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("NMT Body Map — accounts")
+        self.setWindowTitle(tr("NMT Body Map — accounts"))
         self.worker, self.acting = worker, acting
         self.accounts = QListWidget()
         self.name = QLineEdit()
         self.secret = secret_field()
         self.role = QComboBox()
         self.role.addItems([r for r in ROLES if r != "owner"])
-        self.add_button = QPushButton("&Add account")
-        self.toggle_button = QPushButton("&Disable / enable selected")
+        self.add_button = QPushButton(tr("&Add account"))
+        self.toggle_button = QPushButton(tr("&Disable / enable selected"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&Passphrase", self.secret)
-        form.addRow("&Role", self.role)
+        form.addRow(tr("&Name"), self.name)
+        form.addRow(tr("&Passphrase"), self.secret)
+        form.addRow(tr("&Role"), self.role)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.toggle_button)
@@ -84,7 +85,7 @@ class AccountsDialog(QDialog):
         def added(account: Account) -> None:
             self.name.clear()
             self.secret.clear()
-            self.message.setText(f"{account.name} can now sign in.")
+            self.message.setText(tr("{name} can now sign in.").format(name=account.name))
             self.refresh()
 
         self._run(lambda s: add_account_to_chart(s, acting, name, secret, role), added)

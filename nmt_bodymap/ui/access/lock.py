@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
     from nmt_bodymap.store.accounts import Account
@@ -71,13 +72,17 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("lock-screen")
         self.setAutoFillBackground(True)
-        title = QLabel(f"{APP_NAME} is locked")
+        title = QLabel(tr("{app_name} is locked").format(app_name=APP_NAME))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        who = QLabel(f"Signed in: {therapist}. Enter your passphrase or PIN to continue.")
+        who = QLabel(
+            tr("Signed in: {therapist}. Enter your passphrase or PIN to continue.").format(
+                therapist=therapist
+            )
+        )
         self.secret = QLineEdit()
         self.secret.setObjectName("unlock-secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.button = QPushButton("&Unlock")
+        self.button = QPushButton(tr("&Unlock"))
         self.message = QLabel("")
         self.message.setObjectName("unlock-message")
         self.message.setStyleSheet("color: #b00020;")
@@ -174,7 +179,7 @@ class LockGuard(QObject):
             child.hide()
             self._hidden.append(child)
         if top is not self.window:
-            cover = QLabel(f"{APP_NAME} is locked.", top)
+            cover = QLabel(tr("{app_name} is locked.").format(app_name=APP_NAME), top)
             cover.setGeometry(top.rect())
             cover.show()
             self._covers.append(cover)
@@ -272,7 +277,7 @@ def install_security(
         if lock_sequence in action.shortcuts():
             action.setShortcuts([s for s in action.shortcuts() if s != lock_sequence])
             action.setShortcut(QKeySequence("Ctrl+J"))
-    lock = QAction("&Lock now", window)
+    lock = QAction(tr("&Lock now"), window)
     lock.setObjectName("action-lock")
     lock.setShortcut(lock_sequence)
     lock.triggered.connect(lambda: guard.lock())
@@ -284,7 +289,7 @@ def install_security(
         if account.is_admin:
             from nmt_bodymap.ui.access.accounts_dialog import open_accounts
 
-            manage = QAction("&Accounts…", window)
+            manage = QAction(tr("&Accounts…"), window)
             manage.setObjectName("action-accounts")
             manage.triggered.connect(lambda: open_accounts(window, worker, account))
             file_menu.insertAction(first, manage)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.store import encryption
 from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
     from nmt_bodymap.store.accounts import Account
@@ -66,7 +67,7 @@ class SignInDialog(QDialog):
 
     def __init__(self, names: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} — sign in")
+        self.setWindowTitle(tr("{app_name} — sign in").format(app_name=APP_NAME))
         self.name = QComboBox()
         self.name.setEditable(not names)
         self.name.addItems(names or [])
@@ -75,12 +76,12 @@ class SignInDialog(QDialog):
         self.message.setObjectName("sign-in-message")
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout()
-        form.addRow("&Therapist", self.name)
-        form.addRow("&Passphrase or PIN", self.secret)
+        form.addRow(tr("&Therapist"), self.name)
+        form.addRow(tr("&Passphrase or PIN"), self.secret)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sign in"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,25 +104,27 @@ class FirstAccountDialog(QDialog):
 
     def __init__(self, offer_encryption: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} — first account")
+        self.setWindowTitle(tr("{app_name} — first account").format(app_name=APP_NAME))
         intro = QLabel(
-            "Welcome. Create your account: only someone who knows this passphrase or PIN "
-            "can open the charts. With several therapists, add their accounts later "
-            "(each with a passphrase of 8 or more characters)."
+            tr(
+                "Welcome. Create your account: only someone who knows this passphrase or PIN "
+                "can open the charts. With several therapists, add their accounts later "
+                "(each with a passphrase of 8 or more characters)."
+            )
         )
         intro.setWordWrap(True)
         self.name = QLineEdit()
         self.secret = secret_field()
         self.again = secret_field()
-        self.encrypt = QCheckBox("Encrypt the chart file and its backups (recommended)")
+        self.encrypt = QCheckBox(tr("Encrypt the chart file and its backups (recommended)"))
         self.encrypt.setChecked(offer_encryption)
         self.encrypt.setVisible(offer_encryption)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout()
-        form.addRow("&Your name", self.name)
-        form.addRow("&Passphrase or PIN", self.secret)
-        form.addRow("&Once more", self.again)
+        form.addRow(tr("&Your name"), self.name)
+        form.addRow(tr("&Passphrase or PIN"), self.secret)
+        form.addRow(tr("&Once more"), self.again)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -136,9 +139,9 @@ class FirstAccountDialog(QDialog):
 
     def _check(self) -> None:
         if not self.name.text().strip():
-            self.message.setText("Enter your name.")
+            self.message.setText(tr("Enter your name."))
         elif self.secret.text() != self.again.text():
-            self.message.setText("The two entries differ.")
+            self.message.setText(tr("The two entries differ."))
         else:
             from nmt_bodymap.store.accounts import check_secret
 
@@ -162,9 +165,12 @@ def show_recovery_code(code: str) -> None:
     QMessageBox.information(
         None,
         APP_NAME,
-        "The chart is encrypted. If every passphrase is forgotten, only this recovery key "
-        "opens it; nobody else (not the app's makers) can. Write it down now and keep it "
-        f"locked away; it is shown only this once:\n\n{code}",
+        tr(
+            "The chart is encrypted. If every passphrase is forgotten, only this "
+            "recovery key opens it; nobody else (not the app's makers) can. Write "
+            "it down now and keep it locked away; it is shown only this "
+            "once:\n\n{code}"
+        ).format(code=code),
     )
 
 
@@ -202,7 +208,7 @@ def before_open(target: str) -> bool:
         if encryption.unlock(path, credentials.secret, label=f"account:{credentials.name}"):
             _pending.append(credentials)
             return True
-        dialog.refuse("That name and passphrase do not open this chart.")
+        dialog.refuse(tr("That name and passphrase do not open this chart."))
     return False
 
 

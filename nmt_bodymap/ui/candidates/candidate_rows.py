@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.ranking import Candidate
 from nmt_bodymap.ui.candidates.candidate_text import ZONE_WORDS
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_text, muscle_label, side_label
 
 UNDER_SPOT_HEADING = "Also palpate under the spot"
@@ -85,7 +86,7 @@ def explains_text(candidate: Candidate, total: int) -> str:
     if total <= 1:
         zone = candidate.zones[0] if candidate.zones else None
         return ZONE_WORDS.get(zone, str(zone))
-    return f"{len(candidate.explains)} of {total} spots"
+    return tr("{count} of {total} spots").format(count=len(candidate.explains), total=total)
 
 
 def zones_text(candidate: Candidate, spot_labels: Sequence[str]) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import Candidate
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.labels import (
     knowledge_lines,
     knowledge_text,
@@ -16,7 +17,12 @@ from nmt_bodymap.ui.map.labels import (
     trigger_point_label,
 )
 
-ZONE_WORDS = {"essential": "essential", "spillover": "spillover", "local": "local", None: "—"}
+ZONE_WORDS = {
+    "essential": tr_noop("essential"),
+    "spillover": tr_noop("spillover"),
+    "local": tr_noop("local"),
+    None: "—",
+}
 
 
 def _list(items: Sequence[str]) -> str:
@@ -32,12 +38,14 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
         f"{e(side_label(candidate.side))}</h3>"
     ]
     depth = (
-        "deep (palpate through the overlying muscle)" if muscle.layer == "deep" else "superficial"
+        tr("deep (palpate through the overlying muscle)")
+        if muscle.layer == "deep"
+        else tr("superficial")
     )
     parts.append(f"<p style='margin-top:0;color:gray'>{e(depth)}</p>")
     if spot_labels:
         rows = "".join(
-            f"<tr><td>{e(label)}</td><td>&nbsp;<b>{e(ZONE_WORDS.get(zone, str(zone)))}</b>"
+            f"<tr><td>{e(label)}</td><td>&nbsp;<b>{e(tr(ZONE_WORDS.get(zone, str(zone))))}</b>"
             f"</td></tr>"
             for label, zone in zip(spot_labels, candidate.zones, strict=False)
         )
@@ -45,15 +53,17 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
     if candidate.explaining:
         muscle_tps = {tp.id: trigger_point_label(muscle.id, tp.id) for tp in muscle.trigger_points}
         named = "; ".join(muscle_tps[t] for t in dict.fromkeys(candidate.explaining))
-        parts.append(f"<p style='margin-top:2px'>Explained by: {e(named)}</p>")
+        explained = tr("Explained by: {named}").format(named=e(named))
+        parts.append(f"<p style='margin-top:2px'>{explained}</p>")
     if candidate.other_tp_spots:
         others = ", ".join(
             e(spot_labels[i]) for i in candidate.other_tp_spots if i < len(spot_labels)
         )
-        parts.append(
-            f"<p style='color:gray'>Also {others}, from another trigger point of the same "
-            "muscle (two trigger points of the same muscle).</p>"
-        )
+        also = tr(
+            "Also {others}, from another trigger point of the same muscle "
+            "(two trigger points of the same muscle)."
+        ).format(others=others)
+        parts.append(f"<p style='color:gray'>{also}</p>")
     return "".join(parts)
 
 
@@ -82,11 +92,11 @@ def muscle_html(knowledge: KnowledgeBase, muscle_id: str) -> str:
         source = knowledge.sources.get(ref.ref)
         text = source.citation() if source is not None else ref.ref
         if ref.chapter:
-            text += f" Chapter {ref.chapter}."
+            text += " " + tr("Chapter {chapter}.").format(chapter=ref.chapter)
         if ref.note:
             text += f" {ref.note}"
         sources.append(text)
-    parts.append("<h4>Source</h4>" + _list(sources))
+    parts.append(f"<h4>{tr('Source')}</h4>" + _list(sources))
     return "".join(parts)
 
 

@@ -55,6 +55,7 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
     summary_html,
 )
 from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
 MAX_SHOWN = 30
@@ -91,13 +92,13 @@ class CandidatesPanel(QWidget):
         self._advances: dict[str, int] = {}
         self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
 
-        self.heading = QLabel("Mark where it hurts to see the muscles to check.")
+        self.heading = QLabel(tr("Mark where it hurts to see the muscles to check."))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("candidates-heading")
         self.tree = CandidateTree()
         self.tree.setObjectName("candidate-list")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Muscle", "Side", "Explains"])
+        self.tree.setHeaderLabels([tr("Muscle"), tr("Side"), tr("Explains")])
         self.tree.setRootIsDecorated(True)
         self.tree.enter_pressed.connect(self._request_finding)
         self.tree.setUniformRowHeights(True)
@@ -126,10 +127,10 @@ class CandidatesPanel(QWidget):
             "<p style='color:gray'>Choose a muscle in the list to see its referral "
             "pattern on the map, where to palpate, and what to tell the client.</p>"
         )
-        self.finding_button = QPushButton("Record &finding…")
-        self.finding_button.setToolTip("Record what you palpated at this muscle (Ctrl+Shift+F)")
-        self.treatment_button = QPushButton("Record &treatment…")
-        self.treatment_button.setToolTip("Record the treatment given (Ctrl+Shift+T)")
+        self.finding_button = QPushButton(tr("Record &finding…"))
+        self.finding_button.setToolTip(tr("Record what you palpated at this muscle (Ctrl+Shift+F)"))
+        self.treatment_button = QPushButton(tr("Record &treatment…"))
+        self.treatment_button.setToolTip(tr("Record the treatment given (Ctrl+Shift+T)"))
         for button in (self.finding_button, self.treatment_button):
             button.setMinimumHeight(34)
             button.setEnabled(False)
@@ -175,17 +176,21 @@ class CandidatesPanel(QWidget):
         except (ValueError, KeyError) as exc:
             self._candidates = []
             self._under = []
-            self.heading.setText(f"Could not rank these marks: {exc}")
+            self.heading.setText(tr("Could not rank these marks: {exc}").format(exc=exc))
         else:
             if not spots:
-                self.heading.setText("Mark where it hurts to see the muscles to check.")
+                self.heading.setText(tr("Mark where it hurts to see the muscles to check."))
             else:
-                scope = "selected" if selected else "all"
-                noun = "mark" if len(spots) == 1 else "marks"
-                self.heading.setText(
-                    f"Muscles to check for {scope} {len(spots)} {noun}: "
-                    + ", ".join(dict.fromkeys(self._spot_labels))
-                )
+                if selected and len(spots) == 1:
+                    heading = tr("Muscles to check for selected {count} mark: {places}")
+                elif selected:
+                    heading = tr("Muscles to check for selected {count} marks: {places}")
+                elif len(spots) == 1:
+                    heading = tr("Muscles to check for all {count} mark: {places}")
+                else:
+                    heading = tr("Muscles to check for all {count} marks: {places}")
+                places = ", ".join(dict.fromkeys(self._spot_labels))
+                self.heading.setText(heading.format(count=len(spots), places=places))
         self._fill_tree(len(spots))
         current = None
         if previous is not None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from nmt_bodymap.ui.chart.open_visit import OpenVisit
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
@@ -97,9 +98,11 @@ def ask_keep_mine(parent: Any, text: str) -> bool:
     """The conflict question: True to keep the screen's values, False to take the newer."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Question, "Changed at another station", text, parent=parent)
-    keep = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Take the newer version", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, tr("Changed at another station"), text, parent=parent
+    )
+    keep = box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Take the newer version"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is keep
 
@@ -119,7 +122,7 @@ def install_change_watcher(window: MainWindow) -> ChangeWatcher:
         if window.ask_keep_mine(str(exc)):
             window.open_visit.keep_mine(kind, uid, values, deleted)
         else:
-            window.show_status("Took the newer version from the other station")
+            window.show_status(tr("Took the newer version from the other station"))
 
     window.open_visit.conflict.connect(on_conflict)
     watcher.start()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.i18n import tr
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
@@ -71,13 +72,13 @@ class ClientDialog(QDialog):
 
     def __init__(self, client: Any | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit client" if client is not None else "New client")
+        self.setWindowTitle(tr("Edit client") if client is not None else tr("New client"))
         self.setMinimumWidth(420)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("First and last name")
+        self.name_edit.setPlaceholderText(tr("First and last name"))
         self.dob_edit = QLineEdit()
         self.dob_edit.setObjectName("date-of-birth")
-        self.dob_edit.setPlaceholderText("YYYY-MM-DD (empty if not known)")
+        self.dob_edit.setPlaceholderText(tr("YYYY-MM-DD (empty if not known)"))
         self.dob_edit.setValidator(QRegularExpressionValidator(_TYPING, self.dob_edit))
         self._select_all = _SelectAllOnFocus(self)
         self.dob_edit.installEventFilter(self._select_all)
@@ -90,11 +91,11 @@ class ClientDialog(QDialog):
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("Date of &birth", self.dob_edit)
-        form.addRow("&Phone", self.phone_edit)
-        form.addRow("&Email", self.email_edit)
-        form.addRow("N&otes", self.notes_edit)
+        form.addRow(tr("&Name"), self.name_edit)
+        form.addRow(tr("Date of &birth"), self.dob_edit)
+        form.addRow(tr("&Phone"), self.phone_edit)
+        form.addRow(tr("&Email"), self.email_edit)
+        form.addRow(tr("N&otes"), self.notes_edit)
         buttons = save_cancel_buttons(self, self._accept_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -127,7 +128,7 @@ class ClientDialog(QDialog):
 
     def _accept_if_valid(self) -> None:
         if not self.name_edit.text().strip():
-            self.show_error("Please enter the client's name.")
+            self.show_error(tr("Please enter the client's name."))
             self.name_edit.setFocus()
             return
         try:

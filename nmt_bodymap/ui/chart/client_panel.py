@@ -29,6 +29,7 @@ from nmt_bodymap.core.operations import OpKind, RowKind
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, delete_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
@@ -62,8 +63,12 @@ def parse_search(text: str) -> tuple[str, date | None]:
 
 
 def client_line(client: Any) -> str:
-    born = f"  ·  born {client.date_of_birth:%Y-%m-%d}" if client.date_of_birth else ""
-    demo = "  ·  demo" if getattr(client, "is_demo", False) else ""
+    born = (
+        tr("  ·  born {date_of_birth:%Y-%m-%d}").format(date_of_birth=client.date_of_birth)
+        if client.date_of_birth
+        else ""
+    )
+    demo = tr("  ·  demo") if getattr(client, "is_demo", False) else ""
     return f"{client.name}{born}{demo}"
 
 
@@ -87,7 +92,7 @@ class ClientPanel(QWidget):
         self._open: Any | None = None  # the client whose chart is open
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("client-search")
-        self.search_edit.setPlaceholderText("Search name, date of birth or birth year (Ctrl+K)")
+        self.search_edit.setPlaceholderText(tr("Search name, date of birth or birth year (Ctrl+K)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumHeight(32)
         self.list = QListWidget()
@@ -97,8 +102,8 @@ class ClientPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel("")
         self.empty_label.setWordWrap(True)
-        self.new_button = QPushButton("&New client…")
-        self.edit_button = QPushButton("&Edit…")
+        self.new_button = QPushButton(tr("&New client…"))
+        self.edit_button = QPushButton(tr("&Edit…"))
         for button in (self.new_button, self.edit_button):
             button.setMinimumHeight(32)
         self.edit_button.setEnabled(False)
@@ -120,7 +125,7 @@ class ClientPanel(QWidget):
         buttons.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Clients")
+        title = QLabel(tr("Clients"))
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
         layout.addWidget(self.search_edit)
@@ -154,7 +159,7 @@ class ClientPanel(QWidget):
         self._worker.submit(
             job,
             lambda clients: self._show(serial, clients),
-            lambda exc: self.failed.emit(f"Client search failed: {exc}"),
+            lambda exc: self.failed.emit(tr("Client search failed: {exc}").format(exc=exc)),
         )
 
     def _show(self, serial: int, clients: list[Any]) -> None:
@@ -172,7 +177,9 @@ class ClientPanel(QWidget):
                 chosen = item
         self.list.blockSignals(False)
         text = self.search_edit.text().strip()
-        self.empty_label.setText(f"No client matches “{text}”." if text and not clients else "")
+        self.empty_label.setText(
+            tr("No client matches “{text}”.").format(text=text) if text and not clients else ""
+        )
         self.empty_label.setVisible(bool(text and not clients))
         if chosen is None and self._select_first and self.list.count():
             chosen = self.list.item(0)
@@ -196,19 +203,19 @@ class ClientPanel(QWidget):
     # -- deleting a client (soft delete, undoable) -----------------------------------------
     def _show_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction("&Edit client…", self.edit_client_requested.emit)
-        menu.addAction("&Delete client…", self.delete_client)
+        menu.addAction(tr("&Edit client…"), self.edit_client_requested.emit)
+        menu.addAction(tr("&Delete client…"), self.delete_client)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def ask_delete(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Delete client", text)
+        answer = QMessageBox.question(self, tr("Delete client"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def delete_client(self) -> None:
         """Hide the open client (and the visits with it) from lists and searches; undoable."""
         client = self.current_client()
         if client is None:
-            self.status_message.emit("Choose a client to delete")
+            self.status_message.emit(tr("Choose a client to delete"))
             return
         text = (
             f"Delete the client {client.name} and hide their chart (every visit) from the "
@@ -220,7 +227,7 @@ class ClientPanel(QWidget):
             self._worker,
             delete_op(RowKind.CLIENT, client),
             client.uid,
-            "Delete client",
+            tr("Delete client"),
             self._stored,
             self.failed.emit,
         )
@@ -232,7 +239,7 @@ class ClientPanel(QWidget):
     def _stored(self, applied: Any, undone: bool) -> None:
         client = applied.record
         if applied.op.op is OpKind.DELETE:
-            self.status_message.emit("Client deleted (Ctrl+Z brings it back)")
+            self.status_message.emit(tr("Client deleted (Ctrl+Z brings it back)"))
             if self._open is not None and self._open.id == client.id:
                 self.list.blockSignals(True)
                 self.list.setCurrentItem(None)

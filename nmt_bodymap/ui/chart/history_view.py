@@ -34,6 +34,7 @@ from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowK
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
 
 if TYPE_CHECKING:
@@ -195,12 +196,12 @@ class HistoryView(QDialog):
         self.client: Any | None = None
         self.lines: list[dict[str, Any]] = []
         self._serial = 0
-        self.setWindowTitle("Client history")
-        self.title = QLabel("History")
+        self.setWindowTitle(tr("Client history"))
+        self.title = QLabel(tr("History"))
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("history-filter")
-        self.filter_edit.setPlaceholderText("Filter: a place, a muscle, a change or a name…")
+        self.filter_edit.setPlaceholderText(tr("Filter: a place, a muscle, a change or a name…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
         self.table = QTableWidget(0, len(COLUMNS))
@@ -219,7 +220,7 @@ class HistoryView(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel("")
         self.status.setObjectName("history-status")
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -239,7 +240,7 @@ class HistoryView(QDialog):
     def show_for(self, client: Any | None) -> None:
         """Show (and read) the history of ``client``."""
         if client is None:
-            self._window.show_status("Choose a client to see the history")
+            self._window.show_status(tr("Choose a client to see the history"))
             return
         self.follow(client)
         self.show()
@@ -249,7 +250,7 @@ class HistoryView(QDialog):
     def follow(self, client: Any) -> None:
         """Read the history of ``client`` (shown or not; no focus taken)."""
         self.client = client
-        self.title.setText(f"History — {client.name}")
+        self.title.setText(tr("History — {name}").format(name=client.name))
         self.filter_edit.clear()
         self.reload()
 
@@ -259,11 +260,13 @@ class HistoryView(QDialog):
             return
         self._serial += 1
         serial, client_id = self._serial, self.client.id
-        self.status.setText("Reading the history…")
+        self.status.setText(tr("Reading the history…"))
         self._window.worker.submit(
             lambda store: store_calls.client_history(store, client_id),
             lambda entries: self._fill(serial, entries),
-            lambda exc: self._say(f"The history could not be read: {error_text(exc)}"),
+            lambda exc: self._say(
+                tr("The history could not be read: {error_text}").format(error_text=error_text(exc))
+            ),
         )
 
     def _say(self, text: str) -> None:
@@ -283,9 +286,9 @@ class HistoryView(QDialog):
                     item.setToolTip(f"{line['before'] or '—'} → {line['after'] or '—'}")
                 self.table.setItem(row, column, item)
             if line["restorable"]:
-                button = QPushButton("Restore")
+                button = QPushButton(tr("Restore"))
                 button.setObjectName("history-restore")
-                button.setToolTip(f"Bring back this {line['what']}")
+                button.setToolTip(tr("Bring back this {what}").format(what=line["what"]))
                 button.clicked.connect(lambda _c=False, line=line: self.restore(line))
                 self.table.setCellWidget(row, 6, button)
         self.table.scrollToBottom()
@@ -301,11 +304,11 @@ class HistoryView(QDialog):
             shown += not hide
         total = len(self.lines)
         if not total:
-            self._say("No changes recorded for this client.")
+            self._say(tr("No changes recorded for this client."))
         elif words:
-            self._say(f"{shown} of {total} changes match.")
+            self._say(tr("{shown} of {total} changes match.").format(shown=shown, total=total))
         else:
-            self._say(f"{total} changes, oldest first.")
+            self._say(tr("{total} changes, oldest first.").format(total=total))
 
     # -- restoring -------------------------------------------------------------------------
     def restore(self, line: dict[str, Any]) -> None:
@@ -316,20 +319,26 @@ class HistoryView(QDialog):
         if doc is not None and entry.visit == doc.visit and entry.kind in VISIT_ROW_KINDS:
             state = doc.row(entry.kind, entry.row)
             if state is not None and not state.deleted:
-                self._say(f"This {words} is already on the chart.")
+                self._say(tr("This {words} is already on the chart.").format(words=words))
                 return
             op = doc.restore_op(entry.kind, entry.row) if state else restore_op(entry)
             text = f"Restore {words}"
-            if push_operations(w.undo_stack, visit, [op], text, f"Restored the {words}"):
-                self._say(f"Restored the {words} (Ctrl+Z takes it back).")
+            if push_operations(
+                w.undo_stack, visit, [op], text, tr("Restored the {words}").format(words=words)
+            ):
+                self._say(tr("Restored the {words} (Ctrl+Z takes it back).").format(words=words))
             else:
-                self._say(f"The {words} could not be restored.")
+                self._say(tr("The {words} could not be restored.").format(words=words))
             return
         op = restore_op(entry)
         w.worker.submit(
             lambda store: store_calls.apply_operation(store, op, visit.who),
-            lambda _r: (self._say(f"Restored the {words}."), self.reload()),
-            lambda exc: self._say(f"The {words} could not be restored: {error_text(exc)}"),
+            lambda _r: (self._say(tr("Restored the {words}.").format(words=words)), self.reload()),
+            lambda exc: self._say(
+                tr("The {words} could not be restored: {error_text}").format(
+                    words=words, error_text=error_text(exc)
+                )
+            ),
         )
 
 

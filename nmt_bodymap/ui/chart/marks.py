@@ -13,6 +13,7 @@ from typing import Literal
 
 from nmt_bodymap.core.pain import PAIN_QUALITIES
 from nmt_bodymap.core.sides import Side
+from nmt_bodymap.ui.i18n import tr
 
 SaveStatus = Literal["saving", "saved", "unsaved"]
 
@@ -49,8 +50,11 @@ def saved_note(marks: list[MarkState], intensity: int | None, quality: str | Non
     from nmt_bodymap.ui.map.labels import place_label
 
     parts = [
-        f"{place_label(m.region, m.side)}, {quality or m.quality} "
-        f"{m.intensity if intensity is None else intensity}/10"
+        tr("{place}, {quality} {intensity}/10").format(
+            place=place_label(m.region, m.side),
+            quality=tr(quality or m.quality),
+            intensity=m.intensity if intensity is None else intensity,
+        )
         for m in marks
     ]
-    return "Saved: " + "; ".join(parts)
+    return tr("Saved: {marks}").format(marks="; ".join(parts))

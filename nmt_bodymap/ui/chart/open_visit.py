@@ -28,6 +28,7 @@ from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,9 @@ class OpenVisit(QObject):
         self._worker.submit(
             lambda store: store_calls.load_visit_document(store, visit_id),
             loaded,
-            lambda exc: self._tell(f"This visit could not be read: {error_text(exc)}"),
+            lambda exc: self._tell(
+                tr("This visit could not be read: {error_text}").format(error_text=error_text(exc))
+            ),
         )
 
     # -- applying --------------------------------------------------------------------------
@@ -206,7 +209,11 @@ class OpenVisit(QObject):
         self._worker.submit(
             lambda store: store_calls.stored_row(store, visit_id, kind, uid),
             done,
-            lambda exc: self._tell(f"The chart could not be read again: {error_text(exc)}"),
+            lambda exc: self._tell(
+                tr("The chart could not be read again: {error_text}").format(
+                    error_text=error_text(exc)
+                )
+            ),
         )
 
     def put_rows(self, rows: Iterable[tuple[RowKind, str, dict[str, Any], int, bool]]) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.signing import VISIT_TEXT_FIELDS, effective
 from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.documents.signed import FIELD_TITLES
+from nmt_bodymap.ui.i18n import tr
 
 SIGN_SHORTCUT = "Ctrl+Shift+S"
 # The window's editing parts a signature disables (attribute names on the main window).
@@ -41,25 +42,27 @@ class SignDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign visit")
+        self.setWindowTitle(tr("Sign visit"))
         self.setObjectName("sign-dialog")
         text = QLabel(
-            "Sign this visit? Once signed it is read-only: later corrections are recorded "
-            "as amendments with a reason, and the original stays on the record. Signing "
-            "cannot be undone."
+            tr(
+                "Sign this visit? Once signed it is read-only: later corrections are recorded "
+                "as amendments with a reason, and the original stays on the record. Signing "
+                "cannot be undone."
+            )
         )
         text.setWordWrap(True)
         self.name = QLineEdit(name)
         self.name.setObjectName("sign-name")
         form = QFormLayout()
-        label = QLabel("Signing &therapist")
+        label = QLabel(tr("Signing &therapist"))
         label.setBuddy(self.name)
         form.addRow(label, self.name)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("&Sign")
+        self.ok.setText(tr("&Sign"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
@@ -75,7 +78,7 @@ class AmendDialog(QDialog):
 
     def __init__(self, current: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Amend signed visit")
+        self.setWindowTitle(tr("Amend signed visit"))
         self.setObjectName("amend-dialog")
         self.current = current
         self.what = QComboBox()
@@ -104,7 +107,7 @@ class AmendDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Record &amendment")
+        self.ok.setText(tr("Record &amendment"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -151,7 +154,9 @@ class SigningActions(QObject):
         if signed and visit is not None:
             when = visit.signed_at.astimezone().strftime("%d %B %Y, %H:%M")
             self.label.setText(
-                f"Signed by {visit.signed_by} on {when} — read-only; corrections: Amend…"
+                tr("Signed by {signed_by} on {when} — read-only; corrections: Amend…").format(
+                    signed_by=visit.signed_by, when=when
+                )
             )
         self.label.setVisible(signed)
         for name in EDITING_PARTS:
@@ -185,16 +190,16 @@ class SigningActions(QObject):
     def sign(self) -> None:
         visit, w = self.visit, self.window
         if visit is None:
-            w.show_status("Open a visit first.")
+            w.show_status(tr("Open a visit first."))
             return
         if visit.signed_at is not None:
-            w.show_status("This visit is already signed.")
+            w.show_status(tr("This visit is already signed."))
             return
         soap = getattr(getattr(w, "documents", None), "soap_tab", None)
         if soap is not None:
             soap.save_now()
         if w.open_visit.busy() or w.open_visit.unsaved():
-            w.show_error("Some changes are not saved yet; sign once every change is stored.")
+            w.show_error(tr("Some changes are not saved yet; sign once every change is stored."))
             return
         from nmt_bodymap.settings import load_settings
 
@@ -209,7 +214,7 @@ class SigningActions(QObject):
         w.worker.submit(
             lambda store: store.sign_visit(visit_id, name, version),
             lambda record: self._after_store(record, f"Visit signed by {record.signed_by}."),
-            lambda exc: w.show_error(f"The visit was not signed: {exc}"),
+            lambda exc: w.show_error(tr("The visit was not signed: {exc}").format(exc=exc)),
         )
 
     # -- amending -----------------------------------------------------------------------------
@@ -221,7 +226,7 @@ class SigningActions(QObject):
     def amend(self) -> None:
         visit, w = self.visit, self.window
         if visit is None or visit.signed_at is None:
-            w.show_status("Only a signed visit is amended; an unsigned one is edited directly.")
+            w.show_status(tr("Only a signed visit is amended; an unsigned one is edited directly."))
             return
         visit_id = visit.id
 
@@ -240,8 +245,10 @@ class SigningActions(QObject):
             field, text, reason = chosen
             w.worker.submit(
                 lambda store: store.amend(visit_id, "visit", visit.uid, field, text, reason),
-                lambda _a: w.show_status("Amendment recorded; the original is kept."),
-                lambda exc: w.show_error(f"The amendment was not recorded: {exc}"),
+                lambda _a: w.show_status(tr("Amendment recorded; the original is kept.")),
+                lambda exc: w.show_error(
+                    tr("The amendment was not recorded: {exc}").format(exc=exc)
+                ),
             )
 
         w.worker.submit(current, record, w.show_error)
@@ -255,8 +262,8 @@ def install_signing(window: Any) -> SigningActions:
     layout.insertWidget(layout.indexOf(window.visit_label) + 1, signing.label)
     menu = menu_titled(window, "File")
     specs = (
-        ("sign-visit", "Si&gn visit…", SIGN_SHORTCUT, signing.sign),
-        ("amend-visit", "&Amend signed visit…", "", signing.amend),
+        ("sign-visit", tr("Si&gn visit…"), SIGN_SHORTCUT, signing.sign),
+        ("amend-visit", tr("&Amend signed visit…"), "", signing.amend),
     )
     anchor = window.actions_by_key.get("delete-visit")
     items = menu.actions() if menu is not None else []

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.operations import ROW_FIELDS, Operation, OpKind, RowKind
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import long_datetime, tr
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
@@ -166,27 +167,27 @@ class VisitDialog(QDialog):
 
     def __init__(self, visit: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit visit")
+        self.setWindowTitle(tr("Edit visit"))
         self._shown = visit.started_at.astimezone().strftime(TIME_FORMAT)
         self.when_edit = QLineEdit(self._shown)
         self.when_edit.setObjectName("visit-when")
-        self.when_edit.setPlaceholderText("YYYY-MM-DD HH:MM")
-        self.when_edit.setAccessibleName("Date and time of the visit")
+        self.when_edit.setPlaceholderText(tr("YYYY-MM-DD HH:MM"))
+        self.when_edit.setAccessibleName(tr("Date and time of the visit"))
         self.complaint_edit = QLineEdit(visit.chief_complaint)
         self.complaint_edit.setObjectName("visit-complaint")
-        self.complaint_edit.setAccessibleName("Chief complaint")
+        self.complaint_edit.setAccessibleName(tr("Chief complaint"))
         self.error_label = QLabel("")
         self.error_label.setObjectName("visit-error")
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setVisible(False)
         form = QFormLayout()
-        when_label = QLabel("&Date and time:")
+        when_label = QLabel(tr("&Date and time:"))
         when_label.setBuddy(self.when_edit)
-        complaint_label = QLabel("&Chief complaint:")
+        complaint_label = QLabel(tr("&Chief complaint:"))
         complaint_label.setBuddy(self.complaint_edit)
         form.addRow(when_label, self.when_edit)
         form.addRow(complaint_label, self.complaint_edit)
-        hint = QLabel("Typed as shown, local time; a day after today is refused.")
+        hint = QLabel(tr("Typed as shown, local time; a day after today is refused."))
         hint.setStyleSheet("color: palette(placeholder-text);")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -233,8 +234,10 @@ def install_visit_admin(window: MainWindow) -> None:
         row = (RowKind.VISIT, visit.uid, row_values(RowKind.VISIT, visit), visit.version, False)
         window.open_visit.put_rows([row])
         client = window.visits.client
-        when = visit.started_at.astimezone().strftime("%A %d %B %Y, %H:%M")
-        window.visit_label.setText(f"{client.name if client else ''} — visit of {when}")
+        when = long_datetime(visit.started_at.astimezone())
+        window.visit_label.setText(
+            tr("{name} — visit of {when}").format(name=client.name if client else "", when=when)
+        )
 
     window.visits.visit_stored.connect(visit_stored)
 

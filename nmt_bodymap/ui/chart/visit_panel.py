@@ -29,6 +29,7 @@ from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, VisitDialog, delete_op, visit_change_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.i18n import tr
 
 THUMB_HEIGHT = 56
 
@@ -75,7 +76,7 @@ class VisitPanel(QWidget):
         self._worker = worker
         self._client: Any | None = None
         self._serial = 0
-        self.title = QLabel("Visits")
+        self.title = QLabel(tr("Visits"))
         self.title.setStyleSheet("font-weight: 600;")
         self.list = QListWidget()
         self.list.setObjectName("visit-list")
@@ -83,22 +84,22 @@ class VisitPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
-        self.list.setAccessibleName("Visits of the client")
+        self.list.setAccessibleName(tr("Visits of the client"))
         self._marks_model: Any | None = None
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(150)
         self._thumb_timer.timeout.connect(self._redraw_open_visit)
-        self.new_button = QPushButton("New &visit…")
+        self.new_button = QPushButton(tr("New &visit…"))
         self.new_button.setMinimumHeight(32)
         self.new_button.setEnabled(False)
         self.new_button.clicked.connect(self.new_visit)
         self.list.currentItemChanged.connect(self._on_current)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._show_menu)
-        self.edit_button = QPushButton("Edit visit…")  # Alt+E is the client form's
+        self.edit_button = QPushButton(tr("Edit visit…"))  # Alt+E is the client form's
         self.edit_button.setMinimumHeight(32)
-        self.edit_button.setToolTip("Change the date, time or chief complaint of the visit")
+        self.edit_button.setToolTip(tr("Change the date, time or chief complaint of the visit"))
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self.edit_visit)
         buttons = QHBoxLayout()
@@ -135,14 +136,16 @@ class VisitPanel(QWidget):
         self._serial += 1
         serial = self._serial
         self.new_button.setEnabled(client is not None)
-        self.title.setText(f"Visits — {client.name}" if client is not None else "Visits")
+        self.title.setText(
+            tr("Visits — {name}").format(name=client.name) if client is not None else tr("Visits")
+        )
         if client is None:
             self._fill(serial, [], None)
             return
         self._worker.submit(
             lambda store: store_calls.list_visits(store, client.id),
             lambda visits: self._fill(serial, visits, select_id),
-            lambda exc: self.failed.emit(f"The visits could not be read: {exc}"),
+            lambda exc: self.failed.emit(tr("The visits could not be read: {exc}").format(exc=exc)),
         )
 
     def _fill(self, serial: int, visits: list[Any], select_id: int | None) -> None:
@@ -201,13 +204,13 @@ class VisitPanel(QWidget):
 
     def ask_chief_complaint(self) -> str | None:
         """Ask what brings the client in today (None: cancelled). Patched in tests."""
-        text, ok = QInputDialog.getText(self, "New visit", "Chief complaint (optional):")
+        text, ok = QInputDialog.getText(self, tr("New visit"), tr("Chief complaint (optional):"))
         return text.strip() if ok else None
 
     def new_visit(self) -> None:
         client = self._client
         if client is None:
-            self.status_message.emit("Choose a client first")
+            self.status_message.emit(tr("Choose a client first"))
             return
         complaint = self.ask_chief_complaint()
         if complaint is None:
@@ -215,11 +218,13 @@ class VisitPanel(QWidget):
         self._worker.submit(
             lambda store: store_calls.create_visit(store, client.id, complaint),
             lambda visit: self._created(visit),
-            lambda exc: self.failed.emit(f"The visit could not be started: {exc}"),
+            lambda exc: self.failed.emit(
+                tr("The visit could not be started: {exc}").format(exc=exc)
+            ),
         )
 
     def _created(self, visit: Any) -> None:
-        self.status_message.emit("New visit started and saved")
+        self.status_message.emit(tr("New visit started and saved"))
         self._client_id_refresh(visit.id)
 
     def _client_id_refresh(self, visit_id: int | None) -> None:
@@ -235,7 +240,9 @@ class VisitPanel(QWidget):
             self._worker.submit(
                 lambda store: store_calls.list_visits(store, client.id),
                 lambda visits: self._refill(serial, visits),
-                lambda exc: self.failed.emit(f"The visits could not be read: {exc}"),
+                lambda exc: self.failed.emit(
+                    tr("The visits could not be read: {exc}").format(exc=exc)
+                ),
             )
 
     def _refill(self, serial: int, visits: list[Any]) -> None:
@@ -251,8 +258,8 @@ class VisitPanel(QWidget):
     def context_menu(self) -> QMenu:
         """The visit list's menu (Edit visit…, Delete visit…) for the current visit."""
         menu = QMenu(self)
-        menu.addAction("&Edit visit…", self.edit_visit)
-        menu.addAction("&Delete visit…", self.delete_visit)
+        menu.addAction(tr("&Edit visit…"), self.edit_visit)
+        menu.addAction(tr("&Delete visit…"), self.delete_visit)
         for action in menu.actions():
             action.setEnabled(self.current_visit() is not None)
         return menu
@@ -266,7 +273,7 @@ class VisitPanel(QWidget):
         return dialog.values() if dialog.exec() else None
 
     def ask_delete(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Delete visit", text)
+        answer = QMessageBox.question(self, tr("Delete visit"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def version_shown(self, visit: Any) -> Any:
@@ -278,18 +285,18 @@ class VisitPanel(QWidget):
         visit, client = self.current_visit(), self._client
         visit = None if visit is None else self.version_shown(visit)
         if visit is None or client is None:
-            self.status_message.emit("Choose a visit first")
+            self.status_message.emit(tr("Choose a visit first"))
             return
         values = self.ask_visit(visit)
         op = None if values is None else visit_change_op(visit, **values)
         if op is not None:
-            self._push(op, client, "Edit visit")
+            self._push(op, client, tr("Edit visit"))
 
     def delete_visit(self) -> None:
         visit, client = self.current_visit(), self._client
         visit = None if visit is None else self.version_shown(visit)
         if visit is None or client is None:
-            self.status_message.emit("Choose a visit first")
+            self.status_message.emit(tr("Choose a visit first"))
             return
         when = visit.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         text = (
@@ -297,7 +304,7 @@ class VisitPanel(QWidget):
             "marks, findings and treatments; Edit > Undo (Ctrl+Z) brings it back."
         )
         if self.ask_delete(text):
-            self._push(delete_op(RowKind.VISIT, visit), client, "Delete visit")
+            self._push(delete_op(RowKind.VISIT, visit), client, tr("Delete visit"))
 
     def _push(self, op: Any, client: Any, text: str) -> None:
         command = RowCommand(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.assessment import Assessment
 from nmt_bodymap.ui.chart.visit_observations import RemoveObservation, VisitObservations
 from nmt_bodymap.ui.clinic.assessment_text import observation_text
+from nmt_bodymap.ui.i18n import tr
 
 NO_CHOICE = "—"
 SIDE_CHOICES = (("Left", "left"), ("Right", "right"), ("Both", "both"))
@@ -112,7 +113,7 @@ class ChartedPage(QWidget):
 
     def lay_out(self, form: QFormLayout, add: QPushButton) -> None:
         """The form, its Add and Remove buttons, then the charted lines."""
-        remove = QPushButton("&Remove selected")
+        remove = QPushButton(tr("&Remove selected"))
         remove.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -121,7 +122,7 @@ class ChartedPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Charted this visit:"))
+        layout.addWidget(QLabel(tr("Charted this visit:")))
         layout.addWidget(self.charted, 1)
 
     def refresh(self) -> None:
@@ -135,10 +136,14 @@ class ChartedPage(QWidget):
     def remove_selected(self) -> None:
         item = self.charted.currentItem()
         if item is None:
-            self.status_message.emit("Choose a charted line to remove")
+            self.status_message.emit(tr("Choose a charted line to remove"))
             return
         record = self.model.observations.get(item.data(ROLE))
         if record is not None:
             self.undo_stack.push(
-                RemoveObservation(self.model, record.id, f"Remove {item.text().split(' — ')[0]}")
+                RemoveObservation(
+                    self.model,
+                    record.id,
+                    tr("Remove {split}").format(split=item.text().split(" — ")[0]),
+                )
             )

@@ -45,6 +45,7 @@ from nmt_bodymap.ui.clinic.assessment_text import (
 from nmt_bodymap.ui.clinic.entrapment_tab import EntrapmentTab
 from nmt_bodymap.ui.clinic.ischemia_tab import IschemiaTab
 from nmt_bodymap.ui.clinic.posture_gait_tab import ObservationRow, PostureGaitTree
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import observation_label
 
 __all__ = [
@@ -113,9 +114,9 @@ class AssessmentPanel(QWidget):
         self._name_inner_widgets()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("assessment-tabs")
-        self.tabs.addTab(self.tree, "Posture && &gait")
-        self.tabs.addTab(self.ischemia, "&Ischemia")
-        self.tabs.addTab(self.entrapment, "&Entrapment")
+        self.tabs.addTab(self.tree, tr("Posture && &gait"))
+        self.tabs.addTab(self.ischemia, tr("&Ischemia"))
+        self.tabs.addTab(self.entrapment, tr("&Entrapment"))
         for page in (self.tree, self.ischemia, self.entrapment):
             page.status_message.connect(self.status_message)
         for page in (self.ischemia, self.entrapment):
@@ -133,7 +134,7 @@ class AssessmentPanel(QWidget):
         muscles_box = QWidget()
         muscles_layout = QVBoxLayout(muscles_box)
         muscles_layout.setContentsMargins(0, 4, 0, 0)
-        title = QLabel("<b>Muscles to check</b> (named by what is charted)")
+        title = QLabel(tr("<b>Muscles to check</b> (named by what is charted)"))
         muscles_layout.addWidget(title)
         muscles_layout.addWidget(self.muscles_list, 1)
 
@@ -178,7 +179,7 @@ class AssessmentPanel(QWidget):
         self._fill_muscles()
         enabled = self.model.visit_id is not None
         self.tabs.setEnabled(enabled)
-        self.hint.setText(HINT if enabled else "Open a visit to chart its assessment.")
+        self.hint.setText(HINT if enabled else tr("Open a visit to chart its assessment."))
 
     def _fill_muscles(self) -> None:
         reasons: dict[str, list[str]] = {}
@@ -239,7 +240,7 @@ def install_assessment(window: QMainWindow) -> AssessmentPanel:
     model = VisitObservations(w.open_visit, window)
     panel = AssessmentPanel(model, w.undo_stack, w.knowledge)
     panel.setObjectName("assessment-panel")
-    w.side_tabs.addTab(panel, "&Assessment")
+    w.side_tabs.addTab(panel, tr("&Assessment"))
 
     def follow(visit: Any | None) -> None:
         visit_id = None if visit is None else visit.id

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.consent import check_consent, load_consent
 from nmt_bodymap.ui.clinic.intake_fields import FormError
+from nmt_bodymap.ui.i18n import tr
 
 BOX = 1000.0  # the drawing's coordinate box
 
@@ -83,7 +84,7 @@ class SignaturePad(QWidget):
         self.setObjectName("signature-pad")
         self.setMinimumSize(320, 110)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("The client signs here with the mouse, a pen or a finger")
+        self.setToolTip(tr("The client signs here with the mouse, a pen or a finger"))
         self.strokes: list[list[tuple[float, float]]] = []
 
     def _box_point(self, pos: QPointF) -> tuple[float, float]:
@@ -132,27 +133,29 @@ class ConsentSection(QGroupBox):
         words.setObjectName("consent-text")
         words.setPlainText(self.text.text)
         words.setFixedHeight(150)
-        self.version_label = QLabel(f"{self.text.title} (text version {self.text.id})")
+        self.version_label = QLabel(
+            tr("{title} (text version {id})").format(title=self.text.title, id=self.text.id)
+        )
         self.version_label.setObjectName("consent-version")
         self.date_edit = QLineEdit(date.today().isoformat())
         self.date_edit.setObjectName("consent-date")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("consent-name")
-        self.name_edit.setPlaceholderText("The client types their full name")
+        self.name_edit.setPlaceholderText(tr("The client types their full name"))
         self.pad = SignaturePad()
-        clear = QPushButton("C&lear drawing")
+        clear = QPushButton(tr("C&lear drawing"))
         clear.clicked.connect(self.pad.clear)
         pad_row = QHBoxLayout()
         pad_row.addWidget(self.pad, 1)
         pad_row.addWidget(clear, 0, Qt.AlignmentFlag.AlignBottom)
-        self.on_file = QLabel("No consent on file yet.")
+        self.on_file = QLabel(tr("No consent on file yet."))
         self.on_file.setObjectName("consent-on-file")
         form = QFormLayout(self)
         form.addRow(self.version_label)
         form.addRow(words)
-        form.addRow("Consent &date", self.date_edit)
-        form.addRow("Typed &name", self.name_edit)
-        form.addRow("Drawn signature", pad_row)
+        form.addRow(tr("Consent &date"), self.date_edit)
+        form.addRow(tr("Typed &name"), self.name_edit)
+        form.addRow(tr("Drawn signature"), pad_row)
         form.addRow(self.on_file)
 
     def show_consent(self, consent: Any | None) -> None:
@@ -161,8 +164,9 @@ class ConsentSection(QGroupBox):
         if consent is None:
             return
         self.on_file.setText(
-            f"On file: consent given {consent.consented_on.isoformat()} "
-            f"(text version {consent.text_version})."
+            tr("On file: consent given {isoformat} (text version {text_version}).").format(
+                isoformat=consent.consented_on.isoformat(), text_version=consent.text_version
+            )
         )
         self.date_edit.setText(consent.consented_on.isoformat())
         self.name_edit.setText(consent.typed_name)
@@ -196,5 +200,5 @@ class ConsentSection(QGroupBox):
             try:
                 check_consent(*values.values())
             except ValueError as exc:
-                raise FormError(f"Consent: {exc}", self.date_edit) from None
+                raise FormError(tr("Consent: {exc}").format(exc=exc), self.date_edit) from None
         return values

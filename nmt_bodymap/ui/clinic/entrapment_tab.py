@@ -23,6 +23,7 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     choice_combo,
 )
 from nmt_bodymap.ui.clinic.assessment_text import capital, muscle_names, surface_label
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text
 
 
@@ -66,20 +67,20 @@ class EntrapmentTab(ChartedPage):
         self.region.setObjectName("entrapment-region")
         self.severity = choice_combo(SEVERITY_CHOICES)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("optional")
+        self.note.setPlaceholderText(tr("optional"))
         self.site_info = QLabel()
         self.site_info.setObjectName("entrapment-info")
         self.site_info.setWordWrap(True)
         self.site_info.setTextFormat(Qt.TextFormat.RichText)
         self.site_info.setStyleSheet("padding: 4px;")
-        self.add_button = QPushButton("Add entrapment")
+        self.add_button = QPushButton(tr("Add entrapment"))
         self.add_button.clicked.connect(self.add)
         form = QFormLayout()
-        form.addRow("&Site", self.site)
-        form.addRow("Si&de", self.side)
-        form.addRow("Felt at", self.region)
-        form.addRow("Severity", self.severity)
-        form.addRow("Note", self.note)
+        form.addRow(tr("&Site"), self.site)
+        form.addRow(tr("Si&de"), self.side)
+        form.addRow(tr("Felt at"), self.region)
+        form.addRow(tr("Severity"), self.severity)
+        form.addRow(tr("Note"), self.note)
         form.addRow(self.site_info)
         self._site_changed()
         self.lay_out(form, self.add_button)
@@ -88,7 +89,7 @@ class EntrapmentTab(ChartedPage):
         """Offer the places the chosen site is felt, and explain the site."""
         site = self.assessment.site(self.site.currentData())
         self.region.clear()
-        self.region.addItem("(not given)", "")
+        self.region.addItem(tr("(not given)"), "")
         for region in site.regions:
             self.region.addItem(capital(surface_label(region)), region)
         muscles = ", ".join(muscle_names(self.knowledge, site.muscles))
@@ -117,6 +118,8 @@ class EntrapmentTab(ChartedPage):
         if self.note.text().strip():
             fields["note"] = self.note.text().strip()
         self.undo_stack.push(
-            AddObservation(self.model, fields, f"Entrapment: {_text(site, 'label')}")
+            AddObservation(
+                self.model, fields, tr("Entrapment: {text}").format(text=_text(site, "label"))
+            )
         )
         self.note.clear()

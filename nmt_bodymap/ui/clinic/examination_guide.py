@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.examination import ExaminationGuide, examination_guides, examined
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.sides import Side
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
     muscle_label,
@@ -57,20 +58,22 @@ class ExaminationGuidePanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("guide-tree")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Examine", "Finding"])
+        self.tree.setHeaderLabels([tr("Examine"), tr("Finding")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._record(item))
-        self.finding_button = QPushButton("Record &finding for this muscle…")
+        self.finding_button = QPushButton(tr("Record &finding for this muscle…"))
         self.finding_button.setMinimumHeight(34)
         self.finding_button.setEnabled(False)
         self.finding_button.clicked.connect(lambda: self._record(self.tree.currentItem()))
         self.note = QLabel(
-            "A starting point, not a limit: referred pain is felt away from its source, so "
-            "look beyond the sore spot. Sources: Travell & Simons; Chaitow & DeLany."
+            tr(
+                "A starting point, not a limit: referred pain is felt away from its source, so "
+                "look beyond the sore spot. Sources: Travell & Simons; Chaitow & DeLany."
+            )
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666; font-size: 11px;")
@@ -107,16 +110,18 @@ class ExaminationGuidePanel(QWidget):
             top.setExpanded(True)
         self.tree.blockSignals(False)
         if not places:
-            self.heading.setText("Mark where it hurts to see where else to look.")
+            self.heading.setText(tr("Mark where it hurts to see where else to look."))
         elif not self.guides:
-            self.heading.setText("No regional guide covers the marked places.")
+            self.heading.setText(tr("No regional guide covers the marked places."))
         else:
             # A muscle listed by two guides is one muscle to examine (issue 15: it was twice).
             done = len({m for g in self.guides for m in g.muscles if examined(g, m, findings)})
             total = len({m for g in self.guides for m in g.muscles})
             self.heading.setText(
-                f"<b>{len(self.guides)} regional guide(s)</b> for the marked places — "
-                f"{done} of {total} muscles have a finding"
+                tr(
+                    "<b>{guides} regional guide(s)</b> for the marked places — {done} of "
+                    "{total} muscles have a finding"
+                ).format(guides=len(self.guides), done=done, total=total)
             )
         if reselect is not None:
             self.tree.setCurrentItem(reselect)

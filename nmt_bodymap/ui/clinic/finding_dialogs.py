@@ -28,6 +28,7 @@ from nmt_bodymap.core.pain import SCORE_MAX, SCORE_MIN
 from nmt_bodymap.core.places import expand_side
 from nmt_bodymap.ui.clinic.hold_timer import HoldTimer
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import muscle_label, side_label, trigger_point_label
 
 TECHNIQUES = (
@@ -101,14 +102,14 @@ class _MuscleForm(QDialog):
         for s in expand_side(side):
             self.side_box.addItem(side_label(s), s)
         self.tp_box = QComboBox()
-        self.tp_box.addItem("(whole muscle)", "")
+        self.tp_box.addItem(tr("(whole muscle)"), "")
         for tp in muscle.trigger_points:
             self.tp_box.addItem(trigger_point_label(muscle.id, tp.id, tp.label), tp.id)
             if tp.id == tp_id:
                 self.tp_box.setCurrentIndex(self.tp_box.count() - 1)
         self.form = QFormLayout()
-        self.form.addRow("Side", self.side_box)
-        self.form.addRow("Trigger point", self.tp_box)
+        self.form.addRow(tr("Side"), self.side_box)
+        self.form.addRow(tr("Trigger point"), self.tp_box)
         self.buttons = save_cancel_buttons(self, self.accept)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
@@ -135,8 +136,8 @@ class FindingDialog(_MuscleForm):
         self, muscle: MuscleDef, side: str, tp_id: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__("Finding", muscle, side, tp_id, parent)
-        self.active = QRadioButton("&Active (reproduces the client's pain)")
-        self.latent = QRadioButton("&Latent (tender, not their familiar pain)")
+        self.active = QRadioButton(tr("&Active (reproduces the client's pain)"))
+        self.latent = QRadioButton(tr("&Latent (tender, not their familiar pain)"))
         self.active.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.active)
@@ -148,18 +149,18 @@ class FindingDialog(_MuscleForm):
         self.tenderness.setRange(SCORE_MIN, SCORE_MAX)
         self.tenderness.setValue(5)
         self.tenderness.setSuffix(" / 10")
-        self.jump_sign = QCheckBox("&Jump sign")
-        self.twitch = QCheckBox("Local t&witch response")
-        self.referral = QCheckBox("&Referral pattern reproduced")
+        self.jump_sign = QCheckBox(tr("&Jump sign"))
+        self.twitch = QCheckBox(tr("Local t&witch response"))
+        self.referral = QCheckBox(tr("&Referral pattern reproduced"))
         self.note = QLineEdit()
         signs = QHBoxLayout()
         signs.addWidget(self.jump_sign)
         signs.addWidget(self.twitch)
-        self.form.addRow("Trigger point is", activity)
-        self.form.addRow("&Tenderness", self.tenderness)
-        self.form.addRow("Signs", signs)
+        self.form.addRow(tr("Trigger point is"), activity)
+        self.form.addRow(tr("&Tenderness"), self.tenderness)
+        self.form.addRow(tr("Signs"), signs)
         self.form.addRow("", self.referral)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(tr("&Note"), self.note)
         self._finish_layout()
 
     def fields(self) -> dict[str, Any]:
@@ -204,34 +205,38 @@ class TreatmentDialog(_MuscleForm):
         self.pressure.setRange(SCORE_MIN, SCORE_MAX)
         self.pressure.setValue(6)
         self.pressure.setSuffix(" / 10")
-        self.pressure.setToolTip("Pressure the client tolerated (0 none - 10 maximum)")
+        self.pressure.setToolTip(tr("Pressure the client tolerated (0 none - 10 maximum)"))
         self.timer = HoldTimer()
-        self.timer.setToolTip("H starts a hold of the chosen length")
+        self.timer.setToolTip(tr("H starts a hold of the chosen length"))
         self.holds = QLineEdit()
         self.holds.setObjectName("holds")
-        self.holds.setPlaceholderText("each hold in seconds, e.g. 20, 10 (the timer adds them)")
+        self.holds.setPlaceholderText(tr("each hold in seconds, e.g. 20, 10 (the timer adds them)"))
         self.holds_error = QLabel("")
         self.holds_error.setObjectName("holds-error")
         self.holds_error.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.holds_error.hide()
         self.holds.textChanged.connect(lambda _text: self.holds_error.hide())
         self.response = QLineEdit()
-        self.response.setPlaceholderText("e.g. softened, referral faded after 2nd hold")
+        self.response.setPlaceholderText(tr("e.g. softened, referral faded after 2nd hold"))
         self.timer.finished.connect(self._hold_done)
         self.timer.released.connect(self._hold_done)
-        self.form.addRow("&Technique", self.technique)
-        self.form.addRow("&Pressure tolerance", self.pressure)
-        self.form.addRow("Hold timer (H)", self.timer)
-        self.form.addRow("Ho&lds", self.holds)
+        self.form.addRow(tr("&Technique"), self.technique)
+        self.form.addRow(tr("&Pressure tolerance"), self.pressure)
+        self.form.addRow(tr("Hold timer (H)"), self.timer)
+        self.form.addRow(tr("Ho&lds"), self.holds)
         self.form.addRow("", self.holds_error)
-        self.form.addRow("Res&ponse", self.response)
+        self.form.addRow(tr("Res&ponse"), self.response)
         self._finish_layout()
         start = QShortcut(QKeySequence("H"), self)
         start.activated.connect(self.timer.start_preset)
 
     def _hold_done(self, seconds: int) -> None:
         done = self.holds.text().strip()
-        self.holds.setText(f"{done}, {seconds} s" if done else f"{seconds} s")
+        self.holds.setText(
+            tr("{done}, {seconds} s").format(done=done, seconds=seconds)
+            if done
+            else tr("{seconds} s").format(seconds=seconds)
+        )
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter now saves
 
     def hold_lengths(self) -> list[int]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from nmt_bodymap.ui.i18n import tr
+
 
 def __getattr__(name: str) -> Any:
     """The finding forms, imported on first use: they are not on the start path (issue 18)."""
@@ -57,12 +59,12 @@ class FindingsActions:
 
     def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
+            self.show_status(tr("Open a visit first"))
             return
         fields = self.ask_finding(muscle_id, side, tp_id)
         if fields is not None:
             name = _muscle_label(muscle_id)
-            self._record("finding", fields, f"Finding at {name}")
+            self._record("finding", fields, tr("Finding at {name}").format(name=name))
             self._last_finding = (
                 muscle_id,
                 fields.get("side", side),
@@ -71,7 +73,7 @@ class FindingsActions:
 
     def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
-            self.show_status("Open a visit first")
+            self.show_status(tr("Open a visit first"))
             return
         last = self._last_finding  # treat the trigger point just found
         if tp_id is None and last and last[0] == muscle_id and side in (last[1], "bilateral"):
@@ -79,25 +81,27 @@ class FindingsActions:
         fields = self.ask_treatment(muscle_id, side, tp_id)
         if fields is not None:
             name = _muscle_label(muscle_id)
-            self._record("treatment", fields, f"Treatment of {name}")
+            self._record("treatment", fields, tr("Treatment of {name}").format(name=name))
 
     def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
         from nmt_bodymap.ui.chart.commands import push_operations
 
         op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
-        push_operations(self.undo_stack, self.open_visit, [op], text, f"Saved the {kind}")
+        push_operations(
+            self.undo_stack, self.open_visit, [op], text, tr("Saved the {kind}").format(kind=kind)
+        )
 
     def _finding_for_current(self) -> None:
         candidate = self.candidates.current_candidate()
         if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+J)")
+            self.show_status(tr("Choose a candidate muscle first (Ctrl+J)"))
         else:
             self.record_finding(candidate.muscle, candidate.side)
 
     def _treatment_for_current(self) -> None:
         candidate = self.candidates.current_candidate()
         if candidate is None:
-            self.show_status("Choose a candidate muscle first (Ctrl+J)")
+            self.show_status(tr("Choose a candidate muscle first (Ctrl+J)"))
         else:
             self.record_treatment(candidate.muscle, candidate.side)
 

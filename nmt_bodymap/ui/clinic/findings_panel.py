@@ -18,6 +18,7 @@ from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_findings import VisitFindings
 from nmt_bodymap.ui.clinic.finding_dialogs import HOLDS_PREFIX, holds_text
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import muscle_label, side_label, trigger_point_label
 
 
@@ -111,11 +112,13 @@ class FindingsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.hint = QLabel(
-            "Choose a candidate muscle and use Record finding / Record "
-            "treatment, or click a trigger-point pin on the map."
+            tr(
+                "Choose a candidate muscle and use Record finding / Record "
+                "treatment, or click a trigger-point pin on the map."
+            )
         )
         self.hint.setWordWrap(True)
-        self.remove_button = QPushButton("&Remove selected")
+        self.remove_button = QPushButton(tr("&Remove selected"))
         self.remove_button.setMinimumHeight(32)
         self.remove_button.clicked.connect(self._remove_current)
         layout = QVBoxLayout(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS
 from nmt_bodymap.core.clinical import SORENESS_HOURS
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.i18n import tr
 
 NOT_ASKED = -1.0
 MAX_SORENESS_HOURS = 24 * 14
@@ -30,7 +31,7 @@ def _figure_box(maximum: float, suffix: str, step: float) -> QDoubleSpinBox:
     box.setDecimals(1)
     box.setSingleStep(step)
     box.setSuffix(suffix)
-    box.setSpecialValueText("not asked")
+    box.setSpecialValueText(tr("not asked"))
     box.setValue(NOT_ASKED)
     return box
 
@@ -46,21 +47,27 @@ class FollowUpDialog(QDialog):
         self, visit_label: str, current: Any | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Follow-up")
+        self.setWindowTitle(tr("Follow-up"))
         self.setMinimumWidth(440)
         low, high = SORENESS_HOURS
         days_low, days_high = RELIEF_FOLLOW_DAYS
         intro = QLabel(
-            f"<b>After the visit of {visit_label}</b><br>"
-            f"Soreness is expected to ease within {low} to {high} hours; relief is "
-            f"followed over {days_low} to {days_high} days. Enter 0 for none."
+            tr(
+                "<b>After the visit of {visit_label}</b><br>Soreness is expected to "
+                "ease within {low} to {high} hours; relief is followed over {days_low} "
+                "to {days_high} days. Enter 0 for none."
+            ).format(
+                visit_label=visit_label, low=low, high=high, days_low=days_low, days_high=days_high
+            )
         )
         intro.setWordWrap(True)
         self.soreness_box = _figure_box(MAX_SORENESS_HOURS, " h", 6)
         self.relief_box = _figure_box(MAX_RELIEF_DAYS, " days", 1)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setFixedHeight(70)
-        self.note_edit.setPlaceholderText("What the client reports (sleep, activities, relapse…)")
+        self.note_edit.setPlaceholderText(
+            tr("What the client reports (sleep, activities, relapse…)")
+        )
         if current is not None:
             if current.soreness_hours is not None:
                 self.soreness_box.setValue(current.soreness_hours)
@@ -71,9 +78,9 @@ class FollowUpDialog(QDialog):
         self.error_label.setObjectName("form-error")
         self.error_label.setStyleSheet("color: #c0392b;")
         form = QFormLayout()
-        form.addRow("&Soreness lasted", self.soreness_box)
-        form.addRow("Days of &relief", self.relief_box)
-        form.addRow("&Note", self.note_edit)
+        form.addRow(tr("&Soreness lasted"), self.soreness_box)
+        form.addRow(tr("Days of &relief"), self.relief_box)
+        form.addRow(tr("&Note"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -95,7 +102,7 @@ class FollowUpDialog(QDialog):
             and not values["note"]
         ):
             self.error_label.setText(
-                "Enter how long the soreness lasted, the days of relief or a note."
+                tr("Enter how long the soreness lasted, the days of relief or a note.")
             )
             return
         self.accept()

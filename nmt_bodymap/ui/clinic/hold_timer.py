@@ -18,6 +18,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from nmt_bodymap.ui.i18n import tr
+
 PRESETS = (10, 20, 30)
 TICK_MS = 100
 
@@ -44,14 +46,14 @@ class HoldTimer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.preset_buttons: dict[int, QPushButton] = {}
         for seconds in PRESETS:
-            button = QPushButton(f"{seconds} s")
+            button = QPushButton(tr("{seconds} s").format(seconds=seconds))
             button.setMinimumSize(52, 34)
-            button.setToolTip(f"Start a {seconds}-second hold")
+            button.setToolTip(tr("Start a {seconds}-second hold").format(seconds=seconds))
             button.setAutoDefault(False)  # Enter in the form saves; it never restarts a hold
             button.clicked.connect(self._starter(seconds))
             layout.addWidget(button)
             self.preset_buttons[seconds] = button
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setMinimumHeight(34)
         self.stop_button.setEnabled(False)
         self.stop_button.setAutoDefault(False)
@@ -111,7 +113,7 @@ class HoldTimer(QWidget):
         if left <= 0:
             self._timer.stop()
             self.stop_button.setEnabled(False)
-            self.display.setText("Release")
+            self.display.setText(tr("Release"))
             self.display.setStyleSheet(
                 "font-size: 22px; font-weight: 700; color: white; background: #0072b2;"
                 "border-radius: 6px; padding: 2px 8px;"
@@ -124,7 +126,11 @@ class HoldTimer(QWidget):
         self._show(whole, running=True)
 
     def _show(self, seconds: int, running: bool) -> None:
-        self.display.setText(f"{seconds} s" if running else f"Hold {seconds} s")
+        self.display.setText(
+            tr("{seconds} s").format(seconds=seconds)
+            if running
+            else tr("Hold {seconds} s").format(seconds=seconds)
+        )
         self.display.setStyleSheet(
             "font-size: 22px; font-weight: 700; padding: 2px 8px;"
             + ("color: #d55e00;" if running else "")

@@ -42,6 +42,7 @@ from nmt_bodymap.ui.clinic.consent_section import ConsentSection
 from nmt_bodymap.ui.clinic.intake_fields import FormError, number_of, text_box
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_text
 from nmt_bodymap.ui.window_state import fit_to_screen
 
@@ -64,7 +65,7 @@ class IntakeDialog(QDialog):
         self.loaded = False
         self._clearance = ""
         self.screen = load_red_flags()
-        self.setWindowTitle("Intake")
+        self.setWindowTitle(tr("Intake"))
         fit_to_screen(self, 860, 900)  # the form scrolls; Save stays on screen
 
         self.banner = RedFlagBanner(store_call)
@@ -107,22 +108,22 @@ class IntakeDialog(QDialog):
 
     # -- building the form -----------------------------------------------------------------
     def _history_box(self) -> QGroupBox:
-        box = QGroupBox("History")
+        box = QGroupBox(tr("History"))
         self.history_edit = text_box("Past injuries, surgery, earlier episodes, treatments", 80)
         self.medications_edit = text_box("Medications and supplements")
         self.conditions_edit = text_box("Diagnosed conditions (diabetes, thyroid, arthritis…)")
         form = QFormLayout(box)
-        form.addRow("&History", self.history_edit)
-        form.addRow("&Medications", self.medications_edit)
-        form.addRow("&Conditions", self.conditions_edit)
+        form.addRow(tr("&History"), self.history_edit)
+        form.addRow(tr("&Medications"), self.medications_edit)
+        form.addRow(tr("&Conditions"), self.conditions_edit)
         return box
 
     def _complaints_box(self) -> QGroupBox:
-        box = QGroupBox("Complaints")
+        box = QGroupBox(tr("Complaints"))
         self.complaints = QTableWidget(0, 4)
         self.complaints.setObjectName("complaints")
         self.complaints.setHorizontalHeaderLabels(
-            ["Complaint", "Onset (YYYY-MM-DD)", "Duration (weeks)", ""]
+            [tr("Complaint"), tr("Onset (YYYY-MM-DD)"), tr("Duration (weeks)"), ""]
         )
         header = self.complaints.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -132,9 +133,9 @@ class IntakeDialog(QDialog):
         self.complaints.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.complaints.setMinimumHeight(130)
         self.complaints.itemChanged.connect(self._on_complaint_edited)
-        add = QPushButton("&Add complaint")
+        add = QPushButton(tr("&Add complaint"))
         add.clicked.connect(lambda: self.add_complaint())
-        remove = QPushButton("&Remove")
+        remove = QPushButton(tr("&Remove"))
         remove.clicked.connect(self._remove_complaint)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -146,19 +147,19 @@ class IntakeDialog(QDialog):
         return box
 
     def _factors_box(self) -> QGroupBox:
-        box = QGroupBox("Perpetuating factors")
+        box = QGroupBox(tr("Perpetuating factors"))
         self.habits_edit = text_box("Posture at work and rest, habits of use, repetitive tasks")
         self.water_edit = QLineEdit()
-        self.water_edit.setPlaceholderText("litres a day, e.g. 1.5")
+        self.water_edit.setPlaceholderText(tr("litres a day, e.g. 1.5"))
         self.nutrition_edit = text_box("Meals, caffeine, alcohol, known deficiencies", 50)
         self.sleep_hours_edit = QLineEdit()
-        self.sleep_hours_edit.setPlaceholderText("hours a night, e.g. 7")
+        self.sleep_hours_edit.setPlaceholderText(tr("hours a night, e.g. 7"))
         self.sleep_notes_edit = text_box("Sleep position, waking with pain, pillow", 50)
         self.stress_edit = QLineEdit()
-        self.stress_edit.setPlaceholderText("0 (none) to 10 (overwhelming)")
+        self.stress_edit.setPlaceholderText(tr("0 (none) to 10 (overwhelming)"))
         self.breathing_edit = text_box("Upper-chest breathing, breath holding, mouth breathing", 50)
         self.occupation_edit = QLineEdit()
-        self.occupation_edit.setPlaceholderText("Work, sport, hobbies, caring duties")
+        self.occupation_edit.setPlaceholderText(tr("Work, sport, hobbies, caring duties"))
         grid = QGridLayout(box)
         groups = [
             ("Biomechanical", [("Posture and &use", self.habits_edit)]),
@@ -187,7 +188,7 @@ class IntakeDialog(QDialog):
         return box
 
     def _red_flags_box(self) -> QGroupBox:
-        box = QGroupBox("Red-flag screen (a yes means: refer before treating)")
+        box = QGroupBox(tr("Red-flag screen (a yes means: refer before treating)"))
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         self.red_flag_groups: dict[str, QButtonGroup] = {}
@@ -247,7 +248,7 @@ class IntakeDialog(QDialog):
             chronic = False
         self.complaints.blockSignals(True)
         badge.setText(CHRONIC_BADGE if chronic else "")
-        badge.setToolTip("12 weeks or more: chronic pain" if chronic else "")
+        badge.setToolTip(tr("12 weeks or more: chronic pain") if chronic else "")
         badge.setForeground(Qt.GlobalColor.white)
         badge.setBackground(Qt.GlobalColor.darkMagenta if chronic else Qt.GlobalColor.transparent)
         self.complaints.blockSignals(False)
@@ -314,28 +315,40 @@ class IntakeDialog(QDialog):
                 continue
             where = f"Complaint {row + 1}"
             if not description:
-                raise FormError(f"{where}: describe the complaint or remove the row.")
+                raise FormError(
+                    tr("{where}: describe the complaint or remove the row.").format(where=where)
+                )
             onset = None
             if onset_text:
                 try:
                     onset = date.fromisoformat(onset_text)
                 except ValueError:
                     raise FormError(
-                        f"{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 "
-                        f"(got {onset_text!r})."
+                        tr(
+                            "{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 (got "
+                            "{onset_text!r})."
+                        ).format(where=where, onset_text=onset_text)
                     ) from None
                 if onset > date.today():
-                    raise FormError(f"{where}: the onset date cannot be in the future.")
+                    raise FormError(
+                        tr("{where}: the onset date cannot be in the future.").format(where=where)
+                    )
             weeks = None
             if weeks_text:
                 try:
                     weeks = float(weeks_text)
                 except ValueError:
                     raise FormError(
-                        f"{where}: the duration must be a number of weeks (got {weeks_text!r})."
+                        tr(
+                            "{where}: the duration must be a number of weeks (got {weeks_text!r})."
+                        ).format(where=where, weeks_text=weeks_text)
                     ) from None
                 if weeks < 0:
-                    raise FormError(f"{where}: the duration cannot be negative ({weeks:g} weeks).")
+                    raise FormError(
+                        tr("{where}: the duration cannot be negative ({weeks:g} weeks).").format(
+                            where=where, weeks=weeks
+                        )
+                    )
             rows.append({"description": description, "onset_date": onset, "duration_weeks": weeks})
         return rows
 
@@ -387,7 +400,7 @@ class IntakeDialog(QDialog):
         self.show_error(str(exc))
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.show_error(f"Could not read the intake: {exc}")
+        self.show_error(tr("Could not read the intake: {exc}").format(exc=exc))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from nmt_bodymap.ui.i18n import tr
+
 
 class FormError(ValueError):
     """A field the therapist must fix; ``widget`` gets the focus."""
@@ -29,9 +31,21 @@ def number_of(edit: QLineEdit, label: str, low: float, high: float, whole: bool 
     try:
         value = float(raw)
     except ValueError:
-        raise FormError(f"{label} must be a number (got {raw!r}).", edit) from None
+        raise FormError(
+            tr("{label} must be a number (got {raw!r}).").format(label=label, raw=raw), edit
+        ) from None
     if whole and not value.is_integer():
-        raise FormError(f"{label} must be a whole number from {low:g} to {high:g}.", edit)
+        raise FormError(
+            tr("{label} must be a whole number from {low:g} to {high:g}.").format(
+                label=label, low=low, high=high
+            ),
+            edit,
+        )
     if not low <= value <= high:
-        raise FormError(f"{label} must be from {low:g} to {high:g} (got {raw}).", edit)
+        raise FormError(
+            tr("{label} must be from {low:g} to {high:g} (got {raw}).").format(
+                label=label, low=low, high=high, raw=raw
+            ),
+            edit,
+        )
     return int(value) if whole else value

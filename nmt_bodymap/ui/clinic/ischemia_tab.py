@@ -33,6 +33,7 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     select_data,
 )
 from nmt_bodymap.ui.clinic.assessment_text import capital, place_text
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_text, surface_label
 
 
@@ -64,15 +65,15 @@ class IschemiaTab(ChartedPage):
         self.signs = self._signs_list()
         self.severity = choice_combo(SEVERITY_CHOICES)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("optional")
-        self.add_button = QPushButton("Add ischemia")
+        self.note.setPlaceholderText(tr("optional"))
+        self.add_button = QPushButton(tr("Add ischemia"))
         self.add_button.clicked.connect(self.add)
         form = QFormLayout()
-        form.addRow("&Region", self.region)
-        form.addRow("Si&de", self.side)
-        form.addRow("Signs", self.signs)
-        form.addRow("Severity", self.severity)
-        form.addRow("Note", self.note)
+        form.addRow(tr("&Region"), self.region)
+        form.addRow(tr("Si&de"), self.side)
+        form.addRow(tr("Signs"), self.signs)
+        form.addRow(tr("Severity"), self.severity)
+        form.addRow(tr("Note"), self.note)
         self._region_changed()
         self.lay_out(form, self.add_button)
 
@@ -108,7 +109,7 @@ class IschemiaTab(ChartedPage):
             for label, value in SIDE_CHOICES:
                 self.side.addItem(label, value)
         else:
-            self.side.addItem("Midline", "midline")
+            self.side.addItem(tr("Midline"), "midline")
         if current is not None:
             select_data(self.side, current)
 
@@ -126,7 +127,11 @@ class IschemiaTab(ChartedPage):
         entry = self._chosen_region()
         if entry is None:
             typed = self.region.currentText().strip()
-            self.error.emit(f"“{typed}” is not a region of the body map; pick one from the list.")
+            self.error.emit(
+                tr("“{typed}” is not a region of the body map; pick one from the list.").format(
+                    typed=typed
+                )
+            )
             return
         signs = [
             self.signs.item(i)
@@ -134,7 +139,7 @@ class IschemiaTab(ChartedPage):
             if self.signs.item(i).checkState() == Qt.CheckState.Checked
         ]
         if not signs:
-            self.error.emit("Tick at least one sign of ischemia to chart.")
+            self.error.emit(tr("Tick at least one sign of ischemia to chart."))
             return
         side = self.side.currentData() or ""
         base: dict[str, Any] = {"kind": "ischemia", "region": entry.name, "side": side}
@@ -143,10 +148,16 @@ class IschemiaTab(ChartedPage):
         if self.note.text().strip():
             base["note"] = self.note.text().strip()
         where = place_text(entry.name, side)
-        self.undo_stack.beginMacro(f"Ischemia at {where}")
+        self.undo_stack.beginMacro(tr("Ischemia at {where}").format(where=where))
         for sign in signs:
             fields = {**base, "item": sign.data(ROLE)}
-            self.undo_stack.push(AddObservation(self.model, fields, f"{sign.text()} at {where}"))
+            self.undo_stack.push(
+                AddObservation(
+                    self.model,
+                    fields,
+                    tr("{sign} at {where}").format(sign=sign.text(), where=where),
+                )
+            )
         self.undo_stack.endMacro()
         for sign in signs:
             sign.setCheckState(Qt.CheckState.Unchecked)

@@ -40,6 +40,7 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     select_data,
 )
 from nmt_bodymap.ui.clinic.assessment_text import muscle_names, side_words
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_text
 
 
@@ -81,7 +82,7 @@ class PostureGaitTree(QTreeWidget):
         self._syncing = False
         self.setObjectName("posture-gait-tree")
         self.setColumnCount(3)
-        self.setHeaderLabels(["Observation", "Side", "Severity"])
+        self.setHeaderLabels([tr("Observation"), tr("Side"), tr("Severity")])
         self.setItemDelegateForColumn(0, WrappingDelegate(self))  # labels wrap, never cut
         self.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -124,14 +125,14 @@ class PostureGaitTree(QTreeWidget):
         side = None
         if observation.sided:
             side = choice_combo(SIDE_CHOICES)
-            side.setToolTip(f"Side: {_text(observation, 'side_hint')}")
-            side.setAccessibleName(f"{_text(observation, 'label')} side")
+            side.setToolTip(tr("Side: {text}").format(text=_text(observation, "side_hint")))
+            side.setAccessibleName(tr("{text} side").format(text=_text(observation, "label")))
             side.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._side(k))
             self.setItemWidget(item, 1, side)
         severity = choice_combo(SEVERITY_CHOICES)
-        severity.setToolTip("How marked it is (optional; once the row is ticked)")
+        severity.setToolTip(tr("How marked it is (optional; once the row is ticked)"))
         severity.setEnabled(False)
-        severity.setAccessibleName(f"{_text(observation, 'label')} severity")
+        severity.setAccessibleName(tr("{text} severity").format(text=_text(observation, "label")))
         severity.currentIndexChanged.connect(lambda _i, k=(kind, observation.id): self._severity(k))
         self.setItemWidget(item, 2, severity)
         self._rows[(kind, observation.id)] = ObservationRow(kind, observation, item, side, severity)
@@ -194,7 +195,9 @@ class PostureGaitTree(QTreeWidget):
         side = row.side.currentData() if row.side is not None else ""
         if row.side is not None and not side:
             self.refresh()  # not charted until a side is chosen
-            self.status_message.emit(f"Choose the side: {_text(row.observation, 'side_hint')}")
+            self.status_message.emit(
+                tr("Choose the side: {text}").format(text=_text(row.observation, "side_hint"))
+            )
             row.side.setFocus()
             row.side.showPopup()
             return
@@ -208,7 +211,9 @@ class PostureGaitTree(QTreeWidget):
         if severity:
             fields["severity"] = severity
         text = _text(row.observation, "label") + (f" ({side_words(side)})" if side else "")
-        self.undo_stack.push(AddObservation(self.observations, fields, f"Chart {text}"))
+        self.undo_stack.push(
+            AddObservation(self.observations, fields, tr("Chart {text}").format(text=text))
+        )
         self.refresh()
 
     def _untick(self, row: ObservationRow) -> None:
@@ -216,11 +221,13 @@ class PostureGaitTree(QTreeWidget):
         if record is None:
             self.refresh()
             if (row.kind, row.observation.id) in self.observations.pending:
-                self.status_message.emit("Still saving that tick; try again in a moment")
+                self.status_message.emit(tr("Still saving that tick; try again in a moment"))
             return
         self.undo_stack.push(
             RemoveObservation(
-                self.observations, record.id, f"Remove {_text(row.observation, 'label')}"
+                self.observations,
+                record.id,
+                tr("Remove {text}").format(text=_text(row.observation, "label")),
             )
         )
 
@@ -236,7 +243,9 @@ class PostureGaitTree(QTreeWidget):
         if not side:
             self.undo_stack.push(
                 RemoveObservation(
-                    self.observations, record.id, f"Remove {_text(row.observation, 'label')}"
+                    self.observations,
+                    record.id,
+                    tr("Remove {text}").format(text=_text(row.observation, "label")),
                 )
             )
         elif side != record.side:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.clinical import clearance_text, load_red_flags, needs_referral
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.forms import save_cancel_buttons
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_text
 
 StoreCall = Callable[..., Any]
@@ -52,23 +53,25 @@ class ClearanceDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Record medical clearance")
+        self.setWindowTitle(tr("Record medical clearance"))
         self.setMinimumWidth(440)
         self.who_edit = QLineEdit()
-        self.who_edit.setPlaceholderText("e.g. Dr Lee, the client's GP")
+        self.who_edit.setPlaceholderText(tr("e.g. Dr Lee, the client's GP"))
         self.date_edit = QLineEdit(date.today().isoformat())
-        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.date_edit.setPlaceholderText(tr("YYYY-MM-DD"))
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("What the clinician said (findings, limits on treatment)")
+        self.note_edit.setPlaceholderText(
+            tr("What the clinician said (findings, limits on treatment)")
+        )
         self.note_edit.setFixedHeight(90)
         self.error_label = QLabel("")
         self.error_label.setObjectName("form-error")
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Cleared &by", self.who_edit)
-        form.addRow("&Date", self.date_edit)
-        form.addRow("&Note", self.note_edit)
+        form.addRow(tr("Cleared &by"), self.who_edit)
+        form.addRow(tr("&Date"), self.date_edit)
+        form.addRow(tr("&Note"), self.note_edit)
         buttons = save_cancel_buttons(self, self._accept_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -115,11 +118,11 @@ class RedFlagBanner(QFrame):
         self.setStyleSheet(BANNER_STYLE)
         self.store_call = store_call
         self.client_id: int | None = None
-        self.title = QLabel("⚠  Refer for medical assessment before treatment")
+        self.title = QLabel(tr("⚠  Refer for medical assessment before treatment"))
         self.title.setStyleSheet("font-size: 17px; font-weight: 700;")
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
-        self.clear_button = QPushButton("Record clearance…")
+        self.clear_button = QPushButton(tr("Record clearance…"))
         self.clear_button.setObjectName("record-clearance")
         self.clear_button.clicked.connect(self.record_clearance)
         text = QVBoxLayout()

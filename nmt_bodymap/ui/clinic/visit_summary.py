@@ -41,6 +41,7 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_follow_ups import RecordFollowUp, VisitFollowUps
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.clinic.follow_up_dialog import FollowUpDialog
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
 PROMPT_STYLE = (
@@ -123,18 +124,20 @@ class VisitSummaryPanel(QWidget):
         self.prompt.setStyleSheet(PROMPT_STYLE)
         self.prompt_label = QLabel("")
         self.prompt_label.setWordWrap(True)
-        self.prompt_button = QPushButton("Record &follow-up…")
+        self.prompt_button = QPushButton(tr("Record &follow-up…"))
         self.prompt_button.clicked.connect(lambda: self.record_follow_up(self.previous))
         prompt_layout = QHBoxLayout(self.prompt)
         prompt_layout.addWidget(self.prompt_label, 1)
         prompt_layout.addWidget(self.prompt_button)
         self.text = QTextBrowser()
         self.text.setObjectName("visit-summary")
-        self.this_button = QPushButton("Follow-up of this visit…")
-        self.this_button.setToolTip("Record how the client fared after this visit")
+        self.this_button = QPushButton(tr("Follow-up of this visit…"))
+        self.this_button.setToolTip(tr("Record how the client fared after this visit"))
         self.this_button.clicked.connect(lambda: self.record_follow_up(self.visit))
-        self.copy_button = QPushButton("&Copy after-care")
-        self.copy_button.setToolTip("Copy the after-care advice for the client (no private data)")
+        self.copy_button = QPushButton(tr("&Copy after-care"))
+        self.copy_button.setToolTip(
+            tr("Copy the after-care advice for the client (no private data)")
+        )
         self.copy_button.clicked.connect(self.copy_after_care)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
@@ -175,13 +178,13 @@ class VisitSummaryPanel(QWidget):
         self._refresh_prompt()
         self._generation += 1
         if visit is None:
-            self.text.setHtml("<p><i>Open a visit to see its summary.</i></p>")
+            self.text.setHtml(tr("<p><i>Open a visit to see its summary.</i></p>"))
             return
         rows = len(self._marks) + len(self._findings) + len(self._treatments)
         if rows <= BACKGROUND_ROWS:
             self.text.setHtml(self._summary_html(visit))
             return
-        self.text.setHtml("<p><i>Preparing the summary…</i></p>")
+        self.text.setHtml(tr("<p><i>Preparing the summary…</i></p>"))
         generation, build = self._generation, self._html_builder(visit)
         _builder.submit(lambda: self._built.emit(generation, build()))
 
@@ -210,16 +213,22 @@ class VisitSummaryPanel(QWidget):
         self.prompt.show()
         if recorded is None:
             self.prompt_label.setText(
-                f"<b>How did the client fare after the visit of {visit_day(previous)}?</b><br>"
-                "Ask how long the soreness lasted and how many days of relief followed."
+                tr(
+                    "<b>How did the client fare after the visit of {visit_day}?</b><br>Ask "
+                    "how long the soreness lasted and how many days of relief followed."
+                ).format(visit_day=visit_day(previous))
             )
-            self.prompt_button.setText("Record &follow-up…")
+            self.prompt_button.setText(tr("Record &follow-up…"))
         else:
             self.prompt_label.setText(
-                f"After the visit of {visit_day(previous)}: "
-                f"{html.escape(follow_up_summary(recorded.soreness_hours, recorded.relief_days))}"
+                tr("After the visit of {visit_day}: {follow_up_summary}").format(
+                    visit_day=visit_day(previous),
+                    follow_up_summary=html.escape(
+                        follow_up_summary(recorded.soreness_hours, recorded.relief_days)
+                    ),
+                )
             )
-            self.prompt_button.setText("Edit &follow-up…")
+            self.prompt_button.setText(tr("Edit &follow-up…"))
 
     def _summary_html(
         self,
@@ -246,10 +255,10 @@ class VisitSummaryPanel(QWidget):
         parts = [
             f"<h3 style='margin-bottom:2px'>Visit of {visit_day(visit)}</h3>",
             f"<p style='margin-top:0'>Chief complaint: {complaint}</p>",
-            _list("Pain marked", marks, "No pain marked yet."),
-            _list("Assessment", assessment, "No posture, gait or tissue findings charted."),
-            _list("Trigger-point findings", findings, "No findings recorded yet."),
-            _list("Treatment", treatments, "No treatment recorded yet."),
+            _list(tr("Pain marked"), marks, tr("No pain marked yet.")),
+            _list(tr("Assessment"), assessment, tr("No posture, gait or tissue findings charted.")),
+            _list(tr("Trigger-point findings"), findings, tr("No findings recorded yet.")),
+            _list(tr("Treatment"), treatments, tr("No treatment recorded yet.")),
             "<h4 style='margin-bottom:0'>After-care</h4>",
             f"<p style='margin-top:2px'>{html.escape(soreness_advice())}<br>"
             f"<b>Expected soreness: {low} to {high} hours — it should have eased "
@@ -269,7 +278,7 @@ class VisitSummaryPanel(QWidget):
         lines = follow_up_reading(recorded.soreness_hours, recorded.relief_days)
         if recorded.note:
             lines.append(f"Client's report: {recorded.note}")
-        return _list("Follow-up", lines, "Recorded, without figures.")
+        return _list(tr("Follow-up"), lines, tr("Recorded, without figures."))
 
     # -- actions ---------------------------------------------------------------------------
     def ask_follow_up(self, visit: Any, current: Any | None) -> dict[str, Any] | None:

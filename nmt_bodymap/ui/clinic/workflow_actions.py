@@ -20,6 +20,7 @@ from nmt_bodymap.ui.actions import ActionSpec, add_menu
 from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.education.education_mode import EducationWindow
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.progress.progress_view import ProgressView
 
 EDUCATION_CANDIDATES = 8
@@ -102,11 +103,11 @@ def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
     def intake() -> None:
         client_id = current_client_id()
         if client_id is None:
-            status("Choose a client first")
+            status(tr("Choose a client first"))
             return
         dialog = IntakeDialog(store_call, client_id, window)
         dialog.saved.connect(banner.show_intake)
-        dialog.saved.connect(lambda _r: status("Intake saved"))
+        dialog.saved.connect(lambda _r: status(tr("Intake saved")))
         dialog.saved.connect(lambda _r: setattr(banner, "client_id", client_id))
         dialog.open()
 
@@ -118,7 +119,7 @@ def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
     def progress() -> None:
         client_id = current_client_id()
         if client_id is None:
-            status("Choose a client first")
+            status(tr("Choose a client first"))
             return
         view = ProgressView(store_call, client_id)
         view.show()
@@ -126,19 +127,21 @@ def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
 
     add_menu(
         window,
-        "&Clinic",
+        tr("&Clinic"),
         [
             ActionSpec(
-                "intake", "&Intake…", ("Ctrl+I",), intake, "Intake form and red-flag screen"
+                "intake", tr("&Intake…"), ("Ctrl+I",), intake, tr("Intake form and red-flag screen")
             ),
             ActionSpec(
                 "education",
-                "&Education mode",
+                tr("&Education mode"),
                 ("F11",),
                 education,
-                "Full-screen muscle and referral pictures for the client (no private data)",
+                tr("Full-screen muscle and referral pictures for the client (no private data)"),
             ),
-            ActionSpec("progress", "&Progress…", ("Ctrl+Shift+P",), progress, "Charts over visits"),
+            ActionSpec(
+                "progress", tr("&Progress…"), ("Ctrl+Shift+P",), progress, tr("Charts over visits")
+            ),
         ],
         w.actions_by_key,
     )

@@ -30,6 +30,7 @@ from nmt_bodymap.ui.documents.paged import (
 )
 from nmt_bodymap.ui.documents.report import header_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text, muscle_label, place_label
 
@@ -77,7 +78,7 @@ def handout_html(
     day = visit.started_at.astimezone().strftime("%A %d %B %Y")
     parts = [
         f"<html><head><style>{STYLE}</style></head><body>",
-        header_html(settings, "Your after-care"),
+        header_html(settings, tr("Your after-care")),
         f"<p>For <b>{escape(data.client.name)}</b>, after your visit on {escape(day)}.</p>",
     ]
     muscles = [(m, side) for m, side in treated(data) if m in knowledge]

@@ -23,6 +23,7 @@ from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
+from nmt_bodymap.ui.i18n import tr
 
 EXPORT_FILTERS = {
     "json": "Chart, NMT Body Map JSON (*.json)",
@@ -74,21 +75,25 @@ class DocumentActions(QObject):
     def _with_visit(self, then: Callable[[VisitDocument], None]) -> None:
         visit_id = self.window.marks.visit_id
         if visit_id is None:
-            self.window.show_status("Open a visit first.")
+            self.window.show_status(tr("Open a visit first."))
             return
 
         def done(data: VisitDocument) -> None:
             try:
                 then(data)
             except OSError as exc:
-                self.window.show_error(f"The file could not be written: {exc.strerror or exc}")
+                self.window.show_error(
+                    tr("The file could not be written: {value1}").format(value1=exc.strerror or exc)
+                )
 
         self.window.worker.submit(
             lambda store: collect_visit(store, visit_id), done, self.window.show_error
         )
 
     def _pdf_path(self, what: str, default_name: str) -> Path | None:
-        path, _filter = self.ask_save_path(f"Export {what} as PDF", default_name, "PDF (*.pdf)")
+        path, _filter = self.ask_save_path(
+            tr("Export {what} as PDF").format(what=what), default_name, tr("PDF (*.pdf)")
+        )
         if not path:
             return None
         return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
@@ -96,31 +101,35 @@ class DocumentActions(QObject):
     def print_report(self) -> None:
         from nmt_bodymap.ui.documents.report import print_report
 
-        self._print("visit report", print_report)
+        self._print(tr("visit report"), print_report)
 
     def print_handout(self) -> None:
         from nmt_bodymap.ui.documents.handout import print_handout
 
-        self._print("handout", print_handout)
+        self._print(tr("handout"), print_handout)
 
     def _print(self, what: str, draw: Callable[..., int]) -> None:
         def go(data: VisitDocument) -> None:
             printer = self.ask_printer()
             if printer is not None:
                 pages = draw(data, printer)
-                self.window.show_status(f"Sent the {what} to the printer ({pages} pages).")
+                self.window.show_status(
+                    tr("Sent the {what} to the printer ({pages} pages).").format(
+                        what=what, pages=pages
+                    )
+                )
 
         self._with_visit(go)
 
     def export_report(self) -> None:
         from nmt_bodymap.ui.documents.report import write_report_pdf
 
-        self._export_pdf("visit report", "visit-report.pdf", write_report_pdf)
+        self._export_pdf(tr("visit report"), "visit-report.pdf", write_report_pdf)
 
     def export_handout(self) -> None:
         from nmt_bodymap.ui.documents.handout import write_handout_pdf
 
-        self._export_pdf("client handout", "after-care.pdf", write_handout_pdf)
+        self._export_pdf(tr("client handout"), "after-care.pdf", write_handout_pdf)
 
     def _export_pdf(self, what: str, name: str, write: Callable[..., int]) -> None:
         path = self._pdf_path(what, name)
@@ -129,7 +138,11 @@ class DocumentActions(QObject):
 
         def go(data: VisitDocument) -> None:
             pages = write(data, path)
-            self.window.show_status(f"Saved the {what} ({pages} pages) to {path}.")
+            self.window.show_status(
+                tr("Saved the {what} ({pages} pages) to {path}.").format(
+                    what=what, pages=pages, path=path
+                )
+            )
 
         self._with_visit(go)
 
@@ -137,7 +150,7 @@ class DocumentActions(QObject):
         from nmt_bodymap.ui.documents.picture import write_body_chart_png
 
         chosen, _filter = self.ask_save_path(
-            "Export body chart picture", "body-chart.png", "PNG picture (*.png)"
+            tr("Export body chart picture"), "body-chart.png", tr("PNG picture (*.png)")
         )
         if not chosen:
             return
@@ -145,7 +158,7 @@ class DocumentActions(QObject):
 
         def go(data: VisitDocument) -> None:
             write_body_chart_png(data, path)
-            self.window.show_status(f"Saved the body chart picture to {path}.")
+            self.window.show_status(tr("Saved the body chart picture to {path}.").format(path=path))
 
         self._with_visit(go)
 
@@ -155,10 +168,10 @@ class DocumentActions(QObject):
 
         client = self.window.visits.client
         if client is None:
-            self.window.show_status("Choose a client first.")
+            self.window.show_status(tr("Choose a client first."))
             return
         chosen, chosen_filter = self.ask_save_path(
-            "Export chart", "chart.json", ";;".join(EXPORT_FILTERS.values())
+            tr("Export chart"), "chart.json", ";;".join(EXPORT_FILTERS.values())
         )
         if not chosen:
             return
@@ -171,20 +184,22 @@ class DocumentActions(QObject):
         client_id = client.id
         self.window.worker.submit(
             lambda store: export_chart(store, client_id, fmt, path),
-            lambda written: self.window.show_status(f"Exported the chart to {written}."),
+            lambda written: self.window.show_status(
+                tr("Exported the chart to {written}.").format(written=written)
+            ),
             self.window.show_error,
         )
 
     def import_client(self) -> None:
         from nmt_bodymap.store.import_chart import import_chart
 
-        chosen = self.ask_open_path("Import client", EXPORT_FILTERS["json"])
+        chosen = self.ask_open_path(tr("Import client"), EXPORT_FILTERS["json"])
         if not chosen:
             return
         path = Path(chosen)
 
         def imported(client: Any) -> None:
-            self.window.show_status(f"Imported {path.name} as a new client.")
+            self.window.show_status(tr("Imported {name} as a new client.").format(name=path.name))
             self.window.clients.refresh(select_id=client.id)
 
         self.window.worker.submit(
@@ -216,14 +231,14 @@ def install_document_actions(window: DocumentWindow) -> DocumentActions:
     actions.soap_tab = install_soap_tab(window)
     specs: list[tuple[str, str, str, Callable[[], None]] | None] = [
         None,
-        ("print-report", "&Print visit report…", "Ctrl+P", actions.print_report),
-        ("export-report", "Export visit &report as PDF…", "", actions.export_report),
-        ("print-handout", "Print client &handout…", "", actions.print_handout),
-        ("export-handout", "Export client handout as P&DF…", "", actions.export_handout),
-        ("export-picture", "Export &body chart picture…", "", actions.export_picture),
+        ("print-report", tr("&Print visit report…"), "Ctrl+P", actions.print_report),
+        ("export-report", tr("Export visit &report as PDF…"), "", actions.export_report),
+        ("print-handout", tr("Print client &handout…"), "", actions.print_handout),
+        ("export-handout", tr("Export client handout as P&DF…"), "", actions.export_handout),
+        ("export-picture", tr("Export &body chart picture…"), "", actions.export_picture),
         None,
-        ("export-chart", "E&xport chart (JSON/CSV/FHIR)…", "", actions.export_chart),
-        ("import-client", "&Import client…", "", actions.import_client),
+        ("export-chart", tr("E&xport chart (JSON/CSV/FHIR)…"), "", actions.export_chart),
+        ("import-client", tr("&Import client…"), "", actions.import_client),
     ]
     menu = _file_menu(window)
     before = _quit_group(menu, window.actions_by_key.get("quit"))

@@ -27,6 +27,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from nmt_bodymap.ui.i18n import tr
+
 MARGIN_MM = 15.0
 FOOTER_MM = 8.0
 PDF_DPI = 300
@@ -141,7 +143,9 @@ def render_document(
             painter.drawText(
                 QRectF(0, device.height() - footer_px * 0.7, device.width(), footer_px * 0.7),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                f"{footer}   ·   Page {number + 1} of {pages}",
+                tr("{footer}   ·   Page {number} of {pages}").format(
+                    footer=footer, number=number + 1, pages=pages
+                ),
             )
     finally:
         painter.end()

@@ -34,6 +34,7 @@ from nmt_bodymap.ui.documents.paged import (
 )
 from nmt_bodymap.ui.documents.signed import consent_html, signature_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
@@ -168,7 +169,7 @@ def follow_up_html(data: VisitDocument) -> str:
         lines.extend(follow_up_reading(row.soreness_hours, row.relief_days))
         if row.note:
             lines.append(f"Client's report: {row.note}")
-    return _list(lines, "No follow-up recorded yet for this visit.")
+    return _list(lines, tr("No follow-up recorded yet for this visit."))
 
 
 def soap_html(data: VisitDocument) -> str:
@@ -188,7 +189,7 @@ def soap_html(data: VisitDocument) -> str:
     body = "".join(
         f"<p><b>{title}:</b> {escape(text).replace(chr(10), '<br>')}</p>" for title, text in parts
     )
-    return _section("SOAP note", body)
+    return _section(tr("SOAP note"), body)
 
 
 def row_names(knowledge: KnowledgeBase, data: VisitDocument) -> dict[str, str]:
@@ -224,7 +225,7 @@ def report_html(
     ]
     return (
         f"<html><head><style>{STYLE}</style></head><body>"
-        + header_html(settings, "Visit report")
+        + header_html(settings, tr("Visit report"))
         + "<table cellspacing='0' cellpadding='1' width='100%'>"
         f"<tr><td width='20%'><b>Client</b></td><td width='40%'>{escape(client.name)}</td>"
         f"<td width='18%'><b>Date of birth</b></td><td width='22%'>{born}</td></tr>"
@@ -232,7 +233,7 @@ def report_html(
         f"<td><b>Therapist</b></td><td>{escape(therapist)}</td></tr>"
         f"<tr><td><b>Chief complaint</b></td>"
         f"<td colspan='3'>{escape(visit.chief_complaint or '—')}</td></tr></table>"
-        + _section("Pain marked", f"<table width='100%'><tr>{figures}</tr></table>")
+        + _section(tr("Pain marked"), f"<table width='100%'><tr>{figures}</tr></table>")
         + "<p class='muted'>Key: the symbol's shape is the quality of the pain ("
         + QUALITY_KEY
         + "); its colour and the number inside are the intensity (0 no pain to 10 worst, "
@@ -242,28 +243,28 @@ def report_html(
             "".join(f"<p>{escape(line)}</p>" for line in mark_lines(data))
             or "<p class='muted'><i>No pain marked at this visit.</i></p>"
         )
-        + _section("Muscles charted", muscle_html(knowledge, data))
+        + _section(tr("Muscles charted"), muscle_html(knowledge, data))
         + _section(
-            "Trigger-point findings",
+            tr("Trigger-point findings"),
             _list(
                 [
                     finding_text(knowledge, f) + (f". Note: {f.note}" if f.note else "")
                     for f in data.findings
                 ],
-                "No findings recorded.",
+                tr("No findings recorded."),
             ),
         )
         + _section(
-            "Treatment",
-            _list([treatment_text(knowledge, t) for t in data.treatments], "No treatment."),
+            tr("Treatment"),
+            _list([treatment_text(knowledge, t) for t in data.treatments], tr("No treatment.")),
         )
-        + _section("Assessment", _list(observation_lines, "No assessment charted."))
-        + _section("Red flags and clearance", red_flag_html(data))
+        + _section(tr("Assessment"), _list(observation_lines, tr("No assessment charted.")))
+        + _section(tr("Red flags and clearance"), red_flag_html(data))
         + _section(
-            "Consent to treatment", consent_html(data.consent, figure_tags.get("consent", ""))
+            tr("Consent to treatment"), consent_html(data.consent, figure_tags.get("consent", ""))
         )
-        + _section("After-care given", after_care_html(data))
-        + _section("Follow-up of this visit", follow_up_html(data))
+        + _section(tr("After-care given"), after_care_html(data))
+        + _section(tr("Follow-up of this visit"), follow_up_html(data))
         + soap_html(data)
         + signature_html(visit, data.amendments, row_names(knowledge, data))
         + "</body></html>"

@@ -30,10 +30,15 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.soap_text import SECTIONS, soap_suggestions
 from nmt_bodymap.ui.documents.visit_data import collect_visit
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
 SAVE_DELAY_MS = 700
-TITLES = {"subjective": "&Subjective", "objective": "&Objective", "assessment": "&Assessment",
-          "plan": "&Plan"}  # fmt: skip
+TITLES = {
+    "subjective": tr_noop("&Subjective", "SOAP"),
+    "objective": tr_noop("&Objective", "SOAP"),
+    "assessment": tr_noop("&Assessment", "SOAP"),
+    "plan": tr_noop("&Plan", "SOAP"),
+}
 
 
 class SoapTab(QWidget):
@@ -56,21 +61,25 @@ class SoapTab(QWidget):
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._schedule)
             edit.installEventFilter(self)
-            label = QLabel(TITLES[name])
+            label = QLabel(tr(TITLES[name], "SOAP"))
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.edits[name] = edit
-        self.suggest_button = QPushButton("Fill empty sections from the char&t")
+        self.suggest_button = QPushButton(tr("Fill empty sections from the char&t"))
         self.suggest_button.setToolTip(
-            "Objective from the marks, findings and assessment; Plan from the treatments, "
-            "after-care and follow-up. Text you wrote is never replaced."
+            tr(
+                "Objective from the marks, findings and assessment; Plan from the treatments, "
+                "after-care and follow-up. Text you wrote is never replaced."
+            )
         )
         self.suggest_button.clicked.connect(self.fill_suggestions)
         self.template_box = QComboBox()
         self.template_box.setObjectName("soap-template")
         self.template_box.setToolTip(
-            "The clinic's templates (soap_templates.yaml in the data folder); a template "
-            "fills the empty sections only"
+            tr(
+                "The clinic's templates (soap_templates.yaml in the data folder); a template "
+                "fills the empty sections only"
+            )
         )
         self.template_box.activated.connect(self._template_chosen)
         self.templates: tuple[Any, ...] = ()
@@ -124,9 +133,9 @@ class SoapTab(QWidget):
             return
         state, why = self._open.status(doc.visit)
         if state == "saved" and self.status.text() == "Saving…":
-            self.status.setText("Stored.")
+            self.status.setText(tr("Stored."))
         elif state == "unsaved":
-            self.status.setText(f"Not stored: {why}")
+            self.status.setText(tr("Not stored: {why}").format(why=why))
 
     # -- which visit -----------------------------------------------------------------------
     def show_visit(self, visit: Any | None) -> None:
@@ -143,7 +152,7 @@ class SoapTab(QWidget):
         for edit in self.edits.values():
             edit.setEnabled(False)
         self.suggest_button.setEnabled(enabled)
-        self.status.setText("" if enabled else "Open a visit to write its SOAP note.")
+        self.status.setText("" if enabled else tr("Open a visit to write its SOAP note."))
         if visit is None:
             return
         serial, visit_id = self._serial, visit.id
@@ -162,7 +171,7 @@ class SoapTab(QWidget):
         for edit in self.edits.values():
             edit.setEnabled(True)
         self.set_signed(getattr(record, "signed_at", None) is not None)
-        self.status.setText("Signed: read-only." if self.signed else "Stored.")
+        self.status.setText(tr("Signed: read-only.") if self.signed else tr("Stored."))
 
     def set_signed(self, signed: bool) -> None:
         """A signed visit's note is read-only (the store refuses an edit anyway)."""
@@ -184,7 +193,7 @@ class SoapTab(QWidget):
         return {name: edit.toPlainText() for name, edit in self.edits.items()}
 
     def _schedule(self) -> None:
-        self.status.setText("Editing…")
+        self.status.setText(tr("Editing…"))
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -203,10 +212,10 @@ class SoapTab(QWidget):
         changes = {n: t for n, t in self.texts().items() if t.strip() != self._stored.get(n, "")}
         if not changes:
             if self.status.text() == "Editing…":
-                self.status.setText("Stored.")
+                self.status.setText(tr("Stored."))
             return
         visit_id, serial = self.visit_id, self._serial
-        self.status.setText("Saving…")
+        self.status.setText(tr("Saving…"))
         doc = self._doc()
         if doc is not None:
             self._push(doc, {name: text.strip() for name, text in changes.items()})
@@ -224,22 +233,22 @@ class SoapTab(QWidget):
 
         op = doc.change_op(RowKind.VISIT, doc.visit, **changes)
         self._stored.update(changes)
-        command = push_operations(self._stack, self._open, [op], "Edit SOAP note")
+        command = push_operations(self._stack, self._open, [op], tr("Edit SOAP note"))
         if command is None:
-            self.status.setText("Not stored: the visit refused the change.")
+            self.status.setText(tr("Not stored: the visit refused the change."))
         elif not self._open.queued(doc.visit):
-            self.status.setText("Stored.")
+            self.status.setText(tr("Stored."))
 
     def _saved(self, serial: int, record: Any) -> None:
         if serial != self._serial:
             return
         self._stored = {name: getattr(record, name) or "" for name in SECTIONS}
         if all(t.strip() == self._stored[n] for n, t in self.texts().items()):
-            self.status.setText("Stored.")
+            self.status.setText(tr("Stored."))
 
     def _failed(self, serial: int, error: BaseException) -> None:
         if serial == self._serial:
-            self.status.setText(f"Not stored: {error}")
+            self.status.setText(tr("Not stored: {error}").format(error=error))
 
     # -- the clinic's templates ----------------------------------------------------------------
     def load_templates(self, folder: Any = None) -> None:
@@ -253,11 +262,11 @@ class SoapTab(QWidget):
             self.templates = load_templates(path)
         except TemplateError as exc:
             self.templates = ()
-            self.template_box.addItem("Templates unusable")
+            self.template_box.addItem(tr("Templates unusable"))
             self.template_box.setToolTip(str(exc))
             self.template_box.setEnabled(False)
             return
-        self.template_box.addItem("Use template…" if self.templates else "No templates")
+        self.template_box.addItem(tr("Use template…") if self.templates else tr("No templates"))
         for template in self.templates:
             self.template_box.addItem(template.name)
         self.template_box.setEnabled(bool(self.templates))
@@ -306,7 +315,7 @@ class SoapTab(QWidget):
 def install_soap_tab(window: Any) -> SoapTab:
     """Add the SOAP tab beside the window's other visit tabs, following the open visit."""
     tab = SoapTab(window.worker, window.knowledge)
-    window.side_tabs.addTab(tab, "SOAP")
+    window.side_tabs.addTab(tab, tr("SOAP"))
     window.visits.visit_chosen.connect(tab.show_visit)
     window.installEventFilter(tab)
     tab.attach(window.open_visit, window.undo_stack)  # SOAP edits are undoable operations

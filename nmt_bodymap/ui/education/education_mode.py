@@ -49,6 +49,7 @@ from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.education.education_parts import RevealLayer, muscle_library
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
@@ -82,7 +83,7 @@ class EducationWindow(QWidget):
         selected: str | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("NMT Body Map — education")
+        self.setWindowTitle(tr("NMT Body Map — education"))
         self.setObjectName("education-window")
         self.setStyleSheet("#education-window { background: white; }")
         self.knowledge = knowledge or load_knowledge()
@@ -110,17 +111,25 @@ class EducationWindow(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setStyleSheet("font-size: 26px; color: #222; padding: 8px 40px;")
         self.legend = QLabel(
-            f"<span style='color:{MUSCLE_EDGE.name()}'>■</span> muscle &nbsp;&nbsp; "
-            f"<span style='color:{TRIGGER_POINT.name()}'>●</span> trigger point &nbsp;&nbsp;"
-            f"<span style='color:{ESSENTIAL.name()}'>■</span> where it is usually felt &nbsp;&nbsp;"
-            f"<span style='color:{SPILLOVER.name()}'>▨</span> where some people also feel it"
+            tr(
+                "<span style='color:{muscle_edge}'>■</span> muscle &nbsp;&nbsp; <span "
+                "style='color:{trigger_point}'>●</span> trigger point "
+                "&nbsp;&nbsp;<span style='color:{essential}'>■</span> where it is "
+                "usually felt &nbsp;&nbsp;<span style='color:{spillover}'>▨</span> "
+                "where some people also feel it"
+            ).format(
+                muscle_edge=MUSCLE_EDGE.name(),
+                trigger_point=TRIGGER_POINT.name(),
+                essential=ESSENTIAL.name(),
+                spillover=SPILLOVER.name(),
+            )
         )
         self.legend.setStyleSheet("font-size: 18px; color: #444;")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.previous_button = QPushButton("◀  Previous")
-        self.next_button = QPushButton("Next  ▶")
-        self.close_button = QPushButton("Leave (Esc)")
+        self.previous_button = QPushButton(tr("◀  Previous"))
+        self.next_button = QPushButton(tr("Next  ▶"))
+        self.close_button = QPushButton(tr("Leave (Esc)"))
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setStyleSheet("font-size: 18px; padding: 8px 18px;")
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -164,14 +173,14 @@ class EducationWindow(QWidget):
         panel = QWidget()
         panel.setFixedWidth(300)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Find a muscle by name…")
+        self.search_edit.setPlaceholderText(tr("Find a muscle by name…"))
         self.region_combo = QComboBox()
-        self.region_combo.addItem("Any place it refers to", "")
+        self.region_combo.addItem(tr("Any place it refers to"), "")
         region_names = {name: region_word(name) for name in load_vocabulary()}
         for name, label in sorted(region_names.items(), key=lambda kv: kv[1].casefold()):
             self.region_combo.addItem(label, name)
         self.condition_combo = QComboBox()
-        self.condition_combo.addItem("Any condition", "")
+        self.condition_combo.addItem(tr("Any condition"), "")
         for condition in self.knowledge.conditions.values():
             label = knowledge_text("condition", condition.id, "label", condition.label)
             self.condition_combo.addItem(label, condition.id)
@@ -183,7 +192,7 @@ class EducationWindow(QWidget):
         self.muscle_list.itemActivated.connect(self._on_library_item)
         self.muscle_list.itemClicked.connect(self._on_library_item)
         layout = QVBoxLayout(panel)
-        heading = QLabel("Muscles")
+        heading = QLabel(tr("Muscles"))
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         layout.addWidget(heading)
         layout.addWidget(self.search_edit)
@@ -264,7 +273,11 @@ class EducationWindow(QWidget):
             knowledge_text("muscle", muscle.id, "client_explanation")
             + (f"\nAlso felt: {', '.join(internal)}." if internal else "")
         )
-        self.setWindowTitle(f"NMT Body Map — education — {muscle_label(muscle.id)}")
+        self.setWindowTitle(
+            tr("NMT Body Map — education — {muscle_label}").format(
+                muscle_label=muscle_label(muscle.id)
+            )
+        )
         self._select_in_library(muscle.id)
         self._fit()
         self.animation.start()

@@ -31,6 +31,7 @@ from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.marks import QUALITIES, MarkState, saved_note
 from nmt_bodymap.ui.chart.visit_marks import VisitMarks
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.highlight import Highlight
@@ -42,8 +43,8 @@ from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
 from nmt_bodymap.ui.map.selection import MarkSelection
 
 VIEW_TITLES = {
-    "anterior": "Front (client's right on your left)",
-    "posterior": "Back (client's right on your right)",
+    "anterior": tr_noop("Front (client's right on your left)"),
+    "posterior": tr_noop("Back (client's right on your right)"),
 }
 
 
@@ -90,7 +91,7 @@ class BodyMapPanel(QWidget):
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         for view_name in ("anterior", "posterior"):
             scene = BodyScene(view_name, atlas, colors)
-            view = BodyView(scene, VIEW_TITLES[view_name])
+            view = BodyView(scene, tr(VIEW_TITLES[view_name]))
             view.point_clicked.connect(self._on_point_clicked)
             view.hovered.connect(self._on_hovered)
             scene.mark_dragged.connect(self._on_mark_dragged)
@@ -195,21 +196,28 @@ class BodyMapPanel(QWidget):
     ) -> None:
         """A new mark with the next mark's values; it becomes the one selected mark."""
         op = self.marks.add_op(view, x, y, region, side, self._next_intensity, self._next_quality)
-        note = f"Saved: {place_label(region, side)}, {self._next_quality} {self._next_intensity}/10"
-        if self._push([op], f"Mark {place_label(region, side)}", note):
+        place = tr("{place}, {quality} {intensity}/10").format(
+            place=place_label(region, side),
+            quality=tr(self._next_quality),
+            intensity=self._next_intensity,
+        )
+        note = tr("Saved: {marks}").format(marks=place)
+        if self._push(
+            [op], tr("Mark {place_label}").format(place_label=place_label(region, side)), note
+        ):
             self.selection.set([op.row], picked=False)
 
     def _push(self, ops: list[Any], text: str, note: str = "") -> bool:
         """One undoable gesture; False (and a plain message) if the chart refused it."""
         command = push_operations(self.undo_stack, self.marks.visit, ops, text, note)
         if command is None:
-            self.status_message.emit("That change does not fit the chart: nothing was changed")
+            self.status_message.emit(tr("That change does not fit the chart: nothing was changed"))
         return command is not None
 
     def _on_site_clicked(self, region: str, side: str, additive: bool) -> None:
         """A click on an internal site: mark it, or select it if it is already marked."""
         if self.marks.visit_id is None:
-            self.status_message.emit("Open a visit (or start a new one) before marking pain")
+            self.status_message.emit(tr("Open a visit (or start a new one) before marking pain"))
             return
         keys = [m.key for m in self.internal_sites.marks_at(region, side)]
         if keys:
@@ -224,7 +232,7 @@ class BodyMapPanel(QWidget):
     def remove_selected(self) -> bool:
         keys = self.selected_mark_keys()
         if not keys:
-            self.status_message.emit("Select a mark first (click it), then press Delete")
+            self.status_message.emit(tr("Select a mark first (click it), then press Delete"))
             return False
         what = "Remove mark" if len(keys) == 1 else f"Remove {len(keys)} marks"
         ops = [self.marks.delete_op(k) for k in keys]
@@ -236,12 +244,12 @@ class BodyMapPanel(QWidget):
 
     def _on_point_clicked(self, view: str, point: QPointF) -> None:
         if self.marks.visit_id is None:
-            self.status_message.emit("Open a visit (or start a new one) before marking pain")
+            self.status_message.emit(tr("Open a visit (or start a new one) before marking pain"))
             return
         self.selection.clear()
         region = self.atlas.region_at(view, point.x(), point.y())
         if region is None:
-            self.status_message.emit("That point is outside the figure: no mark added")
+            self.status_message.emit(tr("That point is outside the figure: no mark added"))
             return
         self._place_mark(view, point.x(), point.y(), region.region, region.side)
 
@@ -257,11 +265,15 @@ class BodyMapPanel(QWidget):
         region = self.atlas.region_at(before.view, end.x(), end.y())
         if region is None:
             self.scenes[before.view].mark_items[key].setPos(start)
-            self.status_message.emit("A mark must stay on the figure: moved back")
+            self.status_message.emit(tr("A mark must stay on the figure: moved back"))
             return
         where = place_label(region.region, region.side)
         op = self.marks.move_op(key, end.x(), end.y(), region.region, region.side)
-        self._push([op], f"Move mark to {where}", f"Moved the mark to {where}")
+        self._push(
+            [op],
+            tr("Move mark to {where}").format(where=where),
+            tr("Moved the mark to {where}").format(where=where),
+        )
 
     # -- the tools: they show the selected mark's values, or the next mark's ---------------
     @property
@@ -282,7 +294,11 @@ class BodyMapPanel(QWidget):
             stale = [m for m in self._selected_marks() if m.intensity != value]
             if stale:
                 ops = [self.marks.change_op(m.key, intensity=value) for m in stale]
-                self._push(ops, f"Set intensity {value}", saved_note(stale, value, None))
+                self._push(
+                    ops,
+                    tr("Set intensity {value}").format(value=value),
+                    saved_note(stale, value, None),
+                )
         else:
             self._next_intensity = value
         self._show_values()
@@ -294,7 +310,11 @@ class BodyMapPanel(QWidget):
             stale = [m for m in self._selected_marks() if m.quality != quality]
             if stale:
                 ops = [self.marks.change_op(m.key, quality=quality) for m in stale]
-                self._push(ops, f"Set quality {quality}", saved_note(stale, None, quality))
+                self._push(
+                    ops,
+                    tr("Set quality {quality}").format(quality=quality),
+                    saved_note(stale, None, quality),
+                )
         else:
             self._next_quality = quality
         self._show_values()

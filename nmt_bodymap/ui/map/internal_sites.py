@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import RegionDef, internal_sites
 from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label, region_word
 from nmt_bodymap.ui.map.map_items import draw_pain_symbol
 from nmt_bodymap.ui.map.palette import MapColors
@@ -112,9 +113,9 @@ class InternalSitesPanel(QFrame):
         self._selected: set[SiteKey] = set()
         self._zones: dict[SiteKey, str] = {}
 
-        title = QLabel("Inside the body")
+        title = QLabel(tr("Inside the body"))
         title.setStyleSheet("font-weight: 600; font-size: 14px;")
-        hint = QLabel("Pain the drawings cannot show.")
+        hint = QLabel(tr("Pain the drawings cannot show."))
         hint.setWordWrap(True)
         hint.setStyleSheet("font-size: 12px;")  # full text colour: legible in dark themes
         layout = QVBoxLayout(self)
@@ -128,7 +129,7 @@ class InternalSitesPanel(QFrame):
         grid.setColumnStretch(0, 1)
         for column, text in ((1, "right"), (2, "left")):
             header = QLabel(text)
-            header.setToolTip(f"The client's {text} side")
+            header.setToolTip(tr("The client's {text} side").format(text=text))
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
             header.setStyleSheet("font-size: 12px;")
             grid.addWidget(header, 0, column)

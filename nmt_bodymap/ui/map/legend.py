@@ -7,8 +7,21 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.map_items import quality_symbol
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors, intensity_color, text_color_on
+
+# the legend's words, for the catalogue (the mark qualities and the muscle keys)
+LEGEND_WORDS = (
+    tr_noop("ache"),
+    tr_noop("sharp"),
+    tr_noop("burning"),
+    tr_noop("throbbing"),
+    tr_noop("tingling"),
+    tr_noop("numbness"),
+    tr_noop("muscle"),
+    tr_noop("trigger pt"),
+)
 
 BOX = 20.0  # an intensity swatch
 GAP = 10.0  # between one key's label and the next key
@@ -26,8 +39,10 @@ class MapLegend(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._height = ONE_ROW
         self.setToolTip(
-            "Intensity 0 (no pain) to 10 (worst imaginable); the symbol shape "
-            "gives the quality; blue = referral zone of the selected muscle."
+            tr(
+                "Intensity 0 (no pain) to 10 (worst imaginable); the symbol shape "
+                "gives the quality; blue = referral zone of the selected muscle."
+            )
         )
 
     def sizeHint(self) -> QSize:
@@ -48,13 +63,13 @@ class MapLegend(QWidget):
         first_quality = x
         placed: list[tuple[str, float, float, QRectF]] = []
         for quality in QUALITIES:
-            width = metrics.horizontalAdvance(quality) + 2
+            width = metrics.horizontalAdvance(tr(quality)) + 2
             placed.append((f"quality:{quality}", x, 0.0, QRectF(x - 2, 40, width, 14)))
             x += max(22.0, width + GAP)
         widest = x
         x, y = (first_quality, ROW) if two_rows else (x + 8, 0.0)
         for label in ("essential", "spillover", "muscle", "trigger pt"):
-            width = metrics.horizontalAdvance(label) + 2
+            width = metrics.horizontalAdvance(tr(label)) + 2
             placed.append((f"key:{label}", x, y, QRectF(x - 2, 40 + y, width, 14)))
             x += max(26.0, width + GAP)
         return max(widest, x), placed
@@ -89,7 +104,7 @@ class MapLegend(QWidget):
         painter.setFont(font)
         x = 6.0
         painter.setPen(text_pen)
-        painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Intensity")
+        painter.drawText(QRectF(x, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, tr("Intensity"))
         for level in range(MAX_INTENSITY + 1):
             rect = QRectF(x + level * (BOX + 1), 18, BOX, BOX)
             fill = intensity_color(level)
@@ -99,15 +114,17 @@ class MapLegend(QWidget):
             painter.setPen(text_color_on(fill))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(level))
         painter.setPen(text_pen)
-        painter.drawText(QRectF(x, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, "mild")
+        painter.drawText(QRectF(x, 40, 60, 14), Qt.AlignmentFlag.AlignLeft, tr("mild"))
         painter.drawText(
-            QRectF(x + 11 * (BOX + 1) - 60, 40, 60, 14), Qt.AlignmentFlag.AlignRight, "worst"
+            QRectF(x + 11 * (BOX + 1) - 60, 40, 60, 14), Qt.AlignmentFlag.AlignRight, tr("worst")
         )
         first_quality = placed[0][1]
         first_key, key_y = next((px, y) for kind, px, y, _r in placed if kind.startswith("key:"))
-        painter.drawText(QRectF(first_quality, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, "Quality")
         painter.drawText(
-            QRectF(first_key, 2 + key_y, 200, 14), Qt.AlignmentFlag.AlignLeft, "Selected muscle"
+            QRectF(first_quality, 2, 200, 14), Qt.AlignmentFlag.AlignLeft, tr("Quality")
+        )
+        painter.drawText(
+            QRectF(first_key, 2 + key_y, 200, 14), Qt.AlignmentFlag.AlignLeft, tr("Selected muscle")
         )
         brushes = {
             "essential": QBrush(self._colors.essential),
@@ -132,5 +149,5 @@ class MapLegend(QWidget):
                 painter.setBrush(self._colors.pin)
                 painter.drawEllipse(QPointF(px + 9, 28 + y), 7, 7)
             painter.setPen(text_pen)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, name)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, tr(name))
         painter.end()

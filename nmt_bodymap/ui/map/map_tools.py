@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY
 
 
@@ -31,24 +32,28 @@ def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
     panel.intensity_box.setValue(intensity)
     panel.intensity_box.setSuffix(" / 10")
     panel.intensity_box.setToolTip(
-        "Intensity of the selected mark, or of the next one (keys 0-9, + and -)"
+        tr("Intensity of the selected mark, or of the next one (keys 0-9, + and -)")
     )
     panel.intensity_box.setMinimumHeight(32)
     panel.quality_box = QComboBox()
     panel.quality_box.addItems(list(QUALITIES))
-    panel.quality_box.setToolTip("Quality of the selected mark, or of the next one (Q cycles)")
+    panel.quality_box.setToolTip(tr("Quality of the selected mark, or of the next one (Q cycles)"))
     panel.quality_box.setMinimumHeight(32)
     panel.quality_box.setCurrentText(quality)
 
     tools = QHBoxLayout()
-    tools.addWidget(QLabel("Intensity"))
+    tools.addWidget(QLabel(tr("Intensity")))
     tools.addWidget(panel.intensity_box)
     tools.addSpacing(12)
-    tools.addWidget(QLabel("Quality"))
+    tools.addWidget(QLabel(tr("Quality")))
     tools.addWidget(panel.quality_box)
     tools.addStretch(1)
     panel._mode_buttons = QButtonGroup(panel.owner)
-    for mode, text in (("both", "Both"), ("anterior", "Front"), ("posterior", "Back")):
+    for mode, text in (
+        ("both", tr("Both")),
+        ("anterior", tr("Front")),
+        ("posterior", tr("Back")),
+    ):
         button = QToolButton()
         button.setText(text)
         button.setCheckable(True)
@@ -60,12 +65,12 @@ def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
         button.setChecked(mode == "both")
     tools.addSpacing(12)
     panel.inside_button = QToolButton()
-    panel.inside_button.setText("Inside the body")
+    panel.inside_button.setText(tr("Inside the body"))
     panel.inside_button.setObjectName("toggle-inside")
     panel.inside_button.setCheckable(True)
     panel.inside_button.setMinimumHeight(32)
     panel.inside_button.setToolTip(
-        "Pain the drawings cannot show: teeth, ear, eye, sinus, throat, pelvis (Ctrl+4)"
+        tr("Pain the drawings cannot show: teeth, ear, eye, sinus, throat, pelvis (Ctrl+4)")
     )
     tools.addWidget(panel.inside_button)
     return MapTools(

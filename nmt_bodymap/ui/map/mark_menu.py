@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY
 
@@ -27,20 +28,20 @@ def mark_menu(panel: BodyMapPanel, key: str) -> QMenu | None:
     menu = QMenu(panel)
     menu.setObjectName("mark-menu")
     menu.addSection(place_label(mark.region, mark.side))
-    intensity = menu.addMenu("Intensity")
+    intensity = menu.addMenu(tr("Intensity"))
     for value in range(MAX_INTENSITY + 1):
         action = intensity.addAction(str(value))
         action.setCheckable(True)
         action.setChecked(value == mark.intensity)
         action.triggered.connect(lambda _on=False, v=value: panel.set_intensity(v))
-    quality = menu.addMenu("Quality")
+    quality = menu.addMenu(tr("Quality"))
     for name in QUALITIES:
         action = quality.addAction(name)
         action.setCheckable(True)
         action.setChecked(name == mark.quality)
         action.triggered.connect(lambda _on=False, q=name: panel.set_quality(q))
     menu.addSeparator()
-    remove = menu.addAction("Remove mark")
+    remove = menu.addAction(tr("Remove mark"))
     remove.setObjectName("remove-mark")
     remove.triggered.connect(panel.remove_selected)
     return menu

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
 if TYPE_CHECKING:
@@ -99,9 +100,11 @@ class RegionPicker(QFrame):
         self.choices = region_choices(atlas)
         self.edit = QLineEdit()
         self.edit.setObjectName("region-picker-edit")
-        self.edit.setPlaceholderText("Where it hurts: r temple, l heel… (Enter marks, Esc closes)")
+        self.edit.setPlaceholderText(
+            tr("Where it hurts: r temple, l heel… (Enter marks, Esc closes)")
+        )
         self.edit.setMinimumWidth(360)
-        self.edit.setAccessibleName("Place mark by name")
+        self.edit.setAccessibleName(tr("Place mark by name"))
         self.edit.setAccessibleDescription(self.edit.placeholderText())
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
@@ -151,7 +154,11 @@ class RegionPicker(QFrame):
     def _update(self, text: str) -> None:
         found = find_regions(text, self.choices)[:MAX_SHOWN]
         self.model.setStringList([c.label for c in found])
-        self.hint.setText(f"Enter marks: {found[0].label}" if found else "No place by that name")
+        self.hint.setText(
+            tr("Enter marks: {label}").format(label=found[0].label)
+            if found
+            else tr("No place by that name")
+        )
         if found:
             self.completer.complete()
 
@@ -165,7 +172,7 @@ class RegionPicker(QFrame):
             return  # Enter in the completer's list answers twice (activated, returnPressed)
         choice = self.best()
         if choice is None:
-            self.hint.setText("No place by that name")
+            self.hint.setText(tr("No place by that name"))
             return
         # The click path of the map (one code path for clicked and typed marks).
         self.body_map._on_point_clicked(choice.view, QPointF(*choice.point))
@@ -176,10 +183,10 @@ class RegionPicker(QFrame):
 def install_region_picker(window: MainWindow) -> RegionPicker:
     """Add "Place mark by name…" ("/") to the window's Mark menu; returns the picker."""
     picker = RegionPicker(window.atlas, window.body_map, window.body_map)
-    action = QAction("Place mark by &name…", window)
+    action = QAction(tr("Place mark by &name…"), window)
     action.setObjectName("action-place-by-name")
     action.setShortcut(QKeySequence("/"))
-    action.setStatusTip("Type where it hurts (r temple, l heel) and press Enter")
+    action.setStatusTip(tr("Type where it hurts (r temple, l heel) and press Enter"))
     action.triggered.connect(picker.open_picker)
     window.addAction(action)
     mark_menu = menu_titled(window, "Mark", create=False)
@@ -187,5 +194,7 @@ def install_region_picker(window: MainWindow) -> RegionPicker:
         mark_menu.addSeparator()
         mark_menu.addAction(action)
     window.actions_by_key["place-by-name"] = action
-    picker.placed.connect(lambda label: window.show_status(f"Marked {label}"))
+    picker.placed.connect(
+        lambda label: window.show_status(tr("Marked {label}").format(label=label))
+    )
     return picker

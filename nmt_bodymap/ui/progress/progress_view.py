@@ -33,6 +33,7 @@ from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_m
 from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO, thumbnail_icon
 from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.progress.marks_comparison import MarksComparison
 from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
 from nmt_bodymap.ui.window_state import fit_to_screen
@@ -94,7 +95,7 @@ class ProgressView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Progress")
+        self.setWindowTitle(tr("Progress"))
         self.store_call = store_call
         self.client_id = client_id
         self.atlas = atlas or load_atlas()
@@ -105,14 +106,14 @@ class ProgressView(QWidget):
         self.timeline.setObjectName("visit-timeline")
         self.timeline.setSpacing(4)
         self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
-        self.timeline.setAccessibleName("Visit timeline")
+        self.timeline.setAccessibleName(tr("Visit timeline"))
         self.timeline.setUniformItemSizes(True)  # 2,000 rows laid out without measuring each
         self.timeline.verticalScrollBar().valueChanged.connect(self._fill_thumbnails)
         self._thumbs_pending: set[int] = set()
-        self.intensity_chart = TrendChart("Pain intensity (0–10)", y_max=10)
-        self.extent_chart = TrendChart("Pain extent (% of the body)")
-        self.trigger_chart = TrendChart("Active trigger points", counts=True)
-        self.after_chart = TrendChart("After the visit (follow-up)")
+        self.intensity_chart = TrendChart(tr("Pain intensity (0–10)"), y_max=10)
+        self.extent_chart = TrendChart(tr("Pain extent (% of the body)"))
+        self.trigger_chart = TrendChart(tr("Active trigger points"), counts=True)
+        self.after_chart = TrendChart(tr("After the visit (follow-up)"))
         charts = QGridLayout()
         charts.addWidget(self.intensity_chart, 0, 0)
         charts.addWidget(self.after_chart, 0, 1)
@@ -130,16 +131,18 @@ class ProgressView(QWidget):
         self.earlier_combo.currentIndexChanged.connect(self._compare)
         self.later_combo.currentIndexChanged.connect(self._compare)
         compare = QGridLayout()
-        compare.addWidget(QLabel("Earlier visit"), 0, 0)
+        compare.addWidget(QLabel(tr("Earlier visit")), 0, 0)
         compare.addWidget(self.earlier_combo, 0, 1)
-        compare.addWidget(QLabel("Later visit"), 0, 2)
+        compare.addWidget(QLabel(tr("Later visit")), 0, 2)
         compare.addWidget(self.later_combo, 0, 3)
         compare.addWidget(self.earlier_view, 1, 0, 1, 2)
         compare.addWidget(self.later_view, 1, 2, 1, 2)
         legend = QLabel(
-            "<span style='color:#d62728'>■</span> new &nbsp; "
-            "<span style='color:#2ca02c'>▨</span> resolved &nbsp; "
-            "<span style='color:#ff7f0e'>■</span> unchanged"
+            tr(
+                "<span style='color:#d62728'>■</span> new &nbsp; "
+                "<span style='color:#2ca02c'>▨</span> resolved &nbsp; "
+                "<span style='color:#ff7f0e'>■</span> unchanged"
+            )
         )
         compare.addWidget(legend, 2, 0, 1, 2)
         compare.addWidget(self.changes_label, 2, 2, 1, 2)
@@ -151,7 +154,7 @@ class ProgressView(QWidget):
         right.addWidget(compare_box)
         right.setSizes([420, 460])
         left = QVBoxLayout()
-        heading = QLabel("Visits")
+        heading = QLabel(tr("Visits"))
         heading.setStyleSheet("font-weight: 600; font-size: 15px;")
         left.addWidget(heading)
         left.addWidget(self.timeline, 1)
@@ -170,7 +173,9 @@ class ProgressView(QWidget):
         store_call(
             lambda store: load_history(store, client_id, atlas_for_worker),
             self.show_history,
-            lambda exc: self.changes_label.setText(f"Could not read the visits: {exc}"),
+            lambda exc: self.changes_label.setText(
+                tr("Could not read the visits: {exc}").format(exc=exc)
+            ),
         )
 
     def show_history(self, history: list[VisitHistory]) -> None:
@@ -198,25 +203,25 @@ class ProgressView(QWidget):
                 self._thumbs_pending.add(self.timeline.count())
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 item.setForeground(QColor("#b3261e"))
-                item.setToolTip("Soreness lasted longer than the expected 24 to 36 hours")
+                item.setToolTip(tr("Soreness lasted longer than the expected 24 to 36 hours"))
             self.timeline.addItem(item)
         labels = [_when(e.visit) for e in self.history]
         ms = [e.measures for e in self.history]
         self.intensity_chart.set_data(
             labels,
             [
-                Series("Peak", tuple(m.peak_intensity for m in ms), QColor("#b3261e")),
-                Series("Mean", tuple(m.mean_intensity for m in ms), QColor("#1f77b4")),
+                Series(tr("Peak"), tuple(m.peak_intensity for m in ms), QColor("#b3261e")),
+                Series(tr("Mean"), tuple(m.mean_intensity for m in ms), QColor("#1f77b4")),
             ],
         )
         self.extent_chart.set_data(
-            labels, [Series("Extent %", tuple(m.extent_percent for m in ms), QColor("#9467bd"))]
+            labels, [Series(tr("Extent %"), tuple(m.extent_percent for m in ms), QColor("#9467bd"))]
         )
         self.trigger_chart.set_data(
             labels,
             [
                 Series(
-                    "Active trigger points",
+                    tr("Active trigger points"),
                     tuple(float(m.active_trigger_points) for m in ms),
                     QColor("#2ca02c"),
                 )
@@ -227,7 +232,7 @@ class ProgressView(QWidget):
             labels,
             [
                 Series(
-                    "Soreness (days)",
+                    tr("Soreness (days)"),
                     tuple(
                         None if f is None or f.soreness_hours is None else f.soreness_hours / 24
                         for f in follow_ups
@@ -235,7 +240,7 @@ class ProgressView(QWidget):
                     QColor("#d62728"),
                 ),
                 Series(
-                    "Relief (days)",
+                    tr("Relief (days)"),
                     tuple(None if f is None else f.relief_days for f in follow_ups),
                     QColor("#17becf"),
                 ),
@@ -308,6 +313,9 @@ class ProgressView(QWidget):
         self.earlier_view.show_places(before)
         self.later_view.show_places(after)
         self.changes_label.setText(
-            f"{len(changes.new)} new, {len(changes.resolved)} resolved, "
-            f"{len(changes.unchanged)} unchanged place(s)"
+            tr("{new} new, {resolved} resolved, {unchanged} unchanged place(s)").format(
+                new=len(changes.new),
+                resolved=len(changes.resolved),
+                unchanged=len(changes.unchanged),
+            )
         )

@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from nmt_bodymap.ui.i18n import tr
+
 
 @dataclass(frozen=True)
 class Series:
@@ -129,5 +131,5 @@ class TrendChart(QWidget):
             legend_x += 24 + painter.fontMetrics().horizontalAdvance(series.label) + 16
         if not self.labels:
             painter.setPen(QColor("#888"))
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No visits yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, tr("No visits yet"))
         painter.end()

@@ -29,7 +29,7 @@ from shapely.ops import unary_union
 
 from nmt_bodymap.core.sides import VIEWS
 from nmt_bodymap.core.svg_geometry import SvgShapes, parse_svg_shapes
-from nmt_bodymap.core.vocabulary import RegionDef, surface_regions
+from nmt_bodymap.core.vocabulary import RegionDef, drawn_regions
 
 _REGION_ID = re.compile(r"^region-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
 _MUSCLE_ID = re.compile(r"^muscle-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
@@ -185,7 +185,7 @@ def check_drawing(view: str, data: bytes, tol: Tolerance | None = None) -> list[
         ids = _ids(data)
     except (ET.ParseError, ValueError) as exc:
         return [f"{view}: not a readable SVG ({exc})"]
-    vocabulary = surface_regions()
+    vocabulary = drawn_regions()  # a region split into parts is drawn as its parts
     problems = _check_ids(view, shapes, ids, vocabulary)
     regions = _regions(shapes)
     outline_parts = [g for i, g in shapes.areas.items() if shapes.layer_of.get(i) == "outline"]

@@ -141,5 +141,5 @@ def test_red_flag_banner_education_search_and_region_picker_in_german(
     assert [m.id for m in muscle_library(load_knowledge(), "temporalis")] == ["temporalis"]
 
     labels_shown = {choice.label for choice in region_choices(load_atlas())}
-    assert "Schläfe rechts" in labels_shown and "Ferse links" in labels_shown
+    assert "Schläfe rechts" in labels_shown and "Fersenrückseite links" in labels_shown
     assert "Right temple" not in labels_shown

@@ -84,16 +84,23 @@ class SoapTab(QWidget):
         self.template_box.activated.connect(self._template_chosen)
         self.templates: tuple[Any, ...] = ()
         self.load_templates()
+        # The side panel must fit a 1280-px-wide screen (1920 at 150 %): the template list
+        # sizes to a few characters, the status wraps on its own line.
+        self.template_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template_box.setMinimumContentsLength(12)
         self.status = QLabel("")
         self.status.setObjectName("soap-status")
+        self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.suggest_button)
         buttons.addWidget(self.template_box)
         buttons.addStretch(1)
-        buttons.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)

@@ -52,7 +52,7 @@ MARKS = (  # (view, region, side, intensity): a tension-type headache and a sore
     ("anterior", "jaw", "right", 5),
     ("posterior", "posterior_neck", "right", 6),
     ("posterior", "infraspinous", "right", 4),
-    ("posterior", "heel", "left", 3),
+    ("posterior", "plantar_heel", "left", 3),
 )
 # What the keyboard-only path types in the region picker for each mark (shortest words).
 PICKER_TEXT = {
@@ -60,7 +60,7 @@ PICKER_TEXT = {
     "jaw": "r ja",
     "posterior_neck": "r back n",
     "infraspinous": "r infra",
-    "heel": "l heel",
+    "plantar_heel": "l under",
 }
 
 
@@ -211,12 +211,15 @@ def before_path(run: Run) -> Tally:
             t.key(2)
             run.press(Qt.Key.Key_0 + intensity, widget=spin.lineEdit())
             t.type(str(intensity))
-        else:  # the map has focus since the first click
+            run.click_region(view, region, side)
+            t.click()
+            _wait(lambda i=index: run.marks_count() == i + 1)
+        else:  # the map has focus since the first click: click, then the digit on the new mark
+            run.click_region(view, region, side)
+            t.click()
+            _wait(lambda i=index: run.marks_count() == i + 1)
             run.press(Qt.Key.Key_0 + intensity)
             t.key_left_hand()
-        run.click_region(view, region, side)
-        t.click()
-        _wait(lambda i=index: run.marks_count() == i + 1)
     t.think()
     run.click_first_candidate()
     t.click()
@@ -271,8 +274,6 @@ def after_path(run: Run, typed: bool = False) -> Tally:
     t = Tally(hand="keyboard" if typed else "mouse")
     for index, (view, region, side, intensity) in enumerate(MARKS):
         t.think()
-        run.press(Qt.Key.Key_0 + intensity)
-        t.key_left_hand()
         if typed:  # "/" r te Enter
             run.press(Qt.Key.Key_Slash)
             t.key()
@@ -286,6 +287,12 @@ def after_path(run: Run, typed: bool = False) -> Tally:
             run.click_region(view, region, side)
             t.click()
         _wait(lambda i=index: run.marks_count() == i + 1)
+        # The digit acts on the new mark (it is selected once placed): click, then the digit.
+        # A digit typed before the click would re-score the previous mark, which is still
+        # selected (issue 15's flow is "click, then a digit and a quality key").
+        run.press(Qt.Key.Key_0 + intensity)
+        t.key_left_hand()
+        _wait(lambda i=index, n=intensity: run.window.marks.marks()[i].intensity == n)
     t.think()
     if typed:
         run.press(Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # Go to candidates

@@ -164,19 +164,24 @@ def identifier(value: Any, label: str) -> str:
     return value
 
 
+def _from_text(value: Any, parse: Callable[[str], Any], wanted: str) -> Any:
+    """``value`` parsed when it is text (ValueError "<wanted> (got '...')." when it cannot
+    be); any other value as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse(value.strip())
+    except ValueError:
+        raise ValueError(f"{wanted} (got {value!r}).") from None
+
+
 def calendar_date(value: Any, label: str) -> date | None:
     """A date, or a "YYYY-MM-DD" string; never in the future (these are all past events)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         value = value.date()
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"{label} must be a date written YYYY-MM-DD (got {value!r})."
-            ) from None
+    value = _from_text(value, date.fromisoformat, f"{label} must be a date written YYYY-MM-DD")
     if not isinstance(value, date):
         raise ValueError(f"{label} must be a date (got {value!r}).")
     if value > date.today():
@@ -193,13 +198,8 @@ def birth_date(value: Any, label: str) -> date | None:
 
 def moment(value: Any, label: str) -> datetime:
     """A point in time; naive values are taken as local time. Stored in UTC."""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"{label} must be a date and time such as 2025-03-01T14:30 (got {value!r})."
-            ) from None
+    wanted = f"{label} must be a date and time such as 2025-03-01T14:30"
+    value = _from_text(value, datetime.fromisoformat, wanted)
     if not isinstance(value, datetime):
         raise ValueError(f"{label} must be a date and time (got {value!r}).")
     if not EARLIEST_MOMENT.year <= value.year <= LATEST_MOMENT.year:

@@ -10,3 +10,5 @@ PAIN_QUALITIES: tuple[str, ...] = ("ache", "sharp", "burning", "throbbing", "tin
 INTENSITY_MIN, INTENSITY_MAX = 0, 10
 # A trigger point's tenderness and the pressure tolerated in treatment: scored 0 to 10.
 SCORE_MIN, SCORE_MAX = 0, 10
+# The client's stress on the intake form: 0 (none) to 10 (worst).
+STRESS_MIN, STRESS_MAX = 0, 10

@@ -9,9 +9,10 @@ did.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import inspect
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 R = TypeVar("R")
 
@@ -21,9 +22,13 @@ def to_record(record_type: type[R], row: Any, **extra: Any) -> R:
     return record_type(**values, **extra)
 
 
-@dataclass(frozen=True)
-class ClientRecord:
-    id: int
+# -- the chart's fields, declared once -----------------------------------------------------
+# Plain annotated classes: the records below and the export models
+# (``store/exports/schema.py``) both take their fields from them, so a column is named and
+# typed in one place. A record adds its ids and stamps; an export model its own.
+
+
+class ClientFields:
     name: str
     date_of_birth: date | None
     phone: str
@@ -31,25 +36,15 @@ class ClientRecord:
     address: str
     notes: str
     is_demo: bool
-    created_at: datetime
-    updated_at: datetime
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
 
 
-@dataclass(frozen=True)
-class ComplaintRecord:
-    id: int
+class ComplaintFields:
     description: str
     onset_date: date | None
     duration_weeks: float | None
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
 
 
-@dataclass(frozen=True)
-class IntakeRecord:
-    client_id: int
+class IntakeFields:
     history: str
     medications: str
     conditions: str
@@ -64,21 +59,9 @@ class IntakeRecord:
     red_flags: dict[str, bool | None]
     red_flag_clearance: str
     red_flag_cleared_on: date | None
-    complaints: tuple[ComplaintRecord, ...]
-    updated_at: datetime
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
-
-    @property
-    def red_flag_raised(self) -> bool:
-        """True when any screening answer is yes: treatment waits for a clearance."""
-        return any(answer is True for answer in self.red_flags.values())
 
 
-@dataclass(frozen=True)
-class VisitRecord:
-    id: int
-    client_id: int
+class VisitFields:
     started_at: datetime
     therapist: str
     chief_complaint: str
@@ -88,10 +71,120 @@ class VisitRecord:
     plan: str
     posture: str
     gait: str
-    created_at: datetime
-    updated_at: datetime
+
+
+class PainMarkFields:
+    view: str
+    x: float | None
+    y: float | None
+    region: str
+    side: str
+    intensity: int
+    quality: str
+    note: str
+
+
+class MusclePlaceFields:
+    """Where a finding or a treatment is: the muscle, the side and the trigger point."""
+
+    muscle_id: str
+    side: str
+    trigger_point_id: str
+
+
+class FindingFields(MusclePlaceFields):
+    activity: str
+    tenderness: int | None
+    jump_sign: bool
+    local_twitch: bool
+    referral_reproduced: bool
+    ischemia: bool
+    entrapment: bool
+    note: str
+
+
+class TreatmentFields(MusclePlaceFields):
+    technique: str
+    pressure_tolerance: int | None
+    hold_seconds: int | None
+    repetitions: int | None
+    hold_lengths: list[int] | None = None  # every hold in seconds, in order (revision 0007)
+    response: str
+
+
+class ObservationFields:
+    kind: str
+    item: str
+    region: str
+    side: str
+    severity: str | None
+    note: str
+
+
+class FollowUpFields:
+    soreness_hours: float | None
+    relief_days: float | None
+    note: str
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[R]) -> type[R]:
+    """A frozen, keyword-only dataclass whose fields include those its field classes
+    declare (``dataclass`` alone reads only the class's own annotations)."""
+    merged: dict[str, Any] = {}
+    for base in reversed(cls.__mro__[1:]):
+        if not is_dataclass(base):
+            merged.update(inspect.get_annotations(base))
+    merged.update(inspect.get_annotations(cls))
+    cls.__annotations__ = merged
+    return dataclass(frozen=True, kw_only=True)(cls)
+
+
+@record
+class _Revised:
     uid: str = ""  # the row's client-made id (revision 0004)
     version: int = 0  # 1 after the add, +1 per applied operation
+
+
+@record
+class _Stamped(_Revised):
+    created_at: datetime
+    updated_at: datetime
+
+
+@record
+class _VisitRowRecord(_Stamped):
+    id: int
+    visit_id: int
+    deleted_at: datetime | None
+
+
+@record
+class ClientRecord(ClientFields, _Stamped):
+    id: int
+
+
+@record
+class ComplaintRecord(ComplaintFields, _Revised):
+    id: int
+
+
+@record
+class IntakeRecord(IntakeFields, _Revised):
+    client_id: int
+    complaints: tuple[ComplaintRecord, ...]
+    updated_at: datetime
+
+    @property
+    def red_flag_raised(self) -> bool:
+        """True when any screening answer is yes: treatment waits for a clearance."""
+        return any(answer is True for answer in self.red_flags.values())
+
+
+@record
+class VisitRecord(VisitFields, _Stamped):
+    id: int
+    client_id: int
     signed_by: str = ""  # revision 0006: who signed the visit ("" until signed)
     signed_at: datetime | None = None
     signature: str = ""
@@ -102,98 +195,29 @@ class VisitRecord:
         return self.signed_at is not None
 
 
-@dataclass(frozen=True)
-class PainMarkRecord:
-    id: int
-    visit_id: int
-    view: str
-    x: float | None
-    y: float | None
-    region: str
-    side: str
-    intensity: int
-    quality: str
-    note: str
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
+@record
+class PainMarkRecord(PainMarkFields, _VisitRowRecord):
+    pass
 
 
-@dataclass(frozen=True)
-class FindingRecord:
-    id: int
-    visit_id: int
-    muscle_id: str
-    side: str
-    trigger_point_id: str
-    activity: str
-    tenderness: int | None
-    jump_sign: bool
-    local_twitch: bool
-    referral_reproduced: bool
-    ischemia: bool
-    entrapment: bool
-    note: str
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
+@record
+class FindingRecord(FindingFields, _VisitRowRecord):
+    pass
 
 
-@dataclass(frozen=True)
-class TreatmentRecord:
-    id: int
-    visit_id: int
-    muscle_id: str
-    side: str
-    trigger_point_id: str
-    technique: str
-    pressure_tolerance: int | None
-    hold_seconds: int | None
-    repetitions: int | None
-    response: str
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
-    hold_lengths: list[int] | None = None  # every hold in seconds, in order (revision 0007)
+@record
+class TreatmentRecord(TreatmentFields, _VisitRowRecord):
+    pass
 
 
-@dataclass(frozen=True)
-class FollowUpRecord:
-    id: int
-    visit_id: int
-    soreness_hours: float | None
-    relief_days: float | None
-    note: str
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
+@record
+class FollowUpRecord(FollowUpFields, _VisitRowRecord):
+    pass
 
 
-@dataclass(frozen=True)
-class ObservationRecord:
+@record
+class ObservationRecord(ObservationFields, _VisitRowRecord):
     """One assessment observation: ``kind`` and ``item`` name it in the assessment file."""
-
-    id: int
-    visit_id: int
-    kind: str
-    item: str
-    region: str
-    side: str
-    severity: str | None
-    note: str
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None
-    uid: str = ""  # the row's client-made id (revision 0004)
-    version: int = 0  # 1 after the add, +1 per applied operation
 
 
 @dataclass(frozen=True)

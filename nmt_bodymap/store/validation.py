@@ -3,7 +3,7 @@
 Each kind of row has a schema: field name -> ``Field`` (a label the therapist knows and a
 checker that returns the cleaned value or raises ``ChartValidationError`` with a message
 fit for the screen, e.g. "Intensity must be a whole number from 0 to 10 (got 11).").
-Places are checked against the region vocabulary (``nmt_bodymap.core.vocabulary``).
+Places are checked against the region vocabulary in ``validation_places.py``.
 """
 
 from __future__ import annotations
@@ -15,21 +15,23 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from nmt_bodymap.core.assessment import KINDS, OBSERVATION_SIDES, SEVERITIES, load_assessment
+from nmt_bodymap.core.assessment import KINDS, SEVERITIES
 from nmt_bodymap.core.pain import (
     INTENSITY_MAX,
     INTENSITY_MIN,
     PAIN_QUALITIES,
     SCORE_MAX,
     SCORE_MIN,
+    STRESS_MAX,
+    STRESS_MIN,
 )
-from nmt_bodymap.core.places import region_side_choices
 from nmt_bodymap.core.sides import SIDES
-from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
-from nmt_bodymap.store.input_limits import check_on_figure, storable
+from nmt_bodymap.store.input_limits import storable
+from nmt_bodymap.store.validation_places import VIEWS as VIEWS
+from nmt_bodymap.store.validation_places import check_observation as check_observation
+from nmt_bodymap.store.validation_places import check_place as check_place
 
-VIEWS = ("anterior", "posterior", INTERNAL_VIEW)
 TRIGGER_POINT_ACTIVITY = ("active", "latent")
 EARLIEST_BIRTH = date(1900, 1, 1)
 EARLIEST_MOMENT = date(1900, 1, 1)
@@ -162,19 +164,24 @@ def identifier(value: Any, label: str) -> str:
     return value
 
 
+def _from_text(value: Any, parse: Callable[[str], Any], wanted: str) -> Any:
+    """``value`` parsed when it is text (ValueError "<wanted> (got '...')." when it cannot
+    be); any other value as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse(value.strip())
+    except ValueError:
+        raise ValueError(f"{wanted} (got {value!r}).") from None
+
+
 def calendar_date(value: Any, label: str) -> date | None:
     """A date, or a "YYYY-MM-DD" string; never in the future (these are all past events)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         value = value.date()
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"{label} must be a date written YYYY-MM-DD (got {value!r})."
-            ) from None
+    value = _from_text(value, date.fromisoformat, f"{label} must be a date written YYYY-MM-DD")
     if not isinstance(value, date):
         raise ValueError(f"{label} must be a date (got {value!r}).")
     if value > date.today():
@@ -191,13 +198,8 @@ def birth_date(value: Any, label: str) -> date | None:
 
 def moment(value: Any, label: str) -> datetime:
     """A point in time; naive values are taken as local time. Stored in UTC."""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"{label} must be a date and time such as 2025-03-01T14:30 (got {value!r})."
-            ) from None
+    wanted = f"{label} must be a date and time such as 2025-03-01T14:30"
+    value = _from_text(value, datetime.fromisoformat, wanted)
     if not isinstance(value, datetime):
         raise ValueError(f"{label} must be a date and time (got {value!r}).")
     if not EARLIEST_MOMENT.year <= value.year <= LATEST_MOMENT.year:
@@ -251,77 +253,11 @@ def clean_one(schema: Mapping[str, Field], name: str, value: Any) -> Any:
     return clean({name: schema[name]}, {name: value})[name]
 
 
-def check_place(
-    view: str, region: str, side: str, x: float | None, y: float | None, new: bool = True
-) -> None:
-    """A pain mark's place must exist: the view, a region of the vocabulary and a side it has;
-    a ``new`` position on a diagram must lie on the body (``input_limits.check_on_figure``)."""
-    if view not in VIEWS:
-        raise _fail("view", f"View must be one of {', '.join(VIEWS)} (got {view!r}).")
-    entry = load_vocabulary().get(region)
-    if entry is None:
-        raise _fail("region", f"{region!r} is not a region of the body map.")
-    if side not in SIDES:
-        raise _fail("side", f"Side must be left, right or midline (got {side!r}).")
-    if not is_valid_place(region, side):
-        sides = " or ".join(entry.client_sides())
-        raise _fail("side", f"The {entry.label} is charted {sides}, not {side}.")
-    if entry.internal != (view == INTERNAL_VIEW):
-        where = "internal sites" if entry.internal else "the anterior or posterior view"
-        raise _fail("view", f"The {entry.label} belongs to {where}, not the {view} view.")
-    if view == INTERNAL_VIEW and (x is not None or y is not None):
-        raise _fail("x", "Internal sites have no position on the diagrams.")
-    if view != INTERNAL_VIEW:
-        check_on_figure(view, x, y, new)
-
-
 def severity(value: Any, label: str) -> str | None:
     """Mild, moderate or marked; nothing (None or "") when the therapist did not grade it."""
     if value is None or value == "":
         return None
     return str(choice(SEVERITIES)(value, label))
-
-
-def check_observation(kind: str, item: str, region: str, side: str) -> None:
-    """An observation must name an item of its kind, and a place that fits it.
-
-    Posture and gait are whole-body observations: no region, and a side exactly when the
-    item is sided (left, right or both). An ischemia sign is charted at a region of the body
-    map with a side that region has (or both sides of a paired region). An entrapment site
-    always has a side (nerves come in pairs); the region where it is felt is optional.
-    """
-    assessment = load_assessment()
-    if item not in assessment.items(kind):
-        what = {"ischemia": "ischemia sign", "entrapment": "entrapment site"}.get(
-            kind, f"{kind} observation"
-        )
-        raise _fail("item", f"{item!r} is not a known {what}.")
-    label = assessment.label(kind, item)
-    sides = ", ".join(OBSERVATION_SIDES[:-1]) + " or " + OBSERVATION_SIDES[-1]
-    if kind in ("posture", "gait"):
-        if region:
-            raise _fail("region", f"{kind.capitalize()} is charted without a region ({label}).")
-        if assessment.is_sided(kind, item):
-            if side not in OBSERVATION_SIDES:
-                hint = assessment.observation(kind, item).side_hint
-                given = f" (got {side!r})" if side else ""
-                raise _fail("side", f"{label} needs a side: {sides} ({hint}){given}.")
-        elif side:
-            raise _fail("side", f"{label} is charted without a side (got {side!r}).")
-        return
-    entry = load_vocabulary().get(region) if region else None
-    if region and entry is None:
-        raise _fail("region", f"{region!r} is not a region of the body map.")
-    if kind == "entrapment":
-        if side not in OBSERVATION_SIDES:
-            given = f" (got {side!r})" if side else ""
-            raise _fail("side", f"{label} needs a side: {sides}{given}.")
-        return
-    if entry is None:
-        raise _fail("region", f"Choose the region where the sign ({label}) was found.")
-    fitting = region_side_choices(region)
-    if side not in fitting:
-        raise _fail("side", f"The {entry.label} is charted {' or '.join(fitting)}, not {side!r}.")
 
 
 CLIENT = {
@@ -346,7 +282,7 @@ INTAKE = {
     "conditions": Field("Conditions", text()),
     "occupation": Field("Occupation", text()),
     "habits": Field("Habits", text()),
-    "stress": Field("Stress", whole(0, 10)),
+    "stress": Field("Stress", whole(STRESS_MIN, STRESS_MAX)),
     "sleep_hours": Field("Sleep (hours a night)", decimal(0, 24)),
     "sleep_notes": Field("Sleep notes", text()),
     "hydration_litres": Field("Water (litres a day)", decimal(0, 20)),

@@ -8,7 +8,8 @@ observations, follow-ups), rows removed by undo/delete included (``deleted_at`` 
 version than it knows. Unknown keys are refused too, so a typo or a foreign file never
 passes silently. ``id`` fields are the ids in the chart that wrote the file (they tie the
 CSV tables together); an import gives every row a new id. ``uid`` and ``version`` are
-written only when the chart's records carry them.
+written only when the chart's records carry them. The chart's own fields are declared once,
+in ``store/records.py`` (``PainMarkFields``...): a model adds only its ids and stamps.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ from datetime import date, datetime
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from nmt_bodymap.store.records import (
+    ClientFields,
+    ComplaintFields,
+    FindingFields,
+    FollowUpFields,
+    IntakeFields,
+    ObservationFields,
+    PainMarkFields,
+    TreatmentFields,
+    VisitFields,
+)
 
 FORMAT: Final = "nmt-bodymap-chart"
 # 2 (issue 16): a visit carries its signature (signed_by, signed_at, signature) and its
@@ -32,102 +45,49 @@ class _Row(BaseModel):
     version: int | None = None
 
 
-class _VisitRow(_Row):
+class _IdRow(_Row):
     id: int
+
+
+class _VisitRow(_IdRow):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = None
 
 
-class ClientData(_Row):
-    id: int
+class ClientData(ClientFields, _IdRow):
     name: str = Field(min_length=1)
-    date_of_birth: date | None
-    phone: str
-    email: str
-    address: str
-    notes: str
-    is_demo: bool
     created_at: datetime
     updated_at: datetime
 
 
-class ComplaintData(_Row):
-    id: int
+class ComplaintData(ComplaintFields, _IdRow):
     description: str = Field(min_length=1)
-    onset_date: date | None
-    duration_weeks: float | None
 
 
-class IntakeData(_Row):
-    history: str
-    medications: str
-    conditions: str
-    occupation: str
-    habits: str
-    stress: int | None
-    sleep_hours: float | None
-    sleep_notes: str
-    hydration_litres: float | None
-    nutrition: str
-    breathing: str
-    red_flags: dict[str, bool | None]
-    red_flag_clearance: str
-    red_flag_cleared_on: date | None
+class IntakeData(IntakeFields, _Row):
     complaints: list[ComplaintData]
     updated_at: datetime
 
 
-class PainMarkData(_VisitRow):
-    view: str
-    x: float | None
-    y: float | None
-    region: str
-    side: str
-    intensity: int
-    quality: str
-    note: str
+class PainMarkData(PainMarkFields, _VisitRow):
+    pass
 
 
-class FindingData(_VisitRow):
-    muscle_id: str
-    side: str
-    trigger_point_id: str
-    activity: str
-    tenderness: int | None
-    jump_sign: bool
-    local_twitch: bool
-    referral_reproduced: bool
-    ischemia: bool
-    entrapment: bool
-    note: str
+class FindingData(FindingFields, _VisitRow):
+    pass
 
 
-class TreatmentData(_VisitRow):
-    muscle_id: str
-    side: str
-    trigger_point_id: str
-    technique: str
-    pressure_tolerance: int | None
-    hold_seconds: int | None
-    repetitions: int | None
-    hold_lengths: list[int] | None = None  # every hold in seconds, in order (revision 0007)
-    response: str
+class TreatmentData(TreatmentFields, _VisitRow):
+    pass
 
 
-class ObservationData(_VisitRow):
-    kind: str
-    item: str
-    region: str
-    side: str
-    severity: str | None
-    note: str
+class ObservationData(ObservationFields, _VisitRow):
+    pass
 
 
-class FollowUpData(_VisitRow):
-    soreness_hours: float | None
-    relief_days: float | None
-    note: str
+class FollowUpData(FollowUpFields, _VisitRow):
+    pass
 
 
 class AmendmentData(_Row):
@@ -145,17 +105,7 @@ class AmendmentData(_Row):
     signature: str
 
 
-class VisitData(_Row):
-    id: int
-    started_at: datetime
-    therapist: str
-    chief_complaint: str
-    subjective: str
-    objective: str
-    assessment: str
-    plan: str
-    posture: str
-    gait: str
+class VisitData(VisitFields, _IdRow):
     created_at: datetime
     updated_at: datetime
     pain_marks: list[PainMarkData]

@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
+from nmt_bodymap.core.pain import STRESS_MAX, STRESS_MIN
 from nmt_bodymap.ui.chart.store_calls import get_intake, save_intake
 from nmt_bodymap.ui.clinic.consent_section import ConsentSection
+from nmt_bodymap.ui.clinic.intake_complaints import complaint_row
 from nmt_bodymap.ui.clinic.intake_fields import FormError, number_of, text_box
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.forms import save_cancel_buttons
@@ -308,48 +310,10 @@ class IntakeDialog(QDialog):
     def complaint_rows(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         for row in range(self.complaints.rowCount()):
-            description = self.complaints.item(row, DESCRIPTION).text().strip()
-            onset_text = self.complaints.item(row, ONSET).text().strip()
-            weeks_text = self.complaints.item(row, WEEKS).text().strip().replace(",", ".")
-            if not (description or onset_text or weeks_text):
-                continue
-            where = f"Complaint {row + 1}"
-            if not description:
-                raise FormError(
-                    tr("{where}: describe the complaint or remove the row.").format(where=where)
-                )
-            onset = None
-            if onset_text:
-                try:
-                    onset = date.fromisoformat(onset_text)
-                except ValueError:
-                    raise FormError(
-                        tr(
-                            "{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 (got "
-                            "{onset_text!r})."
-                        ).format(where=where, onset_text=onset_text)
-                    ) from None
-                if onset > date.today():
-                    raise FormError(
-                        tr("{where}: the onset date cannot be in the future.").format(where=where)
-                    )
-            weeks = None
-            if weeks_text:
-                try:
-                    weeks = float(weeks_text)
-                except ValueError:
-                    raise FormError(
-                        tr(
-                            "{where}: the duration must be a number of weeks (got {weeks_text!r})."
-                        ).format(where=where, weeks_text=weeks_text)
-                    ) from None
-                if weeks < 0:
-                    raise FormError(
-                        tr("{where}: the duration cannot be negative ({weeks:g} weeks).").format(
-                            where=where, weeks=weeks
-                        )
-                    )
-            rows.append({"description": description, "onset_date": onset, "duration_weeks": weeks})
+            texts = [self.complaints.item(row, c).text() for c in (DESCRIPTION, ONSET, WEEKS)]
+            parsed = complaint_row(row, *texts)
+            if parsed is not None:
+                rows.append(parsed)
         return rows
 
     def fields(self) -> dict[str, Any]:
@@ -360,7 +324,7 @@ class IntakeDialog(QDialog):
             "conditions": self.conditions_edit.toPlainText(),
             "occupation": self.occupation_edit.text(),
             "habits": self.habits_edit.toPlainText(),
-            "stress": number_of(self.stress_edit, "Stress", 0, 10, whole=True),
+            "stress": number_of(self.stress_edit, "Stress", STRESS_MIN, STRESS_MAX, whole=True),
             "sleep_hours": number_of(self.sleep_hours_edit, "Sleep (hours a night)", 0, 24),
             "sleep_notes": self.sleep_notes_edit.toPlainText(),
             "hydration_litres": number_of(self.water_edit, "Water (litres a day)", 0, 20),

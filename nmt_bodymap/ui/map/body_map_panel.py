@@ -16,9 +16,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,10 +34,11 @@ from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.highlight import Highlight
 from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
-from nmt_bodymap.ui.map.labels import place_label, trigger_point_label
+from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.legend import MapLegend
 from nmt_bodymap.ui.map.map_tools import build_tools
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
+from nmt_bodymap.ui.map.panel_parts import paint_highlight, sites_strip
 from nmt_bodymap.ui.map.selection import MarkSelection
 
 VIEW_TITLES = {
@@ -104,14 +103,7 @@ class BodyMapPanel(QWidget):
 
         self.internal_sites = InternalSitesPanel(colors)
         self.internal_sites.site_clicked.connect(self._on_site_clicked)
-        beside = QScrollArea()  # the strip scrolls rather than squeeze on a short screen
-        beside.setWidget(self.internal_sites)
-        beside.setWidgetResizable(True)
-        beside.setFrameShape(QFrame.Shape.NoFrame)
-        beside.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        beside.setFixedWidth(self.internal_sites.width() + 14)
-        # Folded away until asked for (or a visit has marks inside): the figures get the room.
-        beside.hide()
+        beside = sites_strip(self.internal_sites)
         self._beside = beside
 
         self.legend = MapLegend(colors)
@@ -290,33 +282,26 @@ class BodyMapPanel(QWidget):
     def set_intensity(self, value: int) -> None:
         """A digit: the selected marks take it; with none selected, the next mark will."""
         value = max(0, min(MAX_INTENSITY, value))
-        if self.selection.selected_keys():
-            stale = [m for m in self._selected_marks() if m.intensity != value]
-            if stale:
-                ops = [self.marks.change_op(m.key, intensity=value) for m in stale]
-                self._push(
-                    ops,
-                    tr("Set intensity {value}").format(value=value),
-                    saved_note(stale, value, None),
-                )
-        else:
-            self._next_intensity = value
-        self._show_values()
+        text = tr("Set intensity {value}").format(value=value)
+        self._set_value("intensity", value, text, lambda stale: saved_note(stale, value, None))
 
     def set_quality(self, quality: str) -> None:
-        if quality not in QUALITIES:
-            return
+        if quality in QUALITIES:
+            text = tr("Set quality {quality}").format(quality=quality)
+            self._set_value("quality", quality, text, lambda s: saved_note(s, None, quality))
+
+    def _set_value(
+        self, name: str, value: Any, text: str, note: Callable[[list[MarkState]], str]
+    ) -> None:
+        """The selected marks whose ``name`` differs take ``value`` in one undoable change;
+        with none selected, the next mark will have it."""
         if self.selection.selected_keys():
-            stale = [m for m in self._selected_marks() if m.quality != quality]
+            stale = [m for m in self._selected_marks() if getattr(m, name) != value]
             if stale:
-                ops = [self.marks.change_op(m.key, quality=quality) for m in stale]
-                self._push(
-                    ops,
-                    tr("Set quality {quality}").format(quality=quality),
-                    saved_note(stale, None, quality),
-                )
+                ops = [self.marks.change_op(m.key, **{name: value}) for m in stale]
+                self._push(ops, text, note(stale))
         else:
-            self._next_quality = quality
+            setattr(self, f"_next_{name}", value)
         self._show_values()
 
     def step_intensity(self, delta: int) -> None:
@@ -394,25 +379,7 @@ class BodyMapPanel(QWidget):
     def show_highlight(self, highlight: Highlight | None) -> None:
         """Light up a candidate muscle on both views (None clears)."""
         self._highlight = highlight
-        for scene in self.scenes.values():
-            scene.clear_highlight()
-        self.internal_sites.show_zones(highlight.zones if highlight is not None else {})
-        if highlight is None:
-            return
-        for scene in self.scenes.values():
-            for key, kind in highlight.zones.items():
-                scene.highlight_zone(key, kind)
-            for side in highlight.sides:
-                scene.highlight_muscle(highlight.muscle_id, side, highlight.deep)
-        for tp in highlight.candidate.trigger_points:
-            if tp.point is not None and tp.view in self.scenes:
-                self.scenes[tp.view].add_pin(
-                    highlight.muscle_id,
-                    tp.side,
-                    tp.id,
-                    trigger_point_label(highlight.muscle_id, tp.id, tp.label),
-                    tp.point,
-                )
+        paint_highlight(self.scenes, self.internal_sites, highlight)
 
     @property
     def highlight(self) -> Highlight | None:

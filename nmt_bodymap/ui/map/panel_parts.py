@@ -1,0 +1,53 @@
+"""Pieces of the body-map panel that need none of its state (split out of
+``body_map_panel.py``): the folding strip of internal sites and the drawing of a
+candidate's highlight on the views."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea
+
+from nmt_bodymap.ui.map.body_scene import BodyScene
+from nmt_bodymap.ui.map.highlight import Highlight
+from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
+from nmt_bodymap.ui.map.labels import trigger_point_label
+
+
+def sites_strip(internal_sites: InternalSitesPanel) -> QScrollArea:
+    """The strip beside the views; it scrolls rather than squeeze on a short screen and is
+    folded away until asked for (or a visit has marks inside): the figures get the room."""
+    beside = QScrollArea()
+    beside.setWidget(internal_sites)
+    beside.setWidgetResizable(True)
+    beside.setFrameShape(QFrame.Shape.NoFrame)
+    beside.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    beside.setFixedWidth(internal_sites.width() + 14)
+    beside.hide()
+    return beside
+
+
+def paint_highlight(
+    scenes: Mapping[str, BodyScene], internal_sites: InternalSitesPanel, highlight: Highlight | None
+) -> None:
+    """Light up a candidate muscle, its zones and its trigger-point pins (None clears)."""
+    for scene in scenes.values():
+        scene.clear_highlight()
+    internal_sites.show_zones(highlight.zones if highlight is not None else {})
+    if highlight is None:
+        return
+    for scene in scenes.values():
+        for key, kind in highlight.zones.items():
+            scene.highlight_zone(key, kind)
+        for side in highlight.sides:
+            scene.highlight_muscle(highlight.muscle_id, side, highlight.deep)
+    for tp in highlight.candidate.trigger_points:
+        if tp.point is not None and tp.view in scenes:
+            scenes[tp.view].add_pin(
+                highlight.muscle_id,
+                tp.side,
+                tp.id,
+                trigger_point_label(highlight.muscle_id, tp.id, tp.label),
+                tp.point,
+            )

@@ -708,6 +708,12 @@ ORDERS: dict[str, tuple[tuple[str, str], list[str], str | None]] = {
         ],
         "dorsal forefoot pain list",
     ),
+    # the outer edge of the foot below the lateral malleolus: T&S's lateral ankle list
+    "lateral_foot": (
+        V2F,
+        ["peroneus_longus", "peroneus_brevis", "peroneus_tertius"],
+        "lateral ankle pain list, for the outer edge of the foot below the malleolus",
+    ),
     "big_toe": (
         V2F,
         [

@@ -168,7 +168,10 @@ def _anterior(fig: Figure) -> list[Spec]:
         ("lateral_ankle", strip(leg, 1768, 1818, 0.66, 1)),
         ("big_toe", p["big_toe"].intersection(rect(0, 200, 1864, 2000))),
         ("lesser_toes", p["lesser_toes"].intersection(rect(77, 200, 1860, 2000))),
-        ("dorsal_foot", rect(0, 200, 1790, 1920)),
+        # T&S draw the dorsum (extensors, tibialis anterior) apart from the outer edge of the
+        # foot (peroneus longus and brevis below the lateral malleolus)
+        ("instep", strip(leg, 1790, 1920, 0, 0.72)),
+        ("lateral_foot", rect(0, 200, 1790, 1920)),
     ]
 
 
@@ -247,7 +250,10 @@ def _posterior(fig: Figure) -> list[Spec]:
         ("plantar_heel", rect(336, 440, 1816, 1960)),
         ("ball_of_foot", rect(300, 440, 1560, 1690)),
         ("medial_arch", smooth((300, 1690), (356, 1690), (360, 1750), (354, 1816), (300, 1816))),
-        ("sole", rect(300, 440, 1680, 1820)),
+        # the middle of the sole (flexor digitorum brevis, quadratus plantae) apart from its
+        # outer edge (abductor digiti minimi); the inset's lateral side is away from the figure
+        ("mid_sole", rect(300, 386, 1680, 1820)),
+        ("lateral_sole", rect(300, 440, 1680, 1820)),
     ]
 
 

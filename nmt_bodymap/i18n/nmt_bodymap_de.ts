@@ -328,6 +328,11 @@
         <translation>Terminbericht &amp;drucken…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
         <source>&amp;Progress…</source>
         <translation>&amp;Verlauf…</translation>
@@ -570,6 +575,11 @@
         <translation>Ischämie hinzufügen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>After the visit (follow-up)</source>
         <translation>Nach dem Termin (Nachkontrolle)</translation>
@@ -600,17 +610,22 @@
         <translation>Unterschriebenen Termin ergänzen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>Amended</source>
+        <translation>Ergänzt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
         <source>Amendment recorded; the original is kept.</source>
         <translation>Nachtrag erfasst; das Original bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Any condition</source>
         <translation>Jedes Beschwerdebild</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Any place it refers to</source>
         <translation>Jeder Übertragungsort</translation>
     </message>
@@ -634,6 +649,11 @@
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Back (client's right on your right)</source>
         <translation>Hinten (rechte Seite des Klienten rechts)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>Back to the muscles</source>
+        <translation>Zurück zu den Muskeln</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
@@ -680,9 +700,19 @@
         <translation>Datum, Uhrzeit oder Hauptbeschwerde des Termins ändern</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
         <source>Changed at another station</source>
         <translation>An einem anderen Arbeitsplatz geändert</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>changed {fields}</source>
+        <translation>geändert: {fields}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
@@ -795,6 +825,11 @@
         <translation>Klient gelöscht (Strg+Z holt ihn zurück)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>client details</source>
+        <translation>Klientendaten</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>client handout</source>
         <translation>Klienten-Merkblatt</translation>
@@ -854,6 +889,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/consent_section.py"/>
         <source>Consent &amp;date</source>
         <translation>&amp;Datum der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>Consent recorded</source>
+        <translation>Einwilligung erfasst</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
@@ -1120,13 +1160,18 @@
         <translation>Filter: ein Ort, ein Muskel, eine Änderung oder ein Name…</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Find a muscle by name…</source>
         <translation>Muskel nach Namen suchen…</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/examination_guide.py"/>
         <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>finding</source>
         <translation>Befund</translation>
     </message>
     <message>
@@ -1144,6 +1189,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>Follow-up</source>
         <translation>Nachkontrolle</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>follow-up</source>
+        <translation>Nachfrage</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
@@ -1250,6 +1300,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Intake</source>
         <translation>Anamnese</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>intake</source>
+        <translation>Aufnahme</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
@@ -1396,6 +1451,11 @@
         <translation>Markierung nach {where} verschieben</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Moved the mark to {where}</source>
         <translation>Markierung nach {where} verschoben</translation>
@@ -1411,7 +1471,7 @@
         <translation>Muskel</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Muscles</source>
         <translation>Muskeln</translation>
     </message>
@@ -1512,6 +1572,11 @@
     <message>
         <source>NMT Body Map — education — {name}</source>
         <translation type="obsolete">NMT Body Map — Aufklärung — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <source>NMT Body Map — take-home sheet</source>
+        <translation>NMT Body Map — Merkblatt für zu Hause</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
@@ -1650,6 +1715,11 @@
         <translation>Beobachtung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>observation</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/consent_section.py"/>
         <source>On file: consent given {isoformat} (text version {text_version}).</source>
         <translation>Erfasst: Einwilligung vom {isoformat} (Textfassung {text_version}).</translation>
@@ -1722,6 +1792,11 @@
         <translation>Schmerzintensität (0–10)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>pain mark</source>
+        <translation>Schmerzmarkierung</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Pain marked</source>
@@ -1743,6 +1818,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1924,6 +2000,11 @@
         <translation>{text} entfernen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Removed the {kind}</source>
         <translation>Entfernt: {kind}</translation>
@@ -1942,6 +2023,11 @@
         <location filename="../../nmt_bodymap/ui/app.py"/>
         <source>Restore latest backup</source>
         <translation>Neueste Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
@@ -1966,6 +2052,21 @@
     <message>
         <source>Right</source>
         <translation type="obsolete">Rechts</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als P&amp;DF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>Save the take-home sheet as PDF</source>
+        <translation>Merkblatt als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>Saved as {name} ({pages} pages).</source>
+        <translation>Gespeichert als {name} ({pages} Seiten).</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
@@ -2032,6 +2133,11 @@
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>Sent the {what} to the printer ({pages} pages).</source>
         <translation>{what} an den Drucker gesendet ({pages} Seiten).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>Sent to the printer ({pages} pages).</source>
+        <translation>An den Drucker gesendet ({pages} Seiten).</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
@@ -2116,6 +2222,11 @@
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
         <source>Sign visit</source>
         <translation>Termin unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>Signed</source>
+        <translation>Unterschrieben</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
@@ -2235,6 +2346,11 @@
         <translation>Neuere Fassung übernehmen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <source>Take-home sheet</source>
+        <translation>Merkblatt für zu Hause</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
         <source>Teeth, ear, eye, sinus, throat and pelvic sites beside the views</source>
         <translation>Stellen an Zähnen, Ohr, Auge, Nebenhöhlen, Hals und Becken neben den Ansichten</translation>
@@ -2309,6 +2425,11 @@
         <translation>Die Vorlagen der Praxis (soap_templates.yaml im Datenordner); eine Vorlage füllt nur leere Abschnitte</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>Die Datei konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>The file could not be written: {value1}</source>
         <translation>Die Datei konnte nicht geschrieben werden: {value1}</translation>
@@ -2329,9 +2450,19 @@
         <translation>Die neueste Sicherung wurde wiederhergestellt.{note}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
+        <source>The open visit's after-care sheet, to print</source>
+        <translation>Das Nachsorge-Merkblatt des offenen Termins, zum Drucken</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>The settings could not be saved: {exc}</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
+        <source>The take-home sheet could not be read from the chart.</source>
+        <translation>Das Merkblatt konnte nicht aus der Akte gelesen werden.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
@@ -2379,6 +2510,11 @@
         <translation>Dieser Termin ist bereits unterschrieben.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
+        <source>This visit was signed at another station by {signed_by}; it is read-only.</source>
+        <translation>Dieser Termin wurde an einem anderen Arbeitsplatz von {signed_by} unterschrieben; er ist schreibgeschützt.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>This {words} is already on the chart.</source>
         <translation>Bereits in der Kartei: {words}.</translation>
@@ -2417,6 +2553,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Treatment</source>
+        <translation>Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>treatment</source>
         <translation>Behandlung</translation>
     </message>
     <message>
@@ -2492,6 +2633,11 @@
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>Use template…</source>
         <translation>Vorlage verwenden…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <source>visit</source>
+        <translation>Termin</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>

@@ -4,8 +4,11 @@ Every second a small job on the store worker asks ``store.change_token()`` (SQLi
 ``PRAGMA data_version`` and the newest history id; cheap). Only when it moved does the job
 read the new history entries, and only when one of them names the open visit does it read
 that visit again; the GUI thread then puts in the rows that are newer than the screen's
-(:meth:`OpenVisit.put_rows`). No polling work runs on the GUI thread; a row with a save of
-ours still queued is left alone (the store will refuse the stale one as a conflict).
+(:meth:`OpenVisit.put_rows`). Signing (or amending) the open visit elsewhere appends a
+history entry, so the token moves: the job then reads the visit's record too and
+``visit_signed`` carries it (the window disables editing within one poll). No polling work
+runs on the GUI thread; a row with a save of ours still queued is left alone (the store
+will refuse the stale one as a conflict).
 """
 
 from __future__ import annotations
@@ -22,26 +25,32 @@ if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
 
 POLL_MS = 1000
+SIGNING_OPS = ("sign", "amend")  # history ops that change a visit's signed state
 
 
 def _poll(store: Any, last: int | None, visit_id: int | None, visit_uid: str | None) -> Any:
-    """Worker thread: (newest history id, kinds changed, rows of the open visit or None)."""
+    """Worker thread: (newest history id, kinds changed, rows of the open visit or None,
+    the open visit's record when it was signed or amended elsewhere, else None)."""
     _version, newest = store.change_token()
     if last is None or newest == last:
-        return newest, set(), None
+        return newest, set(), None, None
     entries = store.changes_since(last)
     kinds = {e.kind for e in entries}
-    rows = None
-    if visit_id is not None and any(e.visit == visit_uid for e in entries):
+    rows = record = None
+    ours = [e for e in entries if visit_id is not None and e.visit == visit_uid]
+    if ours:
         doc = store.load_visit_document(visit_id)
         rows = [(kind, uid, dict(s.values), s.version, s.deleted) for kind, uid, s in doc]
-    return newest, kinds, rows
+    if any(e.op in SIGNING_OPS for e in ours):
+        record = store.get_visit(visit_id)
+    return newest, kinds, rows, record
 
 
 class ChangeWatcher(QObject):
     """Polls for changes made elsewhere and brings the open visit up to date."""
 
     other_change = Signal(set)  # kinds of rows another station changed (clients, visits...)
+    visit_signed = Signal(object)  # the open visit's record, signed or amended elsewhere
 
     def __init__(
         self, worker: StoreWorker, visit: OpenVisit, parent: QObject | None = None
@@ -80,7 +89,7 @@ class ChangeWatcher(QObject):
 
     def _polled(self, visit_id: int | None, result: Any) -> None:
         self._polling = False
-        newest, kinds, rows = result
+        newest, kinds, rows, record = result
         self._last = newest
         if rows is not None and visit_id == self._visit.visit_id and self._visit.doc is not None:
             doc = self._visit.doc
@@ -90,6 +99,8 @@ class ChangeWatcher(QObject):
                 if (doc.version(row[0], row[1]) or 0) < row[3] and not self._visit.queued(row[1])
             ]
             self._visit.put_rows(newer)
+        if record is not None and visit_id == self._visit.visit_id:
+            self.visit_signed.emit(record)
         if kinds:
             self.other_change.emit(set(kinds))
 

@@ -34,23 +34,33 @@ from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowK
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
 
 KIND_WORDS = {
-    "pain_mark": "pain mark",
-    "finding": "finding",
-    "treatment": "treatment",
-    "observation": "observation",
-    "follow_up": "follow-up",
-    "visit": "visit",
-    "client": "client details",
-    "intake": "intake",
+    "pain_mark": tr_noop("pain mark"),
+    "finding": tr_noop("finding"),
+    "treatment": tr_noop("treatment"),
+    "observation": tr_noop("observation"),
+    "follow_up": tr_noop("follow-up"),
+    "visit": tr_noop("visit"),
+    "client": tr_noop("client details"),
+    "intake": tr_noop("intake"),
 }
-OP_WORDS = {"add": "added", "change": "changed", "delete": "removed", "restore": "restored"}
+# The history's words for each operation (shown through tr(); issue 16: sign, amend, consent).
+OP_WORDS = {
+    "add": tr_noop("added"),
+    "change": tr_noop("changed"),
+    "delete": tr_noop("removed"),
+    "restore": tr_noop("restored"),
+    "move": tr_noop("moved"),
+    "sign": tr_noop("Signed"),
+    "amend": tr_noop("Amended"),
+    "consent": tr_noop("Consent recorded"),
+}
 COLUMNS = ("When", "Who", "What", "Change", "Before", "After", "")
 TEXT_KEYS = ("when", "who", "what", "change", "before", "after")
 CELL_CHARS = 90
@@ -129,8 +139,12 @@ def change_words(entry: Any) -> str:
     """ "added", "changed intensity, quality", "moved", "removed", "restored"."""
     if entry.op == OpKind.CHANGE:
         names = sorted((entry.after or {}).keys())
-        return "changed " + ", ".join(n.replace("_", " ") for n in names) if names else "changed"
-    return OP_WORDS.get(entry.op, "moved" if entry.op == OpKind.MOVE else str(entry.op))
+        if not names:
+            return tr(OP_WORDS["change"])
+        fields = ", ".join(n.replace("_", " ") for n in names)
+        return tr("changed {fields}").format(fields=fields)
+    op = str(getattr(entry.op, "value", entry.op))
+    return tr(OP_WORDS[op]) if op in OP_WORDS else op.replace("_", " ")
 
 
 def history_lines(entries: list[Any], knowledge: Any = None) -> list[dict[str, Any]]:
@@ -162,7 +176,9 @@ def history_lines(entries: list[Any], knowledge: Any = None) -> list[dict[str, A
                 "entry": entry,
                 "when": entry.at.astimezone().strftime("%d %b %Y %H:%M:%S"),
                 "who": entry.who or "—",
-                "what": KIND_WORDS.get(entry.kind, entry.kind.replace("_", " ")),
+                "what": tr(KIND_WORDS[entry.kind])
+                if entry.kind in KIND_WORDS
+                else entry.kind.replace("_", " "),
                 "change": change_words(entry),
                 "before": before_text,
                 "after": after_text,

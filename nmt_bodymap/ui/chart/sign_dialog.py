@@ -34,7 +34,14 @@ from nmt_bodymap.ui.i18n import tr
 SIGN_SHORTCUT = "Ctrl+Shift+S"
 # The window's editing parts a signature disables (attribute names on the main window).
 EDITING_PARTS = ("body_map", "findings_panel", "assessment_panel")
-EDITING_ACTIONS = ("edit-visit", "delete-visit", "delete-mark", "select-all-marks")
+EDITING_ACTIONS = (
+    "edit-visit",
+    "delete-visit",
+    "delete-mark",
+    "select-all-marks",
+    "record-finding",
+    "record-treatment",
+)
 
 
 class SignDialog(QDialog):
@@ -173,6 +180,34 @@ class SigningActions(QObject):
         soap = getattr(getattr(self.window, "documents", None), "soap_tab", None)
         if soap is not None:
             soap.set_signed(signed)
+        self.candidate_buttons()
+
+    @property
+    def signed(self) -> bool:
+        return self.visit is not None and getattr(self.visit, "signed_at", None) is not None
+
+    def candidate_buttons(self, *_args: Any) -> None:
+        """The candidates panel's Record finding/treatment: off on a signed visit (the panel
+        turns them on with each current candidate; this runs after it)."""
+        panel = getattr(self.window, "candidates", None)
+        if panel is None or not self.signed:
+            return
+        panel.finding_button.setEnabled(False)
+        panel.treatment_button.setEnabled(False)
+
+    def signed_elsewhere(self, record: Any) -> None:
+        """The change watcher saw the open visit signed (or amended) at another station."""
+        if self.visit is None or record.id != self.visit.id:
+            return
+        was_signed = self.signed
+        self.show_visit(record)
+        if self.signed and not was_signed:
+            self.window.visits.reload()
+            self.window.show_status(
+                tr(
+                    "This visit was signed at another station by {signed_by}; it is read-only."
+                ).format(signed_by=record.signed_by)
+            )
 
     def _after_store(self, record: Any, message: str) -> None:
         if self.visit is None or record.id != self.visit.id:
@@ -258,6 +293,12 @@ def install_signing(window: Any) -> SigningActions:
     """File > Sign visit… (Ctrl+Shift+S) and Amend signed visit…, after Delete visit…; the
     "Signed by" line above the body map; follows the chosen visit."""
     signing = SigningActions(window)
+    watcher = getattr(window, "change_watcher", None)
+    if watcher is not None:
+        watcher.visit_signed.connect(signing.signed_elsewhere)
+    candidates = getattr(window, "candidates", None)
+    if candidates is not None:
+        candidates.tree.currentItemChanged.connect(signing.candidate_buttons)
     layout = window.visit_label.parentWidget().layout()
     layout.insertWidget(layout.indexOf(window.visit_label) + 1, signing.label)
     menu = menu_titled(window, "File")

@@ -26,17 +26,15 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QPe
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
-    QComboBox,
     QGraphicsEllipseItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,17 +42,22 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.knowledge_schema import MuscleDef
-from nmt_bodymap.core.places import referral_sides
 from nmt_bodymap.core.sides import Side
-from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import asset_path
-from nmt_bodymap.ui.education.education_parts import RevealLayer, muscle_library
+from nmt_bodymap.ui.education.education_parts import (
+    LibraryPanel,
+    RevealLayer,
+    internal_places,
+    muscle_library,
+    views_needed,
+    zone_places,
+)
+from nmt_bodymap.ui.education.take_home import TakeHomeSheet, load_take_home, visit_source
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
     muscle_label,
-    region_word,
     trigger_point_label,
 )
 from nmt_bodymap.ui.map.palette import MapColors
@@ -135,6 +138,12 @@ class EducationWindow(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.close_button.clicked.connect(self.close)
+        self.take_home_button = QPushButton(tr("Take-home sheet"))
+        self.take_home_button.setStyleSheet("font-size: 18px; padding: 8px 18px;")
+        self.take_home_button.setToolTip(tr("The open visit's after-care sheet, to print"))
+        self.take_home_button.clicked.connect(self.show_take_home)
+        self.take_home_button.setEnabled(visit_source(parent)[1] is not None)
+        self.take_home: TakeHomeSheet | None = None
 
         self.library = self._library_panel()
         centre = QVBoxLayout()
@@ -146,14 +155,21 @@ class EducationWindow(QWidget):
         buttons.addWidget(self.previous_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.take_home_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         centre.addLayout(buttons)
-        layout = QHBoxLayout(self)
+        self.teaching = QWidget()
+        layout = QHBoxLayout(self.teaching)
         layout.addWidget(self.library)
         layout.addLayout(centre, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.teaching)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
 
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave)
         QShortcut(QKeySequence(Qt.Key.Key_Right), self, lambda: self.step(1))
         QShortcut(QKeySequence(Qt.Key.Key_Left), self, lambda: self.step(-1))
         self._renderers = {
@@ -170,35 +186,14 @@ class EducationWindow(QWidget):
 
     # -- the muscle library -----------------------------------------------------------------
     def _library_panel(self) -> QWidget:
-        panel = QWidget()
-        panel.setFixedWidth(300)
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(tr("Find a muscle by name…"))
-        self.region_combo = QComboBox()
-        self.region_combo.addItem(tr("Any place it refers to"), "")
-        region_names = {name: region_word(name) for name in load_vocabulary()}
-        for name, label in sorted(region_names.items(), key=lambda kv: kv[1].casefold()):
-            self.region_combo.addItem(label, name)
-        self.condition_combo = QComboBox()
-        self.condition_combo.addItem(tr("Any condition"), "")
-        for condition in self.knowledge.conditions.values():
-            label = knowledge_text("condition", condition.id, "label", condition.label)
-            self.condition_combo.addItem(label, condition.id)
-        self.muscle_list = QListWidget()
-        self.muscle_list.setStyleSheet("font-size: 15px;")
+        panel = LibraryPanel(self.knowledge)
+        self.search_edit, self.muscle_list = panel.search_edit, panel.muscle_list
+        self.region_combo, self.condition_combo = panel.region_combo, panel.condition_combo
         self.search_edit.textChanged.connect(self._fill_library)
         self.region_combo.currentIndexChanged.connect(self._fill_library)
         self.condition_combo.currentIndexChanged.connect(self._fill_library)
         self.muscle_list.itemActivated.connect(self._on_library_item)
         self.muscle_list.itemClicked.connect(self._on_library_item)
-        layout = QVBoxLayout(panel)
-        heading = QLabel(tr("Muscles"))
-        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        layout.addWidget(heading)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.region_combo)
-        layout.addWidget(self.condition_combo)
-        layout.addWidget(self.muscle_list, 1)
         return panel
 
     def _fill_library(self) -> None:
@@ -268,7 +263,7 @@ class EducationWindow(QWidget):
             fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
             self.animation.addAnimation(fade)
         self.title.setText(muscle_label(muscle.id))
-        internal = self._internal_places(muscle)
+        internal = internal_places(muscle)
         self.caption.setText(
             knowledge_text("muscle", muscle.id, "client_explanation")
             + (f"\nAlso felt: {', '.join(internal)}." if internal else "")
@@ -283,35 +278,10 @@ class EducationWindow(QWidget):
         self.animation.start()
 
     def _views_needed(self, muscle: MuscleDef) -> list[str]:
-        """The muscle's main view, plus the other one when part of the zone is only there."""
-        main = muscle.views[0]
-        views = [main]
-        for view in self.atlas.views():
-            if view == main:
-                continue
-            drawn_here = {(r.region, r.side) for r in self.atlas.regions(view)}
-            drawn_main = {(r.region, r.side) for r in self.atlas.regions(main)}
-            zone = set(self._zone_places(muscle))
-            if zone & drawn_here - drawn_main:
-                views.append(view)
-        return sorted(views, key=lambda v: self.atlas.views().index(v))
+        return views_needed(self.atlas, muscle)
 
     def _zone_places(self, muscle: MuscleDef) -> dict[tuple[str, str], str]:
-        """(region, side) -> "essential" or "spillover", for trigger points on SHOWN_SIDE."""
-        places: dict[tuple[str, str], str] = {}
-        vocabulary = load_vocabulary()
-        for kind, zone in muscle.all_zones():
-            vocabulary[zone.region]  # a zone outside the vocabulary is a data error: KeyError
-            for side in referral_sides(zone.region, zone.side, SHOWN_SIDE):
-                if places.get((zone.region, side)) != "essential":
-                    places[(zone.region, side)] = kind
-        return places
-
-    def _internal_places(self, muscle: MuscleDef) -> list[str]:
-        vocabulary = load_vocabulary()
-        return sorted(
-            {region_word(z.region) for _k, z in muscle.all_zones() if vocabulary[z.region].internal}
-        )
+        return zone_places(muscle)
 
     def _draw_figure(self, view: str, dx: float) -> None:
         renderer = self._renderers[view]
@@ -404,8 +374,39 @@ class EducationWindow(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         self._fit()
 
+    # -- the take-home sheet (ui/education/take_home.py) --------------------------------------
+    def show_take_home(self) -> None:
+        """Read the open visit's handout on the store worker, then show it as a page."""
+        store_call, visit_id = visit_source(self.parentWidget())
+        if store_call is None or visit_id is None:
+            return
+        self.take_home_button.setEnabled(False)
+        load_take_home(store_call, visit_id, self._put_take_home, self._take_home_failed)
+
+    def _put_take_home(self, sheet: TakeHomeSheet) -> None:
+        if self.take_home is not None:
+            self.pages.removeWidget(self.take_home)
+            self.take_home.deleteLater()
+        self.take_home = sheet
+        sheet.left.connect(lambda: self.pages.setCurrentWidget(self.teaching))
+        self.pages.addWidget(sheet)
+        self.pages.setCurrentWidget(sheet)
+        self.take_home_button.setEnabled(True)
+        self.setWindowTitle(tr("NMT Body Map — take-home sheet"))
+
+    def _take_home_failed(self, line: str) -> None:
+        self.take_home_button.setEnabled(True)
+        self.caption.setText(line)
+
+    def leave(self) -> None:
+        """Esc: from the take-home sheet back to the muscles; from the muscles, close."""
+        if self.pages.currentWidget() is not self.teaching:
+            self.pages.setCurrentWidget(self.teaching)
+        else:
+            self.close()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.close()
+            self.leave()
             return
         super().keyPressEvent(event)

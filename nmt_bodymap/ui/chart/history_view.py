@@ -35,7 +35,7 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
+from nmt_bodymap.ui.map.labels import kind_word, muscle_label, place_label, side_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
@@ -162,7 +162,7 @@ def history_lines(entries: list[Any], knowledge: Any = None) -> list[dict[str, A
                 "entry": entry,
                 "when": entry.at.astimezone().strftime("%d %b %Y %H:%M:%S"),
                 "who": entry.who or "—",
-                "what": KIND_WORDS.get(entry.kind, entry.kind.replace("_", " ")),
+                "what": kind_word(entry.kind),
                 "change": change_words(entry),
                 "before": before_text,
                 "after": after_text,

@@ -5,7 +5,8 @@
 Runs itself in an off-screen process with one 1366x768 screen (like
 tools/screenshots_fit.py), installs the language as the app does at start, opens a
 throw-away chart with a client and a visit, marks four places and grabs the window
-(``main-window-<lang>.png``) and the Settings dialog (``settings-<lang>.png``). Every
+(``main-window-<lang>.png``), the Settings dialog (``settings-<lang>.png``) and the About
+dialog (``about-<lang>.png``). Every
 visible button, check box, label and tab whose text is wider than the space it got is
 listed on stderr ("clipped: ..."); the exit status is 1 when there is one.
 """
@@ -73,15 +74,18 @@ def child(language: str, out: Path) -> int:
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
+    from nmt_bodymap.ui.about_dialog import AboutDialog
     from nmt_bodymap.ui.chart import store_calls
     from nmt_bodymap.ui.chart.worker import StoreWorker
     from nmt_bodymap.ui.i18n import install_language
     from nmt_bodymap.ui.main_window import MainWindow
+    from nmt_bodymap.ui.map.labels import set_knowledge_language
     from nmt_bodymap.ui.settings_dialog import SettingsDialog
     from nmt_bodymap.ui.theme import apply_theme
 
     app = QApplication([])
     install_language(app, language)
+    set_knowledge_language(language)  # place and muscle names too, as Settings would give
     apply_theme(app)
     worker = StoreWorker()
     done: list[Any] = []
@@ -122,6 +126,14 @@ def child(language: str, out: Path) -> int:
     dialog.grab().save(str(out / f"settings-{language}.png"))
     problems += [f"settings: {text}" for text in clipped(dialog)]
     dialog.close()
+
+    about = AboutDialog(window)
+    about.show()
+    for _ in range(10):
+        QApplication.processEvents()
+    about.grab().save(str(out / f"about-{language}.png"))
+    problems += [f"about: {text}" for text in clipped(about)]
+    about.close()
     print(f"window {window.width()}x{window.height()}", file=sys.stderr)
     for line in problems:
         print(f"clipped: {line}", file=sys.stderr)

@@ -14,6 +14,11 @@
         <translation>  ·  Demo</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source> (charted)</source>
+        <translation> (erfasst)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source> min</source>
         <translation> min</translation>
@@ -450,6 +455,11 @@
         <translation>&amp;Ihr Name</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/entrapment_tab.py"/>
         <source>(not given)</source>
         <translation>(nicht angegeben)</translation>
@@ -490,9 +500,109 @@
         <translation>&lt;b&gt;{guides} regionale(r) Leitfaden/Leitfäden&lt;/b&gt; für die markierten Stellen — {done} von {total} Muskeln haben einen Befund</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;br&gt;Drawn signature:&lt;br&gt;{image}</source>
+        <translation>&lt;br&gt;Gezeichnete Unterschrift:&lt;br&gt;{image}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;br&gt;Typed name: {name}</source>
+        <translation>&lt;br&gt;Getippter Name: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;h2&gt;After your treatment&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Nach Ihrer Behandlung&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;h2&gt;Signature and amendments&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Unterschrift und Ergänzungen&lt;/h2&gt;</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>&lt;h2&gt;{app_name}&lt;/h2&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;From where the client hurts to the trigger points to palpate.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;{app_name}&lt;/h2&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Vom Ort des Schmerzes zu den Triggerpunkten, die zu palpieren sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;h3&gt;Amendment {number}: {what}&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Original:&lt;/b&gt; {before}&lt;br&gt;&lt;b&gt;Amended to:&lt;/b&gt; {after}&lt;br&gt;&lt;b&gt;Reason:&lt;/b&gt; {reason}&lt;br&gt;&lt;span class='muted'&gt;By {who} on {when}; signature {signature}…&lt;/span&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ergänzung {number}: {what}&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ursprünglich:&lt;/b&gt; {before}&lt;br&gt;&lt;b&gt;Geändert in:&lt;/b&gt; {after}&lt;br&gt;&lt;b&gt;Grund:&lt;/b&gt; {reason}&lt;br&gt;&lt;span class='muted'&gt;Von {who} am {when}; Signatur {signature}…&lt;/span&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;h3&gt;What you can do&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Was Sie selbst tun können&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;h3&gt;When to call&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Wann Sie anrufen sollten&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;h3&gt;Where it is&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Wo er liegt&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;h3&gt;Where it sends pain&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Wohin er Schmerz ausstrahlt&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;h3&gt;Where to press&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Wo Sie drücken können&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;p class='muted'&gt;&lt;i&gt;No amendment since signing.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p class='muted'&gt;&lt;i&gt;Seit der Unterschrift keine Ergänzung.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;&lt;b&gt;Clearance:&lt;/b&gt; {clearance}{date}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Freigabe:&lt;/b&gt; {clearance}{date}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;&lt;b&gt;Essential referral zone:&lt;/b&gt; {essential}&lt;br&gt;&lt;b&gt;Spillover:&lt;/b&gt; {spillover}&lt;br&gt;&lt;b&gt;Trigger points:&lt;/b&gt; {points}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Hauptschmerzzone:&lt;/b&gt; {essential}&lt;br&gt;&lt;b&gt;Nebenschmerzzone:&lt;/b&gt; {spillover}&lt;br&gt;&lt;b&gt;Triggerpunkte:&lt;/b&gt; {points}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;p&gt;&lt;b&gt;No consent to treatment on file.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine Einwilligung in die Behandlung vorhanden.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;&lt;b&gt;No medical clearance on record.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine ärztliche Freigabe dokumentiert.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;&lt;b&gt;Red flags raised:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Angegebene Warnzeichen:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;p&gt;&lt;b&gt;Signed by {who} on {when}.&lt;/b&gt;&lt;br&gt;&lt;span class='muted'&gt;Signature {signature}… over the visit as charted when signed; the visit is read-only since.&lt;/span&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Unterschrieben von {who} am {when}.&lt;/b&gt;&lt;br&gt;&lt;span class='muted'&gt;Signatur {signature}… über den Termin, wie er bei der Unterschrift erfasst war; seitdem ist der Termin schreibgeschützt.&lt;/span&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;p&gt;&lt;b&gt;The soreness should ease {window}.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Der Muskelkater sollte {window} abklingen.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;&lt;b&gt;{title}:&lt;/b&gt; {text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{title}:&lt;/b&gt; {text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt; given on {day} (text version {version}).</source>
+        <translation>&lt;p&gt;&lt;b&gt;{title}&lt;/b&gt; erteilt am {day} (Textfassung {version}).</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
@@ -505,9 +615,44 @@
         <translation>&lt;p&gt;&lt;i&gt;Zusammenfassung wird erstellt…&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;p&gt;Call {contact} if the soreness has not eased by {latest}, if it gets worse, or if you notice anything new such as numbness, weakness, fever or a severe headache.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Rufen Sie {contact} an, wenn der Muskelkater bis {latest} nicht abgeklungen ist, wenn er schlimmer wird oder wenn Ihnen etwas Neues auffällt, etwa Taubheit, Schwäche, Fieber oder starke Kopfschmerzen.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
         <source>&lt;p&gt;Click the figure to mark pain; drag a mark to move it. Wheel zooms, middle button or Space + drag pans.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</source>
         <translation>&lt;p&gt;Klicken Sie auf die Figur, um Schmerz zu markieren; ziehen Sie eine Markierung, um sie zu verschieben. Das Mausrad zoomt, mittlere Taste oder Leertaste + Ziehen verschiebt die Ansicht.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;p&gt;For &lt;b&gt;{name}&lt;/b&gt;, after your visit on {day}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Für &lt;b&gt;{name}&lt;/b&gt;, nach Ihrem Termin am {day}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;p&gt;No muscle was treated at this visit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Bei diesem Termin wurde kein Muskel behandelt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;No red flag raised ({asked} screening questions answered).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kein Warnzeichen angegeben ({asked} Fragen der Abfrage beantwortet).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;p&gt;Over the next {low} to {high} days, notice how long the relief lasts: we will ask at your next visit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Achten Sie in den nächsten {low} bis {high} Tagen darauf, wie lange die Linderung anhält: Wir fragen beim nächsten Termin danach.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>&lt;p&gt;These are the muscles we worked on today.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;An diesen Muskeln haben wir heute gearbeitet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>&lt;p&gt;{advice}&lt;br&gt;&lt;b&gt;Expected soreness window: it should have eased {window}.&lt;/b&gt;&lt;br&gt;Relief is followed over the next {low} to {high} days.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{advice}&lt;br&gt;&lt;b&gt;Erwarteter Muskelkater: Er sollte {window} abgeklungen sein.&lt;/b&gt;&lt;br&gt;Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
@@ -612,7 +757,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>Amended</source>
-        <translation>Ergänzt</translation>
+        <translation>Nachgetragen</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
@@ -632,6 +777,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Assessment</source>
         <translation>Untersuchung</translation>
     </message>
@@ -644,6 +790,17 @@
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Back</source>
         <translation>Hinten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/picture.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>back</source>
+        <translation>hinten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/figures.py"/>
+        <source>Back (client's right on the right)</source>
+        <translation>Rückansicht (rechte Körperseite rechts)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
@@ -661,6 +818,16 @@
         <translation>Sicherungsordner</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
+        <source>between {day} {start} and {last_day} {end}</source>
+        <translation>zwischen {day}, {start} Uhr, und {last_day}, {end} Uhr</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>Blue: where the muscle is. Red: where it can send pain (striped: sometimes). Black dots: the tender spots to press.</source>
+        <translation>Blau: wo der Muskel liegt. Rot: wohin er Schmerz ausstrahlen kann (gestreift: manchmal). Schwarze Punkte: die empfindlichen Stellen zum Drücken.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/first_frame.py"/>
         <source>Body map (loading)</source>
         <translation>Körperkarte (wird geladen)</translation>
@@ -673,6 +840,11 @@
     <message>
         <source>Both sides</source>
         <translation type="obsolete">Beidseits</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>both sides</source>
+        <translation>beide Seiten</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
@@ -688,6 +860,11 @@
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <source>burning</source>
         <translation>brennend</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
+        <source>by {day}, between {start} and {end}</source>
+        <translation>bis {day}, zwischen {start} und {end} Uhr</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/consent_section.py"/>
@@ -712,7 +889,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>changed {fields}</source>
-        <translation>geändert: {fields}</translation>
+        <translation>{fields} geändert</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
@@ -736,6 +913,8 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Chief complaint</source>
         <translation>Hauptbeschwerde</translation>
     </message>
@@ -815,6 +994,11 @@
         <translation>Freigegeben &amp;von</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
         <source>Client &amp;history…</source>
         <translation>&amp;Verlauf des Klienten…</translation>
@@ -825,7 +1009,7 @@
         <translation>Klient gelöscht (Strg+Z holt ihn zurück)</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>client details</source>
         <translation>Klientendaten</translation>
     </message>
@@ -843,6 +1027,11 @@
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
         <source>Client search failed: {exc}</source>
         <translation>Klientensuche fehlgeschlagen: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Client's report: {note}</source>
+        <translation>Bericht des Klienten: {note}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
@@ -897,6 +1086,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Consent to treatment</source>
         <translation>Einwilligung in die Behandlung</translation>
     </message>
@@ -936,9 +1126,34 @@
         <translation>&amp;Geburtsdatum</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
         <source>Days of &amp;relief</source>
         <translation>Tage der &amp;Linderung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>dd MMM yyyy</source>
+        <translation>dd. MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>dd MMMM yyyy, HH:mm</source>
+        <translation>d. MMMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
+        <source>dddd dd MMM</source>
+        <translation>dddd, d. MMM</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>dddd dd MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/i18n.py"/>
@@ -1071,6 +1286,11 @@
         <translation>Geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Entrapment</source>
+        <translation>Nervenkompression</translation>
+    </message>
+    <message>
         <source>Entrapment: {label}</source>
         <translation type="obsolete">Nervenkompression: {label}</translation>
     </message>
@@ -1170,7 +1390,7 @@
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>finding</source>
         <translation>Befund</translation>
     </message>
@@ -1187,13 +1407,14 @@
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Follow-up</source>
         <translation>Nachkontrolle</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>follow-up</source>
-        <translation>Nachfrage</translation>
+        <translation>Nachkontrolle</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
@@ -1220,6 +1441,17 @@
         <translation>Vorne</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/picture.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>front</source>
+        <translation>vorne</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/figures.py"/>
+        <source>Front (client's right on the left)</source>
+        <translation>Vorderansicht (rechte Körperseite links)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Front (client's right on your left)</source>
         <translation>Vorne (rechte Seite des Klienten links)</translation>
@@ -1228,6 +1460,16 @@
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
         <source>Full-screen muscle and referral pictures for the client (no private data)</source>
         <translation>Muskel- und Übertragungsbilder im Vollbild für den Klienten (keine privaten Daten)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Gait</source>
+        <translation>Gang</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>Gait notes</source>
+        <translation>Notizen zum Gang</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
@@ -1302,7 +1544,7 @@
         <translation>Anamnese</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>intake</source>
         <translation>Aufnahme</translation>
     </message>
@@ -1349,6 +1591,21 @@
         <translation>Intensität {n}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/picture.py"/>
+        <source>internal</source>
+        <translation>innen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>internal site</source>
+        <translation>Stelle im Körperinneren</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Ischemia</source>
+        <translation>Ischämie</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
         <source>Ischemia at {where}</source>
         <translation>Ischämie an {where}</translation>
@@ -1357,6 +1614,11 @@
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
         <source>Keep mine</source>
         <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Key: the symbol's shape is the quality of the pain ({key}); its colour and the number inside are the intensity (0 no pain to 10 worst, pale yellow to deep purple); the boxed number is the mark in this list; tinted regions hold a mark.</source>
+        <translation>Legende: Die Form des Symbols ist die Schmerzqualität ({key}); seine Farbe und die Zahl darin sind die Intensität (0 kein Schmerz bis 10 am stärksten, blassgelb bis tiefviolett); die Zahl im Kästchen ist die Markierung in dieser Liste; getönte Bereiche enthalten eine Markierung.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
@@ -1381,6 +1643,11 @@
     <message>
         <source>Left</source>
         <translation type="obsolete">Links</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>left side</source>
+        <translation>linke Seite</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
@@ -1614,6 +1881,21 @@
         <translation>Für diesen Termin ist noch keine Nachkontrolle erfasst.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No intake (red-flag screen) on file.</source>
+        <translation>Keine Aufnahme (Warnzeichen-Abfrage) vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No muscle charted at this visit.</source>
+        <translation>Bei diesem Termin wurde kein Muskel erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>No pain marked at this visit.</source>
+        <translation>Bei diesem Termin wurde kein Schmerz markiert.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>No pain marked yet.</source>
         <translation>Noch kein Schmerz markiert.</translation>
@@ -1705,6 +1987,12 @@
         <translation>taub</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>Objective</source>
+        <translation>Objektiv</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>Objective from the marks, findings and assessment; Plan from the treatments, after-care and follow-up. Text you wrote is never replaced.</source>
         <translation>Objektiv aus Markierungen, Befunden und Untersuchung; Plan aus Behandlungen, Nachsorge und Nachkontrolle. Von Ihnen geschriebener Text wird nie ersetzt.</translation>
@@ -1715,7 +2003,7 @@
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
@@ -1792,7 +2080,12 @@
         <translation>Schmerzintensität (0–10)</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>Pain mark</source>
+        <translation>Schmerzmarkierung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>pain mark</source>
         <translation>Schmerzmarkierung</translation>
     </message>
@@ -1843,6 +2136,12 @@
         <translation>Markierung nach Namen setzen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
         <source>Please enter the client's name.</source>
         <translation>Bitte geben Sie den Namen des Klienten ein.</translation>
@@ -1853,6 +2152,11 @@
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Posture</source>
+        <translation>Haltung</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_panel.py"/>
         <source>Posture &amp;&amp; &amp;gait</source>
         <translation>Haltung &amp;&amp; &amp;Gang</translation>
@@ -1860,6 +2164,11 @@
     <message>
         <source>Posture at work and rest, habits of use, repetitive tasks</source>
         <translation type="obsolete">Haltung bei Arbeit und Ruhe, Gewohnheiten, wiederholte Tätigkeiten</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>Posture notes</source>
+        <translation>Notizen zur Haltung</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
@@ -1875,6 +2184,11 @@
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Progress</source>
         <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
+        <source>Proprietary software of the NMT Body Map developers. Built on open-source components, each under its own licence (see Third-party notices).</source>
+        <translation>Proprietäre Software der Entwickler von NMT Body Map. Aufgebaut auf Open-Source-Komponenten, jede unter ihrer eigenen Lizenz (siehe Drittanbieter-Hinweise).</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
@@ -2052,6 +2366,11 @@
     <message>
         <source>Right</source>
         <translation type="obsolete">Rechts</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>right side</source>
+        <translation>rechte Seite</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
@@ -2278,6 +2597,11 @@
         <translation>Einige Änderungen sind noch nicht gespeichert; unterschreiben Sie, sobald alles gespeichert ist.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
+        <source>Some soreness in the treated muscles is normal for {low} to {high} hours; warmth, gentle movement and drinking water help. Call if it lasts longer or gets worse.</source>
+        <translation>Etwas Muskelkater in den behandelten Muskeln ist {low} bis {high} Stunden lang normal; Wärme, sanfte Bewegung und viel Trinken helfen. Rufen Sie an, wenn er länger anhält oder schlimmer wird.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Soreness (days)</source>
         <translation>Muskelkater (Tage)</translation>
@@ -2330,6 +2654,12 @@
         <location filename="../../nmt_bodymap/ui/window_panels.py"/>
         <source>Su&amp;mmary</source>
         <translation>&amp;Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>Subjective</source>
+        <translation>Subjektiv</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
@@ -2389,6 +2719,11 @@
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
         <source>The backup folder does not exist.</source>
         <translation>Den Sicherungsordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>The black dots show where the tender spots usually are. Press there only as your therapist showed you: firm enough to feel it, never so hard that it hurts more.</source>
+        <translation>Die schwarzen Punkte zeigen, wo die empfindlichen Stellen meist liegen. Drücken Sie dort nur so, wie Ihr Therapeut es Ihnen gezeigt hat: fest genug, um es zu spüren, nie so fest, dass es mehr schmerzt.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/open_visit.py"/>
@@ -2452,7 +2787,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/education/education_mode.py"/>
         <source>The open visit's after-care sheet, to print</source>
-        <translation>Das Nachsorge-Merkblatt des offenen Termins, zum Drucken</translation>
+        <translation>Das Nachsorge-Merkblatt des geöffneten Termins, zum Drucken</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/settings_dialog.py"/>
@@ -2462,7 +2797,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
         <source>The take-home sheet could not be read from the chart.</source>
-        <translation>Das Merkblatt konnte nicht aus der Akte gelesen werden.</translation>
+        <translation>Das Merkblatt konnte nicht aus der Kartei gelesen werden.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
@@ -2493,6 +2828,11 @@
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>The {words} could not be restored: {error_text}</source>
         <translation>Konnte nicht wiederhergestellt werden ({words}): {error_text}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Therapist</source>
+        <translation>Therapeut</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
@@ -2556,7 +2896,7 @@
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>treatment</source>
         <translation>Behandlung</translation>
     </message>
@@ -2635,7 +2975,12 @@
         <translation>Vorlage verwenden…</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Visit</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>visit</source>
         <translation>Termin</translation>
     </message>
@@ -2648,6 +2993,16 @@
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
         <source>visit report</source>
         <translation>Terminbericht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Visit report {day}</source>
+        <translation>Terminbericht {day}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>Visit report · {name} · {day}</source>
+        <translation>Terminbericht · {name} · {day}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
@@ -2719,6 +3074,11 @@
         <translation>Ihre Nachsorge</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
+        <source>your therapist</source>
+        <translation>Ihren Therapeuten</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/red_flag_banner.py"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
@@ -2774,9 +3134,24 @@
         <translation>{done}, {seconds} s</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>{finding}. Note: {note}</source>
+        <translation>{finding}. Notiz: {note}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/paged.py"/>
         <source>{footer}   ·   Page {number} of {pages}</source>
         <translation>{footer}   ·   Seite {number} von {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>{kind} ({row}): {field}</source>
+        <translation>{kind} ({row}): {field}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
+        <source>{kind}: {field}</source>
+        <translation>{kind}: {field}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_fields.py"/>
@@ -2802,6 +3177,11 @@
         <translation type="obsolete">{label}: Seite</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>{line}: {note}</source>
+        <translation>{line}: {note}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/access/accounts_dialog.py"/>
         <source>{name} can now sign in.</source>
         <translation>{name} kann sich jetzt anmelden.</translation>
@@ -2823,10 +3203,25 @@
         <translation>{new} neu, {resolved} abgeklungen, {unchanged} unverändert (Stellen)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>{number}. {place} — intensity {intensity}/10, {quality} ({view})</source>
+        <translation>{number}. {place} — Intensität {intensity}/10, {quality} ({view})</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/picture.py"/>
+        <source>{number}. {place}: {intensity}/10, {quality} ({view})</source>
+        <translation>{number}. {place}: {intensity}/10, {quality} ({view})</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/marks.py"/>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>{place}, {quality} {intensity}/10</source>
         <translation>{place}, {quality} {intensity}/10</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>{question} (question no longer asked)</source>
+        <translation>{question} (Frage wird nicht mehr gestellt)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
@@ -2855,9 +3250,19 @@
         <translation>Seite {text}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>{title} (notes): {text}</source>
+        <translation>{title} (Notizen): {text}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/consent_section.py"/>
         <source>{title} (text version {id})</source>
         <translation>{title} (Textfassung {id})</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/report.py"/>
+        <source>{title}: {text}</source>
+        <translation>{title}: {text}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
@@ -2870,27 +3275,27 @@
         <translation>{unsaved} Markierung(en) konnten nicht gespeichert werden und gehen verloren. Trotzdem schließen?</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_complaints.py"/>
         <source>{where}: describe the complaint or remove the row.</source>
         <translation>{where}: Beschreiben Sie die Beschwerde oder entfernen Sie die Zeile.</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_complaints.py"/>
         <source>{where}: the duration cannot be negative ({weeks:g} weeks).</source>
         <translation>{where}: Die Dauer kann nicht negativ sein ({weeks:g} Wochen).</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_complaints.py"/>
         <source>{where}: the duration must be a number of weeks (got {weeks_text!r}).</source>
         <translation>{where}: Die Dauer muss eine Zahl von Wochen sein (eingegeben: {weeks_text!r}).</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_complaints.py"/>
         <source>{where}: the onset date cannot be in the future.</source>
         <translation>{where}: Der Beginn kann nicht in der Zukunft liegen.</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/intake_complaints.py"/>
         <source>{where}: write the onset date as YYYY-MM-DD, e.g. 2025-01-31 (got {onset_text!r}).</source>
         <translation>{where}: Schreiben Sie den Beginn als JJJJ-MM-TT, z. B. 2025-01-31 (eingegeben: {onset_text!r}).</translation>
     </message>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap import __version__, paths
 from nmt_bodymap.resources import resource_path
 from nmt_bodymap.ui.actions import menu_titled
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
 APP_NAME = "NMT Body Map"
 
@@ -42,7 +42,7 @@ def _knowledge_sources() -> list:
     return list(load_knowledge().sources.values())
 
 
-LICENCE = (
+LICENCE = tr_noop(
     "Proprietary software of the NMT Body Map developers. Built on open-source components, "
     "each under its own licence (see Third-party notices)."
 )
@@ -113,7 +113,7 @@ class AboutDialog(QDialog):
                 "network connection except to the clinic's own database server when "
                 "one is configured.</p>"
             ).format(
-                licence=escape(LICENCE),
+                licence=escape(tr(LICENCE)),
                 environment_line=escape(environment_line()),
                 data_dir=escape(str(paths.data_dir(create=False))),
             )

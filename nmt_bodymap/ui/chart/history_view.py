@@ -35,21 +35,11 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.i18n import tr, tr_noop
-from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
+from nmt_bodymap.ui.map.labels import kind_word, muscle_label, place_label, side_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
 
-KIND_WORDS = {
-    "pain_mark": tr_noop("pain mark"),
-    "finding": tr_noop("finding"),
-    "treatment": tr_noop("treatment"),
-    "observation": tr_noop("observation"),
-    "follow_up": tr_noop("follow-up"),
-    "visit": tr_noop("visit"),
-    "client": tr_noop("client details"),
-    "intake": tr_noop("intake"),
-}
 # The history's words for each operation (shown through tr(); issue 16: sign, amend, consent).
 OP_WORDS = {
     "add": tr_noop("added"),
@@ -176,9 +166,7 @@ def history_lines(entries: list[Any], knowledge: Any = None) -> list[dict[str, A
                 "entry": entry,
                 "when": entry.at.astimezone().strftime("%d %b %Y %H:%M:%S"),
                 "who": entry.who or "—",
-                "what": tr(KIND_WORDS[entry.kind])
-                if entry.kind in KIND_WORDS
-                else entry.kind.replace("_", " "),
+                "what": kind_word(entry.kind),
                 "change": change_words(entry),
                 "before": before_text,
                 "after": after_text,

@@ -91,7 +91,7 @@ class AmendDialog(QDialog):
         self.what = QComboBox()
         self.what.setObjectName("amend-what")
         for name in VISIT_TEXT_FIELDS:
-            self.what.addItem(FIELD_TITLES[name], name)
+            self.what.addItem(tr(FIELD_TITLES[name]), name)
         self.original = QLabel()
         self.original.setWordWrap(True)
         self.original.setObjectName("amend-original")

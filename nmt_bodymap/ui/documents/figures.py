@@ -22,6 +22,7 @@ from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.i18n import tr_noop
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.map_items import draw_pain_symbol
@@ -30,8 +31,8 @@ from nmt_bodymap.ui.map.render import _svg_bytes
 
 SURFACE_VIEWS = ("anterior", "posterior")
 VIEW_TITLES = {
-    "anterior": "Front (client's right on the left)",
-    "posterior": "Back (client's right on the right)",
+    "anterior": tr_noop("Front (client's right on the left)"),
+    "posterior": tr_noop("Back (client's right on the right)"),
 }
 _BORDER = QColor(120, 100, 85, 110)
 _TINT = QColor(255, 190, 60, 70)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QImage, QPagedPaintDevice
 
 from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS, soreness_window
-from nmt_bodymap.core.clinical import soreness_advice
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.settings import Settings, load_settings
+from nmt_bodymap.ui.documents.after_care_words import advice_words, window_words
 from nmt_bodymap.ui.documents.figures import muscle_picture, muscle_views
 from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
@@ -30,7 +32,7 @@ from nmt_bodymap.ui.documents.paged import (
 )
 from nmt_bodymap.ui.documents.report import header_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import long_datetime, tr, tr_noop
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text, muscle_label, place_label
 
@@ -45,11 +47,12 @@ p { margin-top: 2px; margin-bottom: 6px; }
 li { margin-bottom: 3px; }
 .muted { color: #444444; }
 """
-PICTURE_KEY = (
+SIDE_WORDS = (tr_noop("both sides"), tr_noop("left side"), tr_noop("right side"))
+PICTURE_KEY = tr_noop(
     "Blue: where the muscle is. Red: where it can send pain (striped: sometimes). "
     "Black dots: the tender spots to press."
 )
-PRESS_TEXT = (
+PRESS_TEXT = tr_noop(
     "The black dots show where the tender spots usually are. Press there only as your "
     "therapist showed you: firm enough to feel it, never so hard that it hurts more."
 )
@@ -67,6 +70,12 @@ def treated(data: VisitDocument) -> list[tuple[str, str]]:
     return result
 
 
+def long_day(moment: object) -> str:
+    """The visit's day in the therapist's language: "Wednesday 02 December 2026"."""
+    when: Any = moment
+    return QLocale().toString(QDateTime(when), tr("dddd dd MMMM yyyy"))
+
+
 def _side_for_picture(words: str) -> str:
     return "left" if words == "left side" else "right"
 
@@ -75,32 +84,34 @@ def handout_html(
     data: VisitDocument, settings: Settings, knowledge: KnowledgeBase, pictures: dict[str, str]
 ) -> str:
     visit = data.visit
-    day = visit.started_at.astimezone().strftime("%A %d %B %Y")
+    day = long_day(visit.started_at.astimezone())
     parts = [
         f"<html><head><style>{STYLE}</style></head><body>",
         header_html(settings, tr("Your after-care")),
-        f"<p>For <b>{escape(data.client.name)}</b>, after your visit on {escape(day)}.</p>",
+        tr("<p>For <b>{name}</b>, after your visit on {day}.</p>").format(
+            name=escape(data.client.name), day=escape(day)
+        ),
     ]
     muscles = [(m, side) for m, side in treated(data) if m in knowledge]
     if muscles:
-        parts.append("<p>These are the muscles we worked on today.</p>")
+        parts.append(tr("<p>These are the muscles we worked on today.</p>"))
     else:
-        parts.append("<p>No muscle was treated at this visit.</p>")
+        parts.append(tr("<p>No muscle was treated at this visit.</p>"))
     for muscle_id, side in muscles:
         muscle = knowledge.muscle(muscle_id)
         zones = zone_regions(muscle, _side_for_picture(side))  # type: ignore[arg-type]
         main = [place_label(r, s) for (r, s), kind in zones.items() if kind == "essential"]
         parts += [
-            f"<h2>{escape(muscle_label(muscle_id))} ({escape(side)})</h2>",
+            f"<h2>{escape(muscle_label(muscle_id))} ({escape(tr(side))})</h2>",
             pictures.get(muscle_id, ""),
-            f"<p class='muted'>{escape(PICTURE_KEY)}</p>",
-            "<h3>Where it is</h3>",
+            f"<p class='muted'>{escape(tr(PICTURE_KEY))}</p>",
+            tr("<h3>Where it is</h3>"),
             f"<p>{escape(knowledge_text('muscle', muscle_id, 'client_explanation'))}</p>",
-            "<h3>Where it sends pain</h3>",
+            tr("<h3>Where it sends pain</h3>"),
             f"<p>{escape(', '.join(main))}.</p>",
-            "<h3>Where to press</h3>",
-            f"<p>{escape(PRESS_TEXT)}</p>",
-            "<h3>What you can do</h3><ul>",
+            tr("<h3>Where to press</h3>"),
+            f"<p>{escape(tr(PRESS_TEXT))}</p>",
+            tr("<h3>What you can do</h3>") + "<ul>",
             *(
                 f"<li>{escape(line)}</li>"
                 for line in knowledge_lines("muscle", muscle_id, "self_care")
@@ -109,17 +120,23 @@ def handout_html(
         ]
     window = soreness_window(visit.started_at.astimezone())
     low, high = RELIEF_FOLLOW_DAYS
-    contact = escape(settings.clinic_name) or "your therapist"
+    contact = escape(settings.clinic_name) or escape(tr("your therapist"))
     parts += [
-        "<h2>After your treatment</h2>",
-        f"<p>{escape(soreness_advice())}</p>",
-        f"<p><b>The soreness should ease {escape(window.wording())}.</b></p>",
-        "<h3>When to call</h3>",
-        f"<p>Call {contact} if the soreness has not eased by "
-        f"{escape(window.latest.strftime('%A %d %B, %H:%M'))}, if it gets worse, or if you "
-        "notice anything new such as numbness, weakness, fever or a severe headache.</p>",
-        f"<p>Over the next {low} to {high} days, notice how long the relief lasts: we will ask "
-        "at your next visit.</p>",
+        tr("<h2>After your treatment</h2>"),
+        f"<p>{escape(advice_words())}</p>",
+        tr("<p><b>The soreness should ease {window}.</b></p>").format(
+            window=escape(window_words(window))
+        ),
+        tr("<h3>When to call</h3>"),
+        tr(
+            "<p>Call {contact} if the soreness has not eased by {latest}, if it gets worse, "
+            "or if you notice anything new such as numbness, weakness, fever or a severe "
+            "headache.</p>"
+        ).format(contact=contact, latest=escape(long_datetime(window.latest))),
+        tr(
+            "<p>Over the next {low} to {high} days, notice how long the relief lasts: we will "
+            "ask at your next visit.</p>"
+        ).format(low=low, high=high),
         "</body></html>",
     ]
     return "".join(parts)
@@ -164,7 +181,10 @@ def write_handout_pdf(
     settings = settings or load_settings()
     paper = paper or settings.paper
     return write_pdf(
-        Path(path), paper, "Your after-care", lambda writer: _draw(data, writer, paper, settings)
+        Path(path),
+        paper,
+        tr("Your after-care"),
+        lambda writer: _draw(data, writer, paper, settings),
     )
 
 

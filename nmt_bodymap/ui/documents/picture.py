@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_marks
 from nmt_bodymap.ui.documents.paged import ensure_gui_app, text_font
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
+from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
 HEIGHT_PX = 1600
@@ -27,10 +28,15 @@ def body_chart_image(data: VisitDocument) -> QImage:
     ensure_gui_app()
     numbered = number_marks(data.marks)
     views = [body_chart(view, numbered, HEIGHT_PX) for view in ("anterior", "posterior")]
-    views_px = {"anterior": "front", "posterior": "back"}
+    views_px = {"anterior": tr("front"), "posterior": tr("back")}
     lines = [
-        f"{m.number}. {place_label(m.record.region, m.record.side)}: "
-        f"{m.record.intensity}/10, {m.record.quality} ({views_px.get(m.record.view, 'internal')})"
+        tr("{number}. {place}: {intensity}/10, {quality} ({view})").format(
+            number=m.number,
+            place=place_label(m.record.region, m.record.side),
+            intensity=m.record.intensity,
+            quality=tr(m.record.quality),
+            view=views_px.get(m.record.view, tr("internal")),
+        )
         for m in numbered
     ]
     width = sum(v.width() for v in views) + 40
@@ -49,7 +55,7 @@ def body_chart_image(data: VisitDocument) -> QImage:
             painter.drawText(
                 QRectF(x, HEIGHT_PX + 5, picture.width(), 50),
                 Qt.AlignmentFlag.AlignCenter,
-                VIEW_TITLES[view],
+                tr(VIEW_TITLES[view]),
             )
             x += picture.width() + 40
         painter.setFont(text_font(13))

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QImage, QPagedPaintDevice
 
 from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS, follow_up_reading, soreness_window
 from nmt_bodymap.core.assessment import load_assessment
-from nmt_bodymap.core.clinical import load_red_flags, soreness_advice
+from nmt_bodymap.core.clinical import load_red_flags
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.settings import Settings, load_settings
 from nmt_bodymap.ui.clinic.assessment_text import KIND_TITLES, observation_text
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
+from nmt_bodymap.ui.documents.after_care_words import advice_words, window_words
 from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_marks
 from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
@@ -34,7 +37,7 @@ from nmt_bodymap.ui.documents.paged import (
 )
 from nmt_bodymap.ui.documents.signed import consent_html, signature_html
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import long_datetime, tr, tr_noop
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
@@ -44,8 +47,15 @@ from nmt_bodymap.ui.map.labels import (
     trigger_point_label,
 )
 
+# the assessment kinds' titles (assessment_text.KIND_TITLES), for the catalogue
+OBSERVATION_TITLES = (
+    tr_noop("Posture"),
+    tr_noop("Gait"),
+    tr_noop("Ischemia"),
+    tr_noop("Entrapment"),
+)
 FIGURE_HEIGHT_MM = 150.0  # both views fit beside each other under the header on page 1
-QUALITY_KEY = "● ache  ▲ sharp  ◆ burning  ■ tingling  ⬢ throbbing"
+QUALITY_SYMBOLS = {"●": "ache", "▲": "sharp", "◆": "burning", "■": "tingling", "⬢": "throbbing"}
 STYLE = """
 h1 { font-size: 15pt; margin: 0; }
 .title { font-size: 15pt; font-weight: bold; margin: 0; }
@@ -58,7 +68,19 @@ td { padding: 1px 6px 1px 0; vertical-align: top; }
 
 
 def when(moment: object) -> str:
-    return moment.astimezone().strftime("%A %d %B %Y, %H:%M")  # type: ignore[attr-defined]
+    """A visit's date in the therapist's language (German month and weekday names)."""
+    return long_datetime(moment.astimezone())  # type: ignore[attr-defined]
+
+
+def quality_key() -> str:
+    """The key of the symbols in the therapist's words: "● ache  ▲ sharp ..."."""
+    return "  ".join(f"{symbol} {tr(word)}" for symbol, word in QUALITY_SYMBOLS.items())
+
+
+def short_day(moment: object) -> str:
+    """A visit's day for a page footer: "02 Dec 2026" / "02. Dez. 2026"."""
+    when: Any = moment.astimezone()  # type: ignore[attr-defined]
+    return QLocale().toString(QDateTime(when), tr("dd MMM yyyy"))
 
 
 def _list(lines: list[str], empty: str) -> str:
@@ -82,14 +104,20 @@ def header_html(settings: Settings, title: str) -> str:
 
 
 def mark_lines(data: VisitDocument) -> list[str]:
-    views = {"anterior": "front", "posterior": "back"}
-    return [
-        f"{m.number}. {place_label(m.record.region, m.record.side)} — intensity "
-        f"{m.record.intensity}/10, {m.record.quality} "
-        f"({views.get(m.record.view, 'internal site')})"
-        + (f": {m.record.note}" if m.record.note else "")
-        for m in number_marks(data.marks)
-    ]
+    views = {"anterior": tr("front"), "posterior": tr("back")}
+    lines = []
+    for m in number_marks(data.marks):
+        line = tr("{number}. {place} — intensity {intensity}/10, {quality} ({view})").format(
+            number=m.number,
+            place=place_label(m.record.region, m.record.side),
+            intensity=m.record.intensity,
+            quality=tr(m.record.quality),
+            view=views.get(m.record.view, tr("internal site")),
+        )
+        lines.append(
+            tr("{line}: {note}").format(line=line, note=m.record.note) if m.record.note else line
+        )
+    return lines
 
 
 def muscle_html(knowledge: KnowledgeBase, data: VisitDocument) -> str:
@@ -110,42 +138,53 @@ def muscle_html(knowledge: KnowledgeBase, data: VisitDocument) -> str:
         }
         points = [
             trigger_point_label(muscle_id, tp.id, tp.label)
-            + (" (charted)" if tp.id in charted else "")
+            + (tr(" (charted)") if tp.id in charted else "")
             for tp in muscle.trigger_points
         ]
         parts.append(
             f"<h3>{escape(muscle_label(muscle_id))} ({escape(side_label(side).lower())})</h3>"
-            f"<p><b>Essential referral zone:</b> {escape(', '.join(essential) or '—')}<br>"
-            f"<b>Spillover:</b> {escape(', '.join(spillover) or '—')}<br>"
-            f"<b>Trigger points:</b> {escape('; '.join(points))}</p>"
+            + tr(
+                "<p><b>Essential referral zone:</b> {essential}<br>"
+                "<b>Spillover:</b> {spillover}<br><b>Trigger points:</b> {points}</p>"
+            ).format(
+                essential=escape(", ".join(essential) or "—"),
+                spillover=escape(", ".join(spillover) or "—"),
+                points=escape("; ".join(points)),
+            )
         )
-    return "".join(parts) or "<p class='muted'><i>No muscle charted at this visit.</i></p>"
+    empty = tr("No muscle charted at this visit.")
+    return "".join(parts) or f"<p class='muted'><i>{escape(empty)}</i></p>"
 
 
 def red_flag_html(data: VisitDocument) -> str:
     intake = data.intake
     if intake is None:
-        return "<p class='muted'><i>No intake (red-flag screen) on file.</i></p>"
+        empty = tr("No intake (red-flag screen) on file.")
+        return f"<p class='muted'><i>{escape(empty)}</i></p>"
     screen = load_red_flags()
     raised = [
         knowledge_text("red_flag", q.id, "question", q.question)
         for q in screen.raised(intake.red_flags)
     ]
     unknown = [k for k, a in intake.red_flags.items() if a is True and k not in screen_ids()]
-    lines = raised + [f"{k.replace('_', ' ')} (question no longer asked)" for k in unknown]
+    lines = raised + [
+        tr("{question} (question no longer asked)").format(question=k.replace("_", " "))
+        for k in unknown
+    ]
     asked = sum(1 for a in intake.red_flags.values() if a is not None)
     if not lines:
-        body = f"<p>No red flag raised ({asked} screening questions answered).</p>"
+        body = tr("<p>No red flag raised ({asked} screening questions answered).</p>").format(
+            asked=asked
+        )
     else:
-        body = "<p><b>Red flags raised:</b></p>" + _list(lines, "")
+        body = tr("<p><b>Red flags raised:</b></p>") + _list(lines, "")
     if intake.red_flag_clearance:
         on = intake.red_flag_cleared_on
-        body += (
-            f"<p><b>Clearance:</b> {escape(intake.red_flag_clearance)}"
-            f"{f' ({on.isoformat()})' if on else ''}</p>"
+        body += tr("<p><b>Clearance:</b> {clearance}{date}</p>").format(
+            clearance=escape(intake.red_flag_clearance), date=f" ({on.isoformat()})" if on else ""
         )
     elif lines:
-        body += "<p><b>No medical clearance on record.</b></p>"
+        body += tr("<p><b>No medical clearance on record.</b></p>")
     return body
 
 
@@ -156,11 +195,10 @@ def screen_ids() -> set[str]:
 def after_care_html(data: VisitDocument) -> str:
     window = soreness_window(data.visit.started_at.astimezone())
     low, high = RELIEF_FOLLOW_DAYS
-    return (
-        f"<p>{escape(soreness_advice())}<br><b>Expected soreness window: it should have "
-        f"eased {escape(window.wording())}.</b><br>Relief is followed over the next {low} "
-        f"to {high} days.</p>"
-    )
+    return tr(
+        "<p>{advice}<br><b>Expected soreness window: it should have eased {window}.</b><br>"
+        "Relief is followed over the next {low} to {high} days.</p>"
+    ).format(advice=escape(advice_words()), window=escape(window_words(window)), low=low, high=high)
 
 
 def follow_up_html(data: VisitDocument) -> str:
@@ -168,7 +206,7 @@ def follow_up_html(data: VisitDocument) -> str:
     for row in data.follow_ups:
         lines.extend(follow_up_reading(row.soreness_hours, row.relief_days))
         if row.note:
-            lines.append(f"Client's report: {row.note}")
+            lines.append(tr("Client's report: {note}").format(note=row.note))
     return _list(lines, tr("No follow-up recorded yet for this visit."))
 
 
@@ -177,17 +215,20 @@ def soap_html(data: VisitDocument) -> str:
     parts = [
         (title, text)
         for title, text in (
-            ("Subjective", visit.subjective),
-            ("Objective", visit.objective),
-            ("Assessment", visit.assessment),
-            ("Plan", visit.plan),
+            (tr("Subjective"), visit.subjective),
+            (tr("Objective"), visit.objective),
+            (tr("Assessment"), visit.assessment),
+            (tr("Plan"), visit.plan),
         )
         if text
     ]
     if not parts:
         return ""
     body = "".join(
-        f"<p><b>{title}:</b> {escape(text).replace(chr(10), '<br>')}</p>" for title, text in parts
+        tr("<p><b>{title}:</b> {text}</p>").format(
+            title=title, text=escape(text).replace(chr(10), "<br>")
+        )
+        for title, text in parts
     )
     return _section(tr("SOAP note"), body)
 
@@ -208,47 +249,57 @@ def report_html(
     born = client.date_of_birth.isoformat() if client.date_of_birth else "—"
     therapist = visit.therapist or settings.therapist_name or "—"
     figures = "".join(
-        f"<td align='center'>{figure_tags[v]}<br><b>{escape(VIEW_TITLES[v])}</b></td>"
+        f"<td align='center'>{figure_tags[v]}<br><b>{escape(tr(VIEW_TITLES[v]))}</b></td>"
         for v in ("anterior", "posterior")
     )
     assessment = load_assessment()
     observation_lines = [
-        f"{title}: {observation_text(assessment, row)}"
+        tr("{title}: {text}").format(title=tr(title), text=observation_text(assessment, row))
         for kind, title in KIND_TITLES
         for row in data.observations
         if row.kind == kind
     ]
     observation_lines += [
-        f"{title} (notes): {text}"
-        for title, text in (("Posture", visit.posture), ("Gait", visit.gait))
+        tr("{title} (notes): {text}").format(title=title, text=text)
+        for title, text in ((tr("Posture"), visit.posture), (tr("Gait"), visit.gait))
         if text
     ]
     return (
         f"<html><head><style>{STYLE}</style></head><body>"
         + header_html(settings, tr("Visit report"))
         + "<table cellspacing='0' cellpadding='1' width='100%'>"
-        f"<tr><td width='20%'><b>Client</b></td><td width='40%'>{escape(client.name)}</td>"
-        f"<td width='18%'><b>Date of birth</b></td><td width='22%'>{born}</td></tr>"
-        f"<tr><td><b>Visit</b></td><td>{escape(when(visit.started_at))}</td>"
-        f"<td><b>Therapist</b></td><td>{escape(therapist)}</td></tr>"
-        f"<tr><td><b>Chief complaint</b></td>"
+        f"<tr><td width='23%'><b>{escape(tr('Client'))}</b></td>"
+        f"<td width='37%'>{escape(client.name)}</td>"
+        f"<td width='18%'><b>{escape(tr('Date of birth'))}</b></td><td width='22%'>{born}</td></tr>"
+        f"<tr><td><b>{escape(tr('Visit'))}</b></td><td>{escape(when(visit.started_at))}</td>"
+        f"<td><b>{escape(tr('Therapist'))}</b></td><td>{escape(therapist)}</td></tr>"
+        f"<tr><td><b>{escape(tr('Chief complaint'))}</b></td>"
         f"<td colspan='3'>{escape(visit.chief_complaint or '—')}</td></tr></table>"
         + _section(tr("Pain marked"), f"<table width='100%'><tr>{figures}</tr></table>")
-        + "<p class='muted'>Key: the symbol's shape is the quality of the pain ("
-        + QUALITY_KEY
-        + "); its colour and the number inside are the intensity (0 no pain to 10 worst, "
-        "pale yellow to deep purple); the boxed number is the mark in this list; tinted "
-        "regions hold a mark.</p>"
+        + "<p class='muted'>"
+        + escape(
+            tr(
+                "Key: the symbol's shape is the quality of the pain ({key}); its colour and "
+                "the number inside are the intensity (0 no pain to 10 worst, pale yellow to "
+                "deep purple); the boxed number is the mark in this list; tinted regions hold "
+                "a mark."
+            ).format(key=quality_key())
+        )
+        + "</p>"
         + (
             "".join(f"<p>{escape(line)}</p>" for line in mark_lines(data))
-            or "<p class='muted'><i>No pain marked at this visit.</i></p>"
+            or f"<p class='muted'><i>{escape(tr('No pain marked at this visit.'))}</i></p>"
         )
         + _section(tr("Muscles charted"), muscle_html(knowledge, data))
         + _section(
             tr("Trigger-point findings"),
             _list(
                 [
-                    finding_text(knowledge, f) + (f". Note: {f.note}" if f.note else "")
+                    tr("{finding}. Note: {note}").format(
+                        finding=finding_text(knowledge, f), note=f.note
+                    )
+                    if f.note
+                    else finding_text(knowledge, f)
                     for f in data.findings
                 ],
                 tr("No findings recorded."),
@@ -290,7 +341,9 @@ def _draw(data: VisitDocument, device: QPagedPaintDevice, paper: str, settings: 
         images["consent-signature"] = drawing_image(data.consent.drawing)
         tags["consent"] = image_tag("consent-signature", images["consent-signature"], 60.0)
     html = report_html(data, settings, tags, load_knowledge())
-    footer = f"Visit report · {data.client.name} · {data.visit.started_at.astimezone():%d %b %Y}"
+    footer = tr("Visit report · {name} · {day}").format(
+        name=data.client.name, day=short_day(data.visit.started_at)
+    )
     return render_document(device, html, images, footer)
 
 
@@ -304,7 +357,7 @@ def write_report_pdf(
     return write_pdf(
         Path(path),
         paper,
-        f"Visit report {data.visit.started_at:%Y-%m-%d}",
+        tr("Visit report {day}").format(day=f"{data.visit.started_at:%Y-%m-%d}"),
         lambda writer: _draw(data, writer, paper, settings),
     )
 

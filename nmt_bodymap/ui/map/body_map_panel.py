@@ -36,7 +36,7 @@ from nmt_bodymap.ui.map.highlight import Highlight
 from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
 from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.legend import MapLegend
-from nmt_bodymap.ui.map.map_tools import build_tools
+from nmt_bodymap.ui.map.map_tools import build_tools, chosen_quality, show_quality
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
 from nmt_bodymap.ui.map.panel_parts import paint_highlight, sites_strip
 from nmt_bodymap.ui.map.selection import MarkSelection
@@ -84,7 +84,9 @@ class BodyMapPanel(QWidget):
         self.inside_button = made.inside_button
         self._mode_buttons = made.mode_buttons
         self.intensity_box.valueChanged.connect(self.set_intensity)
-        self.quality_box.currentTextChanged.connect(self.set_quality)
+        self.quality_box.currentIndexChanged.connect(
+            lambda _i: self.set_quality(chosen_quality(self.quality_box))
+        )
         self.inside_button.toggled.connect(self.show_internal_sites)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -274,7 +276,7 @@ class BodyMapPanel(QWidget):
 
     @property
     def quality(self) -> str:
-        return self.quality_box.currentText()
+        return chosen_quality(self.quality_box)
 
     def _selected_marks(self) -> list[MarkState]:
         return [m for k in self.selection.selected_keys() if (m := self.marks.get(k)) is not None]
@@ -322,7 +324,7 @@ class BodyMapPanel(QWidget):
         for widget in (self.intensity_box, self.quality_box):
             widget.blockSignals(True)
         self.intensity_box.setValue(intensity)
-        self.quality_box.setCurrentText(quality)
+        show_quality(self.quality_box, quality)
         for widget in (self.intensity_box, self.quality_box):
             widget.blockSignals(False)
 

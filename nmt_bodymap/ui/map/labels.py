@@ -14,6 +14,7 @@ from pathlib import Path
 
 from nmt_bodymap.core import translations
 from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
 _SIDE_WORDS = {"left": "Left", "right": "Right", "bilateral": "Both sides", "midline": "Midline"}
 
@@ -116,3 +117,22 @@ def observation_label(kind: str, item: str, fallback: str) -> str:
     """A charted posture, gait, ischemia or entrapment item's name on screen."""
     text_kind = _OBSERVATION_KINDS.get(kind)
     return knowledge_text(text_kind, item, "label", fallback) if text_kind else fallback
+
+
+# the kinds of chart rows as the History view and its messages name them
+KIND_WORDS = {
+    "pain_mark": tr_noop("pain mark"),
+    "finding": tr_noop("finding"),
+    "treatment": tr_noop("treatment"),
+    "observation": tr_noop("observation"),
+    "follow_up": tr_noop("follow-up"),
+    "visit": tr_noop("visit"),
+    "client": tr_noop("client details"),
+    "intake": tr_noop("intake"),
+}
+
+
+def kind_word(kind: str) -> str:
+    """A chart row's kind in the therapist's language: "pain mark" / "Schmerzmarkierung"."""
+    word = KIND_WORDS.get(kind)
+    return tr(word) if word else kind.replace("_", " ")

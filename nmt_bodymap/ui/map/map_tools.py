@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+)
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
 from nmt_bodymap.ui.i18n import tr
@@ -24,6 +31,18 @@ class MapTools:
     mode_buttons: QButtonGroup
 
 
+def show_quality(box: QComboBox, quality: str) -> None:
+    """Select the item whose stored word is ``quality`` (the text shown is translated)."""
+    index = box.findData(quality)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+def chosen_quality(box: QComboBox) -> str:
+    """The stored word of the chosen quality ("ache"), whatever language the box shows."""
+    return str(box.currentData() or "")
+
+
 def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
     """The row of tools (the view buttons call ``panel.set_layout_mode``)."""
     panel = SimpleNamespace(set_layout_mode=panel.set_layout_mode, owner=panel)
@@ -36,10 +55,11 @@ def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
     )
     panel.intensity_box.setMinimumHeight(32)
     panel.quality_box = QComboBox()
-    panel.quality_box.addItems(list(QUALITIES))
+    for name in QUALITIES:  # the stored word is the item's data; the therapist reads theirs
+        panel.quality_box.addItem(tr(name), name)
     panel.quality_box.setToolTip(tr("Quality of the selected mark, or of the next one (Q cycles)"))
     panel.quality_box.setMinimumHeight(32)
-    panel.quality_box.setCurrentText(quality)
+    show_quality(panel.quality_box, quality)
 
     tools = QHBoxLayout()
     tools.addWidget(QLabel(tr("Intensity")))
@@ -57,7 +77,8 @@ def build_tools(panel: Any, intensity: int, quality: str) -> MapTools:
         button = QToolButton()
         button.setText(text)
         button.setCheckable(True)
-        button.setMinimumSize(56, 32)
+        # never narrower than its word ("Hinten"): the stretch gives way first
+        button.setMinimumSize(max(56, button.sizeHint().width()), 32)
         button.setObjectName(f"mode-{mode}")
         button.clicked.connect(lambda _checked=False, m=mode: panel.set_layout_mode(m))
         panel._mode_buttons.addButton(button)

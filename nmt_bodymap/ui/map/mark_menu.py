@@ -36,7 +36,7 @@ def mark_menu(panel: BodyMapPanel, key: str) -> QMenu | None:
         action.triggered.connect(lambda _on=False, v=value: panel.set_intensity(v))
     quality = menu.addMenu(tr("Quality"))
     for name in QUALITIES:
-        action = quality.addAction(name)
+        action = quality.addAction(tr(name))
         action.setCheckable(True)
         action.setChecked(name == mark.quality)
         action.triggered.connect(lambda _on=False, q=name: panel.set_quality(q))

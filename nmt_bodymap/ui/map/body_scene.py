@@ -46,6 +46,9 @@ NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 RegionKey = tuple[str, str]  # (region name, client side)
 MuscleKey = tuple[str, str]  # (muscle id, client side)
 CLOSE_PX = 40.0  # marks nearer than this on screen cover each other
+# Above this many marks on a view, badges are drawn plain (the symbol, no number) where
+# charted, not spread: a level of detail for a visit of thousands of marks.
+DENSE_MARKS = 300
 
 
 def spread_offsets(
@@ -66,12 +69,20 @@ def spread_offsets(
             key = group_of[key]
         return key
 
-    for i, a in enumerate(keys):
+    # Pairs nearer than ``close`` are looked for in the neighbouring cells of a grid of
+    # that size (the same pairs as every pair against every other, without n * n checks).
+    cells: dict[tuple[int, int], list[str]] = {}
+    size = close if close > 0 else 1.0
+    for a in keys:
         ax, ay = points[a]
-        for b in keys[i + 1 :]:
-            bx, by = points[b]
-            if math.hypot(ax - bx, ay - by) < close:
-                group_of[root(b)] = root(a)
+        cx, cy = math.floor(ax / size), math.floor(ay / size)
+        for gx in (cx - 1, cx, cx + 1):
+            for gy in (cy - 1, cy, cy + 1):
+                for b in cells.get((gx, gy), ()):
+                    bx, by = points[b]
+                    if math.hypot(ax - bx, ay - by) < close:
+                        group_of[root(a)] = root(b)
+        cells.setdefault((cx, cy), []).append(a)
     groups: dict[str, list[str]] = {}
     for key in keys:
         groups.setdefault(root(key), []).append(key)
@@ -211,11 +222,42 @@ class BodyScene(QGraphicsScene):
 
     # -- pain marks ------------------------------------------------------------------------
     def set_marks(self, marks: Iterable[MarkState]) -> None:
+        """Show exactly these marks (a visit opened): the items are added in one batch,
+        with the views' updates and the scene's item index off while adding (a 10,000-mark
+        visit would otherwise re-index and spread the badges once per mark)."""
+        views = [v for v in self.views() if v.updatesEnabled()]
+        index = self.itemIndexMethod()
+        for v in views:
+            v.setUpdatesEnabled(False)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            for item in self.mark_items.values():
+                self.removeItem(item)
+            self.mark_items.clear()
+            for mark in marks:
+                if mark.view != self.view:
+                    continue
+                item = PainMarkItem(mark, self.colors)
+                item.set_hit_radius(self._hit_radius)
+                self.addItem(item)
+                self.mark_items[mark.key] = item
+            self._set_detail()
+            self.spread_marks()
+        finally:
+            self.setItemIndexMethod(index)
+            for v in views:
+                v.setUpdatesEnabled(True)
+
+    @property
+    def dense(self) -> bool:
+        """Too many marks on this view to read one by one (see ``DENSE_MARKS``)."""
+        return len(self.mark_items) > DENSE_MARKS
+
+    def _set_detail(self) -> None:
+        """Level of detail of the badges: full badges, or plain symbols when dense."""
+        dense = self.dense
         for item in self.mark_items.values():
-            self.removeItem(item)
-        self.mark_items.clear()
-        for mark in marks:
-            self.put_mark(mark)
+            item.set_plain(dense)
 
     def put_mark(self, mark: MarkState) -> None:
         """Add or update the item of ``mark`` (removed if it is on another view)."""
@@ -228,6 +270,9 @@ class BodyScene(QGraphicsScene):
             item.set_hit_radius(self._hit_radius)
             self.addItem(item)
             self.mark_items[mark.key] = item
+            if len(self.mark_items) == DENSE_MARKS + 1:
+                self._set_detail()
+            item.set_plain(self.dense)
         else:
             item.update_mark(mark)
         self.spread_marks()
@@ -236,6 +281,8 @@ class BodyScene(QGraphicsScene):
         item = self.mark_items.pop(key, None)
         if item is not None:
             self.removeItem(item)
+            if len(self.mark_items) == DENSE_MARKS:
+                self._set_detail()
             self.spread_marks()
 
     # -- touch targets and close marks -----------------------------------------------------
@@ -262,6 +309,10 @@ class BodyScene(QGraphicsScene):
         """Move apart the badges of marks that would cover each other at the view's zoom."""
         scale = self._view_scale
         if scale <= 0:
+            return
+        if self.dense:  # hundreds of badges on circles read as nothing: plain symbols
+            for item in self.mark_items.values():
+                item.set_offset(QPointF(0, 0))
             return
         points = {
             key: (item.pos().x() * scale, item.pos().y() * scale)

@@ -124,6 +124,7 @@ class PainMarkItem(QGraphicsItem):
         self._press_pos: QPointF | None = None
         self._hit_radius = MARK_RADIUS * 1.3
         self._offset = QPointF(0, 0)
+        self._plain = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -154,6 +155,18 @@ class PainMarkItem(QGraphicsItem):
             + (f"\n{mark.error}" if mark.error else "")
         )
         self.update()
+
+    @property
+    def plain(self) -> bool:
+        return self._plain
+
+    def set_plain(self, plain: bool) -> None:
+        """Level of detail: a plain symbol (no number, no cached pixmap) on a dense view."""
+        if plain != self._plain:
+            self._plain = plain
+            mode = QGraphicsItem.CacheMode
+            self.setCacheMode(mode.NoCache if plain else mode.DeviceCoordinateCache)
+            self.update()
 
     @property
     def offset(self) -> QPointF:
@@ -204,6 +217,11 @@ class PainMarkItem(QGraphicsItem):
             painter.setPen(QPen(self._colors.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), MARK_RADIUS * 1.45, MARK_RADIUS * 1.45)
+        if self._plain and self._mark.status != "unsaved" and not self.isSelected():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(intensity_color(self._mark.intensity))
+            painter.drawPath(quality_symbol(self._mark.quality, MARK_RADIUS * 0.6))
+            return
         draw_pain_symbol(painter, self._mark, self._colors, MARK_RADIUS)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

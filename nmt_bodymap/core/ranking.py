@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
@@ -165,7 +166,7 @@ def rank_candidates(
             side=side,
             aliases=tuple(muscle.aliases),
             score=score,
-            explains=tuple(i for i, z in enumerate(spot_zones) if z is not None),
+            explains=tuple(compress(range(len(spot_zones)), spot_zones)),  # zone not None
             zones=spot_zones,
             trigger_points=tps,
             explaining=tp_ids,
@@ -191,7 +192,7 @@ class Places:
 
     def expand(self, zones: tuple[ZoneName | None, ...]) -> tuple[ZoneName | None, ...]:
         """Per-place zones as per-spot zones."""
-        return tuple(zones[p] for p in self.of)
+        return tuple(map(zones.__getitem__, self.of))
 
     def expand_indexes(self, place_indexes: tuple[int, ...]) -> tuple[int, ...]:
         """Indexes of places as the (sorted) indexes of the spots on them."""

@@ -234,10 +234,14 @@ class BodyScene(QGraphicsScene):
             for item in self.mark_items.values():
                 self.removeItem(item)
             self.mark_items.clear()
+            labels: dict[tuple[str, str], str] = {}  # a visit's marks sit on a few places
             for mark in marks:
                 if mark.view != self.view:
                     continue
-                item = PainMarkItem(mark, self.colors)
+                label = labels.get((mark.region, mark.side))
+                if label is None:
+                    label = labels[(mark.region, mark.side)] = place_label(mark.region, mark.side)
+                item = PainMarkItem(mark, self.colors, label)
                 item.set_hit_radius(self._hit_radius)
                 self.addItem(item)
                 self.mark_items[mark.key] = item

@@ -209,7 +209,7 @@ def distinct_places(
     index: dict[tuple[Any, ...], int] = {}
     result = Places([], [], [], [])
     for spot, point in zip(spots, points, strict=True):
-        under = ()
+        under: tuple[tuple[str, Side], ...] = ()
         if point is not None and spot.view != INTERNAL_VIEW:
             under = muscles_under(atlas, spot.view, point)
         key = (spot.view, spot.region, spot.side, under)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
@@ -68,9 +69,11 @@ __all__ = [
     "AtlasLike",
     "Candidate",
     "CandidateSide",
+    "Places",
     "Spot",
     "TriggerPointSpot",
     "ZoneName",
+    "distinct_places",
     "rank_candidates",
 ]
 
@@ -139,38 +142,86 @@ def rank_candidates(
         check_spot(spot)
     spots = [sided_spot(spot, atlas) for spot in spots]
     points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in spots]
-    per_side = explanations(spots, points, kb, atlas)
+    places = distinct_places(spots, points, atlas)
+    per_place = explanations(places.spots, places.points, kb, atlas, places.counts)
     ranked: list[tuple[tuple[Any, ...], Candidate]] = []
-    for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_side).items():
+    for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_place).items():
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
         tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
-        explains = tuple(i for i, z in enumerate(zones) if z is not None)
+        # Coverage, strength and frequency per place times its marks (sums of quarters and
+        # whole numbers: exactly what adding them mark by mark gives).
+        covered = score = frequency = 0.0
+        for zone, count, spot in zip(zones, places.counts, places.spots, strict=True):
+            if zone is None:
+                continue
+            covered += count
+            score += ZONE_WEIGHTS[zone] * count
+            rank = pain_areas.rank(spot.region, muscle.id) if zone != "local" else 99
+            frequency += count * rank
+        spot_zones = places.expand(zones)
         candidate = Candidate(
             muscle=muscle.id,
             name=muscle.name,
             side=side,
             aliases=tuple(muscle.aliases),
-            score=sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
-            explains=explains,
-            zones=zones,
+            score=score,
+            explains=tuple(compress(range(len(spot_zones)), spot_zones)),  # zone not None
+            zones=spot_zones,
             trigger_points=tps,
             explaining=tp_ids,
             group=pain_areas.group_of.get(muscle.id),
-            other_tp_spots=others,
+            other_tp_spots=places.expand_indexes(others),
         )
-        frequency = [
-            pain_areas.rank(spots[i].region, muscle.id) if zones[i] != "local" else 99
-            for i in explains
-        ]
-        key = (
-            -len(explains),
-            -candidate.score,
-            sum(frequency) / len(frequency) if frequency else 99.0,
-        )
+        key = (-int(covered), -score, frequency / covered if covered else 99.0)
         ranked.append((key, candidate))
     ranked.sort(key=lambda item: item[0])
     return _ideas_first(_break_ties(ranked, spots, points, kb, atlas))
+
+
+@dataclass(frozen=True)
+class Places:
+    """The distinct places of some spots: a place is a view, region and side with the same
+    muscles under its points, so every spot on it is explained alike (the ranking of a
+    10,000-mark visit runs over its few hundred places, each counted as its marks)."""
+
+    spots: list[Spot]  # one spot per place (the first on it)
+    points: list[Point | None]
+    counts: list[int]  # marks on each place
+    of: list[int]  # per spot, its place
+
+    def expand(self, zones: tuple[ZoneName | None, ...]) -> tuple[ZoneName | None, ...]:
+        """Per-place zones as per-spot zones."""
+        return tuple(map(zones.__getitem__, self.of))
+
+    def expand_indexes(self, place_indexes: tuple[int, ...]) -> tuple[int, ...]:
+        """Indexes of places as the (sorted) indexes of the spots on them."""
+        if not place_indexes:
+            return ()
+        wanted = set(place_indexes)
+        return tuple(i for i, p in enumerate(self.of) if p in wanted)
+
+
+def distinct_places(
+    spots: Sequence[Spot], points: Sequence[Point | None], atlas: AtlasLike
+) -> Places:
+    """Group sided spots (with their points) into places explained alike."""
+    index: dict[tuple[Any, ...], int] = {}
+    result = Places([], [], [], [])
+    for spot, point in zip(spots, points, strict=True):
+        under: tuple[tuple[str, Side], ...] = ()
+        if point is not None and spot.view != INTERNAL_VIEW:
+            under = muscles_under(atlas, spot.view, point)
+        key = (spot.view, spot.region, spot.side, under)
+        place = index.get(key)
+        if place is None:
+            place = index[key] = len(result.spots)
+            result.spots.append(spot)
+            result.points.append(point)
+            result.counts.append(0)
+        result.counts[place] += 1
+        result.of.append(place)
+    return result
 
 
 def _break_ties(

@@ -82,11 +82,19 @@ Explanation = tuple[Zones, tuple[str, ...], tuple[int, ...]]
 
 
 def explanations(
-    spots: Sequence[Spot], points: list[Point | None], kb: KnowledgeBase, atlas: AtlasLike
+    spots: Sequence[Spot],
+    points: list[Point | None],
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+    weights: Sequence[int] | None = None,
 ) -> dict[tuple[str, Side], Explanation]:
     """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
-    the spots only another of its trigger points explains."""
+    the spots only another of its trigger points explains.
+
+    ``weights`` (default 1 each) counts a spot as that many equal spots: the ranking of a
+    whole visit passes each distinct place once with the number of marks on it."""
     n = len(spots)
+    counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
     for i, spot in enumerate(spots):
         links = [link for name in overlapping(spot.region) for link in kb.pattern_links(name)]
@@ -119,7 +127,7 @@ def explanations(
             best = options[0][1]
             tp_ids = live_ids(kb, key[0], key[1], options[0][0])
         elif options:
-            best = list(max(options, key=lambda o: _strength(o[1]))[1])
+            best = list(max(options, key=lambda o: _strength(o[1], counts))[1])
             for index, zones in sorted(options):
                 if zones == best:
                     tp_ids += live_ids(kb, key[0], key[1], index)
@@ -133,10 +141,10 @@ def explanations(
     return result
 
 
-def _strength(zones: Sequence[ZoneName | None]) -> tuple[int, float]:
+def _strength(zones: Sequence[ZoneName | None], counts: Sequence[int]) -> tuple[int, float]:
     return (
-        sum(z is not None for z in zones),
-        sum(ZONE_WEIGHTS[z] for z in zones if z is not None),
+        sum(c for z, c in zip(zones, counts, strict=True) if z is not None),
+        sum(ZONE_WEIGHTS[z] * c for z, c in zip(zones, counts, strict=True) if z is not None),
     )
 
 

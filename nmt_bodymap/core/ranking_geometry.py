@@ -95,7 +95,7 @@ def _region_point(atlas: AtlasLike, view: str, region: str, side: Side) -> Point
     return None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32768)  # a 10,000-mark visit is asked about twice (ranking, under spot)
 def muscles_under(atlas: AtlasLike, view: str, point: Point) -> tuple[tuple[str, Side], ...]:
     """The drawn muscles lying under ``point`` (cached: a spot is asked about often)."""
     return tuple(atlas.muscles_at(view, point[0], point[1]))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.ranking import Candidate
-from nmt_bodymap.ui.candidates.candidate_text import ZONE_WORDS
+from nmt_bodymap.ui.candidates.candidate_text import ZONE_WORDS, place_zones
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_text, muscle_label, side_label
 
@@ -90,10 +90,10 @@ def explains_text(candidate: Candidate, total: int) -> str:
 
 
 def zones_text(candidate: Candidate, spot_labels: Sequence[str]) -> str:
-    lines = []
-    for label, zone in zip(spot_labels, candidate.zones, strict=False):
-        lines.append(f"{label}: {ZONE_WORDS.get(zone, str(zone))}")
-    return "\n".join(lines)
+    return "\n".join(
+        f"{label}: {ZONE_WORDS.get(zone, str(zone))}"
+        for label, zone in place_zones(spot_labels, candidate.zones)
+    )
 
 
 def row_shape(

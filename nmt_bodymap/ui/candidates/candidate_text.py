@@ -7,7 +7,7 @@ import html
 from collections.abc import Sequence
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
-from nmt_bodymap.core.ranking import Candidate
+from nmt_bodymap.core.ranking import Candidate, ZoneName
 from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.labels import (
     knowledge_lines,
@@ -23,6 +23,14 @@ ZONE_WORDS = {
     "local": tr_noop("local"),
     None: "—",
 }
+
+
+def place_zones(
+    spot_labels: Sequence[str], zones: Sequence[ZoneName | None]
+) -> list[tuple[str, ZoneName | None]]:
+    """Each place once with the candidate's zone there, in the marks' order: a visit's
+    10,000 marks read as its few hundred places, not a line per mark."""
+    return list(dict.fromkeys(zip(spot_labels, zones, strict=False)))
 
 
 def _list(items: Sequence[str]) -> str:
@@ -47,7 +55,7 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
         rows = "".join(
             f"<tr><td>{e(label)}</td><td>&nbsp;<b>{e(tr(ZONE_WORDS.get(zone, str(zone))))}</b>"
             f"</td></tr>"
-            for label, zone in zip(spot_labels, candidate.zones, strict=False)
+            for label, zone in place_zones(spot_labels, candidate.zones)
         )
         parts.append(f"<table>{rows}</table>")
     if candidate.explaining:
@@ -57,7 +65,9 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
         parts.append(f"<p style='margin-top:2px'>{explained}</p>")
     if candidate.other_tp_spots:
         others = ", ".join(
-            e(spot_labels[i]) for i in candidate.other_tp_spots if i < len(spot_labels)
+            dict.fromkeys(
+                e(spot_labels[i]) for i in candidate.other_tp_spots if i < len(spot_labels)
+            )
         )
         also = tr(
             "Also {others}, from another trigger point of the same muscle "

@@ -169,7 +169,12 @@ class CandidatesPanel(QWidget):
             Spot(m.view, m.region, m.side, None if m.x is None or m.y is None else (m.x, m.y))
             for m in marks
         ]  # internal sites (teeth, pelvic floor...) have no point on the drawing
-        self._spot_labels = [place_label(m.region, m.side) for m in marks]
+        labels: dict[tuple[str, str], str] = {}  # a visit's marks sit on a few places
+        self._spot_labels = [
+            labels.get((m.region, m.side))
+            or labels.setdefault((m.region, m.side), place_label(m.region, m.side))
+            for m in marks
+        ]
         try:
             self._candidates = rank_candidates(spots, self.knowledge)[:MAX_SHOWN] if spots else []
             self._under = self._under_spots(spots)

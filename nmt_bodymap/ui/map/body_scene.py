@@ -20,7 +20,6 @@ clickable. Stored positions never move.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -41,62 +40,15 @@ from nmt_bodymap.ui.map.map_items import (
     TriggerPointPin,
 )
 from nmt_bodymap.ui.map.palette import MapColors
+from nmt_bodymap.ui.map.spread import spread_offsets
 
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 RegionKey = tuple[str, str]  # (region name, client side)
 MuscleKey = tuple[str, str]  # (muscle id, client side)
 CLOSE_PX = 40.0  # marks nearer than this on screen cover each other
-
-
-def spread_offsets(
-    points: dict[str, tuple[float, float]], close: float, spacing: float
-) -> dict[str, tuple[float, float]]:
-    """Badge offsets (screen pixels) that keep close marks apart; (0, 0) for a lone mark.
-
-    ``points`` are the marks' positions on screen. Marks nearer than ``close`` to another
-    form a group (transitively); a group's badges go on a circle around its centre, in
-    the order of their angle from it (ties: by key), at least ``spacing`` apart.
-    """
-    keys = sorted(points)
-    group_of = {key: key for key in keys}
-
-    def root(key: str) -> str:
-        while group_of[key] != key:
-            group_of[key] = group_of[group_of[key]]
-            key = group_of[key]
-        return key
-
-    for i, a in enumerate(keys):
-        ax, ay = points[a]
-        for b in keys[i + 1 :]:
-            bx, by = points[b]
-            if math.hypot(ax - bx, ay - by) < close:
-                group_of[root(b)] = root(a)
-    groups: dict[str, list[str]] = {}
-    for key in keys:
-        groups.setdefault(root(key), []).append(key)
-    offsets: dict[str, tuple[float, float]] = {}
-    for members in groups.values():
-        if len(members) == 1:
-            offsets[members[0]] = (0.0, 0.0)
-            continue
-        cx = sum(points[k][0] for k in members) / len(members)
-        cy = sum(points[k][1] for k in members) / len(members)
-        radius = max(spacing / (2 * math.sin(math.pi / len(members))), spacing * 0.75)
-
-        def angle(key: str, cx: float = cx, cy: float = cy) -> tuple[float, str]:
-            x, y = points[key]
-            if math.hypot(x - cx, y - cy) < 1e-6:
-                return (-math.pi, key)
-            return (math.atan2(y - cy, x - cx), key)
-
-        ordered = sorted(members, key=angle)
-        start = angle(ordered[0])[0] if angle(ordered[0])[0] > -math.pi else -math.pi / 2
-        for index, key in enumerate(ordered):
-            theta = start + 2 * math.pi * index / len(members)
-            x, y = points[key]
-            offsets[key] = (cx + radius * math.cos(theta) - x, cy + radius * math.sin(theta) - y)
-    return offsets
+# Above this many marks on a view, badges are drawn plain (the symbol, no number) where
+# charted, not spread: a level of detail for a visit of thousands of marks.
+DENSE_MARKS = 300
 
 
 class BodyScene(QGraphicsScene):
@@ -211,11 +163,46 @@ class BodyScene(QGraphicsScene):
 
     # -- pain marks ------------------------------------------------------------------------
     def set_marks(self, marks: Iterable[MarkState]) -> None:
+        """Show exactly these marks (a visit opened): the items are added in one batch,
+        with the views' updates and the scene's item index off while adding (a 10,000-mark
+        visit would otherwise re-index and spread the badges once per mark)."""
+        views = [v for v in self.views() if v.updatesEnabled()]
+        index = self.itemIndexMethod()
+        for v in views:
+            v.setUpdatesEnabled(False)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            for item in self.mark_items.values():
+                self.removeItem(item)
+            self.mark_items.clear()
+            labels: dict[tuple[str, str], str] = {}  # a visit's marks sit on a few places
+            for mark in marks:
+                if mark.view != self.view:
+                    continue
+                label = labels.get((mark.region, mark.side))
+                if label is None:
+                    label = labels[(mark.region, mark.side)] = place_label(mark.region, mark.side)
+                item = PainMarkItem(mark, self.colors, label)
+                item.set_hit_radius(self._hit_radius)
+                self.addItem(item)
+                self.mark_items[mark.key] = item
+            self._set_detail()
+            self.spread_marks()
+        finally:
+            self.setItemIndexMethod(index)
+            for v in views:
+                v.setUpdatesEnabled(True)
+
+    @property
+    def dense(self) -> bool:
+        """Too many marks on this view to read one by one (see ``DENSE_MARKS``)."""
+        return len(self.mark_items) > DENSE_MARKS
+
+    def _set_detail(self) -> None:
+        """Level of detail of the badges: full badges, or plain symbols when dense."""
+        dense = self.dense
         for item in self.mark_items.values():
-            self.removeItem(item)
-        self.mark_items.clear()
-        for mark in marks:
-            self.put_mark(mark)
+            item.set_plain(dense)
 
     def put_mark(self, mark: MarkState) -> None:
         """Add or update the item of ``mark`` (removed if it is on another view)."""
@@ -228,6 +215,9 @@ class BodyScene(QGraphicsScene):
             item.set_hit_radius(self._hit_radius)
             self.addItem(item)
             self.mark_items[mark.key] = item
+            if len(self.mark_items) == DENSE_MARKS + 1:
+                self._set_detail()
+            item.set_plain(self.dense)
         else:
             item.update_mark(mark)
         self.spread_marks()
@@ -236,6 +226,8 @@ class BodyScene(QGraphicsScene):
         item = self.mark_items.pop(key, None)
         if item is not None:
             self.removeItem(item)
+            if len(self.mark_items) == DENSE_MARKS:
+                self._set_detail()
             self.spread_marks()
 
     # -- touch targets and close marks -----------------------------------------------------
@@ -262,6 +254,10 @@ class BodyScene(QGraphicsScene):
         """Move apart the badges of marks that would cover each other at the view's zoom."""
         scale = self._view_scale
         if scale <= 0:
+            return
+        if self.dense:  # hundreds of badges on circles read as nothing: plain symbols
+            for item in self.mark_items.values():
+                item.set_offset(QPointF(0, 0))
             return
         points = {
             key: (item.pos().x() * scale, item.pos().y() * scale)

@@ -113,10 +113,27 @@ def draw_pain_symbol(
         painter.drawText(QRectF(radius - 6, -radius - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
 
 
+_PLAIN: dict[object, object] = {}  # brushes and symbols of plain marks, made once each
+
+
+def _plain_brush(intensity: int) -> QBrush:
+    found = _PLAIN.get(intensity)
+    if found is None:
+        found = _PLAIN[intensity] = QBrush(intensity_color(intensity))
+    return found  # type: ignore[return-value]
+
+
+def _plain_symbol(quality: str) -> QPainterPath:
+    found = _PLAIN.get(quality)
+    if found is None:
+        found = _PLAIN[quality] = quality_symbol(quality, MARK_RADIUS * 0.6)
+    return found  # type: ignore[return-value]
+
+
 class PainMarkItem(QGraphicsItem):
     """A pain mark: a symbol coloured by intensity with the number inside; draggable."""
 
-    def __init__(self, mark: MarkState, colors: MapColors) -> None:
+    def __init__(self, mark: MarkState, colors: MapColors, label: str | None = None) -> None:
         super().__init__()
         self.key = mark.key
         self._colors = colors
@@ -124,6 +141,7 @@ class PainMarkItem(QGraphicsItem):
         self._press_pos: QPointF | None = None
         self._hit_radius = MARK_RADIUS * 1.3
         self._offset = QPointF(0, 0)
+        self._plain = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -136,24 +154,39 @@ class PainMarkItem(QGraphicsItem):
         self.setOpacity(MARK_OPACITY)
         # Drawn into a pixmap once per change of the mark, so repaints of the map blit it.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.update_mark(mark)
+        self.update_mark(mark, label)
 
     @property
     def mark(self) -> MarkState:
         return self._mark
 
-    def update_mark(self, mark: MarkState) -> None:
+    def update_mark(self, mark: MarkState, label: str | None = None) -> None:
+        """Show ``mark`` (``label``: its place's name when the caller knows it already)."""
         self.prepareGeometryChange()
         self._mark = mark
         self.setPos(mark.x, mark.y)
         status = " — NOT SAVED" if mark.status == "unsaved" else ""
-        from nmt_bodymap.ui.map.labels import place_label
+        if label is None:
+            from nmt_bodymap.ui.map.labels import place_label
 
+            label = place_label(mark.region, mark.side)
         self.setToolTip(
-            f"{place_label(mark.region, mark.side)}: {mark.quality}, {mark.intensity}/10{status}"
+            f"{label}: {mark.quality}, {mark.intensity}/10{status}"
             + (f"\n{mark.error}" if mark.error else "")
         )
         self.update()
+
+    @property
+    def plain(self) -> bool:
+        return self._plain
+
+    def set_plain(self, plain: bool) -> None:
+        """Level of detail: a plain symbol (no number, no cached pixmap) on a dense view."""
+        if plain != self._plain:
+            self._plain = plain
+            mode = QGraphicsItem.CacheMode
+            self.setCacheMode(mode.NoCache if plain else mode.DeviceCoordinateCache)
+            self.update()
 
     @property
     def offset(self) -> QPointF:
@@ -204,6 +237,11 @@ class PainMarkItem(QGraphicsItem):
             painter.setPen(QPen(self._colors.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), MARK_RADIUS * 1.45, MARK_RADIUS * 1.45)
+        if self._plain and self._mark.status != "unsaved" and not self.isSelected():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_plain_brush(self._mark.intensity))
+            painter.drawPath(_plain_symbol(self._mark.quality))
+            return
         draw_pain_symbol(painter, self._mark, self._colors, MARK_RADIUS)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

@@ -1,0 +1,81 @@
+"""A whole visit is ranked over its distinct places, each counted as its marks (issue 18)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from nmt_bodymap.core import ranking
+from nmt_bodymap.core.atlas import load_atlas
+from nmt_bodymap.core.ranking import Places, Spot, distinct_places, rank_candidates
+
+
+def _visit(count: int, places: int, seed: int) -> list[Spot]:
+    """``count`` marks clicked on ``places`` random points of the real atlas (repeated
+    clicks on one point, as a therapist marks a spot again), plus internal sites."""
+    atlas = load_atlas()
+    rng = random.Random(seed)
+    points: list[Spot] = []
+    while len(points) < places:
+        view = rng.choice(atlas.views())
+        min_x, min_y, width, height = atlas.view_box(view)
+        x, y = min_x + rng.random() * width, min_y + rng.random() * height
+        region = atlas.region_at(view, x, y)
+        if region is not None:
+            points.append(Spot(view, region.region, region.side, (x, y)))
+    points.append(Spot("internal", "upper_teeth", "right"))
+    spots = [rng.choice(points) for _ in range(count)]
+    spots += points  # every place at least once
+    rng.shuffle(spots)
+    return spots
+
+
+def _per_spot(spots, points, atlas) -> Places:  # type: ignore[no-untyped-def]
+    """The old way: every spot its own place."""
+    n = len(spots)
+    return Places(list(spots), list(points), [1] * n, list(range(n)))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ranking_over_places_gives_the_same_candidates_as_mark_by_mark(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spots = _visit(120, 25, seed)
+    by_place = rank_candidates(spots)
+    monkeypatch.setattr(ranking, "distinct_places", _per_spot)
+    by_mark = rank_candidates(spots)
+    assert len(by_place) > 10
+    assert by_place == by_mark  # order, scores, explains, zones, trigger points, all alike
+
+
+def test_whole_visit_is_explained_over_its_distinct_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spots = _visit(400, 12, 7)
+    seen: list[tuple[int, list[int]]] = []
+    real = ranking.explanations
+
+    def counting(spots_, points, kb, atlas, weights=None):  # type: ignore[no-untyped-def]
+        seen.append((len(spots_), list(weights or [])))
+        return real(spots_, points, kb, atlas, weights)
+
+    monkeypatch.setattr(ranking, "explanations", counting)
+    candidates = rank_candidates(spots)
+    assert len(seen) == 1
+    explained, counts = seen[0]
+    assert explained <= 13  # 12 clicked points and one internal site, not 413 marks
+    assert sum(counts) == len(spots)
+    best = candidates[0]
+    assert len(best.zones) == len(spots)  # the answer still speaks of every mark
+
+
+def test_places_split_where_different_muscles_lie_under_the_points() -> None:
+    atlas = load_atlas()
+    spots = _visit(50, 30, 11)
+    points = [s.point for s in spots]
+    places = distinct_places(spots, points, atlas)
+    assert sum(places.counts) == len(spots)
+    for i, spot in enumerate(spots):
+        place = places.spots[places.of[i]]
+        assert (place.view, place.region, place.side) == (spot.view, spot.region, spot.side)

@@ -107,7 +107,7 @@ def internal_places(muscle: MuscleDef) -> list[str]:
 def views_needed(atlas: Atlas, muscle: MuscleDef) -> list[str]:
     """The muscle's main view, plus the other one when part of the zone is only there."""
     main = muscle.views[0]
-    views = [main]
+    views: list[str] = [main]
     for view in atlas.views():
         if view == main:
             continue

@@ -22,11 +22,10 @@ from PySide6.QtCore import (
     QSequentialAnimationGroup,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
@@ -44,6 +43,14 @@ from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.education.education_drawing import (
+    ESSENTIAL,
+    MUSCLE_EDGE,
+    SPILLOVER,
+    TRIGGER_POINT,
+    draw_muscle,
+    draw_zone,
+)
 from nmt_bodymap.ui.education.education_parts import (
     LibraryPanel,
     RevealLayer,
@@ -58,20 +65,12 @@ from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
     muscle_label,
-    trigger_point_label,
 )
-from nmt_bodymap.ui.map.palette import MapColors
 
 SHOWN_SIDE: Side = "right"  # one side is enough to teach the pattern
 VIEW_GAP = 80.0
 REVEAL_MS = 450
 FIT_MARGIN = 20.0
-COLORS = MapColors(dark=False)  # the screen is white whatever the theme: light map colours
-ESSENTIAL = COLORS.essential
-SPILLOVER = COLORS.spillover
-MUSCLE = COLORS.muscle
-MUSCLE_EDGE = COLORS.muscle_edge
-TRIGGER_POINT = COLORS.pin
 
 
 class EducationWindow(QWidget):
@@ -301,20 +300,7 @@ class EducationWindow(QWidget):
             self.scene.addItem(drawing)
 
     def _draw_zone(self, muscle: MuscleDef, view: str, dx: float, layer: RevealLayer) -> None:
-        for (region, side), kind in self._zone_places(muscle).items():
-            try:
-                shape = self.atlas.region(view, region, side).shape  # type: ignore[arg-type]
-            except KeyError:
-                continue
-            item = QGraphicsPathItem(path_from_geometry(shape), layer)
-            item.setPos(dx, 0)
-            if kind == "essential":
-                item.setBrush(QBrush(ESSENTIAL))
-                item.setPen(QPen(ESSENTIAL.darker(130), 1.5))
-            else:
-                item.setBrush(QBrush(SPILLOVER, Qt.BrushStyle.BDiagPattern))  # as on the map
-                item.setPen(QPen(SPILLOVER, 1.5, Qt.PenStyle.DashLine))
-            item.setData(0, kind)
+        draw_zone(self.atlas, self._zone_places(muscle), view, dx, layer)
 
     def _draw_muscle(
         self,
@@ -324,30 +310,7 @@ class EducationWindow(QWidget):
         muscle_layer: RevealLayer,
         points_layer: RevealLayer,
     ) -> None:
-        shape = self.atlas.muscle_shape(view, muscle.id, SHOWN_SIDE)
-        if shape is None:
-            return
-        item = QGraphicsPathItem(path_from_geometry(shape), muscle_layer)
-        item.setPos(dx, 0)
-        item.setBrush(QBrush(MUSCLE))
-        style = (
-            Qt.PenStyle.DashLine if self.atlas.muscle_is_deep(muscle.id) else Qt.PenStyle.SolidLine
-        )
-        item.setPen(QPen(MUSCLE_EDGE, 2.5, style))
-        for point in muscle.trigger_points:
-            if point.view != view:
-                continue
-            where = self.atlas.point_on_muscle(
-                view, muscle.id, SHOWN_SIDE, point.along, point.across
-            )
-            if where is None:
-                continue
-            radius = 9.0
-            dot = QGraphicsEllipseItem(-radius, -radius, 2 * radius, 2 * radius, points_layer)
-            dot.setPos(dx + where[0], where[1])
-            dot.setBrush(QBrush(TRIGGER_POINT))
-            dot.setPen(QPen(QColor("white"), 2.5))
-            dot.setToolTip(trigger_point_label(muscle.id, point.id, point.label))
+        draw_muscle(self.atlas, muscle, view, dx, muscle_layer, points_layer)
 
     def _select_in_library(self, muscle_id: str) -> None:
         for row in range(self.muscle_list.count()):

@@ -757,7 +757,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/chart/history_view.py"/>
         <source>Amended</source>
-        <translation>Nachgetragen</translation>
+        <translation>Ergänzt</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
@@ -2848,6 +2848,11 @@
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>
         <source>This visit is already signed.</source>
         <translation>Dieser Termin ist bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_actions.py"/>
+        <source>This visit is signed; record an amendment with a reason.</source>
+        <translation>Dieser Termin ist unterschrieben; erfassen Sie einen Nachtrag mit Begründung.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/sign_dialog.py"/>

@@ -68,6 +68,14 @@ def test_record_buttons_and_shortcuts_are_off_on_a_signed_visit(
     window.actions_by_key["record-finding"].trigger()
     panel.finding_button.click()
     assert asked == []
+    # Enter on a candidate (and a trigger-point pin, and the guide) reach the same form:
+    # none of them asks for a finding or a treatment on a signed visit.
+    window.ask_treatment = lambda *args: asked.append(args)
+    candidate = panel.current_candidate()
+    panel.record_finding_requested.emit(candidate.muscle, candidate.side, None)
+    window.record_treatment(candidate.muscle, candidate.side, None)
+    assert asked == []
+    assert "signed" in window.statusBar().currentMessage()
 
 
 def _history(qtbot: Any, seeded: dict[str, Any]) -> list[dict[str, Any]]:

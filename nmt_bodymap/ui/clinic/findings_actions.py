@@ -57,9 +57,20 @@ class FindingsActions:
         )  # type: ignore[arg-type]
         return dialog.fields() if dialog.exec() else None
 
+    def _visit_is_signed(self) -> bool:
+        """A signed visit takes no new finding or treatment (every way in: Enter on a
+        candidate, a pin, the guide, the buttons); corrections are amendments (issue 16)."""
+        signing = getattr(self, "signing", None)
+        if signing is None or not signing.signed:
+            return False
+        self.show_status(tr("This visit is signed; record an amendment with a reason."))
+        return True
+
     def record_finding(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
             self.show_status(tr("Open a visit first"))
+            return
+        if self._visit_is_signed():
             return
         fields = self.ask_finding(muscle_id, side, tp_id)
         if fields is not None:
@@ -74,6 +85,8 @@ class FindingsActions:
     def record_treatment(self, muscle_id: str, side: str, tp_id: str | None = None) -> None:
         if self.findings.visit_id is None:
             self.show_status(tr("Open a visit first"))
+            return
+        if self._visit_is_signed():
             return
         last = self._last_finding  # treat the trigger point just found
         if tp_id is None and last and last[0] == muscle_id and side in (last[1], "bilateral"):

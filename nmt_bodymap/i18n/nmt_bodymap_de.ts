@@ -1427,8 +1427,9 @@
         <translation>Nachkontrolle hierzu…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>For the client</source>
-        <translation type="obsolete">Für den Klienten</translation>
+        <translation>Für den Klienten</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
@@ -2445,8 +2446,9 @@
         <translation>Ausgewählter Muskel</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>Self-care</source>
-        <translation type="obsolete">Selbsthilfe</translation>
+        <translation>Selbsthilfe</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
@@ -2667,8 +2669,9 @@
         <translation>oberflächlich</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>Symptoms</source>
-        <translation type="obsolete">Symptome</translation>
+        <translation>Symptome</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
@@ -2921,8 +2924,9 @@
         <translation>Triggerpunkt ist</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>Trigger points and palpation</source>
-        <translation type="obsolete">Triggerpunkte und Palpation</translation>
+        <translation>Triggerpunkte und Palpation</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
@@ -3040,8 +3044,9 @@
         <translation>Willkommen. Legen Sie Ihr Konto an: Nur wer diese Passphrase oder PIN kennt, kann die Karteien öffnen. Bei mehreren Therapeuten fügen Sie deren Konten später hinzu (jedes mit einer Passphrase von mindestens 8 Zeichen).</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>What keeps it going</source>
-        <translation type="obsolete">Was ihn unterhält</translation>
+        <translation>Was ihn unterhält</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>

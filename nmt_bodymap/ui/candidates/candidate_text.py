@@ -83,20 +83,21 @@ def muscle_html(knowledge: KnowledgeBase, muscle_id: str) -> str:
     muscle = knowledge.muscle(muscle_id)
     e = html.escape
     explanation = knowledge_text("muscle", muscle_id, "client_explanation")
-    parts = [f"<h4>For the client</h4><p>{e(explanation)}</p>"]
+    parts = [f"<h4>{e(tr('For the client'))}</h4><p>{e(explanation)}</p>"]
     if muscle.symptoms:
-        parts.append("<h4>Symptoms</h4>" + _list(knowledge_lines("muscle", muscle_id, "symptoms")))
+        symptoms = knowledge_lines("muscle", muscle_id, "symptoms")
+        parts.append(f"<h4>{e(tr('Symptoms'))}</h4>" + _list(symptoms))
     palpation = []
     for tp in muscle.trigger_points:
         label = trigger_point_label(muscle_id, tp.id, tp.label)
         how = knowledge_text("trigger_point", f"{muscle_id}/{tp.id}", "palpation")
         palpation.append(f"{label}: {how}" if how else label)
-    parts.append("<h4>Trigger points and palpation</h4>" + _list(palpation))
+    parts.append(f"<h4>{e(tr('Trigger points and palpation'))}</h4>" + _list(palpation))
     if muscle.perpetuating_factors:
         factors = knowledge_lines("muscle", muscle_id, "perpetuating_factors")
-        parts.append("<h4>What keeps it going</h4>" + _list(factors))
+        parts.append(f"<h4>{e(tr('What keeps it going'))}</h4>" + _list(factors))
     self_care = knowledge_lines("muscle", muscle_id, "self_care")
-    parts.append("<h4>Self-care</h4>" + _list(self_care))
+    parts.append(f"<h4>{e(tr('Self-care'))}</h4>" + _list(self_care))
     sources = []
     for ref in muscle.sources:
         source = knowledge.sources.get(ref.ref)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nmt_bodymap.core.atlas import load_atlas
-from tests.ui.conftest import call_on_worker, click_region
+from tests.ui.conftest import click_region
+from tests.ui.test_marking import stored_marks
 
 
 def _mouse(widget: QWidget, kind: QEvent.Type, pos: QPoint, held: bool) -> None:
@@ -24,17 +25,12 @@ def _mouse(widget: QWidget, kind: QEvent.Type, pos: QPoint, held: bool) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def _stored(qtbot: Any, worker: Any, visit_id: int) -> list[Any]:
-    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=10_000)
-    return call_on_worker(qtbot, worker, lambda s: s.list_pain_marks(visit_id))
-
-
 def test_dragging_a_mark_moves_it_once_and_undo_puts_it_back(
     qtbot: Any, window: Any, seeded: dict[str, Any]
 ) -> None:
     worker, visit_id = seeded["worker"], seeded["visit"].id
     start = click_region(qtbot, window, "anterior", "pectoral", "right")
-    [placed] = _stored(qtbot, worker, visit_id)
+    [placed] = stored_marks(qtbot, worker, visit_id)
     assert (placed.region, placed.side, placed.version) == ("pectoral", "right", 1)
 
     view = window.body_map.views["anterior"]
@@ -47,7 +43,7 @@ def test_dragging_a_mark_moves_it_once_and_undo_puts_it_back(
         _mouse(viewport, QEvent.Type.MouseMove, start + (end - start) * i / steps, held=True)
     _mouse(viewport, QEvent.Type.MouseButtonRelease, end, held=False)
 
-    [moved] = _stored(qtbot, worker, visit_id)
+    [moved] = stored_marks(qtbot, worker, visit_id)
     assert moved.id == placed.id  # the same mark, moved, not a second one
     assert (moved.region, moved.side) == ("upper_abdomen", "right")
     assert moved.version == 2  # one move stored for the whole drag, not one per step
@@ -56,7 +52,7 @@ def test_dragging_a_mark_moves_it_once_and_undo_puts_it_back(
     assert "Right upper abdomen" in window.statusBar().currentMessage()
 
     window.actions_by_key["undo"].trigger()
-    [back] = _stored(qtbot, worker, visit_id)
+    [back] = stored_marks(qtbot, worker, visit_id)
     assert (back.region, back.side) == ("pectoral", "right")
     assert (back.x, back.y) == (placed.x, placed.y)
     [item] = window.body_map.scenes["anterior"].mark_items.values()

@@ -19,10 +19,14 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from screenshot_chart import throwaway_chart  # tools/, the script's own folder
+from screenshot_chart import wait_until as _wait_until
+
+wait_until = partial(_wait_until, timeout=30.0)
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKS = (
@@ -31,17 +35,6 @@ MARKS = (
     ("posterior", "posterior_neck", "right", 6),
     ("posterior", "neck_shoulder_angle", "right", 4),
 )
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get ready")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
 
 
 def clipped(top: Any) -> list[str]:
@@ -75,8 +68,6 @@ def child(language: str, out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nmt_bodymap.ui.about_dialog import AboutDialog
-    from nmt_bodymap.ui.chart import store_calls
-    from nmt_bodymap.ui.chart.worker import StoreWorker
     from nmt_bodymap.ui.i18n import install_language
     from nmt_bodymap.ui.main_window import MainWindow
     from nmt_bodymap.ui.map.labels import set_knowledge_language
@@ -87,20 +78,7 @@ def child(language: str, out: Path) -> int:
     install_language(app, language)
     set_knowledge_language(language)  # place and muscle names too, as Settings would give
     apply_theme(app)
-    worker = StoreWorker()
-    done: list[Any] = []
-    chart = Path(tempfile.mkdtemp()) / "charts.sqlite3"
-    worker.open(lambda: store_calls.open_store(str(chart)), done.append, done.append)
-    wait_until(lambda: bool(done))
-
-    def call(job: Callable[[Any], Any]) -> Any:
-        result: list[Any] = []
-        worker.submit(job, result.append, result.append)
-        wait_until(lambda: bool(result))
-        return result[0]
-
-    client = call(lambda s: s.create_client(name="Mia Hart", date_of_birth="1975-03-14"))
-    call(lambda s: s.create_visit(client.id, chief_complaint="Kopfschmerz rechte Schläfe"))
+    worker, _client = throwaway_chart("Kopfschmerz rechte Schläfe", timeout=30.0)
     window = MainWindow(worker)
     window.setWindowTitle("NMT Body Map — Karteien (dieser Computer)")
     window.show()

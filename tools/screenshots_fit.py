@@ -17,12 +17,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from screenshot_chart import throwaway_chart, wait_until  # tools/, the script's own folder
 
 ROOT = Path(__file__).resolve().parents[1]
+
 SCREENS = {  # name: (device pixels wide, high, QT_SCALE_FACTOR)
     "1366x768": (1366, 768, 1.0),
     "1920x1080-150": (1920, 1080, 1.5),
@@ -36,25 +36,12 @@ MARKS = (
 )
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get ready")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
 def child(name: str, out: Path) -> None:
     """Runs in the per-screen process: build the scene, grab the window and forms."""
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
-    from nmt_bodymap.ui.chart import store_calls
-    from nmt_bodymap.ui.chart.worker import StoreWorker
     from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
     from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
     from nmt_bodymap.ui.main_window import MainWindow
@@ -62,25 +49,13 @@ def child(name: str, out: Path) -> None:
 
     app = QApplication([])
     apply_theme(app)
-    worker = StoreWorker()
-    done: list[Any] = []
-    chart = Path(tempfile.mkdtemp()) / "charts.sqlite3"
-    worker.open(lambda: store_calls.open_store(str(chart)), done.append, done.append)
-    wait_until(lambda: bool(done))
-
-    def call(job: Callable[[Any], Any]) -> Any:
-        result: list[Any] = []
-        worker.submit(job, result.append, result.append)
-        wait_until(lambda: bool(result))
-        return result[0]
-
-    client = call(lambda s: s.create_client(name="Mia Hart", date_of_birth="1975-03-14"))
-    call(lambda s: s.create_visit(client.id, chief_complaint="Right temple headache"))
+    worker, client = throwaway_chart("Right temple headache", timeout=20.0)
     window = MainWindow(worker)
     window.setWindowTitle("NMT Body Map — charts (this computer)")
     window.show()
     window.start()
     wait_until(lambda: window.marks.visit_id is not None)
+    wait_until(lambda: window.marks.visit.doc is not None and worker.pending() == 0)
     for view, region, side, intensity in MARKS:
         window.body_map.set_intensity(intensity)
         point = window.atlas.region(view, region, side).point  # type: ignore[arg-type]

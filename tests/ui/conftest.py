@@ -49,7 +49,7 @@ def open_worker(qtbot: Any) -> Iterator[Callable[[Path], StoreWorker]]:
         workers.append(worker)
         done: list[Any] = []
         worker.open(lambda: store_calls.open_store(str(path)), done.append, done.append)
-        qtbot.waitUntil(lambda: bool(done), timeout=15_000)
+        qtbot.waitUntil(lambda: bool(done), timeout=30_000)
         if isinstance(done[0], BaseException):
             raise done[0]
         return worker

@@ -4,6 +4,7 @@ a wrong PIN and names the therapist on the store."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.store import encryption
+from nmt_bodymap.store import accounts, encryption
 from nmt_bodymap.store.accounts import AccountBook
 from nmt_bodymap.ui.access import sign_in_dialog
 from nmt_bodymap.ui.access.lock import LOCKED_TITLE, install_security
@@ -217,6 +218,8 @@ def test_sign_in_refuses_a_wrong_pin_then_names_the_therapist(
     assert "do not match" in seen[0].message.text()
     assert call_on_worker(qtbot, worker, lambda s: s.who) == "Ana"
 
+    # A throttle long enough that a slow machine (argon2 on a loaded CI) cannot outlive it.
+    monkeypatch.setattr(accounts, "throttle_delay", lambda n: timedelta(minutes=5 if n >= 3 else 0))
     _answer(monkeypatch, [type_pin("1"), type_pin("2"), type_pin("3"), type_pin("4321"), False])
     assert sign_in_dialog.sign_in_after_open(None, worker) is None  # throttled, then cancelled
 

@@ -140,7 +140,9 @@ def test_a_chart_named_with_db_gets_no_demo_client(
 ) -> None:
     chart = tmp_path / "named.sqlite3"
     window, exits, worker = start_app(chart)
-    qtbot.waitUntil(lambda: "Chart database open" in window.statusBar().currentMessage())
+    qtbot.waitUntil(
+        lambda: "Chart database open" in window.statusBar().currentMessage(), timeout=15_000
+    )
     assert exits.codes == []
     from tests.ui.conftest import call_on_worker
 
@@ -169,7 +171,9 @@ def test_sigterm_closes_the_window_and_the_store_backs_up_on_close(
 ) -> None:
     chart = tmp_path / "charts.sqlite3"
     window, _exits, worker = start_app(chart)
-    qtbot.waitUntil(lambda: "Chart database open" in window.statusBar().currentMessage())
+    qtbot.waitUntil(
+        lambda: "Chart database open" in window.statusBar().currentMessage(), timeout=15_000
+    )
     from tests.ui.conftest import call_on_worker
 
     call_on_worker(qtbot, worker, lambda s: s.create_client(name="Ana Ruiz"))
@@ -211,7 +215,9 @@ def test_the_second_backup_folder_and_its_last_success_are_shown(
     with ChartStore.open(chart, backup_on_close=False) as store:
         store.create_client(name="Ana Ruiz")
     window, _exits, _worker = start_app(chart)
-    qtbot.waitUntil(lambda: "Chart database open" in window.statusBar().currentMessage())
+    qtbot.waitUntil(
+        lambda: "Chart database open" in window.statusBar().currentMessage(), timeout=15_000
+    )
     message = window.statusBar().currentMessage()
     assert f"Second backup copy in {second}: ok (last success" in message
     assert [p.suffix for p in second.iterdir()] == [".sqlite3"]
@@ -225,6 +231,8 @@ def test_the_first_start_of_the_default_chart_adds_the_demo_client_once(
 
     monkeypatch.setenv("NMT_BODYMAP_DATA_DIR", str(tmp_path / "data"))
     window, _exits, worker = start_app(paths.default_database_path())
-    qtbot.waitUntil(lambda: "Chart database open" in window.statusBar().currentMessage())
+    qtbot.waitUntil(
+        lambda: "Chart database open" in window.statusBar().currentMessage(), timeout=15_000
+    )
     demo = call_on_worker(qtbot, worker, lambda s: s.demo_client())
     assert demo is not None and demo.is_demo

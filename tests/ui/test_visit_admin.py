@@ -156,6 +156,11 @@ def test_deleting_a_visit_hides_it_and_its_marks_and_undo_brings_them_back(
     assert ops[-2:] == [("delete", who), ("restore", who)]
 
 
+def _current_id(window: Any) -> int | None:
+    client = window.clients.current_client()
+    return None if client is None else int(client.id)
+
+
 def test_the_demo_client_can_be_deleted_and_undo_restores_it(
     qtbot: Any, chart_path: Any, open_worker: Any, no_dialogs: list[str]
 ) -> None:
@@ -176,7 +181,7 @@ def test_the_demo_client_can_be_deleted_and_undo_restores_it(
     assert len(no_dialogs) == 1 and demo.name in no_dialogs[0]
     qtbot.waitUntil(lambda: demo.name not in listed_clients(window), timeout=10_000)
     settle(qtbot, window)
-    assert window.clients.current_client().id == other.id  # another chart is open
+    qtbot.waitUntil(lambda: _current_id(window) == other.id, timeout=10_000)  # another chart
     found = call_on_worker(
         qtbot, worker, lambda s: ([c.id for c in s.search_clients("Demo")], s.recent_clients())
     )
@@ -185,7 +190,7 @@ def test_the_demo_client_can_be_deleted_and_undo_restores_it(
     window.actions_by_key["undo"].trigger()
     qtbot.waitUntil(lambda: demo.name in listed_clients(window), timeout=10_000)
     settle(qtbot, window)
-    assert window.clients.current_client().id == demo.id
+    qtbot.waitUntil(lambda: _current_id(window) == demo.id, timeout=10_000)
     assert call_on_worker(qtbot, worker, lambda s: [c.id for c in s.search_clients("Demo")]) == [
         demo.id
     ]

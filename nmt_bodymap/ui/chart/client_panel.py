@@ -242,7 +242,7 @@ class ClientPanel(QWidget):
             self.status_message.emit(tr("Client deleted (Ctrl+Z brings it back)"))
             if self._open is not None and self._open.id == client.id:
                 self.list.blockSignals(True)
-                self.list.setCurrentItem(None)
+                self.list.setCurrentItem(None)  # type: ignore[call-overload]  # stubs: None is allowed
                 self.list.blockSignals(False)
                 self._on_current(None, None)  # the chart closes before the list is read
             self.refresh(select_first=True)

@@ -154,8 +154,9 @@ def test_the_page_walks_a_click_from_the_map_to_the_store_and_back() -> None:
         "VisitMarks.add_op",  # the operation
         "push_operations",  # one undo step
         "OpenVisit.apply",  # on screen at once
-        "ChartStore.apply",  # stored on the worker
-        "apply_operation",
+        "store_calls.py: apply_operation",  # on the worker
+        "ChartStore.apply",  # one transaction
+        "store/apply.py: apply_operation",
         "mark_added",  # back to the screen
         "OpenVisit._done",
     ]

@@ -5,7 +5,8 @@ Paths like ``ui/map/body_view.py`` are read from the package folder (``core/``, 
 ``ui/``, ``commands/``) or from the repository (``tools/``, ``tests/``, ``resources/``...);
 ``core/places.py: expand_side`` and ``ui/app.run_app`` must name a class, function or
 constant (``Class.method`` too) that the module defines; ``nmt_bodymap.store.demo.seed_demo_client``
-and ``core.clinical.load_red_flags`` likewise. Nothing is imported: the modules are parsed.
+and ``core.clinical.load_red_flags`` likewise, and ``OpenVisit.apply`` must be a member of the
+package's class (or of a base class of the package). Nothing is imported: the modules are parsed.
 """
 
 from __future__ import annotations
@@ -28,11 +29,23 @@ _PATH_THEN_NAME = re.compile(r"`((?:nmt_bodymap/)?(?:core|store|ui|commands)/[\w
 # ``store.apply`` is a call on a store object; a module path has two dots or more.
 _DOTTED = re.compile(r"`((?:nmt_bodymap\.)?(?:core|store|ui|commands)(?:\.\w+){2,})")
 _DOTTED_FULL = re.compile(r"\bnmt_bodymap(?:\.\w+)+")
+# ``OpenVisit.apply``, ``BodyMapPanel._push``: a class of the package and one of its members.
+_CLASS_MEMBER = re.compile(r"`(?:[\w/]+\.py: )?([A-Z]\w*)\.(\w+)")
 
 
 def _base(path: str) -> Path:
     first = path.split("/", 1)[0]
     return ROOT / "nmt_bodymap" if first in PACKAGE_ROOTS else ROOT
+
+
+def _assigned(targets: list[ast.expr]) -> set[str]:
+    """``name = ...`` in a class body and ``self.name = ...`` in its methods."""
+    names = {t.id for t in targets if isinstance(t, ast.Name)}
+    return names | {
+        t.attr
+        for t in targets
+        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self"
+    }
 
 
 @cache
@@ -49,10 +62,10 @@ def _defined(module: Path) -> dict[str, set[str]]:
             for item in ast.walk(node):
                 if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                     inner.add(item.name)
-                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
-                    inner.add(item.target.id)
+                elif isinstance(item, ast.AnnAssign):
+                    inner |= _assigned([item.target])
                 elif isinstance(item, ast.Assign):
-                    inner |= {t.id for t in item.targets if isinstance(t, ast.Name)}
+                    inner |= _assigned(item.targets)
             names[node.name] = inner
         elif isinstance(node, ast.Assign):
             names.update({t.id: set() for t in node.targets if isinstance(t, ast.Name)})
@@ -61,6 +74,37 @@ def _defined(module: Path) -> dict[str, set[str]]:
         elif isinstance(node, ast.ImportFrom):  # re-exported names count as defined
             names.update({a.asname or a.name: set() for a in node.names})
     return names
+
+
+@cache
+def _classes() -> dict[str, list[tuple[set[str], list[str]]]]:
+    """Every class of the package: name -> (its members, its base classes' names) per
+    module that defines one by that name."""
+    index: dict[str, list[tuple[set[str], list[str]]]] = {}
+    for module in sorted((ROOT / "nmt_bodymap").rglob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                bases = [b.id for b in node.bases if isinstance(b, ast.Name)]
+                index.setdefault(node.name, []).append((_defined(module)[node.name], bases))
+    return index
+
+
+def _has_member(cls: str, member: str, seen: frozenset[str] = frozenset()) -> bool:
+    for members, bases in _classes().get(cls, []):
+        if member in members:
+            return True
+        if any(_has_member(b, member, seen | {cls}) for b in bases if b not in seen):
+            return True
+    return False
+
+
+def _member_problem(cls: str, member: str) -> str | None:
+    """None unless ``cls`` is a class of the package that has no ``member`` (Qt's and other
+    libraries' classes are not checked; a member inherited from Qt counts as missing)."""
+    if cls not in _classes() or _has_member(cls, member):
+        return None
+    return f"{cls} has no {member}"
 
 
 def _name_problem(module: Path, qualified: str) -> str | None:
@@ -121,6 +165,9 @@ def problems(text: str) -> list[str]:
     for dotted in sorted(set(_DOTTED.findall(text)) | set(_DOTTED_FULL.findall(text))):
         if (problem := _dotted_problem(dotted)) is not None:
             found.append(problem)
+    for cls, member in sorted(set(_CLASS_MEMBER.findall(text))):
+        if (problem := _member_problem(cls, member)) is not None:
+            found.append(problem)
     return found
 
 
@@ -132,7 +179,9 @@ def test_the_check_finds_what_does_not_exist() -> None:
     text = """
     `ui/map/body_view.py: BodyView.mousePressEvent` is real; `ui/map/gone.py` is not,
     nor `core/places.py: no_such_rule`, `ui/app.run_nothing`, `store/history.py: History.x`,
-    `core.clinical.load_nothing`, nmt_bodymap.store.nowhere.f or `tools/missing_tool.py`.
+    `core.clinical.load_nothing`, nmt_bodymap.store.nowhere.f or `tools/missing_tool.py`;
+    `OpenVisit.apply` and `MainWindow.record_finding` (a mixin's) are real,
+    `VisitMarks.add_mark` and `QUndoStack.whatever` (Qt's, not checked) are not.
     """
     assert problems(text) == [
         "no such path: tools/missing_tool.py",
@@ -142,6 +191,7 @@ def test_the_check_finds_what_does_not_exist() -> None:
         "nmt_bodymap/store/history.py defines no History",
         "nmt_bodymap/core/clinical.py defines no load_nothing",
         "nmt_bodymap/store/__init__.py defines no nowhere",
+        "VisitMarks has no add_mark",
     ]
 
 

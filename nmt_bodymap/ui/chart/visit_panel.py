@@ -33,6 +33,7 @@ from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from nmt_bodymap.store.records import ClientRecord, VisitRecord
     from nmt_bodymap.ui.chart.visit_marks import VisitMarks
 
 THUMB_HEIGHT = 56
@@ -78,7 +79,7 @@ class VisitPanel(QWidget):
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._client: Any | None = None
+        self._client: ClientRecord | None = None
         self._serial = 0
         self.title = QLabel(tr("Visits"))
         self.title.setStyleSheet("font-weight: 600;")
@@ -92,7 +93,7 @@ class VisitPanel(QWidget):
         self._marks_model: VisitMarks | None = None
         # ``visit`` at the version the screen holds: the window points this at the open
         # visit's document, which counts its saves still queued (ui/chart/visit_dialog.py).
-        self.version_shown: Callable[[Any], Any] = _as_listed
+        self.version_shown: Callable[[VisitRecord], VisitRecord] = _as_listed
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(150)
@@ -119,21 +120,26 @@ class VisitPanel(QWidget):
         layout.addLayout(buttons)
 
     @property
-    def client(self) -> Any | None:
+    def client(self) -> ClientRecord | None:
         return self._client
 
-    def current_visit(self) -> Any | None:
+    def current_visit(self) -> VisitRecord | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self._visit_of(item) if item is not None else None
 
-    def visit_before(self, visit: Any) -> Any | None:
+    def _visit_of(self, item: QListWidgetItem | None) -> VisitRecord:
+        assert item is not None  # a row of the list
+        visit: VisitRecord = item.data(Qt.ItemDataRole.UserRole)
+        return visit
+
+    def visit_before(self, visit: VisitRecord) -> VisitRecord | None:
         """The client's visit just before ``visit`` (the list is newest first)."""
         for row in range(self.list.count() - 1):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole).id == visit.id:
-                return self.list.item(row + 1).data(Qt.ItemDataRole.UserRole)
+            if self._visit_of(self.list.item(row)).id == visit.id:
+                return self._visit_of(self.list.item(row + 1))
         return None
 
-    def show_client(self, client: Any | None, select_id: int | None = None) -> None:
+    def show_client(self, client: ClientRecord | None, select_id: int | None = None) -> None:
         """List the visits of ``client`` and choose ``select_id`` (default: the newest)."""
         same = client is not None and self._client is not None and client.id == self._client.id
         if same and select_id is None and self.current_visit() is not None:
@@ -342,6 +348,6 @@ class VisitPanel(QWidget):
             self._client_id_refresh(None if gone else visit.id)
 
 
-def _as_listed(visit: Any) -> Any:
+def _as_listed(visit: VisitRecord) -> VisitRecord:
     """The visit as the list holds it (until the window hooks in its open document)."""
     return visit

@@ -14,8 +14,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ os.environ["NMT_BODYMAP_DATA_DIR"] = tempfile.mkdtemp(prefix="nmt-bodymap-shots-
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshot_chart import wait_until  # noqa: E402  # tools/, the script's own folder
 
 from nmt_bodymap.ui.app import ensure_application, open_store_blocking  # noqa: E402
 from nmt_bodymap.ui.chart.worker import StoreWorker  # noqa: E402
@@ -50,15 +49,6 @@ SHOTS = (
     "visit-summary.png",
     "visit-dark.png",
 )
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the window did not get ready: {condition.__code__.co_names}")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
 
 
 def dark_palette() -> QPalette:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QIcon
@@ -32,10 +33,13 @@ from nmt_bodymap.resources import resource_path
 from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.i18n import tr, tr_noop
 
+if TYPE_CHECKING:
+    from nmt_bodymap.core.knowledge_schema import SourceDef
+
 APP_NAME = "NMT Body Map"
 
 
-def _knowledge_sources() -> list:
+def _knowledge_sources() -> list[SourceDef]:
     """The knowledge's sources (imported here: the About box is not on the start path)."""
     from nmt_bodymap.core.knowledge import load_knowledge
 
@@ -161,6 +165,7 @@ def show_about(parent: QWidget | None = None) -> AboutDialog:
 def install_help_actions(window: QMainWindow) -> None:
     """Add "Open data folder" and "About" to the window's Help menu."""
     menu = menu_titled(window, "Help")
+    assert menu is not None  # made when missing
     registry = getattr(window, "actions_by_key", {})
     menu.addSeparator()
     folder = QAction(tr("Open &data folder"), window)

@@ -17,7 +17,8 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -28,6 +29,13 @@ from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from nmt_bodymap.store.service import ChartStore
+    from nmt_bodymap.ui.main_window import MainWindow
+
+# The sign-in hook (issue 14): (window, worker, open store) -> False when the app must quit.
+SignIn = Callable[["MainWindow", StoreWorker, "ChartStore"], bool]
 
 APP_NAME = "NMT Body Map"
 log = logging.getLogger(__name__)
@@ -52,7 +60,7 @@ def ensure_application() -> QApplication:
     return app
 
 
-def open_store_blocking(worker: StoreWorker, db: str | None) -> Any:
+def open_store_blocking(worker: StoreWorker, db: str | None) -> ChartStore:
     """Open (and seed) the store on the worker, waiting in a local event loop.
 
     Returns the store, or raises what opening raised.
@@ -60,7 +68,7 @@ def open_store_blocking(worker: StoreWorker, db: str | None) -> Any:
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
 
-    def opened(store: Any) -> None:
+    def opened(store: ChartStore) -> None:
         outcome["store"] = store
         loop.quit()
 
@@ -73,7 +81,8 @@ def open_store_blocking(worker: StoreWorker, db: str | None) -> Any:
         loop.exec()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["store"]
+    store: ChartStore = outcome["store"]
+    return store
 
 
 def ask_restore(error: ChartDatabaseCorrupt) -> bool:
@@ -120,7 +129,7 @@ def _restore_job(error: ChartDatabaseCorrupt) -> Path | None:
     return restore_backup(error.path, error.latest_backup)
 
 
-def _second_copy_note(store: Any) -> str:
+def _second_copy_note(store: ChartStore) -> str:
     """The second backup folder's last success, for the status bar ("" when none is set)."""
     path = getattr(store, "path", None)
     if path is None:
@@ -139,17 +148,17 @@ def _is_default_chart(db: str | None) -> bool:
     return db is None or Path(db).expanduser().absolute() == paths.default_database_path()
 
 
-def _open_and_seed(db: str | None) -> Any:
+def _open_and_seed(db: str | None) -> ChartStore:
     """Worker job: open the chart; the demo client only on the very first start of the
     default chart (never in a chart named with --db, never in a restored or emptied one)."""
     first_start = _is_default_chart(db) and not paths.default_database_path().exists()
-    store = store_calls.open_store(db)
+    store: ChartStore = store_calls.open_store(db)
     if first_start:
         store_calls.seed_demo_if_empty(store)
     return store
 
 
-def _open_and_prepare(db: str) -> Any:
+def _open_and_prepare(db: str) -> ChartStore:
     """Worker job: ``_open_and_seed``, then the daily backup."""
     store = _open_and_seed(db)
     try:
@@ -188,7 +197,12 @@ class ChartOpener:
     """
 
     def __init__(
-        self, app: QApplication, worker: StoreWorker, window: Any, db: str, sign_in: Any = None
+        self,
+        app: QApplication,
+        worker: StoreWorker,
+        window: MainWindow,
+        db: str,
+        sign_in: SignIn | None = None,
     ) -> None:
         self.app, self.worker, self.window, self.db = app, worker, window, db
         self.sign_in = sign_in  # security hook (issue 14): sign-in before any chart shows
@@ -215,7 +229,7 @@ class ChartOpener:
         if bar is not None:
             bar.hide()
 
-    def _opened(self, store: Any) -> None:
+    def _opened(self, store: ChartStore) -> None:
         from nmt_bodymap.ui.window_state import chart_title  # issue 15: no raw URL
 
         self._idle()
@@ -290,7 +304,7 @@ class TerminationHandler(QObject):
         self._wake.start(interval_ms)
         window.destroyed.connect(self.uninstall)
 
-    def _on_signal(self, _signum: int, _frame: Any) -> None:
+    def _on_signal(self, _signum: int, _frame: FrameType | None) -> None:
         self.requested = True
         log.info("SIGTERM: closing the window")
         QTimer.singleShot(0, self._close)
@@ -361,7 +375,9 @@ def run_app(db: str | None) -> int:
         worker.shutdown()
 
 
-def show_main_window(app: QApplication, worker: StoreWorker, db: str, sign_in: Any = None) -> Any:
+def show_main_window(
+    app: QApplication, worker: StoreWorker, db: str, sign_in: SignIn | None = None
+) -> MainWindow:
     """Show the charting window at once; the chart opens behind it after its first paint."""
     from nmt_bodymap.ui.main_window import MainWindow
 

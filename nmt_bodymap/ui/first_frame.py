@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +158,7 @@ class QueuedClicks:
     """Gives the clicks made on the first frame to the body map, once, when the map is
     built and the chart's visit is open (or the chart opened without one)."""
 
-    def __init__(self, window: Any, clicks: list[tuple[str, float, float]]) -> None:
+    def __init__(self, window: MainWindow, clicks: list[tuple[str, float, float]]) -> None:
         self.window, self.clicks = window, list(clicks)
         self._timer = QTimer(window)
         self._timer.setInterval(POLL_MS)
@@ -178,7 +181,7 @@ class QueuedClicks:
             self.window.body_map._on_point_clicked(view, QPointF(x, y))
 
 
-def install_first_frame(window: Any) -> FirstFrame:
+def install_first_frame(window: MainWindow) -> FirstFrame:
     """Make the figures-only frame the window's central widget, with its loader."""
     frame = FirstFrame()
     window.setCentralWidget(frame)
@@ -187,7 +190,7 @@ def install_first_frame(window: Any) -> FirstFrame:
     return frame
 
 
-def load_then_build(window: Any) -> None:
+def load_then_build(window: MainWindow) -> None:
     """After the first paint: load on the background thread, then build the panels on
     the GUI thread and answer the clicks made meanwhile."""
     loader: PanelLoader = window.panel_loader

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.clinic.findings_actions import FindingsActions
@@ -25,6 +33,9 @@ from nmt_bodymap.ui.window_state import (
 if TYPE_CHECKING:
     from nmt_bodymap.core.atlas import Atlas
     from nmt_bodymap.core.knowledge import KnowledgeBase
+    from nmt_bodymap.core.ranking import Candidate
+    from nmt_bodymap.store.records import ClientRecord, VisitRecord
+    from nmt_bodymap.ui.access.lock import LockGuard
     from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
     from nmt_bodymap.ui.chart.change_watcher import ChangeWatcher
     from nmt_bodymap.ui.chart.client_panel import ClientPanel
@@ -41,6 +52,7 @@ if TYPE_CHECKING:
     from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner
     from nmt_bodymap.ui.clinic.visit_summary import VisitSummaryPanel
     from nmt_bodymap.ui.documents.menu import DocumentActions
+    from nmt_bodymap.ui.first_frame import FirstFrame, PanelLoader, QueuedClicks
     from nmt_bodymap.ui.map.body_map_panel import BodyMapPanel
     from nmt_bodymap.ui.map.palette import MapColors
     from nmt_bodymap.ui.map.region_picker import RegionPicker
@@ -80,6 +92,14 @@ class MainWindow(FindingsActions, QMainWindow):
     history_view: HistoryView
     region_picker: RegionPicker
     signing: SigningActions
+    workflow_windows: list[QWidget]  # the Clinic menu's non-modal windows, kept alive
+    # Start-up (ui/app.py, ui/first_frame.py, issue 18) and security (ui/access/lock.py):
+    first_frame: FirstFrame
+    panel_loader: PanelLoader
+    queued_clicks: QueuedClicks
+    chart_started: bool  # set once the chart is open: clicks on the first frame may go in
+    _opening_progress: QProgressBar
+    security_guard: LockGuard
 
     def __init__(
         self,
@@ -102,13 +122,15 @@ class MainWindow(FindingsActions, QMainWindow):
             return
         self.build_panels(atlas, knowledge)
 
-    def __getattr__(self, name: str) -> Any:
-        # Asked for a panel or an action before they were built (a deferred window before
-        # its first paint): build them now rather than fail (issue 18).
-        if name.startswith("_") or self.__dict__.get("built", True):
-            raise AttributeError(name)
-        self.build_panels()
-        return getattr(self, name)
+    if not TYPE_CHECKING:  # hidden from mypy, so a misspelt part is a type error
+
+        def __getattr__(self, name: str) -> object:
+            # Asked for a panel or an action before they were built (a deferred window
+            # before its first paint): build them now rather than fail (issue 18).
+            if name.startswith("_") or self.__dict__.get("built", True):
+                raise AttributeError(name)
+            self.build_panels()
+            return getattr(self, name)
 
     def build_panels(
         self, atlas: Atlas | None = None, knowledge: KnowledgeBase | None = None
@@ -147,7 +169,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.clients.search_edit.setFocus()
         self.clients.search_edit.selectAll()
 
-    def ask_client(self, client: Any | None) -> dict[str, Any] | None:
+    def ask_client(self, client: ClientRecord | None) -> dict[str, Any] | None:
         """Run the client form (patched in tests); None when cancelled."""
         from nmt_bodymap.ui.chart.client_dialog import ClientDialog
 
@@ -182,15 +204,15 @@ class MainWindow(FindingsActions, QMainWindow):
             self.show_error,
         )
 
-    def _client_saved(self, client: Any) -> None:
+    def _client_saved(self, client: ClientRecord) -> None:
         self.show_status(tr("Saved client {name}").format(name=client.name))
         self.clients.search_edit.clear()
         self.clients.refresh(select_id=client.id)
 
-    def _on_client(self, client: Any | None) -> None:
+    def _on_client(self, client: ClientRecord | None) -> None:
         self.visits.show_client(client)
 
-    def _on_visit(self, visit: Any | None) -> None:
+    def _on_visit(self, visit: VisitRecord | None) -> None:
         if visit is not None and visit.id == self.marks.visit_id:
             return
         from nmt_bodymap.ui.chart.visit_dialog import clear_visit_steps
@@ -264,7 +286,7 @@ class MainWindow(FindingsActions, QMainWindow):
         self.body_map.clear_selection()
         self.candidates.tree.setCurrentItem(None)  # type: ignore[call-overload]
 
-    def _on_candidate(self, candidate: Any | None) -> None:
+    def _on_candidate(self, candidate: Candidate | None) -> None:
         from nmt_bodymap.ui.map.highlight import highlight_for
 
         if candidate is None:
@@ -319,7 +341,7 @@ class MainWindow(FindingsActions, QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
-    def show_error(self, message: Any) -> None:
+    def show_error(self, message: object) -> None:
         text = str(message)
         self.statusBar().showMessage(text.splitlines()[0], STATUS_TIMEOUT_MS * 2)
         QMessageBox.warning(self, tr("NMT Body Map"), text)

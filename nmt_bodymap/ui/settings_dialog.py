@@ -191,6 +191,7 @@ def install_settings_action(window: QMainWindow) -> QAction:
     action.setShortcuts(keys)
     action.triggered.connect(lambda: SettingsDialog(window).exec())
     menu = menu_titled(window, "Edit")
+    assert menu is not None  # made when missing
     menu.addSeparator()
     menu.addAction(action)
     window.addAction(action)

@@ -14,9 +14,9 @@ PIN, checked in the chart (throttled like the sign-in).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,8 @@ from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
     from nmt_bodymap.store.accounts import Account
+    from nmt_bodymap.ui.chart.worker import StoreWorker
+    from nmt_bodymap.ui.main_window import MainWindow
 
 APP_NAME = "NMT Body Map"
 LOCKED_TITLE = f"{APP_NAME} — locked"
@@ -155,7 +157,7 @@ class LockGuard(QObject):
         self.idle.stop()
         app = QApplication.instance()
         self._focus = QApplication.focusWidget()
-        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # type: ignore[union-attr]
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         for top in windows:
             self._cover(top)
         if isinstance(self.window, QMainWindow):
@@ -243,13 +245,13 @@ class LockGuard(QObject):
         return False
 
 
-def _direct() -> Any:
-    from PySide6.QtCore import Qt
-
+def _direct() -> Qt.FindChildOption:
     return Qt.FindChildOption.FindDirectChildrenOnly
 
 
-def _verifier(worker: Any, account: Account) -> Callable[[str, Callable[[str | None], None]], None]:
+def _verifier(
+    worker: StoreWorker, account: Account
+) -> Callable[[str, Callable[[str | None], None]], None]:
     """Check the passphrase in the chart, on the worker (throttled like the sign-in)."""
     from nmt_bodymap.store.accounts import AccountBook, SignInRefused  # issue 18: not at start
 
@@ -266,8 +268,16 @@ def _verifier(worker: Any, account: Account) -> Callable[[str, Callable[[str | N
     return verify
 
 
+def _insert(menu: QWidget, before: QAction | None, action: QAction) -> None:
+    """``action`` just above ``before``, or at the end when there is nothing to go above."""
+    if before is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(before, action)
+
+
 def install_security(
-    window: QMainWindow, worker: Any, account: Account, idle_minutes: int | None = None
+    window: MainWindow, worker: StoreWorker, account: Account, idle_minutes: int | None = None
 ) -> LockGuard:
     """Lock on Ctrl+L and after the idle time; the Accounts dialog for an owner/admin."""
     minutes = idle_minutes if idle_minutes is not None else load_settings().idle_lock_minutes
@@ -284,20 +294,21 @@ def install_security(
     window.addAction(lock)
     file_menu = menu_titled(window, "File", create=False)
     if file_menu is not None:
-        first = file_menu.actions()[-1] if file_menu.actions() else None
-        file_menu.insertAction(first, lock)
+        items = file_menu.actions()
+        first = items[-1] if items else None  # Quit: the lock goes just above it
+        _insert(file_menu, first, lock)
         if account.is_admin:
             from nmt_bodymap.ui.access.accounts_dialog import open_accounts
 
             manage = QAction(tr("&Accounts…"), window)
             manage.setObjectName("action-accounts")
             manage.triggered.connect(lambda: open_accounts(window, worker, account))
-            file_menu.insertAction(first, manage)
-    window.security_guard = guard  # type: ignore[attr-defined]  - keeps it alive
+            _insert(file_menu, first, manage)
+    window.security_guard = guard  # keeps it alive
     return guard
 
 
-def sign_in_and_secure(window: QMainWindow, worker: Any, store: Any) -> bool:
+def sign_in_and_secure(window: MainWindow, worker: StoreWorker, store: object) -> bool:
     """The start-up hook (``ui/app.py``): sign in, then install the lock; False = quit."""
     from nmt_bodymap.ui.access.sign_in_dialog import sign_in_after_open
 

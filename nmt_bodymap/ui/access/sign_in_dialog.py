@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import (
@@ -41,6 +41,10 @@ from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
     from nmt_bodymap.store.accounts import Account
+    from nmt_bodymap.store.service import ChartStore
+    from nmt_bodymap.ui.chart.worker import StoreWorker
+
+T = TypeVar("T")
 
 APP_NAME = "NMT Body Map"
 
@@ -202,17 +206,17 @@ def before_open(target: str) -> bool:
         return True
     except encryption.ChartLocked:
         pass
-    dialog = SignInDialog()
-    while ask(dialog):
-        credentials = dialog.credentials()
+    unlock = SignInDialog()
+    while ask(unlock):
+        credentials = unlock.credentials()
         if encryption.unlock(path, credentials.secret, label=f"account:{credentials.name}"):
             _pending.append(credentials)
             return True
-        dialog.refuse(tr("That name and passphrase do not open this chart."))
+        unlock.refuse(tr("That name and passphrase do not open this chart."))
     return False
 
 
-def _blocking(worker: Any, job: Callable[[Any], Any]) -> Any:
+def _blocking(worker: StoreWorker, job: Callable[[ChartStore], T]) -> T:
     """Run ``job(store)`` on the worker and wait (local event loop); re-raise its error."""
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
@@ -229,15 +233,18 @@ def _blocking(worker: Any, job: Callable[[Any], Any]) -> Any:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["result"]
+    result: T = outcome["result"]
+    return result
 
 
-def _signed_in(store: Any, account: Account) -> Account:
+def _signed_in(store: ChartStore, account: Account) -> Account:
     store.who = account.name  # every history row names the signed-in therapist
     return account
 
 
-def sign_in_after_open(window: Any, worker: Any, _store: Any = None) -> Account | None:
+def sign_in_after_open(
+    window: QWidget | None, worker: StoreWorker, _store: object = None
+) -> Account | None:
     """Check the therapist against the open chart; None when they cancel."""
     from nmt_bodymap.store.accounts import AccountBook, SignInRefused  # issue 18: not at start
 
@@ -262,16 +269,16 @@ def sign_in_after_open(window: Any, worker: Any, _store: Any = None) -> Account 
         except SignInRefused:
             pass
     names = _blocking(worker, lambda s: AccountBook.for_store(s).sign_in_names())
-    dialog = SignInDialog(names, parent=window)
-    while ask(dialog):
+    sign_in = SignInDialog(names, parent=window)
+    while ask(sign_in):
         try:
-            return _try(worker, dialog.credentials())
+            return _try(worker, sign_in.credentials())
         except SignInRefused as exc:
-            dialog.refuse(str(exc))
+            sign_in.refuse(str(exc))
     return None
 
 
-def _try(worker: Any, credentials: Credentials) -> Account:
+def _try(worker: StoreWorker, credentials: Credentials) -> Account:
     from nmt_bodymap.store.accounts import AccountBook
 
     return _blocking(

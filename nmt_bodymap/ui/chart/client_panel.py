@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -30,6 +30,9 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, delete_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from nmt_bodymap.store.records import ClientRecord
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
@@ -89,7 +92,7 @@ class ClientPanel(QWidget):
         self._search_serial = 0
         self._select_id: int | None = None
         self._select_first = False
-        self._open: Any | None = None  # the client whose chart is open
+        self._open: ClientRecord | None = None  # the client whose chart is open
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("client-search")
         self.search_edit.setPlaceholderText(tr("Search name, date of birth or birth year (Ctrl+K)"))
@@ -133,10 +136,13 @@ class ClientPanel(QWidget):
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
 
-    def current_client(self) -> Any | None:
+    def current_client(self) -> ClientRecord | None:
         """The client whose chart is open (it stays open while a search lists others)."""
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else self._open
+        if item is None:
+            return self._open
+        client: ClientRecord = item.data(Qt.ItemDataRole.UserRole)
+        return client
 
     def refresh(self, select_id: int | None = None, select_first: bool = False) -> None:
         """Run the search for the box's text; ``select_id`` is chosen when it is listed
@@ -242,7 +248,7 @@ class ClientPanel(QWidget):
             self.status_message.emit(tr("Client deleted (Ctrl+Z brings it back)"))
             if self._open is not None and self._open.id == client.id:
                 self.list.blockSignals(True)
-                self.list.setCurrentItem(None)
+                self.list.setCurrentItem(None)  # type: ignore[call-overload]  # stubs: None is allowed
                 self.list.blockSignals(False)
                 self._on_current(None, None)  # the chart closes before the list is read
             self.refresh(select_first=True)

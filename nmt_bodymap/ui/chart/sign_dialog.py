@@ -10,7 +10,7 @@ what to correct, the new text and a mandatory reason; the original is kept besid
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,6 +30,9 @@ from nmt_bodymap.core.signing import VISIT_TEXT_FIELDS, effective
 from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.documents.signed import FIELD_TITLES
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 SIGN_SHORTCUT = "Ctrl+Shift+S"
 # The window's editing parts a signature disables (attribute names on the main window).
@@ -145,7 +148,7 @@ class AmendDialog(QDialog):
 class SigningActions(QObject):
     """Sign visit… / Amend… and the signed state of the open visit in the window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.visit: Any | None = None
@@ -289,7 +292,7 @@ class SigningActions(QObject):
         w.worker.submit(current, record, w.show_error)
 
 
-def install_signing(window: Any) -> SigningActions:
+def install_signing(window: MainWindow) -> SigningActions:
     """File > Sign visit… (Ctrl+Shift+S) and Amend signed visit…, after Delete visit…; the
     "Signed by" line above the body map; follows the chosen visit."""
     signing = SigningActions(window)
@@ -299,7 +302,9 @@ def install_signing(window: Any) -> SigningActions:
     candidates = getattr(window, "candidates", None)
     if candidates is not None:
         candidates.tree.currentItemChanged.connect(signing.candidate_buttons)
-    layout = window.visit_label.parentWidget().layout()
+    centre = window.visit_label.parentWidget()  # the map's column (ui/window_panels.py)
+    layout = centre.layout() if centre is not None else None
+    assert isinstance(layout, QVBoxLayout)
     layout.insertWidget(layout.indexOf(window.visit_label) + 1, signing.label)
     menu = menu_titled(window, "File")
     specs = (

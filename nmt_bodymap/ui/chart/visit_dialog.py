@@ -32,6 +32,7 @@ from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import long_datetime, tr
 
 if TYPE_CHECKING:
+    from nmt_bodymap.store.records import VisitRecord
     from nmt_bodymap.ui.main_window import MainWindow
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -241,7 +242,7 @@ def install_visit_admin(window: MainWindow) -> None:
 
     window.visits.visit_stored.connect(visit_stored)
 
-    def version_shown(visit: Any) -> Any:
+    def version_shown(visit: VisitRecord) -> VisitRecord:
         doc = window.open_visit.doc
         if doc is None or doc.visit != visit.uid or doc.visit_state is None:
             return visit

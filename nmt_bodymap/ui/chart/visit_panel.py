@@ -7,9 +7,10 @@ follows its marks as they are placed, moved or removed (:meth:`VisitPanel.follow
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +31,10 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, VisitDialog, delete_op, visit_change_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from nmt_bodymap.store.records import ClientRecord, VisitRecord
+    from nmt_bodymap.ui.chart.visit_marks import VisitMarks
 
 THUMB_HEIGHT = 56
 
@@ -74,7 +79,7 @@ class VisitPanel(QWidget):
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._client: Any | None = None
+        self._client: ClientRecord | None = None
         self._serial = 0
         self.title = QLabel(tr("Visits"))
         self.title.setStyleSheet("font-weight: 600;")
@@ -85,7 +90,10 @@ class VisitPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
         self.list.setAccessibleName(tr("Visits of the client"))
-        self._marks_model: Any | None = None
+        self._marks_model: VisitMarks | None = None
+        # ``visit`` at the version the screen holds: the window points this at the open
+        # visit's document, which counts its saves still queued (ui/chart/visit_dialog.py).
+        self.version_shown: Callable[[VisitRecord], VisitRecord] = _as_listed
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(150)
@@ -112,21 +120,26 @@ class VisitPanel(QWidget):
         layout.addLayout(buttons)
 
     @property
-    def client(self) -> Any | None:
+    def client(self) -> ClientRecord | None:
         return self._client
 
-    def current_visit(self) -> Any | None:
+    def current_visit(self) -> VisitRecord | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self._visit_of(item) if item is not None else None
 
-    def visit_before(self, visit: Any) -> Any | None:
+    def _visit_of(self, item: QListWidgetItem | None) -> VisitRecord:
+        assert item is not None  # a row of the list
+        visit: VisitRecord = item.data(Qt.ItemDataRole.UserRole)
+        return visit
+
+    def visit_before(self, visit: VisitRecord) -> VisitRecord | None:
         """The client's visit just before ``visit`` (the list is newest first)."""
         for row in range(self.list.count() - 1):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole).id == visit.id:
-                return self.list.item(row + 1).data(Qt.ItemDataRole.UserRole)
+            if self._visit_of(self.list.item(row)).id == visit.id:
+                return self._visit_of(self.list.item(row + 1))
         return None
 
-    def show_client(self, client: Any | None, select_id: int | None = None) -> None:
+    def show_client(self, client: ClientRecord | None, select_id: int | None = None) -> None:
         """List the visits of ``client`` and choose ``select_id`` (default: the newest)."""
         same = client is not None and self._client is not None and client.id == self._client.id
         if same and select_id is None and self.current_visit() is not None:
@@ -187,7 +200,7 @@ class VisitPanel(QWidget):
             if item is not None:
                 item.setIcon(thumbnail_icon(png))
 
-    def follow_marks(self, marks: QObject) -> None:
+    def follow_marks(self, marks: VisitMarks) -> None:
         """Keep the open visit's thumbnail in step with the marks model (VisitMarks)."""
         self._marks_model = marks
         for signal in ("mark_added", "mark_changed", "mark_removed"):
@@ -198,7 +211,9 @@ class VisitPanel(QWidget):
 
     def _redraw_open_visit(self) -> None:
         model = self._marks_model
-        item = self.item_of(model.visit_id) if model and model.visit_id is not None else None
+        if model is None or model.visit_id is None:
+            return
+        item = self.item_of(model.visit_id)
         if item is not None:
             item.setIcon(thumbnail_icon(marks_thumbnail(model.marks(), THUMB_HEIGHT * PIXEL_RATIO)))
 
@@ -276,11 +291,6 @@ class VisitPanel(QWidget):
         answer = QMessageBox.question(self, tr("Delete visit"), text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def version_shown(self, visit: Any) -> Any:
-        """``visit`` at the version the screen holds (the window points this at the open
-        visit's document, which counts its saves still queued)."""
-        return visit
-
     def edit_visit(self) -> None:
         visit, client = self.current_visit(), self._client
         visit = None if visit is None else self.version_shown(visit)
@@ -336,3 +346,8 @@ class VisitPanel(QWidget):
             # The list re-sorts; a deleted visit is gone and the newest one is opened.
             gone = applied.op.op is OpKind.DELETE
             self._client_id_refresh(None if gone else visit.id)
+
+
+def _as_listed(visit: VisitRecord) -> VisitRecord:
+    """The visit as the list holds it (until the window hooks in its open document)."""
+    return visit

@@ -40,13 +40,12 @@ from nmt_bodymap.ui.clinic.assessment_text import (
     observation_text,
     place_text,
     side_words,
-    surface_label,
 )
 from nmt_bodymap.ui.clinic.entrapment_tab import EntrapmentTab
 from nmt_bodymap.ui.clinic.ischemia_tab import IschemiaTab
 from nmt_bodymap.ui.clinic.posture_gait_tab import ObservationRow, PostureGaitTree
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import observation_label
+from nmt_bodymap.ui.map.labels import observation_label, surface_label
 
 __all__ = [
     "AssessmentPanel",

@@ -22,9 +22,9 @@ from nmt_bodymap.ui.clinic.assessment_forms import (
     ChartedPage,
     choice_combo,
 )
-from nmt_bodymap.ui.clinic.assessment_text import capital, muscle_names, surface_label
+from nmt_bodymap.ui.clinic.assessment_text import capital, muscle_names
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text
+from nmt_bodymap.ui.map.labels import knowledge_lines, knowledge_text, surface_label
 
 
 def _text(site: Any, field: str) -> str:

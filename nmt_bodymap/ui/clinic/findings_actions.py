@@ -5,9 +5,20 @@ drawing them on the map. A mixin of :class:`~nmt_bodymap.ui.main_window.MainWind
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from nmt_bodymap.core.atlas import Atlas
+    from nmt_bodymap.core.knowledge import KnowledgeBase
+    from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
+    from nmt_bodymap.ui.chart.open_visit import OpenVisit
+    from nmt_bodymap.ui.chart.visit_findings import Kind, VisitFindings
+    from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner
+    from nmt_bodymap.ui.map.body_map_panel import BodyMapPanel
 
 
 def __getattr__(name: str) -> Any:
@@ -32,20 +43,23 @@ def _dialog(name: str) -> Any:
 class FindingsActions:
     """Recording findings and treatments from a candidate, a guide row or a pin."""
 
-    knowledge: Any
-    atlas: Any
-    findings: Any
-    open_visit: Any
-    undo_stack: Any
-    candidates: Any
-    body_map: Any
-    show_status: Any  # the window's status-bar note
-    red_flag_banner: Any
+    knowledge: KnowledgeBase
+    atlas: Atlas
+    findings: VisitFindings
+    open_visit: OpenVisit
+    undo_stack: QUndoStack
+    candidates: CandidatesPanel
+    body_map: BodyMapPanel
+    red_flag_banner: RedFlagBanner
+
+    def show_status(self, message: str) -> None:  # the window's status-bar note
+        raise NotImplementedError
+
     _last_finding: tuple[str, str, str | None] | None = None
 
     def ask_finding(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         """Run the finding form (patched in tests); None when cancelled."""
-        dialog = _dialog("FindingDialog")(self.knowledge.muscle(muscle_id), side, tp_id, self)  # type: ignore[arg-type]
+        dialog = _dialog("FindingDialog")(self.knowledge.muscle(muscle_id), side, tp_id, self)
         return dialog.fields() if dialog.exec() else None
 
     def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
@@ -54,7 +68,7 @@ class FindingsActions:
         warning = banner.detail.text() if banner.referral_needed else ""
         dialog = _dialog("TreatmentDialog")(
             self.knowledge.muscle(muscle_id), side, tp_id, self, warning
-        )  # type: ignore[arg-type]
+        )
         return dialog.fields() if dialog.exec() else None
 
     def _visit_is_signed(self) -> bool:
@@ -96,10 +110,10 @@ class FindingsActions:
             name = _muscle_label(muscle_id)
             self._record("treatment", fields, tr("Treatment of {name}").format(name=name))
 
-    def _record(self, kind: str, fields: dict[str, Any], text: str) -> None:
+    def _record(self, kind: Kind, fields: dict[str, Any], text: str) -> None:
         from nmt_bodymap.ui.chart.commands import push_operations
 
-        op = self.findings.add_op(kind, fields)  # type: ignore[arg-type]
+        op = self.findings.add_op(kind, fields)
         push_operations(
             self.undo_stack, self.open_visit, [op], text, tr("Saved the {kind}").format(kind=kind)
         )

@@ -66,7 +66,7 @@ class IntakeDialog(QDialog):
         self.client_id = client_id
         self.loaded = False
         self._clearance = ""
-        self.screen = load_red_flags()
+        self.red_flags = load_red_flags()  # not ``screen``: that is QWidget.screen()
         self.setWindowTitle(tr("Intake"))
         fit_to_screen(self, 860, 900)  # the form scrolls; Save stays on screen
 
@@ -163,7 +163,7 @@ class IntakeDialog(QDialog):
         self.occupation_edit = QLineEdit()
         self.occupation_edit.setPlaceholderText(tr("Work, sport, hobbies, caring duties"))
         grid = QGridLayout(box)
-        groups = [
+        groups: list[tuple[str, list[tuple[str, QWidget]]]] = [
             ("Biomechanical", [("Posture and &use", self.habits_edit)]),
             (
                 "Biochemical",
@@ -194,11 +194,11 @@ class IntakeDialog(QDialog):
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         self.red_flag_groups: dict[str, QButtonGroup] = {}
-        for row, question in enumerate(self.screen.questions):
+        for row, question in enumerate(self.red_flags.questions):
             label = QLabel(knowledge_text("red_flag", question.id, "question", question.question))
             label.setWordWrap(True)
             why = knowledge_text("red_flag", question.id, "why", question.why)
-            label.setToolTip(why + "\n\n" + "\n".join(self.screen.citations(question)))
+            label.setToolTip(why + "\n\n" + "\n".join(self.red_flags.citations(question)))
             grid.addWidget(label, row, 0)
             group = QButtonGroup(box)
             for column, (text, _value) in enumerate(ANSWERS, start=1):
@@ -207,7 +207,7 @@ class IntakeDialog(QDialog):
                 group.addButton(button, column)
                 grid.addWidget(button, row, column)
             group.button(len(ANSWERS)).setChecked(True)
-            group.idToggled.connect(lambda _id, on: on and self._update_banner())
+            group.idToggled.connect(lambda _id, on: self._update_banner() if on else None)
             self.red_flag_groups[question.id] = group
         return box
 
@@ -241,9 +241,14 @@ class IntakeDialog(QDialog):
         if item.column() == WEEKS:
             self._update_badge(item.row())
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.complaints.item(row, column)
+        assert item is not None  # add_complaint fills every cell of a row
+        return item
+
     def _update_badge(self, row: int) -> None:
-        badge = self.complaints.item(row, BADGE)
-        weeks = self.complaints.item(row, WEEKS)
+        badge = self._cell(row, BADGE)
+        weeks = self._cell(row, WEEKS)
         try:
             chronic = is_chronic(float(weeks.text().replace(",", "."))) if weeks.text() else False
         except ValueError:
@@ -257,8 +262,7 @@ class IntakeDialog(QDialog):
 
     def chronic_badges(self) -> list[bool]:
         return [
-            self.complaints.item(r, BADGE).text() == CHRONIC_BADGE
-            for r in range(self.complaints.rowCount())
+            self._cell(r, BADGE).text() == CHRONIC_BADGE for r in range(self.complaints.rowCount())
         ]
 
     # -- red flags ---------------------------------------------------------------------------
@@ -310,7 +314,7 @@ class IntakeDialog(QDialog):
     def complaint_rows(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         for row in range(self.complaints.rowCount()):
-            texts = [self.complaints.item(row, c).text() for c in (DESCRIPTION, ONSET, WEEKS)]
+            texts = [self._cell(row, c).text() for c in (DESCRIPTION, ONSET, WEEKS)]
             parsed = complaint_row(row, *texts)
             if parsed is not None:
                 rows.append(parsed)

@@ -182,7 +182,7 @@ class PostureGaitTree(QTreeWidget):
         key = item.data(0, ROLE)
         if self._syncing or column != 0 or key is None:
             return
-        row = self._rows[tuple(key)]  # type: ignore[index]
+        row = self._rows[tuple(key)]
         if item.checkState(0) == Qt.CheckState.Checked:
             self._tick(row)
         else:

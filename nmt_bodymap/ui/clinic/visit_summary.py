@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -44,17 +44,20 @@ from nmt_bodymap.ui.clinic.follow_up_dialog import FollowUpDialog
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
+if TYPE_CHECKING:
+    from nmt_bodymap.store.records import VisitRecord
+
 PROMPT_STYLE = (
     "QFrame#follow-up-prompt { background: #fff4d6; border: 1px solid #e0b84c; "
     "border-radius: 4px; }"
 )
 
 
-def visit_day(visit: Any) -> str:
+def visit_day(visit: VisitRecord) -> str:
     return visit.started_at.astimezone().strftime("%a %d %b %Y")
 
 
-def after_care_text(visit: Any) -> str:
+def after_care_text(visit: VisitRecord) -> str:
     """The after-care the client takes home (plain text, nothing private in it)."""
     window = soreness_window(visit.started_at.astimezone())
     low, high = RELIEF_FOLLOW_DAYS
@@ -110,8 +113,8 @@ class VisitSummaryPanel(QWidget):
         self.knowledge = knowledge
         self.follow_ups = follow_ups
         self.undo_stack = undo_stack
-        self.visit: Any | None = None
-        self.previous: Any | None = None
+        self.visit: VisitRecord | None = None
+        self.previous: VisitRecord | None = None
         self._marks: list[Any] = []
         self._findings: list[Any] = []
         self._treatments: list[Any] = []
@@ -152,7 +155,7 @@ class VisitSummaryPanel(QWidget):
         self.show_visit(None, None)
 
     # -- input -----------------------------------------------------------------------------
-    def show_visit(self, visit: Any | None, previous: Any | None) -> None:
+    def show_visit(self, visit: VisitRecord | None, previous: VisitRecord | None) -> None:
         """Show ``visit``; ``previous`` is the client's visit before it (or None)."""
         self.visit, self.previous = visit, previous
         self.follow_ups.load([v.id for v in (visit, previous) if v is not None])
@@ -188,7 +191,7 @@ class VisitSummaryPanel(QWidget):
         generation, build = self._generation, self._html_builder(visit)
         _builder.submit(lambda: self._built.emit(generation, build()))
 
-    def _html_builder(self, visit: Any) -> Callable[[], str]:
+    def _html_builder(self, visit: VisitRecord) -> Callable[[], str]:
         """The HTML of ``visit`` as a job for the builder thread: it gets copies of the
         rows and the follow-up, never the widgets."""
         marks, findings = list(self._marks), list(self._findings)

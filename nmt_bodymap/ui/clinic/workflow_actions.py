@@ -11,9 +11,9 @@ the store call), ``clients.current_client()`` and ``clients.client_chosen`` (the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.core.ranking import Spot, rank_candidates
 from nmt_bodymap.ui.actions import ActionSpec, add_menu
@@ -22,6 +22,9 @@ from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
 from nmt_bodymap.ui.education.education_mode import EducationWindow
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.progress.progress_view import ProgressView
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.main_window import MainWindow
 
 EDUCATION_CANDIDATES = 8
 
@@ -70,9 +73,9 @@ def open_education(
     store_call(lambda store: candidate_muscles(store, visit_id), show, lambda _exc: show([]))
 
 
-def install_workflow_actions(window: QMainWindow) -> RedFlagBanner:
+def install_workflow_actions(window: MainWindow) -> RedFlagBanner:
     """Add the Clinic menu and the red-flag banner to ``window``; returns the banner."""
-    w: Any = window
+    w = window
     store_call: StoreCall = w.worker.submit
     opened: list[QWidget] = []  # keeps the non-modal windows alive
     w.workflow_windows = opened

@@ -142,7 +142,9 @@ def handout_html(
     return "".join(parts)
 
 
-def _pictures(data: VisitDocument, knowledge: KnowledgeBase, paper: str) -> tuple[dict, dict]:
+def _pictures(
+    data: VisitDocument, knowledge: KnowledgeBase, paper: str
+) -> tuple[dict[str, QImage], dict[str, str]]:
     images: dict[str, QImage] = {}
     tags: dict[str, str] = {}
     for muscle_id, side in treated(data):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +24,11 @@ from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
 from nmt_bodymap.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from nmt_bodymap.ui.chart.open_visit import OpenVisit
 
 EXPORT_FILTERS = {
     "json": "Chart, NMT Body Map JSON (*.json)",
@@ -43,8 +48,11 @@ class DocumentWindow(Protocol):
     clients: Any  # .refresh(select_id=...)
     knowledge: Any  # the trigger-point knowledge base
     side_tabs: Any  # the QTabWidget of the visit's panels
+    open_visit: OpenVisit  # the SOAP tab's edits are operations on the open visit
+    undo_stack: QUndoStack
 
     def menuBar(self) -> Any: ...
+    def installEventFilter(self, watcher: QObject, /) -> None: ...
     def show_status(self, message: str) -> None: ...
     def show_error(self, message: Any) -> None: ...
 

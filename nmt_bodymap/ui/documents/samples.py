@@ -12,6 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def render_samples(folder: Path) -> list[Path]:
             data = collect_visit(store, visit.id)
         finally:
             store.close()
-        pdfs = {  # name -> (writer, last page rendered)
+        pdfs: dict[str, tuple[Callable[[Path], int], int]] = {  # name -> (writer, last page)
             "report-a4": (lambda p: write_report_pdf(data, p, "a4", SAMPLE_CLINIC), 2),
             "report-letter": (lambda p: write_report_pdf(data, p, "letter", SAMPLE_CLINIC), 1),
             "handout-a4": (lambda p: write_handout_pdf(data, p, "a4", SAMPLE_CLINIC), 2),

@@ -11,7 +11,7 @@ corrections are amendments, ``ui/chart/sign_dialog.py``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.documents.soap_text import SECTIONS, soap_suggestions
 from nmt_bodymap.ui.documents.visit_data import collect_visit
 from nmt_bodymap.ui.i18n import tr, tr_noop
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.documents.menu import DocumentWindow
 
 SAVE_DELAY_MS = 700
 TITLES = {
@@ -319,7 +322,7 @@ class SoapTab(QWidget):
         self.save_now()
 
 
-def install_soap_tab(window: Any) -> SoapTab:
+def install_soap_tab(window: DocumentWindow) -> SoapTab:
     """Add the SOAP tab beside the window's other visit tabs, following the open visit."""
     tab = SoapTab(window.worker, window.knowledge)
     window.side_tabs.addTab(tab, tr("SOAP"))

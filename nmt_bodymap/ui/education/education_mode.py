@@ -175,11 +175,12 @@ class EducationWindow(QWidget):
             view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
             for view in self.atlas.views()
         }
-        if selected in self.knowledge and selected not in self.muscle_ids:
-            self.muscle_ids.insert(0, selected)
+        known = selected if selected is not None and selected in self.knowledge else None
+        if known is not None and known not in self.muscle_ids:
+            self.muscle_ids.insert(0, known)
         self._fill_library()
-        if selected in self.knowledge:
-            self.show_muscle(selected)  # the muscle the therapist was looking at
+        if known is not None:
+            self.show_muscle(known)  # the muscle the therapist was looking at
         elif self.muscle_ids:
             self.show_muscle(self.muscle_ids[0])
 

@@ -144,7 +144,7 @@ class TakeHomeSheet(QWidget):
         self.told.emit(line)
 
 
-def visit_source(parent: Any) -> tuple[StoreCall | None, int | None]:
+def visit_source(parent: object) -> tuple[StoreCall | None, int | None]:
     """The window's store call and open visit (none when education mode stands alone)."""
     worker = getattr(parent, "worker", None)
     marks = getattr(parent, "marks", None)

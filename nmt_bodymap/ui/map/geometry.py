@@ -22,7 +22,7 @@ def _polygons(geometry: BaseGeometry) -> Iterable[BaseGeometry]:
     if kind == "Polygon":
         yield geometry
     elif kind in ("MultiPolygon", "GeometryCollection"):
-        for part in geometry.geoms:  # type: ignore[attr-defined]
+        for part in geometry.geoms:
             yield from _polygons(part)
 
 
@@ -33,9 +33,9 @@ def path_from_geometry(geometry: BaseGeometry | None) -> QPainterPath:
     if geometry is None or geometry.is_empty:
         return path
     for polygon in _polygons(geometry):
-        path.addPolygon(_ring(polygon.exterior.coords))  # type: ignore[attr-defined]
+        path.addPolygon(_ring(polygon.exterior.coords))
         path.closeSubpath()
-        for hole in polygon.interiors:  # type: ignore[attr-defined]
+        for hole in polygon.interiors:
             path.addPolygon(_ring(hole.coords))
             path.closeSubpath()
     return path

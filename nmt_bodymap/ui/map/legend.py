@@ -90,7 +90,7 @@ class MapLegend(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         _font, placed = self.layout_keys()
-        height = ONE_ROW + (ROW if any(y for _k, _x, y, _r in placed) else 0)
+        height = ONE_ROW + (round(ROW) if any(y for _k, _x, y, _r in placed) else 0)
         if height != self._height:
             self._height = height
             self.setFixedHeight(height)

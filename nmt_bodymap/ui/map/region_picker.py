@@ -139,7 +139,9 @@ class RegionPicker(QFrame):
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def close_picker(self) -> None:
-        self.completer.popup().hide()
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         self.hide()
         shown = [v for v in self.body_map.views.values() if v.isVisible()]
         if shown:

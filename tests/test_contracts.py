@@ -30,7 +30,6 @@ UI_UNCHECKED_ALLOWED = {
     "nmt_bodymap.ui.about_dialog",
     "nmt_bodymap.ui.access.lock",
     "nmt_bodymap.ui.access.sign_in_dialog",
-    "nmt_bodymap.ui.candidates.candidates_panel",
     "nmt_bodymap.ui.chart.client_panel",
     "nmt_bodymap.ui.chart.history_view",
     "nmt_bodymap.ui.chart.visit_dialog",
@@ -54,7 +53,6 @@ UI_UNCHECKED_ALLOWED = {
     "nmt_bodymap.ui.map.map_items",
     "nmt_bodymap.ui.map.region_picker",
     "nmt_bodymap.ui.map.render",
-    "nmt_bodymap.ui.progress.progress_view",
     "nmt_bodymap.ui.settings_dialog",
 }
 

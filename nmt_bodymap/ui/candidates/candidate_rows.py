@@ -29,6 +29,26 @@ ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a t
 Row = tuple[Candidate | None, str, list[Candidate]]  # data, label, parts (a group's members)
 
 
+def top_row(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
+    """The top-level row at ``index`` (which exists)."""
+    item = tree.topLevelItem(index)
+    assert item is not None
+    return item
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]
+
+
+def tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """Every row, parts after their group row, in reading order."""
+    found: list[QTreeWidgetItem] = []
+    for index in range(tree.topLevelItemCount()):
+        item = top_row(tree, index)
+        found += [item, *children(item)]
+    return found
+
+
 class PaddedRows(QStyledItemDelegate):
     """Taller rows without a style sheet (a sheet re-styles every cell on every paint)."""
 

@@ -44,6 +44,7 @@ from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-export
     UNDER_SPOT_HEADING,
     CandidateTree,
     PaddedRows,
+    RowShape,
     children,
     idea_rows,
     make_item,
@@ -86,7 +87,7 @@ class CandidatesPanel(QWidget):
         self.knowledge = knowledge
         self._candidates: list[Candidate] = []
         self._under: list[Candidate] = []
-        self._shape: list[tuple[object, ...]] = []
+        self._shape: list[RowShape] = []
         self._spot_labels: list[str] = []
         self._detail_key: tuple[object, ...] | None = None
         self._chosen: Candidate | None = None
@@ -229,7 +230,10 @@ class CandidatesPanel(QWidget):
         tree.blockSignals(True)
         if shape != self._shape:
             tree.clear()
-            items = [make_item(data, label, parts, total, labels) for data, label, parts in rows]
+            items = [
+                make_item(data, label, parts, total, labels, row)
+                for (data, label, parts), row in zip(rows, shape, strict=True)
+            ]
             tree.addTopLevelItems(items)
             for item, (data, _label, parts) in zip(items, rows, strict=True):
                 if data is None and parts:

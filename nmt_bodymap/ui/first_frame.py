@@ -48,17 +48,17 @@ def warm_first_click(atlas: Any, knowledge: Any) -> None:
     on the GUI thread on first use (issue 18): the prepared region shapes of the hit-test,
     the muscle index, the vocabulary, the pain-area frequencies and the ranking's modules,
     by ranking one spot per view. A failure here only loses the head start."""
-    try:
-        from nmt_bodymap.core.ranking import rank_candidates
-        from nmt_bodymap.core.ranking_explain import Spot
+    from nmt_bodymap.core.ranking import rank_candidates
+    from nmt_bodymap.core.ranking_explain import Spot
 
-        for view in atlas.views():
+    for view in atlas.views():
+        try:
             region = atlas.regions(view)[0]
             x, y = region.point
             atlas.region_at(view, x, y)
             rank_candidates([Spot(view, region.region, region.side, (x, y))], knowledge, atlas)
-    except Exception:  # the click loads it itself then
-        log.warning("warming the first click failed", exc_info=True)
+        except Exception:  # the click loads it itself then
+            log.warning("warming the first click failed", exc_info=True)
 
 
 class PanelLoader:

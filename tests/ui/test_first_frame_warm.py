@@ -21,9 +21,7 @@ def test_the_loader_prepares_the_hit_test_and_ranks_once_per_view(
 
     def counting(spots: Any, *args: Any, **kwargs: Any) -> Any:
         ranked.append(tuple(s.view for s in spots))
-        found = real(spots, *args, **kwargs)
-        assert found, "a region of the figure has candidates"
-        return found
+        return real(spots, *args, **kwargs)
 
     monkeypatch.setattr(ranking, "rank_candidates", counting)
     loader = first_frame.PanelLoader()

@@ -164,11 +164,44 @@ def encrypted_table(
     return lines
 
 
+GENERATED_SECTIONS = ("Encrypted charts", "Targets")  # headings write_results makes itself
+
+
+def sections(text: str) -> dict[str, str]:
+    """The ``## `` sections of a Markdown text, by heading line (text before the first dropped)."""
+    found: dict[str, str] = {}
+    heading: str | None = None
+    body: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("## "):
+            if heading is not None:
+                found[heading] = "\n".join(body).strip()
+            heading, body = line[3:].strip(), [line]
+        elif heading is not None:
+            body.append(line)
+    if heading is not None:
+        found[heading] = "\n".join(body).strip()
+    return found
+
+
+def kept_sections(old_results: str, notes: str) -> list[str]:
+    """Sections of the old RESULTS.md that no benchmark and no NOTES.md section writes (the
+    fault-injection and installer records, measured by tools outside bench/): kept as they
+    were, in their order, so a re-run never loses them."""
+    in_notes = set(sections(notes))
+    return [
+        text
+        for heading, text in sections(old_results).items()
+        if heading not in in_notes and not heading.startswith(GENERATED_SECTIONS)
+    ]
+
+
 def write_results(
     rounds: dict[str, list[dict[str, float]]],
     n: int,
     encrypted_rounds: dict[str, list[dict[str, float]]] | None = None,
     quick: bool = False,
+    here: Path = HERE,
 ) -> Path:
     encrypted = os.environ.get("NMT_BENCH_ENCRYPTED") == "1"
     lines = [
@@ -199,10 +232,14 @@ def write_results(
     lines += ["", "## Targets", ""]
     for name, (op, limit, words) in TARGETS.items():
         lines.append(f"- {words}: `{name}` {op} {limit:g}")
-    notes = HERE / "NOTES.md"
-    if notes.exists():
-        lines += ["", notes.read_text(encoding="utf-8").strip()]
-    target = HERE / ("RESULTS-encrypted.md" if encrypted else "RESULTS.md")
+    notes = here / "NOTES.md"
+    notes_text = notes.read_text(encoding="utf-8").strip() if notes.exists() else ""
+    if notes_text:
+        lines += ["", notes_text]
+    target = here / ("RESULTS-encrypted.md" if encrypted else "RESULTS.md")
+    if target.exists():
+        for text in kept_sections(target.read_text(encoding="utf-8"), notes_text):
+            lines += ["", text]
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
 

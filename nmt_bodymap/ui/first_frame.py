@@ -41,7 +41,27 @@ def load_atlas_and_knowledge() -> tuple[Any, Any]:
     from nmt_bodymap.core.atlas import load_atlas
     from nmt_bodymap.core.knowledge import load_knowledge
 
-    return load_atlas(), load_knowledge()
+    atlas, knowledge = load_atlas(), load_knowledge()
+    warm_first_click(atlas, knowledge)
+    return atlas, knowledge
+
+
+def warm_first_click(atlas: Any, knowledge: Any) -> None:
+    """Load here, on the loader thread, what the first click's answer would otherwise load
+    on the GUI thread on first use (issue 18): the prepared region shapes of the hit-test,
+    the muscle index, the vocabulary, the pain-area frequencies and the ranking's modules,
+    by ranking one spot per view. A failure here only loses the head start."""
+    from nmt_bodymap.core.ranking import rank_candidates
+    from nmt_bodymap.core.ranking_explain import Spot
+
+    for view in atlas.views():
+        try:
+            region = atlas.regions(view)[0]
+            x, y = region.point
+            atlas.region_at(view, x, y)
+            rank_candidates([Spot(view, region.region, region.side, (x, y))], knowledge, atlas)
+        except Exception:  # the click loads it itself then
+            log.warning("warming the first click failed", exc_info=True)
 
 
 class PanelLoader:

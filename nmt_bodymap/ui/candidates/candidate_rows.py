@@ -27,6 +27,27 @@ from nmt_bodymap.ui.map.labels import knowledge_text, muscle_label, side_label
 UNDER_SPOT_HEADING = "Also palpate under the spot"
 ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a touch screen
 Row = tuple[Candidate | None, str, list[Candidate]]  # data, label, parts (a group's members)
+RowShape = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]  # the row's texts, its parts'
+
+
+def top_row(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
+    """The top-level row at ``index`` (which exists)."""
+    item = tree.topLevelItem(index)
+    assert item is not None
+    return item
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]
+
+
+def tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """Every row, parts after their group row, in reading order."""
+    found: list[QTreeWidgetItem] = []
+    for index in range(tree.topLevelItemCount()):
+        item = top_row(tree, index)
+        found += [item, *children(item)]
+    return found
 
 
 class PaddedRows(QStyledItemDelegate):
@@ -102,7 +123,7 @@ def row_shape(
     parts: list[Candidate],
     total: int,
     spot_labels: Sequence[str],
-) -> tuple[object, ...]:
+) -> RowShape:
     """Everything a row reads (with its parts): equal shapes need no new items."""
 
     def texts(c: Candidate | None, name: str) -> tuple[str, ...]:
@@ -119,24 +140,28 @@ def make_item(
     parts: list[Candidate],
     total: int,
     spot_labels: Sequence[str],
+    shape: RowShape | None = None,
 ) -> QTreeWidgetItem:
-    item = _leaf(data, label, total, spot_labels)
+    """The row and its parts; ``shape`` (``row_shape``'s answer, when the caller has it)
+    gives the texts, so a click does not make every name and zone text twice."""
+    if shape is None:
+        shape = row_shape(data, label, parts, total, spot_labels)
+    head, part_texts = shape
+    item = _leaf(data, head)
     if data is None:  # the section heading: read, not chosen
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(item.font(0))
         font.setBold(True)
         item.setFont(0, font)
-    item.addChildren([_leaf(part, muscle_label(part.muscle), total, spot_labels) for part in parts])
+    item.addChildren([_leaf(part, texts) for part, texts in zip(parts, part_texts, strict=True)])
     return item
 
 
-def _leaf(
-    candidate: Candidate | None, label: str, total: int, spot_labels: Sequence[str]
-) -> QTreeWidgetItem:
+def _leaf(candidate: Candidate | None, texts: tuple[str, ...]) -> QTreeWidgetItem:
     if candidate is None:
-        return QTreeWidgetItem([label, "", ""])
-    item = QTreeWidgetItem([label, side_label(candidate.side), explains_text(candidate, total)])
-    tip = zones_text(candidate, spot_labels)
+        return QTreeWidgetItem([texts[0], "", ""])
+    name, side, explains, tip = texts
+    item = QTreeWidgetItem([name, side, explains])
     item.setToolTip(0, tip)
     item.setToolTip(2, tip)
     item.setData(0, Qt.ItemDataRole.UserRole, candidate)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,9 +44,13 @@ from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-export
     UNDER_SPOT_HEADING,
     CandidateTree,
     PaddedRows,
+    RowShape,
+    children,
     idea_rows,
     make_item,
     row_shape,
+    top_row,
+    tree_items,
 )
 from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-exported for callers)
     ZONE_WORDS,
@@ -83,7 +87,7 @@ class CandidatesPanel(QWidget):
         self.knowledge = knowledge
         self._candidates: list[Candidate] = []
         self._under: list[Candidate] = []
-        self._shape: list[tuple[object, ...]] = []
+        self._shape: list[RowShape] = []
         self._spot_labels: list[str] = []
         self._detail_key: tuple[object, ...] | None = None
         self._chosen: Candidate | None = None
@@ -202,7 +206,7 @@ class CandidatesPanel(QWidget):
             current = self._item_of(previous.muscle, previous.side)
         self.tree.blockSignals(True)
         self.tree.scrollToTop()  # a new ranking is read from its top, as a fresh list is
-        self.tree.setCurrentItem(current)
+        self.tree.setCurrentItem(current)  # type: ignore[arg-type]  # None: no current row
         if current is None:
             self.tree.clearSelection()
         self.tree.blockSignals(False)
@@ -210,7 +214,7 @@ class CandidatesPanel(QWidget):
 
     def _under_spots(self, spots: Sequence[Spot]) -> list[Candidate]:
         """The muscles lying under the marks, as candidates (the ranked one where listed)."""
-        ranked = {(c.muscle, c.side): c for c in self._candidates}
+        ranked: dict[tuple[str, str], Candidate] = {(c.muscle, c.side): c for c in self._candidates}
         found: list[Candidate] = []
         for muscle_id, side, _spots in under_spots(spots, self.knowledge):
             candidate = ranked.get((muscle_id, side)) or ranked.get((muscle_id, "bilateral"))
@@ -226,7 +230,10 @@ class CandidatesPanel(QWidget):
         tree.blockSignals(True)
         if shape != self._shape:
             tree.clear()
-            items = [make_item(data, label, parts, total, labels) for data, label, parts in rows]
+            items = [
+                make_item(data, label, parts, total, labels, row)
+                for (data, label, parts), row in zip(rows, shape, strict=True)
+            ]
             tree.addTopLevelItems(items)
             for item, (data, _label, parts) in zip(items, rows, strict=True):
                 if data is None and parts:
@@ -234,21 +241,18 @@ class CandidatesPanel(QWidget):
             self._shape = shape
         else:  # same texts: only the candidates behind them are new
             for index, (data, _label, parts) in enumerate(rows):
-                item = tree.topLevelItem(index)
+                item = self._row(index)
                 item.setData(0, Qt.ItemDataRole.UserRole, data)
-                for child_index, part in enumerate(parts):
-                    item.child(child_index).setData(0, Qt.ItemDataRole.UserRole, part)
+                for child, part in zip(children(item), parts, strict=True):
+                    child.setData(0, Qt.ItemDataRole.UserRole, part)
         tree.blockSignals(False)
         self._fit_columns()
 
+    def _row(self, index: int) -> QTreeWidgetItem:
+        return top_row(self.tree, index)
+
     def _items(self) -> list[QTreeWidgetItem]:
-        """Every row, parts after their group row, in reading order."""
-        found: list[QTreeWidgetItem] = []
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            found.append(item)
-            found += [item.child(i) for i in range(item.childCount())]
-        return found
+        return tree_items(self.tree)
 
     def _item_of(self, muscle_id: str, side: str | None) -> QTreeWidgetItem | None:
         for item in self._items():
@@ -281,12 +285,8 @@ class CandidatesPanel(QWidget):
             self._margins_font = tree.font().key()
             self._advances.clear()
             first = next(
-                (
-                    tree.topLevelItem(r)
-                    for r in range(tree.topLevelItemCount())
-                    if tree.topLevelItem(r).text(1)
-                ),
-                tree.topLevelItem(0),
+                (self._row(r) for r in range(tree.topLevelItemCount()) if self._row(r).text(1)),
+                self._row(0),
             )
             self._margins = {
                 column: (
@@ -298,7 +298,7 @@ class CandidatesPanel(QWidget):
             }
         for column, (margin, heading) in self._margins.items():
             widest = max(
-                self._advance(metrics, tree.topLevelItem(row).text(column))
+                self._advance(metrics, self._row(row).text(column))
                 for row in range(tree.topLevelItemCount())
             )
             width = max(widest + margin, heading)
@@ -348,10 +348,10 @@ class CandidatesPanel(QWidget):
             tp_id = tps[0].id if tps else None
         self.record_finding_requested.emit(candidate.muscle, candidate.side, tp_id)
 
-    def _emit_current(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit_current(self, signal: SignalInstance) -> None:
         candidate = self.current_candidate()
         if candidate is not None:
-            signal.emit(candidate)  # type: ignore[attr-defined]
+            signal.emit(candidate)
 
     def _show_detail(self, candidate: Candidate | None) -> None:
         key = (candidate, tuple(self._spot_labels))
@@ -363,19 +363,21 @@ class CandidatesPanel(QWidget):
             self._set_document(self._placeholder)
             return
         self.summary.setHtml(summary_html(self.knowledge, candidate, self._spot_labels))
-        document = self.summary.document()
-        document.setTextWidth(self.summary.viewport().width())
-        height = int(document.size().height()) + 2 * self.summary.frameWidth()
+        summary = self.summary.document()
+        summary.setTextWidth(self.summary.viewport().width())
+        height = int(summary.size().height()) + 2 * self.summary.frameWidth()
         if self.summary.height() != height:
             self.summary.setFixedHeight(height)
         if self.summary.isHidden():
             self.summary.show()
-        document = self._documents.pop(candidate.muscle, None)
+        document: QTextDocument | None = self._documents.get(candidate.muscle)
         if document is None:
             document = self._document(muscle_html(self.knowledge, candidate.muscle))
             if len(self._documents) >= KEPT_DOCUMENTS:
                 self._documents.popitem(last=False)[1].deleteLater()
-        self._documents[candidate.muscle] = document  # most recently shown last
+            self._documents[candidate.muscle] = document
+        else:
+            self._documents.move_to_end(candidate.muscle)  # most recently shown last
         self._set_document(document)
 
     def _document(self, text: str) -> QTextDocument:

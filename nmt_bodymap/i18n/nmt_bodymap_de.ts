@@ -786,6 +786,11 @@
         <translation>Nachtrag erfasst; das Original bleibt erhalten.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Anterior (front) view</source>
+        <translation>Vorderansicht</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Any condition</source>
         <translation>Jedes Beschwerdebild</translation>
@@ -1066,10 +1071,20 @@
         <translation>Klientensuche fehlgeschlagen: {exc}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Client's left</source>
+        <translation>Linke Körperseite</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Client's report: {note}</source>
         <translation>Bericht des Klienten: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Client's right</source>
+        <translation>Rechte Körperseite</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
@@ -1755,6 +1770,11 @@
         <translation>linke Seite</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Left sole</source>
+        <translation>Linke Fußsohle</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>litres a day, e.g. 1.5</source>
         <translation>Liter pro Tag, z. B. 1,5</translation>
@@ -2331,6 +2351,11 @@
         <translation>Positionslösung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Posterior (back) view</source>
+        <translation>Rückansicht</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Posture</source>
@@ -2602,6 +2627,11 @@
         <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
         <source>right side</source>
         <translation>rechte Seite</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Right sole</source>
+        <translation>Rechte Fußsohle</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>

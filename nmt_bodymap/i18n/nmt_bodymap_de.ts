@@ -836,7 +836,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Back (client's right on your right)</source>
-        <translation>Hinten (rechte Seite des Klienten rechts)</translation>
+        <translation>Hinten (rechte Körperseite rechts)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
@@ -1540,7 +1540,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Front (client's right on your left)</source>
-        <translation>Vorne (rechte Seite des Klienten links)</translation>
+        <translation>Vorne (rechte Körperseite links)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>

@@ -119,3 +119,24 @@ def test_german_view_titles_are_whole_at_1366x768(
     title = back.findChild(QLabel, "view-title")
     assert title.wordWrap() and title.geometry().right() < back.width()
     assert title.height() >= title.heightForWidth(title.width())
+
+
+def test_self_test_reads_our_german_and_qt_own(qapp: QApplication) -> None:
+    from nmt_bodymap.ui.i18n import self_check
+
+    line = self_check(qapp, "de")
+    assert "'&Datei'" in line and "'Abbrechen'" in line
+    assert tr("&File") == "&File"  # English again afterwards
+
+
+def test_qt_own_german_is_found_beside_pyside6_when_qt_points_elsewhere(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, Qt's configured translations path may not be where the bundle keeps
+    qtbase_de.qm (PySide6/Qt/translations): the app looks there too."""
+    from nmt_bodymap.ui import i18n
+
+    monkeypatch.setattr(i18n, "qt_translations_dir", lambda: tmp_path)  # empty folder
+    translator = i18n.load_qt_own("de")
+    assert translator is not None and not translator.isEmpty()
+    assert i18n.load_qt_own("xx") is None

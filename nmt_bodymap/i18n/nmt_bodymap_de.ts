@@ -173,6 +173,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
+        <location filename="../../nmt_bodymap/ui/i18n.py"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -864,6 +865,7 @@
         <translation>Körperkarte (wird geladen)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Both</source>
         <translation>Beide</translation>
@@ -1755,8 +1757,9 @@
         <translation>Verlassen (Esc)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <source>Left</source>
-        <translation type="obsolete">Links</translation>
+        <translation>Links</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
@@ -1810,6 +1813,11 @@
         <translation>{place_label} markieren</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Marked</source>
+        <translation>Ausgeprägt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <source>marked</source>
         <comment>severity</comment>
@@ -1845,6 +1853,11 @@
         <translation>Mittellinie</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Mild</source>
+        <translation>Leicht</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <source>mild</source>
         <translation>leicht</translation>
@@ -1854,6 +1867,11 @@
         <source>mild</source>
         <comment>severity</comment>
         <translation>leicht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Moderate</source>
+        <translation>Mäßig</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
@@ -2614,8 +2632,9 @@
         <translation>Neueste Sicherung wird wiederhergestellt…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <source>Right</source>
-        <translation type="obsolete">Rechts</translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>

@@ -185,6 +185,23 @@ def test_a_german_visit_reads_german_everywhere_its_words_are_made(
     texts["findings list"] = "\n".join(findings.item(i).text() for i in range(findings.count()))
     assert "aktiv" in texts["findings list"] and "3 Halte:" in texts["findings list"]
 
+    assessment = window.assessment_panel  # its pickers show German, store the English id
+    window.side_tabs.setCurrentWidget(assessment)  # built when first shown
+    for combo in (assessment.ischemia_severity, assessment.entrapment_side):
+        texts[combo.objectName() or "assessment picker"] = " ".join(
+            combo.itemText(i) for i in range(combo.count())
+        )
+    severity = assessment.ischemia_severity
+    assert [severity.itemText(i) for i in range(severity.count())][1:] == [
+        "Leicht",
+        "Mäßig",
+        "Ausgeprägt",
+    ]
+    assert severity.itemData(2) == "moderate"
+    lists = (assessment.ischemia_list, assessment.entrapment_list)
+    qtbot.waitUntil(lambda: all(w.count() for w in lists), timeout=5000)
+    texts["assessment lists"] = "\n".join(w.item(i).text() for w in lists for i in range(w.count()))
+
     window.side_tabs.setCurrentWidget(window.summary)
     summary = window.summary.text
     qtbot.waitUntil(lambda: "Nachkontrolle" in summary.toPlainText(), timeout=5000)

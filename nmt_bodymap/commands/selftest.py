@@ -1,7 +1,8 @@
 """``nmt-bodymap self-test``: prove an installation works, without a window.
 
 Loads every packaged asset, runs a look-up, opens and closes a throw-away
-database and renders both views off screen. Used by the installer's smoke test,
+database, renders both views off screen and reads the German catalogue and Qt's own
+German (``qtbase_de.qm``). Used by the installer's smoke test,
 so every step reports what it checked and a failure names the step.
 """
 
@@ -103,6 +104,21 @@ def _check_rendering(scratch: Path) -> str:
     return "rendered " + ", ".join(sizes)
 
 
+def _check_language(_: Path) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from nmt_bodymap.ui.i18n import self_check
+
+    app = QCoreApplication.instance()
+    if app is None:  # the rendering check made one; alone, make our own
+        from nmt_bodymap.ui.map.render import _ensure_app
+
+        _ensure_app()
+        app = QCoreApplication.instance()
+    assert app is not None
+    return self_check(app, "de")
+
+
 def _check_documents(scratch: Path) -> str:
     from nmt_bodymap.settings import Settings
     from nmt_bodymap.store.demo import seed_demo_client
@@ -155,6 +171,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("database", _check_database),
     ("rendering", _check_rendering),
     ("documents", _check_documents),
+    ("language", _check_language),
     ("encryption", _check_encryption),
 )
 

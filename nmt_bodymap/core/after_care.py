@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from nmt_bodymap.core.clinical import SORENESS_HOURS
+from nmt_bodymap.core.wording import Wording, tr_noop
 
 RELIEF_FOLLOW_DAYS = (4, 14)
 """Relief after a course of trigger-point work is followed over the next 4 to 14 days."""
@@ -70,53 +71,81 @@ def judge_relief(days: float | None) -> ReliefVerdict | None:
     return "expected" if days <= high else "lasting"
 
 
-SORENESS_WORDS: dict[SorenessVerdict, str] = {
-    "none": "no soreness after the visit",
-    "within": "within the expected {low}-{high} h",
-    "longer": (
-        "longer than the expected {high} h: consider lighter pressure, shorter holds "
-        "or fewer trigger points next time"
+# Whole sentences (English templates the UI translates: see core/wording.py), so a German
+# reading is one German sentence, not German words around English ones.
+SORENESS_READINGS: dict[SorenessVerdict, str] = {
+    "none": tr_noop("No soreness after the visit."),
+    "within": tr_noop("Soreness {hours} h: within the expected {low}-{high} h."),
+    "longer": tr_noop(
+        "Soreness {hours} h: longer than the expected {high} h: consider lighter pressure, "
+        "shorter holds or fewer trigger points next time."
     ),
 }
-RELIEF_WORDS: dict[ReliefVerdict, str] = {
-    "none": "no relief: re-examine the referral sources and review perpetuating factors",
-    "short": "short relief: look for perpetuating factors (posture, habits, stress, sleep)",
-    "expected": "relief as hoped for after trigger-point work",
-    "lasting": "lasting relief",
+RELIEF_READINGS: dict[ReliefVerdict, str] = {
+    "none": tr_noop("No relief: re-examine the referral sources and review perpetuating factors."),
+    "short": tr_noop(
+        "Relief {days} days: short relief: look for perpetuating factors (posture, habits, "
+        "stress, sleep)."
+    ),
+    "expected": tr_noop("Relief {days} days: relief as hoped for after trigger-point work."),
+    "lasting": tr_noop("Relief {days} days: lasting relief."),
 }
+SHORT_RELIEF_ONE_DAY = tr_noop(
+    "Relief 1 day: short relief: look for perpetuating factors (posture, habits, stress, sleep)."
+)
+SUMMARY_WORDS = {
+    "no soreness": tr_noop("no soreness"),
+    "soreness": tr_noop("soreness {hours} h"),
+    "no relief": tr_noop("no relief"),
+    "relief one day": tr_noop("relief 1 day"),
+    "relief": tr_noop("relief {days} days"),
+    "not recorded": tr_noop("follow-up not recorded"),
+}
+SUMMARY_SEPARATOR = " · "
 
 
-def _hours(value: float) -> str:
-    return f"{value:g} h"
-
-
-def _days(value: float) -> str:
-    return f"{value:g} day" + ("" if value == 1 else "s")
+def follow_up_summary_wording(
+    soreness_hours: float | None, relief_days: float | None
+) -> list[Wording]:
+    """The parts of the timeline's follow-up line (joined with :data:`SUMMARY_SEPARATOR`)."""
+    parts = []
+    if soreness_hours is not None:
+        parts.append(
+            Wording(SUMMARY_WORDS["no soreness"])
+            if soreness_hours == 0
+            else Wording(SUMMARY_WORDS["soreness"], {"hours": soreness_hours})
+        )
+    if relief_days is not None:
+        if relief_days == 0:
+            parts.append(Wording(SUMMARY_WORDS["no relief"]))
+        elif relief_days == 1:
+            parts.append(Wording(SUMMARY_WORDS["relief one day"]))
+        else:
+            parts.append(Wording(SUMMARY_WORDS["relief"], {"days": relief_days}))
+    return parts or [Wording(SUMMARY_WORDS["not recorded"])]
 
 
 def follow_up_summary(soreness_hours: float | None, relief_days: float | None) -> str:
     """One line for the timeline: "soreness 30 h · relief 6 days" (or "not recorded")."""
-    parts = []
-    if soreness_hours is not None:
-        parts.append("no soreness" if soreness_hours == 0 else f"soreness {_hours(soreness_hours)}")
-    if relief_days is not None:
-        parts.append("no relief" if relief_days == 0 else f"relief {_days(relief_days)}")
-    return " · ".join(parts) if parts else "follow-up not recorded"
+    parts = follow_up_summary_wording(soreness_hours, relief_days)
+    return SUMMARY_SEPARATOR.join(part.text() for part in parts)
 
 
-def follow_up_reading(soreness_hours: float | None, relief_days: float | None) -> list[str]:
-    """What the follow-up suggests, one sentence per figure reported."""
+def follow_up_wording(soreness_hours: float | None, relief_days: float | None) -> list[Wording]:
+    """What the follow-up suggests, one sentence per figure reported (to be translated)."""
     low, high = SORENESS_HOURS
     lines = []
     soreness = judge_soreness(soreness_hours)
     if soreness is not None and soreness_hours is not None:
-        verdict = SORENESS_WORDS[soreness].format(low=low, high=high)
-        lines.append(
-            f"Soreness {_hours(soreness_hours)}: {verdict}."
-            if soreness != "none"
-            else f"{verdict.capitalize()}."
-        )
+        figures = {"hours": soreness_hours, "low": low, "high": high}
+        lines.append(Wording(SORENESS_READINGS[soreness], figures))
     relief = judge_relief(relief_days)
     if relief is not None and relief_days is not None:
-        lines.append(f"Relief {_days(relief_days)}: {RELIEF_WORDS[relief]}.")
+        template = SHORT_RELIEF_ONE_DAY if relief_days == 1 else RELIEF_READINGS[relief]
+        lines.append(Wording(template, {"days": relief_days}))
     return lines
+
+
+def follow_up_reading(soreness_hours: float | None, relief_days: float | None) -> list[str]:
+    """What the follow-up suggests, in English (the CLI; the UI translates the wording)."""
+    return [line.text() for line in follow_up_wording(soreness_hours, relief_days)]

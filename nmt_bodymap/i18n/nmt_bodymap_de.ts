@@ -173,6 +173,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
+        <location filename="../../nmt_bodymap/ui/i18n.py"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -705,9 +706,20 @@
         <translation>dumpf</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>active</source>
+        <comment>trigger point</comment>
+        <translation>aktiv</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Active trigger points</source>
         <translation>Aktive Triggerpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Active trigger points also in {muscles}.</source>
+        <translation>Aktive Triggerpunkte auch in {muscles}.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/entrapment_tab.py"/>
@@ -735,9 +747,19 @@
         <translation>Nach dem Termin vom {visit_day}: {follow_up_summary}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>After-care</source>
+        <translation>Nachsorge</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>After-care given</source>
         <translation>Gegebene Nachsorge</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>After-care given; soreness expected to ease {window}.</source>
+        <translation>Nachsorge gegeben; der Muskelkater sollte {window} abklingen.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
@@ -765,6 +787,11 @@
         <translation>Nachtrag erfasst; das Original bleibt erhalten.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Anterior (front) view</source>
+        <translation>Vorderansicht</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Any condition</source>
         <translation>Jedes Beschwerdebild</translation>
@@ -780,6 +807,11 @@
         <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Assessment</source>
         <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>At the next visit: ask how long the soreness lasted and the days of relief.</source>
+        <translation>Beim nächsten Termin: Fragen Sie, wie lange der Muskelkater dauerte und nach den Tagen der Linderung.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
@@ -805,7 +837,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Back (client's right on your right)</source>
-        <translation>Hinten (rechte Seite des Klienten rechts)</translation>
+        <translation>Hinten (rechte Körperseite rechts)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
@@ -833,6 +865,7 @@
         <translation>Körperkarte (wird geladen)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Both</source>
         <translation>Beide</translation>
@@ -842,6 +875,7 @@
         <translation type="obsolete">Beidseits</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
         <source>both sides</source>
         <translation>beide Seiten</translation>
@@ -922,6 +956,16 @@
         <location filename="../../nmt_bodymap/ui/chart/visit_panel.py"/>
         <source>Chief complaint (optional):</source>
         <translation>Hauptbeschwerde (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>Chief complaint: {complaint}</source>
+        <translation>Hauptbeschwerde: {complaint}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Chief complaint: {complaint}.</source>
+        <translation>Hauptbeschwerde: {complaint}.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
@@ -1029,9 +1073,20 @@
         <translation>Klientensuche fehlgeschlagen: {exc}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Client's left</source>
+        <translation>Linke Körperseite</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Client's report: {note}</source>
         <translation>Bericht des Klienten: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Client's right</source>
+        <translation>Rechte Körperseite</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/client_panel.py"/>
@@ -1136,6 +1191,7 @@
         <translation>Tage der &amp;Linderung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>dd MMM yyyy</source>
         <translation>dd. MMM yyyy</translation>
@@ -1144,6 +1200,11 @@
         <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>dd MMMM yyyy, HH:mm</source>
         <translation>d. MMMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
+        <source>ddd dd MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/after_care_words.py"/>
@@ -1286,6 +1347,7 @@
         <translation>Geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Entrapment</source>
         <translation>Nervenkompression</translation>
@@ -1308,6 +1370,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/examination_guide.py"/>
         <source>Examine</source>
         <translation>Untersuchen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>Expected soreness: {low} to {high} hours — it should have eased {window}.</source>
+        <translation>Erwarteter Muskelkater: {low} bis {high} Stunden – er sollte {window} abgeklungen sein.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
@@ -1370,6 +1437,11 @@
         <translation>Gespürt an</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>felt at the {place}</source>
+        <translation>gespürt an: {place}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>Fill empty sections from the char&amp;t</source>
         <translation>Leeres aus der &amp;Kartei füllen</translation>
@@ -1400,6 +1472,11 @@
         <translation>Befund an {name}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Finding: {text}</source>
+        <translation>Befund: {text}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/client_dialog.py"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
@@ -1417,6 +1494,11 @@
         <translation>Nachkontrolle</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>follow-up not recorded</source>
+        <translation>Nachkontrolle nicht erfasst</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Follow-up of this visit</source>
         <translation>Nachkontrolle dieses Termins</translation>
@@ -1425,6 +1507,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>Follow-up of this visit…</source>
         <translation>Nachkontrolle hierzu…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Follow-up: {readings}</source>
+        <translation>Nachkontrolle: {readings}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
@@ -1455,7 +1542,7 @@
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>Front (client's right on your left)</source>
-        <translation>Vorne (rechte Seite des Klienten links)</translation>
+        <translation>Vorne (rechte Körperseite links)</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/workflow_actions.py"/>
@@ -1463,6 +1550,7 @@
         <translation>Muskel- und Übertragungsbilder im Vollbild für den Klienten (keine privaten Daten)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Gait</source>
         <translation>Gang</translation>
@@ -1471,6 +1559,11 @@
         <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Gait notes</source>
         <translation>Notizen zum Gang</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Gliding stroke</source>
+        <translation>Gleitende Streichung</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
@@ -1602,6 +1695,12 @@
         <translation>Stelle im Körperinneren</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Ischaemic compression</source>
+        <translation>Ischämische Kompression</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Ischemia</source>
         <translation>Ischämie</translation>
@@ -1610,6 +1709,16 @@
         <location filename="../../nmt_bodymap/ui/clinic/ischemia_tab.py"/>
         <source>Ischemia at {where}</source>
         <translation>Ischämie an {where}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Ischemic compression</source>
+        <translation>Ischämische Kompression</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>jump sign</source>
+        <translation>Ausweichreaktion</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
@@ -1632,6 +1741,12 @@
         <translation>Sp&amp;rache:</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>latent</source>
+        <comment>trigger point</comment>
+        <translation>latent</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Later visit</source>
         <translation>Späterer Termin</translation>
@@ -1642,13 +1757,25 @@
         <translation>Verlassen (Esc)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <source>Left</source>
-        <translation type="obsolete">Links</translation>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>left</source>
+        <comment>side in a sentence</comment>
+        <translation>links</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
         <source>left side</source>
         <translation>linke Seite</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Left sole</source>
+        <translation>Linke Fußsohle</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
@@ -1686,6 +1813,17 @@
         <translation>{place_label} markieren</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Marked</source>
+        <translation>Ausgeprägt</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>marked</source>
+        <comment>severity</comment>
+        <translation>ausgeprägt</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
         <source>Marked {label}</source>
         <translation>{label} markiert</translation>
@@ -1709,9 +1847,37 @@
         <translation>Mittellinie</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>midline</source>
+        <comment>side in a sentence</comment>
+        <translation>Mittellinie</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Mild</source>
+        <translation>Leicht</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <source>mild</source>
         <translation>leicht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>mild</source>
+        <comment>severity</comment>
+        <translation>leicht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
+        <source>Moderate</source>
+        <translation>Mäßig</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>moderate</source>
+        <comment>severity</comment>
+        <translation>mäßig</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
@@ -1737,6 +1903,11 @@
         <location filename="../../nmt_bodymap/ui/map/legend.py"/>
         <source>muscle</source>
         <translation>Muskel</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Muscle energy technique</source>
+        <translation>Muskelenergietechnik</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
@@ -1811,6 +1982,11 @@
         <location filename="../../nmt_bodymap/ui/actions.py"/>
         <source>Next &amp;quality</source>
         <translation>Nächste &amp;Qualität</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Next visit {date}.</source>
+        <translation>Nächster Termin {date}.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
@@ -1917,6 +2093,26 @@
         <translation>Kein regionaler Leitfaden deckt die markierten Stellen ab.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>no relief</source>
+        <translation>keine Linderung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>No relief: re-examine the referral sources and review perpetuating factors.</source>
+        <translation>Keine Linderung: Untersuchen Sie die Schmerzquellen erneut und prüfen Sie aufrechterhaltende Faktoren.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>no soreness</source>
+        <translation>kein Muskelkater</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>No soreness after the visit.</source>
+        <translation>Kein Muskelkater nach dem Termin.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>No templates</source>
         <translation>Keine Vorlagen</translation>
@@ -1945,6 +2141,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/follow_up_dialog.py"/>
         <source>not asked</source>
         <translation>nicht erfragt</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>Not recorded yet: at the next visit, ask how long the soreness lasted and how many days of relief followed.</source>
+        <translation>Noch nicht erfasst: Fragen Sie beim nächsten Termin, wie lange der Muskelkater dauerte und wie viele Tage der Linderung folgten.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
@@ -2081,6 +2282,11 @@
         <translation>Schmerzintensität (0–10)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Pain map: {places}.</source>
+        <translation>Schmerzkarte: {places}.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>Pain mark</source>
         <translation>Schmerzmarkierung</translation>
@@ -2127,6 +2333,11 @@
         <translation>Unterhaltende Faktoren</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Pincer compression</source>
+        <translation>Zangengriff-Kompression</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
         <source>Place mark by &amp;name…</source>
         <translation>Markierung nach &amp;Namen setzen…</translation>
@@ -2153,6 +2364,17 @@
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Positional release</source>
+        <translation>Positionslösung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Posterior (back) view</source>
+        <translation>Rückansicht</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Posture</source>
         <translation>Haltung</translation>
@@ -2172,9 +2394,19 @@
         <translation>Notizen zur Haltung</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Pressure on trigger points in {muscles} reproduced the pain.</source>
+        <translation>Druck auf Triggerpunkte in {muscles} löste den Schmerz aus.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>Pressure the client tolerated (0 none - 10 maximum)</source>
         <translation>Vom Klienten tolerierter Druck (0 keiner – 10 maximal)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>pressure {score}/10</source>
+        <translation>Druck {score}/10</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/menu.py"/>
@@ -2281,6 +2513,11 @@
         <translation>Red-Flag-Screening (ein Ja heißt: vor der Behandlung ärztlich abklären lassen)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>referral reproduced</source>
+        <translation>Übertragungsschmerz ausgelöst</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
         <source>Release</source>
         <translation>Lösen</translation>
@@ -2289,6 +2526,36 @@
         <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>Relief (days)</source>
         <translation>Linderung (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>relief 1 day</source>
+        <translation>Linderung 1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>Relief 1 day: short relief: look for perpetuating factors (posture, habits, stress, sleep).</source>
+        <translation>Linderung 1 Tag: kurze Linderung: Achten Sie auf aufrechterhaltende Faktoren (Haltung, Gewohnheiten, Stress, Schlaf).</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>relief {days} days</source>
+        <translation>Linderung {days} Tage</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>Relief {days} days: lasting relief.</source>
+        <translation>Linderung {days} Tage: anhaltende Linderung.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>Relief {days} days: relief as hoped for after trigger-point work.</source>
+        <translation>Linderung {days} Tage: Linderung wie nach Triggerpunktbehandlung erhofft.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>Relief {days} days: short relief: look for perpetuating factors (posture, habits, stress, sleep).</source>
+        <translation>Linderung {days} Tage: kurze Linderung: Achten Sie auf aufrechterhaltende Faktoren (Haltung, Gewohnheiten, Stress, Schlaf).</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/mark_menu.py"/>
@@ -2365,13 +2632,25 @@
         <translation>Neueste Sicherung wird wiederhergestellt…</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_forms.py"/>
         <source>Right</source>
-        <translation type="obsolete">Rechts</translation>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>right</source>
+        <comment>side in a sentence</comment>
+        <translation>rechts</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
         <source>right side</source>
         <translation>rechte Seite</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/captions.py"/>
+        <source>Right sole</source>
+        <translation>Rechte Fußsohle</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>
@@ -2614,6 +2893,21 @@
         <translation>Der Muskelkater dauerte länger als die erwarteten 24 bis 36 Stunden</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>soreness {hours} h</source>
+        <translation>Muskelkater {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>Soreness {hours} h: longer than the expected {high} h: consider lighter pressure, shorter holds or fewer trigger points next time.</source>
+        <translation>Muskelkater {hours} h: länger als die erwarteten {high} h: Erwägen Sie beim nächsten Mal weniger Druck, kürzere Halte oder weniger Triggerpunkte.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/core/after_care.py"/>
+        <source>Soreness {hours} h: within the expected {low}-{high} h.</source>
+        <translation>Muskelkater {hours} h: innerhalb der erwarteten {low}–{high} h.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>Source</source>
         <translation>Quelle</translation>
@@ -2651,6 +2945,11 @@
     <message>
         <source>Stress</source>
         <translation type="obsolete">Stress</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Stretch</source>
+        <translation>Dehnung</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/window_panels.py"/>
@@ -2692,6 +2991,11 @@
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>Templates unusable</source>
         <translation>Vorlagen nicht verwendbar</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>tenderness {score}/10</source>
+        <translation>Druckschmerz {score}/10</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
@@ -2898,6 +3202,11 @@
         <translation>Neuere Fassung vom anderen Arbeitsplatz übernommen</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Treated: {treatment}.</source>
+        <translation>Behandelt: {treatment}.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Treatment</source>
@@ -2914,6 +3223,11 @@
         <translation>Behandlung von {name}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>Treatment: {text}</source>
+        <translation>Behandlung: {text}</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>Trigger point</source>
         <translation>Triggerpunkt</translation>
@@ -2922,6 +3236,11 @@
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
         <source>Trigger point is</source>
         <translation>Triggerpunkt ist</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/documents/soap_text.py"/>
+        <source>Trigger point: {finding}.</source>
+        <translation>Triggerpunkt: {finding}.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
@@ -2948,6 +3267,11 @@
         <location filename="../../nmt_bodymap/ui/main_window.py"/>
         <source>Trying again to save {count} mark(s)</source>
         <translation>Neuer Versuch, {count} Markierung(en) zu speichern</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>twitch</source>
+        <translation>lokale Zuckungsreaktion</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/region_picker.py"/>
@@ -2992,6 +3316,11 @@
         <location filename="../../nmt_bodymap/ui/map/labels.py"/>
         <source>visit</source>
         <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>Visit of {visit_day}</source>
+        <translation>Termin vom {visit_day}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
@@ -3114,6 +3443,15 @@
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>{advice}
+It should have eased {window}.
+Relief is followed over the next {low} to {high} days: at your next visit we will ask how long the soreness lasted and how many days of relief you had.</source>
+        <translation>{advice}
+Er sollte {window} abgeklungen sein.
+Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim nächsten Termin fragen wir, wie lange der Muskelkater dauerte und wie viele Tage der Linderung Sie hatten.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/access/lock.py"/>
         <source>{app_name} is locked</source>
         <translation>{app_name} ist gesperrt</translation>
@@ -3132,6 +3470,11 @@
         <location filename="../../nmt_bodymap/ui/access/sign_in_dialog.py"/>
         <source>{app_name} — sign in</source>
         <translation>{app_name} — Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
+        <source>{count} holds: {lengths}</source>
+        <translation>{count} Halte: {lengths}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_rows.py"/>
@@ -3223,10 +3566,20 @@
         <translation>{number}. {place}: {intensity}/10, {quality} ({view})</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
+        <source>{place} (both sides)</source>
+        <translation>{place} (beidseits)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/marks.py"/>
         <location filename="../../nmt_bodymap/ui/map/body_map_panel.py"/>
         <source>{place}, {quality} {intensity}/10</source>
         <translation>{place}, {quality} {intensity}/10</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
+        <source>{place}: {count} marks, {low}–{high}/10, {qualities}</source>
+        <translation>{place}: {count} Markierungen, {low}–{high}/10, {qualities}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
@@ -3235,6 +3588,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/finding_dialogs.py"/>
+        <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
         <location filename="../../nmt_bodymap/ui/clinic/hold_timer.py"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
@@ -3270,6 +3624,7 @@
         <translation>{title} (Textfassung {id})</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/clinic/assessment_text.py"/>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>{title}: {text}</source>
         <translation>{title}: {text}</translation>

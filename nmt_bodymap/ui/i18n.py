@@ -14,6 +14,7 @@ come from ``qtbase_<lang>.qm`` in PySide6's translations folder when it is there
 from __future__ import annotations
 
 import logging
+import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
@@ -100,6 +101,47 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own catalogues (``qtbase_de.qm``) may be: Qt's configured folder first,
+    then PySide6's own (a PyInstaller bundle keeps them in ``PySide6/Qt/translations``
+    and Qt's configured path may point elsewhere when frozen)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [qt_translations_dir(), package / "Qt" / "translations", package / "translations"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        found.append(Path(bundle) / "PySide6" / "Qt" / "translations")
+    return list(dict.fromkeys(found))
+
+
+def load_qt_own(code: str) -> QTranslator | None:
+    """Qt's own translation of ``code`` (standard buttons, context menus), or None."""
+    for folder in qt_translation_dirs():
+        translator = QTranslator()
+        if translator.load(f"qtbase_{code}", str(folder)):
+            return translator
+    return None
+
+
+def self_check(app: QCoreApplication, code: str = "de") -> str:
+    """Prove the frozen app can speak ``code``: our catalogue and Qt's own both load
+    (``nmt-bodymap self-test``). English is installed again afterwards."""
+    try:
+        if not install_language(app, code):
+            raise RuntimeError(f"the {code} catalogue was not found in {CATALOGUE_DIR}")
+        ours = tr("&File")
+        theirs = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        install_language(app, "en")
+    if ours == "&File":
+        raise RuntimeError(f"the {code} catalogue was read but translates nothing")
+    if theirs == "Cancel":
+        raise RuntimeError(f"Qt's own qtbase_{code}.qm was not found")
+    messages = len(read_ts(catalogue_path(code)))
+    return f"{code}: {messages} texts; Qt's own buttons too ({ours!r}, {theirs!r})"
+
+
 def install_language(app: QCoreApplication, code: str) -> bool:
     """Make ``code`` the language of every later ``tr``; True when a catalogue was found.
 
@@ -122,8 +164,8 @@ def install_language(app: QCoreApplication, code: str) -> bool:
     ours = TsTranslator(messages, code)
     app.installTranslator(ours)
     _installed.append(ours)
-    qt_own = QTranslator()
-    if qt_own.load(f"qtbase_{code}", str(qt_translations_dir())):
+    qt_own = load_qt_own(code)
+    if qt_own is not None:
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     else:

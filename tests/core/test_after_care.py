@@ -9,6 +9,7 @@ import pytest
 from nmt_bodymap.core.after_care import (
     follow_up_reading,
     follow_up_summary,
+    follow_up_wording,
     judge_relief,
     judge_soreness,
     soreness_window,
@@ -63,3 +64,21 @@ def test_reading_points_at_pressure_when_soreness_lasted_too_long() -> None:
     assert "lighter pressure" in lines[0]
     assert "perpetuating factors" in lines[1]
     assert follow_up_reading(None, None) == []
+
+
+def test_readings_are_templates_the_ui_translates() -> None:
+    """The core words a reading as an English template with its figures (no Qt): the UI
+    passes its tr and its number format; the CLI gets plain English."""
+    soreness, relief = follow_up_wording(1.5, 1)
+    assert soreness.template == "Soreness {hours} h: within the expected {low}-{high} h."
+    assert soreness.text() == "Soreness 1.5 h: within the expected 24-36 h."
+    german = {soreness.template: "Muskelkater {hours} h: innerhalb von {low}–{high} h."}
+    assert (
+        soreness.text(lambda t: german.get(t, t), lambda n: f"{n:g}".replace(".", ","))
+        == "Muskelkater 1,5 h: innerhalb von 24–36 h."
+    )
+    assert relief.text().startswith("Relief 1 day: short relief")
+    assert follow_up_reading(0, 0) == [
+        "No soreness after the visit.",
+        "No relief: re-examine the referral sources and review perpetuating factors.",
+    ]

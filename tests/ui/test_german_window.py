@@ -90,3 +90,53 @@ def test_german_menu_keys_are_unique(
         texts = [a.text() for a in menu.actions() if not a.isSeparator()]
         keys = _accelerators(texts)
         assert len(set(keys)) == len(keys), (menu.title(), texts)
+
+
+def test_german_view_titles_are_whole_at_1366x768(
+    qtbot: Any, seeded: dict[str, Any], german: None, no_dialogs: list[str]
+) -> None:
+    """Issue 19: the back view's German title was cut off on a 1366x768 laptop. With the
+    internal sites shown beside the map (the narrowest the views get), each title is read
+    whole: on one line where it fits, wrapped inside its view where it does not."""
+    from PySide6.QtWidgets import QLabel
+
+    window = open_window(qtbot, seeded["worker"], seeded["visit"].id)
+    window.resize(1366, 728)
+    for sites_shown in (False, True):
+        window.body_map.inside_button.setChecked(sites_shown)
+        qtbot.waitUntil(lambda s=sites_shown: window.body_map.internal_sites.isVisible() == s)
+        for view in window.body_map.views.values():
+            title = view.findChild(QLabel, "view-title")
+            qtbot.waitUntil(lambda t=title, v=view: t.geometry().right() < v.width())
+            assert title.text().startswith(("Vorne (", "Hinten ("))
+            if title.wordWrap():
+                assert title.height() >= title.heightForWidth(title.width())
+            else:
+                assert title.sizeHint().width() <= title.width()
+    # narrower still (the splitter dragged): the title wraps instead of being cut
+    back = window.body_map.views["posterior"]
+    back.resize(200, back.height())
+    title = back.findChild(QLabel, "view-title")
+    assert title.wordWrap() and title.geometry().right() < back.width()
+    assert title.height() >= title.heightForWidth(title.width())
+
+
+def test_self_test_reads_our_german_and_qt_own(qapp: QApplication) -> None:
+    from nmt_bodymap.ui.i18n import self_check
+
+    line = self_check(qapp, "de")
+    assert "'&Datei'" in line and "'Abbrechen'" in line
+    assert tr("&File") == "&File"  # English again afterwards
+
+
+def test_qt_own_german_is_found_beside_pyside6_when_qt_points_elsewhere(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, Qt's configured translations path may not be where the bundle keeps
+    qtbase_de.qm (PySide6/Qt/translations): the app looks there too."""
+    from nmt_bodymap.ui import i18n
+
+    monkeypatch.setattr(i18n, "qt_translations_dir", lambda: tmp_path)  # empty folder
+    translator = i18n.load_qt_own("de")
+    assert translator is not None and not translator.isEmpty()
+    assert i18n.load_qt_own("xx") is None

@@ -146,6 +146,19 @@ def _guide_elements(view: str, outline: BaseGeometry) -> list[str]:
                 f'<rect class="inset-frame" x="{_num(cx - 88)}" y="1500" width="176" '
                 f'height="430" rx="18"/>'
             )
+    return elems
+
+
+def _caption_elements(view: str) -> list[str]:
+    """The captions' places and English words, in a hidden layer: the app paints them
+    translated (nmt_bodymap/ui/map/captions.py), so no English stays in a German picture."""
+    elems = [
+        "<!-- Hidden: the app paints these words in the therapist's language at these "
+        "places (ui/map/captions.py). -->"
+    ]
+    if view == "posterior":
+        for side in ("right", "left"):
+            cx = CENTRE_X + lateral_sign(view, side) * 366
             label = f"{side.capitalize()} sole"
             elems.append(f'<text class="caption" x="{_num(cx)}" y="1960">{escape(label)}</text>')
         elems.append('<text class="caption" x="500" y="1990">Posterior (back) view</text>')
@@ -206,6 +219,7 @@ def build_svg(view: str) -> str:
             _layer("outline", [f'<path id="outline-path" class="outline" d="{outline_d}"/>']),
             _layer("regions", region_elems),
             _layer("landmarks", guides_layer),
+            _layer("captions", _caption_elements(view), ' style="display:none"'),
             _layer("muscles", muscles),
             _layer("muscle-axes", axes, ' style="display:none"'),
             "</svg>",

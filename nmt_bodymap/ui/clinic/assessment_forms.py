@@ -26,11 +26,16 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.assessment import Assessment
 from nmt_bodymap.ui.chart.visit_observations import RemoveObservation, VisitObservations
 from nmt_bodymap.ui.clinic.assessment_text import observation_text
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 
 NO_CHOICE = "—"
-SIDE_CHOICES = (("Left", "left"), ("Right", "right"), ("Both", "both"))
-SEVERITY_CHOICES = (("Mild", "mild"), ("Moderate", "moderate"), ("Marked", "marked"))
+# (label shown through tr, value stored)
+SIDE_CHOICES = ((tr_noop("Left"), "left"), (tr_noop("Right"), "right"), (tr_noop("Both"), "both"))
+SEVERITY_CHOICES = (
+    (tr_noop("Mild"), "mild"),
+    (tr_noop("Moderate"), "moderate"),
+    (tr_noop("Marked"), "marked"),
+)
 ROLE = Qt.ItemDataRole.UserRole  # where list and tree items keep their ids
 
 
@@ -40,7 +45,7 @@ def choice_combo(choices: tuple[tuple[str, str], ...], blank: bool = True) -> QC
     if blank:
         combo.addItem(NO_CHOICE, "")
     for label, value in choices:
-        combo.addItem(label, value)
+        combo.addItem(tr(label), value)
     return combo
 
 

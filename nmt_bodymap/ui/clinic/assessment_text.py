@@ -12,21 +12,39 @@ from typing import Any
 from nmt_bodymap.core.assessment import Assessment, load_assessment
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_observations import VisitObservations
-from nmt_bodymap.ui.map.labels import muscle_label, observation_label, surface_label
+from nmt_bodymap.ui.i18n import tr, tr_noop
+from nmt_bodymap.ui.map.labels import muscle_label, observation_label, place_label, surface_label
 
-KIND_TITLES = (
-    ("posture", "Posture"),
-    ("gait", "Gait"),
-    ("ischemia", "Ischemia"),
-    ("entrapment", "Entrapment"),
+KIND_TITLES = (  # shown through tr(title)
+    ("posture", tr_noop("Posture")),
+    ("gait", tr_noop("Gait")),
+    ("ischemia", tr_noop("Ischemia")),
+    ("entrapment", tr_noop("Entrapment")),
 )
+SIDE_WORDS = {  # a side inside a sentence
+    "left": tr_noop("left", "side in a sentence"),
+    "right": tr_noop("right", "side in a sentence"),
+    "both": tr_noop("both sides"),
+    "midline": tr_noop("midline", "side in a sentence"),
+}
+SEVERITY_WORDS = {
+    "mild": tr_noop("mild", "severity"),
+    "moderate": tr_noop("moderate", "severity"),
+    "marked": tr_noop("marked", "severity"),
+}
 
 
 def side_words(side: str) -> str:
     """The side as it reads inside a sentence: "left", "both sides"."""
-    return {"left": "left", "right": "right", "both": "both sides", "midline": "midline"}.get(
-        side, side
-    )
+    word = SIDE_WORDS.get(side)
+    if word is None:
+        return side
+    return tr(word) if side == "both" else tr(word, "side in a sentence")
+
+
+def severity_word(severity: str) -> str:
+    word = SEVERITY_WORDS.get(severity)
+    return tr(word, "severity") if word else severity
 
 
 def capital(text: str) -> str:
@@ -38,9 +56,9 @@ def place_text(region: str, side: str) -> str:
     """ "Right calf", "Calf (both sides)", "Sternum": a region of the map with its side."""
     label = surface_label(region)
     if side in ("left", "right"):
-        return f"{capital(side)} {label}"
+        return capital(place_label(region, side))
     if side == "both":
-        return f"{capital(label)} (both sides)"
+        return tr("{place} (both sides)").format(place=capital(label))
     return capital(label)
 
 
@@ -52,9 +70,9 @@ def observation_text(assessment: Assessment, record: Any) -> str:
     elif record.side:
         text += f" ({side_words(record.side)})"
     if record.kind == "entrapment" and record.region:
-        text += f", felt at the {surface_label(record.region)}"
+        text += ", " + tr("felt at the {place}").format(place=surface_label(record.region))
     if record.severity:
-        text += f", {record.severity}"
+        text += f", {severity_word(record.severity)}"
     if record.note:
         text += f": {record.note}"
     return text
@@ -67,7 +85,7 @@ def assessment_lines(model: VisitObservations) -> list[str]:
     for kind, title in KIND_TITLES:
         texts = [observation_text(assessment, r) for r in model.of_kind(kind)]
         if texts:
-            lines.append(f"{title}: " + "; ".join(texts))
+            lines.append(tr("{title}: {text}").format(title=tr(title), text="; ".join(texts)))
     return lines
 
 

@@ -17,9 +17,31 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_findings import VisitFindings
-from nmt_bodymap.ui.clinic.finding_dialogs import HOLDS_PREFIX, holds_text
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.clinic.finding_dialogs import HOLDS_PREFIX
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.labels import muscle_label, side_label, trigger_point_label
+
+# Stored values are English ids; these are their names in the therapist's language.
+ACTIVITY_WORDS = {
+    "active": tr_noop("active", "trigger point"),
+    "latent": tr_noop("latent", "trigger point"),
+}
+SIGN_WORDS = (
+    ("jump_sign", tr_noop("jump sign")),
+    ("local_twitch", tr_noop("twitch")),
+    ("referral_reproduced", tr_noop("referral reproduced")),
+)
+# The form's techniques (and the American spelling the demo chart uses); a technique the
+# therapist typed is shown as typed.
+TECHNIQUE_WORDS = {
+    "Ischaemic compression": tr_noop("Ischaemic compression"),
+    "Ischemic compression": tr_noop("Ischemic compression"),
+    "Pincer compression": tr_noop("Pincer compression"),
+    "Gliding stroke": tr_noop("Gliding stroke"),
+    "Muscle energy technique": tr_noop("Muscle energy technique"),
+    "Positional release": tr_noop("Positional release"),
+    "Stretch": tr_noop("Stretch"),
+}
 
 
 def _muscle_name(knowledge: KnowledgeBase, muscle_id: str) -> str:
@@ -35,45 +57,56 @@ def _tp_label(knowledge: KnowledgeBase, muscle_id: str, tp_id: str) -> str:
     return tp_id
 
 
+def _where(knowledge: KnowledgeBase, row: Any) -> str:
+    """ "Upper trapezius (right) — TP1": the muscle, its side and the trigger point."""
+    text = f"{_muscle_name(knowledge, row.muscle_id)} ({side_label(row.side).lower()})"
+    point = _tp_label(knowledge, row.muscle_id, row.trigger_point_id)
+    return f"{text} — {point}" if point else text
+
+
+def activity_word(activity: str) -> str:
+    word = ACTIVITY_WORDS.get(activity)
+    return tr(word, "trigger point") if word else activity
+
+
+def technique_word(technique: str) -> str:
+    word = TECHNIQUE_WORDS.get(technique)
+    return tr(word) if word else technique
+
+
+def holds_words(holds: list[int]) -> str:
+    """The holds of a treatment line: "3 holds: 20 s, 10 s, 30 s"; one: "20 s"; none: ""."""
+    lengths = ", ".join(tr("{seconds} s").format(seconds=h) for h in holds)
+    if len(holds) < 2:
+        return lengths
+    return tr("{count} holds: {lengths}").format(count=len(holds), lengths=lengths)
+
+
 def finding_text(knowledge: KnowledgeBase, finding: Any) -> str:
-    signs = [
-        s
-        for s, on in (
-            ("jump sign", finding.jump_sign),
-            ("twitch", finding.local_twitch),
-            ("referral reproduced", finding.referral_reproduced),
-        )
-        if on
-    ]
-    tender = f", tenderness {finding.tenderness}/10" if finding.tenderness is not None else ""
-    where = _tp_label(knowledge, finding.muscle_id, finding.trigger_point_id)
-    return (
-        f"{_muscle_name(knowledge, finding.muscle_id)} ({side_label(finding.side).lower()})"
-        f"{' — ' + where if where else ''}: {finding.activity}{tender}"
-        + (f"; {', '.join(signs)}" if signs else "")
-    )
+    details = activity_word(finding.activity)
+    if finding.tenderness is not None:
+        details += ", " + tr("tenderness {score}/10").format(score=finding.tenderness)
+    signs = [tr(word) for field, word in SIGN_WORDS if getattr(finding, field)]
+    if signs:
+        details += "; " + ", ".join(signs)
+    return f"{_where(knowledge, finding)}: {details}"
 
 
 def treatment_text(knowledge: KnowledgeBase, treatment: Any) -> str:
-    parts = [treatment.technique]
+    parts = [technique_word(treatment.technique)]
     # issue 15: every hold's length ("3 holds: 20 s, 10 s, 30 s"); a row without the list
     # (written by an older version and not migrated) still shows its one length and count.
     holds = list(getattr(treatment, "hold_lengths", None) or [])
     each_listed = bool(holds) or treatment.response.startswith(HOLDS_PREFIX)
     if holds:
-        parts.append(holds_text(holds))
+        parts.append(holds_words(holds))
     if treatment.hold_seconds and not each_listed:
-        parts.append(f"{treatment.hold_seconds} s")
+        parts.append(tr("{seconds} s").format(seconds=treatment.hold_seconds))
     if treatment.repetitions and not each_listed:
         parts.append(f"× {treatment.repetitions}")
     if treatment.pressure_tolerance is not None:
-        parts.append(f"pressure {treatment.pressure_tolerance}/10")
-    where = _tp_label(knowledge, treatment.muscle_id, treatment.trigger_point_id)
-    text = (
-        f"{_muscle_name(knowledge, treatment.muscle_id)} "
-        f"({side_label(treatment.side).lower()}){' — ' + where if where else ''}: "
-        + ", ".join(parts)
-    )
+        parts.append(tr("pressure {score}/10").format(score=treatment.pressure_tolerance))
+    text = f"{_where(knowledge, treatment)}: " + ", ".join(parts)
     return text + (f" — {treatment.response}" if treatment.response else "")
 
 
@@ -131,11 +164,16 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         self.list.clear()
         for finding in self.model.findings.values():
-            item = QListWidgetItem("● Finding: " + finding_text(self.knowledge, finding))
+            item = QListWidgetItem(
+                "● " + tr("Finding: {text}").format(text=finding_text(self.knowledge, finding))
+            )
             item.setData(Qt.ItemDataRole.UserRole, ("finding", finding.id))
             self.list.addItem(item)
         for treatment in self.model.treatments.values():
-            item = QListWidgetItem("✓ Treatment: " + treatment_text(self.knowledge, treatment))
+            item = QListWidgetItem(
+                "✓ "
+                + tr("Treatment: {text}").format(text=treatment_text(self.knowledge, treatment))
+            )
             item.setData(Qt.ItemDataRole.UserRole, ("treatment", treatment.id))
             self.list.addItem(item)
         self.remove_button.setEnabled(self.list.count() > 0)

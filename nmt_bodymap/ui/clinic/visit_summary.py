@@ -30,17 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nmt_bodymap.core.after_care import (
-    RELIEF_FOLLOW_DAYS,
-    follow_up_reading,
-    follow_up_summary,
-    soreness_window,
-)
-from nmt_bodymap.core.clinical import expected_soreness_window, soreness_advice
+from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS, soreness_window
+from nmt_bodymap.core.clinical import expected_soreness_window
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.chart.visit_follow_ups import RecordFollowUp, VisitFollowUps
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.clinic.follow_up_dialog import FollowUpDialog
+from nmt_bodymap.ui.documents.after_care_words import (
+    advice_words,
+    day_words,
+    follow_up_lines,
+    follow_up_summary_words,
+    window_words,
+)
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import place_label
 
@@ -54,18 +56,18 @@ PROMPT_STYLE = (
 
 
 def visit_day(visit: VisitRecord) -> str:
-    return visit.started_at.astimezone().strftime("%a %d %b %Y")
+    return day_words(visit.started_at)
 
 
 def after_care_text(visit: VisitRecord) -> str:
     """The after-care the client takes home (plain text, nothing private in it)."""
     window = soreness_window(visit.started_at.astimezone())
     low, high = RELIEF_FOLLOW_DAYS
-    return (
-        f"{soreness_advice()}\nIt should have eased {window.wording()}.\n"
-        f"Relief is followed over the next {low} to {high} days: at your next visit we will "
-        "ask how long the soreness lasted and how many days of relief you had."
-    )
+    return tr(
+        "{advice}\nIt should have eased {window}.\nRelief is followed over the next {low} to "
+        "{high} days: at your next visit we will ask how long the soreness lasted and how "
+        "many days of relief you had."
+    ).format(advice=advice_words(), window=window_words(window), low=low, high=high)
 
 
 BACKGROUND_ROWS = 300  # more rows than this: built off the GUI thread
@@ -76,17 +78,24 @@ _builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visit-summary")
 def mark_lines(marks: Sequence[Any]) -> list[str]:
     """One line per mark; for a big visit one line per place (count, intensity range)."""
     if len(marks) <= MARK_LINES:
-        return [f"{place_label(m.region, m.side)}: {m.intensity}/10, {m.quality}" for m in marks]
+        return [
+            f"{place_label(m.region, m.side)}: {m.intensity}/10, {tr(m.quality)}" for m in marks
+        ]
     places: dict[tuple[str, str], list[Any]] = {}
     for mark in marks:
         places.setdefault((mark.region, mark.side), []).append(mark)
     lines = []
     for (region, side), group in places.items():
         values = [m.intensity for m in group]
-        qualities = ", ".join(sorted({m.quality for m in group}))
+        qualities = ", ".join(sorted({tr(m.quality) for m in group}))
         lines.append(
-            f"{place_label(region, side)}: {len(group)} marks, "
-            f"{min(values)}–{max(values)}/10, {qualities}"
+            tr("{place}: {count} marks, {low}–{high}/10, {qualities}").format(
+                place=place_label(region, side),
+                count=len(group),
+                low=min(values),
+                high=max(values),
+                qualities=qualities,
+            )
         )
     return lines
 
@@ -227,7 +236,7 @@ class VisitSummaryPanel(QWidget):
                 tr("After the visit of {visit_day}: {follow_up_summary}").format(
                     visit_day=visit_day(previous),
                     follow_up_summary=html.escape(
-                        follow_up_summary(recorded.soreness_hours, recorded.relief_days)
+                        follow_up_summary_words(recorded.soreness_hours, recorded.relief_days)
                     ),
                 )
             )
@@ -256,16 +265,22 @@ class VisitSummaryPanel(QWidget):
         low, high = expected_soreness_window()
         complaint = html.escape(visit.chief_complaint) if visit.chief_complaint else "—"
         parts = [
-            f"<h3 style='margin-bottom:2px'>Visit of {visit_day(visit)}</h3>",
-            f"<p style='margin-top:0'>Chief complaint: {complaint}</p>",
+            "<h3 style='margin-bottom:2px'>"
+            + tr("Visit of {visit_day}").format(visit_day=visit_day(visit))
+            + "</h3>",
+            "<p style='margin-top:0'>"
+            + tr("Chief complaint: {complaint}").format(complaint=complaint)
+            + "</p>",
             _list(tr("Pain marked"), marks, tr("No pain marked yet.")),
             _list(tr("Assessment"), assessment, tr("No posture, gait or tissue findings charted.")),
             _list(tr("Trigger-point findings"), findings, tr("No findings recorded yet.")),
             _list(tr("Treatment"), treatments, tr("No treatment recorded yet.")),
-            "<h4 style='margin-bottom:0'>After-care</h4>",
-            f"<p style='margin-top:2px'>{html.escape(soreness_advice())}<br>"
-            f"<b>Expected soreness: {low} to {high} hours — it should have eased "
-            f"{html.escape(window.wording())}.</b></p>",
+            "<h4 style='margin-bottom:0'>" + tr("After-care") + "</h4>",
+            f"<p style='margin-top:2px'>{html.escape(advice_words())}<br><b>"
+            + tr(
+                "Expected soreness: {low} to {high} hours — it should have eased {window}."
+            ).format(low=low, high=high, window=html.escape(window_words(window)))
+            + "</b></p>",
             self._follow_up_html(visit) if follow_up is None else follow_up,
         ]
         return "".join(parts)
@@ -274,13 +289,18 @@ class VisitSummaryPanel(QWidget):
         recorded = self.follow_ups.by_visit.get(visit.id)
         if recorded is None:
             return (
-                "<h4 style='margin-bottom:0'>Follow-up</h4><p style='margin-top:2px'><i>"
-                "Not recorded yet: at the next visit, ask how long the soreness lasted and "
-                "how many days of relief followed.</i></p>"
+                "<h4 style='margin-bottom:0'>"
+                + tr("Follow-up")
+                + "</h4><p style='margin-top:2px'><i>"
+                + tr(
+                    "Not recorded yet: at the next visit, ask how long the soreness lasted and "
+                    "how many days of relief followed."
+                )
+                + "</i></p>"
             )
-        lines = follow_up_reading(recorded.soreness_hours, recorded.relief_days)
+        lines = follow_up_lines(recorded.soreness_hours, recorded.relief_days)
         if recorded.note:
-            lines.append(f"Client's report: {recorded.note}")
+            lines.append(tr("Client's report: {note}").format(note=recorded.note))
         return _list(tr("Follow-up"), lines, tr("Recorded, without figures."))
 
     # -- actions ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr_noop
+from nmt_bodymap.ui.map.captions import paint_captions
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.map_items import draw_pain_symbol
@@ -54,11 +55,8 @@ def number_marks(marks: Sequence[Any]) -> list[NumberedMark]:
     return [NumberedMark(i, m) for i, m in enumerate(ranked, start=1)]
 
 
-def _renderer(view: str, captions: bool = True) -> QSvgRenderer:
-    svg = _svg_bytes(view, False)
-    if not captions:  # a cropped picture would cut "Client's right" in half
-        svg = svg.replace(b'<text class="caption"', b'<text class="caption" display="none"')
-    renderer = QSvgRenderer(QByteArray(svg))
+def _renderer(view: str) -> QSvgRenderer:
+    renderer = QSvgRenderer(QByteArray(_svg_bytes(view, False)))
     if not renderer.isValid():
         raise RuntimeError(f"cannot read the {view} drawing")
     return renderer
@@ -86,7 +84,9 @@ def _draw_figure(
     painter: QPainter, atlas: Atlas, view: str, scale: float, captions: bool = True
 ) -> None:
     _x, _y, width, height = atlas.view_box(view)
-    _renderer(view, captions).render(painter, QRectF(0, 0, width, height))
+    _renderer(view).render(painter, QRectF(0, 0, width, height))
+    if captions:  # translated; a cropped picture would cut "Client's right" in half
+        paint_captions(painter, view)
     pen = QPen(_BORDER, 1.2 / scale)
     pen.setCosmetic(False)
     painter.setPen(pen)

@@ -160,7 +160,7 @@ def _pictures(
             images[name] = image
             width = PICTURE_HEIGHT_MM * image.width() / image.height()
             width = min(width, content_width_mm(paper) / max(1, len(views)) - 12)
-            caption = "Front" if view == "anterior" else "Back"
+            caption = tr("Front") if view == "anterior" else tr("Back")
             cells.append(f"<td align='center'>{image_tag(name, image, width)}<br>{caption}</td>")
         tags[muscle_id] = f"<table cellspacing='14'><tr>{''.join(cells)}</tr></table>"
     return images, tags

@@ -17,14 +17,14 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QImage, QPagedPaintDevice
 
-from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS, follow_up_reading, soreness_window
+from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS, soreness_window
 from nmt_bodymap.core.assessment import load_assessment
 from nmt_bodymap.core.clinical import load_red_flags
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
 from nmt_bodymap.settings import Settings, load_settings
 from nmt_bodymap.ui.clinic.assessment_text import KIND_TITLES, observation_text
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
-from nmt_bodymap.ui.documents.after_care_words import advice_words, window_words
+from nmt_bodymap.ui.documents.after_care_words import advice_words, follow_up_lines, window_words
 from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_marks
 from nmt_bodymap.ui.documents.paged import (
     content_width_mm,
@@ -204,7 +204,7 @@ def after_care_html(data: VisitDocument) -> str:
 def follow_up_html(data: VisitDocument) -> str:
     lines: list[str] = []
     for row in data.follow_ups:
-        lines.extend(follow_up_reading(row.soreness_hours, row.relief_days))
+        lines.extend(follow_up_lines(row.soreness_hours, row.relief_days))
         if row.note:
             lines.append(tr("Client's report: {note}").format(note=row.note))
     return _list(lines, tr("No follow-up recorded yet for this visit."))
@@ -237,8 +237,8 @@ def row_names(knowledge: KnowledgeBase, data: VisitDocument) -> dict[str, str]:
     """The visit's rows by uid, in words (what an amendment names)."""
     names = {m.uid: place_label(m.region, m.side) for m in data.marks}
     for row in (*data.findings, *data.treatments):
-        muscle = knowledge.muscle(row.muscle_id).name if row.muscle_id in knowledge else ""
-        names[row.uid] = f"{muscle or row.muscle_id}, {side_label(row.side).lower()}"
+        muscle = muscle_label(row.muscle_id) if row.muscle_id in knowledge else row.muscle_id
+        names[row.uid] = f"{muscle}, {side_label(row.side).lower()}"
     return names
 
 

@@ -61,6 +61,7 @@ from nmt_bodymap.ui.education.education_parts import (
 )
 from nmt_bodymap.ui.education.take_home import TakeHomeSheet, load_take_home, visit_source
 from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.map.captions import caption_items
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
@@ -299,6 +300,8 @@ class EducationWindow(QWidget):
             drawing.setPos(renderer.boundsOnElement(layer).topLeft() + QPointF(dx, 0))
             drawing.setZValue(z)
             self.scene.addItem(drawing)
+        for caption in caption_items(view, dx):  # "Client's right"... translated
+            self.scene.addItem(caption)
 
     def _draw_zone(self, muscle: MuscleDef, view: str, dx: float, layer: RevealLayer) -> None:
         draw_zone(self.atlas, self._zone_places(muscle), view, dx, layer)

@@ -32,6 +32,7 @@ from nmt_bodymap.ui.chart.visit_marks import VisitMarks
 from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
+from nmt_bodymap.ui.map.captions import caption_items
 from nmt_bodymap.ui.map.highlight import Highlight
 from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
 from nmt_bodymap.ui.map.labels import place_label
@@ -92,6 +93,8 @@ class BodyMapPanel(QWidget):
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         for view_name in ("anterior", "posterior"):
             scene = BodyScene(view_name, atlas, colors)
+            for caption in caption_items(view_name):  # "Client's right"... translated
+                scene.addItem(caption)
             view = BodyView(scene, tr(VIEW_TITLES[view_name]))
             view.point_clicked.connect(self._on_point_clicked)
             view.hovered.connect(self._on_hovered)

@@ -149,8 +149,19 @@ class BodyView(QGraphicsView):
         super().resizeEvent(event)
         if self._fitted:
             self.fit()
-        self._title.move(4, 2)
-        self._title.adjustSize()
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title on one line where it fits, else wrapped to the view's width: a long
+        title (German at 1366x768, the internal sites shown beside) is never cut off."""
+        room = max(40, self.width() - 8)
+        title = self._title
+        title.move(4, 2)
+        title.setWordWrap(False)
+        title.adjustSize()
+        if title.width() > room:
+            title.setWordWrap(True)
+            title.resize(room, title.heightForWidth(room))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120

@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.map.captions import paint_captions
 
 _BORDER = QColor(150, 110, 80, 200)
 _LABEL = QColor(60, 45, 35)
@@ -64,6 +65,7 @@ def render_view(
     show_regions: bool = True,
     show_labels: bool = True,
     show_muscles: bool = False,
+    show_captions: bool = True,
     width_px: int = 1000,
 ) -> Path:
     """Draw ``view`` into a PNG at ``path`` (``width_px`` wide) and return the path."""
@@ -83,6 +85,8 @@ def render_view(
         renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
         painter.scale(scale, scale)
         painter.translate(-min_x, -min_y)
+        if show_captions:  # "Client's right"... in the therapist's language
+            paint_captions(painter, view)
         if show_regions:
             pen = QPen(_BORDER, 1.0 / scale if scale > 1 else 1.0)
             pen.setCosmetic(True)
@@ -102,7 +106,8 @@ def render_view(
 
 
 def _svg_bytes(view: str, show_muscles: bool) -> bytes:
-    """The drawing, with its muscle layer shown or hidden as asked."""
+    """The drawing, with its muscle layer shown or hidden as asked (its captions layer is
+    always hidden: :func:`paint_captions` draws them translated)."""
     text = asset_path("body_svgs", f"{view}.svg").read_text(encoding="utf-8")
     if not show_muscles:
         text = text.replace('id="muscles"', 'id="muscles" style="display:none"', 1)

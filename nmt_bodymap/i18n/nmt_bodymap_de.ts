@@ -819,6 +819,7 @@
         <translation>Nur &amp;hinten</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Back</source>
         <translation>Hinten</translation>
@@ -1524,6 +1525,7 @@
         <translation>Nur v&amp;orne</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/documents/handout.py"/>
         <location filename="../../nmt_bodymap/ui/map/map_tools.py"/>
         <source>Front</source>
         <translation>Vorne</translation>
@@ -3314,6 +3316,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/map/labels.py"/>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
         <source>visit</source>
         <translation>Termin</translation>
     </message>
@@ -3505,6 +3508,15 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <location filename="../../nmt_bodymap/ui/documents/signed.py"/>
         <source>{kind}: {field}</source>
         <translation>{kind}: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/progress/progress_view.py"/>
+        <source>{label}  {complaint}
+   peak {peak} · extent {extent}% · {active} active TrP
+   after: {after}</source>
+        <translation>{label}  {complaint}
+   Spitze {peak} · Ausdehnung {extent} % · {active} aktive TrP
+   danach: {after}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_fields.py"/>

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nmt_bodymap.core.after_care import follow_up_summary, judge_soreness
+from nmt_bodymap.core.after_care import judge_soreness
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_measures
 from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO, thumbnail_icon
 from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
+from nmt_bodymap.ui.documents.after_care_words import follow_up_summary_words
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.progress.marks_comparison import MarksComparison
 from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
@@ -195,15 +196,22 @@ class ProgressView(QWidget):
         for entry, label in zip(self.history, labels, strict=True):
             m = entry.measures
             peak = "–" if m.peak_intensity is None else str(m.peak_intensity)
-            complaint = entry.visit.chief_complaint or "visit"
+            complaint = entry.visit.chief_complaint or tr("visit")
             after = entry.follow_up
+            after_words = follow_up_summary_words(
+                after.soreness_hours if after else None, after.relief_days if after else None
+            )
             item = QListWidgetItem(
-                f"{label}  {complaint}\n"
-                f"   peak {peak} · extent {m.extent_percent:.1f}% · "
-                f"{m.active_trigger_points} active TrP\n"
-                "   after: "
-                + follow_up_summary(
-                    after.soreness_hours if after else None, after.relief_days if after else None
+                tr(
+                    "{label}  {complaint}\n   peak {peak} · extent {extent}% · "
+                    "{active} active TrP\n   after: {after}"
+                ).format(
+                    label=label,
+                    complaint=complaint,
+                    peak=peak,
+                    extent=f"{m.extent_percent:.1f}",
+                    active=m.active_trigger_points,
+                    after=after_words,
                 )
             )
             if entry.thumbnail is not None:

@@ -42,7 +42,7 @@ from nmt_bodymap.ui.chart.visit_follow_ups import RecordFollowUp, VisitFollowUps
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.clinic.follow_up_dialog import FollowUpDialog
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label, place_label
 
 PROMPT_STYLE = (
     "QFrame#follow-up-prompt { background: #fff4d6; border: 1px solid #e0b84c; "
@@ -73,7 +73,7 @@ _builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visit-summary")
 def mark_lines(marks: Sequence[Any]) -> list[str]:
     """One line per mark; for a big visit one line per place (count, intensity range)."""
     if len(marks) <= MARK_LINES:
-        return [f"{place_label(m.region, m.side)}: {m.intensity}/10, {m.quality}" for m in marks]
+        return [f"{mark_place_label(m)}: {m.intensity}/10, {m.quality}" for m in marks]
     places: dict[tuple[str, str], list[Any]] = {}
     for mark in marks:
         places.setdefault((mark.region, mark.side), []).append(mark)

@@ -14,7 +14,7 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.ui.clinic.assessment_text import observation_text
 from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
-from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
+from nmt_bodymap.ui.map.labels import mark_place_label, muscle_label, side_label
 
 SECTIONS = ("subjective", "objective", "assessment", "plan")
 
@@ -30,9 +30,7 @@ def soap_suggestions(data: VisitDocument, knowledge: KnowledgeBase) -> dict[str,
     if data.marks:
         objective.append(
             "Pain map: "
-            + "; ".join(
-                f"{place_label(m.region, m.side)} {m.intensity}/10 {m.quality}" for m in data.marks
-            )
+            + "; ".join(f"{mark_place_label(m)} {m.intensity}/10 {m.quality}" for m in data.marks)
             + "."
         )
     objective += [f"Trigger point: {finding_text(knowledge, f)}." for f in data.findings]

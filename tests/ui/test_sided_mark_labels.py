@@ -43,3 +43,13 @@ def test_left_of_the_sternum_reads_left_sternum(
     qtbot.mouseClick(tab.suggest_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Left sternum" in tab.edits["objective"].toPlainText(), timeout=10_000)
     assert "Pain map: Sternum" not in tab.edits["objective"].toPlainText()
+
+
+def test_the_history_names_the_side_of_a_midline_mark() -> None:
+    from nmt_bodymap.ui.chart.history_view import describe
+
+    x, y = _sternum_point(488.0)  # the client's right (viewer's left on the front view)
+    values = {"view": "anterior", "x": x, "y": y, "region": "sternum", "side": "midline",
+              "quality": "ache", "intensity": 4}  # fmt: skip
+    assert describe("pain_mark", values).startswith("Right sternum")
+    assert describe("pain_mark", {**values, "x": None}).startswith("Sternum")

@@ -102,7 +102,8 @@ def mark_place_label(mark: MarkPlace) -> str:
     point, "Left sternum" (the core rule: :func:`nmt_bodymap.core.atlas.mark_side`)."""
     from nmt_bodymap.core.atlas import mark_side
 
-    shown = mark_side(mark.view, mark.region, mark.side, mark.x)  # type: ignore[arg-type]
+    view, x = getattr(mark, "view", ""), getattr(mark, "x", None)  # a summary row may lack them
+    shown = mark_side(view, mark.region, mark.side, x)  # type: ignore[arg-type]
     return place_label(mark.region, shown)
 
 

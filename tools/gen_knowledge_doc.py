@@ -129,6 +129,24 @@ FINER_REGIONS = [
     "and a part keeps its whole's published order (T&S list only the whole area). "
     "Migration 0008 moved every stored mark with a point to the part under it.",
     "",
+    "The outer strips of the upper arm and the forearm (`lateral_arm`, `lateral_forearm`: "
+    "the outer third of the limb's width) are seen on both views, so each is one region "
+    "drawn on both views and a part of two wholes: `anterior_arm` is `medial_anterior_arm` "
+    "and `lateral_arm`, `posterior_arm` is `medial_posterior_arm` and `lateral_arm` (the "
+    "forearm alike). The muscles whose Travell & Simons patterns run down the outer arm and "
+    "the radial forearm name the strip (supraspinatus Vol. 1 ch. 21, infraspinatus ch. 22 "
+    "- the anterolateral arm is its commonest referral -, the scalenes ch. 20, "
+    "brachioradialis and extensor carpi radialis longus ch. 34); those whose arm and "
+    "forearm pain runs down the inner (ulnar) side name the inner parts only (latissimus "
+    "dorsi ch. 24, pectoralis major ch. 42 and minor ch. 43, serratus anterior ch. 46, "
+    "serratus posterior superior ch. 47, flexor carpi ulnaris ch. 38), and so do biceps "
+    "(ch. 30), coracobrachialis (ch. 29), teres major (ch. 25) and extensor digitorum "
+    "(ch. 35), whose zones lie over the middle of the limb; every other zone on a whole "
+    "names both parts (the same place as before). The outer forearm keeps T&S's radial "
+    "forearm list, the outer arm the front-of-arm list's muscles that draw the strip. "
+    "Migration 0010 moved stored marks to the part under their point; a downgrade names "
+    "the whole of the mark's view again.",
+    "",
 ]
 
 BUTTOCK_CASE = [
@@ -149,6 +167,25 @@ BUTTOCK_CASE = [
     "of the thigh (and the calf for gluteus minimus), as in sample s08. The s06 case "
     "stays a strict expected failure in `tests/core/test_referral_cases.py`, so the day "
     "the published order is found to support it the test says so.",
+    "",
+    "Re-checked a third time (issue 17): (a) a rule 'local and referred first' (the muscle "
+    "lies under the spot and its pattern covers it) does not give the sample's order: under "
+    "the buttock's point only gluteus maximus lies on the drawings (piriformis and gluteus "
+    "minimus are deep and elsewhere), so it would lift gluteus maximus, and on the upper "
+    "buttock gluteus medius, maximus and minimus but not piriformis; it would also reorder "
+    "every region against its published list. (b) Other references do not support it "
+    "either: Perry's gluteal pain protocol (painwhisperer.com, after T&S) names gluteus "
+    "maximus, gluteus medius and piriformis as the three most commonly involved - gluteus "
+    "maximus, not minimus. No rule that holds for every region puts piriformis and gluteus "
+    "minimus in the first three for buttock pain alone, so none is applied.",
+    "",
+    "Upper and lower buttock: T&S publish one gluteal pain list (Vol. 2, Part 1) and no "
+    "separate list for the upper or the lower buttock, so each part keeps that order, "
+    "filtered to the muscles whose patterns reach it (upper buttock: gluteus medius, "
+    "gluteus maximus, iliocostalis lumborum, gluteus minimus; lower buttock: the whole "
+    "list, since quadratus lumborum's deep lower point, gluteus maximus TP1-3, the medial "
+    "hamstrings, piriformis and the posterior gluteus minimus all refer there). A different "
+    "order for a part would be invented, not published.",
     "",
 ]
 

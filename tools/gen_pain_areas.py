@@ -15,7 +15,7 @@ from typing import Any
 
 from nmt_bodymap.core.datafiles import read_yaml
 from nmt_bodymap.core.knowledge import load_knowledge
-from nmt_bodymap.core.vocabulary import load_vocabulary, overlapping, whole_of
+from nmt_bodymap.core.vocabulary import load_vocabulary, overlapping, wholes_of
 
 ORDERS_FILE = Path(__file__).with_name("pain_guide_orders.yaml")
 Order = tuple[tuple[str, str], list[str], str | None]
@@ -64,9 +64,9 @@ def render() -> str:
         for link in (link for name in overlapping(region) for link in kb.zones_naming(name)):
             if kinds.get(link.muscle.id) != "essential":
                 kinds[link.muscle.id] = link.kind
-        whole = whole_of().get(region)
+        whole = next((w for w in wholes_of().get(region, ()) if w in orders), None)
         entry = orders.get(region)
-        if entry is None and whole is not None and whole in orders:
+        if entry is None and whole is not None:
             # a part keeps its whole's published order (T&S list the whole area only)
             (ref, chapter), order_of_whole, note = orders[whole]
             entry = ((ref, chapter), order_of_whole, f"{note}, for its part {region}")

@@ -309,3 +309,22 @@ def _cache_key(svgs: Mapping[str, bytes]) -> str:
     for view, data in sorted(svgs.items()):
         parts += [view, data]
     return atlas_cache.content_key(*parts)
+
+
+def mark_side(view: str, region: str, side: Side, x: float | None) -> Side:
+    """The side a stored mark is named with: a midline mark on a one-sided region takes the
+    side of its point ("Left sternum"; :func:`nmt_bodymap.core.vocabulary.shown_side`)."""
+    from nmt_bodymap.core.vocabulary import shown_side
+
+    if side != "midline" or x is None:
+        return side
+    atlas = load_atlas()
+    side_at = atlas.side_at if view in atlas.views() else None
+    return shown_side(view, region, side, x, side_at)
+
+
+def mark_label(view: str, region: str, side: Side, x: float | None) -> str:
+    """A stored mark's place as shown on screen and in documents: "Left sternum"."""
+    from nmt_bodymap.core.vocabulary import region_label
+
+    return region_label(region, mark_side(view, region, side, x))

@@ -15,7 +15,7 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.places import zone_sides
 from nmt_bodymap.core.ranking_geometry import AtlasLike, Point, exists_on, muscles_under
 from nmt_bodymap.core.sides import Side
-from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary, overlapping
+from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, load_vocabulary, overlapping, shown_side
 
 ZoneName = Literal["essential", "spillover", "local"]
 CandidateSide = Literal["left", "right", "bilateral"]
@@ -57,14 +57,11 @@ def fits(spot: Spot, muscle_side: Side) -> bool:
 def sided_spot(spot: Spot, atlas: AtlasLike) -> Spot:
     """A midline spot with a point on a region whose pain may be one-sided (vertex, chin,
     sternum, sacrum) takes the side of the point: a click left of the midline is the left
-    vertex (on the anterior view the client's left is on the viewer's right)."""
-    if spot.side != "midline" or spot.point is None or spot.view == INTERNAL_VIEW:
-        return spot
-    entry = load_vocabulary().get(spot.region)
-    side_at = getattr(atlas, "side_at", None)
-    if entry is None or not entry.sided or side_at is None:
-        return spot
-    return Spot(spot.view, spot.region, side_at(spot.view, spot.point[0]), spot.point)
+    vertex (on the anterior view the client's left is on the viewer's right); the rule is
+    :func:`nmt_bodymap.core.vocabulary.shown_side`."""
+    x = None if spot.point is None else spot.point[0]
+    side = shown_side(spot.view, spot.region, spot.side, x, getattr(atlas, "side_at", None))
+    return spot if side == spot.side else Spot(spot.view, spot.region, side, spot.point)
 
 
 def check_spot(spot: Spot) -> None:

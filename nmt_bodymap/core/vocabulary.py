@@ -12,6 +12,7 @@ whole, and the reverse).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
@@ -92,18 +93,27 @@ def load_vocabulary() -> dict[str, RegionDef]:
 
 @cache
 def whole_of() -> dict[str, str]:
-    """Part name -> the region it is a part of (``upper_buttock`` -> ``buttock``)."""
-    return {part: r.name for r in load_vocabulary().values() for part in r.parts}
+    """Part name -> the first region it is a part of (``upper_buttock`` -> ``buttock``)."""
+    return {part: wholes[0] for part, wholes in wholes_of().items()}
+
+
+@cache
+def wholes_of() -> dict[str, tuple[str, ...]]:
+    """Part name -> every region it is a part of: a strip seen on both views is a part of
+    each view's whole (``lateral_arm`` -> ``anterior_arm``, ``posterior_arm``)."""
+    found: dict[str, list[str]] = {}
+    for region in load_vocabulary().values():
+        for part in region.parts:
+            found.setdefault(part, []).append(region.name)
+    return {part: tuple(wholes) for part, wholes in found.items()}
 
 
 @cache
 def overlapping(name: str) -> tuple[str, ...]:
-    """The names whose places overlap ``name``'s: itself, its parts, the whole it is part
+    """The names whose places overlap ``name``'s: itself, its parts, the wholes it is part
     of. A referral zone naming any of them covers a spot on ``name``."""
     entry = load_vocabulary().get(name)
-    whole = whole_of().get(name)
-    found = [name, *(entry.parts if entry is not None else ())]
-    return tuple(found + ([whole] if whole is not None else []))
+    return (name, *(entry.parts if entry is not None else ()), *wholes_of().get(name, ()))
 
 
 def drawn_regions() -> dict[str, RegionDef]:
@@ -121,6 +131,25 @@ def internal_sites() -> dict[str, RegionDef]:
 
 def region_label(name: str, side: Side) -> str:
     return load_vocabulary()[name].label_for(side)
+
+
+def shown_side(
+    view: str,
+    region: str,
+    side: Side,
+    x: float | None,
+    side_at: Callable[[str, float], Side] | None,
+) -> Side:
+    """The side a mark is named and looked up with (the rule, once): a midline mark with a
+    point on a region whose pain may be one-sided (vertex, chin, sternum, sacrum) takes the
+    side of its point, so a click left of the midline is the "Left sternum"; any other mark
+    keeps its side. ``side_at`` gives the client's side of a point's x on a view."""
+    if side != "midline" or x is None or view == INTERNAL_VIEW or side_at is None:
+        return side
+    entry = load_vocabulary().get(region)
+    if entry is None or not entry.sided:
+        return side
+    return side_at(view, x)
 
 
 def is_valid_place(name: str, side: str) -> bool:

@@ -199,13 +199,13 @@ def name_controls(root: QWidget) -> int:
 # -- the body map: a description per view that follows the marks ---------------------------
 def marks_description(view: str, marks: Iterable[object]) -> str:
     """ "Anterior body view: 2 pain marks: Right temple, 7 of 10, throbbing; …"."""
-    from nmt_bodymap.core.vocabulary import region_label
+    from nmt_bodymap.core.atlas import mark_label
 
     spoken = []
     for mark in marks:
         if getattr(mark, "view", None) != view:
             continue
-        place = region_label(mark.region, mark.side)  # type: ignore[attr-defined]
+        place = mark_label(view, mark.region, mark.side, getattr(mark, "x", None))  # type: ignore[attr-defined]
         spoken.append(f"{place}, {mark.intensity} of 10, {mark.quality}")  # type: ignore[attr-defined]
     title = VIEW_NAMES.get(view, view)
     if not spoken:

@@ -54,7 +54,8 @@ def test_cases_file_is_the_shared_one_when_present() -> None:
 # minimus, all as essential referrers; the frequency order puts the latter two at 7-8.
 # Re-checked with the upper/lower buttock split (issue 17): quadratus lumborum (deep lower
 # point) and gluteus maximus refer to the lower buttock too, so the order stands; the
-# reasoning is in docs/knowledge.md ("Buttock pain").
+# reasoning is in docs/knowledge.md ("Buttock pain"); re-checked again for a "local and
+# referred first" rule and other references (issue 17): neither supports it, see there.
 KNOWN_CONFLICTS = {"s06": "T&S gluteal pain guide order differs from the sample's top 3"}
 
 

@@ -104,9 +104,13 @@ def test_sternocleidomastoid_does_not_refer_to_the_upper_teeth() -> None:
 
 def test_infraspinatus_front_and_outer_arm_is_essential() -> None:
     essential, _ = _zones("infraspinatus")
-    assert {"anterior_shoulder", "anterior_arm"} <= essential
+    # the front of the arm is named by its parts since the outer strip is its own region
+    assert {"anterior_shoulder", "medial_anterior_arm", "lateral_arm"} <= essential
     found = _candidate([Spot("anterior", "anterior_arm", "right")], "infraspinatus")
     assert found is not None and found.zones == ("essential",)
+    for view in ("anterior", "posterior"):  # the outer strip, marked on either view
+        found = _candidate([Spot(view, "lateral_arm", "right")], "infraspinatus")
+        assert found is not None and found.zones == ("essential",), view
 
 
 def test_tensor_fasciae_latae_spills_to_the_front_of_the_thigh() -> None:

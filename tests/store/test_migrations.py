@@ -74,9 +74,9 @@ def _chart_at_0001(target: str) -> None:
 
 def test_new_chart_is_created_at_head_and_matches_the_models(db_target: str) -> None:
     ChartStore.open(db_target, backup_on_close=False).close()
-    # 0006 signing (issue 16), 0007 hold lengths (issue 15), 0008 and 0009 finer regions
+    # 0006 signing (issue 16), 0007 hold lengths (issue 15), 0008-0010 finer regions
     # (issue 17)
-    assert _revision(db_target) == head_revision() == "0009"
+    assert _revision(db_target) == head_revision() == "0010"
     engine = make_engine(database_url(db_target))
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)

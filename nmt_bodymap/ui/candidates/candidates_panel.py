@@ -60,7 +60,7 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
 )
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label
 
 MAX_SHOWN = 30
 KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
@@ -173,10 +173,10 @@ class CandidatesPanel(QWidget):
             Spot(m.view, m.region, m.side, None if m.x is None or m.y is None else (m.x, m.y))
             for m in marks
         ]  # internal sites (teeth, pelvic floor...) have no point on the drawing
-        labels: dict[tuple[str, str], str] = {}  # a visit's marks sit on a few places
+        labels: dict[tuple[str, str, float | None], str] = {}  # marks sit on a few places
         self._spot_labels = [
-            labels.get((m.region, m.side))
-            or labels.setdefault((m.region, m.side), place_label(m.region, m.side))
+            labels.get(key := (m.region, m.side, m.x if m.side == "midline" else None))
+            or labels.setdefault(key, mark_place_label(m))
             for m in marks
         ]
         try:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nmt_bodymap.core.atlas import mark_side
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowKind
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
@@ -92,7 +93,10 @@ def describe(kind: str, values: Mapping[str, Any] | None, knowledge: Any = None)
         return ""
     v = dict(values)
     if kind == "pain_mark":
-        place = place_label(v["region"], v.get("side", "")) if v.get("region") else ""
+        place = ""
+        if v.get("region"):  # "Left sternum": a midline mark named with its point's side
+            side = mark_side(str(v.get("view", "")), v["region"], v.get("side", ""), v.get("x"))
+            place = place_label(v["region"], side)
         score = f"{v.get('quality') or ''} {_score(v.get('intensity'))}".strip()
         return _join(place, score, v.get("note"))
     if kind in ("finding", "treatment"):

@@ -47,11 +47,11 @@ class MarkState:
 
 def saved_note(marks: list[MarkState], intensity: int | None, quality: str | None) -> str:
     """The status-bar note of a score change: "Saved: Right temple, ache 6/10"."""
-    from nmt_bodymap.ui.map.labels import place_label
+    from nmt_bodymap.ui.map.labels import mark_place_label
 
     parts = [
         tr("{place}, {quality} {intensity}/10").format(
-            place=place_label(m.region, m.side),
+            place=mark_place_label(m),
             quality=tr(quality or m.quality),
             intensity=m.intensity if intensity is None else intensity,
         )

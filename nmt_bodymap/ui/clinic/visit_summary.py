@@ -44,7 +44,7 @@ from nmt_bodymap.ui.documents.after_care_words import (
     window_words,
 )
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label, place_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.store.records import VisitRecord
@@ -78,9 +78,7 @@ _builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="visit-summary")
 def mark_lines(marks: Sequence[Any]) -> list[str]:
     """One line per mark; for a big visit one line per place (count, intensity range)."""
     if len(marks) <= MARK_LINES:
-        return [
-            f"{place_label(m.region, m.side)}: {m.intensity}/10, {tr(m.quality)}" for m in marks
-        ]
+        return [f"{mark_place_label(m)}: {m.intensity}/10, {tr(m.quality)}" for m in marks]
     places: dict[tuple[str, str], list[Any]] = {}
     for mark in marks:
         places.setdefault((mark.region, mark.side), []).append(mark)

@@ -17,7 +17,7 @@ from nmt_bodymap.ui.documents.figures import VIEW_TITLES, body_chart, number_mar
 from nmt_bodymap.ui.documents.paged import ensure_gui_app, text_font
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label
 
 HEIGHT_PX = 1600
 LINE_PX = 34
@@ -32,7 +32,7 @@ def body_chart_image(data: VisitDocument) -> QImage:
     lines = [
         tr("{number}. {place}: {intensity}/10, {quality} ({view})").format(
             number=m.number,
-            place=place_label(m.record.region, m.record.side),
+            place=mark_place_label(m.record),
             intensity=m.record.intensity,
             quality=tr(m.record.quality),
             view=views_px.get(m.record.view, tr("internal")),

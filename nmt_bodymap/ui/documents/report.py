@@ -41,6 +41,7 @@ from nmt_bodymap.ui.i18n import long_datetime, tr, tr_noop
 from nmt_bodymap.ui.map.highlight import zone_regions
 from nmt_bodymap.ui.map.labels import (
     knowledge_text,
+    mark_place_label,
     muscle_label,
     place_label,
     side_label,
@@ -109,7 +110,7 @@ def mark_lines(data: VisitDocument) -> list[str]:
     for m in number_marks(data.marks):
         line = tr("{number}. {place} — intensity {intensity}/10, {quality} ({view})").format(
             number=m.number,
-            place=place_label(m.record.region, m.record.side),
+            place=mark_place_label(m.record),
             intensity=m.record.intensity,
             quality=tr(m.record.quality),
             view=views.get(m.record.view, tr("internal site")),
@@ -235,7 +236,7 @@ def soap_html(data: VisitDocument) -> str:
 
 def row_names(knowledge: KnowledgeBase, data: VisitDocument) -> dict[str, str]:
     """The visit's rows by uid, in words (what an amendment names)."""
-    names = {m.uid: place_label(m.region, m.side) for m in data.marks}
+    names = {m.uid: mark_place_label(m) for m in data.marks}
     for row in (*data.findings, *data.treatments):
         muscle = muscle_label(row.muscle_id) if row.muscle_id in knowledge else row.muscle_id
         names[row.uid] = f"{muscle}, {side_label(row.side).lower()}"

@@ -19,7 +19,7 @@ from nmt_bodymap.ui.clinic.findings_panel import finding_text, treatment_text
 from nmt_bodymap.ui.documents.after_care_words import follow_up_lines, short_date, window_words
 from nmt_bodymap.ui.documents.visit_data import VisitDocument
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import muscle_label, place_label, side_label
+from nmt_bodymap.ui.map.labels import mark_place_label, muscle_label, side_label
 
 SECTIONS = ("subjective", "objective", "assessment", "plan")
 
@@ -43,7 +43,7 @@ def soap_suggestions(data: VisitDocument, knowledge: KnowledgeBase) -> dict[str,
     objective = []
     if data.marks:
         places = "; ".join(
-            f"{place_label(m.region, m.side)} {m.intensity}/10 {tr(m.quality)}" for m in data.marks
+            f"{mark_place_label(m)} {m.intensity}/10 {tr(m.quality)}" for m in data.marks
         )
         objective.append(tr("Pain map: {places}.").format(places=places))
     objective += [

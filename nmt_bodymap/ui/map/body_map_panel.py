@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nmt_bodymap.core.atlas import Atlas
+from nmt_bodymap.core.atlas import Atlas, mark_side
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 from nmt_bodymap.settings import load_settings
@@ -35,7 +35,7 @@ from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.captions import caption_items
 from nmt_bodymap.ui.map.highlight import Highlight
 from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label, place_label
 from nmt_bodymap.ui.map.legend import MapLegend
 from nmt_bodymap.ui.map.map_tools import build_tools, chosen_quality, show_quality
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
@@ -193,15 +193,14 @@ class BodyMapPanel(QWidget):
     ) -> None:
         """A new mark with the next mark's values; it becomes the one selected mark."""
         op = self.marks.add_op(view, x, y, region, side, self._next_intensity, self._next_quality)
+        where = place_label(region, mark_side(view, region, side, x))  # "Left sternum"
         place = tr("{place}, {quality} {intensity}/10").format(
-            place=place_label(region, side),
+            place=where,
             quality=tr(self._next_quality),
             intensity=self._next_intensity,
         )
         note = tr("Saved: {marks}").format(marks=place)
-        if self._push(
-            [op], tr("Mark {place_label}").format(place_label=place_label(region, side)), note
-        ):
+        if self._push([op], tr("Mark {place_label}").format(place_label=where), note):
             self.selection.set([op.row], picked=False)
 
     def _push(self, ops: list[Any], text: str, note: str = "") -> bool:
@@ -237,7 +236,7 @@ class BodyMapPanel(QWidget):
         return True
 
     def _labels(self, keys: list[str]) -> list[str]:
-        return [place_label(m.region, m.side) for k in keys if (m := self.marks.get(k))]
+        return [mark_place_label(m) for k in keys if (m := self.marks.get(k))]
 
     def _on_point_clicked(self, view: str, point: QPointF) -> None:
         if self.marks.visit_id is None:

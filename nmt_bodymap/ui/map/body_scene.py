@@ -32,7 +32,7 @@ from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.map.geometry import path_from_geometry
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label, place_label
 from nmt_bodymap.ui.map.map_items import (
     MARK_RADIUS,
     FindingItem,
@@ -175,13 +175,14 @@ class BodyScene(QGraphicsScene):
             for item in self.mark_items.values():
                 self.removeItem(item)
             self.mark_items.clear()
-            labels: dict[tuple[str, str], str] = {}  # a visit's marks sit on a few places
+            labels: dict[tuple[str, str, float | None], str] = {}  # marks sit on a few places
             for mark in marks:
                 if mark.view != self.view:
                     continue
-                label = labels.get((mark.region, mark.side))
+                at = mark.x if mark.side == "midline" else None  # a sided midline place
+                label = labels.get((mark.region, mark.side, at))
                 if label is None:
-                    label = labels[(mark.region, mark.side)] = place_label(mark.region, mark.side)
+                    label = labels[(mark.region, mark.side, at)] = mark_place_label(mark)
                 item = PainMarkItem(mark, self.colors, label)
                 item.set_hit_radius(self._hit_radius)
                 self.addItem(item)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from nmt_bodymap.core import translations
 from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
@@ -81,6 +82,29 @@ def place_label(region: str, side: str) -> str:
     if not knowledge_text("region", region, "label"):
         return f"{side_label(side)} {region.replace('_', ' ')}"
     return translations.place_name(region, side, _language())
+
+
+class MarkPlace(Protocol):
+    """What a pain mark (a record, the map's state, a document's row) tells of its place."""
+
+    @property
+    def view(self) -> str: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def side(self) -> str: ...
+    @property
+    def x(self) -> float | None: ...
+
+
+def mark_place_label(mark: MarkPlace) -> str:
+    """A pain mark's place: a midline mark on a one-sided region named with the side of its
+    point, "Left sternum" (the core rule: :func:`nmt_bodymap.core.atlas.mark_side`)."""
+    from nmt_bodymap.core.atlas import mark_side
+
+    view, x = getattr(mark, "view", ""), getattr(mark, "x", None)  # a summary row may lack them
+    shown = mark_side(view, mark.region, mark.side, x)  # type: ignore[arg-type]
+    return place_label(mark.region, shown)
 
 
 def side_label(side: str) -> str:

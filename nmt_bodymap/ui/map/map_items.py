@@ -167,9 +167,9 @@ class PainMarkItem(QGraphicsItem):
         self.setPos(mark.x, mark.y)
         status = " — NOT SAVED" if mark.status == "unsaved" else ""
         if label is None:
-            from nmt_bodymap.ui.map.labels import place_label
+            from nmt_bodymap.ui.map.labels import mark_place_label
 
-            label = place_label(mark.region, mark.side)
+            label = mark_place_label(mark)
         self.setToolTip(
             f"{label}: {mark.quality}, {mark.intensity}/10{status}"
             + (f"\n{mark.error}" if mark.error else "")

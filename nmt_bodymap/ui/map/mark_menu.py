@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from nmt_bodymap.ui.chart.marks import QUALITIES
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.labels import mark_place_label
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def mark_menu(panel: BodyMapPanel, key: str) -> QMenu | None:
         return None
     menu = QMenu(panel)
     menu.setObjectName("mark-menu")
-    menu.addSection(place_label(mark.region, mark.side))
+    menu.addSection(mark_place_label(mark))
     intensity = menu.addMenu(tr("Intensity"))
     for value in range(MAX_INTENSITY + 1):
         action = intensity.addAction(str(value))

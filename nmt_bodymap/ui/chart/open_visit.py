@@ -17,8 +17,9 @@ row back as the store holds it. Failures of one burst are told in one message.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -29,6 +30,8 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
+
+SAVED = ("saved", "")  # the save status of a row the store holds as shown
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,11 @@ class OpenVisit(QObject):
         return {} if self.doc is None else self.doc.rows(kind)
 
     def status(self, uid: str) -> tuple[str, str]:
-        return self._status.get(uid, ("saved", ""))
+        return self._status.get(uid, SAVED)
+
+    def statuses(self) -> Mapping[str, tuple[str, str]]:
+        """Every row's save status that is not plain saved (read-only; absent: ``SAVED``)."""
+        return MappingProxyType(self._status)
 
     def unsaved(self) -> list[str]:
         return [uid for uid, (status, _e) in self._status.items() if status == "unsaved"]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from nmt_bodymap.core.operations import Change, Operation, RowKind
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.ui.chart.marks import MarkState
-from nmt_bodymap.ui.chart.open_visit import DocChange, OpenVisit
+from nmt_bodymap.ui.chart.open_visit import SAVED, DocChange, OpenVisit
 
 MARK = RowKind.PAIN_MARK
 
@@ -52,9 +52,9 @@ class VisitMarks(QObject):
         known = self._known
         fresh: dict[str, tuple[Any, tuple[str, str], MarkState]] = {}
         result: list[MarkState] = []
-        status = self.visit.status
+        status = self.visit.statuses().get
         for uid, row in self.visit.rows(MARK).items():
-            saved = status(uid)
+            saved = status(uid, SAVED)
             entry = known.get(uid)
             if entry is None or entry[0] is not row or entry[1] != saved:
                 entry = (row, saved, self._state(uid, row, saved))

@@ -7,9 +7,9 @@ In the real window (off screen) on a real chart (plain, or encrypted when
   its 10,000 marks on the map, the candidates ranked for them and the views painted;
 - ``progress_ms``: the progress view made for a client with 2,000 visits (3 marks each) to
   its timeline and charts filled and painted;
-- ``bare_window_ms``: a bare PySide6 ``QMainWindow`` of the same size made, shown and
-  painted in the same process right before each open, and ``visit_open_ratio``, the open
-  against it (medians): a figure to compare between runs on a machine whose load moves.
+- ``bare_window_ms``: a bare PySide6 ``QMainWindow`` started as a process, exec to its first
+  paint (``bench_startup``'s yardstick), right before each open; ``visit_open_ratio``: the
+  open against it (medians), a figure to compare between runs on a machine whose load moves.
 
 The chart is built once in ``bench/.cache`` (rows inserted in bulk, like a clinic's years).
 
@@ -135,20 +135,12 @@ def _paint(window: Any) -> None:
     window.candidates.tree.viewport().repaint()
 
 
-def _bare_window_ms() -> float:
-    """A bare window of the bench's size made, shown and painted (the yardstick)."""
-    from PySide6.QtWidgets import QMainWindow
+def _bare_window_ms(chart: Path) -> float:
+    """The yardstick: a bare PySide6 window's process from exec to its first paint, as
+    ``bench_startup`` launches it (``startup_child.py bare``), in the same minute."""
+    from bench_startup import _launch
 
-    start = time.perf_counter()
-    bare = QMainWindow()
-    bare.resize(1500, 920)
-    bare.show()
-    _wait_until(lambda: bare.isVisible())
-    bare.repaint()
-    took = (time.perf_counter() - start) * 1000
-    bare.close()
-    bare.deleteLater()
-    return took
+    return float(_launch("bare", chart)["ms"])
 
 
 def run(samples: int | None = None, progress: bool = True) -> dict[str, float]:
@@ -185,7 +177,7 @@ def run(samples: int | None = None, progress: bool = True) -> dict[str, float]:
     for _ in range(samples):
         window.marks.load_visit(None)
         _wait_until(lambda: worker.pending() == 0)
-        bare_ms.append(_bare_window_ms())
+        bare_ms.append(_bare_window_ms(chart))
         start = time.perf_counter()
         window._on_visit(big_visit)
         _wait_until(

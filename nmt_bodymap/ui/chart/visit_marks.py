@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nmt_bodymap.core.operations import Change, Operation, RowKind
 from nmt_bodymap.core.sides import Side
+from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.chart.open_visit import SAVED, DocChange, OpenVisit
 
@@ -130,7 +131,7 @@ class VisitMarks(QObject):
     def delete_op(self, key: str) -> Operation:
         return self._doc().delete_op(MARK, key)
 
-    def _doc(self) -> Any:
+    def _doc(self) -> VisitDocument:
         if self.visit.doc is None:
             raise RuntimeError("no visit is open")
         return self.visit.doc

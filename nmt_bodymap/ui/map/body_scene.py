@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
@@ -38,8 +38,8 @@ from nmt_bodymap.ui.map.scene_marks import (  # noqa: F401  (re-exported: tests,
     CLOSE_PX,
     DENSE_MARKS,
     SceneMarks,
-    spread_offsets,
 )
+from nmt_bodymap.ui.map.spread import spread_offsets  # noqa: F401  (re-exported: tests)
 
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 RegionKey = tuple[str, str]  # (region name, client side)
@@ -101,13 +101,14 @@ class BodyScene(SceneMarks):
         self._hover.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self._hover)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The static figure: background, outline and the faint borders of every region.
 
         The views cache what this draws (``CacheBackground``), so it runs when a view is
         zoomed, scrolled or resized, not when a click lights a muscle.
         """
         super().drawBackground(painter, rect)
+        rect = QRectF(rect)
         # The view's background-cache painter starts without the view's render hints.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -141,7 +142,7 @@ class BodyScene(SceneMarks):
     def _cosmetic_pen(
         color: object, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
     ) -> QPen:
-        pen = QPen(color, width, style)  # type: ignore[call-overload]
+        pen: QPen = QPen(color, width, style)  # type: ignore[call-overload]
         pen.setCosmetic(True)  # same width on screen at every zoom
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen

@@ -39,6 +39,7 @@ class VisitMarks(QObject):
         # uid -> (the document's row object, its save status, the state made of them): a
         # row object is replaced on every change, so a state is reused only while exact.
         self._known: dict[str, tuple[Any, tuple[str, str], MarkState]] = {}
+        self._read: tuple[Any, int, list[MarkState]] | None = None  # doc, revision, marks
         visit.changed.connect(self._on_changed)
         visit.status_changed.connect(self._on_status)
 
@@ -50,6 +51,9 @@ class VisitMarks(QObject):
     def marks(self) -> list[MarkState]:
         """Every live mark, in the document's order (a state is made once per row version
         and save status: a 10,000-mark visit is read many times while it opens)."""
+        stamp = (self.visit.doc, self.visit.revision)
+        if self._read is not None and self._read[0] is stamp[0] and self._read[1] == stamp[1]:
+            return list(self._read[2])  # nothing announced since the last read
         known = self._known
         fresh: dict[str, tuple[Any, tuple[str, str], MarkState]] = {}
         result: list[MarkState] = []
@@ -62,7 +66,8 @@ class VisitMarks(QObject):
             fresh[uid] = entry
             result.append(entry[2])
         self._known = fresh  # rows gone from the document are forgotten
-        return result
+        self._read = (*stamp, result)
+        return list(result)
 
     def get(self, key: str) -> MarkState | None:
         doc = self.visit.doc

@@ -6,11 +6,15 @@ In the real window (off screen) on a real chart (plain, or encrypted when
 - ``visit_open_ms``: the visit chosen (as a click in the visit list does) to every one of
   its 10,000 marks on the map, the candidates ranked for them and the views painted;
 - ``progress_ms``: the progress view made for a client with 2,000 visits (3 marks each) to
-  its timeline and charts filled and painted.
+  its timeline and charts filled and painted;
+- ``bare_window_ms``: a bare PySide6 ``QMainWindow`` started as a process, exec to its first
+  paint (``bench_startup``'s yardstick), right before each open; ``visit_open_ratio``: the
+  open against it (medians), a figure to compare between runs on a machine whose load moves;
+  ``visit_open_cpu_ms``: the CPU time of the whole process (both threads) during the open.
 
 The chart is built once in ``bench/.cache`` (rows inserted in bulk, like a clinic's years).
 
-    python bench/bench_large.py [--samples 3]
+    python bench/bench_large.py [--samples 3] [--no-progress]
 """
 
 from __future__ import annotations
@@ -132,7 +136,15 @@ def _paint(window: Any) -> None:
     window.candidates.tree.viewport().repaint()
 
 
-def run(samples: int | None = None) -> dict[str, float]:
+def _bare_window_ms(chart: Path) -> float:
+    """The yardstick: a bare PySide6 window's process from exec to its first paint, as
+    ``bench_startup`` launches it (``startup_child.py bare``), in the same minute."""
+    from bench_startup import _launch
+
+    return float(_launch("bare", chart)["ms"])
+
+
+def run(samples: int | None = None, progress: bool = True) -> dict[str, float]:
     if samples is None:  # run.py --quick: one sample
         samples = 1 if os.environ.get("NMT_BENCH_QUICK") == "1" else 3
     from nmt_bodymap.core.operations import RowKind
@@ -161,10 +173,14 @@ def run(samples: int | None = None) -> dict[str, float]:
 
     visit_ms: list[float] = []
     progress_ms: list[float] = []
+    bare_ms: list[float] = []
+    cpu_ms: list[float] = []  # the whole process (GUI and worker threads)
+    shown = 0
     for _ in range(samples):
         window.marks.load_visit(None)
         _wait_until(lambda: worker.pending() == 0)
-        start = time.perf_counter()
+        bare_ms.append(_bare_window_ms(chart))
+        start, cpu = time.perf_counter(), time.process_time()
         window._on_visit(big_visit)
         _wait_until(
             lambda: (
@@ -175,8 +191,15 @@ def run(samples: int | None = None) -> dict[str, float]:
         _wait_until(lambda: window._ranked_for is not None or not window.candidates.isVisible())
         _paint(window)
         visit_ms.append((time.perf_counter() - start) * 1000)
-        print(f"visit open {visit_ms[-1]:.0f} ms", file=sys.stderr, flush=True)
-
+        cpu_ms.append((time.process_time() - cpu) * 1000)
+        print(
+            f"visit open {visit_ms[-1]:.0f} ms, CPU {cpu_ms[-1]:.0f} ms"
+            f" (bare window {bare_ms[-1]:.0f} ms)",
+            file=sys.stderr,
+            flush=True,
+        )
+        if not progress:
+            continue
         start = time.perf_counter()
         view = ProgressView(worker.submit, ids["client"], window.atlas)
         view.show()
@@ -189,19 +212,25 @@ def run(samples: int | None = None) -> dict[str, float]:
         view.deleteLater()
     window.close()
     worker.shutdown()
-    return {
+    figures = {
         "visit_open_ms": statistics.median(visit_ms),
+        "visit_open_cpu_ms": statistics.median(cpu_ms),
         "visit_open_marks": float(MARKS),
-        "progress_ms": statistics.median(progress_ms),
-        "progress_visits": float(shown),
+        "bare_window_ms": statistics.median(bare_ms),
+        "visit_open_ratio": statistics.median(visit_ms) / statistics.median(bare_ms),
     }
+    if progress:
+        figures["progress_ms"] = statistics.median(progress_ms)
+        figures["progress_visits"] = float(shown)
+    return figures
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="large charts: visit open, progress view")
     parser.add_argument("--samples", type=int, default=None)
+    parser.add_argument("--no-progress", action="store_true", help="only the visit open")
     args = parser.parse_args()
-    for name, value in run(args.samples).items():
+    for name, value in run(args.samples, progress=not args.no_progress).items():
         print(f"{name:<22} {value:10.3f}")
     return 0
 

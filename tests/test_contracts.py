@@ -28,11 +28,8 @@ RELAXABLE = {"warn_return_any", "disallow_any_generics", "warn_unused_ignores"}
 # checked strictly.
 UI_UNCHECKED_ALLOWED = {
     "nmt_bodymap.ui.chart.history_view",
-    "nmt_bodymap.ui.chart.visit_marks",
     "nmt_bodymap.ui.clinic.finding_dialogs",
     "nmt_bodymap.ui.clinic.findings_panel",
-    "nmt_bodymap.ui.map.body_scene",
-    "nmt_bodymap.ui.map.map_items",
     "nmt_bodymap.ui.map.render",
 }
 

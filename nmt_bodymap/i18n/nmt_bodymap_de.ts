@@ -3547,6 +3547,11 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <translation>{line}: {note}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/map/map_items.py"/>
+        <source>{mark} — NOT SAVED</source>
+        <translation>{mark} — NICHT GESPEICHERT</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/access/accounts_dialog.py"/>
         <source>{name} can now sign in.</source>
         <translation>{name} kann sich jetzt anmelden.</translation>
@@ -3592,6 +3597,11 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
         <source>{place}: {count} marks, {low}–{high}/10, {qualities}</source>
         <translation>{place}: {count} Markierungen, {low}–{high}/10, {qualities}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/map/map_items.py"/>
+        <source>{place}: {quality}, {intensity}/10</source>
+        <translation>{place}: {quality}, {intensity}/10</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>

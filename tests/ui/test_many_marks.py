@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
@@ -80,41 +82,77 @@ def test_a_visit_is_added_in_one_batch_with_updates_and_index_off(qtbot: Any) ->
     scene.addItem = adding  # type: ignore[method-assign]
     scene.spread_marks = spreading  # type: ignore[method-assign]
     index = scene.itemIndexMethod()
-    marks = _marks(500)
+    marks = _marks(DENSE_MARKS)  # the most a view draws as items of their own
     scene.set_marks(marks)
-    assert len(seen) == 500
+    assert len(seen) == DENSE_MARKS
     assert set(seen) == {(QGraphicsScene.ItemIndexMethod.NoIndex, False)}
-    assert spreads == [500]  # badges spread once for the visit, not once per mark
+    assert spreads == [DENSE_MARKS]  # badges spread once for the visit, not once per mark
     assert scene.itemIndexMethod() == index and view.updatesEnabled()
-    assert len(scene.mark_items) == 500
+    assert len(scene.mark_items) == DENSE_MARKS and not scene.dense
 
 
-def test_dense_view_draws_plain_symbols_where_charted_and_paints(qtbot: Any) -> None:
-    scene = BodyScene("anterior", load_atlas(), MapColors())
+def _shown(qtbot: Any, scene: BodyScene) -> QGraphicsView:
     view = QGraphicsView(scene)
     qtbot.addWidget(view)
     view.resize(500, 700)
     view.show()
     view.fitInView(scene.sceneRect())
     scene.set_view_scale(view.transform().m11())
+    return view
+
+
+def test_a_dense_visit_is_one_layer_not_an_item_per_mark(qtbot: Any) -> None:
+    scene = BodyScene("anterior", load_atlas(), MapColors())
+    _shown(qtbot, scene)
+    before = len(scene.items())
+    marks = _marks(2000)
+    unsaved = replace(marks[7], status="unsaved", error="The disk is full.")
+    marks[7] = unsaved
+    scene.set_marks(marks)
+    assert scene.dense and scene.mark_count() == 2000
+    assert list(scene.mark_items) == [unsaved.key]  # only the unsaved mark is an item
+    assert len(scene.items()) == before + 1
+    assert len(scene.layer_keys()) == 1999 and unsaved.key not in scene.layer_keys()
+    assert all(scene.has_mark(m.key) for m in marks)
+
+
+def test_dense_view_draws_plain_symbols_where_charted_and_paints(qtbot: Any) -> None:
+    scene = BodyScene("anterior", load_atlas(), MapColors())
+    view = _shown(qtbot, scene)
     marks = _marks(DENSE_MARKS + 1)
     scene.set_marks(marks[:DENSE_MARKS])
-    assert not any(item.plain for item in scene.mark_items.values())
-    scene.put_mark(marks[DENSE_MARKS])  # one more: the view turns dense
-    assert all(item.plain for item in scene.mark_items.values())
-    assert all(item.offset.isNull() for item in scene.mark_items.values())
+    assert len(scene.mark_items) == DENSE_MARKS and scene.layer_keys() == []
+    scene.put_mark(marks[DENSE_MARKS])  # one more: the view turns dense, items go
+    assert scene.mark_items == {} and len(scene.layer_keys()) == DENSE_MARKS + 1
     # Painted: the pixel at a mark is the intensity's colour, not the figure's.
     image = view.grab().toImage()
     mark = marks[0]
     at = view.mapFromScene(mark.x, mark.y)
     painted = QColor(image.pixel(at))
     blank = BodyScene("anterior", load_atlas(), MapColors())
-    blank_view = QGraphicsView(blank)
-    qtbot.addWidget(blank_view)
-    blank_view.resize(500, 700)
-    blank_view.show()
-    blank_view.fitInView(blank.sceneRect())
+    blank_view = _shown(qtbot, blank)
     assert painted != QColor(blank_view.grab().toImage().pixel(at))
-    scene.drop_mark(marks[-1].key)  # back under the threshold: full badges again
-    assert not any(item.plain for item in scene.mark_items.values())
+    scene.drop_mark(marks[-1].key)  # back under the threshold: a badge per mark again
+    assert len(scene.mark_items) == DENSE_MARKS and scene.layer_keys() == []
     assert body_scene.DENSE_MARKS == DENSE_MARKS
+
+
+def test_the_dense_layer_hits_the_nearest_mark_within_the_hit_area(qtbot: Any) -> None:
+    scene = BodyScene("anterior", load_atlas(), MapColors())
+    _shown(qtbot, scene)
+    marks = _marks(DENSE_MARKS + 50, seed=4)
+    scene.set_marks(marks)
+    scale = scene._view_scale
+    reach = scene.hit_radius / scale  # scene units
+    target = marks[10]
+    assert target.x is not None and target.y is not None
+    near = QPointF(target.x + reach * 0.2, target.y)
+    hit = scene.mark_under(near)
+    nearest = min(
+        marks,
+        key=lambda m: math.dist((m.x, m.y), (near.x(), near.y())),  # type: ignore[arg-type]
+    )
+    assert hit is not None and hit.key == nearest.key
+    assert nearest.key in scene.mark_items and nearest.key not in scene.layer_keys()
+    far = QPointF(scene.sceneRect().left() + 1, scene.sceneRect().top() + 1)
+    assert scene.mark_under(far) is None

@@ -17,8 +17,9 @@ row back as the store holds it. Failures of one burst are told in one message.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -29,6 +30,8 @@ from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_model import error_text
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
+
+SAVED = ("saved", "")  # the save status of a row the store holds as shown
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,28 @@ class OpenVisit(QObject):
         self._in_flight: Counter[str] = Counter()  # operations queued per row
         self._status: dict[str, tuple[str, str]] = {}  # uid -> (status, error)
         self._failures: list[str] = []
+        # Counts every announced change of the rows or of a save status (each is announced
+        # right after it is made): what was read at one revision is still exact at it.
+        self.revision = 0
+
+    def _announce(self, change: DocChange) -> None:
+        self.revision += 1
+        self.changed.emit(change)
+
+    def _announce_status(self, uids: frozenset[str]) -> None:
+        self.revision += 1
+        self.status_changed.emit(uids)
 
     # -- reading ---------------------------------------------------------------------------
     def rows(self, kind: RowKind) -> dict[str, Any]:
         return {} if self.doc is None else self.doc.rows(kind)
 
     def status(self, uid: str) -> tuple[str, str]:
-        return self._status.get(uid, ("saved", ""))
+        return self._status.get(uid, SAVED)
+
+    def statuses(self) -> Mapping[str, tuple[str, str]]:
+        """Every row's save status that is not plain saved (read-only; absent: ``SAVED``)."""
+        return MappingProxyType(self._status)
 
     def unsaved(self) -> list[str]:
         return [uid for uid, (status, _e) in self._status.items() if status == "unsaved"]
@@ -88,7 +106,7 @@ class OpenVisit(QObject):
         self.doc = None
         self._in_flight.clear()
         self._status.clear()
-        self.changed.emit(DocChange(Change(~0 & 0xFF), reset=True))
+        self._announce(DocChange(Change(~0 & 0xFF), reset=True))
         if visit_id is None:
             return
 
@@ -96,7 +114,7 @@ class OpenVisit(QObject):
             if generation != self._generation:
                 return
             self.doc = doc
-            self.changed.emit(DocChange(Change(~0 & 0xFF), reset=True))
+            self._announce(DocChange(Change(~0 & 0xFF), reset=True))
 
         self._worker.submit(
             lambda store: store_calls.load_visit_document(store, visit_id),
@@ -114,14 +132,14 @@ class OpenVisit(QObject):
             raise RuntimeError("no visit is open")
         flags = self.doc.apply(op)
         self._queue(op, note)
-        self.changed.emit(DocChange(flags, frozenset({op.row})))
+        self._announce(DocChange(flags, frozenset({op.row})))
         return flags
 
     def _queue(self, op: Operation, note: str) -> None:
         generation = self._generation
         self._in_flight[op.row] += 1
         self._status[op.row] = ("saving", "")
-        self.status_changed.emit(frozenset({op.row}))
+        self._announce_status(frozenset({op.row}))
         self._worker.submit(
             lambda store: store_calls.apply_operation(store, op, self.who),
             lambda _r: self._done(generation, op.kind, op.row, note),
@@ -139,7 +157,7 @@ class OpenVisit(QObject):
             return
         if not self._in_flight[row] and self._status.get(row, ("", ""))[0] == "saving":
             self._status[row] = ("saved", "")
-            self.status_changed.emit(frozenset({row}))
+            self._announce_status(frozenset({row}))
         if note:
             self.saved.emit(note)
         self._flush_failures()
@@ -155,7 +173,7 @@ class OpenVisit(QObject):
         if not isinstance(exc, ChartStoreError) or not isinstance(exc, ChartValidationError):
             # A lost connection, a full disk...: the change stays on screen for a retry.
             self._status[row] = ("unsaved", error_text(exc))
-            self.status_changed.emit(frozenset({row}))
+            self._announce_status(frozenset({row}))
             self._failures.append(f"{error_text(exc)} It stays on screen marked unsaved.")
         else:
             self._failures.append(error_text(exc))
@@ -203,8 +221,8 @@ class OpenVisit(QObject):
                 values, version, deleted = stored
                 self.doc.set_row(kind, uid, values, version, deleted)
             self._status.pop(uid, None)
-            self.changed.emit(DocChange(Change(store_calls.change_of(kind)), frozenset({uid})))
-            self.status_changed.emit(frozenset({uid}))
+            self._announce(DocChange(Change(store_calls.change_of(kind)), frozenset({uid})))
+            self._announce_status(frozenset({uid}))
 
         self._worker.submit(
             lambda store: store_calls.stored_row(store, visit_id, kind, uid),
@@ -225,7 +243,7 @@ class OpenVisit(QObject):
             flags |= self.doc.set_row(kind, uid, values, version, deleted)
             uids.add(uid)
         if uids:
-            self.changed.emit(DocChange(flags, frozenset(uids)))
+            self._announce(DocChange(flags, frozenset(uids)))
 
     def retry_unsaved(self) -> int:
         """Store again, as shown, every row whose last save failed; returns how many."""
@@ -239,7 +257,7 @@ class OpenVisit(QObject):
                 continue
             kind, state = found
             self._status[uid] = ("saving", "")
-            self.status_changed.emit(frozenset({uid}))
+            self._announce_status(frozenset({uid}))
             self._send_as_shown(generation, visit_id, kind, uid, dict(state.values), state.deleted)
         return len(pending)
 

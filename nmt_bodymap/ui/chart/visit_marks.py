@@ -14,8 +14,9 @@ from PySide6.QtCore import QObject, Signal
 
 from nmt_bodymap.core.operations import Change, Operation, RowKind
 from nmt_bodymap.core.sides import Side
+from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.ui.chart.marks import MarkState
-from nmt_bodymap.ui.chart.open_visit import DocChange, OpenVisit
+from nmt_bodymap.ui.chart.open_visit import SAVED, DocChange, OpenVisit
 
 MARK = RowKind.PAIN_MARK
 
@@ -35,6 +36,10 @@ class VisitMarks(QObject):
         self.visit = visit
         self._shown: set[str] = set()
         self._badged: set[str] = set()  # marks drawn with the "not saved" badge
+        # uid -> (the document's row object, its save status, the state made of them): a
+        # row object is replaced on every change, so a state is reused only while exact.
+        self._known: dict[str, tuple[Any, tuple[str, str], MarkState]] = {}
+        self._read: tuple[Any, int, list[MarkState]] | None = None  # doc, revision, marks
         visit.changed.connect(self._on_changed)
         visit.status_changed.connect(self._on_status)
 
@@ -44,18 +49,43 @@ class VisitMarks(QObject):
         return self.visit.visit_id
 
     def marks(self) -> list[MarkState]:
-        return [self._state(uid, row) for uid, row in self.visit.rows(MARK).items()]
+        """Every live mark, in the document's order (a state is made once per row version
+        and save status: a 10,000-mark visit is read many times while it opens)."""
+        stamp = (self.visit.doc, self.visit.revision)
+        if self._read is not None and self._read[0] is stamp[0] and self._read[1] == stamp[1]:
+            return list(self._read[2])  # nothing announced since the last read
+        known = self._known
+        fresh: dict[str, tuple[Any, tuple[str, str], MarkState]] = {}
+        result: list[MarkState] = []
+        status = self.visit.statuses().get
+        for uid, row in self.visit.rows(MARK).items():
+            saved = status(uid, SAVED)
+            entry = known.get(uid)
+            if entry is None or entry[0] is not row or entry[1] != saved:
+                entry = (row, saved, self._state(uid, row, saved))
+            fresh[uid] = entry
+            result.append(entry[2])
+        self._known = fresh  # rows gone from the document are forgotten
+        self._read = (*stamp, result)
+        return list(result)
 
     def get(self, key: str) -> MarkState | None:
-        row = self.visit.rows(MARK).get(key)
-        return None if row is None else self._state(key, row)
+        doc = self.visit.doc
+        row = None if doc is None else doc.row(MARK, key)
+        if row is None or row.deleted:
+            return None
+        saved = self.visit.status(key)
+        entry = self._known.get(key)
+        if entry is not None and entry[0] is row and entry[1] == saved:
+            return entry[2]
+        return self._state(key, row, saved)
 
     def unsaved(self) -> list[MarkState]:
         return [m for m in self.marks() if m.status == "unsaved"]
 
-    def _state(self, uid: str, row: Any) -> MarkState:
+    def _state(self, uid: str, row: Any, saved: tuple[str, str] | None = None) -> MarkState:
         v = row.values
-        status, error = self.visit.status(uid)
+        status, error = saved if saved is not None else self.visit.status(uid)
         return MarkState(
             key=uid,
             view=v["view"],
@@ -106,7 +136,7 @@ class VisitMarks(QObject):
     def delete_op(self, key: str) -> Operation:
         return self._doc().delete_op(MARK, key)
 
-    def _doc(self) -> Any:
+    def _doc(self) -> VisitDocument:
         if self.visit.doc is None:
             raise RuntimeError("no visit is open")
         return self.visit.doc

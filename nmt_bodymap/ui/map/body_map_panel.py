@@ -178,9 +178,7 @@ class BodyMapPanel(QWidget):
         self._syncing = True
         try:
             for scene in self.scenes.values():
-                for key, item in scene.mark_items.items():
-                    if item.isSelected() != (key in chosen):
-                        item.setSelected(key in chosen)
+                scene.show_selection(chosen)
             self.internal_sites.show_selection(chosen)
         finally:
             self._syncing = False
@@ -367,7 +365,7 @@ class BodyMapPanel(QWidget):
         self._syncing = True
         try:
             for scene in self.scenes.values():
-                if key in scene.mark_items:
+                if scene.has_mark(key):
                     scene.drop_mark(key)
             if self.internal_sites.holds(key):
                 self.internal_sites.set_marks(self.marks.marks())

@@ -22,49 +22,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
-from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.map.geometry import path_from_geometry
-from nmt_bodymap.ui.map.labels import mark_place_label, place_label
-from nmt_bodymap.ui.map.map_items import (
-    MARK_RADIUS,
-    FindingItem,
-    PainMarkItem,
-    TriggerPointPin,
-)
+from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.map.map_items import FindingItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
-from nmt_bodymap.ui.map.spread import spread_offsets
+from nmt_bodymap.ui.map.scene_marks import (  # noqa: F401  (re-exported: tests, callers)
+    CLOSE_PX,
+    DENSE_MARKS,
+    SceneMarks,
+)
+from nmt_bodymap.ui.map.spread import spread_offsets  # noqa: F401  (re-exported: tests)
 
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 RegionKey = tuple[str, str]  # (region name, client side)
 MuscleKey = tuple[str, str]  # (muscle id, client side)
-CLOSE_PX = 40.0  # marks nearer than this on screen cover each other
-# Above this many marks on a view, badges are drawn plain (the symbol, no number) where
-# charted, not spread: a level of detail for a visit of thousands of marks.
-DENSE_MARKS = 300
 
 
-class BodyScene(QGraphicsScene):
+class BodyScene(SceneMarks):
     """The scene of one view (``anterior`` or ``posterior``)."""
 
     mark_dragged = Signal(str, QPointF, QPointF)  # key, from, to (scene coordinates)
     pin_clicked = Signal(str, str, str)  # muscle id, side, trigger point id
 
     def __init__(self, view: str, atlas: Atlas, colors: MapColors) -> None:
-        super().__init__()
-        self.view = view
+        super().__init__(view, colors)
         self.atlas = atlas
-        self.colors = colors
         self.region_items: dict[RegionKey, QGraphicsPathItem] = {}
         self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
-        self.mark_items: dict[str, PainMarkItem] = {}
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
         self.zones: dict[RegionKey, str] = {}
@@ -74,9 +66,8 @@ class BodyScene(QGraphicsScene):
         self._outline_path: QPainterPath | None = None
         self._essential_brush = QBrush(colors.essential)
         self._spillover_brush = QBrush(colors.spillover, Qt.BrushStyle.BDiagPattern)
-        self._view_scale = 0.0  # screen pixels per scene unit; 0 until a view shows it
-        self._hit_radius = MARK_RADIUS * 1.3
         self._draw_figure()
+        self._add_layer()
 
     # -- the figure ------------------------------------------------------------------------
     def _draw_figure(self) -> None:
@@ -110,13 +101,14 @@ class BodyScene(QGraphicsScene):
         self._hover.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self._hover)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The static figure: background, outline and the faint borders of every region.
 
         The views cache what this draws (``CacheBackground``), so it runs when a view is
         zoomed, scrolled or resized, not when a click lights a muscle.
         """
         super().drawBackground(painter, rect)
+        rect = QRectF(rect)
         # The view's background-cache painter starts without the view's render hints.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -150,7 +142,7 @@ class BodyScene(QGraphicsScene):
     def _cosmetic_pen(
         color: object, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
     ) -> QPen:
-        pen = QPen(color, width, style)  # type: ignore[call-overload]
+        pen: QPen = QPen(color, width, style)  # type: ignore[call-overload]
         pen.setCosmetic(True)  # same width on screen at every zoom
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
@@ -161,80 +153,11 @@ class BodyScene(QGraphicsScene):
         item = self.region_items.get(key) if key else None
         self._hover.setPath(item.path() if item is not None else path_from_geometry(None))
 
-    # -- pain marks ------------------------------------------------------------------------
-    def set_marks(self, marks: Iterable[MarkState]) -> None:
-        """Show exactly these marks (a visit opened): the items are added in one batch,
-        with the views' updates and the scene's item index off while adding (a 10,000-mark
-        visit would otherwise re-index and spread the badges once per mark)."""
-        views = [v for v in self.views() if v.updatesEnabled()]
-        index = self.itemIndexMethod()
-        for v in views:
-            v.setUpdatesEnabled(False)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        try:
-            for item in self.mark_items.values():
-                self.removeItem(item)
-            self.mark_items.clear()
-            labels: dict[tuple[str, str, float | None], str] = {}  # marks sit on a few places
-            for mark in marks:
-                if mark.view != self.view:
-                    continue
-                at = mark.x if mark.side == "midline" else None  # a sided midline place
-                label = labels.get((mark.region, mark.side, at))
-                if label is None:
-                    label = labels[(mark.region, mark.side, at)] = mark_place_label(mark)
-                item = PainMarkItem(mark, self.colors, label)
-                item.set_hit_radius(self._hit_radius)
-                self.addItem(item)
-                self.mark_items[mark.key] = item
-            self._set_detail()
-            self.spread_marks()
-        finally:
-            self.setItemIndexMethod(index)
-            for v in views:
-                v.setUpdatesEnabled(True)
-
-    @property
-    def dense(self) -> bool:
-        """Too many marks on this view to read one by one (see ``DENSE_MARKS``)."""
-        return len(self.mark_items) > DENSE_MARKS
-
-    def _set_detail(self) -> None:
-        """Level of detail of the badges: full badges, or plain symbols when dense."""
-        dense = self.dense
-        for item in self.mark_items.values():
-            item.set_plain(dense)
-
-    def put_mark(self, mark: MarkState) -> None:
-        """Add or update the item of ``mark`` (removed if it is on another view)."""
-        item = self.mark_items.get(mark.key)
-        if mark.view != self.view:
-            self.drop_mark(mark.key)
-            return
-        if item is None:
-            item = PainMarkItem(mark, self.colors)
-            item.set_hit_radius(self._hit_radius)
-            self.addItem(item)
-            self.mark_items[mark.key] = item
-            if len(self.mark_items) == DENSE_MARKS + 1:
-                self._set_detail()
-            item.set_plain(self.dense)
-        else:
-            item.update_mark(mark)
-        self.spread_marks()
-
-    def drop_mark(self, key: str) -> None:
-        item = self.mark_items.pop(key, None)
-        if item is not None:
-            self.removeItem(item)
-            if len(self.mark_items) == DENSE_MARKS:
-                self._set_detail()
-            self.spread_marks()
-
     # -- touch targets and close marks -----------------------------------------------------
     def set_hit_radius(self, radius: float) -> None:
         """Every mark's and pin's hit area (screen pixels; the view sizes it in mm)."""
         self._hit_radius = radius
+        self._layer.set_hit_radius(radius)
         for item in self.mark_items.values():
             item.set_hit_radius(radius)
         for pin in self._pin_pool:
@@ -244,33 +167,6 @@ class BodyScene(QGraphicsScene):
     @property
     def hit_radius(self) -> float:
         return self._hit_radius
-
-    def set_view_scale(self, scale: float) -> None:
-        """The view's zoom (screen pixels per scene unit): badges are spread for it."""
-        if scale > 0 and abs(scale - self._view_scale) > 1e-9:
-            self._view_scale = scale
-            self.spread_marks()
-
-    def spread_marks(self) -> None:
-        """Move apart the badges of marks that would cover each other at the view's zoom."""
-        scale = self._view_scale
-        if scale <= 0:
-            return
-        if self.dense:  # hundreds of badges on circles read as nothing: plain symbols
-            for item in self.mark_items.values():
-                item.set_offset(QPointF(0, 0))
-            return
-        points = {
-            key: (item.pos().x() * scale, item.pos().y() * scale)
-            for key, item in self.mark_items.items()
-        }
-        spacing = max(2 * self._hit_radius, 2 * MARK_RADIUS * 1.45) + 2
-        offsets = spread_offsets(points, max(CLOSE_PX, spacing), spacing)
-        for key, (dx, dy) in offsets.items():
-            self.mark_items[key].set_offset(QPointF(dx, dy))
-
-    def selected_mark_keys(self) -> list[str]:
-        return [i.key for i in self.selectedItems() if isinstance(i, PainMarkItem)]
 
     # -- highlights of a candidate muscle ---------------------------------------------------
     def clear_highlight(self) -> None:

@@ -25,9 +25,10 @@ from PySide6.QtGui import (
     QWheelEvent,
     QWindow,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QLabel, QWidget
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
+from nmt_bodymap.ui.map.dense_marks import DenseMarks
 from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.map_items import PainMarkItem, TriggerPointPin
 from nmt_bodymap.ui.map.touch import TOUCH_EVENTS, TouchGestures, target_pixels
@@ -189,7 +190,7 @@ class BodyView(QGraphicsView):
 
     def _press_off_marks(self, pos: QPoint) -> bool:
         """A left press on a pin or on the figure (True: handled); a mark is left to Qt."""
-        item = self.itemAt(pos)
+        item = self._item_at(pos)
         if isinstance(item, TriggerPointPin):
             # A click on a pin charts what was found at that trigger point.
             self.body_scene.pin_clicked.emit(item.muscle_id, item.side, item.tp_id)
@@ -201,8 +202,16 @@ class BodyView(QGraphicsView):
         return False
 
     def mark_at(self, pos: QPoint) -> PainMarkItem | None:
-        item = self.itemAt(pos)
+        item = self._item_at(pos)
         return item if isinstance(item, PainMarkItem) else None
+
+    def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
+        """The item under ``pos``; on a dense view's layer, the mark hit (raised to an item
+        of its own, so Qt selects and drags it like any mark) or None."""
+        item = self.itemAt(pos)
+        if isinstance(item, DenseMarks):
+            return self.body_scene.mark_under(self.mapToScene(pos))
+        return item
 
     def tap(self, pos: QPoint) -> None:
         """A one-finger tap: what a left click does (a tap on a mark selects only it)."""

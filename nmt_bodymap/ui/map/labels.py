@@ -9,6 +9,7 @@ translation. The knowledge objects themselves, their ids and the CLI's JSON stay
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -30,16 +31,28 @@ def _language_in(settings_file: str) -> str:
     return load_settings(Path(settings_file)).language
 
 
-def knowledge_language() -> str:
-    """The language of the knowledge texts on screen: the therapist's setting (read once)."""
-    from nmt_bodymap.settings import settings_path
+_found: dict[tuple[str | None, ...], str] = {}  # the setting per settings location
 
-    return _chosen[-1] if _chosen else _language_in(str(settings_path()))
+
+def knowledge_language() -> str:
+    """The language of the knowledge texts on screen: the therapist's setting (read once;
+    remembered per settings location, so a label costs no look-up of the settings path)."""
+    if _chosen:
+        return _chosen[-1]
+    from nmt_bodymap.settings import CONFIG_DIR_ENV, settings_path
+
+    # what the settings path depends on: the override, else the platform's config folder
+    where = tuple(map(os.environ.get, (CONFIG_DIR_ENV, "XDG_CONFIG_HOME", "HOME")))
+    found = _found.get(where)
+    if found is None:
+        found = _found[where] = _language_in(str(settings_path()))
+    return found
 
 
 def set_knowledge_language(language: str | None) -> None:
     """Show the knowledge in ``language`` from now on; None reads the setting again."""
     _chosen.clear()
+    _found.clear()
     _language_in.cache_clear()
     if language is not None:
         _chosen.append(language)

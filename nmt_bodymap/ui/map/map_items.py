@@ -113,21 +113,28 @@ def draw_pain_symbol(
         painter.drawText(QRectF(radius - 6, -radius - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
 
 
-_PLAIN: dict[object, object] = {}  # brushes and symbols of plain marks, made once each
+def mark_tooltip(mark: MarkState, label: str | None = None) -> str:
+    """A mark's tooltip: "Right temple: ache, 6/10" (and why it is not saved)."""
+    from nmt_bodymap.ui.i18n import tr
+    from nmt_bodymap.ui.map.labels import mark_place_label
+
+    text = tr("{place}: {quality}, {intensity}/10").format(
+        place=mark_place_label(mark) if label is None else label,
+        quality=tr(mark.quality),
+        intensity=mark.intensity,
+    )
+    if mark.status == "unsaved":
+        text = tr("{mark} — NOT SAVED").format(mark=text)
+    return text + (f"\n{mark.error}" if mark.error else "")
 
 
-def _plain_brush(intensity: int) -> QBrush:
-    found = _PLAIN.get(intensity)
-    if found is None:
-        found = _PLAIN[intensity] = QBrush(intensity_color(intensity))
-    return found  # type: ignore[return-value]
-
-
-def _plain_symbol(quality: str) -> QPainterPath:
-    found = _PLAIN.get(quality)
-    if found is None:
-        found = _PLAIN[quality] = quality_symbol(quality, MARK_RADIUS * 0.6)
-    return found  # type: ignore[return-value]
+# A mark item's flags, made once (an enum OR per item cost 0.1 s for a 10,000-mark visit).
+_MARK_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+)
 
 
 class PainMarkItem(QGraphicsItem):
@@ -141,13 +148,7 @@ class PainMarkItem(QGraphicsItem):
         self._press_pos: QPointF | None = None
         self._hit_radius = MARK_RADIUS * 1.3
         self._offset = QPointF(0, 0)
-        self._plain = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-        )
+        self.setFlags(_MARK_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(MARK_Z)
@@ -164,29 +165,9 @@ class PainMarkItem(QGraphicsItem):
         """Show ``mark`` (``label``: its place's name when the caller knows it already)."""
         self.prepareGeometryChange()
         self._mark = mark
-        self.setPos(mark.x, mark.y)
-        status = " — NOT SAVED" if mark.status == "unsaved" else ""
-        if label is None:
-            from nmt_bodymap.ui.map.labels import mark_place_label
-
-            label = mark_place_label(mark)
-        self.setToolTip(
-            f"{label}: {mark.quality}, {mark.intensity}/10{status}"
-            + (f"\n{mark.error}" if mark.error else "")
-        )
+        self.setPos(mark.x, mark.y)  # type: ignore[arg-type]
+        self.setToolTip(mark_tooltip(mark, label))
         self.update()
-
-    @property
-    def plain(self) -> bool:
-        return self._plain
-
-    def set_plain(self, plain: bool) -> None:
-        """Level of detail: a plain symbol (no number, no cached pixmap) on a dense view."""
-        if plain != self._plain:
-            self._plain = plain
-            mode = QGraphicsItem.CacheMode
-            self.setCacheMode(mode.NoCache if plain else mode.DeviceCoordinateCache)
-            self.update()
 
     @property
     def offset(self) -> QPointF:
@@ -237,11 +218,6 @@ class PainMarkItem(QGraphicsItem):
             painter.setPen(QPen(self._colors.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), MARK_RADIUS * 1.45, MARK_RADIUS * 1.45)
-        if self._plain and self._mark.status != "unsaved" and not self.isSelected():
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_plain_brush(self._mark.intensity))
-            painter.drawPath(_plain_symbol(self._mark.quality))
-            return
         draw_pain_symbol(painter, self._mark, self._colors, MARK_RADIUS)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

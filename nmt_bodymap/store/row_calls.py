@@ -35,7 +35,8 @@ class VisitRowCalls(ChartStoreBase):
     def add_pain_mark(self, visit_id: int, **fields: Any) -> PainMarkRecord:
         """A mark on the anterior or posterior view needs x and y; internal sites have none."""
         return _as(
-            PainMarkRecord, self._add_row(RowKind.PAIN_MARK, visit_id, v.clean(v.PAIN_MARK, fields))
+            PainMarkRecord,
+            self._add_row(RowKind.PAIN_MARK, visit_id, v.clean(v.PainMarkInput, fields)),
         )
 
     def move_pain_mark(
@@ -51,7 +52,7 @@ class VisitRowCalls(ChartStoreBase):
         changes: dict[str, Any] = {"x": x, "y": y, "region": region, "side": side}
         if view is not None:
             changes["view"] = view
-        values = v.clean(v.PAIN_MARK, changes, partial=True)
+        values = v.clean(v.PainMarkInput, changes, partial=True)
         return _as(PainMarkRecord, self._edit_row(RowKind.PAIN_MARK, mark_id, values, OpKind.MOVE))
 
     def update_pain_mark(self, mark_id: int, **changes: Any) -> PainMarkRecord:
@@ -59,13 +60,13 @@ class VisitRowCalls(ChartStoreBase):
         place = sorted(set(changes) & MARK_PLACE_FIELDS)
         if place:
             raise ChartValidationError(f"Use move_pain_mark to change {place[0]}.", place[0])
-        values = v.clean(v.PAIN_MARK, changes, partial=True)
+        values = v.clean(v.PainMarkInput, changes, partial=True)
         return _as(PainMarkRecord, self._edit_row(RowKind.PAIN_MARK, mark_id, values))
 
     def set_pain_mark(self, mark_id: int, **values: Any) -> PainMarkRecord:
         """Bring the stored mark to ``values`` (place and score) in ONE transaction: a move
         for the place fields that differ and a change for the others that differ."""
-        cleaned = v.clean(v.PAIN_MARK, values, partial=True)
+        cleaned = v.clean(v.PainMarkInput, values, partial=True)
         with self._write() as session:
             row = self._locked_by_id(session, RowKind.PAIN_MARK, mark_id)
             record = None
@@ -95,11 +96,11 @@ class VisitRowCalls(ChartStoreBase):
 
     def add_finding(self, visit_id: int, **fields: Any) -> FindingRecord:
         return _as(
-            FindingRecord, self._add_row(RowKind.FINDING, visit_id, v.clean(v.FINDING, fields))
+            FindingRecord, self._add_row(RowKind.FINDING, visit_id, v.clean(v.FindingInput, fields))
         )
 
     def update_finding(self, finding_id: int, **changes: Any) -> FindingRecord:
-        values = v.clean(v.FINDING, changes, partial=True)
+        values = v.clean(v.FindingInput, changes, partial=True)
         return _as(FindingRecord, self._edit_row(RowKind.FINDING, finding_id, values))
 
     def delete_finding(self, finding_id: int) -> FindingRecord:
@@ -112,11 +113,11 @@ class VisitRowCalls(ChartStoreBase):
         return self._list(RowKind.FINDING, visit_id, include_deleted)
 
     def add_treatment(self, visit_id: int, **fields: Any) -> TreatmentRecord:
-        values = v.clean(v.TREATMENT, v.with_hold_lengths(fields))
+        values = v.clean(v.TreatmentInput, v.with_hold_lengths(fields))
         return _as(TreatmentRecord, self._add_row(RowKind.TREATMENT, visit_id, values))
 
     def update_treatment(self, treatment_id: int, **changes: Any) -> TreatmentRecord:
-        values = v.clean(v.TREATMENT, changes, partial=True)
+        values = v.clean(v.TreatmentInput, changes, partial=True)
         return _as(TreatmentRecord, self._edit_row(RowKind.TREATMENT, treatment_id, values))
 
     def delete_treatment(self, treatment_id: int) -> TreatmentRecord:
@@ -132,11 +133,12 @@ class VisitRowCalls(ChartStoreBase):
 
     def add_follow_up(self, visit_id: int, **fields: Any) -> FollowUpRecord:
         return _as(
-            FollowUpRecord, self._add_row(RowKind.FOLLOW_UP, visit_id, v.clean(v.FOLLOW_UP, fields))
+            FollowUpRecord,
+            self._add_row(RowKind.FOLLOW_UP, visit_id, v.clean(v.FollowUpInput, fields)),
         )
 
     def update_follow_up(self, follow_up_id: int, **changes: Any) -> FollowUpRecord:
-        values = v.clean(v.FOLLOW_UP, changes, partial=True)
+        values = v.clean(v.FollowUpInput, changes, partial=True)
         return _as(FollowUpRecord, self._edit_row(RowKind.FOLLOW_UP, follow_up_id, values))
 
     def delete_follow_up(self, follow_up_id: int) -> FollowUpRecord:
@@ -154,7 +156,7 @@ class VisitRowCalls(ChartStoreBase):
         """Chart one posture, gait, ischemia or entrapment observation of the visit."""
         return _as(
             ObservationRecord,
-            self._add_row(RowKind.OBSERVATION, visit_id, v.clean(v.OBSERVATION, fields)),
+            self._add_row(RowKind.OBSERVATION, visit_id, v.clean(v.ObservationInput, fields)),
         )
 
     def update_observation(self, observation_id: int, **changes: Any) -> ObservationRecord:
@@ -167,7 +169,7 @@ class VisitRowCalls(ChartStoreBase):
                 "the right one.",
                 fixed[0],
             )
-        values = v.clean(v.OBSERVATION, changes, partial=True)
+        values = v.clean(v.ObservationInput, changes, partial=True)
         return _as(ObservationRecord, self._edit_row(RowKind.OBSERVATION, observation_id, values))
 
     def delete_observation(self, observation_id: int) -> ObservationRecord:

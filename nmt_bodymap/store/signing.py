@@ -42,15 +42,6 @@ from nmt_bodymap.store.models import Amendment, Client, Visit, utc_now
 from nmt_bodymap.store.reading import MODELS, record_of, visit_document
 from nmt_bodymap.store.records import Applied
 
-SCHEMAS: dict[RowKind, Any] = {
-    RowKind.PAIN_MARK: v.PAIN_MARK,
-    RowKind.FINDING: v.FINDING,
-    RowKind.TREATMENT: v.TREATMENT,
-    RowKind.OBSERVATION: v.OBSERVATION,
-    RowKind.FOLLOW_UP: v.FOLLOW_UP,
-    RowKind.VISIT: v.VISIT,
-}
-
 
 class VisitSigned(ChartValidationError):
     """Refused: the operation would change a signed visit (record an amendment instead)."""
@@ -213,7 +204,7 @@ def apply_amend(session: Session, op: Amend, who: str) -> Applied:
             raise ChartValidationError(f"This {what} belongs to another visit; nothing changed.")
     if target is None:
         raise ChartNotFound(f"The {what} to amend does not exist.")
-    cleaned = v.clean(SCHEMAS[op.kind], {op.field: op.after}, partial=True)
+    cleaned = v.clean(v.ROW_INPUTS[op.kind], {op.field: op.after}, partial=True)
     after = history.json_value(cleaned.get(op.field))
     original = history.row_values(session, op.kind, target, [op.field])[op.field]
     before = effective(original, amendments_of(session, visit), op.target, op.field)

@@ -49,6 +49,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | tuple):  # a treatment's holds: "20; 10"
+        return "; ".join(_text(item) for item in value)
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 

@@ -20,8 +20,15 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from nmt_bodymap.core.limits import every_hold, holds_words
 from nmt_bodymap.store.exports.chart import write_private
-from nmt_bodymap.store.exports.schema import ChartExport, FindingData, PainMarkData, VisitData
+from nmt_bodymap.store.exports.schema import (
+    ChartExport,
+    FindingData,
+    PainMarkData,
+    TreatmentData,
+    VisitData,
+)
 
 SNOMED = "http://snomed.info/sct"
 LOINC = "http://loinc.org"
@@ -218,16 +225,15 @@ class _Builder:
             site["extension"] = extension
         return site
 
-    def procedure(self, visit: VisitData, encounter: str, row: Any) -> None:
-        details = [
-            text
-            for text, value in (
-                (f"hold {row.hold_seconds} s", row.hold_seconds),
-                (f"{row.repetitions} repetitions", row.repetitions),
-                (f"pressure tolerance {row.pressure_tolerance}/10", row.pressure_tolerance),
-            )
-            if value is not None
-        ]
+    def procedure(self, visit: VisitData, encounter: str, row: TreatmentData) -> None:
+        holds = every_hold(vars(row))  # each hold's length, or those an older row implies
+        details = []
+        if holds:  # "2 holds: 20 s, 10 s"; one: "hold 20 s"
+            details.append(holds_words(holds) if len(holds) > 1 else f"hold {holds_words(holds)}")
+        elif row.repetitions is not None:
+            details.append(f"{row.repetitions} repetitions")
+        if row.pressure_tolerance is not None:
+            details.append(f"pressure tolerance {row.pressure_tolerance}/10")
         resource: dict[str, Any] = {
             "resourceType": "Procedure",
             "id": _id(self.key, "treatment", row.uid or row.id),

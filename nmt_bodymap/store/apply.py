@@ -42,21 +42,10 @@ from nmt_bodymap.core.signing import Amend, SignVisit
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 from nmt_bodymap.store import history, signing
 from nmt_bodymap.store import validation as v
-from nmt_bodymap.store.conflicts import ChartConflict, kind_words
+from nmt_bodymap.store.conflicts import kind_words
 from nmt_bodymap.store.errors import ChartNotFound, ChartValidationError
-from nmt_bodymap.store.models import (
-    Client,
-    Complaint,
-    Finding,
-    FollowUp,
-    Intake,
-    Observation,
-    PainMark,
-    Treatment,
-    Visit,
-    utc_now,
-)
-from nmt_bodymap.store.reading import record_of
+from nmt_bodymap.store.models import Client, Complaint, Intake, Observation, Visit, utc_now
+from nmt_bodymap.store.reading import MODELS, record_of
 from nmt_bodymap.store.records import Applied
 
 
@@ -67,18 +56,18 @@ class KindSpec:
     label: str  # as the messages name it: "Pain mark"
 
 
+LABELS = {
+    RowKind.PAIN_MARK: "Pain mark",
+    RowKind.FINDING: "Finding",
+    RowKind.TREATMENT: "Treatment",
+    RowKind.OBSERVATION: "Observation",
+    RowKind.FOLLOW_UP: "Follow-up",
+    RowKind.VISIT: "Visit",
+    RowKind.CLIENT: "Client",
+    RowKind.INTAKE: "Intake",
+}
 SPECS: dict[RowKind, KindSpec] = {
-    kind: KindSpec(model, v.ROW_INPUTS[kind], label)
-    for kind, model, label in (
-        (RowKind.PAIN_MARK, PainMark, "Pain mark"),
-        (RowKind.FINDING, Finding, "Finding"),
-        (RowKind.TREATMENT, Treatment, "Treatment"),
-        (RowKind.OBSERVATION, Observation, "Observation"),
-        (RowKind.FOLLOW_UP, FollowUp, "Follow-up"),
-        (RowKind.VISIT, Visit, "Visit"),
-        (RowKind.CLIENT, Client, "Client"),
-        (RowKind.INTAKE, Intake, "Intake"),
-    )
+    kind: KindSpec(MODELS[kind], v.ROW_INPUTS[kind], label) for kind, label in LABELS.items()
 }
 
 
@@ -231,19 +220,8 @@ def _with_defaults(spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_version(session: Session, op: Operation, row: Any) -> None:
-    if op.base_version == row.version:
-        return
-    last = history.last_change(session, row.uid)
-    raise ChartConflict(
-        kind=op.kind.value,
-        row=row.uid,
-        current=history.row_values(session, op.kind, row),
-        version=row.version,
-        deleted=row.deleted_at is not None,
-        expected=op.base_version,
-        changed_by=None if last is None else last.who,
-        changed_at=None if last is None else last.at,
-    )
+    if op.base_version != row.version:
+        raise signing.conflict(session, op.kind, row, op.base_version)
 
 
 def _check_parent(session: Session, op: Operation, row: Any) -> None:

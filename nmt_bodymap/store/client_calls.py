@@ -24,6 +24,7 @@ from nmt_bodymap.store.records import (
     IntakeRecord,
     PainMarkRecord,
     VisitRecord,
+    as_record,
     to_record,
 )
 
@@ -45,11 +46,13 @@ class ClientCalls(ChartStoreBase):
     # -- clients ---------------------------------------------------------------------------
 
     def create_client(self, **fields: Any) -> ClientRecord:
-        return self._add_row(RowKind.CLIENT, None, v.clean(v.ClientInput, fields))
+        return as_record(
+            ClientRecord, self._add_row(RowKind.CLIENT, None, v.clean(v.ClientInput, fields))
+        )
 
     def update_client(self, client_id: int, **changes: Any) -> ClientRecord:
         values = v.clean(v.ClientInput, changes, partial=True)
-        return self._edit_row(RowKind.CLIENT, client_id, values)
+        return as_record(ClientRecord, self._edit_row(RowKind.CLIENT, client_id, values))
 
     def get_client(self, client_id: int | str) -> ClientRecord:
         """A client by integer id or uid."""
@@ -115,7 +118,8 @@ class ClientCalls(ChartStoreBase):
             # A range on the binary-ordered index: exact for prefixes, index-only.
             return and_(column >= prefix, column < prefix + _LAST_CHARACTER)
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return column.like(escaped + "%", escape="\\")
+        starts: ColumnElement[bool] = column.like(escaped + "%", escape="\\")
+        return starts
 
     # -- intake ----------------------------------------------------------------------------
 
@@ -143,7 +147,7 @@ class ClientCalls(ChartStoreBase):
                 )
             else:
                 op = self._change_ops(session, RowKind.INTAKE, intake, values, OpKind.CHANGE)
-            return self._apply(session, op).record
+            return as_record(IntakeRecord, self._apply(session, op).record)
 
     @staticmethod
     def _intake_of(session: Session, client_id: int, lock: bool = False) -> Intake | None:
@@ -154,7 +158,9 @@ class ClientCalls(ChartStoreBase):
 
     def create_visit(self, client_id: int, **fields: Any) -> VisitRecord:
         fields.setdefault("started_at", datetime.now(UTC))
-        return self._add_row(RowKind.VISIT, client_id, v.clean(v.VisitInput, fields))
+        return as_record(
+            VisitRecord, self._add_row(RowKind.VISIT, client_id, v.clean(v.VisitInput, fields))
+        )
 
     def get_visit(self, visit_id: int | str) -> VisitRecord:
         """A visit by integer id or uid."""
@@ -170,7 +176,7 @@ class ClientCalls(ChartStoreBase):
     def update_visit(self, visit_id: int, **changes: Any) -> VisitRecord:
         """Change the visit's time, therapist, chief complaint, SOAP notes, posture, gait."""
         values = v.clean(v.VisitInput, changes, partial=True)
-        return self._edit_row(RowKind.VISIT, visit_id, values)
+        return as_record(VisitRecord, self._edit_row(RowKind.VISIT, visit_id, values))
 
     def open_chart(self, client_id: int) -> ChartRecord:
         with self._sessions() as session:

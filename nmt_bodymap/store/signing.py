@@ -108,6 +108,22 @@ def refuse_if_signed(session: Session, op: Operation, row: Any | None) -> None:
         raise VisitSigned()
 
 
+def conflict(session: Session, kind: RowKind, row: Any, expected: int | None) -> ChartConflict:
+    """The conflict of an operation that read ``row`` at version ``expected``: what is
+    stored now, and who changed it last, and when."""
+    last = history.last_change(session, row.uid)
+    return ChartConflict(
+        kind=kind.value,
+        row=row.uid,
+        current=history.row_values(session, kind, row),
+        version=row.version,
+        deleted=row.deleted_at is not None,
+        expected=expected,
+        changed_by=None if last is None else last.who,
+        changed_at=None if last is None else last.at,
+    )
+
+
 def _locked_visit(session: Session, uid: str) -> Visit:
     visit = _visit(session, uid, lock=True)
     if visit is None or visit.deleted_at is not None:
@@ -120,17 +136,7 @@ def apply_sign(session: Session, op: SignVisit, who: str) -> Applied:
     if visit.signed_at is not None:
         raise ChartValidationError(f"This visit is already signed by {visit.signed_by}.")
     if visit.version != op.base_version:
-        last = history.last_change(session, visit.uid)
-        raise ChartConflict(
-            kind=RowKind.VISIT.value,
-            row=visit.uid,
-            current=history.row_values(session, RowKind.VISIT, visit),
-            version=visit.version,
-            deleted=False,
-            expected=op.base_version,
-            changed_by=None if last is None else last.who,
-            changed_at=None if last is None else last.at,
-        )
+        raise conflict(session, RowKind.VISIT, visit, op.base_version)
     content = content_hash(visit_document(session, visit.uid).shown())
     signed_at = datetime.fromisoformat(op.signed_at) if op.signed_at else utc_now()
     signature = signature_of(content, op.signed_by, signed_at.isoformat())

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,14 @@ _NAMESPACE = uuid.UUID("6f1c5c2e-3a4e-4b8e-9a57-1d2b8b6f0c11")
 
 class FhirExportError(ValueError):
     """The bundle did not validate (a defect of the exporter, never of the chart)."""
+
+
+def _with_side(element: dict[str, Any], side: str) -> dict[str, Any]:
+    """``element`` with the side as the laterality extension (none for a midline side)."""
+    extension = _laterality(side)
+    if extension:
+        element["extension"] = extension
+    return element
 
 
 def _id(client_key: str, kind: str, row_id: int | str) -> str:
@@ -144,7 +153,7 @@ class _Builder:
         self.add(resource)
         return encounter_id
 
-    def _observation(self, visit: VisitData, encounter: str, kind: str, row: Any) -> dict:
+    def _observation(self, visit: VisitData, encounter: str, kind: str, row: Any) -> dict[str, Any]:
         return {
             "resourceType": "Observation",
             "id": _id(self.key, kind, row.uid or row.id),
@@ -164,10 +173,7 @@ class _Builder:
             note=[{"text": f"Quality: {mark.quality}"}]
             + ([{"text": mark.note}] if mark.note else []),
         )
-        extension = _laterality(mark.side)
-        if extension:
-            resource["extension"] = extension
-        self.add(resource)
+        self.add(_with_side(resource, mark.side))
 
     def finding(self, visit: VisitData, encounter: str, finding: FindingData) -> None:
         resource = self._observation(visit, encounter, "finding", finding)
@@ -195,10 +201,7 @@ class _Builder:
         )
         if finding.note:
             resource["note"] = [{"text": finding.note}]
-        extension = _laterality(finding.side)
-        if extension:
-            resource["extension"] = extension
-        self.add(resource)
+        self.add(_with_side(resource, finding.side))
 
     def assessment(self, visit: VisitData, encounter: str, row: Any) -> None:
         resource = self._observation(visit, encounter, "observation", row)
@@ -211,19 +214,12 @@ class _Builder:
             resource["bodySite"] = _concept(_label(row.region, row.side))
         if row.note:
             resource["note"] = [{"text": row.note}]
-        extension = _laterality(row.side)
-        if extension:
-            resource["extension"] = extension
-        self.add(resource)
+        self.add(_with_side(resource, row.side))
 
     @staticmethod
     def _site(text: str, side: str) -> dict[str, Any]:
         """A body site in words, with the side as a SNOMED CT laterality qualifier."""
-        site = _concept(text)
-        extension = _laterality(side)
-        if extension:
-            site["extension"] = extension
-        return site
+        return _with_side(_concept(text), side)
 
     def procedure(self, visit: VisitData, encounter: str, row: TreatmentData) -> None:
         holds = every_hold(vars(row))  # each hold's length, or those an older row implies
@@ -269,18 +265,16 @@ def fhir_bundle(chart: ChartExport) -> dict[str, Any]:
     builder.patient()
     for visit in chart.visits:
         encounter = builder.encounter(visit)
-        for mark in visit.pain_marks:
-            if mark.deleted_at is None:
-                builder.pain_mark(visit, encounter, mark)
-        for finding in visit.findings:
-            if finding.deleted_at is None:
-                builder.finding(visit, encounter, finding)
-        for row in visit.observations:
-            if row.deleted_at is None:
-                builder.assessment(visit, encounter, row)
-        for treatment in visit.treatments:
-            if treatment.deleted_at is None:
-                builder.procedure(visit, encounter, treatment)
+        kinds: list[tuple[list[Any], Callable[[VisitData, str, Any], None]]] = [
+            (visit.pain_marks, builder.pain_mark),
+            (visit.findings, builder.finding),
+            (visit.observations, builder.assessment),
+            (visit.treatments, builder.procedure),
+        ]
+        for rows, add in kinds:
+            for row in rows:
+                if row.deleted_at is None:  # removed rows are left out
+                    add(visit, encounter, row)
     bundle = {
         "resourceType": "Bundle",
         "id": _id(builder.key, "bundle", chart.exported_at.isoformat()),

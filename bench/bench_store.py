@@ -24,6 +24,7 @@ import sqlite3
 import statistics
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,7 +36,7 @@ CLIENTS = 10_000
 VISITS_PER_CLIENT = 10
 MARKS_PER_VISIT = 15
 SAMPLES = 200
-CACHE_VERSION = 2  # 2: the seeded marks lie on the body (region points)
+CACHE_VERSION = 3  # 2: the seeded marks lie on the body (region points); 3: rows have uids
 SYLLABLES = [
     "an",
     "bel",
@@ -86,6 +87,11 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME format
 
 
+def _uid(table: int, row: int) -> str:
+    """A row's uid (revision 0004: unique per table), the same on every build."""
+    return str(uuid.UUID(int=table << 64 | row))
+
+
 def build_clinic(path: Path, seed: int = 7) -> None:
     """Create the schema through the store, then bulk-insert the synthetic clinic."""
     partial = path.with_suffix(".building")
@@ -103,11 +109,12 @@ def build_clinic(path: Path, seed: int = 7) -> None:
         for client_id in range(1, CLIENTS + 1):
             name = f"{_word(rng)} {_word(rng)}"
             born = (datetime(1940, 1, 1) + timedelta(days=rng.randrange(60 * 365))).date()
-            yield (client_id, name, *name_keys(name), born.isoformat(), "", "", "", "", 0, now, now)
+            born_on, uid = born.isoformat(), _uid(1, client_id)
+            yield (client_id, uid, name, *name_keys(name), born_on, "", "", "", "", 0, now, now)
 
     conn.executemany(
-        "INSERT INTO clients (id, name, name_key, surname_key, date_of_birth, phone, email, "
-        "address, notes, is_demo, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO clients (id, uid, name, name_key, surname_key, date_of_birth, phone, email, "
+        "address, notes, is_demo, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         clients(),
     )
 
@@ -118,6 +125,7 @@ def build_clinic(path: Path, seed: int = 7) -> None:
                 when = _stamp(start + timedelta(days=n * 30 + rng.randrange(20), hours=9))
                 yield (
                     visit_id,
+                    _uid(2, visit_id),
                     client_id,
                     when,
                     "Sam",
@@ -128,9 +136,9 @@ def build_clinic(path: Path, seed: int = 7) -> None:
                 )
 
     conn.executemany(
-        "INSERT INTO visits (id, client_id, started_at, therapist, chief_complaint, subjective,"
-        " objective, assessment, plan, posture, gait, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,'','','','','',?,?)",
+        "INSERT INTO visits (id, uid, client_id, started_at, therapist, chief_complaint,"
+        " subjective, objective, assessment, plan, posture, gait, created_at, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,'','','','','',?,?)",
         visits(),
     )
 
@@ -138,18 +146,18 @@ def build_clinic(path: Path, seed: int = 7) -> None:
 
     def marks() -> Iterator[tuple]:
         for visit_id in range(1, CLIENTS * VISITS_PER_CLIENT + 1):
-            for _ in range(MARKS_PER_VISIT):
+            for n in range(MARKS_PER_VISIT):
                 view, region = rng.choice(REGIONS)
                 side = rng.choice(("left", "right"))
                 x, y = atlas.region(view, region, side).point  # on the body, as the app stores
                 yield (
-                    visit_id, view, x, y, region, side, rng.randint(0, 10),
-                    rng.choice(QUALITIES), now, now,
+                    _uid(3, visit_id * MARKS_PER_VISIT + n), visit_id, view, x, y, region, side,
+                    rng.randint(0, 10), rng.choice(QUALITIES), now, now,
                 )  # fmt: skip
 
     conn.executemany(
-        "INSERT INTO pain_marks (visit_id, view, x, y, region, side, intensity, quality, note,"
-        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,'',?,?)",
+        "INSERT INTO pain_marks (uid, visit_id, view, x, y, region, side, intensity, quality,"
+        " note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'',?,?)",
         marks(),
     )
     conn.execute("COMMIT")

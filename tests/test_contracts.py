@@ -16,9 +16,6 @@ PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 # The committed allow-list: modules (or packages, with .*) checked with relaxed options.
 RELAXED_ALLOWED = {
     "nmt_bodymap.core.ranking_geometry",
-    "nmt_bodymap.store.apply",
-    "nmt_bodymap.store.client_calls",
-    "nmt_bodymap.store.exports.*",
     "nmt_bodymap.store.import_chart",
     "nmt_bodymap.store.migrations.*",
 }
@@ -27,8 +24,6 @@ RELAXABLE = {"warn_return_any", "disallow_any_generics", "warn_unused_ignores"}
 # The committed allow-list of UI modules mypy skips (ignore_errors); the rest of the UI is
 # checked strictly.
 UI_UNCHECKED_ALLOWED = {
-    "nmt_bodymap.ui.chart.history_view",
-    "nmt_bodymap.ui.clinic.finding_dialogs",
     "nmt_bodymap.ui.clinic.findings_panel",
     "nmt_bodymap.ui.map.render",
 }

@@ -15,10 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core.datafiles import read_model
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import resource_path
@@ -260,17 +259,7 @@ def _problems(parsed: _AssessmentFile) -> Iterator[str]:
 
 
 def _read(path: Path) -> _AssessmentFile:
-    try:
-        raw = read_yaml(path)
-    except OSError as exc:
-        raise AssessmentDataError(f"{path}: cannot read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise AssessmentDataError(f"{path}: not valid YAML: {exc}") from exc
-    try:
-        return _AssessmentFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise AssessmentDataError(f"{path}: {_place(raw, first['loc'])}: {first['msg']}") from exc
+    return read_model(path, _AssessmentFile, AssessmentDataError, place=_place)
 
 
 def _place(raw: Any, loc: tuple[int | str, ...]) -> str:

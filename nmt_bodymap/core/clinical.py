@@ -14,10 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core.datafiles import read_model
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.pain_extent import pain_extent as pain_extent  # re-exported
 from nmt_bodymap.core.vocabulary import load_vocabulary
@@ -200,13 +199,4 @@ def protocols_for_region(region: str) -> list[Protocol]:
 
 
 def _read(path: Path, model: type[_Strict]) -> Any:
-    try:
-        return model.model_validate(read_yaml(path))
-    except OSError as exc:
-        raise ClinicalDataError(f"{path}: cannot read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise ClinicalDataError(f"{path}: not valid YAML: {exc}") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        raise ClinicalDataError(f"{path}: {place}: {first['msg']}") from exc
+    return read_model(path, model, ClinicalDataError)

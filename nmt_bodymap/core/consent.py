@@ -10,10 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core.datafiles import read_model
 from nmt_bodymap.resources import resource_path
 
 # A drawn signature is kept as SVG path data: moves and lines in a 0-1000 box.
@@ -52,16 +51,7 @@ class ConsentFile(BaseModel):
 @cache
 def load_consent(path: Path | None = None) -> ConsentFile:
     path = path or resource_path("consent.yaml")
-    try:
-        parsed = ConsentFile.model_validate(read_yaml(path))
-    except OSError as exc:
-        raise ConsentDataError(f"{path}: cannot read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise ConsentDataError(f"{path}: not valid YAML") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        raise ConsentDataError(f"{path}: {place}: {first['msg']}") from exc
+    parsed = read_model(path, ConsentFile, ConsentDataError)
     if parsed.version(parsed.current) is None:
         raise ConsentDataError(f"{path}: current version {parsed.current!r} is not listed")
     return parsed

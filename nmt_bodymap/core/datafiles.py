@@ -2,15 +2,18 @@
 
 PyYAML's pure-Python parser takes seconds on the knowledge base; its libyaml
 binding (``CSafeLoader``) takes milliseconds, so it is used whenever present.
-Both are *safe* loaders: data files can never construct Python objects.
+Both are *safe* loaders: data files can never construct Python objects. ``read_model``
+reads a file into its pydantic model and says what is wrong in one line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -18,3 +21,38 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file; raises ``yaml.YAMLError`` or ``OSError`` as PyYAML does."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+
+
+M = TypeVar("M", bound=BaseModel)
+Place = Callable[[Any, tuple[int | str, ...]], str]
+
+
+def _dotted(_raw: Any, loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def read_model(
+    path: Path,
+    model: type[M],
+    error: type[Exception],
+    place: Place = _dotted,
+    unknown_key: str = "",
+) -> M:
+    """``path`` read and checked by ``model``. Any problem raises ``error`` with one line
+    naming the file, then where and why: "<path>: cannot read (...)", "<path>: not valid
+    YAML: ...", or "<path>: <place>: <reason>" (``place`` names the entry from the parsed
+    file and pydantic's location; ``unknown_key`` words an unknown key, if given). An empty
+    file reads as an empty mapping."""
+    try:
+        raw = read_yaml(path)
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: not valid YAML: {exc}") from exc
+    try:
+        return model.model_validate({} if raw is None else raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        unknown = first["type"] == "extra_forbidden" and unknown_key
+        reason = unknown_key if unknown else first["msg"]
+        raise error(f"{path}: {place(raw, first['loc'])}: {reason}") from exc

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nmt_bodymap.core import operations
 from nmt_bodymap.core.operations import (
     ROW_FIELDS,
     VISIT_ROW_KINDS,
@@ -33,15 +34,10 @@ from nmt_bodymap.core.operations import (
 SIGNED_REFUSAL = "This visit is signed; record an amendment with a reason."
 # The kinds a signature locks: the visit itself and every row charted in it.
 LOCKED_KINDS: frozenset[RowKind] = frozenset({RowKind.VISIT, *VISIT_ROW_KINDS})
-# The visit's own text fields a therapist amends most (the Amend form lists these first).
-VISIT_TEXT_FIELDS: tuple[str, ...] = (
-    "chief_complaint",
-    "subjective",
-    "objective",
-    "assessment",
-    "plan",
-    "posture",
-    "gait",
+# The visit's own text fields a therapist amends most (the Amend form lists these first):
+# its notes, not the therapist's name.
+VISIT_TEXT_FIELDS: tuple[str, ...] = tuple(
+    name for name in operations.VISIT_TEXT_FIELDS if name != "therapist"
 )
 MAX_REASON = 2000
 MAX_NAME = 200

@@ -24,10 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core.datafiles import read_model
 from nmt_bodymap.core.translations_schema import SECTIONS, OverlayFile, flatten
 from nmt_bodymap.resources import resource_path
 
@@ -209,18 +206,7 @@ def load_overlay(language: str, folder: Path | None = None) -> dict[Key, Value]:
 
 
 def _read_file(path: Path) -> dict[Key, Value]:
-    try:
-        raw = read_yaml(path)
-        parsed = OverlayFile.model_validate(raw if raw is not None else {})
-    except OSError as exc:
-        raise TranslationError(f"{path}: cannot read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise TranslationError(f"{path}: not valid YAML: {exc}") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        reason = "no such field" if first["type"] == "extra_forbidden" else first["msg"]
-        raise TranslationError(f"{path}: {place}: {reason}") from exc
+    parsed = read_model(path, OverlayFile, TranslationError, unknown_key="no such field")
     return flatten(parsed)
 
 

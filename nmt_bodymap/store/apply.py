@@ -6,8 +6,8 @@
    writers are already serialised by ``BEGIN IMMEDIATE``), or its parent for an add;
 2. checks the row's version against ``op.base_version``: another number raises
    ``ChartConflict`` (with the stored values and who changed it last, and when);
-3. validates with ``store/validation.py`` (and the rules below), refusing with
-   ``ChartValidationError`` before anything is written;
+3. validates with the row's pydantic model (``store/validation.py``) and the rules
+   below, refusing with ``ChartValidationError`` before anything is written;
 4. changes the row, bumps ``version`` by one (an add starts at 1);
 5. appends the history entry (``store/history.py``).
 
@@ -42,40 +42,32 @@ from nmt_bodymap.core.signing import Amend, SignVisit
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 from nmt_bodymap.store import history, signing
 from nmt_bodymap.store import validation as v
-from nmt_bodymap.store.conflicts import ChartConflict, kind_words
+from nmt_bodymap.store.conflicts import kind_words
 from nmt_bodymap.store.errors import ChartNotFound, ChartValidationError
-from nmt_bodymap.store.models import (
-    Client,
-    Complaint,
-    Finding,
-    FollowUp,
-    Intake,
-    Observation,
-    PainMark,
-    Treatment,
-    Visit,
-    utc_now,
-)
-from nmt_bodymap.store.reading import record_of
+from nmt_bodymap.store.models import Client, Complaint, Intake, Observation, Visit, utc_now
+from nmt_bodymap.store.reading import MODELS, record_of
 from nmt_bodymap.store.records import Applied
 
 
 @dataclass(frozen=True)
 class KindSpec:
     model: type[Any]
-    schema: Mapping[str, v.Field]
+    rules: type[v.RowInput]  # the pydantic model its values are checked with
     label: str  # as the messages name it: "Pain mark"
 
 
+LABELS = {
+    RowKind.PAIN_MARK: "Pain mark",
+    RowKind.FINDING: "Finding",
+    RowKind.TREATMENT: "Treatment",
+    RowKind.OBSERVATION: "Observation",
+    RowKind.FOLLOW_UP: "Follow-up",
+    RowKind.VISIT: "Visit",
+    RowKind.CLIENT: "Client",
+    RowKind.INTAKE: "Intake",
+}
 SPECS: dict[RowKind, KindSpec] = {
-    RowKind.PAIN_MARK: KindSpec(PainMark, v.PAIN_MARK, "Pain mark"),
-    RowKind.FINDING: KindSpec(Finding, v.FINDING, "Finding"),
-    RowKind.TREATMENT: KindSpec(Treatment, v.TREATMENT, "Treatment"),
-    RowKind.OBSERVATION: KindSpec(Observation, v.OBSERVATION, "Observation"),
-    RowKind.FOLLOW_UP: KindSpec(FollowUp, v.FOLLOW_UP, "Follow-up"),
-    RowKind.VISIT: KindSpec(Visit, v.VISIT, "Visit"),
-    RowKind.CLIENT: KindSpec(Client, v.CLIENT, "Client"),
-    RowKind.INTAKE: KindSpec(Intake, v.INTAKE, "Intake"),
+    kind: KindSpec(MODELS[kind], v.ROW_INPUTS[kind], label) for kind, label in LABELS.items()
 }
 
 
@@ -178,7 +170,7 @@ def _add(session: Session, spec: KindSpec, op: Operation) -> Any:
         return row
     if kind is RowKind.VISIT:
         values.setdefault("started_at", datetime.now(UTC))
-    cleaned = v.clean(spec.schema, values)
+    cleaned = v.clean(spec.rules, values)
     if kind is RowKind.PAIN_MARK:
         check_mark({"x": None, "y": None, **cleaned})
     elif kind is RowKind.OBSERVATION:
@@ -205,7 +197,7 @@ def _replayed(session: Session, spec: KindSpec, op: Operation, row: Any) -> Appl
     if op.kind is not RowKind.INTAKE:
         if op.kind is RowKind.VISIT:
             wanted.setdefault("started_at", row.started_at)
-        wanted = history.json_value(_with_defaults(spec, v.clean(spec.schema, wanted)))
+        wanted = history.json_value(_with_defaults(spec, v.clean(spec.rules, wanted)))
     stored = history.row_values(session, op.kind, row, wanted)
     if stored != wanted:
         raise ChartValidationError(
@@ -217,7 +209,7 @@ def _replayed(session: Session, spec: KindSpec, op: Operation, row: Any) -> Appl
 def _with_defaults(spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
     """``values`` with every field not given at the default an add would store."""
     complete = dict(values)
-    for name in spec.schema:
+    for name in spec.rules.model_fields:
         if name not in complete and name in spec.model.__table__.c:
             default = spec.model.__table__.c[name].default
             complete[name] = default.arg if default is not None and default.is_scalar else None
@@ -228,19 +220,8 @@ def _with_defaults(spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_version(session: Session, op: Operation, row: Any) -> None:
-    if op.base_version == row.version:
-        return
-    last = history.last_change(session, row.uid)
-    raise ChartConflict(
-        kind=op.kind.value,
-        row=row.uid,
-        current=history.row_values(session, op.kind, row),
-        version=row.version,
-        deleted=row.deleted_at is not None,
-        expected=op.base_version,
-        changed_by=None if last is None else last.who,
-        changed_at=None if last is None else last.at,
-    )
+    if op.base_version != row.version:
+        raise signing.conflict(session, op.kind, row, op.base_version)
 
 
 def _check_parent(session: Session, op: Operation, row: Any) -> None:
@@ -283,7 +264,7 @@ def _change(session: Session, spec: KindSpec, op: Operation, row: Any) -> dict[s
     if op.kind is RowKind.INTAKE:
         _set_intake(session, row, values)
         return before
-    cleaned = v.clean(spec.schema, values, partial=True)
+    cleaned = v.clean(spec.rules, values, partial=True)
     if op.kind is RowKind.PAIN_MARK:
         current = {name: getattr(row, name) for name in MARK_PLACE_FIELDS}
         moved = {**current, **cleaned}
@@ -301,8 +282,10 @@ def _change(session: Session, spec: KindSpec, op: Operation, row: Any) -> dict[s
 def _set_intake(session: Session, intake: Intake, values: dict[str, Any]) -> None:
     """Intake fields, and the complaints list when given (the old ones stamped deleted)."""
     complaints = values.pop("complaints", None)
-    cleaned = v.clean(v.INTAKE, values, partial=True)
-    new_complaints = None if complaints is None else [v.clean(v.COMPLAINT, c) for c in complaints]
+    cleaned = v.clean(v.IntakeInput, values, partial=True)
+    new_complaints = (
+        None if complaints is None else [v.clean(v.ComplaintInput, c) for c in complaints]
+    )
     for name, value in cleaned.items():
         setattr(intake, name, value)
     intake.updated_at = utc_now()

@@ -24,6 +24,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from nmt_bodymap.store.errors import (
     ChartDiskFull,
@@ -268,7 +269,8 @@ def check_backup(path: Path) -> None:
     from nmt_bodymap.store import encryption
 
     if encryption.is_encrypted_chart(path):
-        encryption.check_encrypted_backup(path)
+        result, tables = encryption.encrypted_backup_contents(path)
+        judge_backup(path, result, tables)
         return
     # -- end security hook --
     try:
@@ -281,6 +283,12 @@ def check_backup(path: Path) -> None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise ChartStoreError(f"{path} is not a usable backup: {exc}.") from exc
+    judge_backup(path, result, tables)
+
+
+def judge_backup(path: Path, result: list[Any], tables: set[str]) -> None:
+    """Refuse a backup whose integrity check (``result``) failed or that lacks a chart's
+    tables (plain or encrypted alike)."""
     if [row[0] for row in result] != ["ok"]:
         raise ChartStoreError(f"{path} is damaged and cannot be restored: {result[0][0]}.")
     if not {"clients", "visits", "alembic_version"} <= tables:

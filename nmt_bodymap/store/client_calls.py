@@ -24,6 +24,7 @@ from nmt_bodymap.store.records import (
     IntakeRecord,
     PainMarkRecord,
     VisitRecord,
+    as_record,
     to_record,
 )
 
@@ -45,11 +46,13 @@ class ClientCalls(ChartStoreBase):
     # -- clients ---------------------------------------------------------------------------
 
     def create_client(self, **fields: Any) -> ClientRecord:
-        return self._add_row(RowKind.CLIENT, None, v.clean(v.CLIENT, fields))
+        return as_record(
+            ClientRecord, self._add_row(RowKind.CLIENT, None, v.clean(v.ClientInput, fields))
+        )
 
     def update_client(self, client_id: int, **changes: Any) -> ClientRecord:
-        values = v.clean(v.CLIENT, changes, partial=True)
-        return self._edit_row(RowKind.CLIENT, client_id, values)
+        values = v.clean(v.ClientInput, changes, partial=True)
+        return as_record(ClientRecord, self._edit_row(RowKind.CLIENT, client_id, values))
 
     def get_client(self, client_id: int | str) -> ClientRecord:
         """A client by integer id or uid."""
@@ -69,7 +72,7 @@ class ClientCalls(ChartStoreBase):
 
         The birth year is a range on the indexed ``date_of_birth`` column, so it runs in
         SQL whatever the number of clients."""
-        born = v.clean_one(v.CLIENT, "date_of_birth", date_of_birth)
+        born = v.clean_one(v.ClientInput, "date_of_birth", date_of_birth)
         prefix = name_keys(name_prefix)[0] if name_prefix.strip() else ""
         year = _birth_year(born_in)
         if not prefix and born is None and year is None:
@@ -115,7 +118,8 @@ class ClientCalls(ChartStoreBase):
             # A range on the binary-ordered index: exact for prefixes, index-only.
             return and_(column >= prefix, column < prefix + _LAST_CHARACTER)
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return column.like(escaped + "%", escape="\\")
+        starts: ColumnElement[bool] = column.like(escaped + "%", escape="\\")
+        return starts
 
     # -- intake ----------------------------------------------------------------------------
 
@@ -130,9 +134,9 @@ class ClientCalls(ChartStoreBase):
     ) -> IntakeRecord:
         """Save the intake form; ``complaints`` (when given) replaces the list of complaints
         (the replaced ones are kept, stamped deleted)."""
-        values = v.clean(v.INTAKE, fields, partial=True)
+        values = v.clean(v.IntakeInput, fields, partial=True)
         if complaints is not None:
-            cleaned = [v.clean(v.COMPLAINT, c) for c in complaints]
+            cleaned = [v.clean(v.ComplaintInput, c) for c in complaints]
             values["complaints"] = [history.json_value(c) for c in cleaned]
         with self._write() as session:
             client = get_row(session, Client, client_id, "Client")
@@ -143,7 +147,7 @@ class ClientCalls(ChartStoreBase):
                 )
             else:
                 op = self._change_ops(session, RowKind.INTAKE, intake, values, OpKind.CHANGE)
-            return self._apply(session, op).record
+            return as_record(IntakeRecord, self._apply(session, op).record)
 
     @staticmethod
     def _intake_of(session: Session, client_id: int, lock: bool = False) -> Intake | None:
@@ -154,7 +158,9 @@ class ClientCalls(ChartStoreBase):
 
     def create_visit(self, client_id: int, **fields: Any) -> VisitRecord:
         fields.setdefault("started_at", datetime.now(UTC))
-        return self._add_row(RowKind.VISIT, client_id, v.clean(v.VISIT, fields))
+        return as_record(
+            VisitRecord, self._add_row(RowKind.VISIT, client_id, v.clean(v.VisitInput, fields))
+        )
 
     def get_visit(self, visit_id: int | str) -> VisitRecord:
         """A visit by integer id or uid."""
@@ -169,8 +175,8 @@ class ClientCalls(ChartStoreBase):
 
     def update_visit(self, visit_id: int, **changes: Any) -> VisitRecord:
         """Change the visit's time, therapist, chief complaint, SOAP notes, posture, gait."""
-        values = v.clean(v.VISIT, changes, partial=True)
-        return self._edit_row(RowKind.VISIT, visit_id, values)
+        values = v.clean(v.VisitInput, changes, partial=True)
+        return as_record(VisitRecord, self._edit_row(RowKind.VISIT, visit_id, values))
 
     def open_chart(self, client_id: int) -> ChartRecord:
         with self._sessions() as session:

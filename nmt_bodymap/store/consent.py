@@ -16,6 +16,7 @@ from nmt_bodymap.core.operations import RowKind, new_row_id
 from nmt_bodymap.store import history
 from nmt_bodymap.store.errors import ChartValidationError
 from nmt_bodymap.store.models import Client, Consent, utc_now
+from nmt_bodymap.store.records import to_record
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,7 @@ class ConsentRecord:
 
 
 def _record(row: Consent) -> ConsentRecord:
-    return ConsentRecord(
-        uid=row.uid,
-        client_id=row.client_id,
-        text_version=row.text_version,
-        consented_on=row.consented_on,
-        typed_name=row.typed_name,
-        drawing=row.drawing,
-        recorded_by=row.recorded_by,
-        recorded_at=row.recorded_at,
-    )
+    return to_record(ConsentRecord, row)
 
 
 def record_consent(

@@ -322,8 +322,9 @@ def keep_key_file_beside(chart: Path, folder: Path) -> None:
     os.replace(staging, copy)
 
 
-def check_encrypted_backup(path: Path) -> None:
-    """Backup hook: refuse an encrypted backup that is not an intact chart."""
+def encrypted_backup_contents(path: Path) -> tuple[list[Any], set[str]]:
+    """Backup hook: an encrypted backup's integrity check and table names (judged by
+    ``backups.judge_backup``); a file that does not open is refused here."""
     import sqlcipher3
 
     try:
@@ -332,10 +333,7 @@ def check_encrypted_backup(path: Path) -> None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     except sqlcipher3.DatabaseError as exc:
         raise ChartStoreError(f"{path} is not a usable backup: {exc}.") from exc
-    if [row[0] for row in result] != ["ok"]:
-        raise ChartStoreError(f"{path} is damaged and cannot be restored: {result[0][0]}.")
-    if not {"clients", "visits", "alembic_version"} <= tables:
-        raise ChartStoreError(f"{path} is not a chart database backup.")
+    return result, tables
 
 
 def table_counts(conn: Any) -> dict[str, int]:

@@ -22,6 +22,13 @@ def to_record(record_type: type[R], row: Any, **extra: Any) -> R:
     return record_type(**values, **extra)
 
 
+def as_record(record_type: type[R], record: object) -> R:
+    """``record``, checked to be of the kind a call names (what an operation applied)."""
+    if not isinstance(record, record_type):
+        raise TypeError(f"expected a {record_type.__name__}, got {type(record).__name__}")
+    return record
+
+
 # -- the chart's fields, declared once -----------------------------------------------------
 # Plain annotated classes: the records below and the export models
 # (``store/exports/schema.py``) both take their fields from them, so a column is named and

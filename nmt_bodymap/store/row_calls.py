@@ -4,7 +4,7 @@ follow-ups and assessment observations. Each is a thin wrapper over an operation
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from nmt_bodymap.core.operations import MARK_PLACE_FIELDS, OpKind, RowKind
 from nmt_bodymap.store import validation as v
@@ -17,16 +17,8 @@ from nmt_bodymap.store.records import (
     ObservationRecord,
     PainMarkRecord,
     TreatmentRecord,
+    as_record,
 )
-
-R = TypeVar("R")
-
-
-def _as(record_type: type[R], record: object) -> R:
-    """The record a row call returns, checked to be of the kind the call names."""
-    if not isinstance(record, record_type):
-        raise TypeError(f"expected a {record_type.__name__}, got {type(record).__name__}")
-    return record
 
 
 class VisitRowCalls(ChartStoreBase):
@@ -34,8 +26,9 @@ class VisitRowCalls(ChartStoreBase):
 
     def add_pain_mark(self, visit_id: int, **fields: Any) -> PainMarkRecord:
         """A mark on the anterior or posterior view needs x and y; internal sites have none."""
-        return _as(
-            PainMarkRecord, self._add_row(RowKind.PAIN_MARK, visit_id, v.clean(v.PAIN_MARK, fields))
+        return as_record(
+            PainMarkRecord,
+            self._add_row(RowKind.PAIN_MARK, visit_id, v.clean(v.PainMarkInput, fields)),
         )
 
     def move_pain_mark(
@@ -51,21 +44,23 @@ class VisitRowCalls(ChartStoreBase):
         changes: dict[str, Any] = {"x": x, "y": y, "region": region, "side": side}
         if view is not None:
             changes["view"] = view
-        values = v.clean(v.PAIN_MARK, changes, partial=True)
-        return _as(PainMarkRecord, self._edit_row(RowKind.PAIN_MARK, mark_id, values, OpKind.MOVE))
+        values = v.clean(v.PainMarkInput, changes, partial=True)
+        return as_record(
+            PainMarkRecord, self._edit_row(RowKind.PAIN_MARK, mark_id, values, OpKind.MOVE)
+        )
 
     def update_pain_mark(self, mark_id: int, **changes: Any) -> PainMarkRecord:
         """Change intensity, quality or note (use ``move_pain_mark`` to move it)."""
         place = sorted(set(changes) & MARK_PLACE_FIELDS)
         if place:
             raise ChartValidationError(f"Use move_pain_mark to change {place[0]}.", place[0])
-        values = v.clean(v.PAIN_MARK, changes, partial=True)
-        return _as(PainMarkRecord, self._edit_row(RowKind.PAIN_MARK, mark_id, values))
+        values = v.clean(v.PainMarkInput, changes, partial=True)
+        return as_record(PainMarkRecord, self._edit_row(RowKind.PAIN_MARK, mark_id, values))
 
     def set_pain_mark(self, mark_id: int, **values: Any) -> PainMarkRecord:
         """Bring the stored mark to ``values`` (place and score) in ONE transaction: a move
         for the place fields that differ and a change for the others that differ."""
-        cleaned = v.clean(v.PAIN_MARK, values, partial=True)
+        cleaned = v.clean(v.PainMarkInput, values, partial=True)
         with self._write() as session:
             row = self._locked_by_id(session, RowKind.PAIN_MARK, mark_id)
             record = None
@@ -80,13 +75,13 @@ class VisitRowCalls(ChartStoreBase):
                     record = self._apply(session, ops).record
             if record is None:
                 record = record_of(session, RowKind.PAIN_MARK, row)
-            return _as(PainMarkRecord, record)
+            return as_record(PainMarkRecord, record)
 
     def delete_pain_mark(self, mark_id: int) -> PainMarkRecord:
-        return _as(PainMarkRecord, self._set_deleted(RowKind.PAIN_MARK, mark_id, True))
+        return as_record(PainMarkRecord, self._set_deleted(RowKind.PAIN_MARK, mark_id, True))
 
     def restore_pain_mark(self, mark_id: int) -> PainMarkRecord:
-        return _as(PainMarkRecord, self._set_deleted(RowKind.PAIN_MARK, mark_id, False))
+        return as_record(PainMarkRecord, self._set_deleted(RowKind.PAIN_MARK, mark_id, False))
 
     def list_pain_marks(self, visit_id: int, include_deleted: bool = False) -> list[PainMarkRecord]:
         return self._list(RowKind.PAIN_MARK, visit_id, include_deleted)
@@ -94,36 +89,36 @@ class VisitRowCalls(ChartStoreBase):
     # -- findings, treatments, follow-ups ---------------------------------------------------
 
     def add_finding(self, visit_id: int, **fields: Any) -> FindingRecord:
-        return _as(
-            FindingRecord, self._add_row(RowKind.FINDING, visit_id, v.clean(v.FINDING, fields))
+        return as_record(
+            FindingRecord, self._add_row(RowKind.FINDING, visit_id, v.clean(v.FindingInput, fields))
         )
 
     def update_finding(self, finding_id: int, **changes: Any) -> FindingRecord:
-        values = v.clean(v.FINDING, changes, partial=True)
-        return _as(FindingRecord, self._edit_row(RowKind.FINDING, finding_id, values))
+        values = v.clean(v.FindingInput, changes, partial=True)
+        return as_record(FindingRecord, self._edit_row(RowKind.FINDING, finding_id, values))
 
     def delete_finding(self, finding_id: int) -> FindingRecord:
-        return _as(FindingRecord, self._set_deleted(RowKind.FINDING, finding_id, True))
+        return as_record(FindingRecord, self._set_deleted(RowKind.FINDING, finding_id, True))
 
     def restore_finding(self, finding_id: int) -> FindingRecord:
-        return _as(FindingRecord, self._set_deleted(RowKind.FINDING, finding_id, False))
+        return as_record(FindingRecord, self._set_deleted(RowKind.FINDING, finding_id, False))
 
     def list_findings(self, visit_id: int, include_deleted: bool = False) -> list[FindingRecord]:
         return self._list(RowKind.FINDING, visit_id, include_deleted)
 
     def add_treatment(self, visit_id: int, **fields: Any) -> TreatmentRecord:
-        values = v.clean(v.TREATMENT, v.with_hold_lengths(fields))
-        return _as(TreatmentRecord, self._add_row(RowKind.TREATMENT, visit_id, values))
+        values = v.clean(v.TreatmentInput, v.with_hold_lengths(fields))
+        return as_record(TreatmentRecord, self._add_row(RowKind.TREATMENT, visit_id, values))
 
     def update_treatment(self, treatment_id: int, **changes: Any) -> TreatmentRecord:
-        values = v.clean(v.TREATMENT, changes, partial=True)
-        return _as(TreatmentRecord, self._edit_row(RowKind.TREATMENT, treatment_id, values))
+        values = v.clean(v.TreatmentInput, changes, partial=True)
+        return as_record(TreatmentRecord, self._edit_row(RowKind.TREATMENT, treatment_id, values))
 
     def delete_treatment(self, treatment_id: int) -> TreatmentRecord:
-        return _as(TreatmentRecord, self._set_deleted(RowKind.TREATMENT, treatment_id, True))
+        return as_record(TreatmentRecord, self._set_deleted(RowKind.TREATMENT, treatment_id, True))
 
     def restore_treatment(self, treatment_id: int) -> TreatmentRecord:
-        return _as(TreatmentRecord, self._set_deleted(RowKind.TREATMENT, treatment_id, False))
+        return as_record(TreatmentRecord, self._set_deleted(RowKind.TREATMENT, treatment_id, False))
 
     def list_treatments(
         self, visit_id: int, include_deleted: bool = False
@@ -131,19 +126,20 @@ class VisitRowCalls(ChartStoreBase):
         return self._list(RowKind.TREATMENT, visit_id, include_deleted)
 
     def add_follow_up(self, visit_id: int, **fields: Any) -> FollowUpRecord:
-        return _as(
-            FollowUpRecord, self._add_row(RowKind.FOLLOW_UP, visit_id, v.clean(v.FOLLOW_UP, fields))
+        return as_record(
+            FollowUpRecord,
+            self._add_row(RowKind.FOLLOW_UP, visit_id, v.clean(v.FollowUpInput, fields)),
         )
 
     def update_follow_up(self, follow_up_id: int, **changes: Any) -> FollowUpRecord:
-        values = v.clean(v.FOLLOW_UP, changes, partial=True)
-        return _as(FollowUpRecord, self._edit_row(RowKind.FOLLOW_UP, follow_up_id, values))
+        values = v.clean(v.FollowUpInput, changes, partial=True)
+        return as_record(FollowUpRecord, self._edit_row(RowKind.FOLLOW_UP, follow_up_id, values))
 
     def delete_follow_up(self, follow_up_id: int) -> FollowUpRecord:
-        return _as(FollowUpRecord, self._set_deleted(RowKind.FOLLOW_UP, follow_up_id, True))
+        return as_record(FollowUpRecord, self._set_deleted(RowKind.FOLLOW_UP, follow_up_id, True))
 
     def restore_follow_up(self, follow_up_id: int) -> FollowUpRecord:
-        return _as(FollowUpRecord, self._set_deleted(RowKind.FOLLOW_UP, follow_up_id, False))
+        return as_record(FollowUpRecord, self._set_deleted(RowKind.FOLLOW_UP, follow_up_id, False))
 
     def list_follow_ups(self, visit_id: int, include_deleted: bool = False) -> list[FollowUpRecord]:
         return self._list(RowKind.FOLLOW_UP, visit_id, include_deleted)
@@ -152,9 +148,9 @@ class VisitRowCalls(ChartStoreBase):
 
     def add_observation(self, visit_id: int, **fields: Any) -> ObservationRecord:
         """Chart one posture, gait, ischemia or entrapment observation of the visit."""
-        return _as(
+        return as_record(
             ObservationRecord,
-            self._add_row(RowKind.OBSERVATION, visit_id, v.clean(v.OBSERVATION, fields)),
+            self._add_row(RowKind.OBSERVATION, visit_id, v.clean(v.ObservationInput, fields)),
         )
 
     def update_observation(self, observation_id: int, **changes: Any) -> ObservationRecord:
@@ -167,14 +163,20 @@ class VisitRowCalls(ChartStoreBase):
                 "the right one.",
                 fixed[0],
             )
-        values = v.clean(v.OBSERVATION, changes, partial=True)
-        return _as(ObservationRecord, self._edit_row(RowKind.OBSERVATION, observation_id, values))
+        values = v.clean(v.ObservationInput, changes, partial=True)
+        return as_record(
+            ObservationRecord, self._edit_row(RowKind.OBSERVATION, observation_id, values)
+        )
 
     def delete_observation(self, observation_id: int) -> ObservationRecord:
-        return _as(ObservationRecord, self._set_deleted(RowKind.OBSERVATION, observation_id, True))
+        return as_record(
+            ObservationRecord, self._set_deleted(RowKind.OBSERVATION, observation_id, True)
+        )
 
     def restore_observation(self, observation_id: int) -> ObservationRecord:
-        return _as(ObservationRecord, self._set_deleted(RowKind.OBSERVATION, observation_id, False))
+        return as_record(
+            ObservationRecord, self._set_deleted(RowKind.OBSERVATION, observation_id, False)
+        )
 
     def list_observations(
         self, visit_id: int, include_deleted: bool = False

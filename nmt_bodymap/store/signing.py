@@ -42,15 +42,6 @@ from nmt_bodymap.store.models import Amendment, Client, Visit, utc_now
 from nmt_bodymap.store.reading import MODELS, record_of, visit_document
 from nmt_bodymap.store.records import Applied
 
-SCHEMAS: dict[RowKind, Any] = {
-    RowKind.PAIN_MARK: v.PAIN_MARK,
-    RowKind.FINDING: v.FINDING,
-    RowKind.TREATMENT: v.TREATMENT,
-    RowKind.OBSERVATION: v.OBSERVATION,
-    RowKind.FOLLOW_UP: v.FOLLOW_UP,
-    RowKind.VISIT: v.VISIT,
-}
-
 
 class VisitSigned(ChartValidationError):
     """Refused: the operation would change a signed visit (record an amendment instead)."""
@@ -117,6 +108,22 @@ def refuse_if_signed(session: Session, op: Operation, row: Any | None) -> None:
         raise VisitSigned()
 
 
+def conflict(session: Session, kind: RowKind, row: Any, expected: int | None) -> ChartConflict:
+    """The conflict of an operation that read ``row`` at version ``expected``: what is
+    stored now, and who changed it last, and when."""
+    last = history.last_change(session, row.uid)
+    return ChartConflict(
+        kind=kind.value,
+        row=row.uid,
+        current=history.row_values(session, kind, row),
+        version=row.version,
+        deleted=row.deleted_at is not None,
+        expected=expected,
+        changed_by=None if last is None else last.who,
+        changed_at=None if last is None else last.at,
+    )
+
+
 def _locked_visit(session: Session, uid: str) -> Visit:
     visit = _visit(session, uid, lock=True)
     if visit is None or visit.deleted_at is not None:
@@ -129,17 +136,7 @@ def apply_sign(session: Session, op: SignVisit, who: str) -> Applied:
     if visit.signed_at is not None:
         raise ChartValidationError(f"This visit is already signed by {visit.signed_by}.")
     if visit.version != op.base_version:
-        last = history.last_change(session, visit.uid)
-        raise ChartConflict(
-            kind=RowKind.VISIT.value,
-            row=visit.uid,
-            current=history.row_values(session, RowKind.VISIT, visit),
-            version=visit.version,
-            deleted=False,
-            expected=op.base_version,
-            changed_by=None if last is None else last.who,
-            changed_at=None if last is None else last.at,
-        )
+        raise conflict(session, RowKind.VISIT, visit, op.base_version)
     content = content_hash(visit_document(session, visit.uid).shown())
     signed_at = datetime.fromisoformat(op.signed_at) if op.signed_at else utc_now()
     signature = signature_of(content, op.signed_by, signed_at.isoformat())
@@ -213,7 +210,7 @@ def apply_amend(session: Session, op: Amend, who: str) -> Applied:
             raise ChartValidationError(f"This {what} belongs to another visit; nothing changed.")
     if target is None:
         raise ChartNotFound(f"The {what} to amend does not exist.")
-    cleaned = v.clean(SCHEMAS[op.kind], {op.field: op.after}, partial=True)
+    cleaned = v.clean(v.ROW_INPUTS[op.kind], {op.field: op.after}, partial=True)
     after = history.json_value(cleaned.get(op.field))
     original = history.row_values(session, op.kind, target, [op.field])[op.field]
     before = effective(original, amendments_of(session, visit), op.target, op.field)

@@ -1,21 +1,47 @@
-"""Checking what the UI hands the store, before anything is written.
+"""Checking what the UI hands the store, before anything is written: one pydantic model
+per kind of row.
 
-Each kind of row has a schema: field name -> ``Field`` (a label the therapist knows and a
-checker that returns the cleaned value or raises ``ChartValidationError`` with a message
-fit for the screen, e.g. "Intensity must be a whole number from 0 to 10 (got 11).").
-Places are checked against the region vocabulary in ``validation_places.py``.
+A row model declares each field a row of its kind may be saved with: its type, the
+validator of its kind of value (``store/validation_fields.py``) and, as ``title``, the
+label the therapist knows. A field without a default is required (and may not be empty).
+``clean(model, values)`` turns the first refusal into a ``ChartValidationError`` naming
+the field, with a message fit for the screen, e.g. "Intensity must be a whole number from
+0 to 10 (got 11)."; ``partial=True`` (an update) checks only the fields given. Places are
+checked against the region vocabulary in ``validation_places.py``; the numeric limits are
+those of ``core/pain.py`` and ``core/limits.py``, which the UI's forms use too.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from types import MappingProxyType
+from typing import Annotated, Any, ClassVar
 
-from nmt_bodymap.core.assessment import KINDS, SEVERITIES
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
+from pydantic_core import ErrorDetails
+
+from nmt_bodymap.core.assessment import KINDS
+from nmt_bodymap.core.limits import (
+    COMPLAINT_WEEKS_MAX,
+    HOLD_MAX,
+    MAX_HOLDS,
+    RELIEF_DAYS_MAX,
+    SLEEP_HOURS_MAX,
+    SORENESS_HOURS_MAX,
+    WATER_LITRES_MAX,
+    implied_holds,
+)
+from nmt_bodymap.core.operations import RowKind
 from nmt_bodymap.core.pain import (
     INTENSITY_MAX,
     INTENSITY_MIN,
@@ -27,334 +53,258 @@ from nmt_bodymap.core.pain import (
 )
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.store.errors import ChartValidationError
-from nmt_bodymap.store.input_limits import storable
+from nmt_bodymap.store.validation_fields import (
+    Refusal,
+    birth_date,
+    calendar_date,
+    choice,
+    coordinate,
+    decimal,
+    flag,
+    grade,
+    hold_list,
+    identifier,
+    moment,
+    red_flag_answers,
+    text,
+    whole,
+)
 from nmt_bodymap.store.validation_places import VIEWS as VIEWS
 from nmt_bodymap.store.validation_places import check_observation as check_observation
 from nmt_bodymap.store.validation_places import check_place as check_place
 
 TRIGGER_POINT_ACTIVITY = ("active", "latent")
-EARLIEST_BIRTH = date(1900, 1, 1)
-EARLIEST_MOMENT = date(1900, 1, 1)
-LATEST_MOMENT = date(2200, 12, 31)
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
-
-Check = Callable[[Any, str], Any]
 
 
-@dataclass(frozen=True)
-class Field:
-    label: str
-    check: Check
-    required: bool = False
+class RowInput(BaseModel):
+    """What one kind of row may be saved with (see the module docstring)."""
 
+    model_config = ConfigDict(extra="forbid")
+    # On an update's model (``update_model``): the row model it checks a part of.
+    whole_row: ClassVar[type[RowInput] | None] = None
 
-def _fail(field: str, message: str) -> ChartValidationError:
-    return ChartValidationError(message, field=field)
-
-
-def text(max_length: int = 10_000) -> Check:
-    def check(value: Any, label: str) -> str:
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise ValueError(f"{label} must be text.")
-        storable(value, label)
-        cleaned = value.strip()
-        if len(cleaned) > max_length:
-            raise ValueError(
-                f"{label} is too long ({len(cleaned)} characters, at most {max_length})."
-            )
-        return cleaned
-
-    return check
-
-
-def whole(low: int, high: int) -> Check:
-    def check(value: Any, label: str) -> int | None:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(
-                f"{label} must be a whole number from {low} to {high} (got {value!r})."
-            )
-        if not low <= value <= high:
-            raise ValueError(f"{label} must be a whole number from {low} to {high} (got {value}).")
+    @field_validator("*")
+    @classmethod
+    def _present(cls, value: Any, info: ValidationInfo) -> Any:
+        """A required field is given and not empty."""
+        if value in (None, "") and info.field_name in _required(cls):
+            raise Refusal("{label} is required.")
         return value
 
-    return check
+    @classmethod
+    def update_model(cls) -> type[RowInput]:
+        """The same fields, none of them required: an update checks only those it gives."""
+        return _update_model(cls)
 
 
-MAX_HOLDS = 100  # holds in one treatment
-HOLD_RANGE = (1, 600)  # seconds of one hold
+@cache
+def _required(model: type[RowInput]) -> frozenset[str]:
+    """The fields a row of ``model`` (or of the row it updates) must have."""
+    row = model.whole_row or model
+    return frozenset(name for name, info in row.model_fields.items() if info.is_required())
 
 
-def hold_list(value: Any, label: str) -> list[int]:
-    """Every hold's length in seconds, in the order given (``[20, 10]``); None is none."""
-    if value is None:
-        return []
-    low, high = HOLD_RANGE
-    if not isinstance(value, list | tuple) or len(value) > MAX_HOLDS:
-        raise ValueError(
-            f"{label} must be a list of up to {MAX_HOLDS} lengths in seconds (got {value!r})."
-        )
-    each = whole(low, high)
-    lengths = [each(item, label) for item in value]
-    if any(length is None for length in lengths):
-        raise ValueError(f"{label} must be whole numbers from {low} to {high} (got None).")
-    return [int(length) for length in lengths if length is not None]
+@cache
+def _names(model: type[RowInput]) -> tuple[str, ...]:
+    """The model's fields in order (read once: pydantic builds ``model_fields`` anew)."""
+    return tuple(model.model_fields)
 
 
-def with_hold_lengths(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """A treatment written without ``hold_lengths`` (an older export, the demo chart, a
-    caller that knows one length and a count): ``repetitions`` holds of ``hold_seconds``."""
-    values = dict(fields)
-    if "hold_lengths" not in values:
-        seconds, count = values.get("hold_seconds"), values.get("repetitions")
-        equal = isinstance(seconds, int) and seconds > 0 and not isinstance(seconds, bool)
-        times = count if isinstance(count, int) and 0 < count <= MAX_HOLDS else 1
-        values["hold_lengths"] = [seconds] * times if equal else []
-    return values
+@cache
+def _update_model(model: type[RowInput]) -> type[RowInput]:
+    fields: dict[str, Any] = {
+        name: (Annotated[(info.annotation, *info.metadata)], Field(None, title=info.title))
+        for name, info in model.model_fields.items()
+    }
+    update = create_model(f"{model.__name__}Update", __base__=RowInput, **fields)
+    update.whole_row = model
+    return update
 
 
-def decimal(low: float, high: float) -> Check:
-    def check(value: Any, label: str) -> float | None:
-        if value is None:
-            return None
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            raise ValueError(f"{label} must be a number from {low:g} to {high:g} (got {value!r}).")
-        if not low <= value <= high:
-            raise ValueError(f"{label} must be a number from {low:g} to {high:g} (got {value:g}).")
-        return float(value)
-
-    return check
-
-
-def coordinate(value: Any, label: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"{label} must be a number (got {value!r}).")
-    return float(value)
-
-
-def flag(value: Any, label: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{label} must be yes or no (got {value!r}).")
-    return value
-
-
-def choice(options: tuple[str, ...]) -> Check:
-    def check(value: Any, label: str) -> str:
-        if value not in options:
-            raise ValueError(f"{label} must be one of {', '.join(options)} (got {value!r}).")
-        return str(value)
-
-    return check
-
-
-def identifier(value: Any, label: str) -> str:
-    if value is None or value == "":
-        return ""
-    if not isinstance(value, str) or not _IDENTIFIER.match(value):
-        raise ValueError(f"{label} must be an id such as upper_trapezius (got {value!r}).")
-    return value
-
-
-def _from_text(value: Any, parse: Callable[[str], Any], wanted: str) -> Any:
-    """``value`` parsed when it is text (ValueError "<wanted> (got '...')." when it cannot
-    be); any other value as it is."""
-    if not isinstance(value, str):
-        return value
-    try:
-        return parse(value.strip())
-    except ValueError:
-        raise ValueError(f"{wanted} (got {value!r}).") from None
-
-
-def calendar_date(value: Any, label: str) -> date | None:
-    """A date, or a "YYYY-MM-DD" string; never in the future (these are all past events)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        value = value.date()
-    value = _from_text(value, date.fromisoformat, f"{label} must be a date written YYYY-MM-DD")
-    if not isinstance(value, date):
-        raise ValueError(f"{label} must be a date (got {value!r}).")
-    if value > date.today():
-        raise ValueError(f"{label} cannot be in the future ({value.isoformat()}).")
-    return value
-
-
-def birth_date(value: Any, label: str) -> date | None:
-    born = calendar_date(value, label)
-    if born is not None and born < EARLIEST_BIRTH:
-        raise ValueError(f"{label} {born.isoformat()} is not possible; check the year.")
-    return born
-
-
-def moment(value: Any, label: str) -> datetime:
-    """A point in time; naive values are taken as local time. Stored in UTC."""
-    wanted = f"{label} must be a date and time such as 2025-03-01T14:30"
-    value = _from_text(value, datetime.fromisoformat, wanted)
-    if not isinstance(value, datetime):
-        raise ValueError(f"{label} must be a date and time (got {value!r}).")
-    if not EARLIEST_MOMENT.year <= value.year <= LATEST_MOMENT.year:
-        raise ValueError(f"{label} {value.date().isoformat()} is not possible; check the year.")
-    try:
-        return value.astimezone(UTC)
-    except (OverflowError, ValueError):
-        raise ValueError(f"{label} is out of range; check the date.") from None
-
-
-def red_flag_answers(value: Any, label: str) -> dict[str, bool | None]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise ValueError(f"{label} must map each screening question to yes, no or not asked.")
-    answers: dict[str, bool | None] = {}
-    for key, answer in value.items():
-        if not isinstance(key, str) or not _IDENTIFIER.match(key):
-            raise ValueError(f"{label}: {key!r} is not a screening question id.")
-        if answer is not None and not isinstance(answer, bool):
-            raise ValueError(f"{label}: the answer to {key} must be yes, no or not asked.")
-        answers[key] = answer
-    return answers
+def refusal(model: type[RowInput], error: ErrorDetails) -> ChartValidationError:
+    """The ``ChartValidationError`` for pydantic's ``error`` about a field of ``model``."""
+    name = str(error["loc"][0]) if error["loc"] else ""
+    if error["type"] == "extra_forbidden" or name not in model.model_fields:
+        return ChartValidationError(f"{name!r} is not a field that can be saved here.", name)
+    label = model.model_fields[name].title or name
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, Refusal):
+        return ChartValidationError(cause.words(label), name)
+    if error["type"] == "missing":
+        return ChartValidationError(f"{label} is required.", name)
+    return ChartValidationError(f"{label}: {error['msg']}.", name)  # not met: all say why
 
 
 def clean(
-    schema: Mapping[str, Field], values: Mapping[str, Any], partial: bool = False
+    model: type[RowInput], values: Mapping[str, Any], partial: bool = False
 ) -> dict[str, Any]:
-    """The checked values; ``partial`` (an update) checks only the fields given."""
-    unknown = sorted(set(values) - set(schema))
+    """The checked values, in the model's order; ``partial`` (an update) checks only the
+    fields given. The first refusal (an unknown field first) raises ``ChartValidationError``."""
+    names = _names(model)
+    unknown = sorted(set(values).difference(names))
     if unknown:
-        raise _fail(unknown[0], f"{unknown[0]!r} is not a field that can be saved here.")
-    cleaned: dict[str, Any] = {}
-    for name, spec in schema.items():
-        if name not in values:
-            if spec.required and not partial:
-                raise _fail(name, f"{spec.label} is required.")
-            continue
-        try:
-            value = spec.check(values[name], spec.label)
-        except ValueError as exc:
-            raise _fail(name, str(exc)) from None
-        if spec.required and value in (None, ""):
-            raise _fail(name, f"{spec.label} is required.")
-        cleaned[name] = value
-    return cleaned
+        raise ChartValidationError(
+            f"{unknown[0]!r} is not a field that can be saved here.", unknown[0]
+        )
+    try:
+        row = (model.update_model() if partial else model).model_validate(dict(values))
+    except ValidationError as exc:
+        raise refusal(model, exc.errors()[0]) from None
+    return {name: getattr(row, name) for name in names if name in values}
 
 
-def clean_one(schema: Mapping[str, Field], name: str, value: Any) -> Any:
+def clean_one(model: type[RowInput], name: str, value: Any) -> Any:
     """One checked value (e.g. a date of birth typed into a search box)."""
-    return clean({name: schema[name]}, {name: value})[name]
+    return clean(model, {name: value}, partial=True)[name]
 
 
-def severity(value: Any, label: str) -> str | None:
-    """Mild, moderate or marked; nothing (None or "") when the therapist did not grade it."""
-    if value is None or value == "":
-        return None
-    return str(choice(SEVERITIES)(value, label))
+def with_hold_lengths(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A treatment written without ``hold_lengths`` (or with None: an older export, the demo
+    chart, a caller that knows one length and a count): ``repetitions`` holds of
+    ``hold_seconds``."""
+    values = dict(fields)
+    if values.get("hold_lengths") is None:
+        values["hold_lengths"] = implied_holds(
+            values.get("hold_seconds"), values.get("repetitions")
+        )
+    return values
 
 
-CLIENT = {
-    "name": Field("Client name", text(200), required=True),
-    "date_of_birth": Field("Date of birth", birth_date),
-    "phone": Field("Phone", text(100)),
-    "email": Field("Email", text(200)),
-    "address": Field("Address", text(2000)),
-    "notes": Field("Notes", text()),
-    "is_demo": Field("Demo flag", flag),
-}
+# -- the rows ------------------------------------------------------------------------------
 
-COMPLAINT = {
-    "description": Field("Complaint", text(2000), required=True),
-    "onset_date": Field("Onset date", calendar_date),
-    "duration_weeks": Field("Duration in weeks", decimal(0, 5200)),
-}
 
-INTAKE = {
-    "history": Field("History", text()),
-    "medications": Field("Medications", text()),
-    "conditions": Field("Conditions", text()),
-    "occupation": Field("Occupation", text()),
-    "habits": Field("Habits", text()),
-    "stress": Field("Stress", whole(STRESS_MIN, STRESS_MAX)),
-    "sleep_hours": Field("Sleep (hours a night)", decimal(0, 24)),
-    "sleep_notes": Field("Sleep notes", text()),
-    "hydration_litres": Field("Water (litres a day)", decimal(0, 20)),
-    "nutrition": Field("Nutrition", text()),
-    "breathing": Field("Breathing", text()),
-    "red_flags": Field("Red-flag screen", red_flag_answers),
-    "red_flag_clearance": Field("Red-flag clearance", text(2000)),
-    "red_flag_cleared_on": Field("Clearance date", calendar_date),
-}
+class ClientInput(RowInput):
+    name: Annotated[str, text(200)] = Field(title="Client name")
+    date_of_birth: Annotated[date | None, birth_date] = Field(None, title="Date of birth")
+    phone: Annotated[str, text(100)] = Field("", title="Phone")
+    email: Annotated[str, text(200)] = Field("", title="Email")
+    address: Annotated[str, text(2000)] = Field("", title="Address")
+    notes: Annotated[str, text()] = Field("", title="Notes")
+    is_demo: Annotated[bool, flag] = Field(False, title="Demo flag")
 
-VISIT = {
-    "started_at": Field("Visit time", moment, required=True),
-    "therapist": Field("Therapist", text(200)),
-    "chief_complaint": Field("Chief complaint", text()),
-    "subjective": Field("Subjective (S)", text()),
-    "objective": Field("Objective (O)", text()),
-    "assessment": Field("Assessment (A)", text()),
-    "plan": Field("Plan (P)", text()),
-    "posture": Field("Posture", text()),
-    "gait": Field("Gait", text()),
-}
 
-PAIN_MARK = {
-    "view": Field("View", text(20), required=True),
-    "x": Field("Position x", coordinate),
-    "y": Field("Position y", coordinate),
-    "region": Field("Region", text(60), required=True),
-    "side": Field("Side", text(10), required=True),
-    "intensity": Field("Intensity", whole(INTENSITY_MIN, INTENSITY_MAX), required=True),
-    "quality": Field("Pain quality", choice(PAIN_QUALITIES), required=True),
-    "note": Field("Note", text()),
-}
+class ComplaintInput(RowInput):
+    description: Annotated[str, text(2000)] = Field(title="Complaint")
+    onset_date: Annotated[date | None, calendar_date] = Field(None, title="Onset date")
+    duration_weeks: Annotated[float | None, decimal(0, COMPLAINT_WEEKS_MAX)] = Field(
+        None, title="Duration in weeks"
+    )
 
-_SIDE = Field("Side", choice(SIDES), required=True)
 
-FINDING = {
-    "muscle_id": Field("Muscle", identifier, required=True),
-    "side": _SIDE,
-    "trigger_point_id": Field("Trigger point", identifier),
-    "activity": Field("Active or latent", choice(TRIGGER_POINT_ACTIVITY), required=True),
-    "tenderness": Field("Tenderness", whole(SCORE_MIN, SCORE_MAX)),
-    "jump_sign": Field("Jump sign", flag),
-    "local_twitch": Field("Local twitch response", flag),
-    "referral_reproduced": Field("Referral reproduced", flag),
-    "ischemia": Field("Ischemia", flag),
-    "entrapment": Field("Entrapment", flag),
-    "note": Field("Note", text()),
-}
+class IntakeInput(RowInput):
+    history: Annotated[str, text()] = Field("", title="History")
+    medications: Annotated[str, text()] = Field("", title="Medications")
+    conditions: Annotated[str, text()] = Field("", title="Conditions")
+    occupation: Annotated[str, text()] = Field("", title="Occupation")
+    habits: Annotated[str, text()] = Field("", title="Habits")
+    stress: Annotated[int | None, whole(STRESS_MIN, STRESS_MAX)] = Field(None, title="Stress")
+    sleep_hours: Annotated[float | None, decimal(0, SLEEP_HOURS_MAX)] = Field(
+        None, title="Sleep (hours a night)"
+    )
+    sleep_notes: Annotated[str, text()] = Field("", title="Sleep notes")
+    hydration_litres: Annotated[float | None, decimal(0, WATER_LITRES_MAX)] = Field(
+        None, title="Water (litres a day)"
+    )
+    nutrition: Annotated[str, text()] = Field("", title="Nutrition")
+    breathing: Annotated[str, text()] = Field("", title="Breathing")
+    red_flags: Annotated[dict[str, bool | None], red_flag_answers] = Field(
+        default_factory=dict, title="Red-flag screen"
+    )
+    red_flag_clearance: Annotated[str, text(2000)] = Field("", title="Red-flag clearance")
+    red_flag_cleared_on: Annotated[date | None, calendar_date] = Field(None, title="Clearance date")
 
-TREATMENT = {
-    "muscle_id": Field("Muscle", identifier, required=True),
-    "side": _SIDE,
-    "trigger_point_id": Field("Trigger point", identifier),
-    "technique": Field("Technique", text(200), required=True),
-    "pressure_tolerance": Field("Pressure tolerance", whole(SCORE_MIN, SCORE_MAX)),
-    "hold_seconds": Field("Hold (seconds)", whole(0, 600)),
-    "repetitions": Field("Repetitions", whole(0, 100)),
-    "hold_lengths": Field("Holds (seconds each)", hold_list),
-    "response": Field("Response", text()),
-}
 
-FOLLOW_UP = {
-    "soreness_hours": Field("Soreness (hours)", decimal(0, 24 * 14)),
-    "relief_days": Field("Relief (days)", decimal(0, 365)),
-    "note": Field("Note", text()),
-}
+class VisitInput(RowInput):
+    """A visit: its time, the therapist, and the notes (SOAP, posture, gait)."""
 
-OBSERVATION = {
-    "kind": Field("Kind of observation", choice(KINDS), required=True),
-    "item": Field("Observation", identifier, required=True),
-    "region": Field("Region", identifier),
-    "side": Field("Side", text(10)),
-    "severity": Field("Severity", severity),
-    "note": Field("Note", text()),
-}
+    started_at: Annotated[datetime, moment] = Field(title="Visit time")
+    therapist: Annotated[str, text(200)] = Field("", title="Therapist")
+    chief_complaint: Annotated[str, text()] = Field("", title="Chief complaint")
+    subjective: Annotated[str, text()] = Field("", title="Subjective (S)")
+    objective: Annotated[str, text()] = Field("", title="Objective (O)")
+    assessment: Annotated[str, text()] = Field("", title="Assessment (A)")
+    plan: Annotated[str, text()] = Field("", title="Plan (P)")
+    posture: Annotated[str, text()] = Field("", title="Posture")
+    gait: Annotated[str, text()] = Field("", title="Gait")
+
+
+class PainMarkInput(RowInput):
+    """A pain mark (its place is checked against the vocabulary by ``check_place``)."""
+
+    view: Annotated[str, text(20)] = Field(title="View")
+    x: Annotated[float | None, coordinate] = Field(None, title="Position x")
+    y: Annotated[float | None, coordinate] = Field(None, title="Position y")
+    region: Annotated[str, text(60)] = Field(title="Region")
+    side: Annotated[str, text(10)] = Field(title="Side")
+    intensity: Annotated[int, whole(INTENSITY_MIN, INTENSITY_MAX)] = Field(title="Intensity")
+    quality: Annotated[str, choice(PAIN_QUALITIES)] = Field(title="Pain quality")
+    note: Annotated[str, text()] = Field("", title="Note")
+
+
+class MusclePlaceInput(RowInput):
+    """Where a finding or a treatment is: the muscle, the side and the trigger point."""
+
+    muscle_id: Annotated[str, identifier] = Field(title="Muscle")
+    side: Annotated[str, choice(SIDES)] = Field(title="Side")
+    trigger_point_id: Annotated[str, identifier] = Field("", title="Trigger point")
+
+
+class FindingInput(MusclePlaceInput):
+    activity: Annotated[str, choice(TRIGGER_POINT_ACTIVITY)] = Field(title="Active or latent")
+    tenderness: Annotated[int | None, whole(SCORE_MIN, SCORE_MAX)] = Field(None, title="Tenderness")
+    jump_sign: Annotated[bool, flag] = Field(False, title="Jump sign")
+    local_twitch: Annotated[bool, flag] = Field(False, title="Local twitch response")
+    referral_reproduced: Annotated[bool, flag] = Field(False, title="Referral reproduced")
+    ischemia: Annotated[bool, flag] = Field(False, title="Ischemia")
+    entrapment: Annotated[bool, flag] = Field(False, title="Entrapment")
+    note: Annotated[str, text()] = Field("", title="Note")
+
+
+class TreatmentInput(MusclePlaceInput):
+    technique: Annotated[str, text(200)] = Field(title="Technique")
+    pressure_tolerance: Annotated[int | None, whole(SCORE_MIN, SCORE_MAX)] = Field(
+        None, title="Pressure tolerance"
+    )
+    hold_seconds: Annotated[int | None, whole(0, HOLD_MAX)] = Field(None, title="Hold (seconds)")
+    repetitions: Annotated[int | None, whole(0, MAX_HOLDS)] = Field(None, title="Repetitions")
+    hold_lengths: Annotated[list[int], hold_list] = Field(
+        default_factory=list, title="Holds (seconds each)"
+    )
+    response: Annotated[str, text()] = Field("", title="Response")
+
+
+class FollowUpInput(RowInput):
+    soreness_hours: Annotated[float | None, decimal(0, SORENESS_HOURS_MAX)] = Field(
+        None, title="Soreness (hours)"
+    )
+    relief_days: Annotated[float | None, decimal(0, RELIEF_DAYS_MAX)] = Field(
+        None, title="Relief (days)"
+    )
+    note: Annotated[str, text()] = Field("", title="Note")
+
+
+class ObservationInput(RowInput):
+    """A posture, gait, ischemia or entrapment observation (its item and place are checked
+    against the assessment lists by ``check_observation``)."""
+
+    kind: Annotated[str, choice(KINDS)] = Field(title="Kind of observation")
+    item: Annotated[str, identifier] = Field(title="Observation")
+    region: Annotated[str, identifier] = Field("", title="Region")
+    side: Annotated[str, text(10)] = Field("", title="Side")
+    severity: Annotated[str | None, grade] = Field(None, title="Severity")
+    note: Annotated[str, text()] = Field("", title="Note")
+
+
+# The model each kind of row is checked with (the apply path and amendments use it).
+ROW_INPUTS: Mapping[RowKind, type[RowInput]] = MappingProxyType(
+    {
+        RowKind.PAIN_MARK: PainMarkInput,
+        RowKind.FINDING: FindingInput,
+        RowKind.TREATMENT: TreatmentInput,
+        RowKind.OBSERVATION: ObservationInput,
+        RowKind.FOLLOW_UP: FollowUpInput,
+        RowKind.VISIT: VisitInput,
+        RowKind.CLIENT: ClientInput,
+        RowKind.INTAKE: IntakeInput,
+    }
+)

@@ -145,3 +145,51 @@ def test_an_invalid_bundle_is_refused() -> None:
     }
     with pytest.raises(FhirExportError, match="code"):
         validate_bundle(bilateral)
+
+
+def _held(store: ChartStore) -> tuple[int, int]:
+    """A client with one visit and two treatments: holds of 20 s then 10 s, and one of 30 s."""
+    client = store.create_client(name="Ana Ruiz")
+    visit = store.create_visit(client.id)
+    common = {"muscle_id": "upper_trapezius", "side": "right", "technique": "Pincer compression"}
+    store.add_treatment(visit.id, **common, pressure_tolerance=6, hold_lengths=[20, 10])
+    store.add_treatment(visit.id, **{**common, "side": "left"}, hold_lengths=[30])
+    return client.id, visit.id
+
+
+def test_every_hold_of_a_treatment_travels_in_each_export(
+    store: ChartStore, tmp_path: Path
+) -> None:
+    """Issue 15/20: 20 s then 10 s is exported as both lengths, in order, in the JSON, the
+    CSV table and the FHIR note, never as one length."""
+    client_id, _visit = _held(store)
+    data = json.loads(export_chart(store, client_id, "json", tmp_path / "c.json").read_text())
+    assert [t["hold_lengths"] for t in data["visits"][0]["treatments"]] == [[20, 10], [30]]
+    with zipfile.ZipFile(export_chart(store, client_id, "csv", tmp_path / "c.zip")) as archive:
+        text = archive.read("treatments.csv").decode("utf-8-sig")
+    assert [row["hold_lengths"] for row in csv.DictReader(io.StringIO(text))] == ["20; 10", "30"]
+    bundle = fhir_bundle(read_chart(store, client_id))
+    validate_bundle(bundle)
+    notes = [p["note"][0]["text"] for p in _resources(bundle, "Procedure")]
+    assert notes == ["2 holds: 20 s, 10 s, pressure tolerance 6/10", "hold 30 s"]
+
+
+def test_an_older_export_without_the_list_imports_the_holds_its_count_implies(
+    store: ChartStore, tmp_path: Path
+) -> None:
+    """A file written before revision 0007 has one length and a count, no list."""
+    from nmt_bodymap.store.import_chart import import_chart
+
+    client_id, _visit = _held(store)
+    data = json.loads(export_chart(store, client_id, "json", tmp_path / "c.json").read_text())
+    for treatment in data["visits"][0]["treatments"]:
+        del treatment["hold_lengths"]
+        treatment.update(hold_seconds=30, repetitions=3)
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    imported = import_chart(store, older)
+    (visit,) = store.list_visits(imported.id)
+    assert [t.hold_lengths for t in store.list_treatments(visit.id)] == [[30, 30, 30]] * 2
+    bundle = fhir_bundle(read_chart(store, imported.id))
+    notes = [p["note"][0]["text"] for p in _resources(bundle, "Procedure")]
+    assert notes[0].startswith("3 holds: 30 s, 30 s, 30 s")

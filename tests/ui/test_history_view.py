@@ -232,3 +232,42 @@ def test_the_open_history_follows_the_client_chosen(
     qtbot.waitUntil(lambda: view.title.text() == "History — Ben Okafor", timeout=3000)
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=3000)
     assert cells(view, 0)["after"] == "Ben Okafor"
+
+
+def test_the_history_shows_every_hold_of_a_treatment(
+    qtbot: Any, window: Any, seeded: dict[str, Any]
+) -> None:
+    """Issue 15/20: a treatment of a 20 s then a 10 s hold reads so in the history, and a
+    change of its holds shows the old and the new lengths, each of them."""
+    worker, visit = seeded["worker"], seeded["visit"]
+    treatment = call_on_worker(
+        qtbot,
+        worker,
+        lambda s: s.add_treatment(
+            visit.id,
+            muscle_id="upper_trapezius",
+            side="right",
+            technique="Ischaemic compression",
+            pressure_tolerance=6,
+            hold_lengths=[20, 10],
+            repetitions=2,
+        ),
+    )
+    call_on_worker(
+        qtbot, worker, lambda s: s.update_treatment(treatment.id, hold_lengths=[30, 15, 10])
+    )
+    view = open_history(qtbot, window, 4)
+    added, changed = cells(view, 2), cells(view, 3)
+    assert added["what"] == "treatment"
+    assert "Ischaemic compression, 2 holds: 20 s, 10 s, pressure 6/10" in added["after"]
+    assert changed["change"] == "changed hold lengths"
+    assert "2 holds: 20 s, 10 s" in changed["before"]
+    assert "3 holds: 30 s, 15 s, 10 s" in changed["after"]
+
+
+def test_an_older_treatment_without_its_list_shows_the_holds_its_count_implies() -> None:
+    """A history entry written before revision 0007 has one length and a count."""
+    older = {"technique": "Stretch", "hold_seconds": 20, "repetitions": 3}
+    assert describe("treatment", older) == "Stretch, 3 holds: 20 s, 20 s, 20 s"
+    assert describe("treatment", {"technique": "Stretch", "hold_seconds": 30}) == "Stretch, 30 s"
+    assert describe("treatment", {"technique": "Stretch", "hold_lengths": []}) == "Stretch"

@@ -16,31 +16,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from nmt_bodymap.store.exports import schema
 from nmt_bodymap.store.exports.chart import write_private
-from nmt_bodymap.store.exports.schema import (
-    FORMAT,
-    SCHEMA_VERSION,
-    AmendmentData,
-    ChartExport,
-    ClientData,
-    ComplaintData,
-    ConsentData,
-    FindingData,
-    FollowUpData,
-    IntakeData,
-    ObservationData,
-    PainMarkData,
-    TreatmentData,
-    VisitData,
-)
 
 VISIT_TABLES: dict[str, type[BaseModel]] = {
-    "pain_marks": PainMarkData,
-    "findings": FindingData,
-    "treatments": TreatmentData,
-    "observations": ObservationData,
-    "follow_ups": FollowUpData,
-    "amendments": AmendmentData,  # of signed visits (schema 2)
+    "pain_marks": schema.PainMarkData,
+    "findings": schema.FindingData,
+    "treatments": schema.TreatmentData,
+    "observations": schema.ObservationData,
+    "follow_ups": schema.FollowUpData,
+    "amendments": schema.AmendmentData,  # of signed visits (schema 2)
 }
 
 
@@ -49,6 +34,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | tuple):  # a treatment's holds: "20; 10"
+        return "; ".join(_text(item) for item in value)
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
@@ -61,7 +48,9 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheets read UTF-8
 
 
-def _columns(model: type[BaseModel], rows: list[dict[str, Any]], skip: tuple = ()) -> list[str]:
+def _columns(
+    model: type[BaseModel], rows: list[dict[str, Any]], skip: tuple[str, ...] = ()
+) -> list[str]:
     """The model's columns (uid and version only when some row carries them)."""
     present = {key for row in rows for key in row}
     return [
@@ -71,20 +60,23 @@ def _columns(model: type[BaseModel], rows: list[dict[str, Any]], skip: tuple = (
     ]
 
 
-def chart_tables(chart: ChartExport) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+def chart_tables(chart: schema.ChartExport) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
     """Table name -> (columns, rows)."""
     data = chart.model_dump(exclude_unset=True)
     client = data["client"]
-    tables = {"client": (_columns(ClientData, [client]), [client])}
+    tables = {"client": (_columns(schema.ClientData, [client]), [client])}
     intake = data["intake"]
     if intake is not None:
         complaints = [{"client_id": client["id"], **c} for c in intake.pop("complaints")]
         flags = intake.pop("red_flags")
         tables["intake"] = (
-            ["client_id", *_columns(IntakeData, [intake], ("complaints", "red_flags"))],
+            ["client_id", *_columns(schema.IntakeData, [intake], ("complaints", "red_flags"))],
             [{"client_id": client["id"], **intake}],
         )
-        tables["complaints"] = (["client_id", *_columns(ComplaintData, complaints)], complaints)
+        tables["complaints"] = (
+            ["client_id", *_columns(schema.ComplaintData, complaints)],
+            complaints,
+        )
         tables["red_flags"] = (
             ["client_id", "question", "answer"],
             [{"client_id": client["id"], "question": q, "answer": a} for q, a in flags.items()],
@@ -94,20 +86,20 @@ def chart_tables(chart: ChartExport) -> dict[str, tuple[list[str], list[dict[str
         rows = [{"visit_id": v["id"], **row} for v in visits for row in v.pop(name, [])]
         tables[name] = (["visit_id", *_columns(model, rows)], rows)
     consents = [{"client_id": client["id"], **c} for c in data.get("consents", [])]
-    tables["consents"] = (["client_id", *_columns(ConsentData, consents)], consents)
+    tables["consents"] = (["client_id", *_columns(schema.ConsentData, consents)], consents)
     tables["visits"] = (
-        ["client_id", *_columns(VisitData, visits, tuple(VISIT_TABLES))],
+        ["client_id", *_columns(schema.VisitData, visits, tuple(VISIT_TABLES))],
         visits,
     )
     return tables
 
 
-def write_csv_zip(chart: ChartExport, path: Path) -> Path:
+def write_csv_zip(chart: schema.ChartExport, path: Path) -> Path:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "README.txt",
-            f"{FORMAT} CSV tables, schema version {SCHEMA_VERSION}. "
+            f"{schema.FORMAT} CSV tables, schema version {schema.SCHEMA_VERSION}. "
             "One file per table; visit_id joins a visit's rows to visits.csv.\n",
         )
         for name, (columns, rows) in chart_tables(chart).items():

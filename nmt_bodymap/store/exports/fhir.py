@@ -17,11 +17,19 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from nmt_bodymap.core.limits import every_hold, holds_words
 from nmt_bodymap.store.exports.chart import write_private
-from nmt_bodymap.store.exports.schema import ChartExport, FindingData, PainMarkData, VisitData
+from nmt_bodymap.store.exports.schema import (
+    ChartExport,
+    FindingData,
+    PainMarkData,
+    TreatmentData,
+    VisitData,
+)
 
 SNOMED = "http://snomed.info/sct"
 LOINC = "http://loinc.org"
@@ -38,6 +46,14 @@ _NAMESPACE = uuid.UUID("6f1c5c2e-3a4e-4b8e-9a57-1d2b8b6f0c11")
 
 class FhirExportError(ValueError):
     """The bundle did not validate (a defect of the exporter, never of the chart)."""
+
+
+def _with_side(element: dict[str, Any], side: str) -> dict[str, Any]:
+    """``element`` with the side as the laterality extension (none for a midline side)."""
+    extension = _laterality(side)
+    if extension:
+        element["extension"] = extension
+    return element
 
 
 def _id(client_key: str, kind: str, row_id: int | str) -> str:
@@ -137,7 +153,7 @@ class _Builder:
         self.add(resource)
         return encounter_id
 
-    def _observation(self, visit: VisitData, encounter: str, kind: str, row: Any) -> dict:
+    def _observation(self, visit: VisitData, encounter: str, kind: str, row: Any) -> dict[str, Any]:
         return {
             "resourceType": "Observation",
             "id": _id(self.key, kind, row.uid or row.id),
@@ -157,10 +173,7 @@ class _Builder:
             note=[{"text": f"Quality: {mark.quality}"}]
             + ([{"text": mark.note}] if mark.note else []),
         )
-        extension = _laterality(mark.side)
-        if extension:
-            resource["extension"] = extension
-        self.add(resource)
+        self.add(_with_side(resource, mark.side))
 
     def finding(self, visit: VisitData, encounter: str, finding: FindingData) -> None:
         resource = self._observation(visit, encounter, "finding", finding)
@@ -188,10 +201,7 @@ class _Builder:
         )
         if finding.note:
             resource["note"] = [{"text": finding.note}]
-        extension = _laterality(finding.side)
-        if extension:
-            resource["extension"] = extension
-        self.add(resource)
+        self.add(_with_side(resource, finding.side))
 
     def assessment(self, visit: VisitData, encounter: str, row: Any) -> None:
         resource = self._observation(visit, encounter, "observation", row)
@@ -204,30 +214,22 @@ class _Builder:
             resource["bodySite"] = _concept(_label(row.region, row.side))
         if row.note:
             resource["note"] = [{"text": row.note}]
-        extension = _laterality(row.side)
-        if extension:
-            resource["extension"] = extension
-        self.add(resource)
+        self.add(_with_side(resource, row.side))
 
     @staticmethod
     def _site(text: str, side: str) -> dict[str, Any]:
         """A body site in words, with the side as a SNOMED CT laterality qualifier."""
-        site = _concept(text)
-        extension = _laterality(side)
-        if extension:
-            site["extension"] = extension
-        return site
+        return _with_side(_concept(text), side)
 
-    def procedure(self, visit: VisitData, encounter: str, row: Any) -> None:
-        details = [
-            text
-            for text, value in (
-                (f"hold {row.hold_seconds} s", row.hold_seconds),
-                (f"{row.repetitions} repetitions", row.repetitions),
-                (f"pressure tolerance {row.pressure_tolerance}/10", row.pressure_tolerance),
-            )
-            if value is not None
-        ]
+    def procedure(self, visit: VisitData, encounter: str, row: TreatmentData) -> None:
+        holds = every_hold(vars(row))  # each hold's length, or those an older row implies
+        details = []
+        if holds:  # "2 holds: 20 s, 10 s"; one: "hold 20 s"
+            details.append(holds_words(holds) if len(holds) > 1 else f"hold {holds_words(holds)}")
+        elif row.repetitions is not None:
+            details.append(f"{row.repetitions} repetitions")
+        if row.pressure_tolerance is not None:
+            details.append(f"pressure tolerance {row.pressure_tolerance}/10")
         resource: dict[str, Any] = {
             "resourceType": "Procedure",
             "id": _id(self.key, "treatment", row.uid or row.id),
@@ -263,18 +265,16 @@ def fhir_bundle(chart: ChartExport) -> dict[str, Any]:
     builder.patient()
     for visit in chart.visits:
         encounter = builder.encounter(visit)
-        for mark in visit.pain_marks:
-            if mark.deleted_at is None:
-                builder.pain_mark(visit, encounter, mark)
-        for finding in visit.findings:
-            if finding.deleted_at is None:
-                builder.finding(visit, encounter, finding)
-        for row in visit.observations:
-            if row.deleted_at is None:
-                builder.assessment(visit, encounter, row)
-        for treatment in visit.treatments:
-            if treatment.deleted_at is None:
-                builder.procedure(visit, encounter, treatment)
+        kinds: list[tuple[list[Any], Callable[[VisitData, str, Any], None]]] = [
+            (visit.pain_marks, builder.pain_mark),
+            (visit.findings, builder.finding),
+            (visit.observations, builder.assessment),
+            (visit.treatments, builder.procedure),
+        ]
+        for rows, add in kinds:
+            for row in rows:
+                if row.deleted_at is None:  # removed rows are left out
+                    add(visit, encounter, row)
     bundle = {
         "resourceType": "Bundle",
         "id": _id(builder.key, "bundle", chart.exported_at.isoformat()),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.atlas import mark_side
+from nmt_bodymap.core.limits import every_hold, holds_words
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, Operation, OpKind, RowKind
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.commands import push_operations
@@ -107,10 +108,9 @@ def describe(kind: str, values: Mapping[str, Any] | None, knowledge: Any = None)
             signs = [n.replace("_", " ") for n in ("jump_sign", "local_twitch") if v.get(n)]
             rest = _join(v.get("activity"), _score(v.get("tenderness"), "tenderness "), *signs)
         else:
-            hold = f"{v['hold_seconds']} s" if v.get("hold_seconds") else ""
-            reps = f"× {v['repetitions']}" if v.get("repetitions") else ""
+            holds = holds_words(every_hold(v))  # each hold's length: "2 holds: 20 s, 10 s"
             pressure = _score(v.get("pressure_tolerance"), "pressure ")
-            rest = _join(v.get("technique"), hold, reps, pressure, v.get("response"))
+            rest = _join(v.get("technique"), holds, pressure, v.get("response"))
         return f"{who}: {rest}" if who and rest else who or rest
     if kind == "observation":
         place = place_label(v["region"], v.get("side", "")) if v.get("region") else ""
@@ -341,13 +341,17 @@ class HistoryView(QDialog):
         op = restore_op(entry)
         w.worker.submit(
             lambda store: store_calls.apply_operation(store, op, visit.who),
-            lambda _r: (self._say(tr("Restored the {words}.").format(words=words)), self.reload()),
+            lambda _r: self._restored(words),
             lambda exc: self._say(
                 tr("The {words} could not be restored: {error_text}").format(
                     words=words, error_text=error_text(exc)
                 )
             ),
         )
+
+    def _restored(self, words: str) -> None:
+        self._say(tr("Restored the {words}.").format(words=words))
+        self.reload()
 
 
 def install_history_view(window: MainWindow) -> HistoryView:
@@ -364,7 +368,8 @@ def install_history_view(window: MainWindow) -> HistoryView:
             view.reload()
 
     def on_client(client: Any | None) -> None:
-        if client is not None and view.isVisible() and client.id != view.client.id:
+        shown = view.client
+        if client is not None and view.isVisible() and (shown is None or client.id != shown.id):
             view.follow(client)  # the open History view follows the client shown
 
     window.change_watcher.other_change.connect(on_other_change)

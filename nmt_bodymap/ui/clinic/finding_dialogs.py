@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.limits import HOLD_MAX, HOLD_MIN, MAX_HOLDS, holds_words
 from nmt_bodymap.core.pain import SCORE_MAX, SCORE_MIN
 from nmt_bodymap.core.places import expand_side
 from nmt_bodymap.ui.clinic.hold_timer import HoldTimer
@@ -42,8 +43,8 @@ TECHNIQUES = (
 # Before revision 0007 the form wrote holds of different lengths at the start of the
 # response ("Holds 20 s, 10 s; softened"); the migration moved them to ``hold_lengths``.
 HOLDS_PREFIX = "Holds "
-HOLD_MIN, HOLD_MAX, MAX_HOLDS = 1, 600, 100  # the store's limits (store/validation.py)
 _NUMBER = re.compile(r"\d+")
+holds_text = holds_words  # a treatment line's holds ("3 holds: 20 s, 10 s, 30 s"), core's words
 
 
 def parse_holds(text: str) -> list[int]:
@@ -77,17 +78,6 @@ def holds_fields(holds: list[int], response: str) -> dict[str, Any]:
     }
 
 
-def holds_text(holds: list[int]) -> str:
-    """The holds of a treatment line: "3 holds: 20 s, 10 s, 30 s"; one: "20 s"; none: ""."""
-    if not holds:
-        return ""
-    lengths = ", ".join(f"{h} s" for h in holds)
-    if len(holds) == 1:
-        return lengths
-    # One sentence with placeholders (wrapped for translation at merge time).
-    return "{count} holds: {lengths}".format(count=len(holds), lengths=lengths)  # noqa: UP032
-
-
 class _MuscleForm(QDialog):
     """Shared top of both forms: which side and which trigger point."""
 
@@ -113,13 +103,13 @@ class _MuscleForm(QDialog):
         self.buttons = save_cancel_buttons(self, self.accept)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-        layout = QVBoxLayout(self)
+        self.box = QVBoxLayout(self)
         heading = QLabel(f"<b>{muscle_label(muscle.id)}</b>")
-        layout.addWidget(heading)
-        layout.addLayout(self.form)
+        self.box.addWidget(heading)
+        self.box.addLayout(self.form)
 
     def _finish_layout(self) -> None:
-        self.layout().addWidget(self.buttons)
+        self.box.addWidget(self.buttons)
 
     def _common(self) -> dict[str, Any]:
         return {
@@ -197,7 +187,7 @@ class TreatmentDialog(_MuscleForm):
             "background: #b3261e; color: white; font-weight: 600; padding: 6px; border-radius: 4px;"
         )
         self.warning.setVisible(bool(warning))
-        self.layout().insertWidget(0, self.warning)
+        self.box.insertWidget(0, self.warning)
         self.technique = QComboBox()
         self.technique.setEditable(True)
         self.technique.addItems(list(TECHNIQUES))

@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.after_care import RELIEF_FOLLOW_DAYS
 from nmt_bodymap.core.clinical import SORENESS_HOURS
+from nmt_bodymap.core.limits import RELIEF_DAYS_MAX, SORENESS_HOURS_MAX
 from nmt_bodymap.ui.forms import save_cancel_buttons
 from nmt_bodymap.ui.i18n import tr
 
 NOT_ASKED = -1.0
-MAX_SORENESS_HOURS = 24 * 14
-MAX_RELIEF_DAYS = 365
 
 
 def _figure_box(maximum: float, suffix: str, step: float) -> QDoubleSpinBox:
@@ -61,8 +60,8 @@ class FollowUpDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.soreness_box = _figure_box(MAX_SORENESS_HOURS, " h", 6)
-        self.relief_box = _figure_box(MAX_RELIEF_DAYS, " days", 1)
+        self.soreness_box = _figure_box(SORENESS_HOURS_MAX, " h", 6)
+        self.relief_box = _figure_box(RELIEF_DAYS_MAX, " days", 1)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setFixedHeight(70)
         self.note_edit.setPlaceholderText(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.clinical import is_chronic, load_red_flags
+from nmt_bodymap.core.limits import SLEEP_HOURS_MAX, WATER_LITRES_MAX
 from nmt_bodymap.core.pain import STRESS_MAX, STRESS_MIN
 from nmt_bodymap.ui.chart.store_calls import get_intake, save_intake
 from nmt_bodymap.ui.clinic.consent_section import ConsentSection
@@ -329,9 +330,13 @@ class IntakeDialog(QDialog):
             "occupation": self.occupation_edit.text(),
             "habits": self.habits_edit.toPlainText(),
             "stress": number_of(self.stress_edit, "Stress", STRESS_MIN, STRESS_MAX, whole=True),
-            "sleep_hours": number_of(self.sleep_hours_edit, "Sleep (hours a night)", 0, 24),
+            "sleep_hours": number_of(
+                self.sleep_hours_edit, "Sleep (hours a night)", 0, SLEEP_HOURS_MAX
+            ),
             "sleep_notes": self.sleep_notes_edit.toPlainText(),
-            "hydration_litres": number_of(self.water_edit, "Water (litres a day)", 0, 20),
+            "hydration_litres": number_of(
+                self.water_edit, "Water (litres a day)", 0, WATER_LITRES_MAX
+            ),
             "nutrition": self.nutrition_edit.toPlainText(),
             "breathing": self.breathing_edit.toPlainText(),
             "red_flags": self.answers(),

@@ -184,6 +184,22 @@ class Atlas:
         hits = v.muscle_tree.query(Point(x, y), predicate="intersects")
         return sorted(v.muscle_keys[int(i)] for i in hits)
 
+    def muscles_at_many(
+        self, view: str, points: list[tuple[float, float]]
+    ) -> list[list[tuple[str, Side]]]:
+        """``muscles_at`` for many points in one query of the tree (a big visit's marks)."""
+        v = self._view(view)
+        found: list[list[tuple[str, Side]]] = [[] for _ in points]
+        if v.muscle_tree is None or not points:
+            return found
+        query = shapely.points(np.asarray(points, dtype=float))
+        where, which = v.muscle_tree.query(query, predicate="intersects")
+        for i, j in zip(where.tolist(), which.tolist(), strict=True):
+            found[i].append(v.muscle_keys[j])
+        for muscles in found:
+            muscles.sort()
+        return found
+
     def point_on_muscle(
         self, view: str, muscle_id: str, side: Side, along: float, across: float = 0.0
     ) -> tuple[float, float] | None:

@@ -58,6 +58,7 @@ from nmt_bodymap.core.ranking_geometry import (
     TriggerPointSpot,
     mean_distance,
     muscles_under,
+    muscles_under_many,
     spot_point,
     trigger_points,
 )
@@ -208,10 +209,17 @@ def distinct_places(
     """Group sided spots (with their points) into places explained alike."""
     index: dict[tuple[Any, ...], int] = {}
     result = Places([], [], [], [])
-    for spot, point in zip(spots, points, strict=True):
-        under: tuple[tuple[str, Side], ...] = ()
+    unders: list[tuple[tuple[str, Side], ...]] = [()] * len(spots)
+    by_view: dict[str, tuple[list[int], list[Point]]] = {}
+    for i, (spot, point) in enumerate(zip(spots, points, strict=True)):
         if point is not None and spot.view != INTERNAL_VIEW:
-            under = muscles_under(atlas, spot.view, point)
+            where, placed = by_view.setdefault(spot.view, ([], []))
+            where.append(i)
+            placed.append(point)
+    for view, (where, placed) in by_view.items():  # one look-up per view, not per mark
+        for i, under in zip(where, muscles_under_many(atlas, view, placed), strict=True):
+            unders[i] = under
+    for spot, point, under in zip(spots, points, unders, strict=True):
         key = (spot.view, spot.region, spot.side, under)
         place = index.get(key)
         if place is None:

@@ -101,6 +101,19 @@ def muscles_under(atlas: AtlasLike, view: str, point: Point) -> tuple[tuple[str,
     return tuple(atlas.muscles_at(view, point[0], point[1]))
 
 
+BATCH_UNDER = 32  # from this many points on a view, one query of the tree answers them all
+
+
+def muscles_under_many(
+    atlas: AtlasLike, view: str, points: list[Point]
+) -> list[tuple[tuple[str, Side], ...]]:
+    """``muscles_under`` for each of ``points`` (one tree query for a big visit's marks)."""
+    many = getattr(atlas, "muscles_at_many", None)
+    if many is None or len(points) < BATCH_UNDER:
+        return [muscles_under(atlas, view, p) for p in points]
+    return [tuple(found) for found in many(view, points)]
+
+
 @lru_cache(maxsize=16)
 def _mirror_axis(atlas: AtlasLike, view: str) -> float:
     """x of the figure's midline on ``view`` (centre of the outline's bounds)."""

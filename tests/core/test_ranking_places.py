@@ -79,3 +79,30 @@ def test_places_split_where_different_muscles_lie_under_the_points() -> None:
     for i, spot in enumerate(spots):
         place = places.spots[places.of[i]]
         assert (place.view, place.region, place.side) == (spot.view, spot.region, spot.side)
+
+
+def test_one_query_for_many_points_finds_what_one_point_at_a_time_finds() -> None:
+    """``Atlas.muscles_at_many`` (a big visit's look-up) agrees with ``muscles_at`` point by
+    point, off the body and on overlapping deep and superficial muscles alike."""
+    atlas = load_atlas()
+    rng = random.Random(5)
+    for view in atlas.views():
+        min_x, min_y, width, height = atlas.view_box(view)
+        points = [(min_x + rng.random() * width, min_y + rng.random() * height) for _ in range(600)]
+        many = atlas.muscles_at_many(view, points)
+        one_by_one = [atlas.muscles_at(view, x, y) for x, y in points]
+        assert many == one_by_one
+        assert sum(1 for m in many if len(m) > 1) > 10  # layered muscles were hit
+
+
+def test_a_big_visit_groups_its_places_as_a_small_one_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from nmt_bodymap.core import ranking_geometry
+
+    atlas = load_atlas()
+    spots = _visit(300, 80, 13)
+    points = [s.point for s in spots]
+    batched = distinct_places(spots, points, atlas)
+    monkeypatch.setattr(ranking_geometry, "BATCH_UNDER", 10**9)  # point by point
+    assert distinct_places(spots, points, atlas) == batched

@@ -114,7 +114,7 @@ def finding_marks(
     atlas: Atlas, knowledge: KnowledgeBase, findings: list[Any]
 ) -> list[tuple[str, tuple[float, float], bool, str]]:
     """(view, point, active, tooltip) for each finding whose trigger point is drawn."""
-    placed = []
+    placed: list[tuple[str, tuple[float, float], bool, str]] = []
     for finding in findings:
         if finding.muscle_id not in knowledge:
             continue

@@ -100,7 +100,8 @@ def render_view(
         painter.end()
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(target), "PNG"):
+    # PySide6's stubs type the format as bytes; the call itself accepts only str.
+    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
         raise RuntimeError(f"cannot write {target}")
     return target
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -52,3 +55,30 @@ def log_dir(create: bool = True) -> Path:
     if create:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
+
+
+@contextmanager
+def private_file(path: Path, prefix: str = ".tmp-", suffix: str = "") -> Iterator[Path]:
+    """A temporary file beside ``path`` for the caller to fill; when the block ends without
+    an error it is made owner-only (client data) and moved onto ``path`` in one step,
+    otherwise removed. Settings, exports and documents are written this way."""
+    handle, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=Path(path).parent)
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_private(path: Path, data: bytes, prefix: str = ".export-") -> Path:
+    """Write ``data`` to ``path`` atomically and flushed to disk, readable by the owner only."""
+    path = Path(path)
+    with private_file(path, prefix) as tmp, open(tmp, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return path

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from platformdirs import user_config_path
+
+from nmt_bodymap.paths import write_private
 
 CONFIG_DIR_ENV = "NMT_BODYMAP_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
@@ -99,15 +100,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or (config_dir() / SETTINGS_FILE)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     text = json.dumps(asdict(settings.validated()), indent=2, sort_keys=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_private(path, text.encode("utf-8"), prefix=".settings-")
     return path

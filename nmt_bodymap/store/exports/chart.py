@@ -6,13 +6,11 @@ it is; CSV and FHIR are made from it), so all three formats say the same thing.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from nmt_bodymap import __version__
+from nmt_bodymap import __version__, paths
 from nmt_bodymap.store.exports.schema import (
     FORMAT,
     SCHEMA_VERSION,
@@ -115,18 +113,7 @@ def write_private(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically, readable by the owner only (client data)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=".export-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return path
+    return paths.write_private(path, data, prefix=".export-")
 
 
 def write_json(chart: ChartExport, path: Path) -> Path:

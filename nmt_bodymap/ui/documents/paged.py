@@ -8,7 +8,6 @@ can be searched and read by screen readers, ``pdftotext`` and ``pypdf``.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from nmt_bodymap.paths import private_file
 from nmt_bodymap.ui.i18n import tr
 
 MARGIN_MM = 15.0
@@ -81,17 +81,10 @@ def write_pdf(path: Path, paper: str, title: str, draw: Callable[[QPdfWriter], i
     """Draw a PDF into a temporary file beside ``path``, make it owner-only (it holds client
     data) and move it into place; returns what ``draw`` returns (the page count)."""
     path = Path(path)
-    handle, tmp_name = tempfile.mkstemp(prefix=".document-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
-        writer = pdf_writer(Path(tmp_name), paper, title)
+    with private_file(path, ".document-", ".pdf") as tmp:
+        writer = pdf_writer(tmp, paper, title)
         pages = draw(writer)
         del writer  # closes the file
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
     return pages
 
 

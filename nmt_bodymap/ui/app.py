@@ -57,6 +57,9 @@ def ensure_application() -> QApplication:
     from nmt_bodymap.ui.about_dialog import app_icon
 
     app.setWindowIcon(app_icon())
+    from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # a widget freed by the worker thread would freeze the app
     return app
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
 from nmt_bodymap.ui.main_window import MainWindow
 
 
@@ -26,6 +27,15 @@ def call_on_worker(qtbot: Any, worker: StoreWorker, job: Callable[[Any], Any]) -
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the app (``ui/app.ensure_application``): a widget of an earlier test freed by
+    Python's collector on a store worker thread deadlocked PySide6 6.9."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,44 @@
+"""Garbage with Qt objects in it is collected on the GUI thread, never on a worker."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from nmt_bodymap.ui.app import ensure_application
+from nmt_bodymap.ui.gc_guard import MainThreadCollector, collect_on_gui_thread
+
+
+def test_the_app_collects_on_the_gui_thread_and_not_automatically(qtbot: Any) -> None:
+    app = ensure_application()
+    collector = collect_on_gui_thread(app)
+    assert isinstance(collector, MainThreadCollector)
+    assert collect_on_gui_thread(app) is collector  # once per application
+    assert not gc.isenabled()  # no collection in whatever thread allocates
+
+
+def test_a_dropped_widget_in_a_cycle_is_freed_by_the_timer_on_the_gui_thread(qtbot: Any) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    collector = collect_on_gui_thread(app)
+    freed_on: list[str] = []
+
+    class Panel(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.label = QLabel("cycle", self)
+            self.me = self  # a reference cycle: only the cyclic collector frees it
+
+    panel = Panel()
+    gone = weakref.ref(panel, lambda _ref: freed_on.append(threading.current_thread().name))
+    del panel
+    garbage = [[] for _ in range(collector.threshold[0] + 10)]  # pass generation 0's threshold
+    for item in garbage:
+        item.append(item)
+    del garbage
+    qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+    assert freed_on == [threading.main_thread().name]

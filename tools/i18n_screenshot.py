@@ -23,18 +23,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from screenshot_chart import throwaway_chart  # tools/, the script's own folder
+from screenshot_chart import chart_example_visit, throwaway_chart  # tools/, its own folder
 from screenshot_chart import wait_until as _wait_until
 
 wait_until = partial(_wait_until, timeout=30.0)
 
 ROOT = Path(__file__).resolve().parents[1]
-MARKS = (
-    ("anterior", "temple", "right", 7),
-    ("anterior", "jaw", "right", 5),
-    ("posterior", "posterior_neck", "right", 6),
-    ("posterior", "neck_shoulder_angle", "right", 4),
-)
 
 
 def clipped(top: Any) -> list[str]:
@@ -64,7 +58,6 @@ def clipped(top: Any) -> list[str]:
 
 def child(language: str, out: Path) -> int:
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
     from nmt_bodymap.ui.about_dialog import AboutDialog
@@ -84,16 +77,7 @@ def child(language: str, out: Path) -> int:
     window.show()
     window.resize(1366, 768)
     window.start()
-    wait_until(lambda: window.marks.visit_id is not None)
-    wait_until(lambda: window.marks.visit.doc is not None and worker.pending() == 0)
-    for view, region, side, intensity in MARKS:
-        window.body_map.set_intensity(intensity)
-        point = window.atlas.region(view, region, side).point  # type: ignore[arg-type]
-        window.body_map._on_point_clicked(view, QPointF(*point))
-    wait_until(lambda: worker.pending() == 0)
-    wait_until(lambda: window.candidates.choose("upper_trapezius", "right"))
-    for _ in range(20):
-        QApplication.processEvents()
+    chart_example_visit(window, worker, timeout=30.0)
     window.grab().save(str(out / f"main-window-{language}.png"))
     problems = [f"window: {text}" for text in clipped(window)]
 

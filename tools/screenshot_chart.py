@@ -1,5 +1,6 @@
-"""What the screenshot tools share: waiting for the window, and a throw-away chart on the
-store worker with a client and an open visit (run from a tool, never from the app)."""
+"""What the screenshot tools share: waiting for the window, a throw-away chart on the
+store worker with a client and an open visit, and the example visit charted in the window
+(run from a tool, never from the app)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,29 @@ def throwaway_chart(complaint: str, timeout: float = 20.0) -> tuple[Any, Any]:
     client = call(lambda s: s.create_client(name="Mia Hart", date_of_birth="1975-03-14"))
     call(lambda s: s.create_visit(client.id, chief_complaint=complaint))
     return worker, client
+
+
+# The example visit of the window screenshots: a right-sided headache with neck pain.
+MARKS = (
+    ("anterior", "temple", "right", 7),
+    ("anterior", "jaw", "right", 5),
+    ("posterior", "posterior_neck", "right", 6),
+    ("posterior", "neck_shoulder_angle", "right", 4),
+)
+
+
+def chart_example_visit(window: Any, worker: Any, timeout: float = 20.0) -> None:
+    """Once the window shows the open visit, place ``MARKS`` as clicks on the map and choose
+    the upper trapezius among the candidates; returns when the screen has settled."""
+    from PySide6.QtCore import QCoreApplication, QPointF
+
+    wait_until(lambda: window.marks.visit_id is not None, timeout)
+    wait_until(lambda: window.marks.visit.doc is not None and worker.pending() == 0, timeout)
+    for view, region, side, intensity in MARKS:
+        window.body_map.set_intensity(intensity)
+        point = window.atlas.region(view, region, side).point
+        window.body_map._on_point_clicked(view, QPointF(*point))
+    wait_until(lambda: worker.pending() == 0, timeout)
+    wait_until(lambda: window.candidates.choose("upper_trapezius", "right"), timeout)
+    for _ in range(20):
+        QCoreApplication.processEvents()

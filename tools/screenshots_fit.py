@@ -19,7 +19,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from screenshot_chart import throwaway_chart, wait_until  # tools/, the script's own folder
+from screenshot_chart import (  # tools/, the script's own folder
+    chart_example_visit,
+    throwaway_chart,
+    wait_until,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,18 +32,11 @@ SCREENS = {  # name: (device pixels wide, high, QT_SCALE_FACTOR)
     "1920x1080-150": (1920, 1080, 1.5),
     "1366x768-200": (2732, 1536, 2.0),
 }
-MARKS = (
-    ("anterior", "temple", "right", 7),
-    ("anterior", "jaw", "right", 5),
-    ("posterior", "posterior_neck", "right", 6),
-    ("posterior", "neck_shoulder_angle", "right", 4),
-)
 
 
 def child(name: str, out: Path) -> None:
     """Runs in the per-screen process: build the scene, grab the window and forms."""
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
     from nmt_bodymap.ui.clinic.finding_dialogs import TreatmentDialog
@@ -54,16 +51,7 @@ def child(name: str, out: Path) -> None:
     window.setWindowTitle("NMT Body Map — charts (this computer)")
     window.show()
     window.start()
-    wait_until(lambda: window.marks.visit_id is not None)
-    wait_until(lambda: window.marks.visit.doc is not None and worker.pending() == 0)
-    for view, region, side, intensity in MARKS:
-        window.body_map.set_intensity(intensity)
-        point = window.atlas.region(view, region, side).point  # type: ignore[arg-type]
-        window.body_map._on_point_clicked(view, QPointF(*point))
-    wait_until(lambda: worker.pending() == 0)
-    wait_until(lambda: window.candidates.choose("upper_trapezius", "right"))
-    for _ in range(20):
-        QApplication.processEvents()
+    chart_example_visit(window, worker)
     screen = window.screen()
     print(
         f"{name}: screen {screen.availableGeometry().width()}x"

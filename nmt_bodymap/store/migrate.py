@@ -16,7 +16,9 @@ Pre-migration copies are rotated: the newest ``KEEP_PRE_MIGRATION`` are kept.
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -49,6 +51,51 @@ def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
     return config
 
 
+# ``revision = "0010"`` / ``down_revision: str | None = "0009"`` at the start of a line.
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*([^#\n]+)", re.MULTILINE)
+
+
+def script_revisions(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[str, ...]] | None:
+    """Each migration's revision and the revisions it follows, read from the scripts' text.
+
+    Alembic finds them by importing every script (issue 18: ~0.7 s at each start, one
+    script imports the accounts module, which hashes a password at import); an open of a
+    chart already at head needs only the ids. None when a script does not state them
+    plainly: the caller then asks Alembic.
+    """
+    revisions: dict[str, tuple[str, ...]] = {}
+    for script in sorted((script_location / "versions").glob("*.py")):
+        found: dict[str, object] = {}
+        for name, value in _ASSIGNMENT.findall(script.read_text(encoding="utf-8")):
+            try:
+                found.setdefault(name, ast.literal_eval(value.strip()))
+            except (ValueError, SyntaxError):
+                return None
+        revision, down = found.get("revision"), found.get("down_revision", ())
+        if not isinstance(revision, str) or revision in revisions:
+            return None
+        if down is None:
+            down = ()
+        elif isinstance(down, str):
+            down = (down,)
+        if not isinstance(down, tuple | list) or not all(isinstance(d, str) for d in down):
+            return None
+        revisions[revision] = tuple(down)
+    return revisions or None
+
+
+def quick_head(script_location: Path = MIGRATIONS_DIR) -> str | None:
+    """The one head revision read from the scripts' text (None: ask Alembic)."""
+    revisions = script_revisions(script_location)
+    if revisions is None:
+        return None
+    followed = {down for downs in revisions.values() for down in downs}
+    heads = [rev for rev in revisions if rev not in followed]
+    if len(heads) != 1 or not followed <= set(revisions):
+        return None
+    return heads[0]
+
+
 def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     assert head is not None
@@ -56,6 +103,8 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
 
 
 def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
+    if quick_head(script_location) is not None:  # a plain, single-headed chain: its text
+        return set(script_revisions(script_location) or ())
     script = ScriptDirectory.from_config(alembic_config(script_location))
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -81,11 +130,15 @@ def upgrade_database(
     Raises ``ChartMigrationError`` for a database this version does not know (not a
     chart, or written by a newer version) and when a migration fails.
     """
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    target = script.get_current_head() if revision == "head" else revision
     with engine.connect() as connection:
         current = current_revision(connection)
+        if current is not None and current == (
+            quick_head(script_location) if revision == "head" else revision
+        ):
+            return current  # up to date: no script is loaded (issue 18)
         tables = set(inspect(connection).get_table_names())
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    target = script.get_current_head() if revision == "head" else revision
     if current == target:
         return current
     if current is None and tables - {"alembic_version"}:

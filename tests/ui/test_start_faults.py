@@ -177,7 +177,9 @@ def test_sigterm_closes_the_window_and_the_store_backs_up_on_close(
     from tests.ui.conftest import call_on_worker
 
     call_on_worker(qtbot, worker, lambda s: s.create_client(name="Ana Ruiz"))
-    daily = len(list_backups(chart))  # the daily backup taken at open
+    # the daily backup, taken once the first visit is shown (issue 18)
+    qtbot.waitUntil(lambda: window.after_first_visit.done, timeout=15_000)
+    daily = len(list_backups(chart))
     quits: list[bool] = []
     monkeypatch.setattr(app_module.QApplication, "quit", staticmethod(lambda: quits.append(True)))
     handler = app_module.TerminationHandler(window, interval_ms=20)
@@ -215,10 +217,11 @@ def test_the_second_backup_folder_and_its_last_success_are_shown(
     with ChartStore.open(chart, backup_on_close=False) as store:
         store.create_client(name="Ana Ruiz")
     window, _exits, _worker = start_app(chart)
-    qtbot.waitUntil(
-        lambda: "Chart database open" in window.statusBar().currentMessage(), timeout=15_000
-    )
+    # the daily backup, and its second copy, once the first visit is shown (issue 18)
+    qtbot.waitUntil(lambda: "after_first_visit" in window.__dict__, timeout=15_000)
+    qtbot.waitUntil(lambda: window.after_first_visit.done, timeout=15_000)
     message = window.statusBar().currentMessage()
+    assert message.startswith("Daily backup made.")
     assert f"Second backup copy in {second}: ok (last success" in message
     assert [p.suffix for p in second.iterdir()] == [".sqlite3"]
 

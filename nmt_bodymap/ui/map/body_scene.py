@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
-from nmt_bodymap.ui.map.geometry import path_from_geometry
+from nmt_bodymap.ui.map.geometry import path_from_geometry, region_paths
 from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.map_items import FindingItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
@@ -81,8 +81,9 @@ class BodyScene(SceneMarks):
             self._outline_path = path_from_geometry(self.atlas.outline(self.view))
         self._edge_pen = self._cosmetic_pen(self.colors.region_edge, 0.8)
         self._zone_pen = self._cosmetic_pen(self.colors.spillover, 1.0)
-        for region in self.atlas.regions(self.view):
-            item = QGraphicsPathItem(path_from_geometry(region.shape))
+        regions = self.atlas.regions(self.view)  # paths from their cache (issue 18)
+        for region, shape_path in zip(regions, region_paths(self.atlas, self.view), strict=True):
+            item = QGraphicsPathItem(shape_path)
             item.setPen(self._zone_pen)
             item.setBrush(NO_BRUSH)
             item.setZValue(2)

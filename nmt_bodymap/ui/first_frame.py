@@ -18,8 +18,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.resources import asset_path
@@ -34,6 +36,20 @@ VIEWS = ("anterior", "posterior")
 POLL_MS = 15  # how often the GUI thread looks whether the background load is done
 # Where the panels will put the figures (window_state's splitter sizes): left and right lists.
 LEFT, RIGHT, MARGIN = 250, 440, 24
+
+
+_RENDERERS: dict[str, QSvgRenderer] = {}
+
+
+def shared_renderer(view: str) -> QSvgRenderer:
+    """The parsed drawing of ``view``, parsed once per application (GUI thread): the first
+    frame paints from it, the body scenes draw their outline and landmarks from it."""
+    renderer = _RENDERERS.get(view)
+    if renderer is None or not shiboken6.isValid(renderer):  # a new application
+        renderer = QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
+        renderer.setParent(QCoreApplication.instance())
+        _RENDERERS[view] = renderer
+    return renderer
 
 
 def load_atlas_and_knowledge() -> tuple[Any, Any]:
@@ -108,13 +124,9 @@ class FirstFrame(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtSvg import QSvgRenderer
-
         self.setObjectName("first-frame")
         self.setAccessibleName(tr("Body map (loading)"))
-        self.renderers = {
-            view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg"))) for view in VIEWS
-        }
+        self.renderers = {view: shared_renderer(view) for view in VIEWS}
         self.pending: list[tuple[str, float, float]] = []  # view, x, y in drawing units
         self.setCursor(Qt.CursorShape.CrossCursor)
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from nmt_bodymap import __version__, logs, paths
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
-from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
 
@@ -139,6 +138,8 @@ def _is_default_chart(db: str | None) -> bool:
 def _open_and_seed(db: str | None) -> ChartStore:
     """Worker job: open the chart; the demo client only on the very first start of the
     default chart (never in a chart named with --db, never in a restored or emptied one)."""
+    from nmt_bodymap.ui.chart import store_calls  # on the worker, after the first paint
+
     first_start = _is_default_chart(db) and not paths.default_database_path().exists()
     store: ChartStore = store_calls.open_store(db)
     if first_start:

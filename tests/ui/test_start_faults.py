@@ -21,6 +21,7 @@ from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.backups import list_backups
 from nmt_bodymap.store.errors import ChartDiskFull, ChartFileEmpty
 from nmt_bodymap.ui import app as app_module
+from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 
 PHI = "Zelda Quixote-Phi"
@@ -79,7 +80,7 @@ def test_full_disk_at_open_is_not_called_damaged_and_does_not_hang(
     def full(_db: Any) -> Any:
         raise ChartDiskFull(chart)
 
-    monkeypatch.setattr(app_module.store_calls, "open_store", full)
+    monkeypatch.setattr(store_calls, "open_store", full)
     monkeypatch.setattr(app_module, "ask_restore", lambda e: pytest.fail("restore offered"))
     window, exits, _ = start_app(chart)
     qtbot.waitUntil(lambda: bool(exits.codes), timeout=15_000)
@@ -128,7 +129,7 @@ def test_unexpected_errors_show_a_plain_message_without_their_text(
     def boom(_db: Any) -> Any:
         raise RuntimeError(f"(sqlite3.OperationalError) [parameters: ('{PHI}',)]")
 
-    monkeypatch.setattr(app_module.store_calls, "open_store", boom)
+    monkeypatch.setattr(store_calls, "open_store", boom)
     _window, exits, _ = start_app(chart)
     qtbot.waitUntil(lambda: bool(exits.codes), timeout=15_000)
     assert len(no_dialogs) == 1 and PHI not in no_dialogs[0]

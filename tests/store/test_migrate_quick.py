@@ -88,11 +88,12 @@ PROBE = """
 import json, sys
 from nmt_bodymap.store import ChartStore
 ChartStore.open(sys.argv[1], backup_on_close=False).close()
-print(json.dumps(sorted(m for m in sys.modules if "migrations" in m or "accounts" in m)))
+loaded = ("migrations", "accounts", "alembic")
+print(json.dumps(sorted(m for m in sys.modules if any(name in m for name in loaded))))
 """
 
 
-def test_opening_a_chart_at_head_imports_no_script(tmp_path: Path) -> None:
+def test_opening_a_chart_at_head_imports_no_script_nor_alembic(tmp_path: Path) -> None:
     path = tmp_path / "chart.sqlite3"
     ChartStore.open(path, backup_on_close=False).close()  # created at head
     env = {**os.environ, "NMT_BODYMAP_DATA_DIR": str(tmp_path)}

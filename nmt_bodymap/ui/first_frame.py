@@ -59,6 +59,9 @@ def load_atlas_and_knowledge() -> tuple[Any, Any]:
 
     atlas, knowledge = load_atlas(), load_knowledge()
     warm_first_click(atlas, knowledge)
+    from nmt_bodymap.ui.after_start import freeze_long_lived
+
+    freeze_long_lived("atlas and knowledge")  # not walked again by every collection
     return atlas, knowledge
 
 
@@ -237,6 +240,9 @@ def load_then_build(window: MainWindow) -> None:
         frame = window.__dict__.get("first_frame")
         clicks = list(frame.pending) if frame is not None else []
         window.build_panels()  # takes the loader's result; replaces the first frame
+        from nmt_bodymap.ui.after_start import freeze_long_lived
+
+        freeze_long_lived("panels")  # the atlas, the knowledge, the panels: kept for good
         window.queued_clicks = QueuedClicks(window, clicks)
 
     timer.timeout.connect(check)

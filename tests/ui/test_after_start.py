@@ -110,3 +110,29 @@ def test_a_failing_daily_backup_is_reported_and_the_chart_stays_open(
         window.close()
     finally:
         worker.shutdown()
+
+
+def test_what_a_start_built_is_frozen_once_and_new_garbage_is_still_collected() -> None:
+    import gc
+    import weakref
+
+    from nmt_bodymap.ui.after_start import freeze_long_lived
+
+    class Node:
+        pass
+
+    kept = Node()
+    kept.me = kept  # type: ignore[attr-defined]  # alive, in a cycle, at the freeze
+    before = gc.get_freeze_count()
+    assert freeze_long_lived("test stage") is True
+    assert gc.get_freeze_count() > before  # the live objects left the collector's walk
+    assert freeze_long_lived("test stage") is False  # once per stage and process
+    frozen = gc.get_freeze_count()
+
+    garbage = Node()
+    garbage.me = garbage  # type: ignore[attr-defined]  # a cycle made after the freeze
+    gone = weakref.ref(garbage)
+    del garbage
+    gc.collect()
+    assert gone() is None  # collected as before
+    assert gc.get_freeze_count() == frozen and kept.me is kept  # type: ignore[attr-defined]

@@ -1172,6 +1172,11 @@
         <translation>Die Termine konnten nicht gelesen werden: {exc}</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/after_start.py"/>
+        <source>Daily backup made.</source>
+        <translation>Tägliche Sicherung erstellt.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/visit_dialog.py"/>
         <source>Date and time of the visit</source>
         <translation>Datum und Uhrzeit des Termins</translation>
@@ -3067,6 +3072,16 @@
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>The clinic's templates (soap_templates.yaml in the data folder); a template fills the empty sections only</source>
         <translation>Die Vorlagen der Praxis (soap_templates.yaml im Datenordner); eine Vorlage füllt nur leere Abschnitte</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/after_start.py"/>
+        <source>The daily backup failed; details are in the log.</source>
+        <translation>Die tägliche Sicherung ist fehlgeschlagen; Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/after_start.py"/>
+        <source>The daily backup was not made: {reason}</source>
+        <translation>Die tägliche Sicherung wurde nicht erstellt: {reason}</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/education/take_home.py"/>

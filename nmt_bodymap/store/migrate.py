@@ -16,16 +16,15 @@ Pre-migration copies are rotated: the newest ``KEEP_PRE_MIGRATION`` are kept.
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, event, inspect
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.engine import URL
 
 from nmt_bodymap.store.backups import list_backups, retire_wal, take_backup
@@ -38,30 +37,100 @@ from nmt_bodymap.store.errors import (
     diagnose_os_error,
 )
 
+if TYPE_CHECKING:  # Alembic is imported only when a chart must be upgraded (issue 18)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 KEEP_PRE_MIGRATION = 3
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location).replace("%", "%%"))
     return config
 
 
+# ``revision = "0010"`` / ``down_revision: str | None = "0009"`` at the start of a line.
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*([^#\n]+)", re.MULTILINE)
+
+
+def script_revisions(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[str, ...]] | None:
+    """Each migration's revision and the revisions it follows, read from the scripts' text.
+
+    Alembic finds them by importing every script (issue 18: ~0.7 s at each start, one
+    script imports the accounts module, which hashes a password at import); an open of a
+    chart already at head needs only the ids. None when a script does not state them
+    plainly: the caller then asks Alembic.
+    """
+    revisions: dict[str, tuple[str, ...]] = {}
+    for script in sorted((script_location / "versions").glob("*.py")):
+        found: dict[str, object] = {}
+        for name, value in _ASSIGNMENT.findall(script.read_text(encoding="utf-8")):
+            try:
+                found.setdefault(name, ast.literal_eval(value.strip()))
+            except (ValueError, SyntaxError):
+                return None
+        revision, down = found.get("revision"), found.get("down_revision", ())
+        if not isinstance(revision, str) or revision in revisions:
+            return None
+        if down is None:
+            down = ()
+        elif isinstance(down, str):
+            down = (down,)
+        if not isinstance(down, tuple | list) or not all(isinstance(d, str) for d in down):
+            return None
+        revisions[revision] = tuple(down)
+    return revisions or None
+
+
+def quick_head(script_location: Path = MIGRATIONS_DIR) -> str | None:
+    """The one head revision read from the scripts' text (None: ask Alembic)."""
+    revisions = script_revisions(script_location)
+    if revisions is None:
+        return None
+    followed = {down for downs in revisions.values() for down in downs}
+    heads = [rev for rev in revisions if rev not in followed]
+    if len(heads) != 1 or not followed <= set(revisions):
+        return None
+    return heads[0]
+
+
+def _scripts(script_location: Path) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(script_location))
+
+
 def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
-    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    head = _scripts(script_location).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config(script_location))
+    if quick_head(script_location) is not None:  # a plain, single-headed chain: its text
+        return set(script_revisions(script_location) or ())
+    script = _scripts(script_location)
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
+
+
+def stamped_revisions(connection: Connection) -> list[str]:
+    """The revisions written in ``alembic_version`` (none for a new database), read without
+    Alembic (its import alone is ~0.3 s of a start)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return []
+    rows = connection.execute(text("SELECT version_num FROM alembic_version"))
+    return [str(row[0]) for row in rows]
 
 
 def upgrade_connection(
@@ -70,6 +139,8 @@ def upgrade_connection(
     """Run the migrations up to ``revision`` on an open connection, in one transaction."""
     config = alembic_config(script_location)
     config.attributes["connection"] = connection
+    from alembic import command
+
     command.upgrade(config, revision)
 
 
@@ -81,11 +152,15 @@ def upgrade_database(
     Raises ``ChartMigrationError`` for a database this version does not know (not a
     chart, or written by a newer version) and when a migration fails.
     """
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    target = script.get_current_head() if revision == "head" else revision
     with engine.connect() as connection:
+        stamped = stamped_revisions(connection)
+        wanted = quick_head(script_location) if revision == "head" else revision
+        if len(stamped) == 1 and stamped[0] == wanted:
+            return wanted  # up to date: neither Alembic nor a script is loaded (issue 18)
         current = current_revision(connection)
         tables = set(inspect(connection).get_table_names())
+    script = _scripts(script_location)
+    target = script.get_current_head() if revision == "head" else revision
     if current == target:
         return current
     if current is None and tables - {"alembic_version"}:

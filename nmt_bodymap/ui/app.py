@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from nmt_bodymap import __version__, logs, paths
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
-from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
 
@@ -132,21 +131,6 @@ def _restore_job(error: ChartDatabaseCorrupt) -> Path | None:
     return restore_backup(error.path, error.latest_backup)
 
 
-def _second_copy_note(store: ChartStore) -> str:
-    """The second backup folder's last success, for the status bar ("" when none is set)."""
-    path = getattr(store, "path", None)
-    if path is None:
-        return ""
-    from nmt_bodymap.store.second_copy import second_copy_status
-
-    status = second_copy_status(path)
-    if not status:
-        return ""
-    last = str(status.get("last_success") or "never")[:16].replace("T", " ")
-    state = "ok" if status.get("ok") else "FAILED"
-    return f" Second backup copy in {status.get('folder')}: {state} (last success {last} UTC)."
-
-
 def _is_default_chart(db: str | None) -> bool:
     return db is None or Path(db).expanduser().absolute() == paths.default_database_path()
 
@@ -154,20 +138,12 @@ def _is_default_chart(db: str | None) -> bool:
 def _open_and_seed(db: str | None) -> ChartStore:
     """Worker job: open the chart; the demo client only on the very first start of the
     default chart (never in a chart named with --db, never in a restored or emptied one)."""
+    from nmt_bodymap.ui.chart import store_calls  # on the worker, after the first paint
+
     first_start = _is_default_chart(db) and not paths.default_database_path().exists()
     store: ChartStore = store_calls.open_store(db)
     if first_start:
         store_calls.seed_demo_if_empty(store)
-    return store
-
-
-def _open_and_prepare(db: str) -> ChartStore:
-    """Worker job: ``_open_and_seed``, then the daily backup."""
-    store = _open_and_seed(db)
-    try:
-        store.backup_if_due()
-    except ChartStoreError as exc:  # a backup problem must not keep the charts closed
-        log.warning("daily backup skipped: %s", exc)
     return store
 
 
@@ -194,7 +170,8 @@ class ChartOpener:
     """Opens the chart behind a window that is already on screen.
 
     The window paints first; the database opens on the worker (migration, integrity
-    check, demo client, daily backup) and the client list fills in when it is ready.
+    check, demo client) and the client list fills in when it is ready; the daily backup
+    follows once the first visit is shown (``ui/after_start``).
     A damaged chart gets the plain-words message and the offer to restore the latest
     backup; refusing, or any other failure to open, closes the app with status 1.
     """
@@ -212,7 +189,8 @@ class ChartOpener:
 
     def open(self) -> None:
         self._busy(tr("Opening the chart database…"))
-        self.worker.open(lambda: _open_and_prepare(self.db), self._opened, self._failed)
+        # The daily backup waits until the first visit is shown (ui/after_start, issue 18).
+        self.worker.open(lambda: _open_and_seed(self.db), self._opened, self._failed)
 
     def _busy(self, message: str) -> None:
         """A busy bar in the status bar while the worker opens, migrates or restores."""
@@ -243,9 +221,12 @@ class ChartOpener:
             return
         # -- end security hook --
         # replaces "Opening the chart database…"
-        self.window.show_status("Chart database open." + _second_copy_note(store))
+        from nmt_bodymap.ui.after_start import AfterFirstVisit, second_copy_note
+
+        self.window.show_status("Chart database open." + second_copy_note(store))
         self.window.start()
         self.window.chart_started = True  # clicks made on the first frame may go in now
+        self.window.after_first_visit = AfterFirstVisit(self.window, store)  # daily backup
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()

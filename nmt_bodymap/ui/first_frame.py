@@ -18,8 +18,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.resources import asset_path
@@ -36,6 +38,20 @@ POLL_MS = 15  # how often the GUI thread looks whether the background load is do
 LEFT, RIGHT, MARGIN = 250, 440, 24
 
 
+_RENDERERS: dict[str, QSvgRenderer] = {}
+
+
+def shared_renderer(view: str) -> QSvgRenderer:
+    """The parsed drawing of ``view``, parsed once per application (GUI thread): the first
+    frame paints from it, the body scenes draw their outline and landmarks from it."""
+    renderer = _RENDERERS.get(view)
+    if renderer is None or not shiboken6.isValid(renderer):  # a new application
+        renderer = QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
+        renderer.setParent(QCoreApplication.instance())
+        _RENDERERS[view] = renderer
+    return renderer
+
+
 def load_atlas_and_knowledge() -> tuple[Any, Any]:
     """What the panels need that the first frame does not (runs on the loader thread)."""
     from nmt_bodymap.core.atlas import load_atlas
@@ -43,6 +59,9 @@ def load_atlas_and_knowledge() -> tuple[Any, Any]:
 
     atlas, knowledge = load_atlas(), load_knowledge()
     warm_first_click(atlas, knowledge)
+    from nmt_bodymap.ui.after_start import freeze_long_lived
+
+    freeze_long_lived("atlas and knowledge")  # not walked again by every collection
     return atlas, knowledge
 
 
@@ -108,13 +127,9 @@ class FirstFrame(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtSvg import QSvgRenderer
-
         self.setObjectName("first-frame")
         self.setAccessibleName(tr("Body map (loading)"))
-        self.renderers = {
-            view: QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg"))) for view in VIEWS
-        }
+        self.renderers = {view: shared_renderer(view) for view in VIEWS}
         self.pending: list[tuple[str, float, float]] = []  # view, x, y in drawing units
         self.setCursor(Qt.CursorShape.CrossCursor)
 
@@ -225,6 +240,9 @@ def load_then_build(window: MainWindow) -> None:
         frame = window.__dict__.get("first_frame")
         clicks = list(frame.pending) if frame is not None else []
         window.build_panels()  # takes the loader's result; replaces the first frame
+        from nmt_bodymap.ui.after_start import freeze_long_lived
+
+        freeze_long_lived("panels")  # the atlas, the knowledge, the panels: kept for good
         window.queued_clicks = QueuedClicks(window, clicks)
 
     timer.timeout.connect(check)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from nmt_bodymap.core.ranking import Candidate
     from nmt_bodymap.store.records import ClientRecord, VisitRecord
     from nmt_bodymap.ui.access.lock import LockGuard
+    from nmt_bodymap.ui.after_start import AfterFirstVisit
     from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
     from nmt_bodymap.ui.chart.change_watcher import ChangeWatcher
     from nmt_bodymap.ui.chart.client_panel import ClientPanel
@@ -97,6 +98,7 @@ class MainWindow(FindingsActions, QMainWindow):
     first_frame: FirstFrame
     panel_loader: PanelLoader
     queued_clicks: QueuedClicks
+    after_first_visit: AfterFirstVisit  # the daily backup, once the first visit shows
     chart_started: bool  # set once the chart is open: clicks on the first frame may go in
     _opening_progress: QProgressBar
     security_guard: LockGuard

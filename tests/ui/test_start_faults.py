@@ -21,6 +21,7 @@ from nmt_bodymap.store import ChartStore
 from nmt_bodymap.store.backups import list_backups
 from nmt_bodymap.store.errors import ChartDiskFull, ChartFileEmpty
 from nmt_bodymap.ui import app as app_module
+from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 
 PHI = "Zelda Quixote-Phi"
@@ -79,7 +80,7 @@ def test_full_disk_at_open_is_not_called_damaged_and_does_not_hang(
     def full(_db: Any) -> Any:
         raise ChartDiskFull(chart)
 
-    monkeypatch.setattr(app_module.store_calls, "open_store", full)
+    monkeypatch.setattr(store_calls, "open_store", full)
     monkeypatch.setattr(app_module, "ask_restore", lambda e: pytest.fail("restore offered"))
     window, exits, _ = start_app(chart)
     qtbot.waitUntil(lambda: bool(exits.codes), timeout=15_000)
@@ -128,7 +129,7 @@ def test_unexpected_errors_show_a_plain_message_without_their_text(
     def boom(_db: Any) -> Any:
         raise RuntimeError(f"(sqlite3.OperationalError) [parameters: ('{PHI}',)]")
 
-    monkeypatch.setattr(app_module.store_calls, "open_store", boom)
+    monkeypatch.setattr(store_calls, "open_store", boom)
     _window, exits, _ = start_app(chart)
     qtbot.waitUntil(lambda: bool(exits.codes), timeout=15_000)
     assert len(no_dialogs) == 1 and PHI not in no_dialogs[0]
@@ -177,7 +178,9 @@ def test_sigterm_closes_the_window_and_the_store_backs_up_on_close(
     from tests.ui.conftest import call_on_worker
 
     call_on_worker(qtbot, worker, lambda s: s.create_client(name="Ana Ruiz"))
-    daily = len(list_backups(chart))  # the daily backup taken at open
+    # the daily backup, taken once the first visit is shown (issue 18)
+    qtbot.waitUntil(lambda: window.after_first_visit.done, timeout=15_000)
+    daily = len(list_backups(chart))
     quits: list[bool] = []
     monkeypatch.setattr(app_module.QApplication, "quit", staticmethod(lambda: quits.append(True)))
     handler = app_module.TerminationHandler(window, interval_ms=20)
@@ -215,10 +218,11 @@ def test_the_second_backup_folder_and_its_last_success_are_shown(
     with ChartStore.open(chart, backup_on_close=False) as store:
         store.create_client(name="Ana Ruiz")
     window, _exits, _worker = start_app(chart)
-    qtbot.waitUntil(
-        lambda: "Chart database open" in window.statusBar().currentMessage(), timeout=15_000
-    )
+    # the daily backup, and its second copy, once the first visit is shown (issue 18)
+    qtbot.waitUntil(lambda: "after_first_visit" in window.__dict__, timeout=15_000)
+    qtbot.waitUntil(lambda: window.after_first_visit.done, timeout=15_000)
     message = window.statusBar().currentMessage()
+    assert message.startswith("Daily backup made.")
     assert f"Second backup copy in {second}: ok (last success" in message
     assert [p.suffix for p in second.iterdir()] == [".sqlite3"]
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
-from nmt_bodymap.ui.map.geometry import path_from_geometry
-from nmt_bodymap.ui.map.labels import place_label
+from nmt_bodymap.ui.first_frame import shared_renderer
+from nmt_bodymap.ui.map.geometry import path_from_geometry, region_paths
 from nmt_bodymap.ui.map.map_items import FindingItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
 from nmt_bodymap.ui.map.scene_marks import (  # noqa: F401  (re-exported: tests, callers)
@@ -76,17 +76,18 @@ class BodyScene(SceneMarks):
         self.setSceneRect(QRectF(x - margin, y - margin, w + 2 * margin, h + 2 * margin))
         self.setBackgroundBrush(self.colors.background)
         path = asset_path("body_svgs", f"{self.view}.svg")
-        self._renderer = QSvgRenderer(str(path)) if path.is_file() else None
+        # The drawing the first frame parsed already (one parse per view and process).
+        self._renderer = shared_renderer(self.view) if path.is_file() else None
         if self._renderer is None or not self._renderer.elementExists("outline"):
             self._outline_path = path_from_geometry(self.atlas.outline(self.view))
         self._edge_pen = self._cosmetic_pen(self.colors.region_edge, 0.8)
         self._zone_pen = self._cosmetic_pen(self.colors.spillover, 1.0)
-        for region in self.atlas.regions(self.view):
-            item = QGraphicsPathItem(path_from_geometry(region.shape))
+        regions = self.atlas.regions(self.view)  # paths from their cache (issue 18)
+        for region, shape_path in zip(regions, region_paths(self.atlas, self.view), strict=True):
+            item = QGraphicsPathItem(shape_path)
             item.setPen(self._zone_pen)
             item.setBrush(NO_BRUSH)
             item.setZValue(2)
-            item.setData(0, place_label(region.region, region.side))
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             # Shown only while lit; its border at rest is part of the background.
             item.setVisible(False)

@@ -189,6 +189,26 @@ class Profile:
             self.snapshot = snapshot
 
 
+def smaps_summary() -> None:
+    """Resident memory by mapping at the end: Python's and Qt's heaps are anonymous memory,
+    shared libraries are file-backed (their touched pages)."""
+    by_name: dict[str, int] = {}
+    name = "[anon]"
+    with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
+        for line in smaps:
+            head = line.split()
+            if head and "-" in head[0] and not head[0].endswith(":"):
+                name = head[5] if len(head) > 5 else "[anon]"
+                if name.endswith(".so") or ".so." in name:
+                    name = name.rsplit("/", 1)[-1]
+            elif head and head[0] == "Rss:":
+                by_name[name] = by_name.get(name, 0) + int(head[1])
+    total = sum(by_name.values())
+    print(f"resident at the end: {total / 1024:.1f} MiB, largest mappings:")
+    for key, kib in sorted(by_name.items(), key=lambda kv: -kv[1])[:12]:
+        print(f"    {kib / 1024:6.1f}  {key}")
+
+
 def _short(filename: str) -> str:
     for marker in ("site-packages/", "nmt_bodymap/", "lib/python"):
         if marker in filename:
@@ -266,6 +286,7 @@ def _run(profile: Profile, db: str) -> int:
 
     def finish() -> None:
         profile.mark("end")
+        smaps_summary()
         app.quit()
 
     def poll(condition, then) -> None:  # type: ignore[no-untyped-def]

@@ -49,6 +49,7 @@ __all__ = [
     "ZoneLink",
     "_read_raw_files",  # also read by core/pain_areas
     "load_knowledge",
+    "validate_knowledge",
 ]
 
 
@@ -182,12 +183,24 @@ def load_knowledge(
     )
 
 
+def validate_knowledge(path: Path | str | None = None) -> KnowledgeBase:
+    """The knowledge base validated from its YAML files now, whatever the cache holds
+    (the self-test and data authors); the cache is refreshed with the result."""
+    folder = Path(path) if path is not None else resource_path("muscles")
+    return _read(folder, resource_path("sources.yaml"), resource_path("conditions.yaml"), False)
+
+
 @cache
 def _load(folder: Path, sources_path: Path, conditions_path: Path) -> KnowledgeBase:
+    return _read(folder, sources_path, conditions_path, True)
+
+
+def _read(folder: Path, sources_path: Path, conditions_path: Path, trust: bool) -> KnowledgeBase:
+    """From the cache when ``trust`` and it holds these files' validated data, else validated."""
     muscle_files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     paths = [sources_path, conditions_path, *muscle_files]
     key = knowledge_cache.knowledge_key(paths, resource_path("regions.yaml"))
-    if key is not None:
+    if key is not None and trust:
         cached = _from_data(knowledge_cache.read(knowledge_cache.KIND, key), folder)
         if cached is not None:
             return cached

@@ -179,3 +179,22 @@ def test_source_references_of_the_pain_areas_are_still_checked_by_the_knowledge_
     for bad in ({"ref": "Not An Id"}, {"ref": "travell_simons", "page": 3}):
         with pytest.raises(ValidationError):
             PainArea.model_validate({"region": "temple", "sources": [bad]})
+
+
+def test_validate_knowledge_checks_the_yaml_even_when_the_cache_is_warm(
+    tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmt_bodymap.core import datafiles
+    from nmt_bodymap.core.knowledge import validate_knowledge
+
+    folder = _copy_muscles(tmp_path / "muscles")
+    warm = load_knowledge(folder)
+    reads: list[Path] = []
+    real = datafiles.read_yaml
+    monkeypatch.setattr(datafiles, "read_yaml", lambda p: reads.append(p) or real(p))
+    monkeypatch.setattr(atlas_cache, "read_entry", lambda kind, key: None)  # no parse cache
+
+    checked = validate_knowledge(folder)
+
+    assert {p.name for p in reads} >= {"neck.yaml", "sources.yaml", "conditions.yaml"}
+    assert _everything(checked) == _everything(warm)

@@ -24,8 +24,8 @@ from typing import Any
 from nmt_bodymap import __version__
 from nmt_bodymap.core import atlas_cache
 
-KIND = "knowledge-records"
-OVERLAY_KIND = "knowledge-overlay"
+KIND = "validated-knowledge"  # not "knowledge-...": that prefix is the parsed YAML's
+OVERLAY_KIND = "validated-overlay"
 FORMAT = "knowledge-records-1"
 _HERE = Path(__file__).resolve().parent
 # The code whose checks the cached data passed: editing it must miss like an edited file.

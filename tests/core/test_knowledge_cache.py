@@ -198,3 +198,13 @@ def test_validate_knowledge_checks_the_yaml_even_when_the_cache_is_warm(
 
     assert {p.name for p in reads} >= {"neck.yaml", "sources.yaml", "conditions.yaml"}
     assert _everything(checked) == _everything(warm)
+
+
+def test_pruning_the_parsed_yaml_entries_keeps_the_validated_one(
+    tmp_path: Path, cache_folder: Path
+) -> None:
+    load_knowledge(_copy_muscles(tmp_path / "muscles"))
+    (validated,) = _entries(cache_folder)
+    for n in range(atlas_cache.KEEP_ENTRIES + 2):  # other parsed-YAML entries come and go
+        atlas_cache.write_entry("knowledge", atlas_cache.content_key(str(n)), b"[]")
+    assert _entries(cache_folder) == [validated]

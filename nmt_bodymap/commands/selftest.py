@@ -43,9 +43,9 @@ def _check_atlas(_: Path) -> str:
 
 
 def _check_knowledge(_: Path) -> str:
-    from nmt_bodymap.core.knowledge import load_knowledge
+    from nmt_bodymap.core.knowledge import validate_knowledge  # the YAML, not the cache
 
-    return f"{len(load_knowledge().muscles)} muscles in the knowledge base"
+    return f"{len(validate_knowledge().muscles)} muscles in the knowledge base"
 
 
 def _check_clinical_data(_: Path) -> str:

@@ -1,10 +1,16 @@
 """The trigger-point knowledge base: which muscles refer pain where, and why.
 
 ``load_knowledge()`` reads every ``resources/muscles/*.yaml`` file, validates it
-against :mod:`nmt_bodymap.core.knowledge_schema` and then against the rest of the
-project (region vocabulary, bibliography, condition list, ids across files).
+against the models of :mod:`nmt_bodymap.core.knowledge_models` and then against the rest
+of the project (region vocabulary, bibliography, condition list, ids across files).
 Any problem stops loading with a :class:`KnowledgeError` naming the file, the
 entry and the reason, so a data author can fix it without reading Python.
+
+The validated data is kept as the plain records of :mod:`nmt_bodymap.core.knowledge_schema`
+and stored in a disk cache (:mod:`nmt_bodymap.core.knowledge_cache`) keyed by the bytes of
+every file it came from: while no file changed, loading reads that cache and imports
+neither pydantic nor YAML (issue 18). A changed, missing or damaged entry is never
+trusted: the files are validated again.
 
 Referral zones name places of the region vocabulary, including internal sites
 (teeth, inside the ear, pelvic floor...): referral to an internal site is part
@@ -13,40 +19,38 @@ of the muscle that causes it, so there is no separate internal-sites file.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
-from nmt_bodymap import __version__
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core import knowledge_cache
+from nmt_bodymap.core.knowledge_files import (
+    KnowledgeError,
+    _read_raw_files,
+    _validate,
+)
 from nmt_bodymap.core.knowledge_schema import (
     BODY_GROUPS,
     ConditionDef,
-    ConditionsFile,
     MuscleDef,
-    MuscleFile,
     SourceDef,
-    SourcesFile,
     TriggerPointPattern,
     ZoneEntry,
+    ZoneKind,
 )
-from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import resource_path
 
-ZoneKind = Literal["essential", "spillover"]
-_Model = TypeVar("_Model", bound=BaseModel)
-_RAW_CACHE_KIND = "knowledge"
-_RAW_CACHE_FORMAT = "knowledge-yaml-as-json-1"
-
-
-class KnowledgeError(ValueError):
-    """A knowledge file is wrong; the message names the file, the entry and the reason."""
+__all__ = [
+    "KnowledgeBase",
+    "KnowledgeError",
+    "PatternLink",
+    "ZoneLink",
+    "_read_raw_files",  # also read by core/pain_areas
+    "load_knowledge",
+    "validate_knowledge",
+]
 
 
 @dataclass(frozen=True)
@@ -179,19 +183,79 @@ def load_knowledge(
     )
 
 
+def validate_knowledge(path: Path | str | None = None) -> KnowledgeBase:
+    """The knowledge base validated from its YAML files now, whatever the cache holds
+    (the self-test and data authors); the cache is refreshed with the result."""
+    folder = Path(path) if path is not None else resource_path("muscles")
+    return _read(folder, resource_path("sources.yaml"), resource_path("conditions.yaml"), False)
+
+
 @cache
 def _load(folder: Path, sources_path: Path, conditions_path: Path) -> KnowledgeBase:
+    return _read(folder, sources_path, conditions_path, True)
+
+
+def _read(folder: Path, sources_path: Path, conditions_path: Path, trust: bool) -> KnowledgeBase:
+    """From the cache when ``trust`` and it holds these files' validated data, else validated."""
     muscle_files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    paths = [sources_path, conditions_path, *muscle_files]
+    key = knowledge_cache.knowledge_key(paths, resource_path("regions.yaml"))
+    if key is not None and trust:
+        cached = _from_data(knowledge_cache.read(knowledge_cache.KIND, key), folder)
+        if cached is not None:
+            return cached
+    data = _validated(folder, sources_path, conditions_path, muscle_files)
+    knowledge = _from_data(data, folder)
+    assert knowledge is not None  # made from what validation just gave
+    if key is not None and key == knowledge_cache.knowledge_key(
+        paths, resource_path("regions.yaml")
+    ):  # no file changed while it was validated
+        knowledge_cache.write(knowledge_cache.KIND, key, data)
+    return knowledge
+
+
+def _from_data(data: Any, folder: Path) -> KnowledgeBase | None:
+    """The knowledge base of validated data (``_validated``'s or the cache's); None when the
+    data is not in that shape (a damaged or foreign cache entry: validate again)."""
+    try:
+        sources = [SourceDef.from_data(item) for item in data["sources"]]
+        conditions = [ConditionDef.from_data(item) for item in data["conditions"]]
+        muscles: list[MuscleDef] = []
+        files: dict[str, Path] = {}
+        for file_name, item in data["muscles"]:
+            muscle = MuscleDef.from_data(item)
+            muscles.append(muscle)
+            files[muscle.id] = folder / file_name
+        knowledge = KnowledgeBase(
+            tuple(muscles), {s.id: s for s in sources}, {c.id: c for c in conditions}, files
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    if len(files) != len(muscles):
+        return None
+    return knowledge
+
+
+def _validated(
+    folder: Path, sources_path: Path, conditions_path: Path, muscle_files: list[Path]
+) -> dict[str, Any]:
+    """Every file validated (schema, then the cross-file checks), as plain JSON data:
+    ``{"sources": [...], "conditions": [...], "muscles": [[file name, muscle], ...]}``."""
+    from nmt_bodymap.core.knowledge_models import ConditionsFile, MuscleFile, SourcesFile
+
     raw = _read_raw_files([sources_path, conditions_path, *muscle_files])
-    sources = {s.id: s for s in _validate(sources_path, raw[0], SourcesFile).sources}
-    conditions = {c.id: c for c in _validate(conditions_path, raw[1], ConditionsFile).conditions}
+    source_list = _validate(sources_path, raw[0], SourcesFile).model_dump()["sources"]
+    condition_list = _validate(conditions_path, raw[1], ConditionsFile).model_dump()["conditions"]
+    sources = {s["id"]: SourceDef.from_data(s) for s in source_list}
+    conditions = {c["id"]: ConditionDef.from_data(c) for c in condition_list}
     if not folder.is_dir():
         raise KnowledgeError(f"{folder}: knowledge folder is missing")
-    muscles: list[MuscleDef] = []
+    muscles: list[list[Any]] = []
     files: dict[str, Path] = {}
     names: dict[str, str] = {}
     for file, file_raw in zip(muscle_files, raw[2:], strict=True):
-        for index, muscle in enumerate(_validate(file, file_raw, MuscleFile).muscles):
+        for index, item in enumerate(_validate(file, file_raw, MuscleFile).model_dump()["muscles"]):
+            muscle = MuscleDef.from_data(item)
             where = f"{file}: muscle #{index} ({muscle.id})"
             if muscle.id in files:
                 raise KnowledgeError(f"{where}: duplicate muscle id, also in {files[muscle.id]}")
@@ -202,10 +266,10 @@ def _load(folder: Path, sources_path: Path, conditions_path: Path) -> KnowledgeB
                 )
             for problem in _problems(muscle, file, sources, conditions):
                 raise KnowledgeError(f"{where}: {problem}")
-            muscles.append(muscle)
+            muscles.append([file.name, item])
             files[muscle.id] = file
             names[muscle.name.lower()] = muscle.id
-    return KnowledgeBase(tuple(muscles), sources, conditions, files)
+    return {"sources": source_list, "conditions": condition_list, "muscles": muscles}
 
 
 def _problems(
@@ -228,6 +292,8 @@ def _problems(
                 f"muscle's views {muscle.views}"
             )
     yield from _pattern_problems(muscle)
+    from nmt_bodymap.core.vocabulary import load_vocabulary
+
     vocabulary = load_vocabulary()
     for kind, entries in (
         ("essential", muscle.referral.essential),
@@ -275,96 +341,3 @@ def _pattern_problems(muscle: MuscleDef) -> Iterator[str]:
             f" (patterns give {', '.join(missing) or 'nothing more'};"
             f" referral has {', '.join(extra) or 'nothing more'})"
         )
-
-
-def _read_raw_files(paths: list[Path]) -> list[Any]:
-    """The parsed YAML of every file, from the disk cache when none of their bytes changed.
-
-    Parsing YAML is most of the load time; the cache stores only the parsed data (as JSON),
-    so schema validation and the cross-file checks still run on every load and a bad file
-    is always rejected.
-    """
-    from nmt_bodymap.core import atlas_cache
-
-    try:
-        contents = [path.read_bytes() for path in paths]
-    except OSError:
-        return [_read_raw(path) for path in paths]  # reports the unreadable file
-    parts: list[bytes | str] = [_RAW_CACHE_FORMAT, __version__, yaml.__version__]
-    for path, data in zip(paths, contents, strict=True):
-        parts += [path.name, data]
-    key = atlas_cache.content_key(*parts)
-    payload = atlas_cache.read_entry(_RAW_CACHE_KIND, key)
-    if payload is not None:
-        try:
-            cached = json.loads(payload)
-        except ValueError:
-            cached = None
-        if isinstance(cached, list) and len(cached) == len(paths):
-            return cached
-    raw = [_read_raw(path) for path in paths]
-    encoded = json.dumps(raw, separators=(",", ":"))
-    unchanged = all(path.read_bytes() == data for path, data in zip(paths, contents, strict=True))
-    if unchanged and json.loads(encoded) == raw:  # JSON keeps exactly what YAML gave
-        atlas_cache.write_entry(_RAW_CACHE_KIND, key, encoded.encode("utf-8"))
-    return raw
-
-
-def _read_model(path: Path, model: type[_Model]) -> _Model:
-    """Parse one YAML file into ``model``, turning every failure into a KnowledgeError."""
-    return _validate(path, _read_raw(path), model)
-
-
-def _read_raw(path: Path) -> Any:
-    """Parse one YAML file, turning a read or syntax failure into a KnowledgeError."""
-    try:
-        return read_yaml(path)
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise KnowledgeError(f"{path}: YAML syntax error{at}: {problem}") from exc
-
-
-def _validate(path: Path, raw: Any, model: type[_Model]) -> _Model:
-    """Validate the parsed content of ``path`` against ``model``, as a KnowledgeError."""
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        errors = exc.errors()
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise KnowledgeError(
-            f"{path}: {_entry_of(raw, first['loc'])}{_field_of(first['loc'])}: {first['msg']}{more}"
-        ) from exc
-
-
-def _entry_of(raw: Any, loc: tuple[int | str, ...]) -> str:
-    """ "muscle #3 (masseter)" for an error inside the fourth entry of a list."""
-    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(raw, dict):
-        key = loc[0]
-        items = raw.get(key)
-        entry_id = None
-        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
-            entry_id = items[loc[1]].get("id")
-        noun = {"muscles": "muscle", "sources": "source", "conditions": "condition"}.get(
-            str(key), str(key)
-        )
-        return f"{noun} #{loc[1]} ({entry_id or 'no id'})"
-    return "file"
-
-
-def _field_of(loc: tuple[int | str, ...]) -> str:
-    """The field path after the entry, e.g. ``referral.essential[0].region``."""
-    rest = loc[2:] if len(loc) >= 2 and isinstance(loc[1], int) else loc
-    text = ""
-    for part in rest:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif part in ("str", "function-before[_zone_entry(), ZoneEntry]"):
-            continue
-        else:
-            text += f".{part}" if text else str(part)
-    return f": {text}" if text else ""

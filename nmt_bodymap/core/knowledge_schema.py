@@ -1,20 +1,25 @@
-"""The schema of the trigger-point knowledge files (``resources/muscles/*.yaml``).
+"""The trigger-point knowledge as the app reads it: plain, frozen records (issue 18).
 
-Pydantic models that mirror docs/architecture.md key for key; unknown keys are
-rejected so a typo in a data file fails loudly instead of silently dropping a
-referral zone. Checks that need the other files (region vocabulary, sources,
-conditions, ids across files) live in :mod:`nmt_bodymap.core.knowledge`.
+These mirror the pydantic models of :mod:`nmt_bodymap.core.knowledge_models` field for field
+(docs/architecture.md key for key). The models validate the YAML files; the records hold
+the validated data, so the app loads the knowledge from its pre-validated cache without
+importing pydantic or YAML, and keeps it in compact slotted objects. A record is made only
+from data the models accepted (``from_data`` trusts its input: never hand it a data file).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 View = Literal["anterior", "posterior"]
 ZoneSide = Literal["same", "opposite", "both"]
-BodyGroup = Literal[
+ZoneKind = Literal["essential", "spillover"]
+BODY_GROUPS: tuple[str, ...] = (
     "head_face",
     "neck",
     "shoulder_upper_back",
@@ -25,118 +30,152 @@ BodyGroup = Literal[
     "thigh",
     "leg",
     "foot",
-]
-BODY_GROUPS: tuple[str, ...] = BodyGroup.__args__  # type: ignore[attr-defined]
-
-SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, Field(min_length=1)]
+)
+"""The body groups in head-to-foot order (one knowledge file each)."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
-
-
-def _zone_entry(value: object) -> object:
-    """A bare region name is shorthand for ``{region: name, side: same}``."""
-    return {"region": value} if isinstance(value, str) else value
-
-
-class ZoneEntry(_Strict):
+@dataclass(frozen=True, slots=True)
+class ZoneEntry:
     """One region of a referral zone, relative to the side of the trigger point.
 
     ``same``: the zone is on the trigger point's side (the usual case);
     ``opposite``: it crosses the midline; ``both``: felt on either side.
-    A midline region (sternum, sacrum...) is reached from either side anyway.
     """
 
-    region: SnakeId
+    region: str
     side: ZoneSide = "same"
 
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ZoneEntry:
+        return cls(data["region"], data.get("side", "same"))
 
-Zone = Annotated[ZoneEntry, BeforeValidator(_zone_entry)]
+
+def _zones(items: list[dict[str, Any]]) -> list[ZoneEntry]:
+    return [ZoneEntry.from_data(item) for item in items]
 
 
-class Referral(_Strict):
+@dataclass(frozen=True, slots=True)
+class Referral:
     """Where the muscle's trigger points send pain."""
 
-    essential: list[Zone] = Field(min_length=1)
-    spillover: list[Zone] = Field(default_factory=list)
+    essential: list[ZoneEntry]
+    spillover: list[ZoneEntry]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Referral:
+        return cls(_zones(data["essential"]), _zones(data.get("spillover", [])))
 
 
-class TriggerPointDef(_Strict):
-    """A trigger point, placed along the muscle's drawn axis (origin 0 -> insertion 1).
+@dataclass(frozen=True, slots=True)
+class TriggerPointDef:
+    """A trigger point, placed along the muscle's drawn axis (origin 0 -> insertion 1)."""
 
-    ``only_side``: the point is described on one side of the body only (the right-sided
-    pectoralis major "arrhythmia" point, the rectus abdominis McBurney point).
-    """
-
-    id: SnakeId
-    label: Text
+    id: str
+    label: str
     view: View
-    along: float = Field(ge=0.0, le=1.0)
-    across: float = Field(default=0.0, ge=-1.0, le=1.0)
+    along: float
+    across: float = 0.0
     palpation: str | None = None
     only_side: Literal["left", "right"] | None = None
 
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> TriggerPointDef:
+        return cls(
+            data["id"],
+            data["label"],
+            data["view"],
+            float(data["along"]),
+            float(data.get("across", 0.0)),
+            data.get("palpation"),
+            data.get("only_side"),
+        )
 
-class TriggerPointPattern(_Strict):
-    """The referral pattern of one trigger point (or of several that share it).
 
-    A muscle whose trigger points refer differently (SCM sternal vs clavicular division,
-    soleus TP1-3...) lists one pattern per trigger point; its muscle-level ``referral``
-    must then be exactly the union of these patterns (checked on loading).
-    """
+@dataclass(frozen=True, slots=True)
+class TriggerPointPattern:
+    """The referral pattern of one trigger point (or of several that share it)."""
 
-    trigger_points: list[SnakeId] = Field(min_length=1)
-    essential: list[Zone] = Field(min_length=1)
-    spillover: list[Zone] = Field(default_factory=list)
+    trigger_points: list[str]
+    essential: list[ZoneEntry]
+    spillover: list[ZoneEntry]
     note: str | None = None
 
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> TriggerPointPattern:
+        return cls(
+            list(data["trigger_points"]),
+            _zones(data["essential"]),
+            _zones(data.get("spillover", [])),
+            data.get("note"),
+        )
 
-class SourceRef(_Strict):
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
     """Where the facts of a muscle come from: a bibliography id and the chapter."""
 
-    ref: SnakeId
+    ref: str
     chapter: str | None = None
     note: str | None = None
 
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SourceRef:
+        return cls(data["ref"], data.get("chapter"), data.get("note"))
 
-class MuscleDef(_Strict):
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Inside another file's pydantic model (pain areas) a source reference is checked
+        by the knowledge's own model, then kept as this record."""
+        from pydantic_core import core_schema
+
+        from nmt_bodymap.core.knowledge_models import SourceRef as SourceRefModel
+
+        return core_schema.no_info_after_validator_function(
+            lambda model: cls.from_data(model.model_dump()), handler(SourceRefModel)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MuscleDef:
     """One muscle, present on both sides of the body."""
 
-    id: SnakeId
-    name: Text
-    aliases: list[Text] = Field(default_factory=list)
-    group: BodyGroup
+    id: str
+    name: str
+    aliases: list[str]
+    group: str
     layer: Literal["superficial", "deep"]
-    views: list[View] = Field(min_length=1)
-    trigger_points: list[TriggerPointDef] = Field(min_length=1)
+    views: list[View]
+    trigger_points: list[TriggerPointDef]
     referral: Referral
-    patterns: list[TriggerPointPattern] = Field(default_factory=list)
-    symptoms: list[Text] = Field(default_factory=list)
-    conditions: list[SnakeId] = Field(default_factory=list)
-    perpetuating_factors: list[Text] = Field(default_factory=list)
-    client_explanation: Text
-    self_care: list[Text] = Field(min_length=1)
-    sources: list[SourceRef] = Field(min_length=1)
+    patterns: list[TriggerPointPattern]
+    symptoms: list[str]
+    conditions: list[str]
+    perpetuating_factors: list[str]
+    client_explanation: str
+    self_care: list[str]
+    sources: list[SourceRef]
 
-    @field_validator("aliases")
     @classmethod
-    def _lower_case_aliases(cls, aliases: list[str]) -> list[str]:
-        """Aliases are matched case-insensitively; store them lower case, once each."""
-        cleaned: list[str] = []
-        for alias in aliases:
-            key = alias.strip().lower()
-            if key not in cleaned:
-                cleaned.append(key)
-        return cleaned
-
-    @field_validator("views")
-    @classmethod
-    def _views_once(cls, views: list[str]) -> list[str]:
-        if len(set(views)) != len(views):
-            raise ValueError("a view is listed twice")
-        return views
+    def from_data(cls, data: dict[str, Any]) -> MuscleDef:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            aliases=list(data.get("aliases", [])),
+            group=data["group"],
+            layer=data["layer"],
+            views=list(data["views"]),
+            trigger_points=[TriggerPointDef.from_data(tp) for tp in data["trigger_points"]],
+            referral=Referral.from_data(data["referral"]),
+            patterns=[TriggerPointPattern.from_data(p) for p in data.get("patterns", [])],
+            symptoms=list(data.get("symptoms", [])),
+            conditions=list(data.get("conditions", [])),
+            perpetuating_factors=list(data.get("perpetuating_factors", [])),
+            client_explanation=data["client_explanation"],
+            self_care=list(data["self_care"]),
+            sources=[SourceRef.from_data(s) for s in data["sources"]],
+        )
 
     def referral_patterns(self) -> list[TriggerPointPattern]:
         """The patterns per trigger point; one shared pattern when the data gives none."""
@@ -150,43 +189,47 @@ class MuscleDef(_Strict):
             )
         ]
 
-    def all_zones(self) -> list[tuple[Literal["essential", "spillover"], ZoneEntry]]:
+    def all_zones(self) -> list[tuple[ZoneKind, ZoneEntry]]:
         """Every zone entry with its kind ("essential" or "spillover")."""
-        return [("essential", z) for z in self.referral.essential] + [
-            ("spillover", z) for z in self.referral.spillover
+        essential: list[tuple[ZoneKind, ZoneEntry]] = [
+            ("essential", z) for z in self.referral.essential
         ]
+        return essential + [("spillover", z) for z in self.referral.spillover]
 
 
-class MuscleFile(_Strict):
-    """The top level of one ``resources/muscles/<group>.yaml`` file."""
-
-    muscles: list[MuscleDef]
-
-
-class SourceDef(_Strict):
+@dataclass(frozen=True, slots=True)
+class SourceDef:
     """A published reference of ``resources/sources.yaml``."""
 
-    id: SnakeId
-    authors: Text
-    title: Text
-    edition: Text
+    id: str
+    authors: str
+    title: str
+    edition: str
     year: int
-    publisher: Text
+    publisher: str
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SourceDef:
+        return cls(
+            data["id"],
+            data["authors"],
+            data["title"],
+            data["edition"],
+            int(data["year"]),
+            data["publisher"],
+        )
 
     def citation(self) -> str:
         return f"{self.authors}. {self.title}, {self.edition} ed. {self.publisher}, {self.year}."
 
 
-class SourcesFile(_Strict):
-    sources: list[SourceDef]
-
-
-class ConditionDef(_Strict):
+@dataclass(frozen=True, slots=True)
+class ConditionDef:
     """A condition a muscle is known for (``resources/conditions.yaml``)."""
 
-    id: SnakeId
-    label: Text
+    id: str
+    label: str
 
-
-class ConditionsFile(_Strict):
-    conditions: list[ConditionDef]
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ConditionDef:
+        return cls(data["id"], data["label"])

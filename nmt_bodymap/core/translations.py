@@ -24,8 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from nmt_bodymap.core.datafiles import read_model
-from nmt_bodymap.core.translations_schema import SECTIONS, OverlayFile, flatten
+from nmt_bodymap.core import knowledge_cache
 from nmt_bodymap.resources import resource_path
 
 Key = tuple[str, str, str]
@@ -184,10 +183,47 @@ def languages() -> tuple[str, ...]:
 
 @cache
 def load_overlay(language: str, folder: Path | None = None) -> dict[Key, Value]:
-    """The validated overlay texts of ``language`` (empty for English or a missing folder)."""
+    """The validated overlay texts of ``language`` (empty for English or a missing folder).
+
+    It is read from the knowledge cache while neither its files nor any resource file
+    changed (issue 18: no pydantic or YAML then); it is stored there only once validated.
+    """
     if language == ENGLISH:
         return {}
     folder = folder or overlay_folder(language)
+    key = knowledge_cache.overlay_key(language, folder, resource_path())
+    if key is not None:
+        cached = _overlay_from(knowledge_cache.read(knowledge_cache.OVERLAY_KIND, key))
+        if cached is not None:
+            return cached
+    overlay = _validated_overlay(folder)
+    if key is not None and key == knowledge_cache.overlay_key(language, folder, resource_path()):
+        rows = [[*k, v if isinstance(v, str) else list(v)] for k, v in overlay.items()]
+        knowledge_cache.write(knowledge_cache.OVERLAY_KIND, key, rows)
+    return overlay
+
+
+def _overlay_from(rows: object) -> dict[Key, Value] | None:
+    """The overlay of a cache entry; None when the entry is not in the shape written."""
+    if not isinstance(rows, list):
+        return None
+    overlay: dict[Key, Value] = {}
+    for row in rows:
+        if not (
+            isinstance(row, list) and len(row) == 4 and all(isinstance(p, str) for p in row[:3])
+        ):
+            return None
+        value = row[3]
+        if isinstance(value, list) and all(isinstance(line, str) for line in value):
+            overlay[(row[0], row[1], row[2])] = tuple(value)
+        elif isinstance(value, str):
+            overlay[(row[0], row[1], row[2])] = value
+        else:
+            return None
+    return overlay
+
+
+def _validated_overlay(folder: Path) -> dict[Key, Value]:
     english = english_texts()
     overlay: dict[Key, Value] = {}
     origin: dict[Key, Path] = {}
@@ -206,6 +242,9 @@ def load_overlay(language: str, folder: Path | None = None) -> dict[Key, Value]:
 
 
 def _read_file(path: Path) -> dict[Key, Value]:
+    from nmt_bodymap.core.datafiles import read_model
+    from nmt_bodymap.core.translations_schema import OverlayFile, flatten
+
     parsed = read_model(path, OverlayFile, TranslationError, unknown_key="no such field")
     return flatten(parsed)
 
@@ -215,6 +254,8 @@ _RECORD_KINDS = ("observation", "ischemia_sign", "entrapment_site")
 
 def _entry_name(key: Key) -> str:
     """Where the text sits in the overlay file: ``muscles.masseter.trigger_points.tp1.label``."""
+    from nmt_bodymap.core.translations_schema import SECTIONS
+
     kind, item, field = key
     if kind == "trigger_point":
         muscle, tp = item.split("/", 1)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from nmt_bodymap.core import atlas_cache, knowledge, svg_geometry
+from nmt_bodymap.core import atlas_cache, datafiles, svg_geometry
 from nmt_bodymap.core.atlas import CACHE_KIND, Atlas, cache_key, read_atlas
 from nmt_bodymap.core.knowledge import KnowledgeError, load_knowledge
 from nmt_bodymap.resources import asset_path, resource_path
@@ -207,8 +207,8 @@ def test_knowledge_from_the_cache_equals_the_parsed_files_and_skips_yaml(
 ) -> None:
     parsed = load_knowledge(_copy_muscles(tmp_path / "first"))
     yaml_reads: list[Path] = []
-    real = knowledge.read_yaml
-    monkeypatch.setattr(knowledge, "read_yaml", lambda p: yaml_reads.append(p) or real(p))
+    real = datafiles.read_yaml
+    monkeypatch.setattr(datafiles, "read_yaml", lambda p: yaml_reads.append(p) or real(p))
 
     cached = load_knowledge(_copy_muscles(tmp_path / "second"))  # same bytes, new folder
 

@@ -13,17 +13,22 @@ import inspect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
-from functools import cache
 from typing import Any, TypeVar, dataclass_transform
 
 R = TypeVar("R")
 
 
-@cache
+_NAMES: dict[type[Any], tuple[str, ...]] = {}
+_PLAIN: set[type[Any]] = set()
+
+
 def record_names(record_type: type[Any]) -> tuple[str, ...]:
     """The field names of a record type, in declaration order (looked up once per type:
     ``dataclasses.fields`` per row was a fifth of the progress view's store read)."""
-    return tuple(f.name for f in fields(record_type))
+    names = _NAMES.get(record_type)
+    if names is None:
+        names = _NAMES[record_type] = tuple(f.name for f in fields(record_type))
+    return names
 
 
 def to_record(record_type: type[R], row: Any, **extra: Any) -> R:
@@ -47,10 +52,11 @@ def records_of_rows(record_type: type[R], rows: Iterable[Sequence[Any]]) -> list
     return made
 
 
-@cache
 def _check_plain(record_type: type[Any]) -> tuple[str, ...]:
-    if hasattr(record_type, "__post_init__") or hasattr(record_type, "__slots__"):
-        raise TypeError(f"{record_type.__name__} is not a plain record")
+    if record_type not in _PLAIN:
+        if hasattr(record_type, "__post_init__") or hasattr(record_type, "__slots__"):
+            raise TypeError(f"{record_type.__name__} is not a plain record")
+        _PLAIN.add(record_type)
     return record_names(record_type)
 
 

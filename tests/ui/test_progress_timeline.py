@@ -103,6 +103,15 @@ def test_a_visit_changed_after_the_view_opened_shows_its_change(
     assert view.earlier_combo.currentIndex() == 2 and view.later_combo.currentIndex() == 4
     assert view.timeline.currentIndex().row() == 2
 
+    # Hidden, the view reads nothing on a change; shown again, it reads what is stored.
+    view.hide()
+    call_on_worker(qtbot, worker, lambda s: _mark(s, visits[3], 10))  # April: 4 -> 10
+    view.schedule_reload()
+    assert not view._reload_timer.isActive()
+    assert view.intensity_chart.values("Peak")[3] == 4
+    view.show()
+    qtbot.waitUntil(lambda: view.intensity_chart.values("Peak")[3] == 10, timeout=20_000)
+
 
 def test_a_change_stored_while_the_window_shows_progress_is_shown(
     qtbot: Any, window: Any, seeded: dict[str, Any]

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -198,6 +198,7 @@ class ProgressView(QWidget):
         layout.addWidget(scroll, 1)
         fit_to_screen(self, 1200, 900)
         self._generation = 0
+        self._stale = False  # a change was reported while the view was hidden
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_MS)
@@ -224,8 +225,18 @@ class ProgressView(QWidget):
 
     def schedule_reload(self, *_args: object) -> None:
         """A chart changed (here or at another station): read again once the burst of
-        changes is over (:data:`RELOAD_MS`), so the view shows what is stored."""
-        self._reload_timer.start()
+        changes is over (:data:`RELOAD_MS`), so the view shows what is stored. A hidden
+        view reads nothing until it is shown again."""
+        if self.isVisible():
+            self._reload_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def show_history(self, history: list[VisitHistory]) -> None:
         chosen = self._chosen_visits()

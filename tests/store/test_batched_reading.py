@@ -3,14 +3,21 @@ visit's document read as plain columns, and every visit of a client with its row
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, dataclass
 from datetime import UTC, datetime
+
+import pytest
 
 from nmt_bodymap.core.operations import VISIT_ROW_KINDS, RowKind
 from nmt_bodymap.store import ChartStore, history
 from nmt_bodymap.store.reading import MODELS, visit_rows
+from nmt_bodymap.store.records import FollowUpRecord, record_names, records_of_rows
 from tests.conftest import body_point
 
 _X, _Y = body_point("anterior", "temple", "right")
+_NOW = datetime(2025, 1, 5, 9, tzinfo=UTC)
+# uid, version, created_at, updated_at, id, visit_id, deleted_at, soreness, relief, note
+FOLLOW_UP_ROW = ("u-1", 2, _NOW, _NOW, 7, 3, None, 30.0, 4.0, "better")
 MARK = {"view": "anterior", "x": _X, "y": _Y, "region": "temple", "side": "right"}
 
 
@@ -65,7 +72,20 @@ def test_visit_document_holds_every_row_as_the_row_by_row_reading_does(
 
 def test_client_visits_reads_what_the_per_visit_calls_read(store: ChartStore) -> None:
     client_id, visits = _chart(store)
-    kinds = (RowKind.PAIN_MARK, RowKind.FINDING, RowKind.FOLLOW_UP, RowKind.OBSERVATION)
+    store.add_treatment(
+        visits[0],
+        muscle_id="trapezius",
+        side="right",
+        technique="ischemic compression",
+        hold_lengths=[30, 45],
+    )
+    kinds = (
+        RowKind.PAIN_MARK,
+        RowKind.FINDING,
+        RowKind.FOLLOW_UP,
+        RowKind.OBSERVATION,
+        RowKind.TREATMENT,
+    )
     read = store.client_visits(client_id, kinds)
     assert read.visits == store.list_visits(client_id)  # newest first, removed visit left out
     assert [v.id for v in read.visits] == visits[::-1]
@@ -74,5 +94,30 @@ def test_client_visits_reads_what_the_per_visit_calls_read(store: ChartStore) ->
         assert read.of(RowKind.FINDING, visit_id) == store.list_findings(visit_id)
         assert read.of(RowKind.FOLLOW_UP, visit_id) == store.list_follow_ups(visit_id)
         assert read.of(RowKind.OBSERVATION, visit_id) == store.list_observations(visit_id)
+        assert read.of(RowKind.TREATMENT, visit_id) == store.list_treatments(visit_id)
+    assert read.of(RowKind.TREATMENT, visits[0])[0].hold_lengths == [30, 45]
     assert len(read.of(RowKind.PAIN_MARK, visits[1])) == 2  # the removed mark is not read
     assert read.visits[0].started_at.tzinfo is not None
+
+
+def test_records_made_from_rows_behave_as_records_made_by_init() -> None:
+    made = records_of_rows(FollowUpRecord, [FOLLOW_UP_ROW])
+    by_init = FollowUpRecord(**dict(zip(record_names(FollowUpRecord), FOLLOW_UP_ROW, strict=True)))
+    assert made == [by_init] and hash(made[0]) == hash(by_init) and repr(made[0]) == repr(by_init)
+    with pytest.raises(FrozenInstanceError):
+        made[0].note = "changed"  # type: ignore[misc]
+    with pytest.raises(ValueError):  # a row of another shape is refused, never half-filled
+        records_of_rows(FollowUpRecord, [FOLLOW_UP_ROW[:-1]])
+
+
+def test_records_of_rows_refuses_a_type_with_post_init() -> None:
+    @dataclass(frozen=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError("negative")
+
+    with pytest.raises(TypeError):
+        records_of_rows(Checked, [(-1,)])

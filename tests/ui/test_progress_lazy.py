@@ -17,7 +17,7 @@ VISITS = 30
 
 
 def _image(view: ProgressView, row: int) -> QImage:
-    return view.timeline.item(row).icon().pixmap(72, 72).toImage()
+    return view.timeline.icon(row).pixmap(72, 72).toImage()
 
 
 def _is_blank(image: QImage) -> bool:

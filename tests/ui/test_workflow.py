@@ -307,15 +307,15 @@ def test_progress_chart_shows_peak_and_mean_per_visit(
     qtbot.waitUntil(lambda: view.loaded, timeout=10_000)
     assert view.after_chart.values("Soreness (days)") == (2.0, None)
     assert view.after_chart.values("Relief (days)") == (5.0, None)
-    assert "after: soreness 48 h · relief 5 days" in view.timeline.item(0).text()
-    assert view.timeline.item(0).toolTip().startswith("Soreness lasted longer")
-    assert "after: follow-up not recorded" in view.timeline.item(1).text()
+    assert "after: soreness 48 h · relief 5 days" in view.timeline.text(0)
+    assert view.timeline.tooltip(0).startswith("Soreness lasted longer")
+    assert "after: follow-up not recorded" in view.timeline.text(1)
     assert view.intensity_chart.values("Peak") == (8, 3)
     assert view.intensity_chart.values("Mean") == pytest.approx((6.0, 2.5))
     assert view.trigger_chart.values("Active trigger points") == (2.0, 0.0)
     stored_first = call_on_worker(qtbot, worker, lambda s: s.list_pain_marks(first.id))
     assert view.extent_chart.values("Extent %")[0] == pytest.approx(pain_extent(stored_first))
-    assert view.timeline.count() == 2 and "peak 8" in view.timeline.item(0).text()
+    assert view.timeline.count() == 2 and "peak 8" in view.timeline.text(0)
     assert view.later_view.shown[("anterior", "cheek", "right")] == "new"
     assert view.earlier_view.shown[("anterior", "jaw", "right")] == "resolved"
     assert view.later_view.shown[("anterior", "temple", "right")] == "unchanged"

@@ -67,9 +67,14 @@ class OpenVisit(QObject):
         # Counts every announced change of the rows or of a save status (each is announced
         # right after it is made): what was read at one revision is still exact at it.
         self.revision = 0
+        # Counts the document's announced changes only (rows added, changed, removed, a
+        # visit loaded), not save statuses: what depends on the rows' values alone (the
+        # window's ranking) is still exact while it is unchanged (issue 18).
+        self.doc_revision = 0
 
     def _announce(self, change: DocChange) -> None:
         self.revision += 1
+        self.doc_revision += 1
         self.changed.emit(change)
 
     def _announce_status(self, uids: frozenset[str]) -> None:

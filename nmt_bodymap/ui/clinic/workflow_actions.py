@@ -125,6 +125,9 @@ def install_workflow_actions(window: MainWindow) -> RedFlagBanner:
             status(tr("Choose a client first"))
             return
         view = ProgressView(store_call, client_id)
+        # issue 18: a chart changed while the view is open (stored here or at another
+        # station, as the change watcher finds it) is read again
+        w.change_watcher.other_change.connect(view.schedule_reload)
         view.show()
         keep(view)
 

@@ -14,8 +14,10 @@ the menu of a mark work on a dense view as on a sparse one. Hovering shows the m
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QTransform
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -29,8 +31,12 @@ from nmt_bodymap.ui.map.palette import intensity_color
 
 PLAIN_RADIUS = MARK_RADIUS * 0.6  # screen pixels: a plain symbol is smaller than a badge
 
+# half the side of a symbol's stamp: the symbols reach 1.2 radii from their centre
+STAMP_HALF = math.ceil(PLAIN_RADIUS * 1.25) + 1
+
 _BRUSHES: dict[int, QBrush] = {}
 _SYMBOLS: dict[str, QPainterPath] = {}
+_STAMPS: dict[tuple[int, str, float], QPixmap] = {}
 
 
 def plain_brush(intensity: int) -> QBrush:
@@ -46,6 +52,27 @@ def plain_symbol(quality: str) -> QPainterPath:
     found = _SYMBOLS.get(quality)
     if found is None:
         found = _SYMBOLS[quality] = quality_symbol(quality, PLAIN_RADIUS)
+    return found
+
+
+def plain_stamp(intensity: int, quality: str, ratio: float) -> QPixmap:
+    """The plain symbol of an intensity and a quality, drawn once into a small pixmap at
+    the device's pixel ratio, centred at (``STAMP_HALF``, ``STAMP_HALF``)."""
+    key = (intensity, quality, ratio)
+    found = _STAMPS.get(key)
+    if found is None:
+        side = 2 * STAMP_HALF
+        found = QPixmap(math.ceil(side * ratio), math.ceil(side * ratio))
+        found.setDevicePixelRatio(ratio)
+        found.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(found)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(plain_brush(intensity))
+        painter.translate(STAMP_HALF, STAMP_HALF)
+        painter.drawPath(plain_symbol(quality))
+        painter.end()
+        _STAMPS[key] = found
     return found
 
 
@@ -132,16 +159,22 @@ class DenseMarks(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """Every mark's symbol at a constant size on screen (in device coordinates)."""
+        """Every mark's symbol at a constant size on screen (in device coordinates): a
+        stamp per intensity and quality drawn once, then copied to each mark's place (a
+        path filled per mark was 85 ms for 5,000 marks)."""
         to_device = painter.worldTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        at = QTransform()
+        m11, m12, m21, m22 = to_device.m11(), to_device.m12(), to_device.m21(), to_device.m22()
+        dx, dy = to_device.dx() - STAMP_HALF, to_device.dy() - STAMP_HALF
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        stamps: dict[tuple[int, str], QPixmap] = {}
+        draw = painter.drawPixmap
+        painter.resetTransform()
         for mark in self._marks.values():
-            point = to_device.map(QPointF(mark.x, mark.y))  # type: ignore[arg-type]
-            at.reset()
-            at.translate(point.x(), point.y())
-            painter.setTransform(at)
-            painter.setBrush(plain_brush(mark.intensity))
-            painter.drawPath(plain_symbol(mark.quality))
+            x, y = mark.x, mark.y
+            kind = (mark.intensity, mark.quality)
+            stamp = stamps.get(kind)
+            if stamp is None:
+                stamp = stamps[kind] = plain_stamp(mark.intensity, mark.quality, ratio)
+            draw(QPointF(m11 * x + m21 * y + dx, m12 * x + m22 * y + dy), stamp)  # type: ignore[operator]
         painter.setTransform(to_device)

@@ -10,17 +10,16 @@ at the later visit in red, places that resolved in green (hatched), unchanged in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
 from nmt_bodymap.ui.documents.after_care_words import follow_up_summary_words
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.progress.marks_comparison import MarksComparison
+from nmt_bodymap.ui.progress.timeline import Timeline, TimelineRow
 from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
 from nmt_bodymap.ui.window_state import fit_to_screen
 
@@ -43,6 +43,7 @@ THUMB_HEIGHT = 72
 # Thumbnails are made for the rows on screen only (issue 18: 2,000 visits made 2,000 PNGs on
 # the GUI thread); the worker makes the first FIRST_SCREEN, the rest as they scroll into view.
 FIRST_SCREEN = 16
+RELOAD_MS = 300  # a chart changed: read again this long after the last change
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,25 @@ def _when(visit: Any) -> str:
     return f"{day.day:02d} {month} {day.year}"
 
 
+def _row_text(entry: VisitHistory, label: str) -> str:
+    """A visit's row in the timeline: date, complaint, figures, how the client fared after."""
+    m = entry.measures
+    after = entry.follow_up
+    return tr(
+        "{label}  {complaint}\n   peak {peak} · extent {extent}% · "
+        "{active} active TrP\n   after: {after}"
+    ).format(
+        label=label,
+        complaint=entry.visit.chief_complaint or tr("visit"),
+        peak="–" if m.peak_intensity is None else str(m.peak_intensity),
+        extent=f"{m.extent_percent:.1f}",
+        active=m.active_trigger_points,
+        after=follow_up_summary_words(
+            after.soreness_hours if after else None, after.relief_days if after else None
+        ),
+    )
+
+
 class ProgressView(QWidget):
     """The progress of one client over their visits (a therapist's screen: it shows visit
     dates and complaints, so it is never used in education mode)."""
@@ -112,12 +132,10 @@ class ProgressView(QWidget):
         self.history: list[VisitHistory] = []
         self.loaded = False
 
-        self.timeline = QListWidget()
+        self.timeline = Timeline(THUMB_HEIGHT)
         self.timeline.setObjectName("visit-timeline")
         self.timeline.setSpacing(4)
-        self.timeline.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
         self.timeline.setAccessibleName(tr("Visit timeline"))
-        self.timeline.setUniformItemSizes(True)  # 2,000 rows laid out without measuring each
         self.timeline.verticalScrollBar().valueChanged.connect(self._fill_thumbnails)
         self._thumbs_pending: set[int] = set()
         self.intensity_chart = TrendChart(tr("Pain intensity (0–10)"), y_max=10)
@@ -179,50 +197,66 @@ class ProgressView(QWidget):
         right.setMinimumHeight(640)
         layout.addWidget(scroll, 1)
         fit_to_screen(self, 1200, 900)
-        atlas_for_worker = self.atlas
-        store_call(
-            lambda store: load_history(store, client_id, atlas_for_worker),
-            self.show_history,
+        self._generation = 0
+        self._stale = False  # a change was reported while the view was hidden
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the client's visits again (on the worker) and show them; an answer to an
+        earlier read that arrives after a later one was asked for is dropped."""
+        self._generation += 1
+        generation, client_id, atlas = self._generation, self.client_id, self.atlas
+
+        def shown(history: list[VisitHistory]) -> None:
+            if generation == self._generation:
+                self.show_history(history)
+
+        self.store_call(
+            lambda store: load_history(store, client_id, atlas),
+            shown,
             lambda exc: self.changes_label.setText(
                 tr("Could not read the visits: {exc}").format(exc=exc)
             ),
         )
 
+    def schedule_reload(self, *_args: object) -> None:
+        """A chart changed (here or at another station): read again once the burst of
+        changes is over (:data:`RELOAD_MS`), so the view shows what is stored. A hidden
+        view reads nothing until it is shown again."""
+        if self.isVisible():
+            self._reload_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
     def show_history(self, history: list[VisitHistory]) -> None:
+        chosen = self._chosen_visits()
         self.history = list(history)
-        self.timeline.clear()
         self._thumbs_pending.clear()
         labels = [_when(e.visit) for e in self.history]
-        for entry, label in zip(self.history, labels, strict=True):
-            m = entry.measures
-            peak = "–" if m.peak_intensity is None else str(m.peak_intensity)
-            complaint = entry.visit.chief_complaint or tr("visit")
+        rows: list[TimelineRow] = []
+        icons: dict[int, QIcon] = {}
+        longer = tr("Soreness lasted longer than the expected 24 to 36 hours")
+        for row, (entry, label) in enumerate(zip(self.history, labels, strict=True)):
             after = entry.follow_up
-            after_words = follow_up_summary_words(
-                after.soreness_hours if after else None, after.relief_days if after else None
-            )
-            item = QListWidgetItem(
-                tr(
-                    "{label}  {complaint}\n   peak {peak} · extent {extent}% · "
-                    "{active} active TrP\n   after: {after}"
-                ).format(
-                    label=label,
-                    complaint=complaint,
-                    peak=peak,
-                    extent=f"{m.extent_percent:.1f}",
-                    active=m.active_trigger_points,
-                    after=after_words,
-                )
-            )
-            if entry.thumbnail is not None:
-                item.setIcon(thumbnail_icon(entry.thumbnail))
-            else:
-                item.setIcon(self._blank_icon())  # the row keeps its height until drawn
-                self._thumbs_pending.add(self.timeline.count())
+            warning = ""
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
-                item.setForeground(QColor("#b3261e"))
-                item.setToolTip(tr("Soreness lasted longer than the expected 24 to 36 hours"))
-            self.timeline.addItem(item)
+                warning = longer
+            rows.append(TimelineRow(partial(_row_text, entry, label), warning))
+            if entry.thumbnail is not None:
+                icons[row] = thumbnail_icon(entry.thumbnail)
+            else:
+                self._thumbs_pending.add(row)  # blank (the row keeps its height) until drawn
+        self.timeline.timeline_model.set_rows(rows, icons)
         ms = [e.measures for e in self.history]
         self.intensity_chart.set_data(
             labels,
@@ -269,19 +303,31 @@ class ProgressView(QWidget):
             combo.addItems(labels)
             combo.blockSignals(False)
         if self.history:
-            self.earlier_combo.setCurrentIndex(0)
-            self.later_combo.setCurrentIndex(len(self.history) - 1)
+            self._choose_visits(*chosen)
         self._compare()
         self.loaded = True
         self._fill_thumbnails()
 
-    def _blank_icon(self) -> QIcon:
-        blank = getattr(self, "_blank", None)
-        if blank is None:
-            pixmap = QPixmap(THUMB_HEIGHT, THUMB_HEIGHT)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            blank = self._blank = QIcon(pixmap)
-        return blank
+    def _chosen_visits(self) -> tuple[int | None, int | None, int | None]:
+        """The visit ids chosen now: compared earlier, compared later, selected in the list."""
+
+        def visit_at(row: int) -> int | None:
+            return self.history[row].visit.id if 0 <= row < len(self.history) else None
+
+        return (
+            visit_at(self.earlier_combo.currentIndex()),
+            visit_at(self.later_combo.currentIndex()),
+            visit_at(self.timeline.currentIndex().row()),
+        )
+
+    def _choose_visits(self, earlier: int | None, later: int | None, current: int | None) -> None:
+        """After a read: the same visits chosen as before (first and last when new)."""
+        rows = {entry.visit.id: row for row, entry in enumerate(self.history)}
+        self.earlier_combo.setCurrentIndex(rows.get(earlier, 0))
+        last = len(self.history) - 1
+        self.later_combo.setCurrentIndex(rows.get(later, last))
+        if current in rows:
+            self.timeline.setCurrentIndex(self.timeline.timeline_model.index(rows[current]))
 
     def _fill_thumbnails(self, *_args: object) -> None:
         """Draw the thumbnails of the rows on screen that have none yet."""
@@ -295,7 +341,7 @@ class ProgressView(QWidget):
                 self._thumbs_pending.discard(row)
                 marks = self.history[row].marks
                 png = marks_thumbnail(marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
-                self.timeline.item(row).setIcon(thumbnail_icon(png))
+                self.timeline.timeline_model.set_icon(row, thumbnail_icon(png))
 
     def _rows_on_screen(self) -> tuple[int, int]:
         """First and last row in the timeline's viewport (-1, -1 when none)."""

@@ -4,9 +4,12 @@ map highlight updated, off screen, over 1,000 clicks spread over both views.
 What one sample times, on the GUI thread, in the real window on a real chart:
 a left click delivered to the body view (the mark is drawn and queued for saving,
 the candidates are re-ranked and the list rebuilt), the best candidate chosen (its
-muscle, trigger points and referral zone lit on both views) and both views and the
-list repainted. The visit already holds three marks, as a typical visit does; each
-click adds a fourth, which is undone (outside the timing) before the next click.
+muscle, trigger points and referral zone lit on both views) and both views, the list (its
+tab current) and the detail's summary repainted (the detail is laid out at the end of the
+gesture, from an event posted to the panel: delivered in the sample). The visit already
+holds three marks, as a typical visit does; each click adds a fourth, which is undone
+(outside the timing) before the next click. ``list_fills_per_click``: how often the
+candidate list was filled per click (one refresh per gesture).
 Saving runs on the worker thread and is not waited for: the window never waits.
 Beside the wall-clock figures, ``cpu_p50/p95/p99_ms`` give the GUI thread's CPU time per
 sample (``time.thread_time``): on a machine shared with other jobs the wall clock also
@@ -92,13 +95,17 @@ def _click_points(window: Any, count: int, rng: random.Random) -> list[tuple[str
 def run(clicks: int | None = None, seed: int = 5) -> dict[str, float]:
     if clicks is None:  # run.py --quick: a CI-size run
         clicks = 200 if os.environ.get("NMT_BENCH_QUICK") == "1" else 1000
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
 
+    from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
     from nmt_bodymap.ui.map.map_items import TriggerPointPin
 
     with tempfile.TemporaryDirectory(prefix="nmt-bench-click-") as tmp:
         window, worker = _open_window(Path(tmp) / "charts.sqlite3")
+        # The candidate list in view, as when a therapist clicks to see what to check (the
+        # window opens on the visit summary: the list was neither shown nor painted).
+        window.side_tabs.setCurrentWidget(window.candidates)
         rng = random.Random(seed)
         points = _click_points(window, 2 * clicks + 3, rng)
         for view, pos in points[:3]:  # a typical visit: a few marks already there
@@ -107,6 +114,15 @@ def run(clicks: int | None = None, seed: int = 5) -> dict[str, float]:
             )
         samples: list[float] = []
         cpu: list[float] = []
+        refreshes: list[int] = []  # candidate list fills per click
+        fills = [0]
+        real_fill = CandidatesPanel.show_for_marks
+
+        def counted(panel: Any, marks: Any, selected: bool) -> None:
+            fills[0] += 1
+            real_fill(panel, marks, selected)
+
+        CandidatesPanel.show_for_marks = counted  # type: ignore[method-assign]
         lit = 0
         measured = 0
         for view, pos in points[3:]:
@@ -121,14 +137,21 @@ def run(clicks: int | None = None, seed: int = 5) -> dict[str, float]:
             listed = window.candidates.candidates()
             if listed:
                 window.candidates.choose(listed[0].muscle, listed[0].side)
+            # what the panel left for the end of the gesture (the chosen muscle's detail)
+            QCoreApplication.sendPostedEvents(window.candidates)
             for body_view in window.body_map.views.values():
                 body_view.viewport().repaint()
             window.candidates.tree.viewport().repaint()
+            window.candidates.summary.viewport().repaint()
+            refreshes.append(fills[0])
+            fills[0] = 0
             samples.append((time.perf_counter() - start) * 1000.0)
             cpu.append((time.thread_time() - start_cpu) * 1000.0)
             lit += window.body_map._highlight is not None
             window.undo_stack.undo()
             _wait_until(lambda: worker.pending() == 0)
+            fills[0] = 0
+        CandidatesPanel.show_for_marks = real_fill  # type: ignore[method-assign]
         window.close()
         worker.shutdown()
     return {
@@ -139,6 +162,7 @@ def run(clicks: int | None = None, seed: int = 5) -> dict[str, float]:
         "cpu_p50_ms": statistics.median(cpu),
         "cpu_p95_ms": percentile(cpu, 0.95),
         "cpu_p99_ms": percentile(cpu, 0.99),
+        "list_fills_per_click": statistics.mean(refreshes),
         "clicks": float(len(samples)),
         "highlighted_fraction": lit / len(samples),
     }

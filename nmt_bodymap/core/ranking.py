@@ -309,18 +309,32 @@ def under_spots(
     spots: Sequence[Spot], knowledge: KnowledgeBase | None = None, atlas: AtlasLike | None = None
 ) -> list[tuple[str, Side, tuple[int, ...]]]:
     """The muscles lying under the spots (muscle id, side, indexes of the spots), most
-    spots first: always worth palpating where it hurts, whatever refers there."""
+    spots first: always worth palpating where it hurts, whatever refers there.
+
+    Worked out per distinct place (view, region, side and the muscles under it: one tree
+    query per view for all the points), so a visit's 10,000 marks cost a look-up per place.
+    """
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
-    found: dict[tuple[str, Side], list[int]] = {}
-    for i, given in enumerate(spots):
-        spot = sided_spot(given, atlas)
-        point = spot_point(spot.view, spot.region, spot.side, spot.point, atlas)
+    sided = [sided_spot(given, atlas) for given in spots]
+    points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in sided]
+    places = distinct_places(sided, points, atlas)
+    per_place: list[tuple[tuple[str, Side], ...]] = []
+    for spot, point in zip(places.spots, places.points, strict=True):
         if point is None or spot.view == INTERNAL_VIEW:
+            per_place.append(())
             continue
-        for muscle_id, side in muscles_under(atlas, spot.view, point):
-            if muscle_id in kb and side in ("left", "right") and fits(spot, side):
-                found.setdefault((muscle_id, side), []).append(i)
+        per_place.append(
+            tuple(
+                (muscle_id, side)
+                for muscle_id, side in muscles_under(atlas, spot.view, point)
+                if muscle_id in kb and side in ("left", "right") and fits(spot, side)
+            )
+        )
+    found: dict[tuple[str, Side], list[int]] = {}
+    for i, place in enumerate(places.of):
+        for key in per_place[place]:
+            found.setdefault(key, []).append(i)
     order = sorted(found.items(), key=lambda kv: (-len(kv[1]), kb.muscle(kv[0][0]).name, kv[0][1]))
     return [(muscle_id, side, tuple(indexes)) for (muscle_id, side), indexes in order]
 

@@ -767,6 +767,11 @@
         <translation>Alle Änderungen gespeichert</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_rows.py"/>
+        <source>Also palpate under the spot</source>
+        <translation>Auch unter der Schmerzstelle abtasten</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_text.py"/>
         <source>Also {others}, from another trigger point of the same muscle (two trigger points of the same muscle).</source>
         <translation>Auch {others}, von einem anderen Triggerpunkt desselben Muskels (zwei Triggerpunkte desselben Muskels).</translation>

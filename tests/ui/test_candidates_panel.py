@@ -37,8 +37,8 @@ def what_it_shows(panel: CandidatesPanel) -> dict[str, Any]:
         rows.append(
             (
                 [item.text(c) for c in range(3)],
-                item.toolTip(0),
-                item.toolTip(2),
+                panel.tooltip(item, 0),  # made when asked for
+                panel.tooltip(item, 2),
                 item.data(0, Qt.ItemDataRole.UserRole),
                 item.isSelected(),
             )

@@ -45,5 +45,5 @@ def test_a_visit_of_many_marks_fills_the_list_once_with_each_place_once(
     assert [n for n in calls if n] == [120]  # one fill for the opened visit, not per mark
     top = window.candidates.tree.topLevelItem(0)
     assert top is not None and top.text(2) != ""
-    tip = top.toolTip(0).splitlines()
+    tip = window.candidates.tooltip(top, 0).splitlines()  # made when asked for
     assert 1 <= len(tip) <= 3 and len(set(tip)) == len(tip)  # each place once, not 120 lines

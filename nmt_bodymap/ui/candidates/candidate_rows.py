@@ -4,30 +4,61 @@ Parts of a group with one referral pattern (the scalenes, the deltoid parts, add
 and brevis, the medial hamstrings) are one row, labelled with the group and opening into
 its parts; the row stands for its best-ranked part. The muscles lying under the marks
 follow in their own section, open, under a heading row that cannot be chosen.
+
+A click changes the list a little (a muscle more or less, rows moved, "2 of 3 spots" become
+"2 of 4"), so the tree is updated in place (:func:`sync_rows`): the items of rows still
+listed are kept (only changed cells set, moved rows moved), the others added or taken out.
+A row's tooltip (its zone at each place) is made when it is asked for (:func:`row_tooltip`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
 )
 
 from nmt_bodymap.core.ranking import Candidate
 from nmt_bodymap.ui.candidates.candidate_text import ZONE_WORDS, place_zones
-from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.labels import knowledge_text, muscle_label, side_label
 
-UNDER_SPOT_HEADING = "Also palpate under the spot"
+UNDER_SPOT_HEADING = tr_noop("Also palpate under the spot")
 ROW_PADDING = QSize(4, 8)  # extra width and height of a row: easy to hit on a touch screen
-Row = tuple[Candidate | None, str, list[Candidate]]  # data, label, parts (a group's members)
-RowShape = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]  # the row's texts, its parts'
+ROLE = Qt.ItemDataRole.UserRole
+Texts = tuple[str, str, str]  # muscle (or group, or heading), side, explains
+Key = tuple[str, ...]  # what a row stands for, kept across updates: ("muscle", id, side)...
+
+
+@dataclass
+class Row:
+    """One row as the list should show it (``parts``: a group's members, or the section's
+    muscles)."""
+
+    key: Key
+    texts: Texts
+    data: Candidate | None
+    parts: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Shown:
+    """One row as the tree shows it: its item and what was last set on it."""
+
+    key: Key
+    item: QTreeWidgetItem
+    texts: Texts
+    data: Candidate | None
+    parts: list[Shown] = field(default_factory=list)
 
 
 def top_row(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
@@ -51,12 +82,32 @@ def tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
 
 
 class PaddedRows(QStyledItemDelegate):
-    """Taller rows without a style sheet (a sheet re-styles every cell on every paint)."""
+    """Taller rows without a style sheet (a sheet re-styles every cell on every paint); a
+    row's tooltip made only when the pointer rests on it (``tip``)."""
+
+    tip: Callable[[QModelIndex | QPersistentModelIndex], str] | None = None
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         return super().sizeHint(option, index) + ROW_PADDING
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.tip is not None:
+            text = self.tip(index)
+            if text:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+            QToolTip.hideText()
+            event.ignore()
+            return False
+        return super().helpEvent(event, view, option, index)
 
 
 class CandidateTree(QTreeWidget):
@@ -72,97 +123,170 @@ class CandidateTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-def idea_rows(candidates: Sequence[Candidate], under: Sequence[Candidate]) -> list[Row]:
+class RowTexts:
+    """The row texts in one language, each made once and kept (the panel keeps this while
+    the language stays): a click lists mostly the muscles, sides and "n of m spots" of the
+    click before, so it makes few texts anew and looks the language up once per fill."""
+
+    def __init__(self, total: int, language: str) -> None:
+        self.total = total  # the number of spots of the fill being made
+        self.language = language
+        self._names: dict[str, str] = {}
+        self._sides: dict[str, str] = {}
+        self._groups: dict[str, str] = {}
+        self._explains: dict[tuple[int, int] | str | None, str] = {}
+
+    def muscle(self, muscle_id: str) -> str:
+        name = self._names.get(muscle_id)
+        if name is None:
+            name = self._names[muscle_id] = muscle_label(muscle_id, self.language)
+        return name
+
+    def side(self, side: str) -> str:
+        word = self._sides.get(side)
+        if word is None:
+            word = self._sides[side] = side_label(side, self.language)
+        return word
+
+    def group(self, group_id: str) -> str:
+        label = self._groups.get(group_id)
+        if label is None:
+            label = self._groups[group_id] = _group_label(group_id, self.language)
+        return label
+
+    def explains(self, candidate: Candidate) -> str:
+        """What the Explains cell says: the zone of the one spot, or "n of m spots"."""
+        total = self.total
+        key: tuple[int, int] | str | None
+        if total <= 1:
+            key = candidate.zones[0] if candidate.zones else None
+        else:
+            key = (len(candidate.explains), total)
+        text = self._explains.get(key)
+        if text is None:
+            text = self._explains[key] = explains_text(candidate, total)
+        return text
+
+    def row(self, candidate: Candidate, name: str) -> Row:
+        texts = (name, self.side(candidate.side), self.explains(candidate))
+        return Row(("muscle", candidate.muscle, candidate.side), texts, candidate)
+
+
+def idea_rows(
+    candidates: Sequence[Candidate], under: Sequence[Candidate], texts: RowTexts
+) -> list[Row]:
     """Top-level rows in rank order (a group at its best part), then the under-spot section."""
-    rows: list[Row] = []
+    ideas: list[tuple[Candidate, str | None, list[Candidate]]] = []
     by_idea: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in candidates:
         if candidate.group is None:
-            rows.append((candidate, muscle_label(candidate.muscle), []))
+            ideas.append((candidate, None, []))
             continue
         idea = (candidate.group, candidate.side)
         if idea not in by_idea:
             by_idea[idea] = []
-            rows.append((candidate, _group_label(candidate.group), by_idea[idea]))
+            ideas.append((candidate, candidate.group, by_idea[idea]))
         by_idea[idea].append(candidate)
-    rows = [
-        (c, label, parts) if len(parts) > 1 else (c, muscle_label(c.muscle) if c else label, [])
-        for c, label, parts in rows
-    ]
+    rows: list[Row] = []
+    for best, group, parts in ideas:
+        if group is None or len(parts) < 2:
+            rows.append(texts.row(best, texts.muscle(best.muscle)))
+            continue
+        row = texts.row(best, texts.group(group))
+        row.key = ("group", group, best.side)
+        row.parts = [texts.row(p, texts.muscle(p.muscle)) for p in parts]
+        rows.append(row)
     if under:
-        rows.append((None, UNDER_SPOT_HEADING, list(under)))
+        parts_under = [texts.row(c, texts.muscle(c.muscle)) for c in under]
+        rows.append(Row(("under",), (tr(UNDER_SPOT_HEADING), "", ""), None, parts_under))
     return rows
 
 
-def _group_label(group_id: str) -> str:
+def _group_label(group_id: str, language: str) -> str:
     from nmt_bodymap.core.pain_areas import load_pain_areas
 
     group = load_pain_areas().groups.get(group_id)
     if group is None:
         return group_id.replace("_", " ").capitalize()
-    return knowledge_text("muscle_group", group_id, "label", group.label)
+    return knowledge_text("muscle_group", group_id, "label", group.label, language)
 
 
 def explains_text(candidate: Candidate, total: int) -> str:
     if total <= 1:
         zone = candidate.zones[0] if candidate.zones else None
-        return ZONE_WORDS.get(zone, str(zone))
+        return tr(ZONE_WORDS.get(zone, str(zone)))
     return tr("{count} of {total} spots").format(count=len(candidate.explains), total=total)
 
 
 def zones_text(candidate: Candidate, spot_labels: Sequence[str]) -> str:
+    """A row's tooltip: the candidate's zone at each place, each place once."""
     return "\n".join(
-        f"{label}: {ZONE_WORDS.get(zone, str(zone))}"
+        f"{label}: {tr(ZONE_WORDS.get(zone, str(zone)))}"
         for label, zone in place_zones(spot_labels, candidate.zones)
     )
 
 
-def row_shape(
-    data: Candidate | None,
-    label: str,
-    parts: list[Candidate],
-    total: int,
-    spot_labels: Sequence[str],
-) -> RowShape:
-    """Everything a row reads (with its parts): equal shapes need no new items."""
-
-    def texts(c: Candidate | None, name: str) -> tuple[str, ...]:
-        if c is None:
-            return (name, "", "")
-        return (name, side_label(c.side), explains_text(c, total), zones_text(c, spot_labels))
-
-    return (texts(data, label), tuple(texts(p, muscle_label(p.muscle)) for p in parts))
+def row_tooltip(item: QTreeWidgetItem | None, column: int, spot_labels: Sequence[str]) -> str:
+    """The tooltip of a candidate's name and "explains" cells ("" elsewhere)."""
+    if item is None or column not in (0, 2):
+        return ""
+    candidate = item.data(0, ROLE)
+    return zones_text(candidate, spot_labels) if isinstance(candidate, Candidate) else ""
 
 
-def make_item(
-    data: Candidate | None,
-    label: str,
-    parts: list[Candidate],
-    total: int,
-    spot_labels: Sequence[str],
-    shape: RowShape | None = None,
-) -> QTreeWidgetItem:
-    """The row and its parts; ``shape`` (``row_shape``'s answer, when the caller has it)
-    gives the texts, so a click does not make every name and zone text twice."""
-    if shape is None:
-        shape = row_shape(data, label, parts, total, spot_labels)
-    head, part_texts = shape
-    item = _leaf(data, head)
-    if data is None:  # the section heading: read, not chosen
+def sync_rows(parent: QTreeWidgetItem, shown: list[Shown], wanted: Sequence[Row]) -> None:
+    """Make ``parent``'s children show ``wanted``, in place: the item of a row still listed
+    is kept (only its changed cells set, moved when its place changed), the items of rows no
+    longer listed are taken out, the new ones made. ``shown`` (what the children show, in
+    order) is updated to match."""
+    keys = {row.key for row in wanted}
+    for index in reversed(range(len(shown))):
+        if shown[index].key not in keys:
+            parent.takeChild(index)
+            del shown[index]
+    for index, row in enumerate(wanted):
+        at = next((i for i in range(index, len(shown)) if shown[i].key == row.key), None)
+        if at is None:
+            node = _made(row)
+            parent.insertChild(index, node.item)
+            shown.insert(index, node)
+            if row.data is None and row.parts:
+                node.item.setExpanded(True)  # the short section is read open
+            continue
+        node = shown[at]
+        if at != index:  # moved: taken out and put back where it now belongs
+            expanded = node.item.isExpanded()
+            parent.takeChild(at)
+            parent.insertChild(index, node.item)
+            shown.insert(index, shown.pop(at))
+            node.item.setExpanded(expanded)
+        _update(node, row)
+
+
+def _made(row: Row) -> Shown:
+    item = QTreeWidgetItem(list(row.texts))
+    if row.data is None:  # the section heading: read, not chosen
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(item.font(0))
         font.setBold(True)
         item.setFont(0, font)
-    item.addChildren([_leaf(part, texts) for part, texts in zip(parts, part_texts, strict=True)])
-    return item
+    else:
+        item.setData(0, ROLE, row.data)
+    node = Shown(row.key, item, row.texts, row.data)
+    if row.parts:
+        node.parts = [_made(part) for part in row.parts]
+        item.addChildren([part.item for part in node.parts])
+    return node
 
 
-def _leaf(candidate: Candidate | None, texts: tuple[str, ...]) -> QTreeWidgetItem:
-    if candidate is None:
-        return QTreeWidgetItem([texts[0], "", ""])
-    name, side, explains, tip = texts
-    item = QTreeWidgetItem([name, side, explains])
-    item.setToolTip(0, tip)
-    item.setToolTip(2, tip)
-    item.setData(0, Qt.ItemDataRole.UserRole, candidate)
-    return item
+def _update(node: Shown, row: Row) -> None:
+    if row.texts != node.texts:
+        for column, (old, new) in enumerate(zip(node.texts, row.texts, strict=True)):
+            if old != new:
+                node.item.setText(column, new)
+        node.texts = row.texts
+    if row.data is not node.data and row.data != node.data:
+        node.item.setData(0, ROLE, row.data)
+    node.data = row.data
+    if row.parts or node.parts:
+        sync_rows(node.item, node.parts, row.parts)

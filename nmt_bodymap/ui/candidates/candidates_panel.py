@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -44,11 +44,11 @@ from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-export
     UNDER_SPOT_HEADING,
     CandidateTree,
     PaddedRows,
-    RowShape,
-    children,
+    RowTexts,
+    Shown,
     idea_rows,
-    make_item,
-    row_shape,
+    row_tooltip,
+    sync_rows,
     top_row,
     tree_items,
 )
@@ -58,12 +58,17 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
     muscle_html,
     summary_html,
 )
+from nmt_bodymap.ui.candidates.column_fit import ColumnFit
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import mark_place_label
+from nmt_bodymap.ui.map.labels import knowledge_language, mark_place_label
 
 MAX_SHOWN = 30
 KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
+# The detail is laid out once per gesture, for the candidate current at its end (a click keeps
+# the chosen muscle, then the therapist or the app may choose another): posted to the panel.
+DETAIL_EVENT = QEvent.Type(QEvent.registerEventType())
+_UNSET = object()
 
 
 class CandidatesPanel(QWidget):
@@ -87,14 +92,13 @@ class CandidatesPanel(QWidget):
         self.knowledge = knowledge
         self._candidates: list[Candidate] = []
         self._under: list[Candidate] = []
-        self._shape: list[RowShape] = []
+        self._shown: list[Shown] = []  # what the tree's top-level rows show, in order
+        self._texts: RowTexts | None = None
         self._spot_labels: list[str] = []
         self._detail_key: tuple[object, ...] | None = None
         self._chosen: Candidate | None = None
-        self._margins_font = ""
-        self._margins: dict[int, tuple[int, int]] = {}
-        self._advances: dict[str, int] = {}
-        self._documents: OrderedDict[str, QTextDocument] = OrderedDict()
+        self._pending: object = _UNSET  # the candidate whose detail is still to be shown
+        self._documents: OrderedDict[tuple[str, str], QTextDocument] = OrderedDict()
 
         self.heading = QLabel(tr("Mark where it hurts to see the muscles to check."))
         self.heading.setWordWrap(True)
@@ -109,11 +113,14 @@ class CandidatesPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Side and Explains are fitted to their text once per new list (_fit_columns), not
+        # Side and Explains are fitted to their text once per new list (ColumnFit), not
         # by ResizeToContents, which measures every row again on each cell changed.
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.tree.setItemDelegate(PaddedRows(self.tree))
+        rows = PaddedRows(self.tree)
+        rows.tip = lambda index: self.tooltip(self.tree.itemFromIndex(index), index.column())
+        self.tree.setItemDelegate(rows)
+        self._columns = ColumnFit(self.tree)
         self.tree.currentItemChanged.connect(self._on_current)
 
         # The per-click top of the detail: a small text view sized to its text (a rich-text
@@ -173,10 +180,11 @@ class CandidatesPanel(QWidget):
             Spot(m.view, m.region, m.side, None if m.x is None or m.y is None else (m.x, m.y))
             for m in marks
         ]  # internal sites (teeth, pelvic floor...) have no point on the drawing
+        language = knowledge_language()  # once per list, not per label
         labels: dict[tuple[str, str, float | None], str] = {}  # marks sit on a few places
         self._spot_labels = [
             labels.get(key := (m.region, m.side, m.x if m.side == "midline" else None))
-            or labels.setdefault(key, mark_place_label(m))
+            or labels.setdefault(key, mark_place_label(m, language))
             for m in marks
         ]
         try:
@@ -200,7 +208,7 @@ class CandidatesPanel(QWidget):
                     heading = tr("Muscles to check for all {count} marks: {places}")
                 places = ", ".join(dict.fromkeys(self._spot_labels))
                 self.heading.setText(heading.format(count=len(spots), places=places))
-        self._fill_tree(len(spots))
+        self._fill_tree(len(spots), language)
         current = None
         if previous is not None:
             current = self._item_of(previous.muscle, previous.side)
@@ -221,95 +229,38 @@ class CandidatesPanel(QWidget):
             found.append(candidate or muscle_candidate(muscle_id, side, self.knowledge))  # type: ignore[arg-type]
         return found
 
-    def _fill_tree(self, total: int) -> None:
-        """Show the rows; the tree is rebuilt only when what it reads changes."""
-        rows = idea_rows(self._candidates, self._under)
-        labels = self._spot_labels
-        shape = [row_shape(data, label, parts, total, labels) for data, label, parts in rows]
+    def _fill_tree(self, total: int, language: str) -> None:
+        """Show the rows, updating the tree in place (``sync_rows``): no ``clear()``."""
+        if self._texts is None or self._texts.language != language:
+            self._texts = RowTexts(total, language)  # texts kept while the language stays
+        self._texts.total = total
+        rows = idea_rows(self._candidates, self._under, self._texts)
         tree = self.tree
         tree.blockSignals(True)
-        if shape != self._shape:
-            tree.clear()
-            items = [
-                make_item(data, label, parts, total, labels, row)
-                for (data, label, parts), row in zip(rows, shape, strict=True)
-            ]
-            tree.addTopLevelItems(items)
-            for item, (data, _label, parts) in zip(items, rows, strict=True):
-                if data is None and parts:
-                    item.setExpanded(True)  # the short section is read open
-            self._shape = shape
-        else:  # same texts: only the candidates behind them are new
-            for index, (data, _label, parts) in enumerate(rows):
-                item = self._row(index)
-                item.setData(0, Qt.ItemDataRole.UserRole, data)
-                for child, part in zip(children(item), parts, strict=True):
-                    child.setData(0, Qt.ItemDataRole.UserRole, part)
+        sync_rows(tree.invisibleRootItem(), self._shown, rows)
         tree.blockSignals(False)
-        self._fit_columns()
+        self._columns.fit(self._shown)
 
-    def _row(self, index: int) -> QTreeWidgetItem:
-        return top_row(self.tree, index)
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        return tree_items(self.tree)
+    def tooltip(self, item: QTreeWidgetItem | None, column: int) -> str:
+        """A row's tooltip (its zone at each place), made when it is asked for."""
+        return row_tooltip(item, column, self._spot_labels)
 
     def _item_of(self, muscle_id: str, side: str | None) -> QTreeWidgetItem | None:
-        for item in self._items():
-            candidate = item.data(0, Qt.ItemDataRole.UserRole)
-            if (
-                candidate is not None
-                and candidate.muscle == muscle_id
-                and (side is None or candidate.side == side)
-            ):
-                return item
+        """The first row (reading order, parts after their group) of this muscle and side."""
+        for row in self._shown:
+            for node in (row, *row.parts):
+                candidate = node.data
+                if (
+                    candidate is not None
+                    and candidate.muscle == muscle_id
+                    and (side is None or candidate.side == side)
+                ):
+                    return node.item
         return None
 
     def under_spot(self) -> list[Candidate]:
         """The muscles of the "also palpate under the spot" section."""
         return list(self._under)
-
-    def _fit_columns(self) -> None:
-        """Side and Explains as wide as their widest text or heading (as ResizeToContents).
-
-        The widths come from each text's advance, measured once per text (there are few:
-        sides and "n of m spots") plus the delegate's margin, measured once per font, so a
-        click does not ask the delegate about every row again.
-        """
-        tree = self.tree
-        if tree.topLevelItemCount() == 0:
-            return
-        header = tree.header()
-        metrics = tree.fontMetrics()
-        if self._margins_font != tree.font().key():
-            self._margins_font = tree.font().key()
-            self._advances.clear()
-            first = next(
-                (self._row(r) for r in range(tree.topLevelItemCount()) if self._row(r).text(1)),
-                self._row(0),
-            )
-            self._margins = {
-                column: (
-                    tree.sizeHintForIndex(tree.indexFromItem(first, column)).width()
-                    - self._advance(metrics, first.text(column)),
-                    header.sectionSizeHint(column),
-                )
-                for column in (1, 2)
-            }
-        for column, (margin, heading) in self._margins.items():
-            widest = max(
-                self._advance(metrics, self._row(row).text(column))
-                for row in range(tree.topLevelItemCount())
-            )
-            width = max(widest + margin, heading)
-            if header.sectionSize(column) != width:
-                header.resizeSection(column, width)
-
-    def _advance(self, metrics: QFontMetrics, text: str) -> int:
-        advance = self._advances.get(text)
-        if advance is None:
-            advance = self._advances[text] = metrics.horizontalAdvance(text)
-        return advance
 
     def candidates(self) -> list[Candidate]:
         return list(self._candidates)
@@ -331,7 +282,7 @@ class CandidatesPanel(QWidget):
         candidate = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         self.finding_button.setEnabled(candidate is not None)
         self.treatment_button.setEnabled(candidate is not None)
-        self._show_detail(candidate)
+        self._detail_later(candidate)
         if candidate != self._chosen:  # the same candidate again: the map already shows it
             self._chosen = candidate
             self.candidate_chosen.emit(candidate)
@@ -353,11 +304,30 @@ class CandidatesPanel(QWidget):
         if candidate is not None:
             signal.emit(candidate)
 
+    def _detail_later(self, candidate: Candidate | None) -> None:
+        """Show this candidate's detail when the gesture is over (one layout per gesture)."""
+        if self._pending is _UNSET:
+            QCoreApplication.postEvent(self, QEvent(DETAIL_EVENT))
+        self._pending = candidate
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == DETAIL_EVENT:
+            self.flush_detail()
+            return True
+        return super().event(event)
+
+    def flush_detail(self) -> None:
+        """Show the detail still pending now (a screenshot or a reader asks for it)."""
+        if self._pending is not _UNSET:
+            candidate, self._pending = self._pending, _UNSET
+            self._show_detail(candidate)  # type: ignore[arg-type]
+
     def _show_detail(self, candidate: Candidate | None) -> None:
-        key = (candidate, tuple(self._spot_labels))
-        if key == self._detail_key:
+        language = knowledge_language()
+        shown = (candidate, language, tuple(self._spot_labels))
+        if shown == self._detail_key:
             return  # the same muscle for the same spots: the text is already shown
-        self._detail_key = key
+        self._detail_key = shown
         if candidate is None:
             self.summary.hide()
             self._set_document(self._placeholder)
@@ -370,14 +340,15 @@ class CandidatesPanel(QWidget):
             self.summary.setFixedHeight(height)
         if self.summary.isHidden():
             self.summary.show()
-        document: QTextDocument | None = self._documents.get(candidate.muscle)
+        key = (language, candidate.muscle)  # after a language switch, the text anew
+        document: QTextDocument | None = self._documents.get(key)
         if document is None:
             document = self._document(muscle_html(self.knowledge, candidate.muscle))
             if len(self._documents) >= KEPT_DOCUMENTS:
                 self._documents.popitem(last=False)[1].deleteLater()
-            self._documents[candidate.muscle] = document
+            self._documents[key] = document
         else:
-            self._documents.move_to_end(candidate.muscle)  # most recently shown last
+            self._documents.move_to_end(key)  # most recently shown last
         self._set_document(document)
 
     def _document(self, text: str) -> QTextDocument:
@@ -393,6 +364,7 @@ class CandidatesPanel(QWidget):
 
     def detail_text(self) -> str:
         """What the detail pane says, as plain text (summary first)."""
+        self.flush_detail()
         summary = ""
         if self.summary.isVisibleTo(self):
             summary = self.summary.toPlainText() + "\n"

@@ -62,39 +62,53 @@ def _language() -> str:
     return knowledge_language()
 
 
-def _english() -> bool:
-    return _language() == translations.ENGLISH
+def _english(language: str | None = None) -> bool:
+    return (language or _language()) == translations.ENGLISH
 
 
-def knowledge_text(kind: str, item: str, field: str, fallback: str = "") -> str:
+# Every label below takes an optional ``language``: a caller making many labels at once (the
+# candidate list: a name, a side and a place per row) looks the language up once and passes
+# it down, instead of once per label (issue 18's click profile).
+
+
+def knowledge_text(
+    kind: str, item: str, field: str, fallback: str = "", language: str | None = None
+) -> str:
     """One knowledge text on screen ("" or ``fallback`` when the entry has none)."""
-    return translations.display_text(kind, item, field, _language()) or fallback
+    return translations.display_text(kind, item, field, language or _language()) or fallback
 
 
-def knowledge_lines(kind: str, item: str, field: str) -> tuple[str, ...]:
+def knowledge_lines(
+    kind: str, item: str, field: str, language: str | None = None
+) -> tuple[str, ...]:
     """A list of knowledge texts on screen (symptoms, self-care...)."""
-    return translations.display_lines(kind, item, field, _language())
+    return translations.display_lines(kind, item, field, language or _language())
 
 
-def muscle_label(muscle_id: str) -> str:
+def muscle_label(muscle_id: str, language: str | None = None) -> str:
     """The muscle's name on screen: "Upper trapezius" / "M. trapezius, absteigender Teil"."""
-    return translations.muscle_name(muscle_id, _language())
+    return translations.muscle_name(muscle_id, language or _language())
 
 
-def trigger_point_label(muscle_id: str, tp_id: str, fallback: str = "") -> str:
-    return knowledge_text("trigger_point", f"{muscle_id}/{tp_id}", "label", fallback or tp_id)
+def trigger_point_label(
+    muscle_id: str, tp_id: str, fallback: str = "", language: str | None = None
+) -> str:
+    return knowledge_text(
+        "trigger_point", f"{muscle_id}/{tp_id}", "label", fallback or tp_id, language
+    )
 
 
-def place_label(region: str, side: str) -> str:
+def place_label(region: str, side: str, language: str | None = None) -> str:
     """ "Right temple"; falls back to the raw names for a region the vocabulary lacks."""
-    if _english():
+    language = language or _language()
+    if _english(language):
         try:
             return region_label(region, side)  # type: ignore[arg-type]
         except KeyError:
             return f"{side.capitalize()} {region.replace('_', ' ')}"
-    if not knowledge_text("region", region, "label"):
-        return f"{side_label(side)} {region.replace('_', ' ')}"
-    return translations.place_name(region, side, _language())
+    if not knowledge_text("region", region, "label", language=language):
+        return f"{side_label(side, language)} {region.replace('_', ' ')}"
+    return translations.place_name(region, side, language)
 
 
 class MarkPlace(Protocol):
@@ -110,20 +124,21 @@ class MarkPlace(Protocol):
     def x(self) -> float | None: ...
 
 
-def mark_place_label(mark: MarkPlace) -> str:
+def mark_place_label(mark: MarkPlace, language: str | None = None) -> str:
     """A pain mark's place: a midline mark on a one-sided region named with the side of its
     point, "Left sternum" (the core rule: :func:`nmt_bodymap.core.atlas.mark_side`)."""
     from nmt_bodymap.core.atlas import mark_side
 
     view, x = getattr(mark, "view", ""), getattr(mark, "x", None)  # a summary row may lack them
     shown = mark_side(view, mark.region, mark.side, x)  # type: ignore[arg-type]
-    return place_label(mark.region, shown)
+    return place_label(mark.region, shown, language)
 
 
-def side_label(side: str) -> str:
-    if _english():
+def side_label(side: str, language: str | None = None) -> str:
+    language = language or _language()
+    if _english(language):
         return _SIDE_WORDS.get(side, side)
-    word = translations.side_word(side, _language())
+    word = translations.side_word(side, language)
     return word[:1].upper() + word[1:]
 
 

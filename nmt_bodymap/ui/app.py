@@ -220,7 +220,11 @@ class ChartOpener:
             self.app.exit(1)
             return
         # -- end security hook --
-        # replaces "Opening the chart database…"
+        from nmt_bodymap.ui.first_frame import when_built
+
+        when_built(self.window, lambda: self._start(store))  # the loader never blocks here
+
+    def _start(self, store: ChartStore) -> None:
         from nmt_bodymap.ui.after_start import AfterFirstVisit, second_copy_note
 
         self.window.show_status("Chart database open." + second_copy_note(store))

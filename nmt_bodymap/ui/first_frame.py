@@ -244,6 +244,21 @@ def load_then_build(window: MainWindow) -> None:
 
         freeze_long_lived("panels")  # the atlas, the knowledge, the panels: kept for good
         window.queued_clicks = QueuedClicks(window, clicks)
+        for callback in window.__dict__.pop("_after_build", []):
+            callback()
 
     timer.timeout.connect(check)
     timer.start()
+
+
+def when_built(window: MainWindow, callback: Callable[[], None]) -> None:
+    """Run ``callback`` now if the panels are built, else right after they are.
+
+    A chart that opens before the atlas and the knowledge have loaded must not build the
+    panels itself: that would block the GUI thread on the loader, freezing the first frame
+    that keeps taking clicks meanwhile.
+    """
+    if window.__dict__.get("built", True):
+        callback()
+    else:
+        window.__dict__.setdefault("_after_build", []).append(callback)

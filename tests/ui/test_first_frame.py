@@ -86,3 +86,33 @@ def test_a_click_before_the_map_is_ready_is_charted_once_with_candidates(
         window.close()
     finally:
         worker.shutdown()
+
+
+def test_a_chart_open_before_the_map_is_ready_waits_without_freezing_the_first_frame(
+    qtbot: Any, tmp_path: Path, gated_loader: threading.Event
+) -> None:
+    chart = tmp_path / "charts.sqlite3"
+    with ChartStore.open(chart, backup_on_close=False) as store:
+        store.create_client(name="Ana Ruiz", date_of_birth="1984-05-02")
+    worker = StoreWorker()
+    try:
+        window = app_module.show_main_window(ExitRecorder(), worker, str(chart))  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        # The chart opens on the worker while the atlas and the knowledge still load: the
+        # window waits for the panels instead of building them (and blocking) itself.
+        qtbot.waitUntil(lambda: bool(window.__dict__.get("_after_build")), timeout=30_000)
+        ticks: list[int] = []
+        qtbot.waitUntil(lambda: ticks.append(1) is None and len(ticks) > 5)  # events flow
+        assert not window.built and not window.__dict__.get("chart_started")
+        frame = window.first_frame
+        pos = frame.rect().center()
+        QTest.mouseClick(frame, Qt.MouseButton.LeftButton, pos=pos)  # still taking clicks
+
+        gated_loader.set()
+        qtbot.waitUntil(lambda: bool(window.__dict__.get("chart_started")), timeout=60_000)
+        assert window.built
+        qtbot.waitUntil(lambda: window.clients.current_client() is not None, timeout=30_000)
+        assert window.clients.current_client().name == "Ana Ruiz"
+        window.close()
+    finally:
+        worker.shutdown()

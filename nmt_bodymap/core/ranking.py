@@ -213,7 +213,9 @@ def _rank(
     pain_areas: PainAreas,
     limit: int | None,
 ) -> list[Candidate]:
-    per_place = explanations(places.spots, places.points, kb, atlas, places.counts)
+    per_place = explanations(
+        places.spots, places.points, kb, atlas, places.counts, places.unders or None
+    )
     counts, place_spots = places.counts, places.spots
     drafts: list[_Draft] = []
     for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_place).items():
@@ -349,7 +351,8 @@ def _under(places: Places, kb: KnowledgeBase, atlas: AtlasLike) -> list[Under]:
     for place, (spot, point) in enumerate(zip(places.spots, places.points, strict=True)):
         if point is None or spot.view == INTERNAL_VIEW:
             continue
-        for muscle_id, side in muscles_under(atlas, spot.view, point):
+        under = places.unders[place] if places.unders else muscles_under(atlas, spot.view, point)
+        for muscle_id, side in under:
             if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 found.setdefault((muscle_id, side), []).append(place)
     members = places.members

@@ -9,7 +9,7 @@ hundred places, each counted as its marks, and only the answer speaks of every m
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
 from operator import itemgetter
@@ -29,6 +29,9 @@ class Places:
     points: list[Point | None]
     counts: list[int]  # marks on each place
     of: list[int]  # per spot, its place
+    # Per place, the muscles under its point (as ``muscles_under`` finds them; empty when
+    # the places were made without the look-up: then it is asked again).
+    unders: list[tuple[tuple[str, Side], ...]] = field(default_factory=list)
 
     @cached_property
     def _per_spot(self) -> Any:
@@ -83,6 +86,7 @@ def distinct_places(
             place = index[key] = len(result.spots)
             result.spots.append(spot)
             result.points.append(point)
+            result.unders.append(under)
             counts.append(0)
         counts[place] += 1
         of.append(place)

@@ -40,6 +40,7 @@ from itertools import compress
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
+from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.pain_areas import PainAreas, load_pain_areas
 from nmt_bodymap.core.ranking_explain import (
     ZONE_WEIGHTS,
@@ -58,10 +59,10 @@ from nmt_bodymap.core.ranking_geometry import (
     TriggerPointSpot,
     mean_distance,
     muscles_under,
-    muscles_under_many,
     spot_point,
     trigger_points,
 )
+from nmt_bodymap.core.ranking_places import Places, distinct_places
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 
@@ -75,7 +76,9 @@ __all__ = [
     "TriggerPointSpot",
     "ZoneName",
     "distinct_places",
+    "rank_and_under",
     "rank_candidates",
+    "under_spots",
 ]
 
 _SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
@@ -123,139 +126,163 @@ class Candidate:
         }
 
 
+Under = tuple[str, Side, tuple[int, ...]]  # a muscle under the spots: id, side, spots
+
+
 def rank_candidates(
     spots: Sequence[Spot],
     knowledge: KnowledgeBase | None = None,
     atlas: AtlasLike | None = None,
     pain_areas: PainAreas | None = None,
+    limit: int | None = None,
 ) -> list[Candidate]:
-    """The muscles that may cause ``spots``, best first (see the module docstring).
+    """The muscles that may cause ``spots``, best first (see the module docstring); the
+    first ``limit`` of them when given (the same as slicing the whole list, cheaper).
 
     ``pain_areas`` defaults to the packaged frequency order when the knowledge base is the
     packaged one, and to none (every muscle of equal frequency) for a handmade one.
     """
+    return rank_and_under(spots, knowledge, atlas, pain_areas, limit, under=False)[0]
+
+
+def rank_and_under(
+    spots: Sequence[Spot],
+    knowledge: KnowledgeBase | None = None,
+    atlas: AtlasLike | None = None,
+    pain_areas: PainAreas | None = None,
+    limit: int | None = None,
+    under: bool = True,
+) -> tuple[list[Candidate], list[Under]]:
+    """``rank_candidates`` and ``under_spots`` of the same spots, their places made once."""
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     if pain_areas is None:
         packaged = knowledge is None or knowledge is load_knowledge()
         pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
-    for spot in spots:
-        check_spot(spot)
-    spots = [sided_spot(spot, atlas) for spot in spots]
-    points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in spots]
-    places = distinct_places(spots, points, atlas)
-    per_place = explanations(places.spots, places.points, kb, atlas, places.counts)
-    ranked: list[tuple[tuple[Any, ...], Candidate]] = []
+    for view, region, side in dict.fromkeys((s.view, s.region, s.side) for s in spots):
+        check_spot(Spot(view, region, side))  # the first bad spot's error, once per kind
+    sided, points, places = _prepare(spots, atlas)
+    ranked = _rank(sided, points, places, kb, atlas, pain_areas, limit)
+    return ranked, _under(places, kb, atlas) if under else []
+
+
+def _prepare(
+    spots: Sequence[Spot], atlas: AtlasLike
+) -> tuple[list[Spot], list[Point | None], Places]:
+    """The sided spots, their points and their distinct places."""
+    # Only a midline spot can take the side of its point (``sided_spot``).
+    sided = [sided_spot(s, atlas) if s.side == "midline" else s for s in spots]
+    points = [
+        s.point if s.point is not None else spot_point(s.view, s.region, s.side, None, atlas)
+        for s in sided
+    ]
+    return sided, points, distinct_places(sided, points, atlas)
+
+
+@dataclass
+class _Draft:
+    """A candidate while it is ordered: its zones per place; per spot only when needed."""
+
+    key: tuple[Any, ...]
+    muscle: MuscleDef
+    side: CandidateSide
+    zones: tuple[ZoneName | None, ...]  # per place
+    tp_ids: tuple[str, ...]
+    others: tuple[int, ...]  # places
+    tps: tuple[TriggerPointSpot, ...]
+    score: float
+    covered: int  # marks explained
+    group: str | None
+    spot_zones: tuple[ZoneName | None, ...] = ()
+    explains: tuple[int, ...] | None = None
+
+    def per_spot(self, places: Places) -> tuple[int, ...]:
+        """The explained spots (their zones kept in ``spot_zones``)."""
+        if self.explains is None:
+            self.spot_zones = places.expand(self.zones)
+            self.explains = tuple(compress(range(len(self.spot_zones)), self.spot_zones))
+        return self.explains
+
+
+def _rank(
+    spots: list[Spot],
+    points: list[Point | None],
+    places: Places,
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+    pain_areas: PainAreas,
+    limit: int | None,
+) -> list[Candidate]:
+    per_place = explanations(
+        places.spots, places.points, kb, atlas, places.counts, places.unders or None
+    )
+    counts, place_spots = places.counts, places.spots
+    drafts: list[_Draft] = []
     for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_place).items():
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
-        tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         # Coverage, strength and frequency per place times its marks (sums of quarters and
-        # whole numbers: exactly what adding them mark by mark gives).
-        covered = score = frequency = 0.0
-        for zone, count, spot in zip(zones, places.counts, places.spots, strict=True):
-            if zone is None:
-                continue
+        # whole numbers: exactly what adding them mark by mark gives), explained places only.
+        covered = 0
+        score = frequency = 0.0
+        for p in compress(range(len(zones)), zones):
+            zone, count = zones[p], counts[p]
             covered += count
-            score += ZONE_WEIGHTS[zone] * count
-            rank = pain_areas.rank(spot.region, muscle.id) if zone != "local" else 99
+            score += ZONE_WEIGHTS[zone] * count  # type: ignore[index]
+            rank = pain_areas.rank(place_spots[p].region, muscle.id) if zone != "local" else 99
             frequency += count * rank
-        spot_zones = places.expand(zones)
-        candidate = Candidate(
-            muscle=muscle.id,
-            name=muscle.name,
-            side=side,
-            aliases=tuple(muscle.aliases),
-            score=score,
-            explains=tuple(compress(range(len(spot_zones)), spot_zones)),  # zone not None
-            zones=spot_zones,
-            trigger_points=tps,
-            explaining=tp_ids,
-            group=pain_areas.group_of.get(muscle.id),
-            other_tp_spots=places.expand_indexes(others),
-        )
-        key = (-int(covered), -score, frequency / covered if covered else 99.0)
-        ranked.append((key, candidate))
-    ranked.sort(key=lambda item: item[0])
-    return _ideas_first(_break_ties(ranked, spots, points, kb, atlas))
+        key = (-covered, -score, frequency / covered if covered else 99.0)
+        tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
+        group = pain_areas.group_of.get(muscle.id)
+        drafts.append(_Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group))
+    drafts.sort(key=lambda d: d.key)
+    ordered = _ideas_first(_break_ties(drafts, spots, points, places, kb, atlas))
+    return [_candidate(d, places) for d in ordered[:limit]]
 
 
-@dataclass(frozen=True)
-class Places:
-    """The distinct places of some spots: a place is a view, region and side with the same
-    muscles under its points, so every spot on it is explained alike (the ranking of a
-    10,000-mark visit runs over its few hundred places, each counted as its marks)."""
-
-    spots: list[Spot]  # one spot per place (the first on it)
-    points: list[Point | None]
-    counts: list[int]  # marks on each place
-    of: list[int]  # per spot, its place
-
-    def expand(self, zones: tuple[ZoneName | None, ...]) -> tuple[ZoneName | None, ...]:
-        """Per-place zones as per-spot zones."""
-        return tuple(map(zones.__getitem__, self.of))
-
-    def expand_indexes(self, place_indexes: tuple[int, ...]) -> tuple[int, ...]:
-        """Indexes of places as the (sorted) indexes of the spots on them."""
-        if not place_indexes:
-            return ()
-        wanted = set(place_indexes)
-        return tuple(i for i, p in enumerate(self.of) if p in wanted)
-
-
-def distinct_places(
-    spots: Sequence[Spot], points: Sequence[Point | None], atlas: AtlasLike
-) -> Places:
-    """Group sided spots (with their points) into places explained alike."""
-    index: dict[tuple[Any, ...], int] = {}
-    result = Places([], [], [], [])
-    unders: list[tuple[tuple[str, Side], ...]] = [()] * len(spots)
-    by_view: dict[str, tuple[list[int], list[Point]]] = {}
-    for i, (spot, point) in enumerate(zip(spots, points, strict=True)):
-        if point is not None and spot.view != INTERNAL_VIEW:
-            where, placed = by_view.setdefault(spot.view, ([], []))
-            where.append(i)
-            placed.append(point)
-    for view, (where, placed) in by_view.items():  # one look-up per view, not per mark
-        for i, under in zip(where, muscles_under_many(atlas, view, placed), strict=True):
-            unders[i] = under
-    for spot, point, under in zip(spots, points, unders, strict=True):
-        key = (spot.view, spot.region, spot.side, under)
-        place = index.get(key)
-        if place is None:
-            place = index[key] = len(result.spots)
-            result.spots.append(spot)
-            result.points.append(point)
-            result.counts.append(0)
-        result.counts[place] += 1
-        result.of.append(place)
-    return result
+def _candidate(draft: _Draft, places: Places) -> Candidate:
+    explains = draft.per_spot(places)
+    muscle = draft.muscle
+    return Candidate(
+        muscle=muscle.id,
+        name=muscle.name,
+        side=draft.side,
+        aliases=tuple(muscle.aliases),
+        score=draft.score,
+        explains=explains,
+        zones=draft.spot_zones,
+        trigger_points=draft.tps,
+        explaining=draft.tp_ids,
+        group=draft.group,
+        other_tp_spots=places.expand_indexes(draft.others),
+    )
 
 
 def _break_ties(
-    ranked: list[tuple[tuple[Any, ...], Candidate]],
+    ranked: list[_Draft],
     spots: Sequence[Spot],
     points: list[Point | None],
+    places: Places,
     kb: KnowledgeBase,
     atlas: AtlasLike,
-) -> list[Candidate]:
+) -> list[_Draft]:
     """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
-    only where it decides something: it is the slowest part of the key)."""
+    only where it decides something: it is the slowest part of the key, per spot)."""
     views = [s.view for s in spots]
-    result: list[Candidate] = []
+    result: list[_Draft] = []
     start = 0
     while start < len(ranked):
         end = start + 1
-        while end < len(ranked) and ranked[end][0] == ranked[start][0]:
+        while end < len(ranked) and ranked[end].key == ranked[start].key:
             end += 1
-        run = [candidate for _, candidate in ranked[start:end]]
+        run = ranked[start:end]
         if len(run) > 1:
             run.sort(
-                key=lambda c: (
-                    mean_distance(c.trigger_points, c.explains, views, points, atlas),
-                    _essential_count(kb, c.muscle),
-                    c.name.lower(),
-                    _SIDE_ORDER[c.side],
+                key=lambda d: (
+                    mean_distance(d.tps, d.per_spot(places), views, points, atlas),
+                    _essential_count(kb, d.muscle.id),
+                    d.muscle.name.lower(),
+                    _SIDE_ORDER[d.side],
                 )
             )
         result += run
@@ -289,25 +316,25 @@ def _placed_tps(
     return found
 
 
-def _ideas_first(ranked: list[Candidate]) -> list[Candidate]:
+def _ideas_first(ranked: list[_Draft]) -> list[_Draft]:
     """Later parts of a group move behind the other muscles of their coverage and strength."""
     seen: set[tuple[str, str]] = set()
-    keyed: list[tuple[tuple[Any, ...], Candidate]] = []
-    for position, candidate in enumerate(ranked):
+    keyed: list[tuple[tuple[Any, ...], _Draft]] = []
+    for position, draft in enumerate(ranked):
         later = False
-        if candidate.group is not None:
-            idea = (candidate.group, candidate.side)
+        if draft.group is not None:
+            idea = (draft.group, draft.side)
             later = idea in seen
             seen.add(idea)
-        tier = (-len(candidate.explains), -round(candidate.score, 6))
-        keyed.append(((*tier, later, position), candidate))
+        tier = (-draft.covered, -round(draft.score, 6))  # covered: the spots it explains
+        keyed.append(((*tier, later, position), draft))
     keyed.sort(key=lambda item: item[0])
-    return [candidate for _, candidate in keyed]
+    return [draft for _, draft in keyed]
 
 
 def under_spots(
     spots: Sequence[Spot], knowledge: KnowledgeBase | None = None, atlas: AtlasLike | None = None
-) -> list[tuple[str, Side, tuple[int, ...]]]:
+) -> list[Under]:
     """The muscles lying under the spots (muscle id, side, indexes of the spots), most
     spots first: always worth palpating where it hurts, whatever refers there.
 
@@ -316,26 +343,25 @@ def under_spots(
     """
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
-    sided = [sided_spot(given, atlas) for given in spots]
-    points = [spot_point(s.view, s.region, s.side, s.point, atlas) for s in sided]
-    places = distinct_places(sided, points, atlas)
-    per_place: list[tuple[tuple[str, Side], ...]] = []
-    for spot, point in zip(places.spots, places.points, strict=True):
+    return _under(_prepare(spots, atlas)[2], kb, atlas)
+
+
+def _under(places: Places, kb: KnowledgeBase, atlas: AtlasLike) -> list[Under]:
+    found: dict[tuple[str, Side], list[int]] = {}  # muscle side -> its places
+    for place, (spot, point) in enumerate(zip(places.spots, places.points, strict=True)):
         if point is None or spot.view == INTERNAL_VIEW:
-            per_place.append(())
             continue
-        per_place.append(
-            tuple(
-                (muscle_id, side)
-                for muscle_id, side in muscles_under(atlas, spot.view, point)
-                if muscle_id in kb and side in ("left", "right") and fits(spot, side)
-            )
-        )
-    found: dict[tuple[str, Side], list[int]] = {}
-    for i, place in enumerate(places.of):
-        for key in per_place[place]:
-            found.setdefault(key, []).append(i)
-    order = sorted(found.items(), key=lambda kv: (-len(kv[1]), kb.muscle(kv[0][0]).name, kv[0][1]))
+        under = places.unders[place] if places.unders else muscles_under(atlas, spot.view, point)
+        for muscle_id, side in under:
+            if muscle_id in kb and side in ("left", "right") and fits(spot, side):
+                found.setdefault((muscle_id, side), []).append(place)
+    members = places.members
+    spots_of = {
+        key: sorted(i for place in where for i in members[place]) for key, where in found.items()
+    }
+    order = sorted(
+        spots_of.items(), key=lambda kv: (-len(kv[1]), kb.muscle(kv[0][0]).name, kv[0][1])
+    )
     return [(muscle_id, side, tuple(indexes)) for (muscle_id, side), indexes in order]
 
 

@@ -84,12 +84,14 @@ def explanations(
     kb: KnowledgeBase,
     atlas: AtlasLike,
     weights: Sequence[int] | None = None,
+    unders: Sequence[tuple[tuple[str, Side], ...]] | None = None,
 ) -> dict[tuple[str, Side], Explanation]:
     """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
     the spots only another of its trigger points explains.
 
     ``weights`` (default 1 each) counts a spot as that many equal spots: the ranking of a
-    whole visit passes each distinct place once with the number of marks on it."""
+    whole visit passes each distinct place once with the number of marks on it, and the
+    muscles already found under each (``unders``: no second look-up)."""
     n = len(spots)
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
@@ -107,7 +109,8 @@ def explanations(
         point = points[i]
         if point is None or spot.view == INTERNAL_VIEW:
             continue
-        for muscle_id, side in muscles_under(atlas, spot.view, point):
+        under = unders[i] if unders else muscles_under(atlas, spot.view, point)
+        for muscle_id, side in under:
             if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 local.setdefault((muscle_id, side), set()).add(i)
     result: dict[tuple[str, Side], Explanation] = {}

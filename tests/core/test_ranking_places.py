@@ -56,9 +56,10 @@ def test_whole_visit_is_explained_over_its_distinct_places(
     seen: list[tuple[int, list[int]]] = []
     real = ranking.explanations
 
-    def counting(spots_, points, kb, atlas, weights=None):  # type: ignore[no-untyped-def]
+    def counting(spots_, points, kb, atlas, weights=None, unders=None):  # type: ignore[no-untyped-def]
         seen.append((len(spots_), list(weights or [])))
-        return real(spots_, points, kb, atlas, weights)
+        assert unders is not None and len(unders) == len(spots_)  # found once, not again
+        return real(spots_, points, kb, atlas, weights, unders)
 
     monkeypatch.setattr(ranking, "explanations", counting)
     candidates = rank_candidates(spots)

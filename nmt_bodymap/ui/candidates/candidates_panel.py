@@ -36,9 +36,9 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import (
     Candidate,
     Spot,
+    Under,
     muscle_candidate,
-    rank_candidates,
-    under_spots,
+    rank_and_under,
 )
 from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-exported)
     UNDER_SPOT_HEADING,
@@ -188,8 +188,11 @@ class CandidatesPanel(QWidget):
             for m in marks
         ]
         try:
-            self._candidates = rank_candidates(spots, self.knowledge)[:MAX_SHOWN] if spots else []
-            self._under = self._under_spots(spots)
+            # One pass over the marks' places for both lists (a 10,000-mark visit has a few
+            # hundred), only the shown candidates spelled out mark by mark.
+            ranked, under = rank_and_under(spots, self.knowledge, limit=MAX_SHOWN)
+            self._candidates = ranked
+            self._under = self._under_spots(under)
         except (ValueError, KeyError) as exc:
             self._candidates = []
             self._under = []
@@ -220,11 +223,11 @@ class CandidatesPanel(QWidget):
         self.tree.blockSignals(False)
         self._on_current(current, None)
 
-    def _under_spots(self, spots: Sequence[Spot]) -> list[Candidate]:
+    def _under_spots(self, under: list[Under]) -> list[Candidate]:
         """The muscles lying under the marks, as candidates (the ranked one where listed)."""
         ranked: dict[tuple[str, str], Candidate] = {(c.muscle, c.side): c for c in self._candidates}
         found: list[Candidate] = []
-        for muscle_id, side, _spots in under_spots(spots, self.knowledge):
+        for muscle_id, side, _spots in under:
             candidate = ranked.get((muscle_id, side)) or ranked.get((muscle_id, "bilateral"))
             found.append(candidate or muscle_candidate(muscle_id, side, self.knowledge))  # type: ignore[arg-type]
         return found

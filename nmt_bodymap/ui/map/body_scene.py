@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import Atlas
@@ -94,7 +93,9 @@ class BodyScene(SceneMarks):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.region_items[(region.region, region.side)] = item
-        self._add_svg_layer("landmarks", z=3)
+        # The landmarks never change either: drawn with the background (issue 18: a lit
+        # view's repaint was one more figure-sized translucent pixmap blended per paint).
+        self._landmarks = self._renderer is not None and self._renderer.elementExists("landmarks")
         self._hover = QGraphicsPathItem()
         self._hover.setPen(self._cosmetic_pen(self.colors.selection, 1.5))
         self._hover.setBrush(QBrush(self.colors.hover))
@@ -124,20 +125,10 @@ class BodyScene(SceneMarks):
         for item in self.region_items.values():
             if item.boundingRect().intersects(rect):
                 painter.drawPath(item.path())
-
-    def _add_svg_layer(self, layer: str, z: float) -> bool:
-        """Draw one layer of the view's SVG (the single source of the drawing)."""
-        if self._renderer is None or not self._renderer.elementExists(layer):
-            return False
-        item = QGraphicsSvgItem()
-        item.setSharedRenderer(self._renderer)
-        item.setElementId(layer)
-        item.setPos(self._renderer.boundsOnElement(layer).topLeft())
-        item.setZValue(z)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.addItem(item)
-        return True
+        if self._landmarks and self._renderer is not None:
+            bounds = self._renderer.boundsOnElement("landmarks")
+            if bounds.intersects(rect):
+                self._renderer.render(painter, "landmarks", bounds)
 
     @staticmethod
     def _cosmetic_pen(
@@ -181,6 +172,30 @@ class BodyScene(SceneMarks):
             pin.setVisible(False)
         self.pins.clear()
 
+    def set_highlight(
+        self, zones: dict[RegionKey, str], muscles: Iterable[tuple[MuscleKey, bool]]
+    ) -> None:
+        """Light exactly ``zones`` and ``muscles`` ((key, deep)), touching only the items
+        whose look changes: a zone or muscle lit before and after keeps its item untouched
+        (no hide and show, no repaint of its area, its cached pixmap kept); pins are put
+        out (the caller adds the new ones)."""
+        for key in [k for k in self.zones if k not in zones]:
+            self.region_items[key].setVisible(False)
+            del self.zones[key]
+        for key, kind in zones.items():
+            if self.zones.get(key) != kind:
+                self.zones.pop(key, None)
+                self.highlight_zone(key, kind)
+        wanted = dict(muscles)
+        for key, item in self.muscle_items.items():
+            if key not in wanted and item.isVisible():
+                item.setVisible(False)
+        for (muscle_id, side), deep in wanted.items():
+            self.highlight_muscle(muscle_id, side, deep)
+        for pin in self.pins:
+            pin.setVisible(False)
+        self.pins.clear()
+
     def highlight_zone(self, key: RegionKey, kind: str) -> None:
         """Fill a region of a referral zone: essential solid, spillover hatched."""
         item = self.region_items.get(key)
@@ -216,7 +231,8 @@ class BodyScene(SceneMarks):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.muscle_items[key] = item
-        item.setVisible(True)
+        if not item.isVisible():
+            item.setVisible(True)
         return True
 
     def add_pin(

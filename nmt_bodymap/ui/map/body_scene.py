@@ -5,11 +5,12 @@ mark positions need no conversion. Items are kept in dicts keyed by region id
 ``(region, side)``, muscle id ``(muscle_id, side)`` and mark key, so a change in
 the model touches exactly the items it names.
 
-Speed of a click (bench/bench_click.py): the figure that never changes (outline and the
-faint region borders) is painted as the scene background, which the views keep as one
+Speed of a click (bench/bench_click.py): the figure that never changes (outline, the
+faint region borders, the landmarks) is painted as the scene background, which the views keep as one
 pixmap, so a repaint is one blit instead of ~120 items. A region has an item of its own
 only to be lit as part of a referral zone: it stays hidden until then and keeps its
-brush, so lighting it again reuses its cached pixmap. Trigger-point pins are reused.
+brush, so lighting it again reuses its cached pixmap; a new candidate touches only the
+zones and muscle whose look changes (``set_highlight``). Trigger-point pins are reused.
 
 Close marks (issue 15): the view tells the scene its zoom (``set_view_scale``) and the
 hit radius a finger needs (``set_hit_radius``); marks whose badges would overlap at that

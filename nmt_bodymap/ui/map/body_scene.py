@@ -5,11 +5,12 @@ mark positions need no conversion. Items are kept in dicts keyed by region id
 ``(region, side)``, muscle id ``(muscle_id, side)`` and mark key, so a change in
 the model touches exactly the items it names.
 
-Speed of a click (bench/bench_click.py): the figure that never changes (outline and the
-faint region borders) is painted as the scene background, which the views keep as one
+Speed of a click (bench/bench_click.py): the figure that never changes (outline, the
+faint region borders, the landmarks) is painted as the scene background, which the views keep as one
 pixmap, so a repaint is one blit instead of ~120 items. A region has an item of its own
 only to be lit as part of a referral zone: it stays hidden until then and keeps its
-brush, so lighting it again reuses its cached pixmap. Trigger-point pins are reused.
+brush, so lighting it again reuses its cached pixmap; a new candidate touches only the
+zones and muscle whose look changes (``set_highlight``). Trigger-point pins are reused.
 
 Close marks (issue 15): the view tells the scene its zoom (``set_view_scale``) and the
 hit radius a finger needs (``set_hit_radius``); marks whose badges would overlap at that
@@ -25,7 +26,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import Atlas
@@ -94,7 +94,9 @@ class BodyScene(SceneMarks):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.region_items[(region.region, region.side)] = item
-        self._add_svg_layer("landmarks", z=3)
+        # The landmarks never change either: drawn with the background (issue 18: a lit
+        # view's repaint was one more figure-sized translucent pixmap blended per paint).
+        self._landmarks = self._renderer is not None and self._renderer.elementExists("landmarks")
         self._hover = QGraphicsPathItem()
         self._hover.setPen(self._cosmetic_pen(self.colors.selection, 1.5))
         self._hover.setBrush(QBrush(self.colors.hover))
@@ -124,20 +126,10 @@ class BodyScene(SceneMarks):
         for item in self.region_items.values():
             if item.boundingRect().intersects(rect):
                 painter.drawPath(item.path())
-
-    def _add_svg_layer(self, layer: str, z: float) -> bool:
-        """Draw one layer of the view's SVG (the single source of the drawing)."""
-        if self._renderer is None or not self._renderer.elementExists(layer):
-            return False
-        item = QGraphicsSvgItem()
-        item.setSharedRenderer(self._renderer)
-        item.setElementId(layer)
-        item.setPos(self._renderer.boundsOnElement(layer).topLeft())
-        item.setZValue(z)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.addItem(item)
-        return True
+        if self._landmarks and self._renderer is not None:
+            bounds = self._renderer.boundsOnElement("landmarks")
+            if bounds.intersects(rect):
+                self._renderer.render(painter, "landmarks", bounds)
 
     @staticmethod
     def _cosmetic_pen(
@@ -181,6 +173,30 @@ class BodyScene(SceneMarks):
             pin.setVisible(False)
         self.pins.clear()
 
+    def set_highlight(
+        self, zones: dict[RegionKey, str], muscles: Iterable[tuple[MuscleKey, bool]]
+    ) -> None:
+        """Light exactly ``zones`` and ``muscles`` ((key, deep)), touching only the items
+        whose look changes: a zone or muscle lit before and after keeps its item untouched
+        (no hide and show, no repaint of its area, its cached pixmap kept); pins are put
+        out (the caller adds the new ones)."""
+        for key in [k for k in self.zones if k not in zones]:
+            self.region_items[key].setVisible(False)
+            del self.zones[key]
+        for key, kind in zones.items():
+            if self.zones.get(key) != kind:
+                self.zones.pop(key, None)
+                self.highlight_zone(key, kind)
+        wanted = dict(muscles)
+        for key, item in self.muscle_items.items():
+            if key not in wanted and item.isVisible():
+                item.setVisible(False)
+        for (muscle_id, side), deep in wanted.items():
+            self.highlight_muscle(muscle_id, side, deep)
+        for pin in self.pins:
+            pin.setVisible(False)
+        self.pins.clear()
+
     def highlight_zone(self, key: RegionKey, kind: str) -> None:
         """Fill a region of a referral zone: essential solid, spillover hatched."""
         item = self.region_items.get(key)
@@ -216,7 +232,8 @@ class BodyScene(SceneMarks):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.muscle_items[key] = item
-        item.setVisible(True)
+        if not item.isVisible():
+            item.setVisible(True)
         return True
 
     def add_pin(

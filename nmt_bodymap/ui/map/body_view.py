@@ -59,6 +59,9 @@ class BodyView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         # The static figure is the scene's background: kept as one pixmap per view.
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # The background cache covers every pixel: no fill with the palette before each
+        # paint (issue 18; the parents are not painted beneath either way).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)

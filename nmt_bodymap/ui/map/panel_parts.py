@@ -31,17 +31,19 @@ def sites_strip(internal_sites: InternalSitesPanel) -> QScrollArea:
 def paint_highlight(
     scenes: Mapping[str, BodyScene], internal_sites: InternalSitesPanel, highlight: Highlight | None
 ) -> None:
-    """Light up a candidate muscle, its zones and its trigger-point pins (None clears)."""
-    for scene in scenes.values():
-        scene.clear_highlight()
+    """Light up a candidate muscle, its zones and its trigger-point pins (None clears).
+
+    Only what changes is touched (``BodyScene.set_highlight``): a zone or muscle lit for
+    the last candidate and this one is not put out and lit again, so its area is not
+    repainted."""
     internal_sites.show_zones(highlight.zones if highlight is not None else {})
     if highlight is None:
+        for scene in scenes.values():
+            scene.clear_highlight()
         return
+    muscles = [((highlight.muscle_id, side), highlight.deep) for side in highlight.sides]
     for scene in scenes.values():
-        for key, kind in highlight.zones.items():
-            scene.highlight_zone(key, kind)
-        for side in highlight.sides:
-            scene.highlight_muscle(highlight.muscle_id, side, highlight.deep)
+        scene.set_highlight(highlight.zones, muscles)
     for tp in highlight.candidate.trigger_points:
         if tp.point is not None and tp.view in scenes:
             scenes[tp.view].add_pin(

@@ -73,3 +73,40 @@ def test_marks_without_a_point_use_their_region_and_internal_sites_are_left_out(
     internal = Mark("internal", None, None, "upper_teeth", "right", 4)
     (dot,) = dots_of([no_point, internal], atlas)
     assert (dot.x, dot.y) == atlas.region("anterior", "temple", "right").point
+
+
+def test_scaling_only_around_the_dots_gives_the_pixels_of_the_whole_scaling() -> None:
+    """Issue 18: the thumbnail scales only the patches around its dots onto the scaled
+    silhouettes; the PNG's pixels are those of the whole supersampled picture scaled down,
+    for dots on the body, overlapping, at the picture's edges and past them."""
+    import random
+
+    from nmt_bodymap.core import thumbnails
+
+    atlas = load_atlas()
+    rng = random.Random(18)
+    body = [temple(), calf(9), calf(2)]
+    cases: list[tuple[thumbnails.MarkDot, ...]] = [
+        thumbnails.dots_of(body, atlas),
+        (thumbnails.MarkDot("anterior", -30.0, 293.0, 5),),  # half off the left edge
+        (thumbnails.MarkDot("posterior", 990.0, 1990.0, 10),),  # the bottom-right corner
+    ]
+    for _ in range(40):
+        dots = []
+        for _ in range(rng.choice([1, 3, 6])):
+            view = rng.choice(thumbnails.VIEWS)
+            min_x, min_y, width, height = atlas.view_box(view)
+            x = min_x - 0.05 * width + rng.random() * 1.1 * width
+            dots.append(
+                thumbnails.MarkDot(view, x, min_y + rng.random() * height, rng.randint(0, 10))
+            )
+        cases.append(tuple(dots))
+    changed = 0
+    for height in (144, 64, 97):
+        plain = thumbnails._full_reduction(atlas, (), height).tobytes()
+        for dots in cases:
+            whole = thumbnails._full_reduction(atlas, dots, height)
+            png = thumbnails._thumbnail.__wrapped__(atlas, dots, height)
+            assert picture(png).tobytes() == whole.tobytes()
+            changed += whole.tobytes() != plain
+    assert changed >= 3 * len(cases) - 3  # the dots do show (not the bare silhouettes)

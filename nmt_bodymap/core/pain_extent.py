@@ -67,6 +67,8 @@ class _Extents:
         self.views = frozenset(atlas.views())
         self.shapes: dict[Place, Any] = {}  # None: not drawn on its view
         self.areas: dict[Place, float] = {}
+        # each place's bounds, read once (shapely's ``bounds`` made half of the pair tests)
+        self.bounds: dict[Place, tuple[float, float, float, float]] = {}
         self.overlaps: dict[frozenset[Place], bool] = {}
         self.memo: dict[frozenset[Place], float] = {}
 
@@ -79,20 +81,22 @@ class _Extents:
                 shape = None  # a region not drawn on this view covers nothing there
             self.shapes[place] = shape
             self.areas[place] = 0.0 if shape is None else float(shape.area)
+            if shape is not None:
+                self.bounds[place] = tuple(shape.bounds)
         return self.shapes[place]
 
     def overlap(self, a: Place, b: Place) -> bool:
         pair = frozenset((a, b))
         known = self.overlaps.get(pair)
         if known is None:
-            one, two = self.shapes[a], self.shapes[b]
-            ax0, ay0, ax1, ay1 = one.bounds
-            bx0, by0, bx1, by1 = two.bounds
+            ax0, ay0, ax1, ay1 = self.bounds[a]
+            bx0, by0, bx1, by1 = self.bounds[b]
             if ax1 < bx0 or bx1 < ax0 or ay1 < by0 or by1 < ay0:
                 known = False
             else:
                 smaller = min(self.areas[a], self.areas[b])
-                known = one.intersection(two).area > OVERLAP_SHARE * smaller
+                common = self.shapes[a].intersection(self.shapes[b]).area
+                known = common > OVERLAP_SHARE * smaller
             self.overlaps[pair] = known
         return known
 

@@ -95,3 +95,26 @@ def test_each_set_of_places_is_computed_once(monkeypatch: pytest.MonkeyPatch) ->
     assert len(computed) == 1
     pain_extent(neck[:1], atlas)
     assert len(computed) == 2
+
+
+def test_overlap_from_the_kept_bounds_decides_as_the_shapes_do() -> None:
+    """Issue 18: each place's bounds are read once; the pair test made from them gives the
+    same answer as the shapes' own intersection for every pair of drawn places on a view."""
+    atlas = load_atlas()
+    clear_cache()
+    extents = module._extents(atlas)
+    places = [(r.view, r.region, r.side) for r in atlas.regions() if r.view == "posterior"]
+    for place in places:
+        assert extents.shape(place) is not None
+        assert extents.bounds[place] == tuple(extents.shapes[place].bounds)
+    decided = 0
+    for i, one in enumerate(places):
+        for two in places[i + 1 :]:
+            a, b = extents.shapes[one], extents.shapes[two]
+            share = module.OVERLAP_SHARE * min(a.area, b.area)
+            assert extents.overlap(one, two) == (a.intersection(b).area > share)
+            decided += 1
+    assert decided > 100
+    whole, part = ("posterior", "buttock", "left"), ("posterior", "upper_buttock", "left")
+    assert extents.shape(whole) is not None and extents.shape(part) is not None
+    assert extents.overlap(whole, part)  # a whole and its part: the part's area in common

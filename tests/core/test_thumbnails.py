@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
+import pytest
 from PIL import Image
 
 from nmt_bodymap.core.atlas import load_atlas
@@ -92,15 +94,15 @@ def test_scaling_only_around_the_dots_gives_the_pixels_of_the_whole_scaling() ->
         (thumbnails.MarkDot("posterior", 990.0, 1990.0, 10),),  # the bottom-right corner
     ]
     for _ in range(40):
-        dots = []
+        drawn: list[thumbnails.MarkDot] = []
         for _ in range(rng.choice([1, 3, 6])):
             view = rng.choice(thumbnails.VIEWS)
             min_x, min_y, width, height = atlas.view_box(view)
             x = min_x - 0.05 * width + rng.random() * 1.1 * width
-            dots.append(
+            drawn.append(
                 thumbnails.MarkDot(view, x, min_y + rng.random() * height, rng.randint(0, 10))
             )
-        cases.append(tuple(dots))
+        cases.append(tuple(drawn))
     changed = 0
     for height in (144, 64, 97):
         plain = thumbnails._full_reduction(atlas, (), height).tobytes()
@@ -110,3 +112,27 @@ def test_scaling_only_around_the_dots_gives_the_pixels_of_the_whole_scaling() ->
             assert picture(png).tobytes() == whole.tobytes()
             changed += whole.tobytes() != plain
     assert changed >= 3 * len(cases) - 3  # the dots do show (not the bare silhouettes)
+
+
+def test_the_apps_thumbnails_scale_only_patches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the progress view's size (72 x 2 pixels) marks on the body never scale the whole
+    supersampled picture: only patches around the dots (issue 18)."""
+    from nmt_bodymap.core import thumbnails
+
+    atlas = load_atlas()
+    height = 144
+    thumbnails._small_silhouettes(atlas, height)  # made once per size, then kept
+    sizes: list[tuple[int, int]] = []
+    original = Image.Image.resize
+
+    def recording(self: Image.Image, size: tuple[int, int], *args: object, **kw: object) -> Any:
+        sizes.append((size[0], size[1]))
+        return original(self, size, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "resize", recording)
+    jaw = atlas.region("anterior", "jaw", "right").point
+    on_body = [Mark("anterior", jaw[0], jaw[1], "jaw", "right", 4), calf(9)]
+    png = thumbnails._thumbnail.__wrapped__(atlas, thumbnails.dots_of(on_body, atlas), height)
+    assert picture(png).height == height
+    assert len(set(sizes)) == 2  # one patch per dot (Pillow scales RGBA through a 2nd call)
+    assert all(w < height // 2 and h < height // 2 for w, h in sizes)

@@ -95,15 +95,23 @@ def explanations(
     n = len(spots)
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
+    # The pattern links of a place depend on its region and side alone: a visit's ~1,500
+    # places share a few dozen of them, so each is spelled out once (same order as before).
+    hits_of: dict[tuple[str, Side], list[tuple[tuple[str, Side], int, ZoneName]]] = {}
     for i, spot in enumerate(spots):
-        links = [link for name in overlapping(spot.region) for link in kb.pattern_links(name)]
-        for link in links:
-            for side in zone_sides(link.entry.side, spot.side):
-                per_pattern = by_pattern.setdefault((link.muscle.id, side), {})
-                zones = per_pattern.setdefault(link.pattern, [None] * n)
-                current = zones[i]
-                if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
-                    zones[i] = link.kind
+        hits = hits_of.get((spot.region, spot.side))
+        if hits is None:
+            hits = hits_of[(spot.region, spot.side)] = _pattern_hits(kb, spot.region, spot.side)
+        for key, pattern, kind in hits:
+            per_pattern = by_pattern.get(key)
+            if per_pattern is None:
+                per_pattern = by_pattern[key] = {}
+            zones = per_pattern.get(pattern)
+            if zones is None:
+                zones = per_pattern[pattern] = [None] * n
+            current = zones[i]
+            if current is None or ZONE_WEIGHTS[kind] > ZONE_WEIGHTS[current]:
+                zones[i] = kind
     local: dict[tuple[str, Side], set[int]] = {}
     for i, spot in enumerate(spots):
         point = points[i]
@@ -139,6 +147,19 @@ def explanations(
         if options or key in local:
             result[key] = (tuple(best), tp_ids, tuple(sorted(others)))
     return result
+
+
+def _pattern_hits(
+    kb: KnowledgeBase, region: str, spot_side: Side
+) -> list[tuple[tuple[str, Side], int, ZoneName]]:
+    """Every (muscle side, pattern, zone) a spot on this region and side lies in, in the
+    order of the knowledge base's links."""
+    return [
+        ((link.muscle.id, side), link.pattern, link.kind)
+        for name in overlapping(region)
+        for link in kb.pattern_links(name)
+        for side in zone_sides(link.entry.side, spot_side)
+    ]
 
 
 def _strength(zones: Sequence[ZoneName | None], counts: Sequence[int]) -> tuple[int, float]:

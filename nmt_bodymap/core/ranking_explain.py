@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import mul
 from typing import Literal
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -163,10 +165,11 @@ def _pattern_hits(
 
 
 def _strength(zones: Sequence[ZoneName | None], counts: Sequence[int]) -> tuple[int, float]:
-    return (
-        sum(c for z, c in zip(zones, counts, strict=True) if z is not None),
-        sum(ZONE_WEIGHTS[z] * c for z, c in zip(zones, counts, strict=True) if z is not None),
-    )
+    # The places a pattern explains, in order (a zone name is never empty): the same sums,
+    # added in the same order, as a loop over every place, at C speed over ~1,500 places.
+    named = [z for z in zones if z is not None]
+    covered = list(compress(counts, [z is not None for z in zones]))
+    return sum(covered), sum(map(mul, map(ZONE_WEIGHTS.__getitem__, named), covered))
 
 
 def merge_sides(

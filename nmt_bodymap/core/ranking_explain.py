@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import mul
 from typing import Literal
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -95,15 +97,23 @@ def explanations(
     n = len(spots)
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
+    # The pattern links of a place depend on its region and side alone: a visit's ~1,500
+    # places share a few dozen of them, so each is spelled out once (same order as before).
+    hits_of: dict[tuple[str, Side], list[tuple[tuple[str, Side], int, ZoneName]]] = {}
     for i, spot in enumerate(spots):
-        links = [link for name in overlapping(spot.region) for link in kb.pattern_links(name)]
-        for link in links:
-            for side in zone_sides(link.entry.side, spot.side):
-                per_pattern = by_pattern.setdefault((link.muscle.id, side), {})
-                zones = per_pattern.setdefault(link.pattern, [None] * n)
-                current = zones[i]
-                if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
-                    zones[i] = link.kind
+        hits = hits_of.get((spot.region, spot.side))
+        if hits is None:
+            hits = hits_of[(spot.region, spot.side)] = _pattern_hits(kb, spot.region, spot.side)
+        for key, pattern, kind in hits:
+            per_pattern = by_pattern.get(key)
+            if per_pattern is None:
+                per_pattern = by_pattern[key] = {}
+            zones = per_pattern.get(pattern)
+            if zones is None:
+                zones = per_pattern[pattern] = [None] * n
+            current = zones[i]
+            if current is None or ZONE_WEIGHTS[kind] > ZONE_WEIGHTS[current]:
+                zones[i] = kind
     local: dict[tuple[str, Side], set[int]] = {}
     for i, spot in enumerate(spots):
         point = points[i]
@@ -141,11 +151,25 @@ def explanations(
     return result
 
 
+def _pattern_hits(
+    kb: KnowledgeBase, region: str, spot_side: Side
+) -> list[tuple[tuple[str, Side], int, ZoneName]]:
+    """Every (muscle side, pattern, zone) a spot on this region and side lies in, in the
+    order of the knowledge base's links."""
+    return [
+        ((link.muscle.id, side), link.pattern, link.kind)
+        for name in overlapping(region)
+        for link in kb.pattern_links(name)
+        for side in zone_sides(link.entry.side, spot_side)
+    ]
+
+
 def _strength(zones: Sequence[ZoneName | None], counts: Sequence[int]) -> tuple[int, float]:
-    return (
-        sum(c for z, c in zip(zones, counts, strict=True) if z is not None),
-        sum(ZONE_WEIGHTS[z] * c for z, c in zip(zones, counts, strict=True) if z is not None),
-    )
+    # The places a pattern explains, in order (a zone name is never empty): the same sums,
+    # added in the same order, as a loop over every place, at C speed over ~1,500 places.
+    named = [z for z in zones if z is not None]
+    covered = list(compress(counts, [z is not None for z in zones]))
+    return sum(covered), sum(map(mul, map(ZONE_WEIGHTS.__getitem__, named), covered))
 
 
 def merge_sides(

@@ -37,3 +37,34 @@ def test_big_visit_list_reads_as_mark_by_mark(qtbot: Any, monkeypatch: pytest.Mo
     counts = [row[0][2] for row in shown["rows"]]
     assert f"of {len(marks)} spots" in counts[0]
     assert len(shown["rows"]) >= MAX_SHOWN // 2  # groups fold parts; the under-spot rows
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_place_labels_per_mark_as_each_mark_names_itself(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The labels are made once per (region, side named), yet every mark reads as it names
+    itself: a midline sternum mark left or right of the midline is the "Left/Right
+    sternum", a midline mark on a region without sides keeps "midline" (issue 18)."""
+    from nmt_bodymap.core.atlas import load_atlas
+    from nmt_bodymap.ui.map import labels
+
+    monkeypatch.setattr(labels, "_chosen", [language])
+    atlas = load_atlas()
+    sx, sy = atlas.region("anterior", "sternum", "midline").point
+    midline = [r for r in atlas.regions("anterior") if r.side == "midline"]
+    extra = [
+        MarkState("l", "anterior", sx + 10.0, sy, "sternum", "midline", 5, "ache"),
+        MarkState("r", "anterior", sx - 10.0, sy, "sternum", "midline", 5, "ache"),
+        *(
+            MarkState(f"c{i}", "anterior", *r.point, r.region, "midline", 5, "ache")
+            for i, r in enumerate(midline)
+        ),
+    ]
+    marks = _marks() + extra
+    panel = CandidatesPanel(load_knowledge())
+    qtbot.addWidget(panel)
+    panel.show_for_marks(marks, selected=False)
+    want = [labels.mark_place_label(m, labels.knowledge_language()) for m in marks]
+    assert panel._spot_labels == want
+    assert len({want[-len(extra)], want[-len(extra) + 1]}) == 2  # left and right differ

@@ -74,3 +74,37 @@ def test_marks_show_a_failed_save_at_once(qtbot: Any, window: Any, monkeypatch: 
     [unsaved] = window.marks.marks()
     assert unsaved.intensity == 2 and "disk is full" in unsaved.error
     assert window.marks.unsaved() == [unsaved]
+
+
+def test_states_made_fast_are_the_dataclass_states(qtbot: Any, window: Any) -> None:
+    """The states made without the generated ``__init__`` (issue 18) equal, hash and
+    compare as the dataclass's own, keep its field types and stay frozen."""
+    import dataclasses
+
+    import pytest
+
+    from nmt_bodymap.ui.chart.marks import MarkState
+
+    click_region(qtbot, window, "anterior", "temple", "right")
+    qtbot.waitUntil(lambda: len(window.marks.marks()) == 1 and not window.open_visit.busy())
+    (state,) = window.marks.marks()
+    row = window.open_visit.rows(RowKind.PAIN_MARK)[state.key].values
+    made = MarkState(
+        key=state.key,
+        view=row["view"],
+        x=float(row["x"]),
+        y=float(row["y"]),
+        region=row["region"],
+        side=row["side"],
+        intensity=int(row["intensity"]),
+        quality=row["quality"],
+        status="saved",
+        error="",
+    )
+    assert state == made and hash(state) == hash(made)
+    assert dataclasses.asdict(state) == dataclasses.asdict(made)
+    assert vars(state).keys() == vars(made).keys()  # every field, no other
+    assert type(state.x) is float and type(state.intensity) is int
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        state.intensity = 3  # type: ignore[misc]
+    assert state.with_details(4, "sharp").intensity == 4

@@ -61,7 +61,7 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
 from nmt_bodymap.ui.candidates.column_fit import ColumnFit
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import knowledge_language, mark_place_label
+from nmt_bodymap.ui.map.labels import knowledge_language, place_label
 
 MAX_SHOWN = 30
 KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
@@ -181,11 +181,18 @@ class CandidatesPanel(QWidget):
             for m in marks
         ]  # internal sites (teeth, pelvic floor...) have no point on the drawing
         language = knowledge_language()  # once per list, not per label
-        labels: dict[tuple[str, str, float | None], str] = {}  # marks sit on a few places
+        # Marks sit on a few places: a label per (region, side named), a midline mark's side
+        # named from its point once (``mark_side``), not a label made per midline mark.
+        labels: dict[tuple[str, str], str] = {}
+        from nmt_bodymap.core.atlas import mark_side  # the atlas: not at start-up
+
         self._spot_labels = [
-            labels.get(key := (m.region, m.side, m.x if m.side == "midline" else None))
-            or labels.setdefault(key, mark_place_label(m, language))
+            labels.get(key := (m.region, shown))
+            or labels.setdefault(key, place_label(m.region, shown, language))
             for m in marks
+            for shown in (
+                m.side if m.side != "midline" else mark_side(m.view, m.region, m.side, m.x),
+            )
         ]
         try:
             # One pass over the marks' places for both lists (a 10,000-mark visit has a few

@@ -76,9 +76,9 @@ def test_marks_show_a_failed_save_at_once(qtbot: Any, window: Any, monkeypatch: 
     assert window.marks.unsaved() == [unsaved]
 
 
-def test_states_made_fast_are_the_dataclass_states(qtbot: Any, window: Any) -> None:
-    """The states made without the generated ``__init__`` (issue 18) equal, hash and
-    compare as the dataclass's own, keep its field types and stay frozen."""
+def test_a_marks_state_is_its_stored_row(qtbot: Any, window: Any) -> None:
+    """A mark's on-screen state equals, hashes and compares as the state made from its
+    stored row, keeps the field types and stays frozen."""
     import dataclasses
 
     import pytest

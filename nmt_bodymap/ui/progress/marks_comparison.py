@@ -5,34 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QWidget
 
 from nmt_bodymap.core.atlas import Atlas
-from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui.first_frame import shared_renderer  # one parse per view and app
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 
 NEW = QColor(214, 39, 40, 200)
 RESOLVED = QColor(44, 160, 44, 200)
 UNCHANGED = QColor(255, 127, 14, 170)
 VIEW_GAP = 60.0
-# The drawings parsed once for every comparison view (parsing both SVGs took ~60 ms per
-# view, twice per progress window); owned by the application so they outlive no Qt.
-_RENDERERS: dict[str, QSvgRenderer] = {}
-
-
-def shared_renderer(view: str) -> QSvgRenderer:
-    """The parsed drawing of ``view``, made on first use (GUI thread)."""
-    renderer = _RENDERERS.get(view)
-    if renderer is None or not shiboken6.isValid(renderer):  # a new application
-        renderer = QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
-        renderer.setParent(QCoreApplication.instance())
-        _RENDERERS[view] = renderer
-    return renderer
 
 
 class MarksComparison(QGraphicsView):

@@ -17,6 +17,16 @@ from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
 from nmt_bodymap.ui.main_window import MainWindow
 
 
+class ExitRecorder:
+    """Stands in for the QApplication the chart opener would make exit (tests share one app)."""
+
+    def __init__(self) -> None:
+        self.codes: list[int] = []
+
+    def exit(self, code: int = 0) -> None:
+        self.codes.append(code)
+
+
 def call_on_worker(qtbot: Any, worker: StoreWorker, job: Callable[[Any], Any]) -> Any:
     """Run ``job(store)`` on the worker and wait for its result (re-raises its error)."""
     outcome: dict[str, Any] = {}

@@ -15,14 +15,7 @@ from nmt_bodymap.store.backups import list_backups
 from nmt_bodymap.store.errors import ChartStoreError
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.chart.worker import StoreWorker
-
-
-class ExitRecorder:
-    def __init__(self) -> None:
-        self.codes: list[int] = []
-
-    def exit(self, code: int = 0) -> None:
-        self.codes.append(code)
+from tests.ui.conftest import ExitRecorder
 
 
 @pytest.fixture

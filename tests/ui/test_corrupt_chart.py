@@ -13,16 +13,7 @@ import pytest
 from nmt_bodymap.store import ChartDatabaseCorrupt, ChartStore
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.chart.worker import StoreWorker
-
-
-class ExitRecorder:
-    """Stands in for the QApplication the opener would make exit (tests share one app)."""
-
-    def __init__(self) -> None:
-        self.codes: list[int] = []
-
-    def exit(self, code: int = 0) -> None:
-        self.codes.append(code)
+from tests.ui.conftest import ExitRecorder
 
 
 def _overwrite_header(path: Path) -> None:

@@ -18,17 +18,7 @@ from nmt_bodymap.store import ChartStore
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui import first_frame
 from nmt_bodymap.ui.chart.worker import StoreWorker
-from tests.ui.conftest import call_on_worker
-
-
-class ExitRecorder:
-    """Stands in for the QApplication the opener would make exit (tests share one app)."""
-
-    def __init__(self) -> None:
-        self.codes: list[int] = []
-
-    def exit(self, code: int = 0) -> None:
-        self.codes.append(code)
+from tests.ui.conftest import ExitRecorder, call_on_worker
 
 
 @pytest.fixture

@@ -17,14 +17,7 @@ from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.access import sign_in_dialog
 from nmt_bodymap.ui.access.lock import sign_in_and_secure
 from nmt_bodymap.ui.chart.worker import StoreWorker
-
-
-class ExitRecorder:
-    def __init__(self) -> None:
-        self.codes: list[int] = []
-
-    def exit(self, code: int = 0) -> None:
-        self.codes.append(code)
+from tests.ui.conftest import ExitRecorder
 
 
 @pytest.fixture

@@ -23,16 +23,9 @@ from nmt_bodymap.store.errors import ChartDiskFull, ChartFileEmpty
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from tests.ui.conftest import ExitRecorder
 
 PHI = "Zelda Quixote-Phi"
-
-
-class ExitRecorder:
-    def __init__(self) -> None:
-        self.codes: list[int] = []
-
-    def exit(self, code: int = 0) -> None:
-        self.codes.append(code)
 
 
 @pytest.fixture

@@ -4,50 +4,30 @@ answer is the one a mark-by-mark ranking gives (same candidates, order, zones, c
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from nmt_bodymap.core import ranking, ranking_places
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.ranking import (
-    Places,
     Spot,
     rank_and_under,
     rank_candidates,
     under_spots,
 )
+from tests.core.random_visits import per_spot, random_visit
 
 
 def big_visit(count: int, places: int, seed: int) -> list[Spot]:
     """``count`` marks on ``places`` random points of the real atlas (clicked again and
     again), plus internal sites and midline spots left and right of the sternum's midline."""
-    atlas = load_atlas()
-    rng = random.Random(seed)
-    points: list[Spot] = []
-    while len(points) < places:
-        view = rng.choice(atlas.views())
-        min_x, min_y, width, height = atlas.view_box(view)
-        x, y = min_x + rng.random() * width, min_y + rng.random() * height
-        region = atlas.region_at(view, x, y)
-        if region is not None:
-            points.append(Spot(view, region.region, region.side, (x, y)))
-    sternum = atlas.region("anterior", "sternum", "midline").point
-    points += [
+    sternum = load_atlas().region("anterior", "sternum", "midline").point
+    extras = [
         Spot("internal", "upper_teeth", "right"),
         Spot("anterior", "sternum", "midline", (sternum[0] - 3.0, sternum[1])),
         Spot("anterior", "sternum", "midline", (sternum[0] + 3.0, sternum[1])),
         Spot("anterior", "temple", "left"),  # no point: the region's own
     ]
-    spots = [rng.choice(points) for _ in range(count)] + points
-    rng.shuffle(spots)
-    return spots
-
-
-def _per_spot(spots, points, atlas) -> Places:  # type: ignore[no-untyped-def]
-    """Every mark its own place: the mark-by-mark answer."""
-    n = len(spots)
-    return Places(list(spots), list(points), [1] * n, list(range(n)))
+    return random_visit(count, places, seed, extras)
 
 
 @pytest.mark.parametrize("seed", [18, 19])
@@ -55,7 +35,7 @@ def test_big_visit_ranks_as_mark_by_mark(seed: int, monkeypatch: pytest.MonkeyPa
     spots = big_visit(2500, 300, seed)
     shown, under = rank_and_under(spots, limit=30)
     whole = rank_candidates(spots)
-    monkeypatch.setattr(ranking, "distinct_places", _per_spot)
+    monkeypatch.setattr(ranking, "distinct_places", per_spot)
     by_mark = rank_candidates(spots)
     by_mark_under = under_spots(spots)
     assert len(by_mark) > 100 and len(by_mark_under) > 20

@@ -8,33 +8,9 @@ import pytest
 
 from nmt_bodymap.core import ranking
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.core.ranking import Places, Spot, distinct_places, rank_candidates
-
-
-def _visit(count: int, places: int, seed: int) -> list[Spot]:
-    """``count`` marks clicked on ``places`` random points of the real atlas (repeated
-    clicks on one point, as a therapist marks a spot again), plus internal sites."""
-    atlas = load_atlas()
-    rng = random.Random(seed)
-    points: list[Spot] = []
-    while len(points) < places:
-        view = rng.choice(atlas.views())
-        min_x, min_y, width, height = atlas.view_box(view)
-        x, y = min_x + rng.random() * width, min_y + rng.random() * height
-        region = atlas.region_at(view, x, y)
-        if region is not None:
-            points.append(Spot(view, region.region, region.side, (x, y)))
-    points.append(Spot("internal", "upper_teeth", "right"))
-    spots = [rng.choice(points) for _ in range(count)]
-    spots += points  # every place at least once
-    rng.shuffle(spots)
-    return spots
-
-
-def _per_spot(spots, points, atlas) -> Places:  # type: ignore[no-untyped-def]
-    """The old way: every spot its own place."""
-    n = len(spots)
-    return Places(list(spots), list(points), [1] * n, list(range(n)))
+from nmt_bodymap.core.ranking import distinct_places, rank_candidates
+from tests.core.random_visits import per_spot as _per_spot
+from tests.core.random_visits import random_visit as _visit
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -4,36 +4,12 @@ the same spots as a mark-by-mark look-up."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from nmt_bodymap.core import ranking
-from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.core.ranking import Places, Spot, under_spots
-
-
-def _visit(count: int, places: int, seed: int) -> list[Spot]:
-    atlas = load_atlas()
-    rng = random.Random(seed)
-    points: list[Spot] = []
-    while len(points) < places:
-        view = rng.choice(atlas.views())
-        min_x, min_y, width, height = atlas.view_box(view)
-        x, y = min_x + rng.random() * width, min_y + rng.random() * height
-        region = atlas.region_at(view, x, y)
-        if region is not None:
-            points.append(Spot(view, region.region, region.side, (x, y)))
-    points.append(Spot("internal", "upper_teeth", "right"))  # no muscle drawn under it
-    spots = [rng.choice(points) for _ in range(count)] + points
-    rng.shuffle(spots)
-    return spots
-
-
-def _per_spot(spots, points, atlas) -> Places:  # type: ignore[no-untyped-def]
-    """Every spot its own place: the mark-by-mark look-up."""
-    n = len(spots)
-    return Places(list(spots), list(points), [1] * n, list(range(n)))
+from nmt_bodymap.core.ranking import under_spots
+from tests.core.random_visits import per_spot as _per_spot
+from tests.core.random_visits import random_visit as _visit
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

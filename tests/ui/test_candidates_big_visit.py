@@ -11,7 +11,8 @@ from nmt_bodymap.core import ranking
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.ui.candidates.candidates_panel import MAX_SHOWN, CandidatesPanel
 from nmt_bodymap.ui.chart.marks import MarkState
-from tests.core.test_rank_big_visit import _per_spot, big_visit
+from tests.core.random_visits import per_spot
+from tests.core.test_rank_big_visit import big_visit
 from tests.ui.test_candidates_panel import what_it_shows
 
 
@@ -29,7 +30,7 @@ def test_big_visit_list_reads_as_mark_by_mark(qtbot: Any, monkeypatch: pytest.Mo
     qtbot.addWidget(panel)
     panel.show_for_marks(marks, selected=False)
     shown = what_it_shows(panel)
-    monkeypatch.setattr(ranking, "distinct_places", _per_spot)
+    monkeypatch.setattr(ranking, "distinct_places", per_spot)
     by_mark = CandidatesPanel(load_knowledge())
     qtbot.addWidget(by_mark)
     by_mark.show_for_marks(marks, selected=False)

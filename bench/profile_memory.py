@@ -246,7 +246,8 @@ def main() -> int:
 
 
 def _run(profile: Profile, db: str) -> int:
-    from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from startup_child import chart_fifteen_marks
 
     from nmt_bodymap.ui.app import ensure_application, show_main_window
     from nmt_bodymap.ui.chart.worker import StoreWorker
@@ -271,16 +272,7 @@ def _run(profile: Profile, db: str) -> int:
     )
 
     def fifteen_marks() -> None:
-        places = window.atlas.regions("anterior")[:8] + window.atlas.regions("posterior")[:7]
-        for region in places:
-            window.body_map._on_point_clicked(region.view, QPointF(*region.point))
-        profile.mark("choose")
-        listed = window.candidates.candidates()
-        if listed:
-            window.candidates.choose(listed[0].muscle, listed[0].side)
-        for body_view in window.body_map.views.values():
-            body_view.viewport().repaint()
-        window.candidates.tree.viewport().repaint()
+        chart_fifteen_marks(window, profile.mark)  # the same gesture as startup_child's
         profile.mark("save")
         poll(lambda: not worker.pending(), finish)
 

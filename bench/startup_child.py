@@ -22,6 +22,8 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 
 def _report_on_first_paint(window: object, app: object) -> None:
@@ -119,9 +121,28 @@ def _poll(condition: object, then: object, window: object) -> None:
     window._bench_poll = timer  # type: ignore[attr-defined]
 
 
+def chart_fifteen_marks(window: Any, step: Callable[[str], None] | None = None) -> None:
+    """The ``visit15`` gesture: 15 marks (8 front, 7 back), the first candidate chosen,
+    both views and the list painted; ``step("choose")`` is called between the marks and
+    the choice (``bench/profile_memory.py`` marks its steps with it)."""
+    from PySide6.QtCore import QPointF
+
+    places = window.atlas.regions("anterior")[:8] + window.atlas.regions("posterior")[:7]
+    for region in places:
+        window.body_map._on_point_clicked(region.view, QPointF(*region.point))
+    if step is not None:
+        step("choose")
+    listed = window.candidates.candidates()
+    if listed:
+        window.candidates.choose(listed[0].muscle, listed[0].side)
+    for body_view in window.body_map.views.values():
+        body_view.viewport().repaint()
+    window.candidates.tree.viewport().repaint()
+
+
 def app_gesture(kind: str, db: str) -> int:
     """``first_click`` or ``visit15`` (see the module's doc)."""
-    from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
     from nmt_bodymap.ui.app import ensure_application, show_main_window
@@ -168,15 +189,7 @@ def app_gesture(kind: str, db: str) -> int:
         _poll(answered, done, window)
 
     def fifteen_marks() -> None:
-        places = window.atlas.regions("anterior")[:8] + window.atlas.regions("posterior")[:7]
-        for region in places:
-            window.body_map._on_point_clicked(region.view, QPointF(*region.point))
-        listed = window.candidates.candidates()
-        if listed:
-            window.candidates.choose(listed[0].muscle, listed[0].side)
-        for body_view in window.body_map.views.values():
-            body_view.viewport().repaint()
-        window.candidates.tree.viewport().repaint()
+        chart_fifteen_marks(window)
 
         def report() -> None:
             _report(app, {"marks": float(len(window.marks.marks()))})

@@ -16,7 +16,6 @@ Pre-migration copies are rotated: the newest ``KEEP_PRE_MIGRATION`` are kept.
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 import sqlite3
@@ -56,6 +55,29 @@ def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
 
 # ``revision = "0010"`` / ``down_revision: str | None = "0009"`` at the start of a line.
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*([^#\n]+)", re.MULTILINE)
+_ID = re.compile(r"""\s*(["'])([\w.-]+)\1\s*""")
+
+
+def _revision_value(text: str) -> str | tuple[str, ...] | None:
+    """``"0010"``, ``None`` or a tuple/list of quoted ids; anything else raises ValueError.
+
+    Read with regular expressions, not ``ast.literal_eval``: on Python 3.11 the ast module
+    shares one recursion counter between threads (CPython gh-106905), and stations opening
+    one chart at once failed with ``SystemError`` (CI, stop 23).
+    """
+    text = text.strip()
+    if text == "None":
+        return None
+    if (single := _ID.fullmatch(text)) is not None:
+        return single.group(2)
+    if text[:1] + text[-1:] in ("()", "[]"):
+        parts = text[1:-1].split(",")
+        if parts and not parts[-1].strip():
+            parts.pop()  # a trailing comma
+        matches = [_ID.fullmatch(part) for part in parts]
+        if all(match is not None for match in matches):
+            return tuple(match.group(2) for match in matches if match is not None)
+    raise ValueError(text)
 
 
 def script_revisions(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[str, ...]] | None:
@@ -71,8 +93,8 @@ def script_revisions(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[
         found: dict[str, object] = {}
         for name, value in _ASSIGNMENT.findall(script.read_text(encoding="utf-8")):
             try:
-                found.setdefault(name, ast.literal_eval(value.strip()))
-            except (ValueError, SyntaxError):
+                found.setdefault(name, _revision_value(value))
+            except ValueError:
                 return None
         revision, down = found.get("revision"), found.get("down_revision", ())
         if not isinstance(revision, str) or revision in revisions:

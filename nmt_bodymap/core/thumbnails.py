@@ -5,6 +5,9 @@ The silhouettes come from the atlas (the SVG drawings); each mark is a dot at it
 position, larger and darker the higher its intensity. Drawn at three times the size and
 scaled down for smooth edges. Thumbnails are cached by their marks and size, so listing
 the same visits again costs nothing; the result is PNG bytes (any toolkit can show it).
+
+Pillow (and the atlas, with shapely) are imported when the first thumbnail is made, not
+with this module (issue 18: the window's modules import this one on the start path).
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageDraw
-from shapely.geometry import MultiPolygon, Polygon
+if TYPE_CHECKING:  # imported when a thumbnail is made (see the module's note)
+    from PIL.Image import Image as Picture
 
-from nmt_bodymap.core.atlas import Atlas, load_atlas
+    from nmt_bodymap.core.atlas import Atlas
 
 VIEWS: tuple[str, ...] = ("anterior", "posterior")
 SUPERSAMPLE = 3
@@ -38,6 +41,12 @@ class MarkDot:
     intensity: int
 
 
+def _load_atlas() -> Atlas:
+    from nmt_bodymap.core.atlas import load_atlas
+
+    return load_atlas()
+
+
 def dots_of(marks: Iterable[Any], atlas: Atlas | None = None) -> tuple[MarkDot, ...]:
     """Dots for marks carrying ``view``, ``x``, ``y``, ``region``, ``side`` and ``intensity``.
 
@@ -50,7 +59,7 @@ def dots_of(marks: Iterable[Any], atlas: Atlas | None = None) -> tuple[MarkDot, 
         x, y = getattr(mark, "x", None), getattr(mark, "y", None)
         if x is None or y is None:
             try:
-                x, y = (atlas or load_atlas()).region(mark.view, mark.region, mark.side).point
+                x, y = (atlas or _load_atlas()).region(mark.view, mark.region, mark.side).point
             except KeyError:
                 continue
         dots.append(MarkDot(mark.view, float(x), float(y), int(mark.intensity)))
@@ -66,10 +75,12 @@ def _colour(intensity: int) -> tuple[int, int, int, int]:
     return (r, g, bl, 255)
 
 
-def _polygons(geometry: Any) -> list[Polygon]:
-    if isinstance(geometry, Polygon):
+def _polygons(geometry: Any) -> list[Any]:
+    """The polygons of a shapely geometry (read by type name: shapely is not imported)."""
+    kind = getattr(geometry, "geom_type", "")
+    if kind == "Polygon":
         return [geometry]
-    if isinstance(geometry, MultiPolygon):
+    if kind == "MultiPolygon":
         return list(geometry.geoms)
     return [g for part in getattr(geometry, "geoms", []) for g in _polygons(part)]
 
@@ -82,7 +93,9 @@ def _layout(atlas: Atlas, height: int) -> tuple[float, float, float, int]:
 
 
 @lru_cache(maxsize=8)
-def _silhouettes(atlas: Atlas, height: int) -> Image.Image:
+def _silhouettes(atlas: Atlas, height: int) -> Picture:
+    from PIL import Image, ImageDraw
+
     big = height * SUPERSAMPLE
     scale, min_x, min_y, cell = _layout(atlas, big)
     image = Image.new("RGBA", (cell * len(VIEWS), big), (0, 0, 0, 0))
@@ -97,8 +110,10 @@ def _silhouettes(atlas: Atlas, height: int) -> Image.Image:
     return image
 
 
-def _dotted(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Image.Image:
+def _dotted(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Picture:
     """The supersampled picture: the silhouettes with a dot per mark."""
+    from PIL import ImageDraw
+
     image = _silhouettes(atlas, height).copy()
     draw = ImageDraw.Draw(image)
     big = height * SUPERSAMPLE
@@ -117,18 +132,20 @@ def _dotted(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Image.Image
     return image
 
 
-def _reduced_size(image: Image.Image) -> tuple[int, int]:
+def _reduced_size(image: Picture) -> tuple[int, int]:
     return image.width // SUPERSAMPLE, image.height // SUPERSAMPLE
 
 
-def _full_reduction(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Image.Image:
+def _full_reduction(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Picture:
     """The whole supersampled picture scaled down (the reference the fast path equals)."""
+    from PIL import Image
+
     image = _dotted(atlas, dots, height)
     return image.resize(_reduced_size(image), Image.Resampling.LANCZOS)
 
 
 @lru_cache(maxsize=8)
-def _small_silhouettes(atlas: Atlas, height: int) -> Image.Image:
+def _small_silhouettes(atlas: Atlas, height: int) -> Picture:
     return _full_reduction(atlas, (), height)
 
 
@@ -137,12 +154,14 @@ def _small_silhouettes(atlas: Atlas, height: int) -> Image.Image:
 _REACH = 4
 
 
-def _reduced(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Image.Image:
+def _reduced(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Picture:
     """The scaled-down picture, scaling only the patches around the dots (issue 18: the
     whole 432-pixel picture's Lanczos scaling was half of each thumbnail's time). Pillow's
     ``box`` reads the source pixels around the box as a whole scaling does, so each patch
     equals the same pixels of a whole scaling (tests/core/test_thumbnails.py); a dot at
     the picture's edge falls back to the whole scaling."""
+    from PIL import Image
+
     image = _dotted(atlas, dots, height)
     small = _small_silhouettes(atlas, height).copy()
     width, tall = small.size
@@ -186,5 +205,5 @@ def _thumbnail(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> bytes:
 
 def marks_thumbnail(marks: Sequence[Any], height: int = 64, atlas: Atlas | None = None) -> bytes:
     """PNG bytes: both outlines ``height`` pixels tall with a dot per pain mark."""
-    atlas = atlas or load_atlas()
+    atlas = atlas or _load_atlas()
     return _thumbnail(atlas, dots_of(marks, atlas), height)

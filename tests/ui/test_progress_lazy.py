@@ -60,6 +60,8 @@ def test_thumbnails_are_drawn_for_the_rows_on_screen_and_when_scrolled_to(
     view.show()
     qtbot.waitUntil(lambda: view.loaded, timeout=20_000)
     assert view.timeline.count() == VISITS
+    # the list is shown first; the first screen's pictures follow from the worker
+    qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=20_000)
     first_screen = [row for row in range(VISITS) if not _is_blank(_image(view, row))]
     assert 0 < len(first_screen) < VISITS  # not every row was drawn up front
     last = VISITS - 1

@@ -94,6 +94,7 @@ def test_progress_timeline_thumbnails_differ_between_visits(
     view = ProgressView(worker.submit, client.id)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.loaded, timeout=10_000)
+    qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=10_000)  # made after the list
     images = [view.timeline.icon(row).pixmap(56, 56).toImage() for row in range(3)]
     assert all(not image.isNull() for image in images)
     assert images[0] != images[1] != images[2] != images[0]

@@ -9,12 +9,11 @@ at the later visit in red, places that resolved in green (hatched), unchanged in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from nmt_bodymap.core.after_care import judge_soreness
 from nmt_bodymap.core.atlas import Atlas, load_atlas
-from nmt_bodymap.core.pain_extent import VisitMeasures, compare_regions, visit_measures
+from nmt_bodymap.core.pain_extent import compare_regions
+from nmt_bodymap.core.progress_history import VisitHistory, load_history, make_thumbnails
 from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO, thumbnail_icon
 from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
@@ -44,41 +44,6 @@ THUMB_HEIGHT = 72
 # the GUI thread); the worker makes the first FIRST_SCREEN, the rest as they scroll into view.
 FIRST_SCREEN = 16
 RELOAD_MS = 300  # a chart changed: read again this long after the last change
-
-
-@dataclass(frozen=True)
-class VisitHistory:
-    """What the progress view shows of one visit (read on the worker thread)."""
-
-    visit: Any
-    marks: tuple[Any, ...]
-    measures: VisitMeasures
-    follow_up: Any | None = None  # how the client fared after this visit
-    thumbnail: bytes | None = None  # PNG, made on the worker for the first screenful only
-
-
-def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list[VisitHistory]:
-    """Every visit of the client, oldest first, with its marks and figures (worker thread).
-
-    All the visits' rows are read in one session (issue 18: 2,000 visits took 6,000 calls)."""
-    from nmt_bodymap.core.operations import RowKind
-
-    read = store.client_visits(client_id, (RowKind.PAIN_MARK, RowKind.FINDING, RowKind.FOLLOW_UP))
-    history: list[VisitHistory] = []
-    for visit in reversed(read.visits):
-        marks = tuple(read.of(RowKind.PAIN_MARK, visit.id))
-        follow_ups = read.of(RowKind.FOLLOW_UP, visit.id)
-        first_screen = len(history) < FIRST_SCREEN
-        history.append(
-            VisitHistory(
-                visit,
-                marks,
-                visit_measures(visit.id, marks, read.of(RowKind.FINDING, visit.id), atlas),
-                follow_ups[-1] if follow_ups else None,
-                marks_thumbnail(marks, THUMB_HEIGHT * PIXEL_RATIO, atlas) if first_screen else None,
-            )
-        )
-    return history
 
 
 _MONTHS: dict[int, str] = {}  # month -> its abbreviation (``%b``), looked up once each
@@ -137,7 +102,9 @@ class ProgressView(QWidget):
         self.timeline.setSpacing(4)
         self.timeline.setAccessibleName(tr("Visit timeline"))
         self.timeline.verticalScrollBar().valueChanged.connect(self._fill_thumbnails)
-        self._thumbs_pending: set[int] = set()
+        self._thumbs_pending: set[int] = set()  # rows whose thumbnail is not drawn yet
+        self._thumbs_coming: set[int] = set()  # rows whose thumbnail the worker is making
+        self.thumbnails_shown = False  # the first screen's thumbnails are shown
         self.intensity_chart = TrendChart(tr("Pain intensity (0–10)"), y_max=10)
         self.extent_chart = TrendChart(tr("Pain extent (% of the body)"))
         self.trigger_chart = TrendChart(tr("Active trigger points"), counts=True)
@@ -241,22 +208,19 @@ class ProgressView(QWidget):
     def show_history(self, history: list[VisitHistory]) -> None:
         chosen = self._chosen_visits()
         self.history = list(history)
-        self._thumbs_pending.clear()
+        self._thumbs_pending = set(range(len(self.history)))  # blank until drawn
+        self._thumbs_coming.clear()
+        self.thumbnails_shown = False
         labels = [_when(e.visit) for e in self.history]
         rows: list[TimelineRow] = []
-        icons: dict[int, QIcon] = {}
         longer = tr("Soreness lasted longer than the expected 24 to 36 hours")
-        for row, (entry, label) in enumerate(zip(self.history, labels, strict=True)):
+        for entry, label in zip(self.history, labels, strict=True):
             after = entry.follow_up
             warning = ""
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 warning = longer
             rows.append(TimelineRow(partial(_row_text, entry, label), warning))
-            if entry.thumbnail is not None:
-                icons[row] = thumbnail_icon(entry.thumbnail)
-            else:
-                self._thumbs_pending.add(row)  # blank (the row keeps its height) until drawn
-        self.timeline.timeline_model.set_rows(rows, icons)
+        self.timeline.timeline_model.set_rows(rows, {})
         ms = [e.measures for e in self.history]
         self.intensity_chart.set_data(
             labels,
@@ -306,7 +270,44 @@ class ProgressView(QWidget):
             self._choose_visits(*chosen)
         self._compare()
         self.loaded = True
-        self._fill_thumbnails()
+        # The first screen's thumbnails on the worker, asked for once this event's paint is
+        # queued (issue 18: the list and charts are shown without waiting for pictures).
+        QTimer.singleShot(0, partial(self._first_thumbnails, self._generation))
+
+    def _first_thumbnails(self, generation: int) -> None:
+        """Ask the worker for the thumbnails of the first screenful (and the rows on screen)."""
+        if generation != self._generation:
+            return  # read again meanwhile: that read asks for its own
+        top, bottom = self._rows_on_screen()
+        rows = set(range(min(FIRST_SCREEN, len(self.history))))
+        rows.update(range(top, bottom + 1) if top >= 0 else ())
+        rows &= self._thumbs_pending
+        if not rows:
+            self.thumbnails_shown = True
+            return
+        self._thumbs_pending -= rows
+        self._thumbs_coming = rows
+        wanted = {row: self.history[row].marks for row in sorted(rows)}
+        atlas = self.atlas
+
+        def drawn(pictures: dict[int, bytes]) -> None:
+            if generation != self._generation:
+                return
+            for row, png in pictures.items():
+                if row in self._thumbs_coming:
+                    self._thumbs_coming.discard(row)
+                    self.timeline.timeline_model.set_icon(row, thumbnail_icon(png))
+            self.thumbnails_shown = True
+
+        def failed(_exc: BaseException) -> None:  # a picture is a nicety: draw them here
+            if generation == self._generation:
+                self._thumbs_pending |= self._thumbs_coming
+                self._thumbs_coming.clear()
+                self.thumbnails_shown = True
+                self._fill_thumbnails()
+
+        height = THUMB_HEIGHT * PIXEL_RATIO
+        self.store_call(lambda _store: make_thumbnails(wanted, height, atlas), drawn, failed)
 
     def _chosen_visits(self) -> tuple[int | None, int | None, int | None]:
         """The visit ids chosen now: compared earlier, compared later, selected in the list."""

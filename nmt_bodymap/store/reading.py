@@ -4,11 +4,12 @@ removed rows included, so undo and redo find them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, null, select, type_coerce
 from sqlalchemy.orm import Session
 
 from nmt_bodymap.core.operations import ROW_FIELDS, VISIT_ROW_KINDS, RowKind
@@ -24,6 +25,7 @@ from nmt_bodymap.store.models import (
     Observation,
     PainMark,
     Treatment,
+    UtcDateTime,
     Visit,
 )
 from nmt_bodymap.store.records import (
@@ -173,33 +175,80 @@ def client_visits(session: Session, client_id: int, kinds: Iterable[RowKind]) ->
     """Every visit of the client with its rows of ``kinds``: one query per kind for all the
     visits, instead of one session and query per visit and kind (issue 18: the progress view
     over 2,000 visits). The records are made from plain columns in their fields' order
-    (``records.records_of_rows``), not per field through ``getattr``."""
+    (``records.records_of_rows``), not per field through ``getattr``; the moments are read
+    as :class:`_LiveRecords` reads them."""
     client = get_row(session, Client, client_id, "Client")
-    live_visits = (
-        _record_columns(Visit, VisitRecord)
-        .where(Visit.client_id == client.id, Visit.deleted_at.is_(None))
-        .order_by(Visit.started_at.desc(), Visit.id.desc())
+    live = _LiveRecords(session)
+    visits = live.read(
+        Visit,
+        VisitRecord,
+        (Visit.client_id == client.id,),
+        (Visit.started_at.desc(), Visit.id.desc()),
     )
-    visits = records_of_rows(VisitRecord, session.connection().execute(live_visits).all())
     visit_ids = select(Visit.id).where(Visit.client_id == client.id, Visit.deleted_at.is_(None))
     rows: dict[RowKind, dict[int, list[Any]]] = {}
     for kind in kinds:
         if kind not in VISIT_ROW_KINDS:
             raise ValueError(f"{kind.value} rows do not belong to a visit")
-        model, record = MODELS[kind], RECORDS[kind]
-        query = (
-            _record_columns(model, record)
-            .where(model.visit_id.in_(visit_ids), model.deleted_at.is_(None))
-            .order_by(model.visit_id, model.id)
-        )
+        model = MODELS[kind]
         per_visit: dict[int, list[Any]] = {}
-        for made in records_of_rows(record, session.connection().execute(query).all()):
+        for made in live.read(
+            model, RECORDS[kind], (model.visit_id.in_(visit_ids),), (model.visit_id, model.id)
+        ):
             per_visit.setdefault(made.visit_id, []).append(made)
         rows[kind] = per_visit
     return ClientVisits(visits, rows)
 
 
-def _record_columns(model: Any, record: type[Any]) -> Any:
-    """``SELECT`` of the table's columns named as the record's fields, in their order."""
-    table = model.__table__
-    return select(*(table.c[name] for name in record_names(record)))
+class _LiveRecords:
+    """Records of a table's live rows (``deleted_at`` empty), read as plain columns.
+
+    Issue 18: converting each stored moment through the column type (SQLAlchemy's text to
+    ``datetime``, then ``UtcDateTime`` making it aware with ``replace``) was a third of the
+    progress view's read (26,000 values over 2,000 visits). So ``deleted_at`` is not read
+    (it is empty: that is what the query asks) and, on SQLite, the moments are read as the
+    stored text and made aware in one C call each (``datetime.fromisoformat`` of the text
+    with ``+00:00``); a text that call does not read as a UTC moment goes through the
+    column type as before, and so does every moment on PostgreSQL (no text there)."""
+
+    def __init__(self, session: Session) -> None:
+        self.connection = session.connection()
+        self.as_text = self.connection.dialect.name == "sqlite"
+
+    def read(self, model: Any, record: type[Any], where: Any, order: Any) -> list[Any]:
+        table = model.__table__
+        names = record_names(record)
+        columns: list[Any] = []
+        moments: dict[int, Callable[[Any], Any]] = {}
+        for i, name in enumerate(names):
+            column = table.c[name]
+            if name == "deleted_at":
+                columns.append(null().label(name))
+            elif self.as_text and isinstance(column.type, UtcDateTime):
+                columns.append(type_coerce(column, String).label(name))
+                dialect = self.connection.dialect  # the type as this database reads it
+                processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
+                moments[i] = processor or (lambda text: text)
+            else:
+                columns.append(column)
+        query = select(*columns).where(*where, table.c.deleted_at.is_(None)).order_by(*order)
+        rows: Sequence[Sequence[Any]] = self.connection.execute(query).all()
+        if moments and rows:
+            by_column: list[Sequence[Any]] = list(zip(*rows, strict=True))
+            for i, typed in moments.items():
+                by_column[i] = [None if v is None else _utc_moment(v, typed) for v in by_column[i]]
+            rows = list(zip(*by_column, strict=True))
+        return records_of_rows(record, rows)
+
+
+_FROM_ISO = datetime.fromisoformat
+
+
+def _utc_moment(text: str, typed: Callable[[Any], Any]) -> Any:
+    """The aware UTC moment of a stored text (``typed``: the column type's own reading, for
+    a text ``fromisoformat`` does not read as a UTC moment)."""
+    try:
+        moment = _FROM_ISO(text + "+00:00")
+    except (ValueError, TypeError):  # not a moment's text: the column type says what it is
+        return typed(text)
+    return moment if moment.tzinfo is UTC else typed(text)

@@ -121,3 +121,42 @@ def test_records_of_rows_refuses_a_type_with_post_init() -> None:
 
     with pytest.raises(TypeError):
         records_of_rows(Checked, [(-1,)])
+
+
+def test_client_visits_reads_moments_exactly_as_the_column_type_does(store: ChartStore) -> None:
+    """The moments are read as text on SQLite and made aware in one call (issue 18); every
+    shape a chart may hold (written by older versions or by hand) reads as the ORM reads it,
+    and ``deleted_at`` of the rows read is empty, as the query asks."""
+    client_id, visits = _chart(store)
+    stamps = [
+        "2025-01-05 09:00:00.000000",
+        "2025-01-09 09:00:00",  # no fraction
+        "2025-01-12 09:00:00.5",  # a short fraction
+    ]
+    if store._engine.dialect.name == "sqlite":  # only SQLite keeps moments as text
+        from sqlalchemy import text
+
+        with store._engine.begin() as conn:
+            for visit_id, stamp in zip(visits, stamps, strict=True):
+                conn.execute(
+                    text("UPDATE visits SET started_at = :s, updated_at = :s WHERE id = :i"),
+                    {"s": stamp, "i": visit_id},
+                )
+            conn.execute(text("UPDATE pain_marks SET created_at = '2025-01-09T10:11:12.123'"))
+            # a day alone: fromisoformat reads it without a zone, the column type's way is used
+            conn.execute(text("UPDATE pain_marks SET updated_at = '2025-01-09'"))
+    read = store.client_visits(client_id, (RowKind.PAIN_MARK,))
+    listed = store.list_visits(client_id)
+    assert read.visits == listed
+    for got, expected in zip(read.visits, listed, strict=True):
+        for name in ("started_at", "created_at", "updated_at", "signed_at"):
+            assert repr(getattr(got, name)) == repr(getattr(expected, name))
+        assert got.started_at.tzinfo is UTC
+    for visit_id in visits:
+        marks = read.of(RowKind.PAIN_MARK, visit_id)
+        assert marks == store.list_pain_marks(visit_id)
+        for name in ("created_at", "updated_at"):
+            assert [repr(getattr(m, name)) for m in marks] == [
+                repr(getattr(m, name)) for m in store.list_pain_marks(visit_id)
+            ]
+        assert marks and all(m.deleted_at is None for m in marks)

@@ -163,3 +163,30 @@ def test_a_chart_of_2000_visits_draws_its_series(qtbot: Any) -> None:
         for y in range(0, image.height(), 2)
     )
     assert red > 200  # the band of the series, not an empty plot
+
+
+def test_a_dense_chart_puts_each_visit_where_its_date_and_value_are(qtbot: Any) -> None:
+    """A peak at one visit among 2,001 is drawn at that visit's place along the axis and at
+    the top of the plot (the points' sums read the rectangles once, issue 18)."""
+    from PySide6.QtGui import QColor
+
+    from nmt_bodymap.ui.progress.trend_chart import Series
+
+    chart = TrendChart("Peak", y_max=10)
+    qtbot.addWidget(chart)
+    chart.resize(600, 260)
+    count, peak = 2_001, 1_500
+    values = tuple(10.0 if i == peak else 0.0 for i in range(count))
+    chart.set_data([f"{i}" for i in range(count)], [Series("Peak", values, QColor("#b3261e"))])
+    image = chart.grab().toImage()
+    red = [
+        (x, y)
+        for x in range(image.width())
+        for y in range(image.height() - 30)  # above the legend's swatch
+        if image.pixelColor(x, y).name() == "#b3261e"
+    ]
+    top_x, top_y = min(red, key=lambda p: p[1])
+    plot_left, plot_top, plot_width = 44, 34, chart.width() - 60
+    inner_left, inner_width = plot_left + 40, plot_width - 80
+    assert abs(top_x - (inner_left + inner_width * peak / (count - 1))) <= 1
+    assert abs(top_y - plot_top) <= 1

@@ -100,3 +100,54 @@ def test_a_failed_thumbnail_job_draws_them_on_the_gui_thread(
     view.show()
     qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=20_000)
     assert all(view.timeline.timeline_model.has_icon(r) for r in range(len(PLACES)))
+
+
+def test_read_again_unchanged_visits_keep_their_pictures_and_a_changed_one_is_redrawn(
+    qtbot: Any, chart_path: Path, open_worker: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = open_worker(chart_path)
+    client_id, marks = call_on_worker(qtbot, worker, _chart)
+    view = ProgressView(worker.submit, client_id)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=20_000)
+
+    def image(row: int) -> Any:
+        return view.timeline.icon(row).pixmap(72, 72).toImage()
+
+    before = [image(row) for row in range(len(PLACES))]
+    release = threading.Event()
+    made = progress_history.make_thumbnails
+
+    def held(wanted: Any, height: int, atlas: Any) -> dict[int, bytes]:
+        assert release.wait(20), "the test never let the thumbnails be made"
+        return made(wanted, height, atlas)
+
+    monkeypatch.setattr(progress_view, "make_thumbnails", held)
+    x, y = body_point("posterior", "calf", "left")
+    call_on_worker(  # the second visit gains a mark on the other calf
+        qtbot,
+        worker,
+        lambda s: s.add_pain_mark(
+            marks[1].visit_id,
+            view="posterior",
+            x=x,
+            y=y,
+            region="calf",
+            side="left",
+            intensity=9,
+            quality="ache",
+        ),
+    )
+    view.reload()
+    try:
+        qtbot.waitUntil(lambda: view.intensity_chart.values("Peak")[1] == 9.0, timeout=20_000)
+        model = view.timeline.timeline_model
+        assert model.has_icon(0) and model.has_icon(2) and not model.has_icon(1)
+        assert image(0) == before[0] and image(2) == before[2]
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=20_000)
+    assert image(1) != before[1]  # the new mark is in its picture
+    assert image(0) == before[0] and image(2) == before[2]

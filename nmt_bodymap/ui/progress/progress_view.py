@@ -207,8 +207,18 @@ class ProgressView(QWidget):
 
     def show_history(self, history: list[VisitHistory]) -> None:
         chosen = self._chosen_visits()
+        drawn = {  # read again: a visit whose marks are unchanged keeps its picture
+            self.history[row].visit.id: (self.history[row].marks, icon)
+            for row, icon in self.timeline.timeline_model.icons().items()
+            if row < len(self.history)
+        }
         self.history = list(history)
-        self._thumbs_pending = set(range(len(self.history)))  # blank until drawn
+        icons = {}
+        for row, entry in enumerate(self.history):
+            kept = drawn.get(entry.visit.id)
+            if kept is not None and kept[0] == entry.marks:
+                icons[row] = kept[1]
+        self._thumbs_pending = set(range(len(self.history))) - icons.keys()  # blank until drawn
         self._thumbs_coming.clear()
         self.thumbnails_shown = False
         labels = [_when(e.visit) for e in self.history]
@@ -220,7 +230,7 @@ class ProgressView(QWidget):
             if after is not None and judge_soreness(after.soreness_hours) == "longer":
                 warning = longer
             rows.append(TimelineRow(partial(_row_text, entry, label), warning))
-        self.timeline.timeline_model.set_rows(rows, {})
+        self.timeline.timeline_model.set_rows(rows, icons)
         ms = [e.measures for e in self.history]
         self.intensity_chart.set_data(
             labels,

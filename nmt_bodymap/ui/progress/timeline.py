@@ -63,6 +63,10 @@ class TimelineModel(QAbstractListModel):
     def has_icon(self, row: int) -> bool:
         return row in self._icons
 
+    def icons(self) -> dict[int, QIcon]:
+        """The thumbnails drawn so far: row -> icon."""
+        return dict(self._icons)
+
     def text(self, row: int) -> str:
         made = self._texts.get(row)
         if made is None:

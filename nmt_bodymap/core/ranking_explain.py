@@ -98,22 +98,25 @@ def explanations(
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
     # The pattern links of a place depend on its region and side alone: a visit's ~1,500
-    # places share a few dozen of them, so each is spelled out once (same order as before).
-    hits_of: dict[tuple[str, Side], list[tuple[tuple[str, Side], int, ZoneName]]] = {}
+    # places share a few dozen of them, so each is spelled out once, with each (muscle side,
+    # pattern)'s strongest zone, and given to all its places at once. Taken in the order
+    # of each group's first place, the patterns come in the same order as place by place.
+    named: dict[tuple[tuple[str, Side], int], list[int]] = {}  # the places each zones names
+    groups: dict[tuple[str, Side], list[int]] = {}
     for i, spot in enumerate(spots):
-        hits = hits_of.get((spot.region, spot.side))
-        if hits is None:
-            hits = hits_of[(spot.region, spot.side)] = _pattern_hits(kb, spot.region, spot.side)
-        for key, pattern, kind in hits:
+        groups.setdefault((spot.region, spot.side), []).append(i)
+    for (region, spot_side), members in groups.items():
+        for (key, pattern), kind in _strongest_hits(kb, region, spot_side).items():
             per_pattern = by_pattern.get(key)
             if per_pattern is None:
                 per_pattern = by_pattern[key] = {}
             zones = per_pattern.get(pattern)
             if zones is None:
                 zones = per_pattern[pattern] = [None] * n
-            current = zones[i]
-            if current is None or ZONE_WEIGHTS[kind] > ZONE_WEIGHTS[current]:
+                named[(key, pattern)] = []
+            for i in members:  # each place is in one group: its zone is set once
                 zones[i] = kind
+            named[(key, pattern)] += members
     local: dict[tuple[str, Side], set[int]] = {}
     for i, spot in enumerate(spots):
         point = points[i]
@@ -137,11 +140,14 @@ def explanations(
             best = options[0][1]
             tp_ids = live_ids(kb, key[0], key[1], options[0][0])
         elif options:
-            best = list(max(options, key=lambda o: _strength(o[1], counts))[1])
+            chosen, zones = max(options, key=lambda o: _strength(o[1], counts))
+            best = list(zones)
             for index, zones in sorted(options):
                 if zones == best:
                     tp_ids += live_ids(kb, key[0], key[1], index)
-            others = {i for _, zs in options for i, z in enumerate(zs) if z and not best[i]}
+            # the places another pattern names and the best one does not
+            others = set().union(*(named[(key, index)] for index, _ in options))
+            others.difference_update(named[(key, chosen)])
         for i in local.get(key, ()):
             if best[i] is None:
                 best[i] = "local"
@@ -151,25 +157,29 @@ def explanations(
     return result
 
 
-def _pattern_hits(
+def _strongest_hits(
     kb: KnowledgeBase, region: str, spot_side: Side
-) -> list[tuple[tuple[str, Side], int, ZoneName]]:
-    """Every (muscle side, pattern, zone) a spot on this region and side lies in, in the
-    order of the knowledge base's links."""
-    return [
-        ((link.muscle.id, side), link.pattern, link.kind)
-        for name in overlapping(region)
-        for link in kb.pattern_links(name)
-        for side in zone_sides(link.entry.side, spot_side)
-    ]
+) -> dict[tuple[tuple[str, Side], int], ZoneName]:
+    """Every (muscle side, pattern) a spot on this region and side lies in, in the order of
+    the knowledge base's links, with its strongest zone (the first of equal ones)."""
+    found: dict[tuple[tuple[str, Side], int], ZoneName] = {}
+    for name in overlapping(region):
+        for link in kb.pattern_links(name):
+            for side in zone_sides(link.entry.side, spot_side):
+                hit = ((link.muscle.id, side), link.pattern)
+                current = found.get(hit)
+                if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
+                    found[hit] = link.kind
+    return found
 
 
 def _strength(zones: Sequence[ZoneName | None], counts: Sequence[int]) -> tuple[int, float]:
-    # The places a pattern explains, in order (a zone name is never empty): the same sums,
-    # added in the same order, as a loop over every place, at C speed over ~1,500 places.
-    named = [z for z in zones if z is not None]
-    covered = list(compress(counts, [z is not None for z in zones]))
-    return sum(covered), sum(map(mul, map(ZONE_WEIGHTS.__getitem__, named), covered))
+    # The places a pattern explains, in order (a zone name is never empty, so a zone is
+    # true where it is named): the same sums, added in the same order, as a loop over every
+    # place, at C speed over ~1,500 places.
+    covered = list(compress(counts, zones))
+    weights = map(ZONE_WEIGHTS.__getitem__, filter(None, zones))
+    return sum(covered), sum(map(mul, weights, covered))
 
 
 def merge_sides(

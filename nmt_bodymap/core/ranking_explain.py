@@ -160,7 +160,12 @@ def _strongest_hits(
     kb: KnowledgeBase, region: str, spot_side: Side
 ) -> dict[tuple[tuple[str, Side], int], ZoneName]:
     """Every (muscle side, pattern) a spot on this region and side lies in, in the order of
-    the knowledge base's links, with its strongest zone (the first of equal ones)."""
+    the knowledge base's links, with its strongest zone (the first of equal ones; memoised:
+    read only)."""
+    memo_key = ("strongest", region, spot_side)
+    known: dict[tuple[tuple[str, Side], int], ZoneName] | None = kb.memo.get(memo_key)
+    if known is not None:
+        return known
     found: dict[tuple[tuple[str, Side], int], ZoneName] = {}
     for name in overlapping(region):
         for link in kb.pattern_links(name):
@@ -169,6 +174,7 @@ def _strongest_hits(
                 current = found.get(hit)
                 if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
                     found[hit] = link.kind
+    kb.memo[memo_key] = found
     return found
 
 

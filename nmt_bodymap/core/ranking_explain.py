@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
-from operator import mul
+from operator import itemgetter, mul
 from typing import Literal
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -98,22 +97,25 @@ def explanations(
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
     # The pattern links of a place depend on its region and side alone: a visit's ~1,500
-    # places share a few dozen of them, so each is spelled out once (same order as before).
-    hits_of: dict[tuple[str, Side], list[tuple[tuple[str, Side], int, ZoneName]]] = {}
+    # places share a few dozen of them, so each is spelled out once, with each (muscle side,
+    # pattern)'s strongest zone, and given to all its places at once. Taken in the order
+    # of each group's first place, the patterns come in the same order as place by place.
+    named: dict[tuple[tuple[str, Side], int], list[int]] = {}  # the places each zones names
+    groups: dict[tuple[str, Side], list[int]] = {}
     for i, spot in enumerate(spots):
-        hits = hits_of.get((spot.region, spot.side))
-        if hits is None:
-            hits = hits_of[(spot.region, spot.side)] = _pattern_hits(kb, spot.region, spot.side)
-        for key, pattern, kind in hits:
+        groups.setdefault((spot.region, spot.side), []).append(i)
+    for (region, spot_side), members in groups.items():
+        for (key, pattern), kind in _strongest_hits(kb, region, spot_side).items():
             per_pattern = by_pattern.get(key)
             if per_pattern is None:
                 per_pattern = by_pattern[key] = {}
             zones = per_pattern.get(pattern)
             if zones is None:
                 zones = per_pattern[pattern] = [None] * n
-            current = zones[i]
-            if current is None or ZONE_WEIGHTS[kind] > ZONE_WEIGHTS[current]:
+                named[(key, pattern)] = []
+            for i in members:  # each place is in one group: its zone is set once
                 zones[i] = kind
+            named[(key, pattern)] += members
     local: dict[tuple[str, Side], set[int]] = {}
     for i, spot in enumerate(spots):
         point = points[i]
@@ -137,11 +139,14 @@ def explanations(
             best = options[0][1]
             tp_ids = live_ids(kb, key[0], key[1], options[0][0])
         elif options:
-            best = list(max(options, key=lambda o: _strength(o[1], counts))[1])
+            chosen, zones = max(options, key=lambda o: _strength(o[1], counts, named[(key, o[0])]))
+            best = list(zones)
             for index, zones in sorted(options):
                 if zones == best:
                     tp_ids += live_ids(kb, key[0], key[1], index)
-            others = {i for _, zs in options for i, z in enumerate(zs) if z and not best[i]}
+            # the places another pattern names and the best one does not
+            others = set().union(*(named[(key, index)] for index, _ in options))
+            others.difference_update(named[(key, chosen)])
         for i in local.get(key, ()):
             if best[i] is None:
                 best[i] = "local"
@@ -151,24 +156,38 @@ def explanations(
     return result
 
 
-def _pattern_hits(
+def _strongest_hits(
     kb: KnowledgeBase, region: str, spot_side: Side
-) -> list[tuple[tuple[str, Side], int, ZoneName]]:
-    """Every (muscle side, pattern, zone) a spot on this region and side lies in, in the
-    order of the knowledge base's links."""
-    return [
-        ((link.muscle.id, side), link.pattern, link.kind)
-        for name in overlapping(region)
-        for link in kb.pattern_links(name)
-        for side in zone_sides(link.entry.side, spot_side)
-    ]
+) -> dict[tuple[tuple[str, Side], int], ZoneName]:
+    """Every (muscle side, pattern) a spot on this region and side lies in, in the order of
+    the knowledge base's links, with its strongest zone (the first of equal ones; memoised:
+    read only)."""
+    memo_key = ("strongest", region, spot_side)
+    known: dict[tuple[tuple[str, Side], int], ZoneName] | None = kb.memo.get(memo_key)
+    if known is not None:
+        return known
+    found: dict[tuple[tuple[str, Side], int], ZoneName] = {}
+    for name in overlapping(region):
+        for link in kb.pattern_links(name):
+            for side in zone_sides(link.entry.side, spot_side):
+                hit = ((link.muscle.id, side), link.pattern)
+                current = found.get(hit)
+                if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
+                    found[hit] = link.kind
+    kb.memo[memo_key] = found
+    return found
 
 
-def _strength(zones: Sequence[ZoneName | None], counts: Sequence[int]) -> tuple[int, float]:
-    # The places a pattern explains, in order (a zone name is never empty): the same sums,
-    # added in the same order, as a loop over every place, at C speed over ~1,500 places.
-    named = [z for z in zones if z is not None]
-    covered = list(compress(counts, [z is not None for z in zones]))
+def _strength(
+    zones: Sequence[ZoneName | None], counts: Sequence[int], where: list[int]
+) -> tuple[int, float]:
+    # The places a pattern explains (``where``, the places its zones name), in order: the
+    # same sums, added in the same order, as a loop over every place, at C speed over the
+    # few it names (of ~1,500).
+    where.sort()
+    pick = itemgetter(*where) if len(where) > 1 else (lambda seq: (seq[where[0]],))
+    covered: tuple[int, ...] = pick(counts)
+    named: tuple[ZoneName, ...] = pick(zones)
     return sum(covered), sum(map(mul, map(ZONE_WEIGHTS.__getitem__, named), covered))
 
 

@@ -33,11 +33,18 @@ def test_links_spelled_out_once_per_region_and_side(
         return real(self, region)
 
     monkeypatch.setattr(KnowledgeBase, "pattern_links", counting)
-    explanations(spots, [s.point for s in spots], kb, atlas)
+    for key in [k for k in kb.memo if k[0] == "strongest"]:
+        del kb.memo[key]  # as a fresh process: nothing spelled out yet
+    first = explanations(spots, [s.point for s in spots], kb, atlas)
     kinds = {(s.region, s.side) for s in spots}
     assert len(kinds) < len(spots)  # places share regions: the cut has work to save
     expected: Counter[str] = Counter(name for r, _side in kinds for name in overlapping(r))
     assert asked == expected
+    # the links of a region and side are kept with the knowledge: the next visit (the same
+    # places here) asks for none again, and gets the same answer
+    asked.clear()
+    assert explanations(spots, [s.point for s in spots], kb, atlas) == first
+    assert not asked
 
 
 @pytest.mark.parametrize("seed", [18, 19])

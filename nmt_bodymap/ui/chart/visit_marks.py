@@ -55,17 +55,24 @@ class VisitMarks(QObject):
         if self._read is not None and self._read[0] is stamp[0] and self._read[1] == stamp[1]:
             return list(self._read[2])  # nothing announced since the last read
         known = self._known
-        fresh: dict[str, tuple[Any, tuple[str, str], MarkState]] = {}
-        result: list[MarkState] = []
-        status = self.visit.statuses().get
-        for uid, row in self.visit.rows(MARK).items():
-            saved = status(uid, SAVED)
-            entry = known.get(uid)
-            if entry is None or entry[0] is not row or entry[1] != saved:
-                entry = (row, saved, self._state(uid, row, saved))
-            fresh[uid] = entry
-            result.append(entry[2])
-        self._known = fresh  # rows gone from the document are forgotten
+        rows = self.visit.rows(MARK)
+        statuses = self.visit.statuses()  # only the rows not plain saved
+        status = statuses.get
+        saved = [status(uid, SAVED) for uid in rows] if statuses else [SAVED] * len(rows)
+        if known:  # a state is reused while its row object and save status are the same
+            entries = [
+                entry
+                if (entry := known.get(uid)) is not None and entry[0] is row and entry[1] == sv
+                else (row, sv, _state(uid, row.values, sv))
+                for (uid, row), sv in zip(rows.items(), saved, strict=True)
+            ]
+        else:  # a visit just read: every state is new
+            entries = [
+                (row, sv, _state(uid, row.values, sv))
+                for (uid, row), sv in zip(rows.items(), saved, strict=True)
+            ]
+        self._known = dict(zip(rows, entries, strict=True))  # rows gone are forgotten
+        result = [entry[2] for entry in entries]
         self._read = (*stamp, result)
         return list(result)
 
@@ -84,21 +91,7 @@ class VisitMarks(QObject):
         return [m for m in self.marks() if m.status == "unsaved"]
 
     def _state(self, uid: str, row: Any, saved: tuple[str, str] | None = None) -> MarkState:
-        v = row.values
-        status, error = saved if saved is not None else self.visit.status(uid)
-        x, y = v.get("x"), v.get("y")
-        return MarkState(
-            key=uid,
-            view=v["view"],
-            x=None if x is None else float(x),
-            y=None if y is None else float(y),
-            region=v["region"],
-            side=v["side"],
-            intensity=int(v["intensity"]),
-            quality=v["quality"],
-            status=status,  # type: ignore[arg-type]
-            error=error,
-        )
+        return _state(uid, row.values, saved if saved is not None else self.visit.status(uid))
 
     # -- loading ---------------------------------------------------------------------------
     def load_visit(self, visit_id: int | None) -> None:
@@ -172,3 +165,21 @@ class VisitMarks(QObject):
             if uid in self._shown and unsaved != (uid in self._badged):
                 self._badged ^= {uid}
                 self.mark_changed.emit(uid)
+
+
+def _state(uid: str, v: dict[str, Any], saved: tuple[str, str]) -> MarkState:
+    """A mark's state from its row's values and save status (positional: 10,000 per big
+    open)."""
+    x, y = v.get("x"), v.get("y")
+    return MarkState(
+        uid,
+        v["view"],
+        None if x is None else float(x),
+        None if y is None else float(y),
+        v["region"],
+        v["side"],
+        int(v["intensity"]),
+        v["quality"],
+        saved[0],  # type: ignore[arg-type]
+        saved[1],
+    )

@@ -4,6 +4,10 @@ Each sub-command lives in ``nmt_bodymap.commands.<name>`` and exposes
 ``add_parser(subparsers)``, which registers its parser and sets ``func`` to a
 callable taking the parsed arguments and returning the exit status.
 Errors go to stderr as one line; bad input exits with status 2.
+
+Starting the window (no sub-command named) imports none of the sub-command modules:
+they pull in the store and the ranking (SQLAlchemy, pydantic, YAML), which the window
+loads on its worker and loader threads after its first paint (issue 18).
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 __all__ = ["UsageError", "build_parser", "gui_main", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command's parser; ``with_commands=False`` leaves the sub-commands out (the
+    window's start, which names none of them)."""
     parser = argparse.ArgumentParser(
         prog="nmt-bodymap",
         description="Body map for neuromuscular therapy: opens the charting window "
@@ -49,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: charts.sqlite3 in the user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in COMMAND_MODULES if with_commands else ():
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -60,8 +66,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` may name a sub-command or ask for help (then every sub-command's
+    parser is needed); False for the window's start (only ``--db``, ``--version``)."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--db":
+            i += 2
+            continue
+        if not arg.startswith("-") or arg in ("-", "--", "-h", "--help"):
+            return True
+        i += 1
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(with_commands=names_a_command(argv))
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     try:

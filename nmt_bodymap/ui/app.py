@@ -314,15 +314,19 @@ def refuse_target(db: str | None) -> str | None:
     """One line saying why ``db`` cannot be opened in the window, or None when it can."""
     if db is None:
         return None
-    from nmt_bodymap.store.database import database_url, sqlite_path
+    if "://" in db:  # a URL: SQLAlchemy reads it (a file path needs no SQLAlchemy, issue 18)
+        from nmt_bodymap.store.database import database_url, sqlite_path
+        from nmt_bodymap.store.errors import ChartStoreError
 
-    try:
-        url = database_url(db)
-    except ChartStoreError as exc:
-        return str(exc)
-    if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
-        return "an in-memory database (sqlite://) would lose every change; give a chart file"
-    path = sqlite_path(url)
+        try:
+            url = database_url(db)
+        except ChartStoreError as exc:
+            return str(exc)
+        if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
+            return "an in-memory database (sqlite://) would lose every change; give a chart file"
+        path = sqlite_path(url)
+    else:  # what database_url makes of a file path
+        path = Path(db).expanduser().absolute()
     if path is not None and not path.parent.is_dir():
         return (
             f"there is no folder {path.parent} (a typo?); create it first, or use "

@@ -20,16 +20,15 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from nmt_bodymap import __version__, logs, paths
-from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from nmt_bodymap.store.errors import ChartDatabaseCorrupt
     from nmt_bodymap.store.service import ChartStore
     from nmt_bodymap.ui.main_window import MainWindow
 
@@ -41,19 +40,18 @@ log = logging.getLogger(__name__)
 
 
 def ensure_application() -> QApplication:
-    """The one QApplication of the process (created with high-DPI friendly settings)."""
+    """The one QApplication of the process. High-DPI: Qt 6's own default rounding policy,
+    ``PassThrough`` (fractional scales kept; set here explicitly it only cost the first
+    paint the whole ``Qt`` namespace's enums, ~20 ms, issue 18)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("nmt-bodymap")
-    from nmt_bodymap.ui.about_dialog import app_icon
+    from nmt_bodymap.ui.app_icon import app_icon  # not the About box (issue 18)
 
     app.setWindowIcon(app_icon())
     from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
@@ -104,6 +102,8 @@ def ask_restore(error: ChartDatabaseCorrupt) -> bool:
 def plain_message(exc: BaseException) -> str:
     """What the therapist reads: a store error's own words; anything else a plain line
     (its details, which may carry driver text, go to the log only)."""
+    from nmt_bodymap.store.errors import ChartStoreError  # not on the start path
+
     if isinstance(exc, ChartStoreError):
         return str(exc)
     log.error("unexpected error: %s", type(exc).__name__, exc_info=exc)
@@ -233,6 +233,8 @@ class ChartOpener:
         self.window.after_first_visit = AfterFirstVisit(self.window, store)  # daily backup
 
     def _failed(self, exc: BaseException) -> None:
+        from nmt_bodymap.store.errors import ChartDatabaseCorrupt
+
         self._idle()
         if isinstance(exc, ChartDatabaseCorrupt):
             if ask_restore(exc) and exc.latest_backup is not None:
@@ -266,6 +268,9 @@ class ChartOpener:
 
 def open_log_folder() -> bool:
     """Help > Open log folder: the platform's file manager on the log folder."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
 

@@ -12,13 +12,16 @@ loads on its worker and loader threads after its first paint (issue 18).
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from nmt_bodymap import __version__
 from nmt_bodymap.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_MODULES: tuple[str, ...] = (
     "nmt_bodymap.commands.selftest",
@@ -42,6 +45,8 @@ __all__ = ["UsageError", "build_parser", "gui_main", "main"]
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The command's parser; ``with_commands=False`` leaves the sub-commands out (the
     window's start, which names none of them)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="nmt-bodymap",
         description="Body map for neuromuscular therapy: opens the charting window "
@@ -82,12 +87,27 @@ def names_a_command(argv: Sequence[str]) -> bool:
     return False
 
 
+def window_only(argv: Sequence[str]) -> tuple[str | None] | None:
+    """``(db,)`` when ``argv`` only starts the window (nothing, ``--db PATH`` or
+    ``--db=PATH``): what argparse would make of it, without building the parser (the
+    desktop launcher's start, issue 18). None for anything else, which the parser reads."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return (argv[1],)
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return (argv[0][len("--db=") :],)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(with_commands=names_a_command(argv))
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
+    window = window_only(argv)
     try:
+        if window is not None:
+            return _run_gui(window[0])
+        args = build_parser(with_commands=names_a_command(argv)).parse_args(argv)
+        func = getattr(args, "func", None)
         if func is None:
             return _run_gui(args.db)
         return int(func(args) or 0)

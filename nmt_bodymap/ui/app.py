@@ -340,6 +340,14 @@ def refuse_target(db: str | None) -> str | None:
     return None
 
 
+def _sign_in_and_secure(window: MainWindow, worker: StoreWorker, store: ChartStore) -> bool:
+    """``ui/access/lock.sign_in_and_secure``, imported when the chart has opened (its
+    module, with the action registry, is not needed before the first paint, issue 18)."""
+    from nmt_bodymap.ui.access.lock import sign_in_and_secure
+
+    return sign_in_and_secure(window, worker, store)
+
+
 def run_app(db: str | None) -> int:
     """Open the charting window on ``db`` (default: the local chart file); returns exit code."""
     refused = refuse_target(db)
@@ -357,7 +365,6 @@ def run_app(db: str | None) -> int:
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
     # -- security hook (issue 14): first account / unlock an encrypted chart --
-    from nmt_bodymap.ui.access.lock import sign_in_and_secure
     from nmt_bodymap.ui.access.sign_in_dialog import before_open
 
     if not before_open(target):
@@ -365,7 +372,7 @@ def run_app(db: str | None) -> int:
     # -- end security hook --
     worker = StoreWorker()
     try:
-        window = show_main_window(app, worker, target, sign_in=sign_in_and_secure)
+        window = show_main_window(app, worker, target, sign_in=_sign_in_and_secure)
         TerminationHandler(window)
         return int(app.exec())
     finally:

@@ -121,3 +121,22 @@ def test_a_typo_in_a_command_name_still_lists_the_commands(
         main(["bakup"])
     assert exit_info.value.code == 2
     assert "backup" in capsys.readouterr().err  # argparse's "invalid choice" names them
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--db", "c.sqlite3"], ["--db=c.sqlite3"], ["--db", "sqlite://"], ["--db="], ["--db"]],
+)
+def test_the_window_start_read_without_the_parser_is_what_the_parser_reads(
+    argv: list[str],
+) -> None:
+    """The launcher's start skips argparse (issue 18): same database, or the parser's turn."""
+    from nmt_bodymap.cli import build_parser, window_only
+
+    quick = window_only(argv)
+    if argv in (["--db="], ["--db"]):
+        assert quick is None  # an empty or missing value: argparse reads (and refuses) it
+        return
+    assert quick is not None
+    args = build_parser().parse_args(argv)
+    assert quick == (args.db,) and args.command is None

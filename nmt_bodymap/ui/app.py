@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from nmt_bodymap import __version__, logs, paths
+from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
 
@@ -54,9 +55,7 @@ def ensure_application() -> QApplication:
     from nmt_bodymap.ui.app_icon import app_icon  # not the About box (issue 18)
 
     app.setWindowIcon(app_icon())
-    from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
-
-    collect_on_gui_thread(app)  # a widget freed by the worker thread would freeze the app
+    gc_guard.collect_on_gui_thread(app)  # a widget freed by the worker would freeze the app
     return app
 
 
@@ -341,8 +340,7 @@ def refuse_target(db: str | None) -> str | None:
 
 
 def _sign_in_and_secure(window: MainWindow, worker: StoreWorker, store: ChartStore) -> bool:
-    """``ui/access/lock.sign_in_and_secure``, imported when the chart has opened (its
-    module, with the action registry, is not needed before the first paint, issue 18)."""
+    """``ui/access/lock.sign_in_and_secure``, imported once the chart is open (issue 18)."""
     from nmt_bodymap.ui.access.lock import sign_in_and_secure
 
     return sign_in_and_secure(window, worker, store)
@@ -396,4 +394,5 @@ def show_main_window(
 
     AfterFirstPaint(window, after_first_paint)
     window.show()
+    gc_guard.hold_while_starting(window)  # no collection until the first visit shows
     return window

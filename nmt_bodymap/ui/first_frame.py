@@ -21,7 +21,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QTimer
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -139,7 +140,7 @@ class FirstFrame(QWidget):
         self.pending: list[tuple[str, float, float]] = []  # view, x, y in drawing units
         self.pictures: dict[str, QImage] = {}  # the figure drawn last, per view
         self._kept: set[str] = set()  # views whose first picture went to the disk cache
-        self.setCursor(Qt.CursorShape.CrossCursor)
+        self._painted = False
 
     def box(self, view: str) -> QRectF:
         """The drawing's viewBox (from the SVG text; parsed by Qt only if it has none)."""
@@ -209,9 +210,15 @@ class FirstFrame(QWidget):
         for view, rect in self.figure_rects().items():
             painter.drawImage(rect.topLeft(), self.picture(view, rect))
         painter.end()
+        if not self._painted:  # the ``Qt`` namespace (~20 ms of enums) after the first paint
+            self._painted = True
+            QTimer.singleShot(0, self, self._cross_cursor)
+
+    def _cross_cursor(self) -> None:
+        self.setCursor(QtCore.Qt.CursorShape.CrossCursor)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton:
             return
         where = self.to_drawing(event.position())
         if where is not None:

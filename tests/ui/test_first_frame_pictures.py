@@ -125,3 +125,12 @@ def test_an_unusable_cache_folder_only_costs_speed(
     image = QImage(frame.grab().toImage())
     assert not image.isNull()
     assert not figure_pictures.write_picture("anterior", frame.pictures["anterior"])
+
+
+def test_the_figures_take_clicks_with_a_cross_cursor_once_painted(
+    qtbot: Any, picture_dir: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    frame = _shown(qtbot)
+    qtbot.waitUntil(lambda: frame.cursor().shape() == Qt.CursorShape.CrossCursor)

@@ -1,13 +1,17 @@
 """Child process of the start-up benchmark: start, paint the first window, report, exit.
 
-    python bench/startup_child.py bare|app|first_click|visit15 DB_PATH
+    python bench/startup_child.py bare|app|cli|first_click|visit15 DB_PATH
 
 ``NMT_BENCH_T0`` holds the wall-clock time (``time.time()``) at which the parent
 launched this process. At the first paint of the main window the child prints
 one JSON line: milliseconds from launch to that paint, its peak memory (KiB) and the
 CPU time (user + system, ms) the process used until then.
 ``bare`` is a plain PySide6 ``QMainWindow`` started the same way: the yardstick.
-``app`` goes through the real start-up path of ``nmt_bodymap.ui.app.run_app``.
+``app`` goes through the start-up path of ``nmt_bodymap.ui.app.run_app`` (the window's
+part of it: application, theme, ``show_main_window``).
+``cli`` starts as the therapist does, ``nmt-bodymap --db DB_PATH`` through
+``nmt_bodymap.cli.main``: argument parsing, ``run_app``'s checks, logging, accessibility
+and the sign-in hooks included (the first paint is watched by wrapping ``show_main_window``).
 ``first_click`` starts the same way and, at the first paint, clicks the right temple on
 the front figure (the chart's open visit must exist): it reports the time from launch to
 that click's mark and candidates shown (the click is queued if the map is not ready).
@@ -93,6 +97,23 @@ def real_app(db: str) -> int:
         return app.exec()
     finally:
         worker.shutdown()
+
+
+def command_line(db: str) -> int:
+    """``nmt-bodymap --db DB``, the whole entry point, reporting at the window's first paint."""
+    import nmt_bodymap.ui.app as app_module
+
+    show = app_module.show_main_window
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        window = show(*args, **kwargs)
+        _report_on_first_paint(window, args[0])
+        return window
+
+    app_module.show_main_window = watched
+    from nmt_bodymap.cli import main
+
+    return main(["--db", db])
 
 
 def _report(app: object, extra: dict[str, float] | None = None) -> None:
@@ -224,4 +245,6 @@ if __name__ == "__main__":
         sys.exit(bare())
     if kind == "app":
         sys.exit(real_app(sys.argv[2]))
+    if kind == "cli":
+        sys.exit(command_line(sys.argv[2]))
     sys.exit(app_gesture(kind, sys.argv[2]))

@@ -4,17 +4,24 @@ Each sub-command lives in ``nmt_bodymap.commands.<name>`` and exposes
 ``add_parser(subparsers)``, which registers its parser and sets ``func`` to a
 callable taking the parsed arguments and returning the exit status.
 Errors go to stderr as one line; bad input exits with status 2.
+
+Starting the window (no sub-command named) imports none of the sub-command modules:
+they pull in the store and the ranking (SQLAlchemy, pydantic, YAML), which the window
+loads on its worker and loader threads after its first paint (issue 18).
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from nmt_bodymap import __version__
 from nmt_bodymap.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_MODULES: tuple[str, ...] = (
     "nmt_bodymap.commands.selftest",
@@ -35,7 +42,11 @@ COMMAND_MODULES: tuple[str, ...] = (
 __all__ = ["UsageError", "build_parser", "gui_main", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command's parser; ``with_commands=False`` leaves the sub-commands out (the
+    window's start, which names none of them)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="nmt-bodymap",
         description="Body map for neuromuscular therapy: opens the charting window "
@@ -49,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: charts.sqlite3 in the user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in COMMAND_MODULES if with_commands else ():
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -60,11 +71,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` may name a sub-command or ask for help (then every sub-command's
+    parser is needed); False for the window's start (only ``--db``, ``--version``)."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--db":
+            i += 2
+            continue
+        if not arg.startswith("-") or arg in ("-", "--", "-h", "--help"):
+            return True
+        i += 1
+    return False
+
+
+def window_only(argv: Sequence[str]) -> tuple[str | None] | None:
+    """``(db,)`` when ``argv`` only starts the window (nothing, ``--db PATH`` or
+    ``--db=PATH``): what argparse would make of it, without building the parser (the
+    desktop launcher's start, issue 18). None for anything else, which the parser reads."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return (argv[1],)
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return (argv[0][len("--db=") :],)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
+    argv = sys.argv[1:] if argv is None else argv
+    window = window_only(argv)
     try:
+        if window is not None:
+            return _run_gui(window[0])
+        args = build_parser(with_commands=names_a_command(argv)).parse_args(argv)
+        func = getattr(args, "func", None)
         if func is None:
             return _run_gui(args.db)
         return int(func(args) or 0)

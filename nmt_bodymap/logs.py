@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import re
 import sys
 from collections.abc import Callable
+from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -47,10 +47,49 @@ class _ScrubbingFormatter(logging.Formatter):
         return scrub(super().format(record))
 
 
-class _OwnerOnlyHandler(logging.handlers.RotatingFileHandler):
-    def _open(self) -> IO[Any]:  # type: ignore[override]
+class _OwnerOnlyHandler(logging.FileHandler):
+    """The log file, owner-only, rotated by size (``nmt-bodymap.log.1`` ... ``.5``).
+
+    ``logging.handlers.RotatingFileHandler``'s rule written out here: that module imports
+    socket, pickle and queue, ~11 ms of every start before the window's first paint
+    (issue 18). ``Handler.handle`` holds the handler's lock around :meth:`emit`."""
+
+    def __init__(self, filename: Path, max_bytes: int, backup_count: int) -> None:
+        self.max_bytes, self.backup_count = max_bytes, backup_count
+        super().__init__(filename, mode="a", encoding="utf-8")
+
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._should_roll(record):
+                self._roll()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _should_roll(self, record: logging.LogRecord) -> bool:
+        stream = self.stream
+        if stream is None:
+            stream = self.stream = self._open()
+        if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):
+            return False
+        stream.seek(0, os.SEEK_END)
+        return bool(stream.tell() + len(self.format(record)) + 1 >= self.max_bytes)
+
+    def _roll(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for i in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{base}.{i}"):
+                os.replace(f"{base}.{i}", f"{base}.{i + 1}")
+        if self.backup_count > 0 and os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 def log_file() -> Path:
@@ -67,9 +106,7 @@ def setup_logging(level: int = logging.INFO, crash_file: bool = True) -> Path:
             root.removeHandler(old)
             old.close()
     if not any(isinstance(h, _OwnerOnlyHandler) for h in root.handlers):
-        handler = _OwnerOnlyHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        handler = _OwnerOnlyHandler(path, MAX_BYTES, BACKUP_COUNT)
         handler.setFormatter(_ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         if root.level == logging.NOTSET or root.level > level:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QIcon
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from nmt_bodymap import __version__, paths
 from nmt_bodymap.resources import resource_path
 from nmt_bodymap.ui.actions import menu_titled
+from nmt_bodymap.ui.app_icon import app_icon
 from nmt_bodymap.ui.i18n import tr, tr_noop
 
 if TYPE_CHECKING:
@@ -51,17 +52,6 @@ LICENCE = tr_noop(
     "each under its own licence (see Third-party notices)."
 )
 NOTICES_FILE = ("licenses", "THIRD-PARTY-NOTICES.md")
-
-
-def app_icon() -> QIcon:
-    """The application icon, every rendered size (``tools/make_icons.py``) plus the SVG."""
-    icon = QIcon()
-    folder = resource_path("icons")
-    for png in sorted(folder.glob("nmt-bodymap-*.png")):
-        icon.addFile(str(png))
-    if icon.isNull():
-        icon.addFile(str(folder / "nmt-bodymap.svg"))
-    return icon
 
 
 def notices_text() -> str:

@@ -105,6 +105,9 @@ class AfterFirstVisit(QObject):
             return
         self._timer.stop()
         freeze_long_lived("first visit")  # the window, its panels and the open visit
+        from nmt_bodymap.ui.gc_guard import release_start_hold
+
+        release_start_hold()  # the GUI thread's collector runs again (held since the show)
         if self.then is not None:
             self.then()
         self.window.worker.submit(daily_backup_job, self._made, self._failed)

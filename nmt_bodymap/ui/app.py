@@ -20,16 +20,16 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from nmt_bodymap import __version__, logs, paths
-from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
+from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from nmt_bodymap.store.errors import ChartDatabaseCorrupt
     from nmt_bodymap.store.service import ChartStore
     from nmt_bodymap.ui.main_window import MainWindow
 
@@ -41,24 +41,21 @@ log = logging.getLogger(__name__)
 
 
 def ensure_application() -> QApplication:
-    """The one QApplication of the process (created with high-DPI friendly settings)."""
+    """The one QApplication of the process. High-DPI: Qt 6's own default rounding policy,
+    ``PassThrough`` (fractional scales kept; set here explicitly it only cost the first
+    paint the whole ``Qt`` namespace's enums, ~20 ms, issue 18)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("nmt-bodymap")
-    from nmt_bodymap.ui.about_dialog import app_icon
+    from nmt_bodymap.ui.app_icon import app_icon  # not the About box (issue 18)
 
     app.setWindowIcon(app_icon())
-    from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
-
-    collect_on_gui_thread(app)  # a widget freed by the worker thread would freeze the app
+    gc_guard.collect_on_gui_thread(app)  # a widget freed by the worker would freeze the app
     return app
 
 
@@ -104,6 +101,8 @@ def ask_restore(error: ChartDatabaseCorrupt) -> bool:
 def plain_message(exc: BaseException) -> str:
     """What the therapist reads: a store error's own words; anything else a plain line
     (its details, which may carry driver text, go to the log only)."""
+    from nmt_bodymap.store.errors import ChartStoreError  # not on the start path
+
     if isinstance(exc, ChartStoreError):
         return str(exc)
     log.error("unexpected error: %s", type(exc).__name__, exc_info=exc)
@@ -233,6 +232,8 @@ class ChartOpener:
         self.window.after_first_visit = AfterFirstVisit(self.window, store)  # daily backup
 
     def _failed(self, exc: BaseException) -> None:
+        from nmt_bodymap.store.errors import ChartDatabaseCorrupt
+
         self._idle()
         if isinstance(exc, ChartDatabaseCorrupt):
             if ask_restore(exc) and exc.latest_backup is not None:
@@ -266,6 +267,9 @@ class ChartOpener:
 
 def open_log_folder() -> bool:
     """Help > Open log folder: the platform's file manager on the log folder."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
 
@@ -314,21 +318,32 @@ def refuse_target(db: str | None) -> str | None:
     """One line saying why ``db`` cannot be opened in the window, or None when it can."""
     if db is None:
         return None
-    from nmt_bodymap.store.database import database_url, sqlite_path
+    if "://" in db:  # a URL: SQLAlchemy reads it (a file path needs no SQLAlchemy, issue 18)
+        from nmt_bodymap.store.database import database_url, sqlite_path
+        from nmt_bodymap.store.errors import ChartStoreError
 
-    try:
-        url = database_url(db)
-    except ChartStoreError as exc:
-        return str(exc)
-    if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
-        return "an in-memory database (sqlite://) would lose every change; give a chart file"
-    path = sqlite_path(url)
+        try:
+            url = database_url(db)
+        except ChartStoreError as exc:
+            return str(exc)
+        if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
+            return "an in-memory database (sqlite://) would lose every change; give a chart file"
+        path = sqlite_path(url)
+    else:  # what database_url makes of a file path
+        path = Path(db).expanduser().absolute()
     if path is not None and not path.parent.is_dir():
         return (
             f"there is no folder {path.parent} (a typo?); create it first, or use "
             "`nmt-bodymap init --db ...`"
         )
     return None
+
+
+def _sign_in_and_secure(window: MainWindow, worker: StoreWorker, store: ChartStore) -> bool:
+    """``ui/access/lock.sign_in_and_secure``, imported once the chart is open (issue 18)."""
+    from nmt_bodymap.ui.access.lock import sign_in_and_secure
+
+    return sign_in_and_secure(window, worker, store)
 
 
 def run_app(db: str | None) -> int:
@@ -348,7 +363,6 @@ def run_app(db: str | None) -> int:
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
     # -- security hook (issue 14): first account / unlock an encrypted chart --
-    from nmt_bodymap.ui.access.lock import sign_in_and_secure
     from nmt_bodymap.ui.access.sign_in_dialog import before_open
 
     if not before_open(target):
@@ -356,7 +370,7 @@ def run_app(db: str | None) -> int:
     # -- end security hook --
     worker = StoreWorker()
     try:
-        window = show_main_window(app, worker, target, sign_in=sign_in_and_secure)
+        window = show_main_window(app, worker, target, sign_in=_sign_in_and_secure)
         TerminationHandler(window)
         return int(app.exec())
     finally:
@@ -380,4 +394,5 @@ def show_main_window(
 
     AfterFirstPaint(window, after_first_paint)
     window.show()
+    gc_guard.hold_while_starting(window)  # no collection until the first visit shows
     return window

@@ -2,7 +2,9 @@
 while the atlas geometry and the knowledge load on a background thread.
 
 :class:`FirstFrame` is the window's central widget until the panels are built; it paints
-both figures with ``QSvgRenderer`` (no numpy, shapely, pydantic or YAML needed). A click
+both figures with ``QSvgRenderer`` (no numpy, shapely, pydantic or YAML needed), or, from
+the second start at the same window size, from the pictures rendered then and kept on disk
+(``ui/figure_pictures``: no SVG parsed or rendered before the first paint). A click
 on a figure in that moment is kept in drawing coordinates and answered once the map is
 ready and the chart's visit is open: it is given to the body map as the same click, once.
 
@@ -19,15 +21,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QTimer
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.resources import asset_path
+from nmt_bodymap.ui import figure_pictures
+from nmt_bodymap.ui.figure_pictures import view_box
 from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
+
     from nmt_bodymap.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -46,6 +52,8 @@ def shared_renderer(view: str) -> QSvgRenderer:
     frame paints from it, the body scenes draw their outline and landmarks from it."""
     renderer = _RENDERERS.get(view)
     if renderer is None or not shiboken6.isValid(renderer):  # a new application
+        from PySide6.QtSvg import QSvgRenderer  # not on the start path when pictures are kept
+
         renderer = QSvgRenderer(str(asset_path("body_svgs", f"{view}.svg")))
         renderer.setParent(QCoreApplication.instance())
         _RENDERERS[view] = renderer
@@ -129,9 +137,14 @@ class FirstFrame(QWidget):
         super().__init__(parent)
         self.setObjectName("first-frame")
         self.setAccessibleName(tr("Body map (loading)"))
-        self.renderers = {view: shared_renderer(view) for view in VIEWS}
         self.pending: list[tuple[str, float, float]] = []  # view, x, y in drawing units
-        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.pictures: dict[str, QImage] = {}  # the figure drawn last, per view
+        self._kept: set[str] = set()  # views whose first picture went to the disk cache
+        self._painted = False
+
+    def box(self, view: str) -> QRectF:
+        """The drawing's viewBox (from the SVG text; parsed by Qt only if it has none)."""
+        return view_box(view) or shared_renderer(view).viewBoxF()
 
     def figure_rects(self) -> dict[str, QRectF]:
         """Where each figure is drawn in this widget (aspect kept, side by side)."""
@@ -142,20 +155,21 @@ class FirstFrame(QWidget):
         half = area.width() / len(VIEWS)
         rects = {}
         for i, view in enumerate(VIEWS):
-            box = self.renderers[view].viewBoxF()
+            box = self.box(view)
             cell = QRectF(area.left() + i * half, area.top(), half, area.height())
             scale = min(cell.width() / box.width(), cell.height() / box.height())
-            width, height = box.width() * scale, box.height() * scale
-            rects[view] = QRectF(
-                cell.center().x() - width / 2, cell.center().y() - height / 2, width, height
-            )
+            width, height = round(box.width() * scale), round(box.height() * scale)
+            # whole pixels: the kept picture is drawn 1:1, never rescaled
+            left = round(cell.center().x() - width / 2)
+            top = round(cell.center().y() - height / 2)
+            rects[view] = QRectF(left, top, max(width, 1), max(height, 1))
         return rects
 
     def to_drawing(self, pos: QPointF) -> tuple[str, float, float] | None:
         """The view and drawing coordinates under ``pos``; None off both figures' boxes."""
         for view, rect in self.figure_rects().items():
             if rect.contains(pos):
-                box = self.renderers[view].viewBoxF()
+                box = self.box(view)
                 x = box.left() + (pos.x() - rect.left()) * box.width() / rect.width()
                 y = box.top() + (pos.y() - rect.top()) * box.height() / rect.height()
                 return view, x, y
@@ -163,21 +177,48 @@ class FirstFrame(QWidget):
 
     def to_widget(self, view: str, x: float, y: float) -> QPointF:
         """Where drawing point (x, y) of ``view`` is in this widget."""
-        rect, box = self.figure_rects()[view], self.renderers[view].viewBoxF()
+        rect, box = self.figure_rects()[view], self.box(view)
         return QPointF(
             rect.left() + (x - box.left()) * rect.width() / box.width(),
             rect.top() + (y - box.top()) * rect.height() / box.height(),
         )
 
+    def picture(self, view: str, rect: QRectF) -> QImage:
+        """``view``'s figure at ``rect``'s size in device pixels: the one drawn last, the
+        one kept on disk from an earlier start, or rendered from the SVG now (then kept)."""
+        ratio = self.devicePixelRatioF()
+        width, height = round(rect.width() * ratio), round(rect.height() * ratio)
+        image = self.pictures.get(view)
+        if image is not None and (image.width(), image.height()) == (width, height):
+            return image
+        image = figure_pictures.read_picture(view, width, height, ratio)
+        if image is None:
+            image = figure_pictures.render_picture(shared_renderer(view), width, height, ratio)
+            if view not in self._kept:  # the size the next start opens at: keep it
+                self._kept.add(view)
+                QTimer.singleShot(0, lambda: self._keep(view, image))
+        self.pictures[view] = image
+        return image
+
+    @staticmethod
+    def _keep(view: str, image: QImage) -> None:
+        if not figure_pictures.write_picture(view, image):
+            log.info("the first frame's picture could not be kept (cache folder unusable)")
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for view, rect in self.figure_rects().items():
-            self.renderers[view].render(painter, rect)
+            painter.drawImage(rect.topLeft(), self.picture(view, rect))
         painter.end()
+        if not self._painted:  # the ``Qt`` namespace (~20 ms of enums) after the first paint
+            self._painted = True
+            QTimer.singleShot(0, self, self._cross_cursor)
+
+    def _cross_cursor(self) -> None:
+        self.setCursor(QtCore.Qt.CursorShape.CrossCursor)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton:
             return
         where = self.to_drawing(event.position())
         if where is not None:

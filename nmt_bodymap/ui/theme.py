@@ -13,16 +13,21 @@ re-picks the shared :class:`MapColors` and repaints the window.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from nmt_bodymap.ui.map.palette import MapColors, is_dark_theme
+if TYPE_CHECKING:  # the palettes and the map colours load after the first paint (issue 18)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    from nmt_bodymap.ui.map.palette import MapColors
 
 
 def apply_theme(app: QApplication) -> None:
-    if sys.platform.startswith("linux"):
+    # Fusion already (Linux without a desktop theme, off screen): not made again (~9 ms).
+    if sys.platform.startswith("linux") and app.style().name().casefold() != "fusion":
         app.setStyle("Fusion")
     font = app.font()
     if font.pointSizeF() < 10:
@@ -32,6 +37,8 @@ def apply_theme(app: QApplication) -> None:
 
 def dark_palette() -> QPalette:
     """A dark widget palette (Fusion's colours) for platforms that do not supply one."""
+    from PySide6.QtGui import QColor, QPalette
+
     p = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     for r, colour in (
@@ -64,6 +71,10 @@ def dark_palette() -> QPalette:
 
 def match_palette(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Make the widget palette agree with ``scheme`` when the platform left it behind."""
+    from PySide6.QtCore import Qt
+
+    from nmt_bodymap.ui.map.palette import is_dark_theme
+
     if scheme == Qt.ColorScheme.Dark and not is_dark_theme():
         app.setPalette(dark_palette())
     elif scheme == Qt.ColorScheme.Light and is_dark_theme():
@@ -76,11 +87,15 @@ class ThemeFollower(QObject):
     Being the window's child, it is disconnected with the window (no dangling slot)."""
 
     def __init__(self, window: QMainWindow, colors: MapColors) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         super().__init__(window)
         self._window, self._colors = window, colors
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.scheme_changed)
 
     def scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        from PySide6.QtWidgets import QGraphicsView
+
         app = QApplication.instance()
         if isinstance(app, QApplication):
             match_palette(app, scheme)

@@ -137,7 +137,8 @@ def large_chart() -> tuple[Path, dict[str, int]]:
 def _wait_idle(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
     """Wait for ``predicate`` in the event loop, as the app waits: idle between events
     (``bench_click._wait_until`` spins ``processEvents``, holding the interpreter lock
-    against the store worker and counting its own spinning as the open's CPU time)."""
+    against the store worker and counting its own spinning as the open's CPU time; the
+    progress view's thumbnail job took 4x its CPU time in wall clock under that spin)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     if predicate():
@@ -167,35 +168,6 @@ def _paint(window: Any) -> None:
     for body_view in window.body_map.views.values():
         body_view.viewport().repaint()
     window.candidates.tree.viewport().repaint()
-
-
-def _wait_idle(predicate: Any, timeout_s: float = 120.0) -> None:
-    """Wait as the app's event loop does: in ``QEventLoop.exec``, which lets the
-    interpreter lock go while it sleeps, the predicate checked every 2 ms. (``_wait_until``
-    spins ``processEvents``, which keeps the lock while it runs, so the GUI thread held the
-    lock the worker needs nearly all the time: the progress view's thumbnail job took 4x its
-    CPU time in wall clock, each Pillow call that lets the lock go waiting to get it back.)"""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout_s
-    late: list[bool] = []
-
-    def check() -> None:
-        if predicate():
-            loop.quit()
-        elif time.monotonic() > deadline:
-            late.append(True)
-            loop.quit()
-
-    tick = QTimer()
-    tick.timeout.connect(check)
-    tick.start(2)
-    if not predicate():
-        loop.exec()
-    tick.stop()
-    if late:
-        raise TimeoutError("the progress view did not get ready in time")
 
 
 def _bare_window_ms(chart: Path) -> float:

@@ -102,6 +102,8 @@ def install_workflow_actions(window: MainWindow) -> RedFlagBanner:
     w.clients.client_chosen.connect(
         lambda client: banner.load(None if client is None else client.id)
     )
+    if current_client_id() is not None:  # installed after the client was chosen (issue 18)
+        banner.load(current_client_id())
 
     def intake() -> None:
         client_id = current_client_id()

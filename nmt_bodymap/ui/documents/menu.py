@@ -36,6 +36,7 @@ EXPORT_FILTERS = {
     "fhir": "Chart as HL7 FHIR R4 bundle (*.fhir.json)",
 }
 SUFFIXES = {"json": ".json", "csv": ".zip", "fhir": ".fhir.json"}
+QUIT_GROUP = ("action-lock", "action-accounts")  # what may sit between the separator and Quit
 
 
 class DocumentWindow(Protocol):
@@ -222,12 +223,17 @@ def _file_menu(window: DocumentWindow) -> QMenu:
 
 
 def _quit_group(menu: QMenu, quit_action: QAction | None) -> QAction | None:
-    """The action to insert before: the separator above Quit (or Quit), None if absent."""
+    """The action to insert before: the separator opening Quit's group (Lock now and
+    Accounts… may sit above Quit in it, issue 18), else Quit; None if absent."""
     items = menu.actions()
     if quit_action is None or quit_action not in items:
         return None
     index = items.index(quit_action)
-    return items[index - 1] if index and items[index - 1].isSeparator() else quit_action
+    while index and not items[index - 1].isSeparator():
+        if items[index - 1].objectName() not in QUIT_GROUP:
+            return quit_action
+        index -= 1
+    return items[index - 1] if index else quit_action
 
 
 def install_document_actions(window: DocumentWindow) -> DocumentActions:

@@ -263,3 +263,34 @@ def test_a_sign_in_before_the_panels_puts_the_lock_in_the_file_menu_once_built(
     assert names[-3:] == ["action-lock", "action-accounts", "action-quit"]
     assert window.findChild(type(window.actions_by_key["quit"]), "action-lock") is not None
     window.close()
+
+
+def test_a_treatment_form_asked_before_the_banner_read_the_intake_still_warns(
+    qtbot: Any, tmp_path: Path, worker: StoreWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmt_bodymap.ui.clinic import findings_actions
+    from nmt_bodymap.ui.main_window import MainWindow
+
+    warnings: list[str] = []
+
+    class Form:
+        def __init__(self, *args: Any) -> None:
+            warnings.append(args[-1])
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(findings_actions, "TreatmentDialog", Form, raising=False)
+    chart, _visit_id = _chart(tmp_path, signed=False)
+    window = app_module.show_main_window(ExitRecorder(), worker, str(chart))  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _visit_shown(window), timeout=60_000)
+    qtbot.waitUntil(lambda: not window.late_rooms.pending() and worker.pending() == 0)
+    assert isinstance(window, MainWindow) and window.red_flag_banner.referral_needed
+    client = window.clients.current_client()
+    window.red_flag_banner.load(None)  # another client without red flags…
+    window.red_flag_banner.load(client.id)  # …then back: the read is on its way
+    assert window.red_flag_banner.loading
+    window.ask_treatment("upper_trapezius", "right", None)
+    assert warnings and warnings[-1].startswith("Screening answered yes: ")
+    window.close()

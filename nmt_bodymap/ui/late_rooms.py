@@ -10,9 +10,9 @@ installed (it cannot have seen their ``client_chosen`` / ``visit_chosen``).
 
 Nothing may act on a room that is not there yet, so a room is installed at once when:
 - the window is asked for one of its parts (``MainWindow.__getattr__`` -> :meth:`ensure`);
-- a key is pressed anywhere in the application, or the menu bar is clicked, while rooms
-  are pending (every pending room first: its menu items and shortcuts must be in place
-  before Qt looks the key up);
+- a key is pressed anywhere in the application (but in a modal dialog), or the menu bar is
+  clicked, while rooms are pending (every pending room first: its menu items and shortcuts
+  must be in place before Qt looks the key up);
 - an action id of a pending room is looked up (:class:`ActionRegistry`).
 """
 
@@ -149,7 +149,8 @@ class LateRooms(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         asks = kind in _KEYS or (kind == QEvent.Type.MouseButtonPress and _in_menu_bar(watched))
-        if asks and self._rooms and not self._installing:
+        # A modal dialog (the sign-in, say) keeps its keys: they cannot reach a room.
+        if asks and self._rooms and not self._installing and not _modal_shown():
             self.finish()
         return False
 
@@ -193,6 +194,10 @@ class LateRooms(QObject):
             if app is not None:
                 app.removeEventFilter(self)
             self._watching = False
+
+
+def _modal_shown() -> bool:
+    return QApplication.activeModalWidget() is not None
 
 
 def _in_menu_bar(watched: QObject) -> bool:

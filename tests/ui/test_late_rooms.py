@@ -294,3 +294,27 @@ def test_a_treatment_form_asked_before_the_banner_read_the_intake_still_warns(
     window.ask_treatment("upper_trapezius", "right", None)
     assert warnings and warnings[-1].startswith("Screening answered yes: ")
     window.close()
+
+
+def test_keys_typed_in_a_modal_dialog_leave_the_rooms_pending(
+    qtbot: Any, tmp_path: Path, worker: StoreWorker, rooms_held: None
+) -> None:
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    chart, _visit_id = _chart(tmp_path, signed=False)
+    window = _start(qtbot, worker, chart)
+    qtbot.waitUntil(lambda: _visit_shown(window), timeout=60_000)
+    dialog = QDialog(window)  # the sign-in, say: its keys cannot reach a room
+    dialog.setModal(True)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field.setFocus()
+    QTest.keyClicks(field, "4321")
+    assert field.text() == "4321"
+    assert len(window.late_rooms.pending()) == len(late_rooms_list())
+    dialog.close()
+    QTest.keyClick(window.body_map.views["anterior"], Qt.Key.Key_3)  # now a key builds them
+    assert not window.late_rooms.pending()
+    window.close()

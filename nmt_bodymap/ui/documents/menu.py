@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.chart.worker import StoreWorker
-from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
 from nmt_bodymap.ui.i18n import tr
 
@@ -73,6 +72,8 @@ class DocumentActions(QObject):
 
     def ask_printer(self) -> QPrinter | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from nmt_bodymap.ui.documents.paged import page_size  # on first print (issue 18)
+
         printer.setPageSize(page_size(load_settings().paper))
         dialog = QPrintDialog(printer, self._parent())
         return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from nmt_bodymap.ui.clinic.visit_summary import VisitSummaryPanel
     from nmt_bodymap.ui.documents.menu import DocumentActions
     from nmt_bodymap.ui.first_frame import FirstFrame, PanelLoader, QueuedClicks
+    from nmt_bodymap.ui.late_rooms import LateRooms
     from nmt_bodymap.ui.map.body_map_panel import BodyMapPanel
     from nmt_bodymap.ui.map.palette import MapColors
     from nmt_bodymap.ui.map.region_picker import RegionPicker
@@ -93,6 +94,7 @@ class MainWindow(FindingsActions, QMainWindow):
     history_view: HistoryView
     region_picker: RegionPicker
     signing: SigningActions
+    late_rooms: LateRooms  # the rooms still to install after the first click (issue 18)
     workflow_windows: list[QWidget]  # the Clinic menu's non-modal windows, kept alive
     # Start-up (ui/app.py, ui/first_frame.py, issue 18) and security (ui/access/lock.py):
     first_frame: FirstFrame
@@ -128,10 +130,15 @@ class MainWindow(FindingsActions, QMainWindow):
 
         def __getattr__(self, name: str) -> object:
             # Asked for a panel or an action before they were built (a deferred window
-            # before its first paint): build them now rather than fail (issue 18).
-            if name.startswith("_") or self.__dict__.get("built", True):
+            # before its first paint, or a room after it): build it now (issue 18).
+            if name.startswith("_"):
                 raise AttributeError(name)
-            self.build_panels()
+            if not self.__dict__.get("built", True):
+                self.build_panels()
+                return getattr(self, name)
+            rooms = self.__dict__.get("late_rooms")
+            if rooms is None or not rooms.ensure(name):
+                raise AttributeError(name)
             return getattr(self, name)
 
     def build_panels(
@@ -149,7 +156,8 @@ class MainWindow(FindingsActions, QMainWindow):
         self._ranked_for: tuple[object, ...] | None = None
         self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for
         self._save_state_shown: tuple[int, bool] | None = None
-        build_panels(self, atlas, knowledge)  # panels, layout, menus, rooms, signals
+        # panels, layout, menus, signals; the rooms after the first visit on a deferred start
+        build_panels(self, atlas, knowledge, rooms_later=loader is not None)
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
         self._update_save_state()
 
@@ -234,28 +242,14 @@ class MainWindow(FindingsActions, QMainWindow):
             self.visit_label.setText(
                 tr("{name} — visit of {when}").format(name=client.name if client else "", when=when)
             )
-        previous = self.visits.visit_before(visit) if visit is not None else None
-        self.summary.show_visit(visit, previous)
+        from nmt_bodymap.ui.window_panels import show_summary
+
+        show_summary(self, visit)  # once the summary tab is built (issue 18)
 
     def _refresh_visit_tabs(self, *_args: object) -> None:
-        """Bring the guide or the summary up to date, whichever is showing (the hidden one
-        is brought up to date when its tab is chosen, so a click pays for neither)."""
-        from nmt_bodymap.ui.clinic.assessment_panel import assessment_lines
+        from nmt_bodymap.ui.window_panels import refresh_visit_tabs
 
-        shown = self.side_tabs.currentWidget()
-        marks = self.marks.marks()
-        if shown is self.guide:
-            self.guide.show_for(
-                [(m.region, m.side) for m in marks],
-                [(f.muscle_id, f.side) for f in self.findings.findings.values()],
-            )
-        elif shown is self.summary:
-            self.summary.set_chart(
-                marks,
-                list(self.findings.findings.values()),
-                list(self.findings.treatments.values()),
-                assessment_lines(self.assessment_panel.model),
-            )
+        refresh_visit_tabs(self)  # the guide or the summary, whichever is showing
 
     # -- marks and candidates --------------------------------------------------------------
     def _on_visit_changed(self, change: DocChange) -> None:

@@ -65,8 +65,9 @@ def test_the_daily_backup_follows_the_first_visit_once_a_day(
     try:
         window = _start(qtbot, chart, worker)
         assert window.open_visit.doc is not None  # the visit is shown
-        # the backup came after the visit, not in front of it; checked once
-        assert order.count("backup") == 1 and order[-1] == "backup" and "visit" in order
+        # the backup came after the visit, not in front of it; checked once (the rooms
+        # built after the first visit, issue 18, may read their visit's rows after it)
+        assert order.count("backup") == 1 and "visit" in order[: order.index("backup")]
         made = window.after_first_visit.backup
         assert made is not None and made.exists()
         assert [b.path for b in list_backups(chart)] == [made]
@@ -77,7 +78,7 @@ def test_the_daily_backup_follows_the_first_visit_once_a_day(
     worker = StoreWorker()  # the same day again: the backup is not due
     try:
         window = _start(qtbot, chart, worker)
-        assert order[-1] == "backup" and "visit" in order
+        assert order.count("backup") == 1 and "visit" in order[: order.index("backup")]
         assert window.after_first_visit.backup is None
         assert len(list_backups(chart)) == 1
         window.close()

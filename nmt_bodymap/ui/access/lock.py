@@ -283,17 +283,20 @@ def install_security(
     minutes = idle_minutes if idle_minutes is not None else load_settings().idle_lock_minutes
     guard = LockGuard(window, account.name, _verifier(worker, account), minutes)
     lock_sequence = QKeySequence(LOCK_SHORTCUT)
-    for action in window.actions():  # "Go to candidates" had Ctrl+L: it moves to Ctrl+J
-        if lock_sequence in action.shortcuts():
-            action.setShortcuts([s for s in action.shortcuts() if s != lock_sequence])
-            action.setShortcut(QKeySequence("Ctrl+J"))
     lock = QAction(tr("&Lock now"), window)
     lock.setObjectName("action-lock")
     lock.setShortcut(lock_sequence)
     lock.triggered.connect(lambda: guard.lock())
     window.addAction(lock)
-    file_menu = menu_titled(window, "File", create=False)
-    if file_menu is not None:
+
+    def add_to_menus() -> None:
+        for action in window.actions():  # "Go to candidates" had Ctrl+L: it moves to Ctrl+J
+            if action is not lock and lock_sequence in action.shortcuts():
+                action.setShortcuts([s for s in action.shortcuts() if s != lock_sequence])
+                action.setShortcut(QKeySequence("Ctrl+J"))
+        file_menu = menu_titled(window, "File", create=False)
+        if file_menu is None:
+            return
         items = file_menu.actions()
         first = items[-1] if items else None  # Quit: the lock goes just above it
         _insert(file_menu, first, lock)
@@ -304,6 +307,12 @@ def install_security(
             manage.setObjectName("action-accounts")
             manage.triggered.connect(lambda: open_accounts(window, worker, account))
             _insert(file_menu, first, manage)
+
+    # Signed in before the panels were built (the chart opened first): the File menu
+    # does not exist yet, so the lock joins it once it does (issue 18).
+    from nmt_bodymap.ui.first_frame import when_built
+
+    when_built(window, add_to_menus)
     window.security_guard = guard  # keeps it alive
     return guard
 

@@ -30,6 +30,7 @@ from nmt_bodymap.core.signing import VISIT_TEXT_FIELDS, effective
 from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.documents.signed import FIELD_TITLES
 from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.late_rooms import existing
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
@@ -169,8 +170,8 @@ class SigningActions(QObject):
                 )
             )
         self.label.setVisible(signed)
-        for name in EDITING_PARTS:
-            part = getattr(self.window, name, None)
+        for name in EDITING_PARTS:  # those built (a later room applies it when installed)
+            part: Any = existing(self.window, name)
             if part is not None:
                 part.setEnabled(not signed)
         for key in EDITING_ACTIONS:
@@ -180,7 +181,7 @@ class SigningActions(QObject):
         self.window.visits.edit_button.setEnabled(visit is not None and not signed)
         self.window.actions_by_key["sign-visit"].setEnabled(visit is not None and not signed)
         self.window.actions_by_key["amend-visit"].setEnabled(signed)
-        soap = getattr(getattr(self.window, "documents", None), "soap_tab", None)
+        soap = getattr(existing(self.window, "documents"), "soap_tab", None)
         if soap is not None:
             soap.set_signed(signed)
         self.candidate_buttons()
@@ -192,7 +193,7 @@ class SigningActions(QObject):
     def candidate_buttons(self, *_args: Any) -> None:
         """The candidates panel's Record finding/treatment: off on a signed visit (the panel
         turns them on with each current candidate; this runs after it)."""
-        panel = getattr(self.window, "candidates", None)
+        panel: Any = existing(self.window, "candidates")
         if panel is None or not self.signed:
             return
         panel.finding_button.setEnabled(False)
@@ -296,10 +297,10 @@ def install_signing(window: MainWindow) -> SigningActions:
     """File > Sign visit… (Ctrl+Shift+S) and Amend signed visit…, after Delete visit…; the
     "Signed by" line above the body map; follows the chosen visit."""
     signing = SigningActions(window)
-    watcher = getattr(window, "change_watcher", None)
+    watcher: Any = existing(window, "change_watcher")
     if watcher is not None:
         watcher.visit_signed.connect(signing.signed_elsewhere)
-    candidates = getattr(window, "candidates", None)
+    candidates: Any = existing(window, "candidates")
     if candidates is not None:
         candidates.tree.currentItemChanged.connect(signing.candidate_buttons)
     centre = window.visit_label.parentWidget()  # the map's column (ui/window_panels.py)
@@ -325,5 +326,6 @@ def install_signing(window: MainWindow) -> SigningActions:
         if menu is not None:
             menu.insertAction(before, action) if before is not None else menu.addAction(action)
     window.visits.visit_chosen.connect(signing.show_visit)
-    signing.show_visit(None)
+    visit = window.visits.current_visit()  # the visit shown, when installed after it
+    signing.show_visit(visit if visit is not None and visit.id == window.marks.visit_id else None)
     return signing

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.operations import OpKind, RowKind
-from nmt_bodymap.core.thumbnails import marks_thumbnail
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.visit_dialog import RowCommand, VisitDialog, delete_op, visit_change_op
 from nmt_bodymap.ui.chart.worker import StoreWorker
@@ -55,6 +54,8 @@ def thumbnail_icon(png: bytes) -> QIcon:
 
 def visit_thumbnails(store: Any, visit_ids: list[int]) -> dict[int, bytes]:
     """Worker job: the marks thumbnail of each visit."""
+    from nmt_bodymap.core.thumbnails import marks_thumbnail  # Pillow: not before a click
+
     return {
         vid: marks_thumbnail(store_calls.list_pain_marks(store, vid), THUMB_HEIGHT * PIXEL_RATIO)
         for vid in visit_ids
@@ -75,6 +76,9 @@ class VisitPanel(QWidget):
     failed = Signal(str)
     status_message = Signal(str)
     undo_stack: QUndoStack | None = None  # the window's (set when the window is built)
+    # A deferred start draws the first listing's thumbnails once the first visit is on
+    # screen (issue 18): their job would otherwise queue in front of the visit's document.
+    hold_thumbnails = False
 
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +95,7 @@ class VisitPanel(QWidget):
         self.list.setIconSize(QSize(THUMB_HEIGHT, THUMB_HEIGHT))
         self.list.setAccessibleName(tr("Visits of the client"))
         self._marks_model: VisitMarks | None = None
+        self._held: Callable[[], object] | None = None
         # ``visit`` at the version the screen holds: the window points this at the open
         # visit's document, which counts its saves still queued (ui/chart/visit_dialog.py).
         self.version_shown: Callable[[VisitRecord], VisitRecord] = _as_listed
@@ -175,15 +180,31 @@ class VisitPanel(QWidget):
                 chosen = item
         self.list.blockSignals(False)
         if visits:
-            self._worker.submit(
-                lambda store: visit_thumbnails(store, [v.id for v in visits]),
-                lambda thumbs: self._show_thumbnails(serial, thumbs),
-                lambda _exc: None,  # a thumbnail is a nicety: the list stands without it
+            ids = [v.id for v in visits]
+            self._thumbnails_job(
+                lambda: self._worker.submit(
+                    lambda store: visit_thumbnails(store, ids),
+                    lambda thumbs: self._show_thumbnails(serial, thumbs),
+                    lambda _exc: None,  # a thumbnail is a nicety: the list stands without it
+                )
             )
         if chosen is not None:
             self.list.setCurrentItem(chosen)
         else:
             self.visit_chosen.emit(None)
+
+    def _thumbnails_job(self, submit: Callable[[], object]) -> None:
+        if self.hold_thumbnails:
+            self._held = submit  # only the newest listing's are drawn
+        else:
+            submit()
+
+    def release_thumbnails(self) -> None:
+        """Draw the thumbnails held back (and every later listing's at once)."""
+        self.hold_thumbnails = False
+        submit, self._held = self._held, None
+        if submit is not None:
+            submit()
 
     def item_of(self, visit_id: int) -> QListWidgetItem | None:
         for row in range(self.list.count()):
@@ -215,6 +236,8 @@ class VisitPanel(QWidget):
             return
         item = self.item_of(model.visit_id)
         if item is not None:
+            from nmt_bodymap.core.thumbnails import marks_thumbnail
+
             item.setIcon(thumbnail_icon(marks_thumbnail(model.marks(), THUMB_HEIGHT * PIXEL_RATIO)))
 
     def ask_chief_complaint(self) -> str | None:

@@ -65,6 +65,7 @@ class FindingsActions:
     def ask_treatment(self, muscle_id: str, side: str, tp_id: str | None) -> dict[str, Any] | None:
         """Run the treatment form with its hold timer (patched in tests)."""
         banner = self.red_flag_banner  # warn while the red-flag banner is up
+        banner.wait_loaded()  # built or client chosen just now: its answer first
         warning = banner.detail.text() if banner.referral_needed else ""
         dialog = _dialog("TreatmentDialog")(
             self.knowledge.muscle(muscle_id), side, tp_id, self, warning

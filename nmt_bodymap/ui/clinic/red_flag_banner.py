@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEventLoop, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -111,6 +111,8 @@ class RedFlagBanner(QFrame):
 
     clearance_saved = Signal(object)  # the updated intake record
     failed = Signal(str)
+    loaded = Signal()  # the client's intake was read (or could not be)
+    WAIT_MS = 5_000  # the longest a treatment form waits for the client's screen
 
     def __init__(self, store_call: StoreCall | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +120,8 @@ class RedFlagBanner(QFrame):
         self.setStyleSheet(BANNER_STYLE)
         self.store_call = store_call
         self.client_id: int | None = None
+        self.loading = False  # the client's intake is being read
+        self._loads = 0
         self.title = QLabel(tr("⚠  Refer for medical assessment before treatment"))
         self.title.setStyleSheet("font-size: 17px; font-weight: 700;")
         self.detail = QLabel("")
@@ -139,13 +143,47 @@ class RedFlagBanner(QFrame):
         return not self.isHidden()
 
     def load(self, client_id: int | None) -> None:
+        """Read ``client_id``'s intake and show or hide the banner for it (the answer for a
+        client chosen before is dropped)."""
         self.client_id = client_id
+        self._loads += 1
+        serial = self._loads
         if client_id is None or self.store_call is None:
+            self._done()
             self.show_answers({}, "")
             return
-        self.store_call(
-            lambda store: store_calls.get_intake(store, client_id), self.show_intake, self._fail
-        )
+        self.loading = True
+
+        def read(intake: Any | None) -> None:
+            if serial == self._loads:
+                self._done()
+                self.show_intake(intake)
+
+        def failed(exc: BaseException) -> None:
+            if serial == self._loads:
+                self._done()
+                self._fail(exc)
+
+        self.store_call(lambda store: store_calls.get_intake(store, client_id), read, failed)
+
+    def _done(self) -> None:
+        self.loading = False
+        self.loaded.emit()
+
+    def wait_loaded(self) -> None:
+        """Wait (without taking input) until the client's intake is read: a form that
+        warns about red flags must not open before the banner knows them (issue 18)."""
+        if not self.loading:
+            return
+        loop, limit = QEventLoop(), QTimer()
+        limit.setSingleShot(True)
+        limit.timeout.connect(loop.quit)
+        self.loaded.connect(loop.quit)
+        limit.start(self.WAIT_MS)
+        if self.loading:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        limit.stop()
+        self.loaded.disconnect(loop.quit)
 
     def show_intake(self, intake: Any | None) -> None:
         if intake is None:

@@ -10,6 +10,8 @@ the store call), ``clients.current_client()`` and ``clients.client_chosen`` (the
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -17,14 +19,31 @@ from PySide6.QtWidgets import QWidget
 
 from nmt_bodymap.core.ranking import Spot, rank_candidates
 from nmt_bodymap.ui.actions import ActionSpec, add_menu
-from nmt_bodymap.ui.clinic.intake_dialog import IntakeDialog
 from nmt_bodymap.ui.clinic.red_flag_banner import RedFlagBanner, StoreCall
-from nmt_bodymap.ui.education.education_mode import EducationWindow
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.progress.progress_view import ProgressView
 
 if TYPE_CHECKING:
+    from nmt_bodymap.ui.education.education_mode import EducationWindow
     from nmt_bodymap.ui.main_window import MainWindow
+
+# The Clinic menu's windows, imported on first use (issue 18): Pillow, the handout and the
+# progress charts are not loaded while the window starts.
+_WINDOWS = {
+    "EducationWindow": "nmt_bodymap.ui.education.education_mode",
+    "IntakeDialog": "nmt_bodymap.ui.clinic.intake_dialog",
+    "ProgressView": "nmt_bodymap.ui.progress.progress_view",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WINDOWS:
+        return getattr(importlib.import_module(_WINDOWS[name]), name)
+    raise AttributeError(name)
+
+
+def _window(name: str) -> Any:
+    return getattr(sys.modules[__name__], name)  # a window patched in by a test wins
+
 
 EDUCATION_CANDIDATES = 8
 
@@ -59,7 +78,7 @@ def open_education(
     showing ``selected`` (the muscle the therapist chose) first."""
 
     def show(muscle_ids: list[str]) -> None:
-        window = EducationWindow(muscle_ids, parent=parent, selected=selected)
+        window = _window("EducationWindow")(muscle_ids, parent=parent, selected=selected)
         if full_screen:
             window.showFullScreen()
         else:
@@ -102,13 +121,15 @@ def install_workflow_actions(window: MainWindow) -> RedFlagBanner:
     w.clients.client_chosen.connect(
         lambda client: banner.load(None if client is None else client.id)
     )
+    if current_client_id() is not None:  # installed after the client was chosen (issue 18)
+        banner.load(current_client_id())
 
     def intake() -> None:
         client_id = current_client_id()
         if client_id is None:
             status(tr("Choose a client first"))
             return
-        dialog = IntakeDialog(store_call, client_id, window)
+        dialog = _window("IntakeDialog")(store_call, client_id, window)
         dialog.saved.connect(banner.show_intake)
         dialog.saved.connect(lambda _r: status(tr("Intake saved")))
         dialog.saved.connect(lambda _r: setattr(banner, "client_id", client_id))
@@ -124,7 +145,7 @@ def install_workflow_actions(window: MainWindow) -> RedFlagBanner:
         if client_id is None:
             status(tr("Choose a client first"))
             return
-        view = ProgressView(store_call, client_id)
+        view = _window("ProgressView")(store_call, client_id)
         # issue 18: a chart changed while the view is open (stored here or at another
         # station, as the change watcher finds it) is read again
         w.change_watcher.other_change.connect(view.schedule_reload)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 from nmt_bodymap.settings import load_settings
 from nmt_bodymap.ui.actions import menu_titled
 from nmt_bodymap.ui.chart.worker import StoreWorker
-from nmt_bodymap.ui.documents.paged import page_size
 from nmt_bodymap.ui.documents.visit_data import VisitDocument, collect_visit
 from nmt_bodymap.ui.i18n import tr
 
@@ -36,6 +35,7 @@ EXPORT_FILTERS = {
     "fhir": "Chart as HL7 FHIR R4 bundle (*.fhir.json)",
 }
 SUFFIXES = {"json": ".json", "csv": ".zip", "fhir": ".fhir.json"}
+QUIT_GROUP = ("action-lock", "action-accounts")  # what may sit between the separator and Quit
 
 
 class DocumentWindow(Protocol):
@@ -72,6 +72,8 @@ class DocumentActions(QObject):
 
     def ask_printer(self) -> QPrinter | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from nmt_bodymap.ui.documents.paged import page_size  # on first print (issue 18)
+
         printer.setPageSize(page_size(load_settings().paper))
         dialog = QPrintDialog(printer, self._parent())
         return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
@@ -222,12 +224,17 @@ def _file_menu(window: DocumentWindow) -> QMenu:
 
 
 def _quit_group(menu: QMenu, quit_action: QAction | None) -> QAction | None:
-    """The action to insert before: the separator above Quit (or Quit), None if absent."""
+    """The action to insert before: the separator opening Quit's group (Lock now and
+    Accounts… may sit above Quit in it, issue 18), else Quit; None if absent."""
     items = menu.actions()
     if quit_action is None or quit_action not in items:
         return None
     index = items.index(quit_action)
-    return items[index - 1] if index and items[index - 1].isSeparator() else quit_action
+    while index and not items[index - 1].isSeparator():
+        if items[index - 1].objectName() not in QUIT_GROUP:
+            return quit_action
+        index -= 1
+    return items[index - 1] if index else quit_action
 
 
 def install_document_actions(window: DocumentWindow) -> DocumentActions:

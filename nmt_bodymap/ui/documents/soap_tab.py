@@ -329,4 +329,7 @@ def install_soap_tab(window: DocumentWindow) -> SoapTab:
     window.visits.visit_chosen.connect(tab.show_visit)
     window.installEventFilter(tab)
     tab.attach(window.open_visit, window.undo_stack)  # SOAP edits are undoable operations
+    visit = window.visits.current_visit()  # installed after the visit was chosen (issue 18)
+    if visit is not None:
+        tab.show_visit(visit)
     return tab

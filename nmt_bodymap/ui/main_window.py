@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -170,7 +170,9 @@ class MainWindow(FindingsActions, QMainWindow):
     def focus_map(self) -> None:
         """Keyboard focus on the body map (digits and Q then reach the mark tools)."""
         shown = [v for v in self.body_map.views.values() if v.isVisible()]
-        (shown or list(self.body_map.views.values()))[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        (shown or list(self.body_map.views.values()))[0].setFocus(
+            QtCore.Qt.FocusReason.OtherFocusReason
+        )
 
     def show_history(self) -> None:
         self.history_view.show_for(self.clients.current_client())

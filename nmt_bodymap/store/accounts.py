@@ -22,15 +22,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Boolean, Engine, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
 from nmt_bodymap.store.models import Base, UtcDateTime
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 ROLES: tuple[str, ...] = ("owner", "admin", "therapist")
 ADMIN_ROLES: frozenset[str] = frozenset({"owner", "admin"})
@@ -38,7 +39,6 @@ FREE_ATTEMPTS = 3
 MAX_DELAY = timedelta(minutes=15)
 MIN_PIN = 4
 MIN_PASSPHRASE = 8
-_HASHER = PasswordHasher()  # argon2id, the library's current recommended cost
 
 
 class AccountRow(Base):
@@ -87,13 +87,24 @@ class SignInThrottled(SignInRefused):
         self.wait_seconds = wait_seconds
 
 
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id at the library's current recommended cost (argon2 is imported on the first
+    sign-in, not with this module: issue 18)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
 def hash_secret(secret: str) -> str:
-    return _HASHER.hash(secret)
+    return _hasher().hash(secret)
 
 
 def verify_secret(secret_hash: str, secret: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _HASHER.verify(secret_hash, secret)
+        return _hasher().verify(secret_hash, secret)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -168,7 +179,7 @@ class AccountBook:
                 row.failed_attempts = 0
                 row.locked_until = None
                 row.last_sign_in = now
-                if _HASHER.check_needs_rehash(row.secret_hash):
+                if _hasher().check_needs_rehash(row.secret_hash):
                     row.secret_hash = hash_secret(secret)
                 return _record(row)
         raise failure

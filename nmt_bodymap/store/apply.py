@@ -6,7 +6,7 @@
    writers are already serialised by ``BEGIN IMMEDIATE``), or its parent for an add;
 2. checks the row's version against ``op.base_version``: another number raises
    ``ChartConflict`` (with the stored values and who changed it last, and when);
-3. validates with the row's pydantic model (``store/validation.py``) and the rules
+3. validates with the row's model (``store/validation.py``) and the rules
    below, refusing with ``ChartValidationError`` before anything is written;
 4. changes the row, bumps ``version`` by one (an add starts at 1);
 5. appends the history entry (``store/history.py``).
@@ -39,7 +39,6 @@ from nmt_bodymap.core.operations import (
     RowKind,
 )
 from nmt_bodymap.core.signing import Amend, SignVisit
-from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 from nmt_bodymap.store import history, signing
 from nmt_bodymap.store import validation as v
 from nmt_bodymap.store.conflicts import kind_words
@@ -52,7 +51,7 @@ from nmt_bodymap.store.records import Applied
 @dataclass(frozen=True)
 class KindSpec:
     model: type[Any]
-    rules: type[v.RowInput]  # the pydantic model its values are checked with
+    rules: type[v.RowInput]  # the row model its values are checked with
     label: str  # as the messages name it: "Pain mark"
 
 
@@ -82,6 +81,8 @@ def check_mark(values: Mapping[str, Any], new: bool = True) -> None:
     position (an added or moved mark) must lie on the body."""
     place = (values["view"], values["region"], values["side"], values["x"], values["y"])
     v.check_place(*place, new=new)
+    from nmt_bodymap.core.vocabulary import INTERNAL_VIEW  # a data file: not at chart open
+
     if values["view"] != INTERNAL_VIEW and (values["x"] is None or values["y"] is None):
         raise ChartValidationError(
             f"A pain mark on the {values['view']} view needs its position on the diagram.", "x"

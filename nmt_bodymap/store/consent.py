@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nmt_bodymap.core.consent import check_consent
 from nmt_bodymap.core.operations import RowKind, new_row_id
 from nmt_bodymap.store import history
 from nmt_bodymap.store.errors import ChartValidationError
@@ -46,6 +45,8 @@ def record_consent(
     recorded_at: datetime | None = None,
 ) -> ConsentRecord:
     """Record a consent (``recorded_at`` given by an import; ``who`` records it)."""
+    from nmt_bodymap.core.consent import check_consent  # its data file: not at chart open
+
     try:
         version, on, name, path = check_consent(text_version, consented_on, typed_name, drawing)
     except ValueError as exc:

@@ -1,36 +1,27 @@
-"""Checking what the UI hands the store, before anything is written: one pydantic model
-per kind of row.
+"""Checking what the UI hands the store, before anything is written: one model per kind
+of row.
 
-A row model declares each field a row of its kind may be saved with: its type, the
-validator of its kind of value (``store/validation_fields.py``) and, as ``title``, the
-label the therapist knows. A field without a default is required (and may not be empty).
-``clean(model, values)`` turns the first refusal into a ``ChartValidationError`` naming
-the field, with a message fit for the screen, e.g. "Intensity must be a whole number from
-0 to 10 (got 11)."; ``partial=True`` (an update) checks only the fields given. Places are
-checked against the region vocabulary in ``validation_places.py``; the numeric limits are
-those of ``core/pain.py`` and ``core/limits.py``, which the UI's forms use too.
+A row model declares each field a row of its kind may be saved with: the check of its kind
+of value (``store/validation_fields.py``) and, as ``title``, the label the therapist knows.
+A ``required`` field must be given (and may not be empty); an ``optional`` one may be
+left out. ``clean(model, values)`` turns the first refusal, in the model's order, into a
+``ChartValidationError`` naming the field, with a message fit for the screen, e.g.
+"Intensity must be a whole number from 0 to 10 (got 11)."; ``partial=True`` (an update)
+checks only the fields given. Places are checked against the region vocabulary in
+``validation_places.py``; the numeric limits are those of ``core/pain.py`` and
+``core/limits.py``, which the UI's forms use too.
+
+Plain code (these were pydantic models until issue 18): the store imports no pydantic,
+and no data file, to open a chart; the refusals are word for word those they gave.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
-from functools import cache
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar
+from typing import Any, ClassVar
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    create_model,
-    field_validator,
-)
-from pydantic_core import ErrorDetails
-
-from nmt_bodymap.core.assessment import KINDS
 from nmt_bodymap.core.limits import (
     COMPLAINT_WEEKS_MAX,
     HOLD_MAX,
@@ -54,10 +45,12 @@ from nmt_bodymap.core.pain import (
 from nmt_bodymap.core.sides import SIDES
 from nmt_bodymap.store.errors import ChartValidationError
 from nmt_bodymap.store.validation_fields import (
+    Check,
     Refusal,
     birth_date,
     calendar_date,
     choice,
+    choice_of,
     coordinate,
     decimal,
     flag,
@@ -69,88 +62,81 @@ from nmt_bodymap.store.validation_fields import (
     text,
     whole,
 )
-from nmt_bodymap.store.validation_places import VIEWS as VIEWS
 from nmt_bodymap.store.validation_places import check_observation as check_observation
 from nmt_bodymap.store.validation_places import check_place as check_place
+from nmt_bodymap.store.validation_places import views as views
 
 TRIGGER_POINT_ACTIVITY = ("active", "latent")
 
 
-class RowInput(BaseModel):
-    """What one kind of row may be saved with (see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    """One field of a row model: its check, its label and whether a row must have it."""
 
-    model_config = ConfigDict(extra="forbid")
-    # On an update's model (``update_model``): the row model it checks a part of.
-    whole_row: ClassVar[type[RowInput] | None] = None
+    check: Check
+    title: str
+    required: bool = False
 
-    @field_validator("*")
-    @classmethod
-    def _present(cls, value: Any, info: ValidationInfo) -> Any:
-        """A required field is given and not empty."""
-        if value in (None, "") and info.field_name in _required(cls):
-            raise Refusal("{label} is required.")
-        return value
-
-    @classmethod
-    def update_model(cls) -> type[RowInput]:
-        """The same fields, none of them required: an update checks only those it gives."""
-        return _update_model(cls)
+    def is_required(self) -> bool:
+        return self.required
 
 
-@cache
-def _required(model: type[RowInput]) -> frozenset[str]:
-    """The fields a row of ``model`` (or of the row it updates) must have."""
-    row = model.whole_row or model
-    return frozenset(name for name, info in row.model_fields.items() if info.is_required())
+def required(check: Check, title: str) -> FieldRule:
+    """A field every new row must be given, not empty (an update may leave it out)."""
+    return FieldRule(check, title, True)
 
 
-@cache
-def _names(model: type[RowInput]) -> tuple[str, ...]:
-    """The model's fields in order (read once: pydantic builds ``model_fields`` anew)."""
-    return tuple(model.model_fields)
+def optional(check: Check, title: str) -> FieldRule:
+    """A field a row may be saved without (the table's default is stored)."""
+    return FieldRule(check, title)
 
 
-@cache
-def _update_model(model: type[RowInput]) -> type[RowInput]:
-    fields: dict[str, Any] = {
-        name: (Annotated[(info.annotation, *info.metadata)], Field(None, title=info.title))
-        for name, info in model.model_fields.items()
-    }
-    update = create_model(f"{model.__name__}Update", __base__=RowInput, **fields)
-    update.whole_row = model
-    return update
+class RowInput:
+    """What one kind of row may be saved with (see the module docstring): a subclass
+    declares its fields as class attributes (``required``/``optional``), after those of
+    the model it extends; ``model_fields`` maps each name to its rule, in that order."""
+
+    model_fields: ClassVar[Mapping[str, FieldRule]] = MappingProxyType({})
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields = dict(cls.model_fields)
+        fields.update((k, rule) for k, rule in vars(cls).items() if isinstance(rule, FieldRule))
+        cls.model_fields = MappingProxyType(fields)
 
 
-def refusal(model: type[RowInput], error: ErrorDetails) -> ChartValidationError:
-    """The ``ChartValidationError`` for pydantic's ``error`` about a field of ``model``."""
-    name = str(error["loc"][0]) if error["loc"] else ""
-    if error["type"] == "extra_forbidden" or name not in model.model_fields:
-        return ChartValidationError(f"{name!r} is not a field that can be saved here.", name)
-    label = model.model_fields[name].title or name
-    cause = error.get("ctx", {}).get("error")
+def _refusal(rule: FieldRule, name: str, cause: ValueError) -> ChartValidationError:
     if isinstance(cause, Refusal):
-        return ChartValidationError(cause.words(label), name)
-    if error["type"] == "missing":
-        return ChartValidationError(f"{label} is required.", name)
-    return ChartValidationError(f"{label}: {error['msg']}.", name)  # not met: all say why
+        return ChartValidationError(cause.words(rule.title), name)
+    return ChartValidationError(f"{rule.title}: Value error, {cause}.", name)  # as pydantic said
 
 
 def clean(
     model: type[RowInput], values: Mapping[str, Any], partial: bool = False
 ) -> dict[str, Any]:
     """The checked values, in the model's order; ``partial`` (an update) checks only the
-    fields given. The first refusal (an unknown field first) raises ``ChartValidationError``."""
-    names = _names(model)
-    unknown = sorted(set(values).difference(names))
+    fields given. The first refusal (an unknown field first, then in the model's order: a
+    required field missing or empty, or a value refused) raises ``ChartValidationError``."""
+    fields = model.model_fields
+    unknown = sorted(set(values).difference(fields))
     if unknown:
         raise ChartValidationError(
             f"{unknown[0]!r} is not a field that can be saved here.", unknown[0]
         )
-    try:
-        row = (model.update_model() if partial else model).model_validate(dict(values))
-    except ValidationError as exc:
-        raise refusal(model, exc.errors()[0]) from None
-    return {name: getattr(row, name) for name in names if name in values}
+    cleaned: dict[str, Any] = {}
+    for name, rule in fields.items():
+        if name not in values:
+            if rule.required and not partial:
+                raise ChartValidationError(f"{rule.title} is required.", name)
+            continue
+        try:
+            value = rule.check(values[name])
+        except ValueError as exc:
+            raise _refusal(rule, name, exc) from None
+        if rule.required and value in (None, ""):
+            raise ChartValidationError(f"{rule.title} is required.", name)
+        cleaned[name] = value
+    return cleaned
 
 
 def clean_one(model: type[RowInput], name: str, value: Any) -> Any:
@@ -170,129 +156,119 @@ def with_hold_lengths(fields: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _observation_kinds() -> tuple[str, ...]:
+    from nmt_bodymap.core.assessment import KINDS  # its data file: not at chart open
+
+    return KINDS
+
+
 # -- the rows ------------------------------------------------------------------------------
 
 
 class ClientInput(RowInput):
-    name: Annotated[str, text(200)] = Field(title="Client name")
-    date_of_birth: Annotated[date | None, birth_date] = Field(None, title="Date of birth")
-    phone: Annotated[str, text(100)] = Field("", title="Phone")
-    email: Annotated[str, text(200)] = Field("", title="Email")
-    address: Annotated[str, text(2000)] = Field("", title="Address")
-    notes: Annotated[str, text()] = Field("", title="Notes")
-    is_demo: Annotated[bool, flag] = Field(False, title="Demo flag")
+    name = required(text(200), "Client name")
+    date_of_birth = optional(birth_date, "Date of birth")
+    phone = optional(text(100), "Phone")
+    email = optional(text(200), "Email")
+    address = optional(text(2000), "Address")
+    notes = optional(text(), "Notes")
+    is_demo = optional(flag, "Demo flag")
 
 
 class ComplaintInput(RowInput):
-    description: Annotated[str, text(2000)] = Field(title="Complaint")
-    onset_date: Annotated[date | None, calendar_date] = Field(None, title="Onset date")
-    duration_weeks: Annotated[float | None, decimal(0, COMPLAINT_WEEKS_MAX)] = Field(
-        None, title="Duration in weeks"
-    )
+    description = required(text(2000), "Complaint")
+    onset_date = optional(calendar_date, "Onset date")
+    duration_weeks = optional(decimal(0, COMPLAINT_WEEKS_MAX), "Duration in weeks")
 
 
 class IntakeInput(RowInput):
-    history: Annotated[str, text()] = Field("", title="History")
-    medications: Annotated[str, text()] = Field("", title="Medications")
-    conditions: Annotated[str, text()] = Field("", title="Conditions")
-    occupation: Annotated[str, text()] = Field("", title="Occupation")
-    habits: Annotated[str, text()] = Field("", title="Habits")
-    stress: Annotated[int | None, whole(STRESS_MIN, STRESS_MAX)] = Field(None, title="Stress")
-    sleep_hours: Annotated[float | None, decimal(0, SLEEP_HOURS_MAX)] = Field(
-        None, title="Sleep (hours a night)"
-    )
-    sleep_notes: Annotated[str, text()] = Field("", title="Sleep notes")
-    hydration_litres: Annotated[float | None, decimal(0, WATER_LITRES_MAX)] = Field(
-        None, title="Water (litres a day)"
-    )
-    nutrition: Annotated[str, text()] = Field("", title="Nutrition")
-    breathing: Annotated[str, text()] = Field("", title="Breathing")
-    red_flags: Annotated[dict[str, bool | None], red_flag_answers] = Field(
-        default_factory=dict, title="Red-flag screen"
-    )
-    red_flag_clearance: Annotated[str, text(2000)] = Field("", title="Red-flag clearance")
-    red_flag_cleared_on: Annotated[date | None, calendar_date] = Field(None, title="Clearance date")
+    history = optional(text(), "History")
+    medications = optional(text(), "Medications")
+    conditions = optional(text(), "Conditions")
+    occupation = optional(text(), "Occupation")
+    habits = optional(text(), "Habits")
+    stress = optional(whole(STRESS_MIN, STRESS_MAX), "Stress")
+    sleep_hours = optional(decimal(0, SLEEP_HOURS_MAX), "Sleep (hours a night)")
+    sleep_notes = optional(text(), "Sleep notes")
+    hydration_litres = optional(decimal(0, WATER_LITRES_MAX), "Water (litres a day)")
+    nutrition = optional(text(), "Nutrition")
+    breathing = optional(text(), "Breathing")
+    red_flags = optional(red_flag_answers, "Red-flag screen")
+    red_flag_clearance = optional(text(2000), "Red-flag clearance")
+    red_flag_cleared_on = optional(calendar_date, "Clearance date")
 
 
 class VisitInput(RowInput):
     """A visit: its time, the therapist, and the notes (SOAP, posture, gait)."""
 
-    started_at: Annotated[datetime, moment] = Field(title="Visit time")
-    therapist: Annotated[str, text(200)] = Field("", title="Therapist")
-    chief_complaint: Annotated[str, text()] = Field("", title="Chief complaint")
-    subjective: Annotated[str, text()] = Field("", title="Subjective (S)")
-    objective: Annotated[str, text()] = Field("", title="Objective (O)")
-    assessment: Annotated[str, text()] = Field("", title="Assessment (A)")
-    plan: Annotated[str, text()] = Field("", title="Plan (P)")
-    posture: Annotated[str, text()] = Field("", title="Posture")
-    gait: Annotated[str, text()] = Field("", title="Gait")
+    started_at = required(moment, "Visit time")
+    therapist = optional(text(200), "Therapist")
+    chief_complaint = optional(text(), "Chief complaint")
+    subjective = optional(text(), "Subjective (S)")
+    objective = optional(text(), "Objective (O)")
+    assessment = optional(text(), "Assessment (A)")
+    plan = optional(text(), "Plan (P)")
+    posture = optional(text(), "Posture")
+    gait = optional(text(), "Gait")
 
 
 class PainMarkInput(RowInput):
     """A pain mark (its place is checked against the vocabulary by ``check_place``)."""
 
-    view: Annotated[str, text(20)] = Field(title="View")
-    x: Annotated[float | None, coordinate] = Field(None, title="Position x")
-    y: Annotated[float | None, coordinate] = Field(None, title="Position y")
-    region: Annotated[str, text(60)] = Field(title="Region")
-    side: Annotated[str, text(10)] = Field(title="Side")
-    intensity: Annotated[int, whole(INTENSITY_MIN, INTENSITY_MAX)] = Field(title="Intensity")
-    quality: Annotated[str, choice(PAIN_QUALITIES)] = Field(title="Pain quality")
-    note: Annotated[str, text()] = Field("", title="Note")
+    view = required(text(20), "View")
+    x = optional(coordinate, "Position x")
+    y = optional(coordinate, "Position y")
+    region = required(text(60), "Region")
+    side = required(text(10), "Side")
+    intensity = required(whole(INTENSITY_MIN, INTENSITY_MAX), "Intensity")
+    quality = required(choice(PAIN_QUALITIES), "Pain quality")
+    note = optional(text(), "Note")
 
 
 class MusclePlaceInput(RowInput):
     """Where a finding or a treatment is: the muscle, the side and the trigger point."""
 
-    muscle_id: Annotated[str, identifier] = Field(title="Muscle")
-    side: Annotated[str, choice(SIDES)] = Field(title="Side")
-    trigger_point_id: Annotated[str, identifier] = Field("", title="Trigger point")
+    muscle_id = required(identifier, "Muscle")
+    side = required(choice(SIDES), "Side")
+    trigger_point_id = optional(identifier, "Trigger point")
 
 
 class FindingInput(MusclePlaceInput):
-    activity: Annotated[str, choice(TRIGGER_POINT_ACTIVITY)] = Field(title="Active or latent")
-    tenderness: Annotated[int | None, whole(SCORE_MIN, SCORE_MAX)] = Field(None, title="Tenderness")
-    jump_sign: Annotated[bool, flag] = Field(False, title="Jump sign")
-    local_twitch: Annotated[bool, flag] = Field(False, title="Local twitch response")
-    referral_reproduced: Annotated[bool, flag] = Field(False, title="Referral reproduced")
-    ischemia: Annotated[bool, flag] = Field(False, title="Ischemia")
-    entrapment: Annotated[bool, flag] = Field(False, title="Entrapment")
-    note: Annotated[str, text()] = Field("", title="Note")
+    activity = required(choice(TRIGGER_POINT_ACTIVITY), "Active or latent")
+    tenderness = optional(whole(SCORE_MIN, SCORE_MAX), "Tenderness")
+    jump_sign = optional(flag, "Jump sign")
+    local_twitch = optional(flag, "Local twitch response")
+    referral_reproduced = optional(flag, "Referral reproduced")
+    ischemia = optional(flag, "Ischemia")
+    entrapment = optional(flag, "Entrapment")
+    note = optional(text(), "Note")
 
 
 class TreatmentInput(MusclePlaceInput):
-    technique: Annotated[str, text(200)] = Field(title="Technique")
-    pressure_tolerance: Annotated[int | None, whole(SCORE_MIN, SCORE_MAX)] = Field(
-        None, title="Pressure tolerance"
-    )
-    hold_seconds: Annotated[int | None, whole(0, HOLD_MAX)] = Field(None, title="Hold (seconds)")
-    repetitions: Annotated[int | None, whole(0, MAX_HOLDS)] = Field(None, title="Repetitions")
-    hold_lengths: Annotated[list[int], hold_list] = Field(
-        default_factory=list, title="Holds (seconds each)"
-    )
-    response: Annotated[str, text()] = Field("", title="Response")
+    technique = required(text(200), "Technique")
+    pressure_tolerance = optional(whole(SCORE_MIN, SCORE_MAX), "Pressure tolerance")
+    hold_seconds = optional(whole(0, HOLD_MAX), "Hold (seconds)")
+    repetitions = optional(whole(0, MAX_HOLDS), "Repetitions")
+    hold_lengths = optional(hold_list, "Holds (seconds each)")
+    response = optional(text(), "Response")
 
 
 class FollowUpInput(RowInput):
-    soreness_hours: Annotated[float | None, decimal(0, SORENESS_HOURS_MAX)] = Field(
-        None, title="Soreness (hours)"
-    )
-    relief_days: Annotated[float | None, decimal(0, RELIEF_DAYS_MAX)] = Field(
-        None, title="Relief (days)"
-    )
-    note: Annotated[str, text()] = Field("", title="Note")
+    soreness_hours = optional(decimal(0, SORENESS_HOURS_MAX), "Soreness (hours)")
+    relief_days = optional(decimal(0, RELIEF_DAYS_MAX), "Relief (days)")
+    note = optional(text(), "Note")
 
 
 class ObservationInput(RowInput):
     """A posture, gait, ischemia or entrapment observation (its item and place are checked
     against the assessment lists by ``check_observation``)."""
 
-    kind: Annotated[str, choice(KINDS)] = Field(title="Kind of observation")
-    item: Annotated[str, identifier] = Field(title="Observation")
-    region: Annotated[str, identifier] = Field("", title="Region")
-    side: Annotated[str, text(10)] = Field("", title="Side")
-    severity: Annotated[str | None, grade] = Field(None, title="Severity")
-    note: Annotated[str, text()] = Field("", title="Note")
+    kind = required(choice_of(_observation_kinds), "Kind of observation")
+    item = required(identifier, "Observation")
+    region = optional(identifier, "Region")
+    side = optional(text(10), "Side")
+    severity = optional(grade, "Severity")
+    note = optional(text(), "Note")
 
 
 # The model each kind of row is checked with (the apply path and amendments use it).

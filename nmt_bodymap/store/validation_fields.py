@@ -1,11 +1,11 @@
-"""The kinds of value a chart row holds, as pydantic validators with plain-words refusals.
+"""The kinds of value a chart row holds, as checks with plain-words refusals.
 
-Each function below makes a ``PlainValidator`` for an ``Annotated`` field of a row model
+Each name below is (or makes) a ``Check`` for a field of a row model
 (``store/validation.py``): it returns the cleaned value, or raises ``Refusal``, whose
 message names the field by its label ("Intensity must be a whole number from 0 to 10
 (got 11)."). The label is the field's ``title``, filled in when the refusal becomes a
-``ChartValidationError`` (``validation.refusal``), so one validator serves every field of
-its kind.
+``ChartValidationError`` (``validation.clean``), so one check serves every field of its
+kind. Plain functions: no pydantic on the path that opens a chart (issue 18).
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import PlainValidator
-
-from nmt_bodymap.core.assessment import SEVERITIES
 from nmt_bodymap.core.limits import HOLD_MAX, HOLD_MIN, MAX_HOLDS
 from nmt_bodymap.store.input_limits import storable
 
@@ -26,6 +23,9 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 EARLIEST_MOMENT = date(1900, 1, 1)
 LATEST_MOMENT = date(2200, 12, 31)
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+Check = Callable[[Any], Any]
+"""A field's check: the value cleaned, or ``Refusal``."""
 
 
 class Refusal(ValueError):
@@ -41,11 +41,7 @@ class Refusal(ValueError):
         return self.template.format(label=label, **self.values)
 
 
-def _check(function: Callable[[Any], Any]) -> PlainValidator:
-    return PlainValidator(function)
-
-
-def text(max_length: int = 10_000) -> PlainValidator:
+def text(max_length: int = 10_000) -> Check:
     """Text, stripped; nothing (None) is ""."""
 
     def check(value: Any) -> str:
@@ -66,7 +62,7 @@ def text(max_length: int = 10_000) -> PlainValidator:
             )
         return cleaned
 
-    return _check(check)
+    return check
 
 
 def _whole(value: Any, low: int, high: int) -> int | None:
@@ -80,9 +76,9 @@ def _whole(value: Any, low: int, high: int) -> int | None:
     return value
 
 
-def whole(low: int, high: int) -> PlainValidator:
+def whole(low: int, high: int) -> Check:
     """A whole number from ``low`` to ``high``; nothing is None."""
-    return _check(lambda value: _whole(value, low, high))
+    return lambda value: _whole(value, low, high)
 
 
 def _holds(value: Any) -> list[int]:
@@ -104,11 +100,11 @@ def _holds(value: Any) -> list[int]:
     return [int(length) for length in lengths if length is not None]
 
 
-hold_list = _check(_holds)
+hold_list = _holds
 """Every hold's length in seconds, in the order given (``[20, 10]``); None is none."""
 
 
-def decimal(low: float, high: float) -> PlainValidator:
+def decimal(low: float, high: float) -> Check:
     """A number from ``low`` to ``high`` (stored as a float); nothing is None."""
 
     def check(value: Any) -> float | None:
@@ -125,7 +121,7 @@ def decimal(low: float, high: float) -> PlainValidator:
             raise Refusal(wanted, low=low, high=high, got=format(value, "g"))
         return float(value)
 
-    return _check(check)
+    return check
 
 
 def _coordinate(value: Any) -> float | None:
@@ -136,7 +132,7 @@ def _coordinate(value: Any) -> float | None:
     return float(value)
 
 
-coordinate = _check(_coordinate)
+coordinate = _coordinate
 
 
 def _flag(value: Any) -> bool:
@@ -145,7 +141,7 @@ def _flag(value: Any) -> bool:
     return value
 
 
-flag = _check(_flag)
+flag = _flag
 
 
 def _choice(value: Any, options: tuple[str, ...]) -> str:
@@ -158,18 +154,25 @@ def _choice(value: Any, options: tuple[str, ...]) -> str:
     return str(value)
 
 
-def choice(options: tuple[str, ...]) -> PlainValidator:
+def choice(options: tuple[str, ...]) -> Check:
     """One of ``options``."""
-    return _check(lambda value: _choice(value, options))
+    return lambda value: _choice(value, options)
+
+
+def choice_of(options: Callable[[], tuple[str, ...]]) -> Check:
+    """One of ``options()``, asked when a value is checked (a data file's list)."""
+    return lambda value: _choice(value, options())
 
 
 def _severity(value: Any) -> str | None:
     if value is None or value == "":
         return None
+    from nmt_bodymap.core.assessment import SEVERITIES  # its data file: not at chart open
+
     return _choice(value, SEVERITIES)
 
 
-grade = _check(_severity)
+grade = _severity
 """Mild, moderate or marked; nothing (None or "") when the therapist did not grade it."""
 
 
@@ -181,7 +184,7 @@ def _identifier(value: Any) -> str:
     return value
 
 
-identifier = _check(_identifier)
+identifier = _identifier
 
 
 def _from_text(value: Any, parse: Callable[[str], Any], wanted: str) -> Any:
@@ -209,7 +212,7 @@ def _calendar_date(value: Any) -> date | None:
     return value
 
 
-calendar_date = _check(_calendar_date)
+calendar_date = _calendar_date
 
 
 def _birth_date(value: Any) -> date | None:
@@ -219,7 +222,7 @@ def _birth_date(value: Any) -> date | None:
     return born
 
 
-birth_date = _check(_birth_date)
+birth_date = _birth_date
 
 
 def _moment(value: Any) -> datetime:
@@ -238,7 +241,7 @@ def _moment(value: Any) -> datetime:
         raise Refusal("{label} is out of range; check the date.") from None
 
 
-moment = _check(_moment)
+moment = _moment
 
 
 def _red_flag_answers(value: Any) -> dict[str, bool | None]:
@@ -256,4 +259,4 @@ def _red_flag_answers(value: Any) -> dict[str, bool | None]:
     return answers
 
 
-red_flag_answers = _check(_red_flag_answers)
+red_flag_answers = _red_flag_answers

@@ -1,16 +1,22 @@
 """Checking that a place exists: a pain mark's view, region and side, and an assessment
-observation's item with the place that fits it (split out of ``validation.py``)."""
+observation's item with the place that fits it (split out of ``validation.py``).
+
+The region vocabulary and the assessment lists are data files: they are read when a place
+is first checked, not when a chart is opened (issue 18: the store imports them lazily).
+"""
 
 from __future__ import annotations
 
-from nmt_bodymap.core.assessment import OBSERVATION_SIDES, load_assessment
-from nmt_bodymap.core.places import region_side_choices
 from nmt_bodymap.core.sides import SIDES
-from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
 from nmt_bodymap.store.errors import ChartValidationError
 from nmt_bodymap.store.input_limits import check_on_figure
 
-VIEWS = ("anterior", "posterior", INTERNAL_VIEW)
+
+def views() -> tuple[str, ...]:
+    """The views a pain mark may be on: the two diagrams and the internal sites."""
+    from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
+
+    return ("anterior", "posterior", INTERNAL_VIEW)
 
 
 def _fail(field: str, message: str) -> ChartValidationError:
@@ -22,8 +28,10 @@ def check_place(
 ) -> None:
     """A pain mark's place must exist: the view, a region of the vocabulary and a side it has;
     a ``new`` position on a diagram must lie on the body (``input_limits.check_on_figure``)."""
-    if view not in VIEWS:
-        raise _fail("view", f"View must be one of {', '.join(VIEWS)} (got {view!r}).")
+    from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, is_valid_place, load_vocabulary
+
+    if view not in views():
+        raise _fail("view", f"View must be one of {', '.join(views())} (got {view!r}).")
     entry = load_vocabulary().get(region)
     if entry is None:
         raise _fail("region", f"{region!r} is not a region of the body map.")
@@ -49,6 +57,10 @@ def check_observation(kind: str, item: str, region: str, side: str) -> None:
     map with a side that region has (or both sides of a paired region). An entrapment site
     always has a side (nerves come in pairs); the region where it is felt is optional.
     """
+    from nmt_bodymap.core.assessment import OBSERVATION_SIDES, load_assessment
+    from nmt_bodymap.core.places import region_side_choices
+    from nmt_bodymap.core.vocabulary import load_vocabulary
+
     assessment = load_assessment()
     if item not in assessment.items(kind):
         what = {"ischemia": "ischemia sign", "entrapment": "entrapment site"}.get(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from alembic import context
 
-from nmt_bodymap.store.models import Base
+from nmt_bodymap.store.models import Base, postgresql_options
 
 connection = context.config.attributes["connection"]
+postgres = connection.dialect.name == "postgresql"
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=postgresql_options(Base.metadata) if postgres else Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

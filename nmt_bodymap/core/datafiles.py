@@ -55,7 +55,7 @@ def read_model(
     except OSError as exc:
         raise error(f"{path}: cannot read ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
-        raise error(f"{path}: not valid YAML: {exc}") from exc
+        raise error(f"{path}: not valid YAML{_yaml_problem(exc)}") from exc
     try:
         return model.model_validate({} if raw is None else raw)
     except ValidationError as exc:
@@ -63,3 +63,11 @@ def read_model(
         unknown = first["type"] == "extra_forbidden" and unknown_key
         reason = unknown_key if unknown else first["msg"]
         raise error(f"{path}: {place(raw, first['loc'])}: {reason}") from exc
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """ " at line 3, column 9: expected ',' or ']'": PyYAML's message in one line."""
+    mark = getattr(exc, "problem_mark", None)
+    at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+    return f"{at}: {problem}"

@@ -29,9 +29,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _check_vocabulary(_: Path) -> str:
-    from nmt_bodymap.core.vocabulary import internal_sites, surface_regions
+    from nmt_bodymap.core.vocabulary import validate_vocabulary  # the YAML, not the cache
 
-    return f"{len(surface_regions())} regions, {len(internal_sites())} internal sites"
+    regions = validate_vocabulary().values()
+    internal = sum(region.internal for region in regions)
+    return f"{len(regions) - internal} regions, {internal} internal sites"
 
 
 def _check_atlas(_: Path) -> str:
@@ -49,13 +51,18 @@ def _check_knowledge(_: Path) -> str:
 
 
 def _check_clinical_data(_: Path) -> str:
-    from nmt_bodymap.core.assessment import load_assessment
-    from nmt_bodymap.core.clinical import load_protocols, load_red_flags
+    # the YAML files with their pydantic models, not the pre-validated cache
+    from nmt_bodymap.core.assessment import validate_assessment
+    from nmt_bodymap.core.clinical import validate_protocols, validate_red_flags
+    from nmt_bodymap.core.consent import validate_consent
+    from nmt_bodymap.core.pain_areas import validate_pain_areas
 
-    questions = len(load_red_flags().questions)
-    assessment = load_assessment()
+    questions = len(validate_red_flags().questions)
+    assessment = validate_assessment()
+    validate_consent()
+    validate_pain_areas()
     return (
-        f"{questions} red-flag questions, {len(load_protocols())} regional guides, "
+        f"{questions} red-flag questions, {len(validate_protocols())} regional guides, "
         f"{len(list(assessment.posture_observations()))} posture observations, "
         f"{len(assessment.sites)} entrapment sites"
     )

@@ -13,98 +13,95 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from nmt_bodymap.core.datafiles import read_model
-from nmt_bodymap.core.knowledge import load_knowledge
-from nmt_bodymap.core.vocabulary import load_vocabulary
+from nmt_bodymap.core import data_cache
 from nmt_bodymap.resources import resource_path
+
+if TYPE_CHECKING:
+    from nmt_bodymap.core.data_models import AssessmentFile
+    from nmt_bodymap.core.data_models import Citation as CitationModel
 
 ObservationKind = Literal["posture", "gait", "ischemia", "entrapment"]
 KINDS: tuple[ObservationKind, ...] = ("posture", "gait", "ischemia", "entrapment")
 OBSERVATION_SIDES = ("left", "right", "both")
 """Sides of a sided posture, gait or entrapment observation (the client's side)."""
 SEVERITIES = ("mild", "moderate", "marked")
-
-SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, Field(min_length=1)]
+_CODE = ("assessment.py",)
 
 
 class AssessmentDataError(ValueError):
     """The assessment file is wrong; the message names the file, the entry and the reason."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+# The records hold what the models of ``data_models`` (same names) validated.
 
 
-class Citation(_Strict):
-    ref: SnakeId
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    ref: str
     chapter: str | None = None
 
 
-class Observation(_Strict):
+def _citations(items: list[dict[str, Any]]) -> tuple[Citation, ...]:
+    return tuple(Citation(**item) for item in items)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Observation:
     """One posture or gait observation; ``muscles`` are the ones worth palpating for it."""
 
-    id: SnakeId
-    label: Text
+    id: str
+    label: str
     sided: bool
     side_hint: str = ""
-    about: Text
-    muscles: tuple[SnakeId, ...] = ()
+    about: str
+    muscles: tuple[str, ...] = ()
     caution: str = ""
-    sources: tuple[Citation, ...] = Field(min_length=1)
+    sources: tuple[Citation, ...]
 
-    @model_validator(mode="after")
-    def _sided_needs_hint(self) -> Observation:
-        if self.sided and not self.side_hint.strip():
-            raise ValueError("a sided observation needs a side_hint (which side is meant)")
-        if not self.sided and self.side_hint:
-            raise ValueError("side_hint is only for sided observations")
-        return self
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Observation:
+        muscles, sources = tuple(data["muscles"]), _citations(data["sources"])
+        return cls(**data | {"muscles": muscles, "sources": sources})
 
 
-class PostureArea(_Strict):
-    id: SnakeId
-    label: Text
-    observations: tuple[Observation, ...] = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PostureArea:
+    id: str
+    label: str
+    observations: tuple[Observation, ...]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PostureArea:
+        observations = tuple(Observation.from_data(item) for item in data["observations"])
+        return cls(**data | {"observations": observations})
 
 
-class IschemiaSign(_Strict):
-    id: SnakeId
-    label: Text
-    about: Text
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IschemiaSign:
+    id: str
+    label: str
+    about: str
 
 
-class _Ischemia(_Strict):
-    signs: tuple[IschemiaSign, ...] = Field(min_length=1)
-    sources: tuple[Citation, ...] = Field(min_length=1)
-
-
-class EntrapmentSite(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntrapmentSite:
     """Where a nerve can be squeezed by a muscle, and what the client then feels."""
 
-    id: SnakeId
-    label: Text
-    nerve: Text
-    regions: tuple[SnakeId, ...] = Field(min_length=1)
-    muscles: tuple[SnakeId, ...] = Field(min_length=1)
-    symptoms: tuple[Text, ...] = Field(min_length=1)
+    id: str
+    label: str
+    nerve: str
+    regions: tuple[str, ...]
+    muscles: tuple[str, ...]
+    symptoms: tuple[str, ...]
     caution: str = ""
-    sources: tuple[Citation, ...] = Field(min_length=1)
+    sources: tuple[Citation, ...]
 
-
-class _Entrapment(_Strict):
-    sites: tuple[EntrapmentSite, ...] = Field(min_length=1)
-
-
-class _AssessmentFile(_Strict):
-    posture: tuple[PostureArea, ...] = Field(min_length=1)
-    gait: tuple[Observation, ...] = Field(min_length=1)
-    ischemia: _Ischemia
-    entrapment: _Entrapment
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> EntrapmentSite:
+        lists = {name: tuple(data[name]) for name in ("regions", "muscles", "symptoms")}
+        return cls(**data | lists | {"sources": _citations(data["sources"])})
 
 
 @dataclass(frozen=True)
@@ -190,22 +187,54 @@ class Assessment:
 
 @cache
 def load_assessment(path: Path | None = None) -> Assessment:
-    """The assessment vocabulary from ``resources/assessment.yaml`` (or ``path``), checked."""
-    path = path or resource_path("assessment.yaml")
-    parsed = _read(path)
-    for problem in _problems(parsed):
-        raise AssessmentDataError(f"{path}: {problem}")
-    return Assessment(
-        posture=parsed.posture,
-        gait=parsed.gait,
-        ischemia_signs=parsed.ischemia.signs,
-        ischemia_sources=parsed.ischemia.sources,
-        sites=parsed.entrapment.sites,
+    """The assessment vocabulary from ``resources/assessment.yaml`` (or ``path``), checked
+    once and then read from the pre-validated cache (no pydantic, no YAML)."""
+    return _load(path or resource_path("assessment.yaml"), trust=True)
+
+
+def validate_assessment(path: Path | None = None) -> Assessment:
+    """The assessment vocabulary validated from its YAML now, whatever the cache holds."""
+    return _load(path or resource_path("assessment.yaml"), trust=False)
+
+
+def _load(path: Path, trust: bool) -> Assessment:
+    return data_cache.load(
+        "assessment",
+        [path],
+        _CODE,
+        lambda: _validated(path),
+        _decode,
+        knowledge=True,
+        trust=trust,
     )
 
 
-def _problems(parsed: _AssessmentFile) -> Iterator[str]:
+def _decode(data: dict[str, Any]) -> Assessment:
+    ischemia = data["ischemia"]
+    return Assessment(
+        posture=tuple(PostureArea.from_data(item) for item in data["posture"]),
+        gait=tuple(Observation.from_data(item) for item in data["gait"]),
+        ischemia_signs=tuple(IschemiaSign(**item) for item in ischemia["signs"]),
+        ischemia_sources=_citations(ischemia["sources"]),
+        sites=tuple(EntrapmentSite.from_data(item) for item in data["entrapment"]["sites"]),
+    )
+
+
+def _validated(path: Path) -> dict[str, Any]:
+    from nmt_bodymap.core.data_models import AssessmentFile
+    from nmt_bodymap.core.datafiles import read_model
+
+    parsed = read_model(path, AssessmentFile, AssessmentDataError, place=_place)
+    for problem in _problems(parsed):
+        raise AssessmentDataError(f"{path}: {problem}")
+    return parsed.model_dump()
+
+
+def _problems(parsed: AssessmentFile) -> Iterator[str]:
     """Reasons a schema-valid file still does not fit the rest of the project."""
+    from nmt_bodymap.core.knowledge import load_knowledge
+    from nmt_bodymap.core.vocabulary import load_vocabulary
+
     vocabulary = load_vocabulary()
     knowledge = load_knowledge()
     seen: dict[str, str] = {}
@@ -216,7 +245,7 @@ def _problems(parsed: _AssessmentFile) -> Iterator[str]:
         seen[entry_id] = kind
 
     def checked(
-        where: str, muscles: tuple[str, ...], sources: tuple[Citation, ...]
+        where: str, muscles: tuple[str, ...], sources: tuple[CitationModel, ...]
     ) -> Iterator[str]:
         for muscle_id in muscles:
             if muscle_id not in knowledge:
@@ -256,10 +285,6 @@ def _problems(parsed: _AssessmentFile) -> Iterator[str]:
             if region not in vocabulary:
                 yield f"{where}: {region!r} is not a region of the body map"
         yield from checked(where, site.muscles, site.sources)
-
-
-def _read(path: Path) -> _AssessmentFile:
-    return read_model(path, _AssessmentFile, AssessmentDataError, place=_place)
 
 
 def _place(raw: Any, loc: tuple[int | str, ...]) -> str:

@@ -10,16 +10,13 @@ screening question. Pain extent lives in :mod:`nmt_bodymap.core.pain_extent`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from nmt_bodymap.core.datafiles import read_model
-from nmt_bodymap.core.knowledge import load_knowledge
+from nmt_bodymap.core import data_cache
 from nmt_bodymap.core.pain_extent import pain_extent as pain_extent  # re-exported
-from nmt_bodymap.core.vocabulary import load_vocabulary
 from nmt_bodymap.resources import resource_path
 
 CHRONIC_WEEKS = 12
@@ -29,38 +26,34 @@ SORENESS_HOURS = (24, 36)
 """Post-treatment soreness after trigger-point pressure usually settles within a day or
 a day and a half (Travell & Simons Vol. 1, ch. 3; Chaitow & DeLany Vol. 1)."""
 
-SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, Field(min_length=1)]
+_CODE = ("clinical.py",)
 
 
 class ClinicalDataError(ValueError):
     """A clinical data file is wrong; the message names the file, the entry and the reason."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+# The records below hold what the models of ``data_models`` (same names) validated.
 
 
-class GuidelineSource(_Strict):
-    id: SnakeId
-    citation: Text
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GuidelineSource:
+    id: str
+    citation: str
 
 
-class RedFlagQuestion(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RedFlagQuestion:
     """One screening question: a "yes" means refer before treating."""
 
-    id: SnakeId
-    question: Text
-    why: Text
-    sources: list[SnakeId] = Field(min_length=1)
+    id: str
+    question: str
+    why: str
+    sources: list[str]
 
 
-class _RedFlagFile(_Strict):
-    sources: list[GuidelineSource] = Field(min_length=1)
-    questions: list[RedFlagQuestion] = Field(min_length=1)
-
-
-class RedFlagScreen(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class RedFlagScreen:
     """The screening questions, in the order they are asked, and the guidance they cite."""
 
     sources: dict[str, GuidelineSource]
@@ -82,14 +75,40 @@ class RedFlagScreen(_Strict):
 
 @cache
 def load_red_flags(path: Path | None = None) -> RedFlagScreen:
-    """The red-flag screen from ``resources/red_flags.yaml`` (or ``path``), validated."""
-    path = path or resource_path("red_flags.yaml")
-    parsed = _read(path, _RedFlagFile)
-    sources: dict[str, GuidelineSource] = {}
+    """The red-flag screen from ``resources/red_flags.yaml`` (or ``path``), validated once
+    and then read from the pre-validated cache (no pydantic, no YAML)."""
+    return _red_flags(path or resource_path("red_flags.yaml"), trust=True)
+
+
+def validate_red_flags(path: Path | None = None) -> RedFlagScreen:
+    """The red-flag screen validated from its YAML now, whatever the cache holds."""
+    return _red_flags(path or resource_path("red_flags.yaml"), trust=False)
+
+
+def _red_flags(path: Path, trust: bool) -> RedFlagScreen:
+    return data_cache.load(
+        "red_flags", [path], _CODE, lambda: _validated_red_flags(path), _screen, trust=trust
+    )
+
+
+def _screen(data: dict[str, Any]) -> RedFlagScreen:
+    sources = [GuidelineSource(**item) for item in data["sources"]]
+    return RedFlagScreen(
+        sources={source.id: source for source in sources},
+        questions=tuple(RedFlagQuestion(**item) for item in data["questions"]),
+    )
+
+
+def _validated_red_flags(path: Path) -> dict[str, Any]:
+    from nmt_bodymap.core.data_models import RedFlagFile
+    from nmt_bodymap.core.datafiles import read_model
+
+    parsed = read_model(path, RedFlagFile, ClinicalDataError)
+    sources: set[str] = set()
     for source in parsed.sources:
         if source.id in sources:
             raise ClinicalDataError(f"{path}: source {source.id!r} is listed twice")
-        sources[source.id] = source
+        sources.add(source.id)
     seen: set[str] = set()
     for question in parsed.questions:
         if question.id in seen:
@@ -100,7 +119,7 @@ def load_red_flags(path: Path | None = None) -> RedFlagScreen:
                 raise ClinicalDataError(
                     f"{path}: question {question.id!r} cites {ref!r}, which is not in sources"
                 )
-    return RedFlagScreen(sources=sources, questions=tuple(parsed.questions))
+    return parsed.model_dump()
 
 
 def needs_referral(answers: Mapping[str, bool | None], clearance: str | None) -> bool:
@@ -150,27 +169,49 @@ def soreness_advice() -> str:
 # -- regional examination guide ---------------------------------------------------------------
 
 
-class Protocol(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Protocol:
     """Where to look and which muscles to examine for a complaint in one part of the body."""
 
-    id: SnakeId
-    label: Text
-    complaint_regions: list[SnakeId] = Field(min_length=1)
-    examine_regions: list[SnakeId] = Field(default_factory=list)
-    muscles: list[SnakeId] = Field(min_length=1)
-    sources: list[SnakeId] = Field(min_length=1)
-
-
-class _ProtocolFile(_Strict):
-    protocols: list[Protocol] = Field(min_length=1)
+    id: str
+    label: str
+    complaint_regions: list[str]
+    examine_regions: list[str]
+    muscles: list[str]
+    sources: list[str]
 
 
 @cache
 def load_protocols(path: Path | None = None) -> tuple[Protocol, ...]:
     """The regional guide, checked against the region vocabulary, the muscle knowledge
-    base and the bibliography."""
-    path = path or resource_path("protocols.yaml")
-    parsed = _read(path, _ProtocolFile)
+    base and the bibliography (once; then from the pre-validated cache)."""
+    return _protocols(path or resource_path("protocols.yaml"), trust=True)
+
+
+def validate_protocols(path: Path | None = None) -> tuple[Protocol, ...]:
+    """The regional guide validated from its YAML now, whatever the cache holds."""
+    return _protocols(path or resource_path("protocols.yaml"), trust=False)
+
+
+def _protocols(path: Path, trust: bool) -> tuple[Protocol, ...]:
+    return data_cache.load(
+        "protocols",
+        [path],
+        _CODE,
+        lambda: _validated_protocols(path),
+        lambda data: tuple(Protocol(**item) for item in data),
+        knowledge=True,
+        trust=trust,
+    )
+
+
+def _validated_protocols(path: Path) -> list[dict[str, Any]]:
+    from nmt_bodymap.core.data_models import ProtocolFile
+    from nmt_bodymap.core.datafiles import read_model
+    from nmt_bodymap.core.knowledge import load_knowledge
+    from nmt_bodymap.core.vocabulary import load_vocabulary
+
+    parsed = read_model(path, ProtocolFile, ClinicalDataError)
     vocabulary = load_vocabulary()
     knowledge = load_knowledge()
     seen: set[str] = set()
@@ -190,13 +231,9 @@ def load_protocols(path: Path | None = None) -> tuple[Protocol, ...]:
         for ref in protocol.sources:
             if ref not in knowledge.sources:
                 raise ClinicalDataError(f"{where}: source {ref!r} is not in sources.yaml")
-    return tuple(parsed.protocols)
+    return [protocol.model_dump() for protocol in parsed.protocols]
 
 
 def protocols_for_region(region: str) -> list[Protocol]:
     """The guides whose complaint regions include ``region`` (usually one)."""
     return [p for p in load_protocols() if region in p.complaint_regions]
-
-
-def _read(path: Path, model: type[_Strict]) -> Any:
-    return read_model(path, model, ClinicalDataError)

@@ -5,14 +5,13 @@ consent. Qt-free. Each text has a version id; a stored consent names the version
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from nmt_bodymap.core.datafiles import read_model
+from nmt_bodymap.core import data_cache
 from nmt_bodymap.resources import resource_path
 
 # A drawn signature is kept as SVG path data: moves and lines in a 0-1000 box.
@@ -24,19 +23,20 @@ class ConsentDataError(ValueError):
     """The consent file is missing or malformed (one line, naming the file)."""
 
 
-class ConsentText(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    text: str = Field(min_length=1)
+# The records hold what the models of ``data_models`` (same names) validated.
 
 
-class ConsentFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConsentText:
+    id: str
+    title: str
+    text: str
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConsentFile:
     current: str
-    versions: tuple[ConsentText, ...] = Field(min_length=1)
+    versions: tuple[ConsentText, ...]
 
     def version(self, version_id: str) -> ConsentText | None:
         return next((v for v in self.versions if v.id == version_id), None)
@@ -50,11 +50,34 @@ class ConsentFile(BaseModel):
 
 @cache
 def load_consent(path: Path | None = None) -> ConsentFile:
-    path = path or resource_path("consent.yaml")
-    parsed = read_model(path, ConsentFile, ConsentDataError)
-    if parsed.version(parsed.current) is None:
+    """The consent texts, validated once and then read from the pre-validated cache."""
+    return _load(path or resource_path("consent.yaml"), trust=True)
+
+
+def validate_consent(path: Path | None = None) -> ConsentFile:
+    """The consent texts validated from their YAML now, whatever the cache holds."""
+    return _load(path or resource_path("consent.yaml"), trust=False)
+
+
+def _load(path: Path, trust: bool) -> ConsentFile:
+    return data_cache.load(
+        "consent", [path], ("consent.py",), lambda: _validated(path), _decode, trust=trust
+    )
+
+
+def _decode(data: dict[str, Any]) -> ConsentFile:
+    versions = tuple(ConsentText(**item) for item in data["versions"])
+    return ConsentFile(current=data["current"], versions=versions)
+
+
+def _validated(path: Path) -> dict[str, Any]:
+    from nmt_bodymap.core.data_models import ConsentFile as ConsentModel
+    from nmt_bodymap.core.datafiles import read_model
+
+    parsed = read_model(path, ConsentModel, ConsentDataError)
+    if not any(version.id == parsed.current for version in parsed.versions):
         raise ConsentDataError(f"{path}: current version {parsed.current!r} is not listed")
-    return parsed
+    return parsed.model_dump()
 
 
 def check_consent(

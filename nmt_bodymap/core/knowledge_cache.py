@@ -60,6 +60,17 @@ def knowledge_key(files: Iterable[Path], vocabulary: Path) -> str | None:
     return content_key(KIND, [*files, vocabulary])
 
 
+def default_knowledge_key() -> str | None:
+    """The key of the packaged knowledge (``load_knowledge()`` with no arguments): what a
+    data file checked against the muscles, sources and regions depends on."""
+    from nmt_bodymap.resources import resource_path
+
+    folder = resource_path("muscles")
+    muscles = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    files = [resource_path("sources.yaml"), resource_path("conditions.yaml"), *muscles]
+    return knowledge_key(files, resource_path("regions.yaml"))
+
+
 def overlay_key(language: str, folder: Path, resources: Path) -> str | None:
     """The key of one language's overlay read from ``folder``: the folder and its files,
     and every YAML file under ``resources`` (each English source the overlay is checked

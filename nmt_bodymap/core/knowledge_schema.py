@@ -10,11 +10,7 @@ from data the models accepted (``from_data`` trusts its input: never hand it a d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:
-    from pydantic import GetCoreSchemaHandler
-    from pydantic_core import CoreSchema
+from typing import Any, Literal
 
 View = Literal["anterior", "posterior"]
 ZoneSide = Literal["same", "opposite", "both"]
@@ -121,20 +117,6 @@ class SourceRef:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> SourceRef:
         return cls(data["ref"], data.get("chapter"), data.get("note"))
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, _source: type[Any], handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        """Inside another file's pydantic model (pain areas) a source reference is checked
-        by the knowledge's own model, then kept as this record."""
-        from pydantic_core import core_schema
-
-        from nmt_bodymap.core.knowledge_models import SourceRef as SourceRefModel
-
-        return core_schema.no_info_after_validator_function(
-            lambda model: cls.from_data(model.model_dump()), handler(SourceRefModel)
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,54 +20,57 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from nmt_bodymap.core.knowledge import (
-    KnowledgeBase,
-    KnowledgeError,
-    _read_raw_files,
-    load_knowledge,
-)
+from nmt_bodymap.core import data_cache
+from nmt_bodymap.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from nmt_bodymap.core.knowledge_schema import SourceRef
 from nmt_bodymap.core.vocabulary import load_vocabulary, overlapping
 from nmt_bodymap.resources import resource_path
 
-SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+if TYPE_CHECKING:
+    from nmt_bodymap.core.data_models import PainAreasFile
+    from nmt_bodymap.core.knowledge_models import SourceRef as SourceRefModel
+
+_CODE = ("pain_areas.py", "knowledge_files.py")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+def _refs(items: list[dict[str, Any]]) -> list[SourceRef]:
+    return [SourceRef.from_data(item) for item in items]
 
 
-class PainArea(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PainArea:
     """The muscles that refer pain to one region, the more frequent first.
 
     ``ordered`` is false where no published frequency order exists: the muscles are then
     all of equal rank (listed for completeness, in the knowledge base's order).
+    Validated by ``data_models.PainArea``.
     """
 
-    region: SnakeId
-    essential: list[SnakeId] = Field(default_factory=list)
-    spillover: list[SnakeId] = Field(default_factory=list)
+    region: str
+    essential: list[str]
+    spillover: list[str]
     ordered: bool = True
-    sources: list[SourceRef] = Field(min_length=1)
+    sources: list[SourceRef]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PainArea:
+        return cls(**data | {"sources": _refs(data["sources"])})
 
 
-class MuscleGroupDef(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MuscleGroupDef:
     """Parts of one muscle (or sister muscles) with the same referral pattern."""
 
-    id: SnakeId
-    label: str = Field(min_length=1)
-    muscles: list[SnakeId] = Field(min_length=2)
-    sources: list[SourceRef] = Field(min_length=1)
+    id: str
+    label: str
+    muscles: list[str]
+    sources: list[SourceRef]
 
-
-class PainAreasFile(_Strict):
-    groups: list[MuscleGroupDef]
-    areas: list[PainArea]
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> MuscleGroupDef:
+        return cls(**data | {"sources": _refs(data["sources"])})
 
 
 @dataclass(frozen=True)
@@ -95,20 +98,49 @@ class PainAreas:
 
 
 def load_pain_areas(path: Path | str | None = None) -> PainAreas:
-    """The pain-area file (default ``resources/pain_areas.yaml``), validated, cached."""
+    """The pain-area file (default ``resources/pain_areas.yaml``), validated once, then
+    read from the pre-validated cache (no pydantic, no YAML); kept for the process."""
     return _load(Path(path) if path is not None else resource_path("pain_areas.yaml"))
+
+
+def validate_pain_areas(path: Path | str | None = None) -> PainAreas:
+    """The pain-area file validated from its YAML now, whatever the cache holds."""
+    folder = Path(path) if path is not None else resource_path("pain_areas.yaml")
+    return _read(folder, trust=False)
 
 
 @cache
 def _load(path: Path) -> PainAreas:
+    return _read(path, trust=True)
+
+
+def _read(path: Path, trust: bool) -> PainAreas:
+    return data_cache.load(
+        "pain_areas",
+        [path],
+        _CODE,
+        lambda: _validated(path),
+        _decode,
+        knowledge=True,
+        trust=trust,
+    )
+
+
+def _decode(data: dict[str, Any]) -> PainAreas:
+    areas = [PainArea.from_data(item) for item in data["areas"]]
+    groups = [MuscleGroupDef.from_data(item) for item in data["groups"]]
+    group_of = {m: g.id for g in groups for m in g.muscles}
+    return PainAreas({a.region: a for a in areas}, {g.id: g for g in groups}, group_of)
+
+
+def _validated(path: Path) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    from nmt_bodymap.core.data_models import PainAreasFile
+    from nmt_bodymap.core.knowledge_files import _read_raw_files
+
     try:
         parsed = PainAreasFile.model_validate(_read_raw_files([path])[0])
-    except KnowledgeError:
-        raise
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path}: YAML syntax error: {exc}") from exc
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -116,10 +148,7 @@ def _load(path: Path) -> PainAreas:
     kb = load_knowledge()
     for problem in _problems(parsed, kb):
         raise KnowledgeError(f"{path}: {problem}")
-    group_of = {m: g.id for g in parsed.groups for m in g.muscles}
-    return PainAreas(
-        {a.region: a for a in parsed.areas}, {g.id: g for g in parsed.groups}, group_of
-    )
+    return parsed.model_dump()
 
 
 def _problems(parsed: PainAreasFile, kb: KnowledgeBase) -> Iterator[str]:
@@ -177,7 +206,7 @@ def _referrers(kb: KnowledgeBase, region: str) -> dict[str, str]:
     return kinds
 
 
-def _sources(where: str, sources: list[SourceRef], kb: KnowledgeBase) -> Iterator[str]:
+def _sources(where: str, sources: list[SourceRefModel], kb: KnowledgeBase) -> Iterator[str]:
     for source in sources:
         if source.ref not in kb.sources:
             yield f"{where}: unknown source ref {source.ref!r}"

@@ -12,12 +12,11 @@ raises ``TemplateError`` with one plain line (the file's name and the first prob
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core import data_cache
 
 FILE_NAME = "soap_templates.yaml"
 SECTIONS = ("subjective", "objective", "assessment", "plan")
@@ -27,31 +26,43 @@ class TemplateError(ValueError):
     """The templates file cannot be used (one line, no traceback)."""
 
 
-class SoapTemplate(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SoapTemplate:
+    """One template (validated by ``data_models.SoapTemplate``)."""
 
-    name: str = Field(min_length=1, max_length=80)
-    subjective: str = Field("", max_length=5000)
-    objective: str = Field("", max_length=5000)
-    assessment: str = Field("", max_length=5000)
-    plan: str = Field("", max_length=5000)
+    name: str
+    subjective: str = ""
+    objective: str = ""
+    assessment: str = ""
+    plan: str = ""
 
     def sections(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in SECTIONS}
 
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    templates: tuple[SoapTemplate, ...] = ()
-
-
 def load_templates(path: Path) -> tuple[SoapTemplate, ...]:
-    """The templates of ``path`` (none when the file does not exist)."""
+    """The templates of ``path`` (none when the file does not exist); validated once per
+    version of the file, then read from the pre-validated cache (no pydantic, no YAML)."""
     if not path.exists():
         return ()
+    return data_cache.load(
+        "soap_templates",
+        [path],
+        ("soap_templates.py",),
+        lambda: _validated(path),
+        lambda data: tuple(SoapTemplate(**item) for item in data),
+    )
+
+
+def _validated(path: Path) -> list[dict[str, Any]]:
+    import yaml
+    from pydantic import ValidationError
+
+    from nmt_bodymap.core.data_models import SoapTemplatesFile
+    from nmt_bodymap.core.datafiles import read_yaml
+
     try:
-        parsed = _File.model_validate(read_yaml(path) or {})
+        parsed = SoapTemplatesFile.model_validate(read_yaml(path) or {})
     except OSError as exc:
         raise TemplateError(f"{path.name} cannot be read ({exc.strerror}).") from None
     except yaml.YAMLError as exc:
@@ -66,7 +77,7 @@ def load_templates(path: Path) -> tuple[SoapTemplate, ...]:
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise TemplateError(f"{path.name}: the template {twice[0]!r} is listed twice.")
-    return parsed.templates
+    return [template.model_dump() for template in parsed.templates]
 
 
 def fill_empty(current: dict[str, str], template: SoapTemplate) -> dict[str, str]:

@@ -13,23 +13,21 @@ whole, and the reverse).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from nmt_bodymap.core.datafiles import read_yaml
+from nmt_bodymap.core import data_cache
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.resources import resource_path
 
 INTERNAL_VIEW = "internal"
 
 
-class RegionDef(BaseModel):
-    """One name of the vocabulary."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegionDef:
+    """One name of the vocabulary (validated by ``data_models.RegionModel``)."""
 
     name: str
     group: str
@@ -43,6 +41,11 @@ class RegionDef(BaseModel):
     sided: bool = False
     # finer regions that replace this one on the drawings (it stays their union)
     parts: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> RegionDef:
+        """A record of validated data (never hand it a data file)."""
+        return cls(**data | {"views": tuple(data["views"]), "parts": tuple(data["parts"])})
 
     def client_sides(self) -> tuple[Side, ...]:
         return ("left", "right") if self.sides == "bilateral" else ("midline",)
@@ -59,36 +62,56 @@ class RegionDef(BaseModel):
 
 
 class VocabularyError(ValueError):
-    """The vocabulary file is malformed."""
-
-
-class _VocabularyFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    regions: list[RegionDef]
-    internal_sites: list[RegionDef]
+    """The vocabulary file is malformed (one line naming the file, the entry and why)."""
 
 
 @cache
 def load_vocabulary() -> dict[str, RegionDef]:
-    """All region names (surface regions and internal sites), by name."""
-    path = resource_path("regions.yaml")
-    try:
-        raw = read_yaml(path)
-        parsed = _VocabularyFile.model_validate(raw)
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise VocabularyError(f"{path}: {exc}") from exc
-    vocabulary: dict[str, RegionDef] = {}
-    internal = [site.model_copy(update={"internal": True}) for site in parsed.internal_sites]
-    for entry in [*parsed.regions, *internal]:
-        if entry.name in vocabulary:
-            raise VocabularyError(f"{path}: region {entry.name!r} is listed twice")
-        vocabulary[entry.name] = entry
-    for entry in vocabulary.values():
-        for part in entry.parts:
-            found = vocabulary.get(part)
-            if found is None or found.sides != entry.sides or found.parts:
-                raise VocabularyError(f"{path}: {entry.name}: part {part!r} is not a region")
-    return vocabulary
+    """All region names (surface regions and internal sites), by name: from the
+    pre-validated cache while ``regions.yaml`` is unchanged (no pydantic, no YAML)."""
+    return _load(resource_path("regions.yaml"), trust=True)
+
+
+def validate_vocabulary(path: Path | None = None) -> dict[str, RegionDef]:
+    """The vocabulary validated from its YAML now, whatever the cache holds (the
+    self-test, data authors); the cache is refreshed with the result."""
+    return _load(path or resource_path("regions.yaml"), trust=False)
+
+
+def _load(path: Path, trust: bool) -> dict[str, RegionDef]:
+    return data_cache.load(
+        "vocabulary", [path], _CODE, lambda: _validated(path), _decode, trust=trust
+    )
+
+
+_CODE = ("vocabulary.py",)
+
+
+def _decode(data: list[dict[str, Any]]) -> dict[str, RegionDef]:
+    return {item["name"]: RegionDef.from_data(item) for item in data}
+
+
+def _validated(path: Path) -> list[dict[str, Any]]:
+    """Every region of ``path`` (surface regions, then internal sites) as validated data."""
+    from nmt_bodymap.core.data_models import VocabularyFile
+    from nmt_bodymap.core.datafiles import read_model
+
+    parsed = read_model(path, VocabularyFile, VocabularyError)
+    entries = [
+        *(region.model_dump() for region in parsed.regions),
+        *(site.model_dump() | {"internal": True} for site in parsed.internal_sites),
+    ]
+    names: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if entry["name"] in names:
+            raise VocabularyError(f"{path}: region {entry['name']!r} is listed twice")
+        names[entry["name"]] = entry
+    for entry in entries:
+        for part in entry["parts"]:
+            found = names.get(part)
+            if found is None or found["sides"] != entry["sides"] or found["parts"]:
+                raise VocabularyError(f"{path}: {entry['name']}: part {part!r} is not a region")
+    return entries
 
 
 @cache

@@ -169,13 +169,15 @@ def test_a_warm_load_imports_neither_pydantic_nor_yaml(cache_folder: Path) -> No
 def test_source_references_of_the_pain_areas_are_still_checked_by_the_knowledge_model() -> None:
     from pydantic import ValidationError
 
+    from nmt_bodymap.core.data_models import PainArea
     from nmt_bodymap.core.knowledge_schema import SourceRef
-    from nmt_bodymap.core.pain_areas import PainArea
+    from nmt_bodymap.core.pain_areas import PainArea as PainAreaRecord
 
     area = PainArea.model_validate(
         {"region": "temple", "sources": [{"ref": "travell_simons", "chapter": 5}]}
     )
-    assert area.sources == [SourceRef("travell_simons", "5")]
+    record = PainAreaRecord.from_data(area.model_dump())
+    assert record.sources == [SourceRef("travell_simons", "5")]
     for bad in ({"ref": "Not An Id"}, {"ref": "travell_simons", "page": 3}):
         with pytest.raises(ValidationError):
             PainArea.model_validate({"region": "temple", "sources": [bad]})

@@ -3179,6 +3179,11 @@
         <translation>Dieser Termin ist bereits unterschrieben.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/first_frame.py"/>
+        <source>This visit is signed (read-only): the click was not charted</source>
+        <translation>Dieser Termin ist unterschrieben (schreibgeschützt): der Klick wurde nicht eingetragen</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/findings_actions.py"/>
         <source>This visit is signed; record an amendment with a reason.</source>
         <translation>Dieser Termin ist unterschrieben; erfassen Sie einen Nachtrag mit Begründung.</translation>

@@ -253,6 +253,13 @@ class QueuedClicks:
             return
         self._timer.stop()
         clicks, self.clicks = self.clicks, []
+        if clicks and not self.window.body_map.isEnabled():
+            # the visit that opened is signed (read-only): the click is not charted, so
+            # nothing is shown and then refused (lead, from the rooms review)
+            self.window.statusBar().showMessage(
+                tr("This visit is signed (read-only): the click was not charted"), 8000
+            )
+            return
         for view, x, y in clicks:
             self.window.body_map._on_point_clicked(view, QPointF(x, y))
 

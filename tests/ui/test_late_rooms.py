@@ -318,3 +318,35 @@ def test_keys_typed_in_a_modal_dialog_leave_the_rooms_pending(
     QTest.keyClick(window.body_map.views["anterior"], Qt.Key.Key_3)  # now a key builds them
     assert not window.late_rooms.pending()
     window.close()
+
+
+def test_a_click_while_loading_is_not_charted_on_a_signed_visit(
+    qtbot: Any, tmp_path: Path, worker: StoreWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rooms' review: a click on the first frame reached the map even when the visit it
+    opened was signed (the map disabled, read-only). It must be dropped, with one line."""
+    gate = threading.Event()
+    real = first_frame.load_atlas_and_knowledge
+    monkeypatch.setattr(first_frame, "load_atlas_and_knowledge", lambda: (gate.wait(60), real())[1])
+    errors: list[str] = []  # a refusal would come as a modal error box: recorded instead
+    chart, visit_id = _chart(tmp_path, signed=True)
+    window = _start(qtbot, worker, chart)
+    monkeypatch.setattr(window, "show_error", lambda *a: errors.append(str(a)))
+    qtbot.waitUntil(lambda: window.panel_loader._thread is not None, timeout=20_000)
+    frame = window.first_frame
+    x, y = load_atlas().region("anterior", "temple", "right").point
+    QTest.mouseClick(
+        frame, Qt.MouseButton.LeftButton, pos=frame.to_widget("anterior", x, y).toPoint()
+    )
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    gate.set()
+    qtbot.waitUntil(lambda: _visit_shown(window), timeout=60_000)
+    qtbot.waitUntil(lambda: not window.__dict__["queued_clicks"].clicks, timeout=20_000)
+    qtbot.waitUntil(lambda: worker.pending() == 0 and not window.open_visit.busy())
+    assert not window.body_map.isEnabled()  # read-only: signed
+    assert window.marks.marks() == []
+    assert call_on_worker(qtbot, worker, lambda s: s.list_pain_marks(visit_id)) == []
+    assert errors == []  # nothing charted, so nothing refused
+    assert any("signed" in m for m in messages), messages
+    window.close()

@@ -1,13 +1,15 @@
 """Issue 18: a click that shortens the heading or the summary does not move the list and the
 detail under them (the panel would be laid out and painted again on every click); they fit
 their texts again once the clicks pause. A longer text makes them taller at once: nothing
-is ever cut off."""
+is ever cut off. The detail left for the end of the gesture is shown before the window
+paints what the click changed (one paint, not a paint and then the detail's)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel
 
 from nmt_bodymap.core.knowledge import load_knowledge
@@ -113,3 +115,31 @@ def test_the_detail_reads_the_same_while_its_height_settles(
     fresh.show()
     click(fresh, ONE)
     assert (fresh.heading.text(), fresh.detail_text()) == during
+
+
+def test_the_detail_is_shown_ahead_of_a_paint_asked_for_during_the_click(
+    qtbot: Any, panel: CandidatesPanel
+) -> None:
+    """The window's paint request is an event posted when the click first changes something
+    (a mark drawn, the heading set); the detail, posted later in the gesture, goes ahead of
+    it, so the paint shows the detail and the window is not painted a second time for it."""
+    click(panel, ONE)
+    order: list[str] = []
+    paint_asked = QEvent.Type(QEvent.registerEventType())
+
+    class Window(QObject):  # stands for the window receiving its paint request
+        def event(self, event: QEvent) -> bool:
+            if event.type() == paint_asked:
+                order.append(panel.summary.toPlainText())
+                return True
+            return super().event(event)
+
+    window = Window()
+    QApplication.postEvent(window, QEvent(paint_asked))  # the click's first change
+    panel.show_for_marks(MANY, selected=False)
+    listed = panel.candidates()
+    panel.choose(listed[-1].muscle, listed[-1].side)
+    QApplication.sendPostedEvents()  # the event loop's turn
+    shown = panel.summary.toPlainText()
+    assert panel.detail_text().startswith(shown) and listed[-1] == panel.current_candidate()
+    assert order == [shown]  # at the paint the chosen muscle's summary is already there

@@ -69,6 +69,7 @@ KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
 # The detail is laid out once per gesture, for the candidate current at its end (a click keeps
 # the chosen muscle, then the therapist or the app may choose another): posted to the panel.
 DETAIL_EVENT = QEvent.Type(QEvent.registerEventType())
+DETAIL_PRIORITY = Qt.EventPriority.HighEventPriority.value
 _UNSET = object()
 
 
@@ -322,9 +323,10 @@ class CandidatesPanel(QWidget):
             signal.emit(candidate)
 
     def _detail_later(self, candidate: Candidate | None) -> None:
-        """Show this candidate's detail when the gesture is over (one layout per gesture)."""
+        """Show this candidate's detail when the gesture is over (one layout per gesture),
+        ahead of the window's paint that was asked for during the gesture: one paint."""
         if self._pending is _UNSET:
-            QCoreApplication.postEvent(self, QEvent(DETAIL_EVENT))
+            QCoreApplication.postEvent(self, QEvent(DETAIL_EVENT), DETAIL_PRIORITY)
         self._pending = candidate
 
     def event(self, event: QEvent) -> bool:

@@ -143,3 +143,30 @@ def test_the_detail_is_shown_ahead_of_a_paint_asked_for_during_the_click(
     shown = panel.summary.toPlainText()
     assert panel.detail_text().startswith(shown) and listed[-1] == panel.current_candidate()
     assert order == [shown]  # at the paint the chosen muscle's summary is already there
+
+
+def test_no_muscle_chosen_blanks_the_summary_then_hides_it_when_the_clicks_pause(
+    qtbot: Any, panel: CandidatesPanel
+) -> None:
+    click(panel, ONE)
+    detail_at = panel.detail.geometry()
+    panel.tree.setCurrentItem(None)  # nothing chosen (Esc), then a muscle again at once
+    panel.flush_detail()
+    laid_out()
+    assert panel.detail_text() == panel.detail.toPlainText()  # the placeholder alone
+    assert panel.summary.toPlainText() == "" and panel.detail.geometry() == detail_at
+    listed = panel.candidates()
+    panel.choose(listed[0].muscle, listed[0].side)
+    panel.flush_detail()
+    laid_out()
+    assert panel.detail.geometry() == detail_at  # the detail was not laid out twice
+    assert panel.detail_text().startswith(panel.summary.toPlainText())
+    qtbot.waitUntil(lambda: not panel.heights.settling())
+    assert panel.summary.isVisible()  # a muscle is chosen: its summary stays
+    panel.tree.setCurrentItem(None)
+    panel.flush_detail()
+    qtbot.waitUntil(lambda: not panel.heights.settling())
+    laid_out()
+    assert panel.summary.isHidden()
+    assert panel.detail.geometry().top() < detail_at.top()  # the room given back
+    assert "Choose a muscle" in panel.detail_text()

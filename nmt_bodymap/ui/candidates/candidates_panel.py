@@ -348,7 +348,10 @@ class CandidatesPanel(QWidget):
             return  # the same muscle for the same spots: the text is already shown
         self._detail_key = shown
         if candidate is None:
-            self.summary.hide()
+            # blank, its room kept until the clicks pause (a click that chooses again
+            # does not lay the detail out twice)
+            self.summary.clear()
+            self.heights.hide_later(self.summary)
             self._set_document(self._placeholder)
             return
         self.summary.setHtml(summary_html(self.knowledge, candidate, self._spot_labels))
@@ -386,7 +389,6 @@ class CandidatesPanel(QWidget):
     def detail_text(self) -> str:
         """What the detail pane says, as plain text (summary first)."""
         self.flush_detail()
-        summary = ""
-        if self.summary.isVisibleTo(self):
-            summary = self.summary.toPlainText() + "\n"
+        summary = self.summary.toPlainText() if self.summary.isVisibleTo(self) else ""
+        summary += "\n" if summary else ""
         return summary + self.detail.toPlainText()

@@ -56,11 +56,18 @@ class SteadyHeights(QObject):
     def fit_height(self, widget: QWidget, natural: Callable[[], int]) -> None:
         """A fixed-height widget fitted to ``natural()``: taller at once, shorter once
         things settle (``natural`` is asked again then: the text may have changed)."""
+        self._settlers.pop(widget, None)  # shown again, or fitted anew below
         height = natural()
         fixed = widget.minimumHeight() == widget.maximumHeight()
         current = widget.height() if fixed and widget.isVisible() else -1
         if height > current:
-            self._settlers.pop(widget, None)
             widget.setFixedHeight(height)
         elif height < current:
             self._later(widget, lambda: widget.setFixedHeight(natural()))
+
+    def hide_later(self, widget: QWidget) -> None:
+        """A widget with nothing to show: it keeps its room (blank) until things settle."""
+        if widget.isVisible():
+            self._later(widget, widget.hide)
+        else:
+            widget.hide()

@@ -59,6 +59,7 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
     summary_html,
 )
 from nmt_bodymap.ui.candidates.column_fit import ColumnFit
+from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_language, place_label
@@ -68,6 +69,7 @@ KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
 # The detail is laid out once per gesture, for the candidate current at its end (a click keeps
 # the chosen muscle, then the therapist or the app may choose another): posted to the panel.
 DETAIL_EVENT = QEvent.Type(QEvent.registerEventType())
+DETAIL_PRIORITY = Qt.EventPriority.HighEventPriority.value
 _UNSET = object()
 
 
@@ -100,6 +102,9 @@ class CandidatesPanel(QWidget):
         self._pending: object = _UNSET  # the candidate whose detail is still to be shown
         self._documents: OrderedDict[tuple[str, str], QTextDocument] = OrderedDict()
 
+        # The heading and the summary shrink only once the clicks pause: a click that
+        # shortens their text does not move the list and the detail (steady_height).
+        self.heights = SteadyHeights(self)
         self.heading = QLabel(tr("Mark where it hurts to see the muscles to check."))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("candidates-heading")
@@ -203,10 +208,10 @@ class CandidatesPanel(QWidget):
         except (ValueError, KeyError) as exc:
             self._candidates = []
             self._under = []
-            self.heading.setText(tr("Could not rank these marks: {exc}").format(exc=exc))
+            self._heading(tr("Could not rank these marks: {exc}").format(exc=exc))
         else:
             if not spots:
-                self.heading.setText(tr("Mark where it hurts to see the muscles to check."))
+                self._heading(tr("Mark where it hurts to see the muscles to check."))
             else:
                 if selected and len(spots) == 1:
                     heading = tr("Muscles to check for selected {count} mark: {places}")
@@ -217,7 +222,7 @@ class CandidatesPanel(QWidget):
                 else:
                     heading = tr("Muscles to check for all {count} marks: {places}")
                 places = ", ".join(dict.fromkeys(self._spot_labels))
-                self.heading.setText(heading.format(count=len(spots), places=places))
+                self._heading(heading.format(count=len(spots), places=places))
         self._fill_tree(len(spots), language)
         current = None
         if previous is not None:
@@ -229,6 +234,9 @@ class CandidatesPanel(QWidget):
             self.tree.clearSelection()
         self.tree.blockSignals(False)
         self._on_current(current, None)
+
+    def _heading(self, text: str) -> None:
+        self.heights.set_label_text(self.heading, text)
 
     def _under_spots(self, under: list[Under]) -> list[Candidate]:
         """The muscles lying under the marks, as candidates (the ranked one where listed)."""
@@ -315,9 +323,10 @@ class CandidatesPanel(QWidget):
             signal.emit(candidate)
 
     def _detail_later(self, candidate: Candidate | None) -> None:
-        """Show this candidate's detail when the gesture is over (one layout per gesture)."""
+        """Show this candidate's detail when the gesture is over (one layout per gesture),
+        ahead of the window's paint that was asked for during the gesture: one paint."""
         if self._pending is _UNSET:
-            QCoreApplication.postEvent(self, QEvent(DETAIL_EVENT))
+            QCoreApplication.postEvent(self, QEvent(DETAIL_EVENT), DETAIL_PRIORITY)
         self._pending = candidate
 
     def event(self, event: QEvent) -> bool:
@@ -339,15 +348,14 @@ class CandidatesPanel(QWidget):
             return  # the same muscle for the same spots: the text is already shown
         self._detail_key = shown
         if candidate is None:
-            self.summary.hide()
+            # blank, its room kept until the clicks pause (a click that chooses again
+            # does not lay the detail out twice)
+            self.summary.clear()
+            self.heights.hide_later(self.summary)
             self._set_document(self._placeholder)
             return
         self.summary.setHtml(summary_html(self.knowledge, candidate, self._spot_labels))
-        summary = self.summary.document()
-        summary.setTextWidth(self.summary.viewport().width())
-        height = int(summary.size().height()) + 2 * self.summary.frameWidth()
-        if self.summary.height() != height:
-            self.summary.setFixedHeight(height)
+        self.heights.fit_height(self.summary, self._summary_height)
         if self.summary.isHidden():
             self.summary.show()
         key = (language, candidate.muscle)  # after a language switch, the text anew
@@ -360,6 +368,12 @@ class CandidatesPanel(QWidget):
         else:
             self._documents.move_to_end(key)  # most recently shown last
         self._set_document(document)
+
+    def _summary_height(self) -> int:
+        """The summary's height with its whole text shown."""
+        summary = self.summary.document()
+        summary.setTextWidth(self.summary.viewport().width())
+        return int(summary.size().height()) + 2 * self.summary.frameWidth()
 
     def _document(self, text: str) -> QTextDocument:
         """A detail text owned by the panel (the browser only shows it), laid out once."""
@@ -375,7 +389,6 @@ class CandidatesPanel(QWidget):
     def detail_text(self) -> str:
         """What the detail pane says, as plain text (summary first)."""
         self.flush_detail()
-        summary = ""
-        if self.summary.isVisibleTo(self):
-            summary = self.summary.toPlainText() + "\n"
+        summary = self.summary.toPlainText() if self.summary.isVisibleTo(self) else ""
+        summary += "\n" if summary else ""
         return summary + self.detail.toPlainText()

@@ -21,7 +21,7 @@ is written anew.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,22 +30,11 @@ from nmt_bodymap.core import atlas_cache, knowledge_cache
 
 FORMAT = "validated-data-1"
 KIND_PREFIX = "validated-data"  # entries are ``validated-data.<kind>-<key>.bin``
-_HERE = Path(__file__).resolve().parent
 _CODE = ("data_cache.py", "data_models.py", "datafiles.py")
 
 T = TypeVar("T")
 # A damaged or foreign entry can hold any JSON: these are what reading it wrongly raises.
 _SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
-
-
-def _code(names: Iterable[str]) -> list[bytes]:
-    found = []
-    for name in names:
-        try:
-            found.append((_HERE / name).read_bytes())
-        except OSError:  # a frozen build ships no sources: its version pins the code
-            found.append(b"")
-    return found
 
 
 def entry_kind(kind: str) -> str:
@@ -59,7 +48,12 @@ def data_key(
     """The key over ``files`` (name and bytes), the code and, when ``knowledge``, the
     default knowledge base's key; None when a file cannot be read (the caller then
     validates, which reports the unreadable file)."""
-    parts: list[bytes | str] = [FORMAT, kind, __version__, *_code((*code, *_CODE))]
+    parts: list[bytes | str] = [
+        FORMAT,
+        kind,
+        __version__,
+        *knowledge_cache.code_bytes((*code, *_CODE)),
+    ]
     try:
         for path in files:
             parts += [str(path.name), path.read_bytes()]

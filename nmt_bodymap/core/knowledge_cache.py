@@ -33,7 +33,9 @@ _CODE = ("knowledge.py", "knowledge_models.py", "knowledge_schema.py", "knowledg
 _OVERLAY_CODE = ("translations.py", "translations_schema.py", *_CODE)
 
 
-def _code(names: Iterable[str]) -> list[bytes]:
+def code_bytes(names: Iterable[str]) -> list[bytes]:
+    """The bytes of the named modules beside this one (the code whose checks a cached entry
+    passed; the data cache keys on it too)."""
     found = []
     for name in names:
         try:
@@ -46,7 +48,7 @@ def _code(names: Iterable[str]) -> list[bytes]:
 def content_key(kind: str, files: Iterable[Path], code: Iterable[str] = _CODE) -> str | None:
     """The key over ``files`` (name and bytes) and the code; None when one cannot be read
     (the caller then validates, which reports the unreadable file)."""
-    parts: list[bytes | str] = [FORMAT, kind, __version__, *_code(code)]
+    parts: list[bytes | str] = [FORMAT, kind, __version__, *code_bytes(code)]
     try:
         for path in files:
             parts += [path.name, path.read_bytes()]
@@ -78,7 +80,7 @@ def overlay_key(language: str, folder: Path, resources: Path) -> str | None:
     own = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     files = sorted(resources.rglob("*.yaml")) if resources.is_dir() else []
     parts: list[bytes | str] = [FORMAT, OVERLAY_KIND, language, __version__, str(folder)]
-    parts += _code(_OVERLAY_CODE)
+    parts += code_bytes(_OVERLAY_CODE)
     try:
         for path in own:
             parts += [path.name, path.read_bytes()]

@@ -108,13 +108,7 @@ def _decoded(decode: Callable[[Any], T], data: Any) -> T | None:
 
 def read(kind: str, key: str) -> Any:
     """The JSON data stored for ``kind`` under ``key``; None when absent or damaged."""
-    payload = atlas_cache.read_entry(entry_kind(kind), key)
-    if payload is None:
-        return None
-    try:
-        return json.loads(payload)
-    except ValueError:
-        return None
+    return knowledge_cache.read(entry_kind(kind), key)
 
 
 def entries(kind: str) -> list[Path]:

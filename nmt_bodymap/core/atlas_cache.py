@@ -14,38 +14,27 @@ opaque bytes (the knowledge base stores its parsed YAML as JSON).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import struct
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from nmt_bodymap.core.cache_files import CACHE_DIR_ENV as CACHE_DIR_ENV  # re-exported
+from nmt_bodymap.core.cache_files import KEEP_ENTRIES as KEEP_ENTRIES  # re-exported
+from nmt_bodymap.core.cache_files import cache_dir as cache_dir  # re-exported
+from nmt_bodymap.core.cache_files import write_entry_file
 
 if TYPE_CHECKING:  # numpy and shapely load only where geometry is packed, not for plain data
     import numpy as np
     from shapely.geometry.base import BaseGeometry
 
-APP_NAME = "nmt-bodymap"
-CACHE_DIR_ENV = "NMT_BODYMAP_CACHE_DIR"
-KEEP_ENTRIES = 4  # per kind: old entries beyond this are removed when a new one is written
 
 _MAGIC = b"NMTBODYMAP-CACHE-1\n"
 _KEY_BYTES = 64  # hex sha256
 _DIGEST_BYTES = 32
 _LENGTH = struct.Struct("<Q")
-
-
-def cache_dir() -> Path:
-    """Where cache entries live: ``NMT_BODYMAP_CACHE_DIR`` or the user cache folder."""
-    override = os.environ.get(CACHE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_cache_path
-
-    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def content_key(*parts: bytes | str) -> str:
@@ -84,35 +73,7 @@ def write_entry(kind: str, key: str, payload: bytes) -> bool:
     """Store ``payload`` atomically; False (and no exception) when the folder is unusable."""
     target = _entry_path(kind, key)
     blob = _MAGIC + key.encode("ascii") + hashlib.sha256(payload).digest() + payload
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{kind}-", dir=target.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(blob)
-        os.replace(temp_name, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        return False
-    _prune(kind, keep=target)
-    return True
-
-
-def _prune(kind: str, keep: Path) -> None:
-    """Drop the oldest entries of ``kind`` so regenerated drawings do not pile up."""
-    try:
-        entries = sorted(
-            (p for p in keep.parent.glob(f"{kind}-*.bin") if p != keep),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for old in entries[KEEP_ENTRIES - 1 :]:
-            old.unlink()
-    except OSError:
-        pass
+    return write_entry_file(target, kind, blob)
 
 
 def pack_geometry(index: dict[str, Any], geometries: Sequence[BaseGeometry]) -> bytes:

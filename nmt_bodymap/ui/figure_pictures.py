@@ -19,23 +19,20 @@ the first paint needs no ``QSvgRenderer`` at all when both pictures are kept.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import struct
-import tempfile
 import zlib
 from functools import cache
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui
 
+from nmt_bodymap.core.cache_files import CACHE_DIR_ENV as CACHE_DIR_ENV  # re-exported
+from nmt_bodymap.core.cache_files import cache_dir, write_entry_file
 from nmt_bodymap.resources import asset_path
 
 KIND = "figure-picture"
 FORMAT_VERSION = "1"
-KEEP_ENTRIES = 4  # two sizes of both figures; older ones are removed when one is written
-CACHE_DIR_ENV = "NMT_BODYMAP_CACHE_DIR"  # as core.atlas_cache
 _MAGIC = b"NMTBODYMAP-FIGURE-1\n"
 _HEAD = struct.Struct("<IIIiI")  # width, height, bytes per line, QImage.Format, pixels' crc32
 _VIEW_BOX = re.compile(
@@ -63,16 +60,6 @@ def view_box(view: str) -> QtCore.QRectF | None:
     if width <= 0 or height <= 0:
         return None
     return QtCore.QRectF(x, y, width, height)
-
-
-def cache_dir() -> Path:
-    """``core.atlas_cache.cache_dir`` without its hashlib import."""
-    override = os.environ.get(CACHE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_cache_path
-
-    return user_cache_path("nmt-bodymap", appauthor=False)
 
 
 def picture_key(view: str, width: int, height: int, ratio: float) -> bytes:
@@ -120,34 +107,7 @@ def write_picture(view: str, image: QtGui.QImage) -> bool:
     head = _HEAD.pack(
         image.width(), image.height(), image.bytesPerLine(), _PIXELS.value, zlib.crc32(pixels)
     )
-    target = _entry_path(key)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{KIND}-", dir=target.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + key + b"\n" + head + pixels)
-        os.replace(temp_name, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        return False
-    _prune(target)
-    return True
-
-
-def _prune(keep: Path) -> None:
-    """Drop the oldest pictures so window sizes of long ago do not pile up."""
-    with contextlib.suppress(OSError):
-        entries = sorted(
-            (p for p in keep.parent.glob(f"{KIND}-*.bin") if p != keep),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for old in entries[KEEP_ENTRIES - 1 :]:
-            old.unlink()
+    return write_entry_file(_entry_path(key), KIND, _MAGIC + key + b"\n" + head + pixels)
 
 
 def render_picture(renderer: object, width: int, height: int, ratio: float) -> QtGui.QImage:

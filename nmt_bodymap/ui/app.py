@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
+import nmt_bodymap.ui.pyside_hook  # noqa: F401 - first: PySide6 reads no module's source
 from nmt_bodymap import __version__, logs, paths
 from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker

@@ -15,6 +15,7 @@ calling thread when it was never started), so asking the window for a panel earl
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -100,6 +101,7 @@ class PanelLoader:
         self._outcome: tuple[Any, Any] | None = None
         self._error: BaseException | None = None
         self._lock = threading.Lock()
+        self.finished: Callable[[], None] | None = None  # called on the loader thread
 
     def start(self) -> None:
         with self._lock:
@@ -112,6 +114,9 @@ class PanelLoader:
             self._outcome = self._load()
         except BaseException as exc:  # handed to the GUI thread by result()
             self._error = exc
+        finished = self.finished
+        if finished is not None and threading.current_thread() is not threading.main_thread():
+            finished()
 
     def done(self) -> bool:
         return self._outcome is not None or self._error is not None
@@ -239,8 +244,23 @@ class QueuedClicks:
         self._timer = QTimer(window)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._try)
+        self._looking = False
         if self.clicks:
-            self._timer.start()
+            self._timer.start()  # the fallback; the news below answers at once (issue 18)
+            window.worker.pending_changed.connect(self._soon)
+            window.open_visit.changed.connect(self._soon)
+
+    def _soon(self, *_news: object) -> None:
+        """A store job ended or the visit's document changed: look again in the next turn
+        of the event loop (after the callbacks of that news have run), once."""
+        if self.clicks and not self._looking:
+            self._looking = True
+            QTimer.singleShot(0, self._timer, self._look)
+
+    def _look(self) -> None:
+        self._looking = False
+        if self.clicks:
+            self._try()
 
     def _ready(self) -> bool:
         window = self.window
@@ -253,6 +273,7 @@ class QueuedClicks:
             return
         self._timer.stop()
         clicks, self.clicks = self.clicks, []
+        self._disconnect()
         if clicks and not self.window.body_map.isEnabled():
             # the visit that opened is signed (read-only): the click is not charted, so
             # nothing is shown and then refused (lead, from the rooms review)
@@ -262,6 +283,27 @@ class QueuedClicks:
             return
         for view, x, y in clicks:
             self.window.body_map._on_point_clicked(view, QPointF(x, y))
+
+    def _disconnect(self) -> None:
+        for signal in (self.window.worker.pending_changed, self.window.open_visit.changed):
+            with contextlib.suppress(RuntimeError, TypeError):  # never connected
+                signal.disconnect(self._soon)
+
+
+class _LoaderNews(QObject):
+    """Carries "the loader is done" from the loader thread to ``then`` on the GUI thread:
+    the signal reaches this object's slot queued, in the thread this object lives in."""
+
+    done = Signal()
+
+    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._then = then
+        self.done.connect(self._arrived)
+
+    @Slot()
+    def _arrived(self) -> None:
+        self._then()
 
 
 def install_first_frame(window: MainWindow) -> FirstFrame:
@@ -277,14 +319,14 @@ def load_then_build(window: MainWindow) -> None:
     """After the first paint: load on the background thread, then build the panels on
     the GUI thread and answer the clicks made meanwhile."""
     loader: PanelLoader = window.panel_loader
-    loader.start()
     timer = QTimer(window)
-    timer.setInterval(POLL_MS)
+    timer.setInterval(POLL_MS)  # the fallback: the loader's news builds at once (issue 18)
 
     def check() -> None:
-        if not loader.done():
+        if not loader.done() or not timer.isActive():
             return
         timer.stop()
+        loader.finished = None
         frame = window.__dict__.get("first_frame")
         clicks = list(frame.pending) if frame is not None else []
         window.build_panels()  # takes the loader's result; replaces the first frame
@@ -296,7 +338,9 @@ def load_then_build(window: MainWindow) -> None:
             callback()
 
     timer.timeout.connect(check)
+    loader.finished = _LoaderNews(window, check).done.emit
     timer.start()
+    loader.start()
 
 
 def when_built(window: MainWindow, callback: Callable[[], None]) -> None:

@@ -1,0 +1,58 @@
+"""The first click is answered on the news, not on a poll (issue 18).
+
+The panels are built when the loader thread says it is done, and a click queued on the
+first frame is handed to the map when the store's last job of the chart's opening (the
+visit's document) has come back: neither waits for a timer's next tick. Here the timers
+tick once an hour, so only the news can build the panels and chart the click.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from nmt_bodymap.core.atlas import load_atlas
+from nmt_bodymap.store import ChartStore
+from nmt_bodymap.ui import app as app_module
+from nmt_bodymap.ui import first_frame
+from nmt_bodymap.ui.chart.worker import StoreWorker
+from tests.ui.conftest import ExitRecorder, call_on_worker
+
+HOUR_MS = 3_600_000
+
+
+def test_the_panels_and_the_queued_click_come_with_the_news_not_a_poll(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(first_frame, "POLL_MS", HOUR_MS)
+    chart = tmp_path / "charts.sqlite3"
+    with ChartStore.open(chart, backup_on_close=False) as store:
+        client = store.create_client(name="Ana Ruiz", date_of_birth="1984-05-02")
+        visit = store.create_visit(client.id, chief_complaint="Headache")
+    x, y = load_atlas().region("anterior", "temple", "right").point
+    worker = StoreWorker()
+    try:
+        window = app_module.show_main_window(ExitRecorder(), worker, str(chart))  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        frame = window.first_frame
+        pos = frame.to_widget("anterior", x, y).toPoint()
+        QTest.mouseClick(frame, Qt.MouseButton.LeftButton, pos=pos)  # before the panels
+        assert len(frame.pending) == 1
+
+        qtbot.waitUntil(lambda: window.built, timeout=60_000)  # the loader's news
+        qtbot.waitUntil(lambda: len(window.marks.marks()) == 1, timeout=60_000)
+        qtbot.waitUntil(lambda: bool(window.candidates.candidates()), timeout=20_000)
+        qtbot.waitUntil(lambda: worker.pending() == 0 and not window.open_visit.busy())
+        marks = window.marks.marks()
+        assert [(m.view, m.region, m.side) for m in marks] == [("anterior", "temple", "right")]
+        stored = call_on_worker(qtbot, worker, lambda s: s.list_pain_marks(visit.id))
+        assert [(m.region, m.side) for m in stored] == [("temple", "right")]  # once
+        assert window.queued_clicks.clicks == []
+        window.close()
+    finally:
+        worker.shutdown()

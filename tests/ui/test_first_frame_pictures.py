@@ -91,7 +91,7 @@ def test_the_picture_is_the_figure_the_svg_draws(qtbot: Any, picture_dir: Path) 
     assert opaque > 0.1 * (width // 7) * (height // 7)  # a figure, not an empty picture
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped pixel", "other drawing"])
+@pytest.mark.parametrize("damage", ["truncated", "lengthened", "flipped pixel", "other drawing"])
 def test_a_damaged_or_foreign_picture_is_never_drawn(
     qtbot: Any, picture_dir: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
@@ -103,6 +103,8 @@ def test_a_damaged_or_foreign_picture_is_never_drawn(
         data = bytearray(entry.read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
+        elif damage == "lengthened":
+            data += b"\0" * 64
         elif damage == "flipped pixel":
             data[-100] ^= 0xFF
         else:  # the drawing was changed since: its key no longer matches

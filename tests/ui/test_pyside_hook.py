@@ -103,3 +103,17 @@ def test_an_unknown_hook_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pyside_hook.quiet_feature_hook() is False
     assert not hasattr(other, "_mod_uses_pyside")
     assert pyside_hook.installed() is False
+
+
+def test_no_module_of_the_app_selects_a_pyside_feature() -> None:
+    """The hook's premise: with no ``from __feature__ import ...`` anywhere, every module
+    runs with PySide6's default API whatever default the hook gives it."""
+    import nmt_bodymap
+
+    package = Path(nmt_bodymap.__file__).parent
+    selecting = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "pyside_hook.py" and "__feature__" in path.read_text(encoding="utf-8")
+    ]
+    assert selecting == []

@@ -116,7 +116,9 @@ class PanelLoader:
             self._error = exc
         finished = self.finished
         if finished is not None and threading.current_thread() is not threading.main_thread():
-            finished()
+            # the window may be gone by now (closed while loading): its news has no reader
+            with contextlib.suppress(RuntimeError):
+                finished()
 
     def done(self) -> bool:
         return self._outcome is not None or self._error is not None

@@ -10,13 +10,14 @@ import random
 import pytest
 import shapely
 from shapely.geometry import Point, Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.atlas_hits import PointIndex
 
 
-def _tree_answer(shapes: list, x: float, y: float) -> list[int]:
+def _tree_answer(shapes: list[BaseGeometry], x: float, y: float) -> list[int]:
     return sorted(int(i) for i in STRtree(shapes).query(Point(x, y), predicate="intersects"))
 
 

@@ -196,7 +196,7 @@ def merge_sides(
 ) -> dict[tuple[str, CandidateSide], Explanation]:
     """Per muscle, the candidate sides: ``bilateral`` when both sides match exactly."""
     result: dict[tuple[str, CandidateSide], Explanation] = {}
-    for muscle_id in dict.fromkeys(m for m, _ in sorted(per_side)):
+    for muscle_id in sorted({m for m, _ in per_side}):  # the muscles in id order
         left = per_side.get((muscle_id, "left"))
         right = per_side.get((muscle_id, "right"))
         if left is not None and left == right:

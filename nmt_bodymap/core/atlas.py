@@ -174,6 +174,10 @@ class Atlas:
     def muscle_ids(self) -> frozenset[str]:
         return frozenset(name for v in self._views.values() for name, _ in v.muscles)
 
+    def muscle_keys(self, view: str) -> list[tuple[str, Side]]:
+        """The (muscle id, side) of every muscle drawn on ``view``, sorted."""
+        return list(self._view(view).muscle_keys)
+
     def muscle_shape(self, view: str, muscle_id: str, side: Side) -> BaseGeometry | None:
         return self._view(view).muscles.get((muscle_id, side))
 

@@ -121,7 +121,7 @@ def _mirror_axis(atlas: AtlasLike, view: str) -> float:
     return (min_x + max_x) / 2.0
 
 
-def on_view(atlas: AtlasLike, point: Point, source: str, target: str) -> Point:
+def _on_view(atlas: AtlasLike, point: Point, source: str, target: str) -> Point:
     """``point`` of view ``source`` seen on view ``target`` (anterior <-> posterior mirror)."""
     if source == target:
         return point
@@ -146,7 +146,7 @@ def mean_distance(
         for tp in tps:
             if tp.point is None:
                 continue
-            x, y = on_view(atlas, tp.point, tp.view, views[i])
+            x, y = _on_view(atlas, tp.point, tp.view, views[i])
             d = math.hypot(x - target[0], y - target[1])
             best = d if best is None else min(best, d)
         if best is not None:

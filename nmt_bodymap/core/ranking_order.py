@@ -3,13 +3,11 @@
 Split from :mod:`nmt_bodymap.core.ranking` (the order itself is described there). What a
 click repeats is memoised on the knowledge base (``kb.memo``, keyed by the atlas too): the
 placed trigger points of every muscle side (placed all at once on the first ranking, which
-the app does on its loader thread), and each candidate's trigger points as seen on each
-view, so the nearness tie-break is plain arithmetic over the spots.
+the app does on its loader thread).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -21,7 +19,7 @@ from nmt_bodymap.core.ranking_geometry import (
     AtlasLike,
     Point,
     TriggerPointSpot,
-    on_view,
+    mean_distance,
     trigger_points,
 )
 from nmt_bodymap.core.ranking_places import Places
@@ -75,7 +73,7 @@ def break_ties(
         if len(run) > 1:
             run.sort(
                 key=lambda d: (
-                    _nearness(kb, atlas, d, views, points, places),
+                    mean_distance(d.tps, d.per_spot(places), views, points, atlas),
                     _essential_count(kb, d.muscle.id),
                     d.muscle.name.lower(),
                     SIDE_ORDER[d.side],
@@ -84,43 +82,6 @@ def break_ties(
         result += run
         start = end
     return result
-
-
-def _nearness(
-    kb: KnowledgeBase,
-    atlas: AtlasLike,
-    draft: Draft,
-    views: list[str],
-    points: list[Point | None],
-    places: Places,
-) -> float:
-    """Mean distance from each explained spot to the nearest of the draft's trigger points
-    (``ranking_geometry.mean_distance``, the same sums in the same order)."""
-    distances: list[float] = []
-    seen: dict[str, tuple[Point, ...]] = {}
-    for i in draft.per_spot(places):
-        target = points[i]
-        if target is None:
-            continue
-        view = views[i]
-        placed = seen.get(view)
-        if placed is None:
-            placed = seen[view] = _tps_on_view(kb, atlas, draft, view)
-        if placed:
-            tx, ty = target
-            distances.append(min([math.hypot(x - tx, y - ty) for x, y in placed]))
-    return sum(distances) / len(distances) if distances else 0.0
-
-
-def _tps_on_view(kb: KnowledgeBase, atlas: AtlasLike, draft: Draft, view: str) -> tuple[Point, ...]:
-    """The draft's placed trigger points as seen on ``view`` (memoised)."""
-    key = ("tps on view", atlas, draft.muscle.id, draft.side, draft.tp_ids, view)
-    found: tuple[Point, ...] | None = kb.memo.get(key)
-    if found is None:
-        found = kb.memo[key] = tuple(
-            on_view(atlas, tp.point, tp.view, view) for tp in draft.tps if tp.point is not None
-        )
-    return found
 
 
 def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
@@ -173,21 +134,20 @@ def ideas_first(ranked: list[Draft]) -> list[Draft]:
     """Later parts of a group move behind the other muscles of their coverage and strength.
 
     ``ranked`` is in the order of its keys (coverage, then strength first): with no later
-    part in it, the order stays as it is (the sort below would keep it)."""
+    part in it, the sort below would keep that order, so it is not made."""
     seen: set[tuple[str, str]] = set()
-    later_parts: list[bool] = []
-    for draft in ranked:
+    keyed: list[tuple[tuple[Any, ...], Draft]] = []
+    moved = False
+    for position, draft in enumerate(ranked):
         later = False
         if draft.group is not None:
             idea = (draft.group, draft.side)
             later = idea in seen
+            moved = moved or later
             seen.add(idea)
-        later_parts.append(later)
-    if not any(later_parts):
-        return ranked
-    keyed: list[tuple[tuple[Any, ...], Draft]] = []
-    for position, (draft, later) in enumerate(zip(ranked, later_parts, strict=True)):
         tier = (-draft.covered, -round(draft.score, 6))  # covered: the spots it explains
         keyed.append(((*tier, later, position), draft))
+    if not moved:
+        return ranked
     keyed.sort(key=lambda item: item[0])
     return [draft for _, draft in keyed]

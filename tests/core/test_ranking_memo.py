@@ -1,6 +1,5 @@
 """What the ranking keeps between clicks (issue 18) is never stale: the answer kept per set
-of marks, the placed trigger points and the nearness tie-break give exactly what a
-ranking from nothing gives."""
+of marks and the placed trigger points give exactly what a ranking from nothing gives."""
 
 from __future__ import annotations
 
@@ -9,13 +8,11 @@ from typing import Any
 
 import pytest
 
-from nmt_bodymap.core import ranking, ranking_order
+from nmt_bodymap.core import ranking
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.pain_areas import PainAreas, load_pain_areas
 from nmt_bodymap.core.ranking import Spot, rank_and_under
-from nmt_bodymap.core.ranking_geometry import mean_distance
-from nmt_bodymap.core.ranking_order import _nearness
 
 
 def _fresh(spots: list[Spot], **kwargs: Any) -> tuple[list[Any], list[Any]]:
@@ -92,34 +89,3 @@ def test_other_pain_areas_are_not_answered_from_the_kept_ranking() -> None:
     equal = PainAreas({}, {}, {})
     assert rank_and_under(spots, kb, pain_areas=equal) == _fresh(spots, pain_areas=equal)
     assert rank_and_under(spots, kb, pain_areas=load_pain_areas()) == packaged
-
-
-def test_the_nearness_tie_break_is_the_mean_distance(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_nearness`` (trigger points seen on each view, kept) against ``mean_distance``
-    (worked out from the placed points each time), for every candidate of random visits."""
-    kb = load_knowledge()
-    atlas = load_atlas()
-    rng = random.Random(11)
-    regions = [r for view in atlas.views() for r in atlas.regions(view)]
-    checked = 0
-    drafts: list[Any] = []
-    real = ranking_order.break_ties
-
-    def keep(found: list[Any], *args: Any) -> list[Any]:
-        drafts.extend(found)
-        return real(found, *args)
-
-    monkeypatch.setattr(ranking, "break_ties", keep)
-    for _ in range(25):
-        chosen = rng.sample(regions, 4)
-        spots = [Spot(r.view, r.region, r.side, r.point) for r in chosen]
-        sided, points, places = ranking._prepare(spots, atlas)
-        views = [s.view for s in sided]
-        drafts.clear()
-        ranking._rank(sided, points, places, kb, atlas, load_pain_areas(), None)
-        for draft in drafts:
-            explained = draft.per_spot(places)
-            expected = mean_distance(draft.tps, explained, views, points, atlas)
-            assert _nearness(kb, atlas, draft, views, points, places) == expected
-            checked += 1
-    assert checked > 200

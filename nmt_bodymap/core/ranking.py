@@ -169,7 +169,8 @@ def rank_and_under(
     key = None
     if len(spots) <= KEPT_MARKS:
         kept = kb.memo.setdefault(("ranked", atlas), OrderedDict())
-        key = (tuple(spots), limit, under)
+        # the spots' fields (a Spot's own hash is Python code, run per spot per look-up)
+        key = (tuple([(s.view, s.region, s.side, s.point) for s in spots]), limit, under)
         found = kept.get(key)
         if found is not None and found[0] is pain_areas:
             kept.move_to_end(key)

@@ -29,6 +29,7 @@ from shapely.strtree import STRtree
 
 from nmt_bodymap import __version__
 from nmt_bodymap.core import atlas_cache
+from nmt_bodymap.core.atlas_hits import PointIndex
 from nmt_bodymap.core.atlas_views import (
     CACHE_FORMAT,
     AtlasRegion,
@@ -63,7 +64,13 @@ class _View:
     muscle_tree: STRtree | None
     muscle_keys: list[tuple[str, Side]]
     axes: dict[tuple[str, Side], LineString]
-    prepared: bool = False
+    region_hits: PointIndex | None = None  # the click's look-ups (made on the first)
+    muscle_hits: PointIndex | None = None
+
+    @property
+    def prepared(self) -> bool:
+        """The click's region look-up is made (the loader thread makes it: first_frame)."""
+        return self.region_hits is not None
 
 
 class Atlas:
@@ -149,13 +156,10 @@ class Atlas:
     def region_at(self, view: str, x: float, y: float) -> AtlasRegion | None:
         """The region under a point; None outside the figure. Borders go to the first id."""
         v = self._view(view)
-        if not v.prepared:  # prepared polygons answer point tests fast; done on first use
-            shapely.prepare(v.region_shapes)
-            v.prepared = True
-        hits = v.tree.query(Point(x, y), predicate="intersects")
-        if len(hits) == 0:
-            return None
-        return v.regions[int(min(hits))]
+        if v.region_hits is None:  # no shapely call (and no lock let go) per click
+            v.region_hits = PointIndex(list(v.region_shapes))
+        first = v.region_hits.first(x, y)
+        return None if first is None else v.regions[first]
 
     def side_at(self, view: str, x: float) -> Side:
         """The client's side of a point by the midline alone (within ``MIDLINE_BAND`` of it:
@@ -170,6 +174,10 @@ class Atlas:
     def muscle_ids(self) -> frozenset[str]:
         return frozenset(name for v in self._views.values() for name, _ in v.muscles)
 
+    def muscle_keys(self, view: str) -> list[tuple[str, Side]]:
+        """The (muscle id, side) of every muscle drawn on ``view``, sorted."""
+        return list(self._view(view).muscle_keys)
+
     def muscle_shape(self, view: str, muscle_id: str, side: Side) -> BaseGeometry | None:
         return self._view(view).muscles.get((muscle_id, side))
 
@@ -179,10 +187,9 @@ class Atlas:
     def muscles_at(self, view: str, x: float, y: float) -> list[tuple[str, Side]]:
         """Every muscle drawn under the point (superficial and deep), sorted by id."""
         v = self._view(view)
-        if v.muscle_tree is None:
-            return []
-        hits = v.muscle_tree.query(Point(x, y), predicate="intersects")
-        return sorted(v.muscle_keys[int(i)] for i in hits)
+        if v.muscle_hits is None:  # no shapely call (and no lock let go) per click
+            v.muscle_hits = PointIndex([v.muscles[k] for k in v.muscle_keys])
+        return sorted(v.muscle_keys[i] for i in v.muscle_hits.hits(x, y))
 
     def muscles_at_many(
         self, view: str, points: list[tuple[float, float]]

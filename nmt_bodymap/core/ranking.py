@@ -34,13 +34,13 @@ the same way they merge into one ``bilateral`` candidate with both sides' trigge
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase, load_knowledge
-from nmt_bodymap.core.knowledge_schema import MuscleDef
 from nmt_bodymap.core.pain_areas import PainAreas, load_pain_areas
 from nmt_bodymap.core.ranking_explain import (
     ZONE_WEIGHTS,
@@ -57,11 +57,11 @@ from nmt_bodymap.core.ranking_geometry import (
     AtlasLike,
     Point,
     TriggerPointSpot,
-    mean_distance,
     muscles_under,
     spot_point,
     trigger_points,
 )
+from nmt_bodymap.core.ranking_order import Draft, break_ties, ideas_first, placed_tps
 from nmt_bodymap.core.ranking_places import Places, distinct_places
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
@@ -81,8 +81,9 @@ __all__ = [
     "under_spots",
 ]
 
-_SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
 _NO_PAIN_AREAS = PainAreas({}, {}, {})
+KEPT_RANKINGS = 8  # sets of marks whose ranking is kept (undo, redo, selections)
+KEPT_MARKS = 200  # ... of at most this many marks
 
 
 @dataclass(frozen=True)
@@ -157,13 +158,33 @@ def rank_and_under(
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     if pain_areas is None:
-        packaged = knowledge is None or knowledge is load_knowledge()
+        packaged = kb.memo.get("packaged")  # a knowledge base is the packaged one for life
+        if packaged is None:
+            packaged = kb.memo["packaged"] = knowledge is None or knowledge is load_knowledge()
         pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
+    # The same marks ranked again (an undo, a redo, a selection given back): the answer
+    # kept for the last few sets of marks, exact (a moved mark is another spot); not for a
+    # big visit (its answers are large and its key costs a hash per mark).
+    kept: OrderedDict[Any, Any] | None = None
+    key = None
+    if len(spots) <= KEPT_MARKS:
+        kept = kb.memo.setdefault(("ranked", atlas), OrderedDict())
+        # the spots' fields (a Spot's own hash is Python code, run per spot per look-up)
+        key = (tuple([(s.view, s.region, s.side, s.point) for s in spots]), limit, under)
+        found = kept.get(key)
+        if found is not None and found[0] is pain_areas:
+            kept.move_to_end(key)
+            return list(found[1]), list(found[2])
     for view, region, side in dict.fromkeys((s.view, s.region, s.side) for s in spots):
         check_spot(Spot(view, region, side))  # the first bad spot's error, once per kind
     sided, points, places = _prepare(spots, atlas)
     ranked = _rank(sided, points, places, kb, atlas, pain_areas, limit)
-    return ranked, _under(places, kb, atlas) if under else []
+    unders = _under(places, kb, atlas) if under else []
+    if kept is not None:
+        kept[key] = (pain_areas, tuple(ranked), tuple(unders))
+        if len(kept) > KEPT_RANKINGS:
+            kept.popitem(last=False)
+    return ranked, unders
 
 
 def _prepare(
@@ -179,31 +200,6 @@ def _prepare(
     return sided, points, distinct_places(sided, points, atlas)
 
 
-@dataclass
-class _Draft:
-    """A candidate while it is ordered: its zones per place; per spot only when needed."""
-
-    key: tuple[Any, ...]
-    muscle: MuscleDef
-    side: CandidateSide
-    zones: tuple[ZoneName | None, ...]  # per place
-    tp_ids: tuple[str, ...]
-    others: tuple[int, ...]  # places
-    tps: tuple[TriggerPointSpot, ...]
-    score: float
-    covered: int  # marks explained
-    group: str | None
-    spot_zones: tuple[ZoneName | None, ...] = ()
-    explains: tuple[int, ...] | None = None
-
-    def per_spot(self, places: Places) -> tuple[int, ...]:
-        """The explained spots (their zones kept in ``spot_zones``)."""
-        if self.explains is None:
-            self.spot_zones = places.expand(self.zones)
-            self.explains = tuple(compress(range(len(self.spot_zones)), self.spot_zones))
-        return self.explains
-
-
 def _rank(
     spots: list[Spot],
     points: list[Point | None],
@@ -217,7 +213,7 @@ def _rank(
         places.spots, places.points, kb, atlas, places.counts, places.unders or None
     )
     counts, place_spots = places.counts, places.spots
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_place).items():
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
@@ -232,15 +228,16 @@ def _rank(
             rank = pain_areas.rank(place_spots[p].region, muscle.id) if zone != "local" else 99
             frequency += count * rank
         key = (-covered, -score, frequency / covered if covered else 99.0)
-        tps = _placed_tps(kb, atlas, muscle_id, sides, tp_ids)
+        tps = placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         group = pain_areas.group_of.get(muscle.id)
-        drafts.append(_Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group))
+        drafts.append(Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group))
     drafts.sort(key=lambda d: d.key)
-    ordered = _ideas_first(_break_ties(drafts, spots, points, places, kb, atlas))
+    views = [s.view for s in spots]
+    ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas))
     return [_candidate(d, places) for d in ordered[:limit]]
 
 
-def _candidate(draft: _Draft, places: Places) -> Candidate:
+def _candidate(draft: Draft, places: Places) -> Candidate:
     explains = draft.per_spot(places)
     muscle = draft.muscle
     return Candidate(
@@ -256,80 +253,6 @@ def _candidate(draft: _Draft, places: Places) -> Candidate:
         group=draft.group,
         other_tp_spots=places.expand_indexes(draft.others),
     )
-
-
-def _break_ties(
-    ranked: list[_Draft],
-    spots: Sequence[Spot],
-    points: list[Point | None],
-    places: Places,
-    kb: KnowledgeBase,
-    atlas: AtlasLike,
-) -> list[_Draft]:
-    """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
-    only where it decides something: it is the slowest part of the key, per spot)."""
-    views = [s.view for s in spots]
-    result: list[_Draft] = []
-    start = 0
-    while start < len(ranked):
-        end = start + 1
-        while end < len(ranked) and ranked[end].key == ranked[start].key:
-            end += 1
-        run = ranked[start:end]
-        if len(run) > 1:
-            run.sort(
-                key=lambda d: (
-                    mean_distance(d.tps, d.per_spot(places), views, points, atlas),
-                    _essential_count(kb, d.muscle.id),
-                    d.muscle.name.lower(),
-                    _SIDE_ORDER[d.side],
-                )
-            )
-        result += run
-        start = end
-    return result
-
-
-def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
-    key = ("essential", muscle_id)
-    found = kb.memo.get(key)
-    if found is None:
-        essential = kb.muscle(muscle_id).referral.essential
-        found = kb.memo[key] = len({z.region for z in essential})
-    return found
-
-
-def _placed_tps(
-    kb: KnowledgeBase,
-    atlas: AtlasLike,
-    muscle_id: str,
-    sides: tuple[Side, ...],
-    ids: tuple[str, ...],
-) -> tuple[TriggerPointSpot, ...]:
-    """The trigger points of ``ids`` (all when empty) on ``sides``, placed (memoised)."""
-    key = ("tps", atlas, muscle_id, sides, ids)
-    found = kb.memo.get(key)
-    if found is None:
-        muscle = kb.muscle(muscle_id)
-        found = tuple(tp for s in sides for tp in trigger_points(atlas, muscle, s, ids or None))
-        kb.memo[key] = found
-    return found
-
-
-def _ideas_first(ranked: list[_Draft]) -> list[_Draft]:
-    """Later parts of a group move behind the other muscles of their coverage and strength."""
-    seen: set[tuple[str, str]] = set()
-    keyed: list[tuple[tuple[Any, ...], _Draft]] = []
-    for position, draft in enumerate(ranked):
-        later = False
-        if draft.group is not None:
-            idea = (draft.group, draft.side)
-            later = idea in seen
-            seen.add(idea)
-        tier = (-draft.covered, -round(draft.score, 6))  # covered: the spots it explains
-        keyed.append(((*tier, later, position), draft))
-    keyed.sort(key=lambda item: item[0])
-    return [draft for _, draft in keyed]
 
 
 def under_spots(

@@ -126,24 +126,27 @@ def explanations(
             if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 local.setdefault((muscle_id, side), set()).add(i)
     result: dict[tuple[str, Side], Explanation] = {}
+    live_table = _live_table(kb)
     for key in {*by_pattern, *local}:
+        lives = live_table.get(key)
+        if lives is None:  # per pattern of the muscle, its trigger points live on the side
+            count = len(kb.patterns(key[0]))
+            lives = live_table[key] = tuple(live_ids(kb, *key, p) for p in range(count))
         options = [
-            (index, zones)
-            for index, zones in by_pattern.get(key, {}).items()
-            if live_ids(kb, key[0], key[1], index)
+            (index, zones) for index, zones in by_pattern.get(key, {}).items() if lives[index]
         ]
         best: list[ZoneName | None] = [None] * n
         tp_ids: tuple[str, ...] = ()
         others: set[int] = set()
         if len(options) == 1:
             best = options[0][1]
-            tp_ids = live_ids(kb, key[0], key[1], options[0][0])
+            tp_ids = lives[options[0][0]]
         elif options:
             chosen, zones = max(options, key=lambda o: _strength(o[1], counts, named[(key, o[0])]))
             best = list(zones)
             for index, zones in sorted(options):
                 if zones == best:
-                    tp_ids += live_ids(kb, key[0], key[1], index)
+                    tp_ids += lives[index]
             # the places another pattern names and the best one does not
             others = set().union(*(named[(key, index)] for index, _ in options))
             others.difference_update(named[(key, chosen)])
@@ -154,6 +157,15 @@ def explanations(
         if options or key in local:
             result[key] = (tuple(best), tp_ids, tuple(sorted(others)))
     return result
+
+
+def _live_table(kb: KnowledgeBase) -> dict[tuple[str, Side], tuple[tuple[str, ...], ...]]:
+    """Per muscle side, ``live_ids`` of each of its patterns (one look-up per muscle side
+    and ranking, not one per pattern; filled as muscle sides come up)."""
+    table: dict[tuple[str, Side], tuple[tuple[str, ...], ...]] | None = kb.memo.get("lives")
+    if table is None:
+        table = kb.memo["lives"] = {}
+    return table
 
 
 def _strongest_hits(
@@ -196,7 +208,7 @@ def merge_sides(
 ) -> dict[tuple[str, CandidateSide], Explanation]:
     """Per muscle, the candidate sides: ``bilateral`` when both sides match exactly."""
     result: dict[tuple[str, CandidateSide], Explanation] = {}
-    for muscle_id in dict.fromkeys(m for m, _ in sorted(per_side)):
+    for muscle_id in sorted({m for m, _ in per_side}):  # the muscles in id order
         left = per_side.get((muscle_id, "left"))
         right = per_side.get((muscle_id, "right"))
         if left is not None and left == right:

@@ -147,12 +147,14 @@ class VisitMarks(QObject):
             return
         if not change.flags & Change.MARKS:
             return
-        live = self.visit.rows(MARK)
+        doc = self.visit.doc  # the changed rows looked up, not every mark copied
         for uid in sorted(change.rows):
-            if uid in live and uid not in self._shown:
+            row = None if doc is None else doc.row(MARK, uid)
+            live = row is not None and not row.deleted
+            if live and uid not in self._shown:
                 self._shown.add(uid)
                 self.mark_added.emit(uid)
-            elif uid in live:
+            elif live:
                 self.mark_changed.emit(uid)
             elif uid in self._shown:
                 self._shown.discard(uid)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.first_frame import shared_renderer
-from nmt_bodymap.ui.map.geometry import path_from_geometry, region_paths
+from nmt_bodymap.ui.map.geometry import muscle_paths, path_from_geometry, region_paths
 from nmt_bodymap.ui.map.map_items import FindingItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
 from nmt_bodymap.ui.map.scene_marks import (  # noqa: F401  (re-exported: tests, callers)
@@ -64,6 +64,7 @@ class BodyScene(SceneMarks):
         self._hover: QGraphicsPathItem | None = None
         self._renderer: QSvgRenderer | None = None
         self._outline_path: QPainterPath | None = None
+        self._muscle_paths: dict[tuple[str, str], QPainterPath] | None = None
         self._essential_brush = QBrush(colors.essential)
         self._spillover_brush = QBrush(colors.spillover, Qt.BrushStyle.BDiagPattern)
         self._draw_figure()
@@ -215,10 +216,12 @@ class BodyScene(SceneMarks):
         key = (muscle_id, side)
         item = self.muscle_items.get(key)
         if item is None:
-            shape = self.atlas.muscle_shape(self.view, muscle_id, side)  # type: ignore[arg-type]
-            if shape is None or shape.is_empty:
+            if self._muscle_paths is None:  # every muscle's path at once, from the disk cache
+                self._muscle_paths = muscle_paths(self.atlas, self.view)
+            path = self._muscle_paths.get(key)
+            if path is None:  # not drawn on this view (or empty)
                 return False
-            item = QGraphicsPathItem(path_from_geometry(shape))
+            item = QGraphicsPathItem(QPainterPath(path))
             style = Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine
             item.setPen(self._cosmetic_pen(self.colors.muscle_edge, 2.2, style))
             muscle_fill = self.colors.muscle

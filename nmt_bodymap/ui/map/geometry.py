@@ -92,9 +92,24 @@ def unpack_paths(payload: bytes, count: int) -> list[QPainterPath] | None:
 
 def region_paths(atlas: Atlas, view: str) -> list[QPainterPath]:
     """The path of every region of ``view``, in ``atlas.regions(view)`` order."""
+    shapes = [region.shape for region in atlas.regions(view)]
+    return [QPainterPath(path) for path in _paths(view, shapes)]
+
+
+def muscle_paths(atlas: Atlas, view: str) -> dict[tuple[str, str], QPainterPath]:
+    """The outline path of every muscle (id, side) drawn on ``view``, from the same disk
+    cache: a candidate chosen shows its muscle without building the path point by point
+    (nor a shapely call) on the GUI thread. Empty shapes have no path."""
+    keys = atlas.muscle_keys(view)
+    shapes = [atlas.muscle_shape(view, muscle_id, side) for muscle_id, side in keys]
+    paths = _paths(f"{view}:muscles", shapes)
+    return {key: path for key, path in zip(keys, paths, strict=True) if not path.isEmpty()}
+
+
+def _paths(view: str, shapes: Sequence[BaseGeometry | None]) -> list[QPainterPath]:
+    """The paths of ``shapes`` (kept for the process, and on disk across runs)."""
     from nmt_bodymap.core import atlas_cache
 
-    shapes = [region.shape for region in atlas.regions(view)]
     key = paths_key(view, shapes)
     paths = _remembered.get(key)
     if paths is None:
@@ -104,4 +119,4 @@ def region_paths(atlas: Atlas, view: str) -> list[QPainterPath]:
             paths = [path_from_geometry(shape) for shape in shapes]
             atlas_cache.write_entry(PATHS_KIND, key, pack_paths(paths))
         _remembered[key] = paths
-    return [QPainterPath(path) for path in paths]
+    return paths

@@ -1,0 +1,153 @@
+"""The ranking's last steps: ties broken, ideas first, trigger points placed (issue 18).
+
+Split from :mod:`nmt_bodymap.core.ranking` (the order itself is described there). What a
+click repeats is memoised on the knowledge base (``kb.memo``, keyed by the atlas too): the
+placed trigger points of every muscle side (placed all at once on the first ranking, which
+the app does on its loader thread).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import compress
+from typing import Any
+
+from nmt_bodymap.core.knowledge import KnowledgeBase
+from nmt_bodymap.core.knowledge_schema import MuscleDef
+from nmt_bodymap.core.ranking_explain import CandidateSide, ZoneName
+from nmt_bodymap.core.ranking_geometry import (
+    AtlasLike,
+    Point,
+    TriggerPointSpot,
+    mean_distance,
+    trigger_points,
+)
+from nmt_bodymap.core.ranking_places import Places
+from nmt_bodymap.core.sides import Side
+
+SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
+
+
+@dataclass
+class Draft:
+    """A candidate while it is ordered: its zones per place; per spot only when needed."""
+
+    key: tuple[Any, ...]
+    muscle: MuscleDef
+    side: CandidateSide
+    zones: tuple[ZoneName | None, ...]  # per place
+    tp_ids: tuple[str, ...]
+    others: tuple[int, ...]  # places
+    tps: tuple[TriggerPointSpot, ...]
+    score: float
+    covered: int  # marks explained
+    group: str | None
+    spot_zones: tuple[ZoneName | None, ...] = ()
+    explains: tuple[int, ...] | None = None
+
+    def per_spot(self, places: Places) -> tuple[int, ...]:
+        """The explained spots (their zones kept in ``spot_zones``)."""
+        if self.explains is None:
+            self.spot_zones = places.expand(self.zones)
+            self.explains = tuple(compress(range(len(self.spot_zones)), self.spot_zones))
+        return self.explains
+
+
+def break_ties(
+    ranked: list[Draft],
+    views: list[str],
+    points: list[Point | None],
+    places: Places,
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+) -> list[Draft]:
+    """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
+    only where it decides something: it is the slowest part of the key, per spot)."""
+    result: list[Draft] = []
+    start = 0
+    while start < len(ranked):
+        end = start + 1
+        while end < len(ranked) and ranked[end].key == ranked[start].key:
+            end += 1
+        run = ranked[start:end]
+        if len(run) > 1:
+            run.sort(
+                key=lambda d: (
+                    mean_distance(d.tps, d.per_spot(places), views, points, atlas),
+                    _essential_count(kb, d.muscle.id),
+                    d.muscle.name.lower(),
+                    SIDE_ORDER[d.side],
+                )
+            )
+        result += run
+        start = end
+    return result
+
+
+def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
+    key = ("essential", muscle_id)
+    found = kb.memo.get(key)
+    if found is None:
+        essential = kb.muscle(muscle_id).referral.essential
+        found = kb.memo[key] = len({z.region for z in essential})
+    return found
+
+
+def placed_tps(
+    kb: KnowledgeBase,
+    atlas: AtlasLike,
+    muscle_id: str,
+    sides: tuple[Side, ...],
+    ids: tuple[str, ...],
+) -> tuple[TriggerPointSpot, ...]:
+    """The trigger points of ``ids`` (all when empty) on ``sides``, placed (memoised)."""
+    key = ("tps", atlas, muscle_id, sides, ids)
+    found = kb.memo.get(key)
+    if found is None:
+        table = _placed_table(kb, atlas)
+        wanted = set(ids)
+        found = tuple(
+            tp
+            for s in sides
+            for tp in table.get((muscle_id, s)) or trigger_points(atlas, kb.muscle(muscle_id), s)
+            if not ids or tp.id in wanted
+        )
+        kb.memo[key] = found
+    return found
+
+
+def _placed_table(
+    kb: KnowledgeBase, atlas: AtlasLike
+) -> dict[tuple[str, Side], tuple[TriggerPointSpot, ...]]:
+    """Every muscle side's trigger points, placed once (a few ms) instead of a few per
+    click while the first clicks meet new muscles."""
+    key = ("placed table", atlas)
+    table: dict[tuple[str, Side], tuple[TriggerPointSpot, ...]] | None = kb.memo.get(key)
+    if table is None:
+        sides: tuple[Side, ...] = ("right", "left")
+        table = {(m.id, s): tuple(trigger_points(atlas, m, s)) for m in kb.muscles for s in sides}
+        kb.memo[key] = table
+    return table
+
+
+def ideas_first(ranked: list[Draft]) -> list[Draft]:
+    """Later parts of a group move behind the other muscles of their coverage and strength.
+
+    ``ranked`` is in the order of its keys (coverage, then strength first): with no later
+    part in it, the sort below would keep that order, so it is not made."""
+    seen: set[tuple[str, str]] = set()
+    keyed: list[tuple[tuple[Any, ...], Draft]] = []
+    moved = False
+    for position, draft in enumerate(ranked):
+        later = False
+        if draft.group is not None:
+            idea = (draft.group, draft.side)
+            later = idea in seen
+            moved = moved or later
+            seen.add(idea)
+        tier = (-draft.covered, -round(draft.score, 6))  # covered: the spots it explains
+        keyed.append(((*tier, later, position), draft))
+    if not moved:
+        return ranked
+    keyed.sort(key=lambda item: item[0])
+    return [draft for _, draft in keyed]

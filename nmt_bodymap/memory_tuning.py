@@ -15,7 +15,8 @@
 * **glibc malloc arenas** (Linux with glibc only): the GUI thread, the store worker and the
   map loader each get a malloc arena of their own by default, and memory one thread frees
   is not reused by another; ``mallopt(M_ARENA_MAX, ARENA_MAX)`` shares them.
-  ``MALLOC_ARENA_MAX`` in the environment (the glibc tunable) wins over this.
+  ``MALLOC_ARENA_MAX`` or ``GLIBC_TUNABLES=glibc.malloc.arena_max=N`` in the environment
+  wins over this.
   Elsewhere (macOS, Windows, musl) nothing is changed.
 """
 
@@ -79,8 +80,10 @@ def scan_features_without_linecache() -> bool:
 
 def limit_malloc_arenas(arenas: int = ARENA_MAX) -> bool:
     """``mallopt(M_ARENA_MAX, arenas)`` on Linux with glibc; False elsewhere, when the
-    environment sets ``MALLOC_ARENA_MAX`` already, or when glibc refuses."""
+    environment sets the arena limit already, or when glibc refuses."""
     if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    if "arena_max" in os.environ.get("GLIBC_TUNABLES", ""):  # glibc.malloc.arena_max=N
         return False
     try:
         libc = ctypes.CDLL(None)

@@ -118,6 +118,9 @@ def test_malloc_arenas_are_capped_on_linux_unless_the_environment_says_otherwise
     assert memory_tuning.limit_malloc_arenas() is True
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")  # the user's own tuning wins
     assert memory_tuning.limit_malloc_arenas() is False
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=4")
+    assert memory_tuning.limit_malloc_arenas() is False
 
 
 def test_nothing_is_touched_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,8 @@ the whole command line, ``nmt-bodymap --db CHART`` through ``nmt_bodymap.cli.mai
 Also, each in a fresh process on a copy of a one-visit chart: the first click (the right
 temple clicked at the first paint, answered when its mark and candidates are shown; the
 click is queued while the map loads) and the peak memory after a 15-mark visit with a
-candidate selected, both against the bare window's first paint of the same run.
+candidate selected, once settled (worker idle, the visit list's thumbnail redrawn), both
+against the bare window's first paint of the same run.
 """
 
 from __future__ import annotations

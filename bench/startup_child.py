@@ -16,7 +16,8 @@ and the sign-in hooks included (the first paint is watched by wrapping ``show_ma
 the front figure (the chart's open visit must exist): it reports the time from launch to
 that click's mark and candidates shown (the click is queued if the map is not ready).
 ``visit15`` starts the same way, puts 15 marks on the open visit, chooses the first
-candidate, paints, and reports the peak memory then (``ms`` is the time to that point).
+candidate, paints, and reports the peak memory once that has settled (the worker idle, the
+visit list's thumbnail redrawn; ``ms`` is the time to that point).
 """
 
 from __future__ import annotations
@@ -161,6 +162,15 @@ def chart_fifteen_marks(window: Any, step: Callable[[str], None] | None = None) 
     window.candidates.tree.viewport().repaint()
 
 
+def settled(window: Any, worker: Any) -> bool:
+    """Nothing left of the gesture: the worker idle and the open visit's thumbnail in the
+    visit list redrawn (its timer fires 150 ms after the last mark; the thumbnail loads
+    Pillow and its pictures, ~8 MiB, so a report before it would be low by luck)."""
+    visits = window.__dict__.get("visits")
+    timer = getattr(visits, "_thumb_timer", None)
+    return not worker.pending() and not (timer is not None and timer.isActive())
+
+
 def app_gesture(kind: str, db: str) -> int:
     """``first_click`` or ``visit15`` (see the module's doc)."""
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -215,7 +225,7 @@ def app_gesture(kind: str, db: str) -> int:
         def report() -> None:
             _report(app, {"marks": float(len(window.marks.marks()))})
 
-        _poll(lambda: not worker.pending(), report, window)
+        _poll(lambda: settled(window, worker), report, window)
 
     class FirstPaint(QObject):
         done = False

@@ -16,34 +16,20 @@ marks: …") and the candidate list reads each row as muscle, side and why.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QDockWidget,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QStackedWidget,
-    QTabBar,
-    QTabWidget,
-    QTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLayout, QTreeWidget, QTreeWidgetItem
+
+# The widget classes and the ``Qt`` namespace are read from their modules where they are
+# used: PySide6 makes a class (and its enums) on its first use. ``Qt`` alone is ~12 ms of
+# enums (a widget's ``focusPolicy()`` makes it too), which the window's first frame does not
+# need: the main window is named right after its first paint (issue 18).
 
 VIEW_NAMES = {"anterior": "Anterior body view", "posterior": "Posterior body view"}
 DONE = "_nmt_accessible_done"  # a dynamic property: the body map or list is already wired
@@ -51,10 +37,10 @@ DONE = "_nmt_accessible_done"  # a dynamic property: the body map or list is alr
 
 def spoken_name(widget: QWidget) -> str:
     """The name a screen reader reads for ``widget`` (Qt's accessibility interface)."""
-    interface = QAccessible.queryAccessibleInterface(widget)
+    interface = QtGui.QAccessible.queryAccessibleInterface(widget)
     if interface is None or not interface.isValid():
         return widget.accessibleName().strip()
-    return interface.text(QAccessible.Text.Name).strip()
+    return interface.text(QtGui.QAccessible.Text.Name).strip()
 
 
 def _clean(text: str) -> str:
@@ -66,14 +52,14 @@ def _clean(text: str) -> str:
 def is_focusable(widget: QWidget) -> bool:
     """A control the keyboard can reach (or a click can focus); parts of a spin box or an
     editable combo box are named through their owner."""
-    if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget.isWindow():
+    if widget.focusPolicy() == QtCore.Qt.FocusPolicy.NoFocus or widget.isWindow():
         return False
     parent = widget.parentWidget()
-    return not isinstance(parent, (QAbstractSpinBox, QComboBox))
+    return not isinstance(parent, (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox))
 
 
 def _buddy_label(widget: QWidget) -> str:
-    for label in widget.window().findChildren(QLabel):
+    for label in widget.window().findChildren(QtWidgets.QLabel):
         if label.buddy() is widget and label.text().strip():
             return _clean(label.text())
     return ""
@@ -100,24 +86,24 @@ def _containing_layout(widget: QWidget) -> QLayout | None:
 def _label_in_row(widget: QWidget) -> str:
     """The form row's label, else the label just before the widget in its row."""
     layout = _containing_layout(widget)
-    if isinstance(layout, QFormLayout):
+    if isinstance(layout, QtWidgets.QFormLayout):
         label = layout.labelForField(widget)
-        if isinstance(label, QLabel) and label.text().strip():
+        if isinstance(label, QtWidgets.QLabel) and label.text().strip():
             return _clean(label.text())
-    if isinstance(layout, QGridLayout):
+    if isinstance(layout, QtWidgets.QGridLayout):
         position: Any = layout.getItemPosition(layout.indexOf(widget))
         row, column = int(position[0]), int(position[1])
         for col in range(column - 1, -1, -1):
             item = layout.itemAtPosition(row, col)
             found = item.widget() if item is not None else None
-            if isinstance(found, QLabel) and found.text().strip():
+            if isinstance(found, QtWidgets.QLabel) and found.text().strip():
                 return _clean(found.text())
     elif layout is not None:
         at = layout.indexOf(widget)
         for i in range(at - 1, -1, -1):
             entry = layout.itemAt(i)
             found = entry.widget() if entry is not None else None
-            if isinstance(found, QLabel) and found.text().strip():
+            if isinstance(found, QtWidgets.QLabel) and found.text().strip():
                 return _clean(found.text())
             if found is not None and is_focusable(found):
                 break  # a label before another control belongs to that control
@@ -125,9 +111,13 @@ def _label_in_row(widget: QWidget) -> str:
 
 
 def _placeholder(widget: QWidget) -> str:
-    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+    if isinstance(widget, (QtWidgets.QLineEdit, QtWidgets.QTextEdit, QtWidgets.QPlainTextEdit)):
         return _clean(widget.placeholderText())
-    line = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+    line = (
+        widget.lineEdit()
+        if isinstance(widget, QtWidgets.QComboBox) and widget.isEditable()
+        else None
+    )
     if line is not None:
         return _clean(line.placeholderText())
     return ""
@@ -139,15 +129,17 @@ def context_name(widget: QWidget) -> str:
     child: QWidget = widget
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QGroupBox) and parent.title().strip():
+        if isinstance(parent, QtWidgets.QGroupBox) and parent.title().strip():
             return _clean(parent.title())
-        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+        if isinstance(parent, QtWidgets.QStackedWidget) and isinstance(
+            parent.parentWidget(), QtWidgets.QTabWidget
+        ):
             tabs = parent.parentWidget()
-            assert isinstance(tabs, QTabWidget)
+            assert isinstance(tabs, QtWidgets.QTabWidget)
             index = tabs.indexOf(child)
             if index >= 0 and tabs.tabText(index).strip():
                 return _clean(tabs.tabText(index))
-        if isinstance(parent, QDockWidget) and parent.windowTitle().strip():
+        if isinstance(parent, QtWidgets.QDockWidget) and parent.windowTitle().strip():
             return _clean(parent.windowTitle())
         if parent.isWindow():
             return _clean(parent.windowTitle())
@@ -157,7 +149,7 @@ def context_name(widget: QWidget) -> str:
 
 def derived_name(widget: QWidget) -> str:
     """A name for ``widget`` from what is on screen, or "" when nothing names it."""
-    if isinstance(widget, QAbstractButton) and widget.text().strip():
+    if isinstance(widget, QtWidgets.QAbstractButton) and widget.text().strip():
         return _clean(widget.text())
     for found in (_buddy_label(widget), _label_in_row(widget)):
         if found:
@@ -166,13 +158,13 @@ def derived_name(widget: QWidget) -> str:
         return _clean(widget.toolTip())
     if _placeholder(widget):
         return _placeholder(widget)
-    if isinstance(widget, QTabBar):
+    if isinstance(widget, QtWidgets.QTabBar):
         owner = widget.parentWidget()
-        where = spoken_name(owner) if isinstance(owner, QTabWidget) else ""
+        where = spoken_name(owner) if isinstance(owner, QtWidgets.QTabWidget) else ""
         return f"{where or context_name(widget) or 'Sections'} tabs".strip()
-    if isinstance(widget, QTabWidget):
+    if isinstance(widget, QtWidgets.QTabWidget):
         return f"{context_name(widget) or 'Window'} sections".strip()
-    if isinstance(widget, (QAbstractScrollArea, QAbstractItemView)):
+    if isinstance(widget, (QtWidgets.QAbstractScrollArea, QtWidgets.QAbstractItemView)):
         return context_name(widget)
     return context_name(widget)
 
@@ -272,7 +264,7 @@ def speak_tree_rows(tree: QTreeWidget) -> None:
             if item is None:
                 continue
             speech = row_speech(item, headers)
-            role = Qt.ItemDataRole.AccessibleTextRole
+            role = QtCore.Qt.ItemDataRole.AccessibleTextRole
             if item.data(0, role) != speech:  # unchanged text: no dataChanged loop
                 item.setData(0, role, speech)
             stack.extend(item.child(i) for i in range(item.childCount()))
@@ -287,23 +279,66 @@ def speak_tree_rows(tree: QTreeWidget) -> None:
 def let_tab_leave(widget: QWidget) -> None:
     """Tab in a text box moves on to the next control (a keyboard-only user is never kept
     in a notes field); a tab character is not needed in clinical notes."""
-    if isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
+    if (
+        isinstance(widget, (QtWidgets.QTextEdit, QtWidgets.QPlainTextEdit))
+        and not widget.isReadOnly()
+    ):
         widget.setTabChangesFocus(True)
 
 
 # -- the application-wide hook ---------------------------------------------------------------
 class AccessibilityFilter(QObject):
-    """Names each widget as it is shown; wires body maps and candidate lists once."""
+    """Names each widget as it is shown; wires body maps and candidate lists once.
+
+    The main window's widgets shown before its first paint are named ``AFTER_PAINT_MS``
+    after it (``WAIT_LIMIT_MS`` after they were shown at most): naming reads each widget's
+    focus policy, which costs PySide6's whole ``Qt`` namespace (~12 ms of enums); the first
+    frame does not need it, nor the chart's opening and the map's loading that start at
+    that paint (issue 18). Any other window, and the main window once painted, is named as
+    it is shown."""
+
+    AFTER_PAINT_MS = 50
+    WAIT_LIMIT_MS = 1_000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._waiting: list[QWidget] = []  # shown before the main window's first paint
+        self._main_painted = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            self.shown(watched)
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            if self._before_first_paint(watched):
+                self._waiting.append(watched)
+            else:
+                self.shown(watched)
+        elif self._waiting and kind == QEvent.Type.Paint and _is_main_window(watched):
+            self._main_painted = True
+            QTimer.singleShot(self.AFTER_PAINT_MS, self.catch_up)
         return False
+
+    def _before_first_paint(self, widget: QWidget) -> bool:
+        if self._main_painted or not _is_main_window(widget.window()):
+            return False
+        if not self._waiting:
+            QTimer.singleShot(self.WAIT_LIMIT_MS, self.catch_up)  # a window never painted
+        return True
+
+    def catch_up(self) -> None:
+        """Name what was shown before the main window's first paint (in the order shown)."""
+        self._main_painted = True
+        waiting, self._waiting = self._waiting, []
+        for widget in waiting:
+            if shiboken6.isValid(widget):
+                self.shown(widget)
 
     def shown(self, widget: QWidget) -> None:
         if widget.isWindow():
             name_controls(widget)
-            for box in [*widget.findChildren(QTextEdit), *widget.findChildren(QPlainTextEdit)]:
+            for box in [
+                *widget.findChildren(QtWidgets.QTextEdit),
+                *widget.findChildren(QtWidgets.QPlainTextEdit),
+            ]:
                 let_tab_leave(box)
         else:
             name_widget(widget)
@@ -312,17 +347,27 @@ class AccessibilityFilter(QObject):
         # atlas and the knowledge before the window's first paint.
         if type(widget).__name__ == "BodyMapPanel":
             describe_body_map(widget)
-        if isinstance(widget, QTreeWidget) and widget.objectName() == "candidate-list":
+        if isinstance(widget, QtWidgets.QTreeWidget) and widget.objectName() == "candidate-list":
             speak_tree_rows(widget)
 
 
+def _is_main_window(widget: QObject) -> bool:
+    """By class name: importing ``ui.main_window`` here would load the whole window."""
+    return type(widget).__name__ == "MainWindow"
+
+
+_installed: list[AccessibilityFilter] = []  # the one install_accessibility put on the app
+
+
 def install_accessibility(app: QApplication | None = None) -> AccessibilityFilter:
-    """Install the filter once on the application (``ui/app.py``); returns it."""
+    """Install the filter once on the application (``ui/app.py``); returns it. Remembered
+    here, not looked up with ``app.findChild`` (~9 ms of the first paint, issue 18)."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     assert app is not None
-    existing = app.findChild(AccessibilityFilter)
-    if isinstance(existing, AccessibilityFilter):
-        return existing
+    for existing in _installed:
+        if shiboken6.isValid(existing) and existing.parent() is app:
+            return existing
     watcher = AccessibilityFilter(app)
     app.installEventFilter(watcher)
+    _installed[:] = [watcher]
     return watcher

@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 import nmt_bodymap.ui.pyside_hook  # noqa: F401 - first: PySide6 reads no module's source
-from nmt_bodymap import __version__, logs, paths
+from nmt_bodymap import __version__, logs, memory_tuning, paths
 from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
@@ -48,6 +48,7 @@ def ensure_application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    memory_tuning.tune_process()  # before the worker and loader threads allocate
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

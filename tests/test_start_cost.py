@@ -4,7 +4,8 @@ A fresh process starts as the therapist does (``nmt_bodymap.cli.main(["--db", ch
 reports at the window's first paint: whether PySide6's ``Qt`` namespace was made by then
 (~12 ms of enums the first frame does not need; the accessibility hook made it) and how
 many source files ``linecache`` holds (PySide6's import hook used to keep every imported
-module's source). The accessibility hook now names the main window's controls right after
+module's source) and whether the sign-in dialogs' module was loaded (not for an existing
+plain chart). The accessibility hook now names the main window's controls right after
 that paint (tests/ui/test_accessibility_start.py).
 """
 
@@ -33,6 +34,8 @@ CHILD = textwrap.dedent(
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint and "qt_namespace" not in seen:
                 seen["qt_namespace"] = "Qt" in vars(QtCore)
+                seen["dialogs"] = "nmt_bodymap.ui.access.sign_in_dialog" in sys.modules
+                seen["sqlite3"] = "sqlite3" in sys.modules
                 seen["cached_sources"] = sum(
                     1 for entry in linecache.cache.values() if entry[1] is not None
                 )
@@ -53,7 +56,9 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_the_command_line_start_paints_without_qt_enums_or_kept_sources(tmp_path: Path) -> None:
+def test_the_command_line_start_paints_without_qt_enums_kept_sources_or_dialogs(
+    tmp_path: Path,
+) -> None:
     from nmt_bodymap.store.service import ChartStore
 
     chart = tmp_path / "charts.sqlite3"  # an existing plain chart: no first-start dialog
@@ -84,3 +89,7 @@ def test_the_command_line_start_paints_without_qt_enums_or_kept_sources(tmp_path
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen["qt_namespace"] is False
     assert seen["cached_sources"] == 0
+    # an existing plain chart needs no set-up or unlock dialog: their module (widgets, key
+    # handling, sqlite3) is not loaded before the first paint
+    assert seen["dialogs"] is False
+    assert seen["sqlite3"] is False

@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from nmt_bodymap.store.chart_file import SQLITE_HEADER
 from nmt_bodymap.store.errors import (
     ChartDiskFull,
     ChartReadOnly,
@@ -110,7 +111,7 @@ def looks_complete(path: Path) -> bool:
         size = path.stat().st_size
     except OSError:
         return False
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         return False
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size

@@ -25,6 +25,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from nmt_bodymap.store.chart_file import SQLITE_HEADER
 from nmt_bodymap.store.chart_lock import ChartLock
 from nmt_bodymap.store.errors import (
     ChartDatabaseCorrupt,
@@ -39,7 +40,6 @@ from nmt_bodymap.store.errors import (
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -23,6 +23,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nmt_bodymap.store.chart_file import is_plain_sqlite
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 SECRET_ENV = "NMT_BODYMAP_SECRET"
 USER_ENV = "NMT_BODYMAP_USER"
 KEYRING_SERVICE = "nmt-bodymap"
-SQLITE_HEADER = b"SQLite format 3\x00"
 _remembered: dict[str, bytes] = {}  # check value -> chart key, for this process
 
 
@@ -187,11 +187,6 @@ def resolve_key(path: Path) -> bytes:
 
 
 # -- files ------------------------------------------------------------------------------
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 def is_encrypted_chart(path: Path) -> bool:

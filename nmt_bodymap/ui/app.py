@@ -11,13 +11,10 @@ the window as the therapist would, so the on-close backup runs.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
@@ -25,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 import nmt_bodymap.ui.pyside_hook  # noqa: F401 - first: PySide6 reads no module's source
 from nmt_bodymap import __version__, logs, memory_tuning, paths
+from nmt_bodymap.store.chart_file import is_plain_chart
 from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
@@ -282,40 +280,6 @@ def _show_plain_error(message: str) -> None:
     QMessageBox.critical(None, APP_NAME, message)
 
 
-class TerminationHandler(QObject):
-    """SIGTERM (logout, shutdown) closes the window as a click on its close box would:
-    the unsaved-changes check runs, then the store closes with its on-close backup.
-    Python runs signal handlers only between bytecodes, so a timer wakes it while Qt
-    sits in its event loop."""
-
-    def __init__(self, window: QWidget, interval_ms: int = 200) -> None:
-        super().__init__(window)
-        self.window = window
-        self.requested = False
-        self._previous = signal.signal(signal.SIGTERM, self._on_signal)
-        self._wake = QTimer(self)
-        self._wake.timeout.connect(lambda: None)
-        self._wake.start(interval_ms)
-        window.destroyed.connect(self.uninstall)
-
-    def _on_signal(self, _signum: int, _frame: FrameType | None) -> None:
-        self.requested = True
-        log.info("SIGTERM: closing the window")
-        QTimer.singleShot(0, self._close)
-
-    def _close(self) -> None:
-        self.window.close()
-        if not self.window.isVisible():
-            app = QApplication.instance()
-            if app is not None:
-                app.quit()
-
-    def uninstall(self) -> None:
-        self._wake.stop()
-        with contextlib.suppress(TypeError, ValueError):  # not the main thread / torn down
-            signal.signal(signal.SIGTERM, self._previous)
-
-
 def refuse_target(db: str | None) -> str | None:
     """One line saying why ``db`` cannot be opened in the window, or None when it can."""
     if db is None:
@@ -365,18 +329,30 @@ def run_app(db: str | None) -> int:
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
     # -- security hook (issue 14): first account / unlock an encrypted chart --
-    from nmt_bodymap.ui.access.sign_in_dialog import before_open
-
-    if not before_open(target):
+    if not _before_open(target):
         return 1
     # -- end security hook --
     worker = StoreWorker()
     try:
         window = show_main_window(app, worker, target, sign_in=_sign_in_and_secure)
+        from nmt_bodymap.ui.termination import TerminationHandler
+
         TerminationHandler(window)
         return int(app.exec())
     finally:
         worker.shutdown()
+
+
+def _before_open(target: str) -> bool:
+    """Set-up or unlock before the window (``ui/access/sign_in_dialog.before_open``). An
+    existing plain chart needs no dialog: the dialogs' module (its widgets, key handling and
+    sqlite3, ~7 ms) is not imported before the first paint then (issue 18)."""
+    dialogs = sys.modules.get("nmt_bodymap.ui.access.sign_in_dialog")
+    if dialogs is None and is_plain_chart(target):
+        return True
+    from nmt_bodymap.ui.access.sign_in_dialog import before_open
+
+    return before_open(target)
 
 
 def show_main_window(

@@ -23,6 +23,7 @@ from nmt_bodymap.store.errors import ChartDiskFull, ChartFileEmpty
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
+from nmt_bodymap.ui.termination import TerminationHandler
 from tests.ui.conftest import ExitRecorder
 
 PHI = "Zelda Quixote-Phi"
@@ -176,7 +177,7 @@ def test_sigterm_closes_the_window_and_the_store_backs_up_on_close(
     daily = len(list_backups(chart))
     quits: list[bool] = []
     monkeypatch.setattr(app_module.QApplication, "quit", staticmethod(lambda: quits.append(True)))
-    handler = app_module.TerminationHandler(window, interval_ms=20)
+    handler = TerminationHandler(window, interval_ms=20)
     try:
         os.kill(os.getpid(), signal.SIGTERM)
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)

@@ -1,0 +1,29 @@
+"""What a chart file is, from its first bytes: nothing imported (read before the window).
+
+A plain chart starts with SQLite's header; an encrypted one (SQLCipher) does not, and has a
+key file beside it (``store.encryption``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """The file starts with SQLite's header (an unencrypted database)."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def is_plain_chart(target: str) -> bool:
+    """``target`` is an existing, non-empty, unencrypted SQLite chart: it opens with no
+    set-up, unlock or sign-in dialog before the window (a server address is not)."""
+    if "://" in target:
+        return False
+    path = Path(target).expanduser().absolute()
+    try:
+        return path.is_file() and path.stat().st_size > 0 and is_plain_sqlite(path)
+    except OSError:
+        return False

@@ -162,6 +162,7 @@ class MainWindow(FindingsActions, QMainWindow):
         from nmt_bodymap.ui.save_state import SaveStateLabel
 
         self._save_state_label = SaveStateLabel(self.save_state)
+        self.statusBar().setAutoFillBackground(True)  # a new message: the window not painted
         self._update_save_state()
 
     # -- clients and visits ----------------------------------------------------------------

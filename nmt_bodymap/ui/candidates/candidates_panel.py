@@ -373,7 +373,9 @@ class CandidatesPanel(QWidget):
     def _summary_height(self) -> int:
         """The summary's height with its whole text shown."""
         summary = self.summary.document()
-        summary.setTextWidth(self.summary.viewport().width())
+        width = self.summary.viewport().width()
+        if summary.textWidth() != width:  # setting it lays the text out again, even if equal
+            summary.setTextWidth(width)
         return int(summary.size().height()) + 2 * self.summary.frameWidth()
 
     def _document(self, text: str) -> QTextDocument:

@@ -85,6 +85,11 @@ def test_a_click_repaints_the_map_and_the_candidates_not_the_window(
     qtbot: Any, window: Any
 ) -> None:
     window.side_tabs.setCurrentWidget(window.candidates)
+    # What follows a click later, in a pause (the visit's thumbnail redrawn after 150 ms,
+    # the heading and summary fitted to their text after 800 ms), is kept out of the
+    # recorded click however slow the machine.
+    window.visits._thumb_timer.setInterval(60_000)
+    window.candidates.heights._timer.setInterval(60_000)
     click_region(qtbot, window, "anterior", "temple", "right")  # a visit with marks:
     click_region(qtbot, window, "posterior", "lower_buttock", "right")  # the detail shown
     settle(qtbot, window)

@@ -11,7 +11,12 @@ paint of what changed, in rounds until a round paints nothing more (the list's t
 current, so the list and the detail are painted). The visit already holds three marks, as a
 typical visit does; each click adds a fourth, which is undone (outside the timing) before
 the next click. ``list_fills_per_click``: how often the candidate list was filled per click
-(one refresh per gesture); ``window_paints_per_click``: how often the window painted.
+(one refresh per gesture); ``window_paints_per_click``: how often the window painted;
+``painted_kpx_per_click``: the area painted per click, in thousands of pixels, summed over
+the widgets that got a paint event (a parent and its child painting the same pixels count
+twice, as Qt paints both), and ``painted_widgets_per_click``, counted over
+``AREA_CLICKS`` more clicks made the same way after the timed ones (an app-wide event filter
+in Python would slow the timed clicks down).
 
 Until 2026-12-02 (branch clickp95) a sample forced a full repaint of both views, the list
 and the summary instead (``--forced-repaint``, kept to compare): that painted those four
@@ -123,6 +128,38 @@ class _PaintCounter:
         return self._kind.count
 
 
+class _PaintArea:
+    """The area of every widget's paint events (the painted region, not its bounding
+    rectangle), app-wide, while ``on``."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QApplication
+
+        kind = QEvent.Type.Paint
+        self.pixels = 0
+        self.paints = 0
+        self.on = False
+        area = self
+
+        class Filter(QObject):
+            def eventFilter(self, _obj: Any, event: Any) -> bool:
+                if area.on and event.type() == kind:
+                    area.paints += 1
+                    area.pixels += sum(r.width() * r.height() for r in event.region())
+                return False
+
+        self._filter = Filter()
+        self._app = QApplication.instance()
+        self._app.installEventFilter(self._filter)
+
+    def remove(self) -> None:
+        self._app.removeEventFilter(self._filter)
+
+
+AREA_CLICKS = 50
+
+
 def _event_loop_turn(paints: _PaintCounter) -> None:
     """What the event loop does after an input: the posted events, the window painted; in
     rounds until a round paints nothing (a paint can post a layout that paints again)."""
@@ -150,7 +187,8 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
         # window opens on the visit summary: the list was neither shown nor painted).
         window.side_tabs.setCurrentWidget(window.candidates)
         rng = random.Random(seed)
-        points = _click_points(window, 2 * clicks + 3, rng)
+        area_clicks = min(AREA_CLICKS, clicks)
+        points = _click_points(window, 2 * (clicks + area_clicks) + 3, rng)
         for view, pos in points[:3]:  # a typical visit: a few marks already there
             QTest.mouseClick(
                 window.body_map.views[view].viewport(), Qt.MouseButton.LeftButton, pos=pos
@@ -170,9 +208,11 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
         CandidatesPanel.show_for_marks = counted  # type: ignore[method-assign]
         lit = 0
         measured = 0
+        used = 0  # points taken by the timed clicks
         for view, pos in points[3:]:
             if measured == clicks:
                 break
+            used += 1
             if isinstance(window.body_map.views[view]._item_at(pos), TriggerPointPin):
                 continue  # a click on a shown pin records a finding (a dialog), not a mark
             measured += 1
@@ -202,6 +242,33 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
             _event_loop_turn(paints)  # the undo painted outside the timing
             fills[0] = 0
         CandidatesPanel.show_for_marks = real_fill  # type: ignore[method-assign]
+        area = _PaintArea()  # the area painted, over more clicks made the same way
+        areas: list[int] = []
+        widgets: list[int] = []
+        rest = iter(points[3:])
+        for _skip in range(used):
+            next(rest)
+        for view, pos in rest:
+            if len(areas) == area_clicks:
+                break
+            if isinstance(window.body_map.views[view]._item_at(pos), TriggerPointPin):
+                continue
+            area.pixels = area.paints = 0
+            area.on = True
+            QTest.mouseClick(
+                window.body_map.views[view].viewport(), Qt.MouseButton.LeftButton, pos=pos
+            )
+            listed = window.candidates.candidates()
+            if listed:
+                window.candidates.choose(listed[0].muscle, listed[0].side)
+            _event_loop_turn(paints)
+            area.on = False
+            areas.append(area.pixels)
+            widgets.append(area.paints)
+            window.undo_stack.undo()
+            _wait_until(lambda: worker.pending() == 0)
+            _event_loop_turn(paints)
+        area.remove()
         window.close()
         worker.shutdown()
     return {
@@ -214,6 +281,8 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
         "cpu_p99_ms": percentile(cpu, 0.99),
         "list_fills_per_click": statistics.mean(refreshes),
         "window_paints_per_click": statistics.mean(window_paints),
+        "painted_kpx_per_click": statistics.mean(areas) / 1000.0 if areas else 0.0,
+        "painted_widgets_per_click": statistics.mean(widgets) if widgets else 0.0,
         "clicks": float(len(samples)),
         "highlighted_fraction": lit / len(samples),
     }

@@ -762,7 +762,7 @@
         <translation>Nachsorge gegeben; der Muskelkater sollte {window} abklingen.</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
         <source>All changes saved</source>
         <translation>Alle Änderungen gespeichert</translation>
     </message>
@@ -2707,7 +2707,7 @@
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
-        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -3727,7 +3727,7 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <translation>⚠  Vor der Behandlung zur ärztlichen Abklärung überweisen</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
         <source>⚠ {unsaved} mark(s) not saved — Ctrl+R to retry</source>
         <translation>⚠ {unsaved} Markierung(en) nicht gespeichert — Strg+R für neuen Versuch</translation>
     </message>

@@ -159,6 +159,10 @@ class MainWindow(FindingsActions, QMainWindow):
         # panels, layout, menus, signals; the rooms after the first visit on a deferred start
         build_panels(self, atlas, knowledge, rooms_later=loader is not None)
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
+        from nmt_bodymap.ui.save_state import SaveStateLabel
+
+        self._save_state_label = SaveStateLabel(self.save_state)
+        self.statusBar().setAutoFillBackground(True)  # a new message: the window not painted
         self._update_save_state()
 
     # -- clients and visits ----------------------------------------------------------------
@@ -357,18 +361,8 @@ class MainWindow(FindingsActions, QMainWindow):
             self._refresh_candidates()
 
     def _update_save_state(self) -> None:
-        unsaved = len(self.marks.unsaved())
-        if unsaved:
-            text = tr("⚠ {unsaved} mark(s) not saved — Ctrl+R to retry").format(unsaved=unsaved)
-            style = "color: #c0392b; font-weight: 600; padding: 0 8px;"
-        else:
-            text = tr("Saving…") if self.open_visit.busy() else tr("All changes saved")
-            style = "padding: 0 8px;"
-        # Set only what changed: a style sheet re-polishes the label on every click.
-        if self.save_state.text() != text:
-            self.save_state.setText(text)
-        if self.save_state.styleSheet() != style:
-            self.save_state.setStyleSheet(style)
+        # A fixed-size label: saving/saved repaint the label only, not the status bar.
+        self._save_state_label.show(len(self.marks.unsaved()), self.open_visit.busy())
 
     def show_shortcuts(self) -> None:
         from nmt_bodymap.ui.actions import show_shortcuts

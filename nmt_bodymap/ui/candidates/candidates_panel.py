@@ -59,6 +59,7 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
     summary_html,
 )
 from nmt_bodymap.ui.candidates.column_fit import ColumnFit
+from nmt_bodymap.ui.candidates.layout_boundary import LayoutBoundary
 from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
@@ -174,7 +175,7 @@ class CandidatesPanel(QWidget):
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(LayoutBoundary(split))  # a click's layouts stay in the panel
         self._show_detail(None)
 
     # -- input -----------------------------------------------------------------------------
@@ -372,7 +373,9 @@ class CandidatesPanel(QWidget):
     def _summary_height(self) -> int:
         """The summary's height with its whole text shown."""
         summary = self.summary.document()
-        summary.setTextWidth(self.summary.viewport().width())
+        width = self.summary.viewport().width()
+        if summary.textWidth() != width:  # setting it lays the text out again, even if equal
+            summary.setTextWidth(width)
         return int(summary.size().height()) + 2 * self.summary.frameWidth()
 
     def _document(self, text: str) -> QTextDocument:

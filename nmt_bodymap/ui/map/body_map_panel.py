@@ -321,12 +321,16 @@ class BodyMapPanel(QWidget):
             if marks
             else (self._next_intensity, self._next_quality)
         )
-        for widget in (self.intensity_box, self.quality_box):
-            widget.blockSignals(True)
-        self.intensity_box.setValue(intensity)
-        show_quality(self.quality_box, quality)
-        for widget in (self.intensity_box, self.quality_box):
-            widget.blockSignals(False)
+        # Only a value that changed is set: a spin box set to its own value repaints (a
+        # click selects the new mark, whose values are the next mark's: nothing to show).
+        if self.intensity_box.value() != intensity:
+            self.intensity_box.blockSignals(True)
+            self.intensity_box.setValue(intensity)
+            self.intensity_box.blockSignals(False)
+        if chosen_quality(self.quality_box) != quality:
+            self.quality_box.blockSignals(True)
+            show_quality(self.quality_box, quality)
+            self.quality_box.blockSignals(False)
 
     def show_internal_sites(self, shown: bool) -> None:
         """Unfold (or fold away) the strip of sites inside the body beside the views."""

@@ -1,0 +1,62 @@
+"""The status bar's save state ("Saving…", "All changes saved", "⚠ 2 mark(s) not saved").
+
+Every map click flips the label twice (saving, then saved). A label whose text changes its
+width re-lays out the status bar, which re-lays out the main window and repaints the status
+bar's whole strip twice per click (issue 18, bench/NOTES.md). So the label has a fixed size,
+as wide as its widest usual text: "Saving…" and "All changes saved" then only repaint the
+label. Only the rare warning (a save refused or failed) may make it wider, until the marks
+are saved again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from nmt_bodymap.ui.i18n import tr
+
+STYLE = "padding: 0 8px;"
+WARNING_STYLE = "color: #c0392b; font-weight: 600; padding: 0 8px;"
+
+
+class SaveStateLabel:
+    """Shows the open visit's save state on ``label``, setting only what changed."""
+
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+        self._usual: tuple[object, ...] = ()  # font and texts the usual width was measured for
+        self._usual_width = 0
+
+    def show(self, unsaved: int, busy: bool) -> None:
+        label = self.label
+        if unsaved:
+            text = tr("⚠ {unsaved} mark(s) not saved — Ctrl+R to retry").format(unsaved=unsaved)
+            style = WARNING_STYLE
+        else:
+            text = tr("Saving…") if busy else tr("All changes saved")
+            style = STYLE
+        if label.styleSheet() != style:  # only when a save fails or is saved again
+            label.setStyleSheet(style)
+        if label.text() != text:
+            label.setText(text)
+        width = self._usual_size() if style == STYLE else label.sizeHint().width()
+        width = max(width, self._usual_width)
+        if label.minimumWidth() != width or label.maximumWidth() != width:
+            label.setFixedWidth(width)
+        height = label.sizeHint().height()
+        if label.minimumHeight() != height or label.maximumHeight() != height:
+            label.setFixedHeight(height)
+
+    def _usual_size(self) -> int:
+        """The width of the widest usual text (measured once per font and language)."""
+        label = self.label
+        texts = (tr("Saving…"), tr("All changes saved"))
+        key = (label.font().key(), *texts)
+        if key != self._usual:
+            shown = label.text()
+            widths = []
+            for text in texts:  # a fixed-size label's text changes lay nothing out
+                label.setText(text)
+                widths.append(label.sizeHint().width())
+            label.setText(shown)
+            self._usual, self._usual_width = key, max(widths)
+        return self._usual_width

@@ -20,7 +20,7 @@ from pathlib import Path
 
 CHILD = textwrap.dedent(
     """
-    import json, linecache, sys
+    import json, linecache, os, sys
     import PySide6.QtCore as QtCore
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -36,6 +36,7 @@ CHILD = textwrap.dedent(
                 seen["qt_namespace"] = "Qt" in vars(QtCore)
                 seen["dialogs"] = "nmt_bodymap.ui.access.sign_in_dialog" in sys.modules
                 seen["sqlite3"] = "sqlite3" in sys.modules
+                seen["gui_threadpool_off"] = os.environ.get("QT_NO_GUI_THREADPOOL")
                 seen["cached_sources"] = sum(
                     1 for entry in linecache.cache.values() if entry[1] is not None
                 )
@@ -64,7 +65,7 @@ def test_the_command_line_start_paints_without_qt_enums_kept_sources_or_dialogs(
     chart = tmp_path / "charts.sqlite3"  # an existing plain chart: no first-start dialog
     ChartStore.open(chart, backup_on_close=False).close()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"},
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path / "home"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -93,3 +94,5 @@ def test_the_command_line_start_paints_without_qt_enums_kept_sources_or_dialogs(
     # handling, sqlite3) is not loaded before the first paint
     assert seen["dialogs"] is False
     assert seen["sqlite3"] is False
+    # a click's paint is not handed to Qt's GUI thread pool (it cost more than it saved)
+    assert seen["gui_threadpool_off"] == "1"

@@ -12,9 +12,9 @@
 5. appends the history entry (``store/history.py``).
 
 The visit's own rows (pain marks, findings, treatments, observations, follow-ups: a
-click's save) are read and written with Core statements (``store/row_writes.py``, 4 per
-operation instead of the ORM's 7-8: issue 18); clients, visits and intakes, and a retried
-add, go through the ORM. Both run the checks below in the same order.
+click's save) are read and written with Core statements (``store/row_writes.py``: 3 for
+an add, 4 for the others, where the ORM took 7-8; issue 18); clients, visits, intakes and
+a retried add go through the ORM. Both run the checks below in the same order.
 
 A signed visit refuses every operation on itself and its rows (``store/signing.py``,
 ``VisitSigned``); signing (``SignVisit``) and amending (``Amend``, ``core/signing.py``) are
@@ -157,9 +157,13 @@ def _apply_visit_row(session: Session, spec: KindSpec, op: Operation, who: str) 
     kind = op.kind
     connection = row_writes.connection(session)
     if op.op is OpKind.ADD:
-        if row_writes.stored_id(connection, kind, op.row) is not None:
+        owner = row_writes.add_read(connection, kind, op.visit, op.row)
+        if owner is None:  # no such visit: is the uid stored anyway (a retried add)?
+            retried = row_writes.stored_id(connection, kind, op.row) is not None
+        else:
+            retried = owner.stored_id is not None
+        if retried:
             return None
-        owner = row_writes.owner(connection, uid=op.visit)
         if owner is not None and not allows(kind, owner.signed_at is not None):
             raise signing.VisitSigned()
         cleaned = _checked(spec, op)

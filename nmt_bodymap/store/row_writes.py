@@ -2,14 +2,16 @@
 observations, follow-ups): SQLAlchemy Core on the session's connection, not the ORM.
 
 A pain mark is saved on every click, on the store worker, while the window answers the
-click. Through the ORM one save was 8 statements (the row looked up, the visit twice, the
+click. Through the ORM one save was 7-8 statements (the row looked up, the visit twice, the
 client, the insert, the history...) and ~2 ms of the worker's interpreter time, held
-against the window's thread (issue 18). Here an operation on such a row is 4: the row
-(locked for update) or, for an add, whether its uid is stored; the visit with its client
-(locked for share, as ``signing.refuse_if_signed`` locks it: a signing waits); the insert
-or update; the history entry (``history.append``). ``store/apply.py`` runs the same checks
-on the values read here; rows are plain dicts of column values (the column types convert
-them as the ORM's do), and the statements are built once.
+against the window's thread (issue 18). Here an add is 3 statements: the visit with its
+client (locked for share, as ``signing.refuse_if_signed`` locks it: a signing waits) and
+whether the new uid is stored, in one read; the insert; the history entry
+(``history.append``). A delete, restore, change or move is 4: the row (locked for update),
+the visit with its client (locked for share), the update, the history entry.
+``store/apply.py`` runs the same checks on the values read here; rows are plain dicts of
+column values (the column types convert them as the ORM's do); the statements are built
+once.
 
 An ORM object of the row that the session holds (a caller that locked it by id) is expired
 after the write, so it reads the row as stored.
@@ -63,6 +65,10 @@ class _Statements:
         self.table = table
         self.names = tuple(column.key for column in table.c)
         self.stored_id = select(table.c.id).where(table.c.uid == bindparam("uid"))
+        # An add's one read: the visit with its client, and whether the new uid is stored.
+        stored = select(table.c.id).where(table.c.uid == bindparam("row")).scalar_subquery()
+        self.add_read = _owner_query().add_columns(stored.label("stored_id"))
+        self.add_read = self.add_read.where(_VISITS.c.uid == bindparam("uid"))
         self.locked = select(table).where(table.c.uid == bindparam("uid")).with_for_update()
         self.insert = insert(table)
         self.update = update(table).where(table.c.id == bindparam(_ROW_KEY))
@@ -94,6 +100,14 @@ def locked_row(connection: Connection, kind: RowKind, uid: str) -> dict[str, Any
     """Every column of the row ``uid``, locked for this transaction (or None)."""
     found = connection.execute(_statements(kind).locked, {"uid": uid}).first()
     return None if found is None else dict(found._mapping)
+
+
+def add_read(connection: Connection, kind: RowKind, visit_uid: str | None, uid: str) -> Any:
+    """For an add, in one statement: the visit ``visit_uid`` with its client, locked for
+    share, and ``stored_id``, the id of the row ``uid`` if it is stored (None if not); None
+    when the visit is not found (then ask ``stored_id``)."""
+    query = _statements(kind).add_read
+    return connection.execute(query, {"uid": visit_uid, "row": uid}).first()
 
 
 def owner(connection: Connection, *, visit_id: int | None = None, uid: str | None = None) -> Any:

@@ -61,7 +61,10 @@ class OpenVisit(QObject):
         self.visit_id: int | None = None
         self.doc: VisitDocument | None = None
         self._generation = 0
-        self._in_flight: Counter[str] = Counter()  # operations queued per row
+        # Operations queued per row (a row leaves when its last answer is back) and the save
+        # status of the rows not plain saved (a row leaves when saved): what a save's answer
+        # and the window's "Saving…" look up stays as small as what is pending (issue 18).
+        self._in_flight: Counter[str] = Counter()
         self._status: dict[str, tuple[str, str]] = {}  # uid -> (status, error)
         self._failures: list[str] = []
         # Counts every announced change of the rows or of a save status (each is announced
@@ -96,7 +99,7 @@ class OpenVisit(QObject):
         return [uid for uid, (status, _e) in self._status.items() if status == "unsaved"]
 
     def busy(self) -> bool:
-        return bool(+self._in_flight)
+        return bool(self._in_flight)
 
     def queued(self, uid: str) -> bool:
         """True while an operation on ``uid`` waits for the store."""
@@ -155,13 +158,15 @@ class OpenVisit(QObject):
         if generation != self._generation:
             return False
         self._in_flight[row] -= 1
+        if self._in_flight[row] <= 0:
+            del self._in_flight[row]
         return True
 
     def _done(self, generation: int, kind: RowKind, row: str, note: str) -> None:
         if not self._settle(generation, row):
             return
         if not self._in_flight[row] and self._status.get(row, ("", ""))[0] == "saving":
-            self._status[row] = ("saved", "")
+            del self._status[row]  # saved: as a row never changed here
             self._announce_status(frozenset({row}))
         if note:
             self.saved.emit(note)

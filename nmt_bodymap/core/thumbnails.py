@@ -85,9 +85,10 @@ def _polygons(geometry: Any) -> list[Any]:
     return [g for part in getattr(geometry, "geoms", []) for g in _polygons(part)]
 
 
-def outline_polygons(atlas: Atlas, view: str) -> list[list[tuple[float, float]]]:
-    """The body outline of ``view``: each polygon's outer ring (view coordinates)."""
-    return [[(x, y) for x, y, *_ in p.exterior.coords] for p in _polygons(atlas.outline(view))]
+def outline_rings(atlas: Atlas, view: str) -> list[Any]:
+    """The body outline of ``view``: each polygon's outer ring, a sequence of ``(x, y)`` in
+    view coordinates (read as it is walked: no list of the points is made)."""
+    return [polygon.exterior.coords for polygon in _polygons(atlas.outline(view))]
 
 
 def dot_radius(intensity: int, height: int) -> float:
@@ -111,7 +112,7 @@ def _silhouettes(atlas: Atlas, height: int) -> Picture:
     image = Image.new("RGBA", (cell * len(VIEWS), big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     for column, view in enumerate(VIEWS):
-        for ring in outline_polygons(atlas, view):
+        for ring in outline_rings(atlas, view):
             points = [(column * cell + (x - min_x) * scale, (y - min_y) * scale) for x, y in ring]
             draw.polygon(points, fill=SKIN, outline=OUTLINE, width=SUPERSAMPLE)
     return image

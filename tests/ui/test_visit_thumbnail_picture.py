@@ -84,3 +84,42 @@ def test_the_open_visits_thumbnail_shows_the_outlines_and_a_dot_per_mark(
     assert any(
         close(image.pixelColor(x, image.height() // 2), SKIN, 2) for x in range(half, image.width())
     )
+
+
+def test_thumbnails_painted_on_another_thread_are_the_same_pictures(qapp: Any) -> None:
+    """The store worker paints a listing's thumbnails, the GUI thread the open visit's:
+    the same marks give the same pixels on either thread (and for the progress view's
+    rows, ``paint_thumbnails``)."""
+    import threading
+    from dataclasses import dataclass
+
+    from nmt_bodymap.ui.chart.thumbnail_painter import paint_thumbnail, paint_thumbnails
+
+    @dataclass(frozen=True)
+    class Mark:
+        view: str
+        x: float
+        y: float
+        region: str
+        side: str
+        intensity: int
+
+    atlas = load_atlas()
+    temple = atlas.region("anterior", "temple", "right").point
+    calf = atlas.region("posterior", "calf", "left").point
+    rows = {
+        0: [],
+        1: [Mark("anterior", *temple, "temple", "right", 8)],
+        2: [
+            Mark("anterior", *temple, "temple", "right", 2),
+            Mark("posterior", *calf, "calf", "left", 9),
+        ],
+    }
+    here = {row: paint_thumbnail(marks, 144, atlas) for row, marks in rows.items()}
+    there: dict[int, QImage] = {}
+    thread = threading.Thread(target=lambda: there.update(paint_thumbnails(rows, 144, atlas)))
+    thread.start()
+    thread.join(30)
+    assert set(there) == set(rows)
+    assert all(there[row] == here[row] for row in rows)
+    assert len({bytes(image.constBits()) for image in here.values()}) == 3  # marks show

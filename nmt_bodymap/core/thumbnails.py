@@ -7,7 +7,9 @@ scaled down for smooth edges. Thumbnails are cached by their marks and size, so 
 the same visits again costs nothing; the result is PNG bytes (any toolkit can show it).
 
 Pillow (and the atlas, with shapely) are imported when the first thumbnail is made, not
-with this module (issue 18: the window's modules import this one on the start path).
+with this module (issue 18: the window's modules import this one on the start path). The
+visit list draws the same picture with Qt instead (``ui/chart/thumbnail_painter``, from the
+colours, layout and dot sizes here): no Pillow and no supersampled picture in the window.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Issue 18 (memory after a visit): the visit list's thumbnails, the listing's (worker job)
 and the open visit's redraw after its marks change, are drawn without Pillow and keep no
-picture: only the outlines' painter path per size. Pillow with its pictures cost ~8 MiB at
-the peak of a 15-mark visit. Run in a fresh process, where nothing has imported Pillow."""
+supersampled picture: only the outlines at the thumbnail's own size. Pillow with its
+pictures cost ~8 MiB at the peak of a 15-mark visit. Run in a fresh process, where nothing
+has imported Pillow."""
 
 from __future__ import annotations
 
@@ -51,12 +52,20 @@ CHILD = textwrap.dedent(
     from nmt_bodymap.core import thumbnails
     kept = [f.cache_info().currsize for f in (thumbnails._silhouettes,
             thumbnails._small_silhouettes, thumbnails._thumbnail)]
+    try:
+        from nmt_bodymap.ui.chart import thumbnail_painter
+        entries = thumbnail_painter._silhouettes.cache_info().currsize
+        entry = thumbnail_painter._silhouettes(load_atlas(), 112)  # a cache hit
+        outlines = [entries, [entry.width(), entry.height()]]
+    except ImportError:
+        outlines = None
     store.close()
     print(json.dumps({
         "pillow": "PIL" in sys.modules,
         "pictures_kept": kept,
         "listed": [listed.width(), listed.height()],
         "changed": redrawn != listed and not redrawn.isNull(),
+        "outlines_kept": outlines,
     }))
     """
 )
@@ -78,4 +87,5 @@ def test_the_visit_lists_thumbnails_need_no_pillow_and_keep_no_picture(tmp_path:
         "pictures_kept": [0, 0, 0],
         "listed": [112, 112],
         "changed": True,
+        "outlines_kept": [1, [112, 112]],  # one picture of the thumbnail's own size
     }

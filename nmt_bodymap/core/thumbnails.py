@@ -7,7 +7,9 @@ scaled down for smooth edges. Thumbnails are cached by their marks and size, so 
 the same visits again costs nothing; the result is PNG bytes (any toolkit can show it).
 
 Pillow (and the atlas, with shapely) are imported when the first thumbnail is made, not
-with this module (issue 18: the window's modules import this one on the start path).
+with this module (issue 18: the window's modules import this one on the start path). The
+visit list draws the same picture with Qt instead (``ui/chart/thumbnail_painter``, from the
+colours, layout and dot sizes here): no Pillow and no supersampled picture in the window.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def dots_of(marks: Iterable[Any], atlas: Atlas | None = None) -> tuple[MarkDot, 
     return tuple(sorted(dots, key=lambda d: (d.intensity, d.view, d.x, d.y)))
 
 
-def _colour(intensity: int) -> tuple[int, int, int, int]:
+def intensity_colour(intensity: int) -> tuple[int, int, int, int]:
     t = min(10, max(0, intensity)) / 10 * (len(_RAMP) - 1)
     i = min(int(t), len(_RAMP) - 2)
     f = t - i
@@ -85,7 +87,18 @@ def _polygons(geometry: Any) -> list[Any]:
     return [g for part in getattr(geometry, "geoms", []) for g in _polygons(part)]
 
 
-def _layout(atlas: Atlas, height: int) -> tuple[float, float, float, int]:
+def outline_rings(atlas: Atlas, view: str) -> list[Any]:
+    """The body outline of ``view``: each polygon's outer ring, a sequence of ``(x, y)`` in
+    view coordinates (read as it is walked: no list of the points is made)."""
+    return [polygon.exterior.coords for polygon in _polygons(atlas.outline(view))]
+
+
+def dot_radius(intensity: int, height: int) -> float:
+    """A mark's dot radius in a picture ``height`` pixels tall: larger when stronger."""
+    return height * (0.03 + 0.002 * intensity)
+
+
+def layout(atlas: Atlas, height: int) -> tuple[float, float, float, int]:
     """(scale, min_x, min_y, cell width) shared by both views (same viewBox and scale)."""
     min_x, min_y, width, box_height = atlas.view_box(VIEWS[0])
     scale = height / box_height
@@ -97,15 +110,12 @@ def _silhouettes(atlas: Atlas, height: int) -> Picture:
     from PIL import Image, ImageDraw
 
     big = height * SUPERSAMPLE
-    scale, min_x, min_y, cell = _layout(atlas, big)
+    scale, min_x, min_y, cell = layout(atlas, big)
     image = Image.new("RGBA", (cell * len(VIEWS), big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     for column, view in enumerate(VIEWS):
-        for polygon in _polygons(atlas.outline(view)):
-            points = [
-                (column * cell + (x - min_x) * scale, (y - min_y) * scale)
-                for x, y in polygon.exterior.coords
-            ]
+        for ring in outline_rings(atlas, view):
+            points = [(column * cell + (x - min_x) * scale, (y - min_y) * scale) for x, y in ring]
             draw.polygon(points, fill=SKIN, outline=OUTLINE, width=SUPERSAMPLE)
     return image
 
@@ -117,15 +127,15 @@ def _dotted(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Picture:
     image = _silhouettes(atlas, height).copy()
     draw = ImageDraw.Draw(image)
     big = height * SUPERSAMPLE
-    scale, min_x, min_y, cell = _layout(atlas, big)
+    scale, min_x, min_y, cell = layout(atlas, big)
     for dot in dots:
         column = VIEWS.index(dot.view)
         cx = column * cell + (dot.x - min_x) * scale
         cy = (dot.y - min_y) * scale
-        radius = big * (0.03 + 0.002 * dot.intensity)
+        radius = dot_radius(dot.intensity, big)
         draw.ellipse(
             (cx - radius, cy - radius, cx + radius, cy + radius),
-            fill=_colour(dot.intensity),
+            fill=intensity_colour(dot.intensity),
             outline=(255, 255, 255, 255),
             width=max(1, SUPERSAMPLE // 2),
         )
@@ -171,11 +181,11 @@ def _reduced(atlas: Atlas, dots: tuple[MarkDot, ...], height: int) -> Picture:
         return image.resize((width, tall), Image.Resampling.LANCZOS)
     sx = sy = SUPERSAMPLE
     big = height * SUPERSAMPLE
-    scale, min_x, min_y, cell = _layout(atlas, big)
+    scale, min_x, min_y, cell = layout(atlas, big)
     for dot in dots:
         cx = VIEWS.index(dot.view) * cell + (dot.x - min_x) * scale
         cy = (dot.y - min_y) * scale
-        radius = big * (0.03 + 0.002 * dot.intensity) + SUPERSAMPLE
+        radius = dot_radius(dot.intensity, big) + SUPERSAMPLE
         x0 = max(0, int((cx - radius) / sx) - _REACH)
         y0 = max(0, int((cy - radius) / sy) - _REACH)
         x1 = min(width, int((cx + radius) / sx) + _REACH + 1)

@@ -1,8 +1,9 @@
 """The selected client's visits, newest first, and starting a new visit.
 
-Each visit shows a thumbnail of its pain marks (``core.thumbnails``: both outlines with a
-dot per mark), drawn on the worker while it reads the marks; the open visit's thumbnail
-follows its marks as they are placed, moved or removed (:meth:`VisitPanel.follow_marks`).
+Each visit shows a thumbnail of its pain marks (both outlines with a dot per mark, drawn
+by Qt: ``ui/chart/thumbnail_painter``), drawn on the worker while it reads the marks; the
+open visit's thumbnail follows its marks as they are placed, moved or removed
+(:meth:`VisitPanel.follow_marks`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QIcon, QImage, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -41,10 +42,13 @@ THUMB_HEIGHT = 56
 PIXEL_RATIO = 2  # thumbnails are drawn at twice their size: sharp on high-DPI screens
 
 
-def thumbnail_icon(png: bytes) -> QIcon:
-    """The thumbnail as an icon; selected rows show it untinted."""
-    pixmap = QPixmap()
-    pixmap.loadFromData(png, "PNG")
+def thumbnail_icon(picture: bytes | QImage) -> QIcon:
+    """The thumbnail (PNG bytes or a picture) as an icon; selected rows show it untinted."""
+    if isinstance(picture, QImage):
+        pixmap = QPixmap.fromImage(picture)
+    else:
+        pixmap = QPixmap()
+        pixmap.loadFromData(picture, "PNG")
     pixmap.setDevicePixelRatio(PIXEL_RATIO)
     icon = QIcon()
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
@@ -52,12 +56,12 @@ def thumbnail_icon(png: bytes) -> QIcon:
     return icon
 
 
-def visit_thumbnails(store: Any, visit_ids: list[int]) -> dict[int, bytes]:
-    """Worker job: the marks thumbnail of each visit."""
-    from nmt_bodymap.core.thumbnails import marks_thumbnail  # Pillow: not before a click
+def visit_thumbnails(store: Any, visit_ids: list[int]) -> dict[int, QImage]:
+    """Worker job: the marks thumbnail of each visit (drawn by Qt: no Pillow, issue 18)."""
+    from nmt_bodymap.ui.chart.thumbnail_painter import paint_thumbnail  # not before a click
 
     return {
-        vid: marks_thumbnail(store_calls.list_pain_marks(store, vid), THUMB_HEIGHT * PIXEL_RATIO)
+        vid: paint_thumbnail(store_calls.list_pain_marks(store, vid), THUMB_HEIGHT * PIXEL_RATIO)
         for vid in visit_ids
     }
 
@@ -213,13 +217,13 @@ class VisitPanel(QWidget):
                 return item
         return None
 
-    def _show_thumbnails(self, serial: int, thumbs: dict[int, bytes]) -> None:
+    def _show_thumbnails(self, serial: int, thumbs: dict[int, QImage]) -> None:
         if serial != self._serial:
             return
-        for visit_id, png in thumbs.items():
+        for visit_id, picture in thumbs.items():
             item = self.item_of(visit_id)
             if item is not None:
-                item.setIcon(thumbnail_icon(png))
+                item.setIcon(thumbnail_icon(picture))
 
     def follow_marks(self, marks: VisitMarks) -> None:
         """Keep the open visit's thumbnail in step with the marks model (VisitMarks)."""
@@ -235,10 +239,10 @@ class VisitPanel(QWidget):
         if model is None or model.visit_id is None:
             return
         item = self.item_of(model.visit_id)
-        if item is not None:
-            from nmt_bodymap.core.thumbnails import marks_thumbnail
+        if item is not None:  # a few hundred microseconds here: no worker round trip
+            from nmt_bodymap.ui.chart.thumbnail_painter import paint_thumbnail
 
-            item.setIcon(thumbnail_icon(marks_thumbnail(model.marks(), THUMB_HEIGHT * PIXEL_RATIO)))
+            item.setIcon(thumbnail_icon(paint_thumbnail(model.marks(), THUMB_HEIGHT * PIXEL_RATIO)))
 
     def ask_chief_complaint(self) -> str | None:
         """Ask what brings the client in today (None: cancelled). Patched in tests."""

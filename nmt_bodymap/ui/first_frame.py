@@ -101,12 +101,16 @@ class PanelLoader:
         self._outcome: tuple[Any, Any] | None = None
         self._error: BaseException | None = None
         self._lock = threading.Lock()
-        self.finished: Callable[[], None] | None = None  # called on the loader thread
+        # told on the loader thread when the load ends; parentless and held here (not a
+        # child of the window, which may be destroyed while the thread still runs)
+        self.news: _LoaderNews | None = None
 
     def start(self) -> None:
         with self._lock:
             if self._thread is None and self._outcome is None:
-                self._thread = threading.Thread(target=self._run, name="map-loader", daemon=True)
+                # not a daemon: at exit Python waits for it before its own and PySide6's
+                # teardown, so its news (below) never meets a Qt object being destroyed
+                self._thread = threading.Thread(target=self._run, name="map-loader")
                 self._thread.start()
 
     def _run(self) -> None:
@@ -114,11 +118,9 @@ class PanelLoader:
             self._outcome = self._load()
         except BaseException as exc:  # handed to the GUI thread by result()
             self._error = exc
-        finished = self.finished
-        if finished is not None and threading.current_thread() is not threading.main_thread():
-            # the window may be gone by now (closed while loading): its news has no reader
-            with contextlib.suppress(RuntimeError):
-                finished()
+        news = self.news
+        if news is not None and threading.current_thread() is not threading.main_thread():
+            news.done.emit()  # queued to the GUI thread; the loader keeps ``news`` alive
 
     def done(self) -> bool:
         return self._outcome is not None or self._error is not None
@@ -294,12 +296,14 @@ class QueuedClicks:
 
 class _LoaderNews(QObject):
     """Carries "the loader is done" from the loader thread to ``then`` on the GUI thread:
-    the signal reaches this object's slot queued, in the thread this object lives in."""
+    the signal reaches this object's slot queued, in the thread this object lives in. No
+    parent: held by the loader, it lives as long as the thread can emit (a child of the
+    window was destroyed with it while the thread emitted: a crash at exit, 2 in 50)."""
 
     done = Signal()
 
-    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
-        super().__init__(parent)
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
         self._then = then
         self.done.connect(self._arrived)
 
@@ -325,10 +329,9 @@ def load_then_build(window: MainWindow) -> None:
     timer.setInterval(POLL_MS)  # the fallback: the loader's news builds at once (issue 18)
 
     def check() -> None:
-        if not loader.done() or not timer.isActive():
-            return
+        if not shiboken6.isValid(timer) or not loader.done() or not timer.isActive():
+            return  # the window was closed while loading, or the panels are built already
         timer.stop()
-        loader.finished = None
         frame = window.__dict__.get("first_frame")
         clicks = list(frame.pending) if frame is not None else []
         window.build_panels()  # takes the loader's result; replaces the first frame
@@ -340,7 +343,7 @@ def load_then_build(window: MainWindow) -> None:
             callback()
 
     timer.timeout.connect(check)
-    loader.finished = _LoaderNews(window, check).done.emit
+    loader.news = _LoaderNews(check)
     timer.start()
     loader.start()
 

@@ -8,12 +8,14 @@ tick once an hour, so only the news can build the panels and chart the click.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.store import ChartStore
@@ -55,4 +57,43 @@ def test_the_panels_and_the_queued_click_come_with_the_news_not_a_poll(
         assert window.queued_clicks.clicks == []
         window.close()
     finally:
+        worker.shutdown()
+
+
+def test_a_window_destroyed_while_loading_leaves_the_loader_a_live_receiver(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader thread tells the GUI thread when it is done. Its receiver used to be a
+    child of the window: a window destroyed while the thread ran (closed while loading, or
+    the process ending) took the receiver with it as the thread emitted, a crash at exit
+    (about 2 runs in 50 of tests/test_start_path.py). The receiver now outlives the window,
+    and the news arriving after the window is gone builds nothing."""
+    import shiboken6
+
+    monkeypatch.setattr(first_frame, "POLL_MS", HOUR_MS)
+    release = threading.Event()
+    real_load = first_frame.load_atlas_and_knowledge
+
+    def held_load() -> tuple[Any, Any]:
+        release.wait(30)
+        return real_load()
+
+    monkeypatch.setattr(first_frame, "load_atlas_and_knowledge", held_load)
+    chart = tmp_path / "charts.sqlite3"
+    ChartStore.open(chart, backup_on_close=False).close()
+    worker = StoreWorker()
+    try:
+        window = app_module.show_main_window(ExitRecorder(), worker, str(chart))  # type: ignore[arg-type]
+        qtbot.waitExposed(window)
+        loader = window.panel_loader
+        qtbot.waitUntil(lambda: loader.news is not None, timeout=10_000)  # loading started
+        window.close()
+        shiboken6.delete(window)  # the window's C++ side gone while the thread loads
+        release.set()
+        qtbot.waitUntil(loader.done, timeout=60_000)
+        loader._thread.join(10)
+        assert shiboken6.isValid(loader.news)  # the thread emitted to a live object
+        QApplication.processEvents()  # the news is delivered: nothing built, no error
+    finally:
+        release.set()
         worker.shutdown()

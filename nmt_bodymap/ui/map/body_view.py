@@ -45,6 +45,7 @@ class _HeldPaints(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.windows: list[QWidget] = []
+        self.active = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == UPDATE_REQUEST and isinstance(obj, QWidget):
@@ -52,6 +53,9 @@ class _HeldPaints(QObject):
                 self.windows.append(obj)
             return True
         return False
+
+
+_HELD: list[_HeldPaints] = []
 
 
 def land_scene_changes(scenes: Iterable[QGraphicsScene]) -> None:
@@ -66,13 +70,22 @@ def land_scene_changes(scenes: Iterable[QGraphicsScene]) -> None:
     app = QCoreApplication.instance()
     if app is None:
         return
-    held = _HeldPaints()
+    if not _HELD:
+        _HELD.append(_HeldPaints())  # one, kept: a QObject made per gesture costs more
+    held = _HELD[0]
+    if held.active:  # called again while landing (a scene's call led here): it holds already
+        for scene in scenes:
+            QCoreApplication.sendPostedEvents(scene, META_CALL)
+        return
+    held.windows.clear()
+    held.active = True
     app.installEventFilter(held)
     try:
         for scene in scenes:
             QCoreApplication.sendPostedEvents(scene, META_CALL)
     finally:
         app.removeEventFilter(held)
+        held.active = False
     for window in held.windows:  # Qt sees its request as still pending: one more is posted
         QCoreApplication.postEvent(
             window, QEvent(UPDATE_REQUEST), Qt.EventPriority.LowEventPriority.value

@@ -31,8 +31,8 @@ def _language_in(settings_file: str) -> str:
     return _settings.load_settings(Path(settings_file)).language
 
 
-_found: dict[tuple[str | None, ...], str] = {}
-_WHERE = (_settings.CONFIG_DIR_ENV, "XDG_CONFIG_HOME", "HOME")  # the setting per settings location
+_found: dict[tuple[str | None, ...], str] = {}  # the setting per settings location
+_WHERE = (_settings.CONFIG_DIR_ENV, "XDG_CONFIG_HOME", "HOME")  # what that location reads
 
 
 def knowledge_language() -> str:

@@ -63,7 +63,7 @@ from nmt_bodymap.ui.candidates.layout_boundary import LayoutBoundary
 from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import knowledge_language, place_label
+from nmt_bodymap.ui.map.labels import knowledge_language, mark_side_of, place_label
 
 MAX_SHOWN = 30
 KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
@@ -190,14 +190,12 @@ class CandidatesPanel(QWidget):
         # Marks sit on a few places: a label per (region, side named), a midline mark's side
         # named from its point once (``mark_side``), not a label made per midline mark.
         labels: dict[tuple[str, str], str] = {}
-        from nmt_bodymap.core.atlas import mark_side  # the atlas: not at start-up
-
         self._spot_labels = [
             labels.get(key := (m.region, shown))
             or labels.setdefault(key, place_label(m.region, shown, language))
             for m in marks
             for shown in (
-                m.side if m.side != "midline" else mark_side(m.view, m.region, m.side, m.x),
+                m.side if m.side != "midline" else mark_side_of(m.view, m.region, m.side, m.x),
             )
         ]
         try:

@@ -31,7 +31,7 @@ from nmt_bodymap.ui.chart.marks import QUALITIES, MarkState, saved_note
 from nmt_bodymap.ui.chart.visit_marks import VisitMarks
 from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.body_scene import BodyScene
-from nmt_bodymap.ui.map.body_view import BodyView
+from nmt_bodymap.ui.map.body_view import BodyView, land_scene_changes
 from nmt_bodymap.ui.map.captions import caption_items
 from nmt_bodymap.ui.map.highlight import Highlight
 from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
@@ -246,6 +246,7 @@ class BodyMapPanel(QWidget):
             self.status_message.emit(tr("That point is outside the figure: no mark added"))
             return
         self._place_mark(view, point.x(), point.y(), region.region, region.side)
+        land_scene_changes(self.scenes.values())  # the mark and the list: one paint
 
     def _show_mark_menu(self, key: str, where: QPoint) -> None:
         from nmt_bodymap.ui.map.mark_menu import show_mark_menu
@@ -386,6 +387,7 @@ class BodyMapPanel(QWidget):
         """Light up a candidate muscle on both views (None clears)."""
         self._highlight = highlight
         paint_highlight(self.scenes, self.internal_sites, highlight)
+        land_scene_changes(self.scenes.values())  # both views lit in one window paint
 
     @property
     def highlight(self) -> Highlight | None:

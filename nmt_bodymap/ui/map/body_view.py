@@ -13,7 +13,9 @@ click. Marks and pins get hit areas of at least 9 mm, from the screen's physical
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -25,13 +27,70 @@ from PySide6.QtGui import (
     QWheelEvent,
     QWindow,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QWidget
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.dense_marks import DenseMarks
 from nmt_bodymap.ui.map.labels import place_label
 from nmt_bodymap.ui.map.map_items import PainMarkItem, TriggerPointPin
 from nmt_bodymap.ui.map.touch import TOUCH_EVENTS, TouchGestures, target_pixels
+
+UPDATE_REQUEST = QEvent.Type.UpdateRequest
+META_CALL = QEvent.Type.MetaCall
+
+
+class _HeldPaints(QObject):
+    """Keeps back the window paints a scene asks for at once (see ``land_scene_changes``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows: list[QWidget] = []
+        self.active = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == UPDATE_REQUEST and isinstance(obj, QWidget):
+            if obj not in self.windows:
+                self.windows.append(obj)
+            return True
+        return False
+
+
+_HELD: list[_HeldPaints] = []
+
+
+def land_scene_changes(scenes: Iterable[QGraphicsScene]) -> None:
+    """The scenes' changed items handed to their views now, painted in one window paint.
+
+    Qt processes a scene's changed items from a posted call and then paints the window at
+    once (``QGraphicsScenePrivate::_q_processDirtyItems`` sends the window's posted
+    ``UpdateRequest``): a gesture that changes both views painted the window twice, each
+    time with what else was dirty by then, and again for what came after. Here, at the end
+    of a gesture, the scenes' posted calls run with those immediate paints held back; one
+    paint request is posted for the event loop, which paints everything changed once."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if not _HELD:
+        _HELD.append(_HeldPaints())  # one, kept: a QObject made per gesture costs more
+    held = _HELD[0]
+    if held.active:  # called again while landing (a scene's call led here): it holds already
+        for scene in scenes:
+            QCoreApplication.sendPostedEvents(scene, META_CALL)
+        return
+    held.windows.clear()
+    held.active = True
+    app.installEventFilter(held)
+    try:
+        for scene in scenes:
+            QCoreApplication.sendPostedEvents(scene, META_CALL)
+    finally:
+        app.removeEventFilter(held)
+        held.active = False
+    for window in held.windows:  # Qt sees its request as still pending: one more is posted
+        QCoreApplication.postEvent(
+            window, QEvent(UPDATE_REQUEST), Qt.EventPriority.LowEventPriority.value
+        )
+
 
 MIN_SCALE = 0.2
 MAX_SCALE = 12.0

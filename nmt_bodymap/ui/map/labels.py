@@ -10,10 +10,12 @@ translation. The knowledge objects themselves, their ids and the CLI's JSON stay
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from nmt_bodymap import settings as _settings
 from nmt_bodymap.core import translations
 from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
 from nmt_bodymap.ui.i18n import tr, tr_noop
@@ -26,12 +28,11 @@ _chosen: list[str] = []  # a language set for this run (tests, a future live swi
 
 @cache
 def _language_in(settings_file: str) -> str:
-    from nmt_bodymap.settings import load_settings
-
-    return load_settings(Path(settings_file)).language
+    return _settings.load_settings(Path(settings_file)).language
 
 
 _found: dict[tuple[str | None, ...], str] = {}  # the setting per settings location
+_WHERE = (_settings.CONFIG_DIR_ENV, "XDG_CONFIG_HOME", "HOME")  # what that location reads
 
 
 def knowledge_language() -> str:
@@ -39,13 +40,12 @@ def knowledge_language() -> str:
     remembered per settings location, so a label costs no look-up of the settings path)."""
     if _chosen:
         return _chosen[-1]
-    from nmt_bodymap.settings import CONFIG_DIR_ENV, settings_path
-
     # what the settings path depends on: the override, else the platform's config folder
-    where = tuple(map(os.environ.get, (CONFIG_DIR_ENV, "XDG_CONFIG_HOME", "HOME")))
+    # (the settings module imported once, above: an import per call costs more with PySide6)
+    where = tuple(map(os.environ.get, _WHERE))
     found = _found.get(where)
     if found is None:
-        found = _found[where] = _language_in(str(settings_path()))
+        found = _found[where] = _language_in(str(_settings.settings_path()))
     return found
 
 
@@ -111,6 +111,19 @@ def place_label(region: str, side: str, language: str | None = None) -> str:
     return translations.place_name(region, side, language)
 
 
+_MARK_SIDE: list[Callable[..., str]] = []
+
+
+def mark_side_of(view: str, region: str, side: str, x: float | None) -> str:
+    """:func:`nmt_bodymap.core.atlas.mark_side`; the atlas module (shapely) imported at the
+    first call, not at start-up, and not looked up again per call."""
+    if not _MARK_SIDE:
+        from nmt_bodymap.core.atlas import mark_side
+
+        _MARK_SIDE.append(mark_side)
+    return _MARK_SIDE[0](view, region, side, x)
+
+
 class MarkPlace(Protocol):
     """What a pain mark (a record, the map's state, a document's row) tells of its place."""
 
@@ -127,10 +140,8 @@ class MarkPlace(Protocol):
 def mark_place_label(mark: MarkPlace, language: str | None = None) -> str:
     """A pain mark's place: a midline mark on a one-sided region named with the side of its
     point, "Left sternum" (the core rule: :func:`nmt_bodymap.core.atlas.mark_side`)."""
-    from nmt_bodymap.core.atlas import mark_side
-
     view, x = getattr(mark, "view", ""), getattr(mark, "x", None)  # a summary row may lack them
-    shown = mark_side(view, mark.region, mark.side, x)  # type: ignore[arg-type]
+    shown = mark_side_of(view, mark.region, mark.side, x)
     return place_label(mark.region, shown, language)
 
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.ui.chart.marks import MarkState
+from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.map.labels import mark_place_label
 from nmt_bodymap.ui.map.palette import MapColors, intensity_color, text_color_on
 
 MARK_RADIUS = 12.0  # screen pixels
@@ -115,9 +117,6 @@ def draw_pain_symbol(
 
 def mark_tooltip(mark: MarkState, label: str | None = None) -> str:
     """A mark's tooltip: "Right temple: ache, 6/10" (and why it is not saved)."""
-    from nmt_bodymap.ui.i18n import tr
-    from nmt_bodymap.ui.map.labels import mark_place_label
-
     text = tr("{place}: {quality}, {intensity}/10").format(
         place=mark_place_label(mark) if label is None else label,
         quality=tr(mark.quality),

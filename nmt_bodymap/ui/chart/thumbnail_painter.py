@@ -5,10 +5,11 @@ The picture ``core.thumbnails`` describes (both outlines side by side in skin co
 dark edge, a dot per mark, larger and darker the higher its intensity, with a thin white
 rim), drawn by ``QPainter`` with antialiasing straight into a ``QImage`` of the final size:
 no Pillow (2 MiB of imports), no supersampled picture, no PNG round trip. The outlines
-alone are drawn once per size and kept (one 112-pixel picture, ~50 KB); a thumbnail is a
-copy of it with the dots drawn on. A ``QImage`` may be painted on any thread, so the store
-worker draws a listing's thumbnails (and the progress view's first screenful) and the GUI
-thread redraws the open visit's (and the progress rows scrolled into view).
+alone are drawn once per size and kept (the visit list's 112 pixels, ~50 KB, and the
+progress view's 144, ~80 KB); a thumbnail is a copy of it with the dots drawn on. A
+``QImage`` may be painted on any thread, so the store worker draws a listing's thumbnails
+(and the progress view's first screenful) and the GUI thread redraws the open visit's
+(and the progress rows scrolled into view).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from nmt_bodymap.core.thumbnails import (
 if TYPE_CHECKING:
     from nmt_bodymap.core.atlas import Atlas
 
-RIM_WIDTH = 1 / 3  # the white rim round a dot (as thin as the Pillow drawer's 3x picture's)
+RIM_WIDTH = 1 / 3  # the thin white rim round a dot: a third of a pixel
 OUTLINE_WIDTH = 1.0  # one pixel: the paint engine's light line stroker, no stroke outline made
 
 

@@ -1,20 +1,19 @@
 """What the progress view reads of a client's visits, made on the store worker (Qt-free).
 
 Issue 18: the view over 2,000 visits shows its list and charts first; the thumbnails of
-the first screenful are made in a second worker job (:func:`make_thumbnails`), once the
-list is on screen, so the pictures never hold the list back.
+the first screenful are drawn in a second worker job (``ui/chart/thumbnail_painter``'s
+``paint_thumbnails``, with Qt), once the list is on screen, so the pictures never hold the
+list back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.core.operations import RowKind
 from nmt_bodymap.core.pain_extent import VisitMeasures, visit_measures
-from nmt_bodymap.core.thumbnails import marks_thumbnail
 
 KINDS = (RowKind.PAIN_MARK, RowKind.FINDING, RowKind.FOLLOW_UP)
 
@@ -48,10 +47,3 @@ def load_history(store: Any, client_id: int, atlas: Atlas | None = None) -> list
             )
         )
     return history
-
-
-def make_thumbnails(
-    wanted: Mapping[int, tuple[Any, ...]], height: int, atlas: Atlas
-) -> dict[int, bytes]:
-    """PNG thumbnails (``height`` pixels tall) of each row's marks: row -> picture."""
-    return {row: marks_thumbnail(marks, height, atlas) for row, marks in wanted.items()}

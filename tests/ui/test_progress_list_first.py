@@ -1,6 +1,6 @@
-"""The progress view shows its list and charts before the thumbnails are made (issue 18):
-the pictures of the first screen come from a second worker job, and each row gets its own
-visit's picture once they arrive."""
+"""The progress view shows its list and charts before the thumbnails are drawn (issue 18):
+the pictures of the first screen come from a second worker job (``paint_thumbnails``, the
+visit list's Qt drawer), and each row gets its own visit's picture once they arrive."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QImage
 
-from nmt_bodymap.core import progress_history
-from nmt_bodymap.core.thumbnails import marks_thumbnail
+from nmt_bodymap.ui.chart import thumbnail_painter
+from nmt_bodymap.ui.chart.thumbnail_painter import paint_thumbnail
 from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO
 from nmt_bodymap.ui.progress import progress_view
 from nmt_bodymap.ui.progress.progress_view import THUMB_HEIGHT, ProgressView
@@ -51,14 +52,14 @@ def test_the_list_is_shown_before_the_thumbnails_are_made(
     client_id, marks = call_on_worker(qtbot, worker, _chart)
     asked = threading.Event()
     release = threading.Event()
-    made = progress_history.make_thumbnails
+    made = thumbnail_painter.paint_thumbnails
 
-    def held(wanted: Any, height: int, atlas: Any) -> dict[int, bytes]:
+    def held(wanted: Any, height: int, atlas: Any) -> dict[int, QImage]:
         asked.set()
         assert release.wait(20), "the test never let the thumbnails be made"
         return made(wanted, height, atlas)
 
-    monkeypatch.setattr(progress_view, "make_thumbnails", held)
+    monkeypatch.setattr(progress_view, "paint_thumbnails", held)
     view = ProgressView(worker.submit, client_id)
     qtbot.addWidget(view)
     view.resize(1000, 700)
@@ -77,7 +78,7 @@ def test_the_list_is_shown_before_the_thumbnails_are_made(
     qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=20_000)
     height = THUMB_HEIGHT * PIXEL_RATIO
     for row, mark in enumerate(marks):  # each row its own visit's picture
-        expected = progress_view.thumbnail_icon(marks_thumbnail([mark], height, view.atlas))
+        expected = progress_view.thumbnail_icon(paint_thumbnail([mark], height, view.atlas))
         shown = view.timeline.icon(row).pixmap(72, 72).toImage()
         assert shown == expected.pixmap(72, 72).toImage()
     shown_images = [view.timeline.icon(row).pixmap(72, 72).toImage() for row in range(3)]
@@ -88,18 +89,23 @@ def test_a_failed_thumbnail_job_draws_them_on_the_gui_thread(
     qtbot: Any, chart_path: Path, open_worker: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worker = open_worker(chart_path)
-    client_id, _marks = call_on_worker(qtbot, worker, _chart)
+    client_id, marks = call_on_worker(qtbot, worker, _chart)
 
-    def broken(*_args: Any) -> dict[int, bytes]:
+    def broken(*_args: Any) -> dict[int, QImage]:
         raise OSError("no pictures today")
 
-    monkeypatch.setattr(progress_view, "make_thumbnails", broken)
+    monkeypatch.setattr(progress_view, "paint_thumbnails", broken)
     view = ProgressView(worker.submit, client_id)
     qtbot.addWidget(view)
     view.resize(1000, 700)
     view.show()
     qtbot.waitUntil(lambda: view.thumbnails_shown, timeout=20_000)
     assert all(view.timeline.timeline_model.has_icon(r) for r in range(len(PLACES)))
+    height = THUMB_HEIGHT * PIXEL_RATIO
+    for row, mark in enumerate(marks):  # each row its own visit's picture, drawn here
+        expected = progress_view.thumbnail_icon(paint_thumbnail([mark], height, view.atlas))
+        shown = view.timeline.icon(row).pixmap(72, 72).toImage()
+        assert shown == expected.pixmap(72, 72).toImage()
 
 
 def test_read_again_unchanged_visits_keep_their_pictures_and_a_changed_one_is_redrawn(
@@ -118,13 +124,13 @@ def test_read_again_unchanged_visits_keep_their_pictures_and_a_changed_one_is_re
 
     before = [image(row) for row in range(len(PLACES))]
     release = threading.Event()
-    made = progress_history.make_thumbnails
+    made = thumbnail_painter.paint_thumbnails
 
-    def held(wanted: Any, height: int, atlas: Any) -> dict[int, bytes]:
+    def held(wanted: Any, height: int, atlas: Any) -> dict[int, QImage]:
         assert release.wait(20), "the test never let the thumbnails be made"
         return made(wanted, height, atlas)
 
-    monkeypatch.setattr(progress_view, "make_thumbnails", held)
+    monkeypatch.setattr(progress_view, "paint_thumbnails", held)
     x, y = body_point("posterior", "calf", "left")
     call_on_worker(  # the second visit gains a mark on the other calf
         qtbot,

@@ -1,12 +1,15 @@
-"""The visit list's thumbnails drawn with Qt at their final size (issue 18, memory).
+"""Visit thumbnails drawn with Qt at their final size (issue 18, memory): the visit list's
+and the progress view's, one drawer for both.
 
-The same picture as ``core.thumbnails`` (both outlines side by side in skin colour with a
+The picture ``core.thumbnails`` describes (both outlines side by side in skin colour with a
 dark edge, a dot per mark, larger and darker the higher its intensity, with a thin white
 rim), drawn by ``QPainter`` with antialiasing straight into a ``QImage`` of the final size:
 no Pillow (2 MiB of imports), no supersampled picture, no PNG round trip. The outlines
-alone are drawn once per size and kept (one 112-pixel picture, ~50 KB); a thumbnail is a
-copy of it with the dots drawn on. A ``QImage`` may be painted on any thread, so the store
-worker draws a listing's thumbnails and the GUI thread redraws the open visit's.
+alone are drawn once per size and kept (the visit list's 112 pixels, ~50 KB, and the
+progress view's 144, ~80 KB); a thumbnail is a copy of it with the dots drawn on. A
+``QImage`` may be painted on any thread, so the store worker draws a listing's thumbnails
+(and the progress view's first screenful) and the GUI thread redraws the open visit's
+(and the progress rows scrolled into view).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from nmt_bodymap.core.thumbnails import (
 if TYPE_CHECKING:
     from nmt_bodymap.core.atlas import Atlas
 
-RIM_WIDTH = 1 / 3  # the white rim round a dot (one pixel of core.thumbnails' 3x picture)
+RIM_WIDTH = 1 / 3  # the thin white rim round a dot: a third of a pixel
 OUTLINE_WIDTH = 1.0  # one pixel: the paint engine's light line stroker, no stroke outline made
 
 
@@ -88,7 +91,8 @@ def paint_dots(atlas: Atlas, dots: Sequence[MarkDot], height: int) -> QImage:
 
 
 def paint_thumbnail(marks: Sequence[Any], height: int, atlas: Atlas | None = None) -> QImage:
-    """The thumbnail of ``marks`` (pain marks, as ``core.thumbnails.marks_thumbnail`` takes)."""
+    """The thumbnail of ``marks``: pain marks (``view``, ``x``, ``y``, ``region``, ``side``,
+    ``intensity``; see ``core.thumbnails.dots_of``), in any order."""
     if atlas is None:
         from nmt_bodymap.core.atlas import load_atlas
 
@@ -99,5 +103,6 @@ def paint_thumbnail(marks: Sequence[Any], height: int, atlas: Atlas | None = Non
 def paint_thumbnails(
     wanted: Mapping[int, Sequence[Any]], height: int, atlas: Atlas
 ) -> dict[int, QImage]:
-    """``core.progress_history.make_thumbnails`` drawn by Qt: row -> picture (any thread)."""
+    """The progress view's rows' thumbnails, ``height`` pixels tall: row -> picture (the
+    store worker draws the first screenful with it; any thread may)."""
     return {row: paint_thumbnail(marks, height, atlas) for row, marks in wanted.items()}

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from nmt_bodymap.core.after_care import judge_soreness
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 from nmt_bodymap.core.pain_extent import compare_regions
-from nmt_bodymap.core.progress_history import VisitHistory, load_history, make_thumbnails
-from nmt_bodymap.core.thumbnails import marks_thumbnail
+from nmt_bodymap.core.progress_history import VisitHistory, load_history
+from nmt_bodymap.ui.chart.thumbnail_painter import paint_thumbnail, paint_thumbnails
 from nmt_bodymap.ui.chart.visit_panel import PIXEL_RATIO, thumbnail_icon
 from nmt_bodymap.ui.clinic.red_flag_banner import StoreCall
 from nmt_bodymap.ui.documents.after_care_words import follow_up_summary_words
@@ -40,8 +40,9 @@ from nmt_bodymap.ui.progress.trend_chart import Series, TrendChart
 from nmt_bodymap.ui.window_state import fit_to_screen
 
 THUMB_HEIGHT = 72
-# Thumbnails are made for the rows on screen only (issue 18: 2,000 visits made 2,000 PNGs on
-# the GUI thread); the worker makes the first FIRST_SCREEN, the rest as they scroll into view.
+# Thumbnails are drawn for the rows on screen only (issue 18: 2,000 visits made 2,000 PNGs on
+# the GUI thread); the worker draws the first FIRST_SCREEN, the rest as they scroll into view
+# (``ui/chart/thumbnail_painter``: the visit list's drawer, Qt, no Pillow).
 FIRST_SCREEN = 16
 RELOAD_MS = 300  # a chart changed: read again this long after the last change
 
@@ -300,13 +301,13 @@ class ProgressView(QWidget):
         wanted = {row: self.history[row].marks for row in sorted(rows)}
         atlas = self.atlas
 
-        def drawn(pictures: dict[int, bytes]) -> None:
+        def drawn(pictures: dict[int, QImage]) -> None:
             if generation != self._generation:
                 return
-            for row, png in pictures.items():
+            for row, picture in pictures.items():
                 if row in self._thumbs_coming:
                     self._thumbs_coming.discard(row)
-                    self.timeline.timeline_model.set_icon(row, thumbnail_icon(png))
+                    self.timeline.timeline_model.set_icon(row, thumbnail_icon(picture))
             self.thumbnails_shown = True
 
         def failed(_exc: BaseException) -> None:  # a picture is a nicety: draw them here
@@ -317,7 +318,7 @@ class ProgressView(QWidget):
                 self._fill_thumbnails()
 
         height = THUMB_HEIGHT * PIXEL_RATIO
-        self.store_call(lambda _store: make_thumbnails(wanted, height, atlas), drawn, failed)
+        self.store_call(lambda _store: paint_thumbnails(wanted, height, atlas), drawn, failed)
 
     def _chosen_visits(self) -> tuple[int | None, int | None, int | None]:
         """The visit ids chosen now: compared earlier, compared later, selected in the list."""
@@ -351,8 +352,8 @@ class ProgressView(QWidget):
             if row in self._thumbs_pending:
                 self._thumbs_pending.discard(row)
                 marks = self.history[row].marks
-                png = marks_thumbnail(marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
-                self.timeline.timeline_model.set_icon(row, thumbnail_icon(png))
+                picture = paint_thumbnail(marks, THUMB_HEIGHT * PIXEL_RATIO, self.atlas)
+                self.timeline.timeline_model.set_icon(row, thumbnail_icon(picture))
 
     def _rows_on_screen(self) -> tuple[int, int]:
         """First and last row in the timeline's viewport (-1, -1 when none)."""

@@ -87,6 +87,8 @@ def test_a_window_destroyed_while_loading_leaves_the_loader_a_live_receiver(
         qtbot.waitExposed(window)
         loader = window.panel_loader
         qtbot.waitUntil(lambda: loader.news is not None, timeout=10_000)  # loading started
+        bar = window._opening_progress  # the chart opened (its answer is in), panels held
+        qtbot.waitUntil(lambda: not bar.isVisible() and worker.pending() == 0, timeout=20_000)
         window.close()
         shiboken6.delete(window)  # the window's C++ side gone while the thread loads
         release.set()

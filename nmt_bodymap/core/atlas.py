@@ -122,6 +122,14 @@ class Atlas:
         """The outline's bounds (min x, min y, max x, max y), read without shapely."""
         return self._view(view).outline.bounds
 
+    def outline_exteriors(self, view: str) -> list[list[tuple[float, float]]] | None:
+        """Each outline polygon's outer ring as (x, y) points, read from the cache without
+        shapely; None when the outline was not read from the cache."""
+        outline = self._view(view).outline
+        if not isinstance(outline, StoredGeometry) or not outline.simple:
+            return None
+        return [list(zip(r[0][::2], r[0][1::2], strict=True)) for r in outline.rings()]
+
     def near_outline(self, view: str, x: float, y: float, tolerance: float) -> bool | None:
         """On the figure or within ``tolerance`` of its edge, without shapely; None where
         only shapely's grown outline can tell (within half a unit of the tolerance)."""

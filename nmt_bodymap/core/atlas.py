@@ -2,13 +2,14 @@
 
 Geometry comes only from the SVG drawings (``assets/body_svgs/<view>.svg``), by element id:
 ``region-<name>-<side>``, ``muscle-<id>-<side>``, ``axis-<id>-<side>`` and the ``outline``
-layer (docs/architecture.md). One STRtree per view over the region shapes answers "which
-region is under this click" quickly; on a shared border the region whose id sorts first
+layer (docs/architecture.md). A grid and ray crossings per view (``atlas_hits``) answer
+"which region is under this click"; on a shared border the region whose id sorts first
 wins, so the same click always gives the same answer.
 
 Parsing the drawings takes a noticeable part of a second, so the derived geometry is kept in
 a disk cache (:mod:`nmt_bodymap.core.atlas_cache`) keyed by the SVG bytes; a changed drawing
-misses the cache and is parsed again.
+misses the cache and is parsed again. From the cache, shapes are plain coordinates (shapely
+objects made on first use) and trigger points come placed (``atlas_places``): issue 18.
 """
 
 from __future__ import annotations
@@ -123,8 +124,7 @@ class Atlas:
         return self._view(view).outline.bounds
 
     def outline_exteriors(self, view: str) -> list[list[tuple[float, float]]] | None:
-        """Each outline polygon's outer ring as (x, y) points, read from the cache without
-        shapely; None when the outline was not read from the cache."""
+        """Each outline polygon's outer ring as (x, y), from the cache (else None)."""
         outline = self._view(view).outline
         if not isinstance(outline, StoredGeometry) or not outline.simple:
             return None

@@ -8,8 +8,10 @@ file is treated as a miss, never trusted. Writing is best effort (temporary file
 ``os.replace``), so a read-only or missing cache folder only costs speed.
 
 The folder is the platform's per-user cache folder, or ``NMT_BODYMAP_CACHE_DIR``.
-Geometry is stored as WKB (exact doubles) next to a small JSON index; other entries are
-opaque bytes (the knowledge base stores its parsed YAML as JSON).
+Geometry is stored as WKB (exact doubles) next to a small JSON index (with each shape's box
+and whether it is a valid (multi-)polygon), read back as :class:`StoredGeometry` without
+numpy or shapely; other entries are opaque bytes (the knowledge base stores its parsed YAML
+as JSON).
 """
 
 from __future__ import annotations

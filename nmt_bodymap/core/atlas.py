@@ -2,38 +2,36 @@
 
 Geometry comes only from the SVG drawings (``assets/body_svgs/<view>.svg``), by element id:
 ``region-<name>-<side>``, ``muscle-<id>-<side>``, ``axis-<id>-<side>`` and the ``outline``
-layer (docs/architecture.md). One STRtree per view over the region shapes answers "which
-region is under this click" quickly; on a shared border the region whose id sorts first
+layer (docs/architecture.md). A grid and ray crossings per view (``atlas_hits``) answer
+"which region is under this click"; on a shared border the region whose id sorts first
 wins, so the same click always gives the same answer.
 
 Parsing the drawings takes a noticeable part of a second, so the derived geometry is kept in
 a disk cache (:mod:`nmt_bodymap.core.atlas_cache`) keyed by the SVG bytes; a changed drawing
-misses the cache and is parsed again.
+misses the cache and is parsed again. From the cache, shapes are plain coordinates (shapely
+objects made on first use) and trigger points come placed (``atlas_places``): issue 18.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import numpy as np
-import shapely
-from shapely.geometry import LineString, Point
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points, unary_union
-from shapely.strtree import STRtree
+from typing import TYPE_CHECKING, Any
 
 from nmt_bodymap import __version__
 from nmt_bodymap.core import atlas_cache
-from nmt_bodymap.core.atlas_hits import PointIndex
+from nmt_bodymap.core.atlas_cache import StoredGeometry
+from nmt_bodymap.core.atlas_hits import Outline, PointIndex
+from nmt_bodymap.core.atlas_places import Placements
 from nmt_bodymap.core.atlas_views import (
     CACHE_FORMAT,
     AtlasRegion,
+    Geometry,
     ViewGeometry,
+    resolved,
     view_geometry,
     views_from_cache,
     views_to_cache,
@@ -41,7 +39,11 @@ from nmt_bodymap.core.atlas_views import (
 from nmt_bodymap.core.sides import VIEWS, Side
 from nmt_bodymap.resources import asset_path, resource_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # numpy and shapely load on first use of a geometry object (issue 18)
+    from shapely.geometry import LineString, Point
+    from shapely.geometry.base import BaseGeometry
+    from shapely.strtree import STRtree
+
     from nmt_bodymap.core.svg_geometry import SvgShapes
 
 MIDLINE_BAND = 4.0  # view units either side of the midline that count as the midline
@@ -56,16 +58,15 @@ _PARSING_CODE = ("atlas.py", "atlas_views.py", "svg_geometry.py", "atlas_cache.p
 @dataclass
 class _View:
     view_box: tuple[float, float, float, float]
-    outline: BaseGeometry
+    outline: Geometry
     regions: list[AtlasRegion]
-    region_shapes: np.ndarray
-    tree: STRtree
-    muscles: dict[tuple[str, Side], BaseGeometry]
-    muscle_tree: STRtree | None
+    muscles: dict[tuple[str, Side], Geometry]
     muscle_keys: list[tuple[str, Side]]
-    axes: dict[tuple[str, Side], LineString]
+    axes: dict[tuple[str, Side], Geometry]
     region_hits: PointIndex | None = None  # the click's look-ups (made on the first)
     muscle_hits: PointIndex | None = None
+    muscle_tree: STRtree | None = None  # a big visit's look-up (shapely), made on first use
+    outline_index: Outline | None = None
 
     @property
     def prepared(self) -> bool:
@@ -76,8 +77,10 @@ class _View:
 class Atlas:
     """Regions and muscles of every view, with hit-testing in view coordinates."""
 
-    def __init__(self, views: Mapping[str, ViewGeometry]) -> None:
+    def __init__(self, views: Mapping[str, ViewGeometry], key: str | None = None) -> None:
         self._views: dict[str, _View] = {}
+        # trigger points placed, read from the disk cache under the atlas's key when it has one
+        self._placements = Placements(key, self._point_on_muscle)
         self._deep: dict[str, bool] = {}
         self._wholes: dict[tuple[str, str, str], AtlasRegion] = {}
         for view, geometry in views.items():
@@ -92,19 +95,12 @@ class Atlas:
 
     @staticmethod
     def _index_view(geometry: ViewGeometry) -> _View:
-        regions = list(geometry.regions)
-        region_shapes = np.array([r.shape for r in regions], dtype=object)
-        muscle_keys = sorted(geometry.muscles)
-        muscle_shapes = np.array([geometry.muscles[k] for k in muscle_keys], dtype=object)
         return _View(
             view_box=geometry.view_box,
             outline=geometry.outline,
-            regions=regions,
-            region_shapes=region_shapes,
-            tree=STRtree(region_shapes),
+            regions=list(geometry.regions),
             muscles=dict(geometry.muscles),
-            muscle_tree=STRtree(muscle_shapes) if muscle_keys else None,
-            muscle_keys=muscle_keys,
+            muscle_keys=sorted(geometry.muscles),
             axes=dict(geometry.axes),
         )
 
@@ -121,7 +117,28 @@ class Atlas:
         return self._view(view).view_box
 
     def outline(self, view: str) -> BaseGeometry:
-        return self._view(view).outline
+        return resolved(self._view(view).outline)
+
+    def outline_bounds(self, view: str) -> tuple[float, float, float, float]:
+        """The outline's bounds (min x, min y, max x, max y), read without shapely."""
+        return self._view(view).outline.bounds
+
+    def outline_exteriors(self, view: str) -> list[list[tuple[float, float]]] | None:
+        """Each outline polygon's outer ring as (x, y), from the cache (else None)."""
+        outline = self._view(view).outline
+        if not isinstance(outline, StoredGeometry) or not outline.simple:
+            return None
+        return [list(zip(r[0][::2], r[0][1::2], strict=True)) for r in outline.rings()]
+
+    def near_outline(self, view: str, x: float, y: float, tolerance: float) -> bool | None:
+        """On the figure or within ``tolerance`` of its edge, without shapely; None where
+        only shapely's grown outline can tell (within half a unit of the tolerance)."""
+        v = self._view(view)
+        if v.outline_index is None:
+            if not (isinstance(v.outline, StoredGeometry) and v.outline.simple):
+                return None
+            v.outline_index = Outline(v.outline)
+        return v.outline_index.near(x, y, tolerance)
 
     def regions(self, view: str | None = None) -> list[AtlasRegion]:
         if view is not None:
@@ -147,6 +164,8 @@ class Atlas:
         parts = [r for r in self._view(view).regions if r.region in names and r.side == side]
         if not parts:
             raise KeyError(f"no region {region!r} ({side}) on the {view} view")
+        from shapely.ops import unary_union
+
         shape = unary_union([r.shape for r in parts])
         largest = max(parts, key=lambda r: r.area)  # its point lies inside the whole
         label = region_label(region, side)
@@ -157,7 +176,7 @@ class Atlas:
         """The region under a point; None outside the figure. Borders go to the first id."""
         v = self._view(view)
         if v.region_hits is None:  # no shapely call (and no lock let go) per click
-            v.region_hits = PointIndex(list(v.region_shapes))
+            v.region_hits = PointIndex([r.source for r in v.regions])
         first = v.region_hits.first(x, y)
         return None if first is None else v.regions[first]
 
@@ -179,6 +198,11 @@ class Atlas:
         return list(self._view(view).muscle_keys)
 
     def muscle_shape(self, view: str, muscle_id: str, side: Side) -> BaseGeometry | None:
+        found = self._view(view).muscles.get((muscle_id, side))
+        return None if found is None else resolved(found)
+
+    def muscle_source(self, view: str, muscle_id: str, side: Side) -> Geometry | None:
+        """The muscle's shape as stored (no shapely object made for it)."""
         return self._view(view).muscles.get((muscle_id, side))
 
     def muscle_is_deep(self, muscle_id: str) -> bool:
@@ -197,8 +221,15 @@ class Atlas:
         """``muscles_at`` for many points in one query of the tree (a big visit's marks)."""
         v = self._view(view)
         found: list[list[tuple[str, Side]]] = [[] for _ in points]
-        if v.muscle_tree is None or not points:
+        if not v.muscle_keys or not points:
             return found
+        import numpy as np
+        import shapely
+        from shapely.strtree import STRtree
+
+        if v.muscle_tree is None:
+            shapes = [resolved(v.muscles[k]) for k in v.muscle_keys]
+            v.muscle_tree = STRtree(np.array(shapes, dtype=object))
         query = shapely.points(np.asarray(points, dtype=float))
         where, which = v.muscle_tree.query(query, predicate="intersects")
         for i, j in zip(where.tolist(), which.tolist(), strict=True):
@@ -212,10 +243,25 @@ class Atlas:
     ) -> tuple[float, float] | None:
         """A point on the muscle's axis (0 = origin end, 1 = insertion end), moved across its
         width (-1..1, + toward the client's lateral side or, for a side-to-side axis, toward
-        the feet); pulled inside the muscle shape if it falls outside."""
+        the feet); pulled inside the muscle shape if it falls outside. Placed once: from the
+        disk cache after :meth:`place_many` (no shapely), else by shapely."""
+        return self._placements.get((view, muscle_id, side, along, across))
+
+    def place_many(self, requests: Iterable[tuple[str, str, Side, float, float]]) -> None:
+        """Place these (view, muscle id, side, along, across) at once: read from the disk
+        cache (keyed by the atlas and the requests), or placed and stored there."""
+        self._placements.place_many(requests)
+
+    def _point_on_muscle(
+        self, view: str, muscle_id: str, side: Side, along: float, across: float
+    ) -> tuple[float, float] | None:
+        from shapely.ops import nearest_points
+
         v = self._view(view)
-        axis = v.axes.get((muscle_id, side))
-        shape = v.muscles.get((muscle_id, side))
+        found_axis = v.axes.get((muscle_id, side))
+        found_shape = v.muscles.get((muscle_id, side))
+        axis: Any = None if found_axis is None else resolved(found_axis)
+        shape = None if found_shape is None else resolved(found_shape)
         if axis is None:
             if shape is None:
                 return None
@@ -257,6 +303,8 @@ class Atlas:
         if nx * want[0] + ny * want[1] < 0:
             nx, ny = -nx, -ny
         # the muscle's extent across the axis at this point, on the side we move to
+        from shapely.geometry import LineString, Point
+
         reach = 400.0
         probe = LineString(
             [(base.x - nx * reach, base.y - ny * reach), (base.x + nx * reach, base.y + ny * reach)]
@@ -298,7 +346,7 @@ def read_atlas(drawings_dir: Path | str | None = None, *, use_cache: bool = True
         if payload is not None:
             views = views_from_cache(payload)
             if views is not None:
-                return Atlas(views)
+                return Atlas(views, key)
     from nmt_bodymap.core import svg_geometry  # svgelements is imported only on a miss
 
     views = {
@@ -307,7 +355,7 @@ def read_atlas(drawings_dir: Path | str | None = None, *, use_cache: bool = True
     }
     if use_cache:
         atlas_cache.write_entry(CACHE_KIND, key, views_to_cache(views))
-    return Atlas(views)
+    return Atlas(views, key if use_cache else None)
 
 
 def cache_key(drawings_dir: Path | str | None = None) -> str:
@@ -325,8 +373,7 @@ def _cache_key(svgs: Mapping[str, bytes]) -> str:
             code.append((here / name).read_bytes())
         except OSError:  # a frozen build ships no sources; its version pins the code
             code.append(b"")
-    parts: list[bytes | str] = [CACHE_FORMAT, __version__, shapely.__version__]
-    parts.append(shapely.geos_version_string)
+    parts: list[bytes | str] = [CACHE_FORMAT, __version__, *atlas_cache.shapely_release()]
     parts += code
     parts.append(resource_path("regions.yaml").read_bytes())  # region labels
     for view, data in sorted(svgs.items()):

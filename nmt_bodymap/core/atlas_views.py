@@ -9,40 +9,82 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
-
-from shapely.geometry import LineString
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
+from typing import TYPE_CHECKING, Any, Union, cast
 
 from nmt_bodymap.core import atlas_cache
+from nmt_bodymap.core.atlas_cache import StoredGeometry
 from nmt_bodymap.core.sides import VIEWS, Side
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # shapely is imported where a geometry object is made (issue 18)
+    from shapely.geometry.base import BaseGeometry
+
     from nmt_bodymap.core.svg_geometry import SvgShapes
+
+# a shapely geometry, or one of the cache made into one on first use
+Geometry = Union["BaseGeometry", StoredGeometry]
+
+
+def resolved(geometry: Geometry) -> BaseGeometry:
+    """The shapely geometry (made from the cache's WKB on first use)."""
+    return geometry.geometry if isinstance(geometry, StoredGeometry) else geometry
+
 
 _REGION_ID = re.compile(r"^region-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
 _MUSCLE_ID = re.compile(r"^muscle-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
 _AXIS_ID = re.compile(r"^axis-(?P<name>[a-z0-9_]+)-(?P<side>left|right|midline)$")
 
-CACHE_FORMAT = "atlas-geometry-1"  # bump when the cached index changes shape
+CACHE_FORMAT = "atlas-geometry-2"  # bump when the cached index changes shape (2: rings, flags)
 
 
-@dataclass(frozen=True)
 class AtlasRegion:
-    """One region of one view, on one client side."""
+    """One region of one view, on one client side; ``shape`` is made on first use."""
 
-    view: str
-    region: str
-    side: Side
-    label: str
-    shape: BaseGeometry
-    point: tuple[float, float]
-    area: float
+    __slots__ = ("_shape", "area", "label", "point", "region", "side", "view")
+
+    def __init__(
+        self,
+        view: str,
+        region: str,
+        side: Side,
+        label: str,
+        shape: Geometry,
+        point: tuple[float, float],
+        area: float,
+    ) -> None:
+        self.view = view
+        self.region = region
+        self.side: Side = side
+        self.label = label
+        self._shape = shape
+        self.point = point
+        self.area = area
+
+    @property
+    def shape(self) -> BaseGeometry:
+        return resolved(self._shape)
+
+    @property
+    def source(self) -> Geometry:
+        """The shape as stored (no shapely object made for it)."""
+        return self._shape
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.view, self.region, self.side)
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.view, self.region, self.side, self.label, self.point, self.area)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AtlasRegion):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"AtlasRegion{self._fields()!r}"
 
 
 @dataclass(frozen=True)
@@ -54,22 +96,24 @@ class ViewGeometry:
 
     view: str
     view_box: tuple[float, float, float, float]
-    outline: BaseGeometry
+    outline: Geometry
     regions: tuple[AtlasRegion, ...]  # sorted by (region, side): border clicks go to the first
-    muscles: dict[tuple[str, Side], BaseGeometry]
+    muscles: dict[tuple[str, Side], Geometry]
     deep_muscles: frozenset[str]
-    axes: dict[tuple[str, Side], LineString]
+    axes: dict[tuple[str, Side], Geometry]  # LineStrings
 
 
 def view_geometry(view: str, shapes: SvgShapes) -> ViewGeometry:
     """Sort the drawing's elements into regions, outline, muscles and axes by their ids."""
+    from shapely.ops import unary_union
+
     from nmt_bodymap.core.vocabulary import region_label
 
     regions: list[AtlasRegion] = []
     outline_parts: list[BaseGeometry] = []
-    muscles: dict[tuple[str, Side], BaseGeometry] = {}
+    muscles: dict[tuple[str, Side], Geometry] = {}
     deep: set[str] = set()
-    axes: dict[tuple[str, Side], LineString] = {}
+    axes: dict[tuple[str, Side], Geometry] = {}
     for element_id, geom in shapes.areas.items():
         if shapes.layer_of.get(element_id) == "outline" or element_id == "outline":
             outline_parts.append(geom)
@@ -122,17 +166,17 @@ def views_to_cache(views: Mapping[str, ViewGeometry]) -> bytes:
             "deep": sorted(g.deep_muscles),
             "axes": [list(k) for k in axis_keys],
         }
-        geometries.append(g.outline)
+        geometries.append(resolved(g.outline))
         geometries += [r.shape for r in g.regions]
-        geometries += [g.muscles[k] for k in muscle_keys]
-        geometries += [g.axes[k] for k in axis_keys]
+        geometries += [resolved(g.muscles[k]) for k in muscle_keys]
+        geometries += [resolved(g.axes[k]) for k in axis_keys]
     return atlas_cache.pack_geometry({"format": CACHE_FORMAT, "views": index}, geometries)
 
 
 def views_from_cache(payload: bytes) -> dict[str, ViewGeometry] | None:
     """The cached views, or None when the entry does not decode into a whole atlas."""
     try:
-        index, geometries = atlas_cache.unpack_geometry(payload)
+        index, geometries = atlas_cache.unpack_stored(payload)
         if index["format"] != CACHE_FORMAT or list(index["views"]) != list(VIEWS):
             return None
         views: dict[str, ViewGeometry] = {}

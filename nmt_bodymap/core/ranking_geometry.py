@@ -117,7 +117,8 @@ def muscles_under_many(
 @lru_cache(maxsize=16)
 def _mirror_axis(atlas: AtlasLike, view: str) -> float:
     """x of the figure's midline on ``view`` (centre of the outline's bounds)."""
-    min_x, _, max_x, _ = atlas.outline(view).bounds
+    bounds = getattr(atlas, "outline_bounds", None)  # the atlas's: read without shapely
+    min_x, _, max_x, _ = bounds(view) if bounds is not None else atlas.outline(view).bounds
     return (min_x + max_x) / 2.0
 
 

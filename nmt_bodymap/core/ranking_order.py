@@ -19,6 +19,7 @@ from nmt_bodymap.core.ranking_geometry import (
     AtlasLike,
     Point,
     TriggerPointSpot,
+    exists_on,
     mean_distance,
     trigger_points,
 )
@@ -125,6 +126,15 @@ def _placed_table(
     table: dict[tuple[str, Side], tuple[TriggerPointSpot, ...]] | None = kb.memo.get(key)
     if table is None:
         sides: tuple[Side, ...] = ("right", "left")
+        place_many = getattr(atlas, "place_many", None)
+        if place_many is not None:  # the atlas's: read from its disk cache (issue 18)
+            place_many(
+                (tp.view, m.id, s, tp.along, tp.across)
+                for m in kb.muscles
+                for s in sides
+                for tp in m.trigger_points
+                if exists_on(tp, s)
+            )
         table = {(m.id, s): tuple(trigger_points(atlas, m, s)) for m in kb.muscles for s in sides}
         kb.memo[key] = table
     return table

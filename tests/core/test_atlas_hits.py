@@ -13,8 +13,10 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from nmt_bodymap.core.atlas import Atlas, load_atlas
+from nmt_bodymap.core.atlas import Atlas, load_atlas, read_atlas
+from nmt_bodymap.core.atlas_cache import StoredGeometry
 from nmt_bodymap.core.atlas_hits import PointIndex
+from nmt_bodymap.core.atlas_views import resolved
 
 
 def _tree_answer(shapes: list[BaseGeometry], x: float, y: float) -> list[int]:
@@ -35,13 +37,19 @@ def _probe_points(atlas: Atlas, view: str, rng: random.Random) -> list[tuple[flo
     return points
 
 
+@pytest.mark.parametrize("from_cache", [True, False])
 @pytest.mark.parametrize("view", ["anterior", "posterior"])
-def test_the_look_ups_answer_as_the_shapely_tree(view: str) -> None:
-    atlas = load_atlas()
+def test_the_look_ups_answer_as_the_shapely_tree(view: str, from_cache: bool) -> None:
+    # from the cache: shapes read from their WKB (no shapely); else the parsed drawings
+    atlas = read_atlas(use_cache=False)
+    if from_cache:
+        load_atlas()  # the cache entry written (in the session's cache folder)
+        atlas = read_atlas()
+        assert isinstance(atlas.regions(view)[0].source, StoredGeometry)
     v = atlas._view(view)
-    regions = list(v.region_shapes)
+    regions = [r.shape for r in v.regions]
     region_tree = STRtree(regions)
-    muscle_tree = STRtree([v.muscles[k] for k in v.muscle_keys])
+    muscle_tree = STRtree([resolved(v.muscles[k]) for k in v.muscle_keys])
     checked = 0
     for x, y in _probe_points(atlas, view, random.Random(7)):
         hits = region_tree.query(Point(x, y), predicate="intersects")
@@ -62,6 +70,9 @@ def test_holes_edges_and_non_polygons() -> None:
     points: list[tuple[float, float]] = [(1, 1), (4, 4), (3, 4), (6, 6), (0, 5), (10, 10)]
     points += [(11, 5), (25, 5), (22, 1)]
     points += [(44, 1), (45, 2.5), (40, 0), (-1, -1), (5, 3.0000001), (5, 6)]
+    # rays through vertices and along level edges (settled without shapely)
+    points += [(0, 0), (5, 0), (-1, 0), (-1, 10), (2, 3), (4, 3), (3, 3), (7, 3), (7, 6)]
+    points += [(44, 5), (45, 5), (39, 0), (50, 0), (2, 6), (6.5, 6), (19, 5), (25, 10)]
     for x, y in points:
         assert index.hits(x, y) == _tree_answer(shapes, x, y), (x, y)
         expected = _tree_answer(shapes, x, y)

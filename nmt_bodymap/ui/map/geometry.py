@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, qVersion
 from PySide6.QtGui import QPainterPath, QPolygonF
-from shapely.geometry.base import BaseGeometry
 
 if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
     from nmt_bodymap.core.atlas import Atlas
+    from nmt_bodymap.core.atlas_views import Geometry
 
 PATHS_KIND = "scene-paths"
 PATHS_FORMAT = "region-paths-1"  # change when path_from_geometry draws differently
@@ -55,13 +57,20 @@ def path_from_geometry(geometry: BaseGeometry | None) -> QPainterPath:
     return path
 
 
-def paths_key(view: str, shapes: Sequence[BaseGeometry | None]) -> str:
-    """The cache key of ``shapes`` drawn as paths (their WKB, the Qt version, the format)."""
-    import shapely
+def paths_key(view: str, shapes: Sequence[Geometry | None]) -> str:
+    """The cache key of ``shapes`` drawn as paths (their WKB, the Qt version, the format);
+    the atlas's shapes give the WKB they were read from (no shapely import, issue 18)."""
+    from nmt_bodymap.core.atlas_cache import StoredGeometry, content_key
 
-    from nmt_bodymap.core.atlas_cache import content_key
+    if all(s is None or isinstance(s, StoredGeometry) for s in shapes):
+        wkb: list[bytes | None] = [None if s is None else s.wkb for s in shapes]
+    else:
+        import shapely
 
-    wkb = shapely.to_wkb(list(shapes))
+        from nmt_bodymap.core.atlas_views import resolved
+
+        plain = [None if s is None else resolved(s) for s in shapes]
+        wkb = list(shapely.to_wkb(plain, output_dimension=2))
     return content_key(PATHS_FORMAT, qVersion(), view, *(w if w is not None else b"" for w in wkb))
 
 
@@ -92,7 +101,7 @@ def unpack_paths(payload: bytes, count: int) -> list[QPainterPath] | None:
 
 def region_paths(atlas: Atlas, view: str) -> list[QPainterPath]:
     """The path of every region of ``view``, in ``atlas.regions(view)`` order."""
-    shapes = [region.shape for region in atlas.regions(view)]
+    shapes = [region.source for region in atlas.regions(view)]
     return [QPainterPath(path) for path in _paths(view, shapes)]
 
 
@@ -101,14 +110,15 @@ def muscle_paths(atlas: Atlas, view: str) -> dict[tuple[str, str], QPainterPath]
     cache: a candidate chosen shows its muscle without building the path point by point
     (nor a shapely call) on the GUI thread. Empty shapes have no path."""
     keys = atlas.muscle_keys(view)
-    shapes = [atlas.muscle_shape(view, muscle_id, side) for muscle_id, side in keys]
+    shapes = [atlas.muscle_source(view, muscle_id, side) for muscle_id, side in keys]
     paths = _paths(f"{view}:muscles", shapes)
     return {key: path for key, path in zip(keys, paths, strict=True) if not path.isEmpty()}
 
 
-def _paths(view: str, shapes: Sequence[BaseGeometry | None]) -> list[QPainterPath]:
+def _paths(view: str, shapes: Sequence[Geometry | None]) -> list[QPainterPath]:
     """The paths of ``shapes`` (kept for the process, and on disk across runs)."""
     from nmt_bodymap.core import atlas_cache
+    from nmt_bodymap.core.atlas_views import resolved
 
     key = paths_key(view, shapes)
     paths = _remembered.get(key)
@@ -116,7 +126,7 @@ def _paths(view: str, shapes: Sequence[BaseGeometry | None]) -> list[QPainterPat
         payload = atlas_cache.read_entry(PATHS_KIND, key)
         paths = unpack_paths(payload, len(shapes)) if payload is not None else None
         if paths is None:
-            paths = [path_from_geometry(shape) for shape in shapes]
+            paths = [path_from_geometry(None if s is None else resolved(s)) for s in shapes]
             atlas_cache.write_entry(PATHS_KIND, key, pack_paths(paths))
         _remembered[key] = paths
     return paths

@@ -11,10 +11,9 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-import shapely
-from shapely.geometry import Point
-
 if TYPE_CHECKING:
+    import shapely
+
     from nmt_bodymap.core.atlas import Atlas
 
 # View units (the diagrams are drawn about 1,000 units tall): about the width of a fingertip
@@ -26,6 +25,8 @@ _GROWN: weakref.WeakKeyDictionary[Atlas, dict[str, shapely.Geometry]] = weakref.
 
 
 def _grown_outline(atlas: Atlas, view: str) -> shapely.Geometry:
+    import shapely
+
     grown = _GROWN.setdefault(atlas, {})
     if view not in grown:
         shape = atlas.outline(view).buffer(ON_BODY_TOLERANCE)
@@ -39,4 +40,9 @@ def on_body(atlas: Atlas, view: str, x: float, y: float) -> bool:
 
     Raises ``KeyError`` for a view the atlas does not draw (``internal`` has no figure).
     """
+    found = atlas.near_outline(view, x, y, ON_BODY_TOLERANCE)  # no shapely (issue 18)
+    if found is not None:
+        return found
+    from shapely.geometry import Point
+
     return bool(_grown_outline(atlas, view).intersects(Point(x, y)))

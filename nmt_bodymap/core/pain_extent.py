@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any, Protocol
 
-from shapely.ops import unary_union
-
 from nmt_bodymap.core.atlas import Atlas, load_atlas
 
 
@@ -109,6 +107,8 @@ class _Extents:
         total = 0.0
         for drawn in by_view.values():
             if len(drawn) > 40:  # a crowded view: one union is cheaper than every pair
+                from shapely.ops import unary_union  # when needed (issue 18)
+
                 total += unary_union([self.shapes[p] for p in drawn]).area
                 continue
             tangled: set[Place] = set()
@@ -118,6 +118,8 @@ class _Extents:
                         tangled.update((one, two))
             total += sum(self.areas[p] for p in drawn if p not in tangled)
             if tangled:
+                from shapely.ops import unary_union
+
                 total += unary_union([self.shapes[p] for p in tangled]).area
         return total
 

@@ -83,6 +83,9 @@ def _polygons(geometry: Any) -> list[Any]:
 def outline_rings(atlas: Atlas, view: str) -> list[Any]:
     """The body outline of ``view``: each polygon's outer ring, a sequence of ``(x, y)`` in
     view coordinates (read as it is walked: no list of the points is made)."""
+    found = atlas.outline_exteriors(view)  # read from the cache: no shapely (issue 18)
+    if found is not None:
+        return found
     return [polygon.exterior.coords for polygon in _polygons(atlas.outline(view))]
 
 

@@ -94,3 +94,29 @@ def _no_paint(cls: type[AccessibilityFilter]) -> Any:
         return original(self, watched, event)
 
     return without_paint
+
+
+def test_until_its_first_paint_only_the_main_window_is_watched_and_nothing_is_missed(
+    accessible: AccessibilityFilter, qtbot: Any
+) -> None:
+    """A Python call per event of the whole application cost the command-line start ~10 ms
+    before the first paint: from the main window's show to its paint only that window is
+    watched. A window shown in that moment is still named once the main window is painted."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert accessible._aside is window  # not filtering every event of the application
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = QLineEdit(dialog)
+    field.setToolTip("Reason for the visit")
+    dialog.show()  # before the main window's first paint: not seen as it is shown
+    qtbot.waitUntil(lambda: spoken_name(window.field) == "Search clients", timeout=10_000)
+    qtbot.waitUntil(lambda: spoken_name(field) == "Reason for the visit", timeout=10_000)
+    assert accessible._aside is None  # back on the whole application
+    later = QDialog()
+    qtbot.addWidget(later)
+    box = QLineEdit(later)
+    box.setToolTip("Passphrase")
+    later.show()
+    assert spoken_name(box) == "Passphrase"  # named at once again

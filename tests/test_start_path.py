@@ -7,17 +7,20 @@ first paint of the window, reports which of the heavy modules are already import
 A second child starts the way the therapist does, through the command line
 (``nmt_bodymap.cli.main(["--db", chart])``: argument parsing, ``run_app``'s checks,
 logging, accessibility, the sign-in hooks). Either fails when someone imports one of
-the heavy modules on the start path again.
+the heavy modules on the start path again. The command-line child also reports what else
+the first frame must not pay for: PySide6's ``Qt`` namespace (~12 ms of enums; the
+accessibility hook made it), module sources kept in ``linecache`` (PySide6's import hook
+kept every imported module's), the set-up/unlock dialogs' module and sqlite3 (an existing
+plain chart needs no dialog), and Qt's GUI thread pool left on.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.fresh_process import app_env, run_child
 
 # Not needed for the first frame: the atlas (numpy, shapely, svgelements), the knowledge
 # (pydantic, PyYAML), the store (SQLAlchemy, Alembic), documents (fhir.resources) and
@@ -78,7 +81,8 @@ CHILD = textwrap.dedent(
 # The whole entry point: the window's first paint is watched by wrapping show_main_window.
 CLI_CHILD = textwrap.dedent(
     """
-    import json, sys
+    import json, linecache, os, sys
+    import PySide6.QtCore as QtCore
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
     import nmt_bodymap.ui.app as app_module
@@ -95,6 +99,13 @@ CLI_CHILD = textwrap.dedent(
                     {name.split(".")[0] for name in sys.modules} & set(HEAVY)
                 )
                 seen["built"] = bool(getattr(watched, "built", None))
+                seen["qt_namespace"] = "Qt" in vars(QtCore)
+                seen["dialogs"] = "nmt_bodymap.ui.access.sign_in_dialog" in sys.modules
+                seen["sqlite3"] = "sqlite3" in sys.modules
+                seen["gui_threadpool_off"] = os.environ.get("QT_NO_GUI_THREADPOOL")
+                seen["cached_sources"] = sum(
+                    1 for entry in linecache.cache.values() if entry[1] is not None
+                )
                 QTimer.singleShot(0, QApplication.instance().quit)
             return False
 
@@ -117,33 +128,9 @@ def _first_paint_report(tmp_path: Path, child: str = CHILD) -> dict[str, object]
 
     chart = tmp_path / "charts.sqlite3"  # an existing plain chart: no first-start dialog
     ChartStore.open(chart, backup_on_close=False).close()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "NMT_BODYMAP_CONFIG_DIR": str(tmp_path / "config"),
-        "NMT_BODYMAP_DATA_DIR": str(tmp_path / "data"),
-        "NMT_BODYMAP_LOG_DIR": str(tmp_path / "logs"),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-c", child, json.dumps(HEAVY), str(chart)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:  # timed out or interrupted: never leave it running
-            process.kill()
-            process.communicate()
-    assert process.returncode == 0, err[-2000:]
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    assert lines, f"no report from the child; stderr: {err[-2000:]}"
-    return json.loads(lines[-1])
+    env = app_env(tmp_path)
+    env.pop("QT_NO_GUI_THREADPOOL", None)  # the app's own default is checked
+    return run_child(child, json.dumps(HEAVY), str(chart), env=env)
 
 
 def test_the_first_paint_imports_none_of_the_heavy_libraries(tmp_path: Path) -> None:
@@ -168,3 +155,17 @@ def test_the_command_line_start_imports_none_of_the_heavy_libraries(tmp_path: Pa
     )
     assert report["built"] is False
     assert report["status"] == 0
+
+
+def test_the_command_line_start_paints_without_qt_enums_kept_sources_or_dialogs(
+    tmp_path: Path,
+) -> None:
+    seen = _first_paint_report(tmp_path, CLI_CHILD)
+    assert seen["qt_namespace"] is False
+    assert seen["cached_sources"] == 0
+    # an existing plain chart needs no set-up or unlock dialog: their module (widgets, key
+    # handling, sqlite3) is not loaded before the first paint
+    assert seen["dialogs"] is False
+    assert seen["sqlite3"] is False
+    # a click's paint is not handed to Qt's GUI thread pool (it cost more than it saved)
+    assert seen["gui_threadpool_off"] == "1"

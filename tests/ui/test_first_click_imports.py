@@ -10,12 +10,10 @@ cache); the second, as every later launch, must not.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.fresh_process import app_env, run_child
 
 CHILD = textwrap.dedent(
     """
@@ -81,26 +79,6 @@ CHILD = textwrap.dedent(
 )
 
 
-def _launch(chart: Path, spot: tuple[float, float], env: dict[str, str]) -> dict[str, object]:
-    process = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(chart), *map(str, spot)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:  # timed out or interrupted: never leave it running
-            process.kill()
-            process.communicate()
-    assert process.returncode == 0, err[-2000:]
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    assert lines, f"no report from the child; stderr: {err[-2000:]}"
-    return json.loads(lines[-1])
-
-
 def test_the_first_click_and_a_few_marks_import_no_numpy_shapely_or_pillow(
     tmp_path: Path,
 ) -> None:
@@ -112,15 +90,9 @@ def test_the_first_click_and_a_few_marks_import_no_numpy_shapely_or_pillow(
         client = store.create_client(name="Ana Ruiz", date_of_birth="1984-05-02")
         store.create_visit(client.id, chief_complaint="Headache")
     spot = load_atlas().region("anterior", "temple", "right").point
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path / "home"),
-        "NMT_BODYMAP_CONFIG_DIR": str(tmp_path / "config"),
-        "NMT_BODYMAP_DATA_DIR": str(tmp_path / "data"),
-        "NMT_BODYMAP_LOG_DIR": str(tmp_path / "logs"),
-    }
-    _launch(chart, spot, env)  # may fill the caches (and import what filling needs)
-    report = _launch(chart, spot, env)
+    env = app_env(tmp_path)
+    args = (str(chart), *map(str, spot))
+    run_child(CHILD, *args, env=env)  # may fill the caches (and import what filling needs)
+    report = run_child(CHILD, *args, env=env)
     assert report["marks"] == 8  # the first run's 4 and this run's 4, all kept
     assert report["heavy"] == []

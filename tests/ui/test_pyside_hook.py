@@ -9,14 +9,14 @@ leaves it there) and whether Qt still works: a window with a button, a signal, a
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.fresh_process import run_child
 
 CHILD = textwrap.dedent(
     """
@@ -63,21 +63,8 @@ def _run_child(tmp_path: Path) -> dict[str, object]:
     for name in ("probe_main", "probe_worker"):
         (tmp_path / f"{name}.py").write_text("# PySide6 is mentioned here\nVALUE = 1\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:  # never leave it running
-            process.kill()
-            process.communicate()
-    assert process.returncode == 0, err[-2000:]
-    return json.loads(out.strip().splitlines()[-1])
+    result: dict[str, object] = run_child(CHILD, str(tmp_path), env=env)
+    return result
 
 
 def test_modules_imported_after_the_app_are_not_read_and_qt_still_works(

@@ -1841,6 +1841,11 @@
         <translation>{label} markiert</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/first_frame.py"/>
+        <source>Marks not charted yet</source>
+        <translation>Markierungen noch nicht eingetragen</translation>
+    </message>
+    <message>
         <source>Meals, caffeine, alcohol, known deficiencies</source>
         <translation type="obsolete">Mahlzeiten, Koffein, Alkohol, bekannte Mängel</translation>
     </message>
@@ -3503,6 +3508,11 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <location filename="../../nmt_bodymap/ui/clinic/findings_panel.py"/>
         <source>{count} holds: {lengths}</source>
         <translation>{count} Halte: {lengths}</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/first_frame.py"/>
+        <source>{count} mark(s) clicked while the chart was opening are not charted yet and will be lost. Close anyway?</source>
+        <translation>{count} Markierung(en), die während des Öffnens der Kartei gesetzt wurden, sind noch nicht eingetragen und gehen verloren. Trotzdem schließen?</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/candidates/candidate_rows.py"/>

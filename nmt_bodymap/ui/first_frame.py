@@ -253,6 +253,7 @@ class QueuedClicks:
             self._timer.start()  # the fallback; the news below answers at once (issue 18)
             window.worker.pending_changed.connect(self._soon)
             window.open_visit.changed.connect(self._soon)
+            self._soon()  # the chart may be open already (it opened before the map was ready)
 
     def _soon(self, *_news: object) -> None:
         """A store job ended or the visit's document changed: look again in the next turn
@@ -332,20 +333,28 @@ def load_then_build(window: MainWindow) -> None:
         if not shiboken6.isValid(timer) or not loader.done() or not timer.isActive():
             return  # the window was closed while loading, or the panels are built already
         timer.stop()
-        frame = window.__dict__.get("first_frame")
-        clicks = list(frame.pending) if frame is not None else []
         window.build_panels()  # takes the loader's result; replaces the first frame
         from nmt_bodymap.ui.after_start import freeze_long_lived
 
         freeze_long_lived("panels")  # the atlas, the knowledge, the panels: kept for good
-        window.queued_clicks = QueuedClicks(window, clicks)
-        for callback in window.__dict__.pop("_after_build", []):
-            callback()
 
     timer.timeout.connect(check)
     loader.news = _LoaderNews(check)
     timer.start()
     loader.start()
+
+
+def after_panels_built(window: MainWindow) -> None:
+    """The panels are built (on the loader's news, or earlier because a key, a menu or a
+    room asked for one): the first frame's clicks go to the map once it can chart them, and
+    what waited for the panels (the chart's start) runs. Before, a build asked for by a
+    key left both waiting for the news, which such a build never sends."""
+    frame = window.__dict__.get("first_frame")
+    if frame is not None and window.__dict__.get("queued_clicks") is None:
+        clicks, frame.pending = list(frame.pending), []
+        window.queued_clicks = QueuedClicks(window, clicks)
+    for callback in window.__dict__.pop("_after_build", []):
+        callback()
 
 
 def when_built(window: MainWindow, callback: Callable[[], None]) -> None:
@@ -359,3 +368,29 @@ def when_built(window: MainWindow, callback: Callable[[], None]) -> None:
         callback()
     else:
         window.__dict__.setdefault("_after_build", []).append(callback)
+
+
+def uncharted_clicks(window: MainWindow) -> int:
+    """Marks clicked while the chart was opening that are not on the map yet."""
+    state = window.__dict__
+    frame, queued = state.get("first_frame"), state.get("queued_clicks")
+    waiting = len(frame.pending) if frame is not None and not state.get("built") else 0
+    return waiting + (len(queued.clicks) if queued is not None else 0)
+
+
+def may_close(window: MainWindow) -> bool:
+    """Closing now loses no click the therapist made, or the therapist says it may."""
+    count = uncharted_clicks(window)
+    if not count:
+        return True
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        window,
+        tr("Marks not charted yet"),
+        tr(
+            "{count} mark(s) clicked while the chart was opening are not charted yet "
+            "and will be lost. Close anyway?"
+        ).format(count=count),
+    )
+    return answer == QMessageBox.StandardButton.Yes

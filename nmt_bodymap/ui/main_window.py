@@ -164,6 +164,10 @@ class MainWindow(FindingsActions, QMainWindow):
         self._save_state_label = SaveStateLabel(self.save_state)
         self.statusBar().setAutoFillBackground(True)  # a new message: the window not painted
         self._update_save_state()
+        if loader is not None:  # the first frame's clicks, what waited for the panels
+            from nmt_bodymap.ui.first_frame import after_panels_built
+
+            after_panels_built(self)
 
     # -- clients and visits ----------------------------------------------------------------
     def start(self) -> None:
@@ -370,7 +374,12 @@ class MainWindow(FindingsActions, QMainWindow):
         show_shortcuts(self, self.actions_by_key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.built:  # closed before the panels were built: nothing to save
+        from nmt_bodymap.ui.first_frame import may_close  # clicks made while it opened
+
+        if not may_close(self):
+            event.ignore()
+            return
+        if not self.built:  # closed before the panels were built: nothing else to save
             super().closeEvent(event)
             return
         self.change_watcher.stop()

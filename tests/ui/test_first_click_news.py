@@ -99,3 +99,52 @@ def test_a_window_destroyed_while_loading_leaves_the_loader_a_live_receiver(
     finally:
         release.set()
         worker.shutdown()
+
+
+def test_closing_while_the_chart_opens_asks_before_losing_a_click(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mark clicked on the first frame waits for the map; closing the window before it is
+    charted used to drop it without a word. Now the therapist is asked, and No keeps the
+    window (and the click, charted once the map is ready)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(first_frame, "POLL_MS", HOUR_MS)
+    release = threading.Event()
+    real_load = first_frame.load_atlas_and_knowledge
+    monkeypatch.setattr(
+        first_frame, "load_atlas_and_knowledge", lambda: (release.wait(30), real_load())[1]
+    )
+    chart = tmp_path / "charts.sqlite3"
+    with ChartStore.open(chart, backup_on_close=False) as store:
+        client = store.create_client(name="Ana Ruiz", date_of_birth="1984-05-02")
+        visit = store.create_visit(client.id, chief_complaint="Headache")
+    x, y = load_atlas().region("anterior", "temple", "right").point
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: Any, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    worker = StoreWorker()
+    try:
+        window = app_module.show_main_window(ExitRecorder(), worker, str(chart))  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        frame = window.first_frame
+        QTest.mouseClick(
+            frame, Qt.MouseButton.LeftButton, pos=frame.to_widget("anterior", x, y).toPoint()
+        )
+        assert window.close() is False  # No: the window stays, the click with it
+        assert window.isVisible() and len(asked) == 1 and asked[0].startswith("1 mark(s)")
+        release.set()  # the map is ready: the click is charted
+        qtbot.waitUntil(lambda: len(window.marks.marks()) == 1, timeout=60_000)
+        qtbot.waitUntil(lambda: worker.pending() == 0 and not window.open_visit.busy())
+        stored = call_on_worker(qtbot, worker, lambda s: s.list_pain_marks(visit.id))
+        assert [(m.region, m.side) for m in stored] == [("temple", "right")]
+        assert window.close() is True and len(asked) == 1  # nothing waiting: not asked again
+    finally:
+        release.set()
+        worker.shutdown()

@@ -32,7 +32,6 @@ from nmt_bodymap.core.cache_files import cache_dir as cache_dir  # re-exported
 from nmt_bodymap.core.cache_files import write_entry_file
 
 if TYPE_CHECKING:  # numpy and shapely load only where geometry is packed, not for plain data
-    import numpy as np
     from shapely.geometry.base import BaseGeometry
 
 
@@ -96,28 +95,6 @@ def pack_geometry(index: dict[str, Any], geometries: Sequence[BaseGeometry]) -> 
     head = {"index": index, "sizes": sizes, "simple": [bool(s) for s in simple], "bounds": bounds}
     head_bytes = json.dumps(head, separators=(",", ":")).encode("utf-8")
     return _LENGTH.pack(len(head_bytes)) + head_bytes + b"".join(wkb)
-
-
-def unpack_geometry(payload: bytes) -> tuple[dict[str, Any], np.ndarray]:
-    """The index and the geometries of :func:`pack_geometry`; ValueError when malformed."""
-    import numpy as np
-    import shapely
-
-    if len(payload) < _LENGTH.size:
-        raise ValueError("cache payload is truncated")
-    (head_size,) = _LENGTH.unpack_from(payload)
-    start = _LENGTH.size + head_size
-    head = json.loads(payload[_LENGTH.size : start])
-    if not isinstance(head, dict) or not isinstance(head.get("sizes"), list):
-        raise ValueError("cache index is malformed")
-    sizes = head["sizes"]
-    if sum(sizes) != len(payload) - start or any(not isinstance(s, int) or s <= 0 for s in sizes):
-        raise ValueError("cache geometry sizes do not match the payload")
-    ends = np.cumsum(sizes)
-    blob = payload[start:]
-    chunks = [blob[end - size : end] for size, end in zip(sizes, ends.tolist(), strict=True)]
-    geometries = shapely.from_wkb(np.asarray(chunks, dtype=object))
-    return head["index"], geometries
 
 
 _POLYGON = 3  # the WKB (and shapely) type id of a Polygon

@@ -16,7 +16,9 @@ which no key is at hand raises ``ChartLocked`` with one plain message.
 
 from __future__ import annotations
 
+import hmac
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
@@ -24,10 +26,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nmt_bodymap.store.chart_file import is_plain_sqlite
+from nmt_bodymap.store.chart_keys import (
+    KEYS_SUFFIX,
+    KeyFile,
+    check_of,
+    find_key_file,
+    key_file_path,
+    make_slot,
+    new_recovery_code,
+    read_key_file,
+    unwrap,
+    write_key_file,
+)
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
+
+__all__ = ["KEYS_SUFFIX", "KeyFile", "find_key_file", "key_file_path", "unwrap"]
 
 SECRET_ENV = "NMT_BODYMAP_SECRET"
 USER_ENV = "NMT_BODYMAP_USER"
@@ -45,35 +61,9 @@ LOCKED_MESSAGE = (
 )
 
 
-# ``chart_keys`` (hashlib, hmac, secrets, base64, a dataclass), ``hmac`` and ``secrets`` load
-# where they are used: the window's start only asks whether the chart is encrypted, i.e.
-# reads its first bytes (~8 ms of the command line's first paint, issue 18).
-__all__ = ["key_file_path"]  # and chart_keys' KEYS_SUFFIX, KeyFile, find_key_file, unwrap
-_FROM_CHART_KEYS = ("KEYS_SUFFIX", "KeyFile", "find_key_file", "unwrap")
-
-
-def __getattr__(name: str) -> Any:
-    """``chart_keys``' names, loaded on first use."""
-    if name in _FROM_CHART_KEYS:
-        from nmt_bodymap.store import chart_keys
-
-        return getattr(chart_keys, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def key_file_path(chart: Path) -> Path:
-    from nmt_bodymap.store.chart_keys import key_file_path as path_of
-
-    return path_of(chart)
-
-
 def set_up_key(chart: Path, slots: Mapping[str, str]) -> tuple[bytes, str]:
     """A new random key for ``chart`` wrapped for each ``label: secret`` and a recovery
     code (returned once, never stored); the key is remembered for this process."""
-    import secrets
-
-    from nmt_bodymap.store.chart_keys import make_slot, new_recovery_code, write_key_file
-
     key = secrets.token_bytes(32)
     recovery = new_recovery_code()
     wrapped = [make_slot(key, label, secret) for label, secret in slots.items()]
@@ -85,16 +75,12 @@ def set_up_key(chart: Path, slots: Mapping[str, str]) -> tuple[bytes, str]:
 
 def add_slot(chart: Path, key: bytes, label: str, secret: str) -> None:
     """Wrap the chart key for one more secret (replacing a slot of the same label)."""
-    from nmt_bodymap.store.chart_keys import make_slot, read_key_file, write_key_file
-
     current = read_key_file(key_file_path(chart))
     kept = [slot for slot in current.slots if slot.get("label") != label]
     write_key_file(current.path, key, [*kept, make_slot(key, label, secret)])
 
 
 def remember(key: bytes) -> None:
-    from nmt_bodymap.store.chart_keys import check_of
-
     _remembered[check_of(key)] = key
 
 
@@ -104,8 +90,6 @@ def forget_all() -> None:
 
 def remove_slot(chart: Path, label: str) -> bool:
     """Drop the slot ``label`` (a disabled account); True when there was one."""
-    from nmt_bodymap.store.chart_keys import find_key_file, read_key_file, write_key_file
-
     found = find_key_file(chart)
     if found is None:
         return False
@@ -119,8 +103,6 @@ def remove_slot(chart: Path, label: str) -> bool:
 
 def unlock(chart: Path, secret: str, label: str | None = None) -> bool:
     """Unwrap and remember the key of ``chart`` with ``secret``; False when it does not fit."""
-    from nmt_bodymap.store.chart_keys import find_key_file, read_key_file, unwrap
-
     found = find_key_file(chart)
     if found is None:
         return False
@@ -141,8 +123,6 @@ def _keyring() -> Any:
 
 def keep_in_keychain(chart: Path, key: bytes) -> bool:
     """Store the chart key in the OS keychain (single-user laptop); False when none works."""
-    from nmt_bodymap.store.chart_keys import check_of
-
     ring = _keyring()
     if ring is None:
         return False
@@ -167,10 +147,6 @@ def _from_keychain(check: str) -> bytes | None:
 def resolve_key(path: Path) -> bytes:
     """The key of an encrypted chart or backup: remembered, from the environment's secret,
     or from the OS keychain. Raises ``ChartLocked`` when none of them opens it."""
-    import hmac
-
-    from nmt_bodymap.store.chart_keys import check_of, find_key_file, read_key_file, unwrap
-
     found = find_key_file(path)
     if found is None:
         raise ChartLocked(f"{LOCKED_MESSAGE} (Its key file {key_file_path(path).name} is missing.)")
@@ -193,11 +169,7 @@ def is_encrypted_chart(path: Path) -> bool:
     """A non-empty file that is not plain SQLite and has a key file: an encrypted chart."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
-    if is_plain_sqlite(path):
-        return False
-    from nmt_bodymap.store.chart_keys import find_key_file
-
-    return find_key_file(path) is not None
+    return not is_plain_sqlite(path) and find_key_file(path) is not None
 
 
 def _pragma_key(key: bytes) -> str:
@@ -269,8 +241,6 @@ def take_recovery_code(chart: Path) -> str | None:
 
 def new_chart_is_encrypted(path: Path) -> bool:
     """Whether a chart about to be created at ``path`` will be encrypted (a secret is set)."""
-    from nmt_bodymap.store.chart_keys import find_key_file
-
     return bool(os.environ.get(SECRET_ENV) or find_key_file(path))
 
 
@@ -279,8 +249,6 @@ def _is_new_chart(path: Path) -> bool:
 
 
 def _key_for_new_chart(path: Path) -> bytes:
-    from nmt_bodymap.store.chart_keys import find_key_file
-
     if find_key_file(path) is not None:  # set up just before (first start, encrypt)
         return resolve_key(path)
     user = os.environ.get(USER_ENV) or "admin"
@@ -332,8 +300,6 @@ def copy_encrypted(source: Path, destination: Path) -> None:
 def keep_key_file_beside(chart: Path, folder: Path) -> None:
     """A copy of the chart's key file in the backup folder: without it (if the chart's own
     were lost) neither a passphrase nor the recovery key could open the backups."""
-    from nmt_bodymap.store.chart_keys import find_key_file
-
     own = find_key_file(chart)
     if own is None or own.parent == folder:
         return

@@ -372,9 +372,8 @@ def when_built(window: MainWindow, callback: Callable[[], None]) -> None:
 
 def uncharted_clicks(window: MainWindow) -> int:
     """Marks clicked while the chart was opening that are not on the map yet."""
-    state = window.__dict__
-    frame, queued = state.get("first_frame"), state.get("queued_clicks")
-    waiting = len(frame.pending) if frame is not None and not state.get("built") else 0
+    frame, queued = window.__dict__.get("first_frame"), window.__dict__.get("queued_clicks")
+    waiting = len(frame.pending) if frame is not None else 0  # emptied when queued
     return waiting + (len(queued.clicks) if queued is not None else 0)
 
 

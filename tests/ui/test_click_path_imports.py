@@ -3,8 +3,7 @@
 With PySide6 loaded every ``import`` statement goes through shiboken's import hook
 (``feature_import``), 1-2 us even for a module already loaded; these run once or more per
 click (a mark's tooltip and place, the knowledge language, the candidate list's fill).
-The atlas module (shapely) stays out of start-up: ``labels.mark_side_of`` imports it at
-its first call only.
+The atlas module no longer imports shapely, so ``labels`` imports its ``mark_side`` once.
 """
 
 from __future__ import annotations
@@ -36,4 +35,4 @@ def test_a_midline_marks_place_is_named_from_its_point() -> None:
     # the same answers as before the import moved: the side of a midline mark's point
     left = MarkState("a", "anterior", 10.0, 20.0, "temple", "left", 5, "ache")
     assert mark_tooltip(left) == "Left temple: ache, 5/10"
-    assert labels.mark_side_of("anterior", "temple", "left", None) == "left"
+    assert labels.mark_side("anterior", "temple", "left", None) == "left"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nmt_bodymap.core.atlas import mark_side
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import (
     Candidate,
@@ -63,7 +64,7 @@ from nmt_bodymap.ui.candidates.layout_boundary import LayoutBoundary
 from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
-from nmt_bodymap.ui.map.labels import knowledge_language, mark_side_of, place_label
+from nmt_bodymap.ui.map.labels import knowledge_language, place_label
 
 MAX_SHOWN = 30
 KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
@@ -195,7 +196,7 @@ class CandidatesPanel(QWidget):
             or labels.setdefault(key, place_label(m.region, shown, language))
             for m in marks
             for shown in (
-                m.side if m.side != "midline" else mark_side_of(m.view, m.region, m.side, m.x),
+                m.side if m.side != "midline" else mark_side(m.view, m.region, m.side, m.x),
             )
         ]
         try:

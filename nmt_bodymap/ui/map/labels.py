@@ -10,13 +10,13 @@ translation. The knowledge objects themselves, their ids and the CLI's JSON stay
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
 from nmt_bodymap import settings as _settings
 from nmt_bodymap.core import translations
+from nmt_bodymap.core.atlas import mark_side  # no shapely: the click path imports nothing
 from nmt_bodymap.core.vocabulary import load_vocabulary, region_label, surface_regions
 from nmt_bodymap.ui.i18n import tr, tr_noop
 
@@ -111,19 +111,6 @@ def place_label(region: str, side: str, language: str | None = None) -> str:
     return translations.place_name(region, side, language)
 
 
-_MARK_SIDE: list[Callable[..., str]] = []
-
-
-def mark_side_of(view: str, region: str, side: str, x: float | None) -> str:
-    """:func:`nmt_bodymap.core.atlas.mark_side`; the atlas module (shapely) imported at the
-    first call, not at start-up, and not looked up again per call."""
-    if not _MARK_SIDE:
-        from nmt_bodymap.core.atlas import mark_side
-
-        _MARK_SIDE.append(mark_side)
-    return _MARK_SIDE[0](view, region, side, x)
-
-
 class MarkPlace(Protocol):
     """What a pain mark (a record, the map's state, a document's row) tells of its place."""
 
@@ -141,7 +128,7 @@ def mark_place_label(mark: MarkPlace, language: str | None = None) -> str:
     """A pain mark's place: a midline mark on a one-sided region named with the side of its
     point, "Left sternum" (the core rule: :func:`nmt_bodymap.core.atlas.mark_side`)."""
     view, x = getattr(mark, "view", ""), getattr(mark, "x", None)  # a summary row may lack them
-    shown = mark_side_of(view, mark.region, mark.side, x)
+    shown = mark_side(view, mark.region, mark.side, x)  # type: ignore[arg-type]
     return place_label(mark.region, shown, language)
 
 

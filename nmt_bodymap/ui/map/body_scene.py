@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.first_frame import shared_renderer
+from nmt_bodymap.ui.map.figure_layers import layers_renderer
 from nmt_bodymap.ui.map.geometry import muscle_paths, path_from_geometry, region_paths
 from nmt_bodymap.ui.map.map_items import FindingItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
@@ -80,8 +81,10 @@ class BodyScene(SceneMarks):
         self.setSceneRect(QRectF(x - margin, y - margin, w + 2 * margin, h + 2 * margin))
         self.setBackgroundBrush(self.colors.background)
         path = asset_path("body_svgs", f"{self.view}.svg")
-        # The drawing the first frame parsed already (one parse per view and process).
-        self._renderer = shared_renderer(self.view) if path.is_file() else None
+        # The drawing's outline and landmarks layers parsed alone (issue 18), else the whole
+        # drawing (the first frame's parse, one per view and process).
+        if path.is_file():
+            self._renderer = layers_renderer(self.view) or shared_renderer(self.view)
         if self._renderer is None or not self._renderer.elementExists("outline"):
             self._outline_path = path_from_geometry(self.atlas.outline(self.view))
         self._edge_pen = self._cosmetic_pen(self.colors.region_edge, 0.8)

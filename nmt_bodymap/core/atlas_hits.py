@@ -11,6 +11,9 @@ count could be in doubt (the point within ``_NEAR`` of a slanted edge, a shape t
 valid polygon) shapely answers, as before: the answers are those of ``intersects``
 (boundary included), point for point. The shapes of the disk cache come with their rings,
 box and validity (``atlas_cache.StoredGeometry``): a click imports neither numpy nor shapely.
+A cached shape's edges are filed on its first test, not when the index is made: filing
+every shape's edges took ~20 ms of the map loader's CPU before the first click (issue 18),
+while a click tests the few shapes whose box holds the point.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _BAND = 16.0  # view units: the horizontal bands the edges of a shape are filed 
 _NEAR = 1e-6  # a crossing this close to the point is left to shapely (view units ~1,000)
 
 _POLYGON = 3  # shapely.get_type_id of a Polygon
+_LATER: dict[int, array[float]] = {}  # a shape's bands, filed on its first test
 
 
 def _intersects(geometry: BaseGeometry, x: float, y: float) -> bool:
@@ -39,7 +43,8 @@ def _intersects(geometry: BaseGeometry, x: float, y: float) -> bool:
 
 
 class _Shape:
-    """One shape's box and its edges per band (None: shapely answers for it)."""
+    """One shape's box and its edges per band (None: shapely answers for it; ``_LATER``:
+    filed from its cached rings on its first test)."""
 
     __slots__ = ("bands", "box", "source")
 
@@ -63,6 +68,8 @@ class _Shape:
         bands = self.bands
         if bands is None:
             return _intersects(self.geometry, x, y)
+        if bands is _LATER:  # two threads may both file them: the same bands either way
+            bands = self.bands = _stored_edges(self.source)
         inside = False
         flat = iter(bands.get(_band(y), ()))
         for x1, y1, x2, y2 in zip(flat, flat, flat, flat, strict=True):
@@ -118,7 +125,7 @@ def _shapes(geometries: Sequence[BaseGeometry | StoredGeometry]) -> list[_Shape]
     """The shapes to test: from the cache without shapely, else read through shapely."""
     stored = [g for g in geometries if isinstance(g, StoredGeometry)]
     if len(stored) == len(geometries):
-        return [_Shape(g, g.bounds, _stored_edges(g) if g.simple else None) for g in stored]
+        return [_Shape(g, g.bounds, _LATER if g.simple else None) for g in stored]
     import numpy as np
     import shapely
 

@@ -5,7 +5,8 @@ and wire the signals between them.
 other panels); this module only puts the parts together, once, after the first paint.
 What a click needs is built first (the map, the candidate list, the client and visit lists,
 the menus, the signed state); the other rooms follow in ``ROOMS`` order: at once, or after
-the first visit is on screen on a deferred start (``ui/late_rooms``, issue 18).
+the first visit is on screen on a deferred start (``ui/late_rooms``, issue 18). The first
+room finishes the map itself: its captions and its folded strip of internal sites.
 """
 
 from __future__ import annotations
@@ -194,6 +195,7 @@ def _region_picker(w: MainWindow) -> None:
 # In this order: the side tabs keep their places (Candidates, Findings, Guide, Summary,
 # Assessment, SOAP) and each room needs only what is built before it.
 ROOMS = [
+    Room("map-extras", (), lambda w: w.body_map.finish_building()),  # nothing moves
     Room("thumbnails", (), lambda w: w.visits.release_thumbnails()),  # a worker job
     Room("findings", ("findings_panel",), _findings_tab),
     Room("guide", ("guide",), _guide_tab),

@@ -101,3 +101,27 @@ def test_an_ordinary_click_makes_no_shapely_call(monkeypatch: pytest.MonkeyPatch
     assert atlas.region_at("anterior", x2, y2) is not None
     atlas.muscles_at("anterior", x2, y2)
     assert calls == []
+
+
+def test_a_cached_shape_files_its_edges_when_first_tested_not_with_the_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # issue 18: filing every shape's edges was ~20 ms of the map loader before the first
+    # click; a click tests only the shapes whose box holds the point
+    from nmt_bodymap.core import atlas_hits
+
+    load_atlas()  # the cache entry written
+    sources = [r.source for r in read_atlas().regions("anterior")]
+    assert all(isinstance(s, StoredGeometry) for s in sources)
+    filed: list[object] = []
+    real = atlas_hits._stored_edges
+    monkeypatch.setattr(atlas_hits, "_stored_edges", lambda g: (filed.append(g), real(g))[1])
+    index = PointIndex(sources)
+    assert filed == []
+    temple = next(i for i, s in enumerate(read_atlas().regions("anterior")) if s.region == "temple")
+    x, y = read_atlas().regions("anterior")[temple].point
+    assert temple in index.hits(x, y)
+    assert 1 <= len(filed) < len(sources) / 10
+    first = len(filed)
+    assert index.hits(x, y) == index.hits(x, y)
+    assert len(filed) == first  # filed once

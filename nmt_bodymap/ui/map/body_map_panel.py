@@ -32,14 +32,13 @@ from nmt_bodymap.ui.chart.visit_marks import VisitMarks
 from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView, land_scene_changes
-from nmt_bodymap.ui.map.captions import caption_items
 from nmt_bodymap.ui.map.highlight import Highlight
-from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
 from nmt_bodymap.ui.map.labels import mark_place_label, place_label
 from nmt_bodymap.ui.map.legend import MapLegend
 from nmt_bodymap.ui.map.map_tools import build_tools, chosen_quality, show_quality
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
-from nmt_bodymap.ui.map.panel_parts import paint_highlight, sites_strip
+from nmt_bodymap.ui.map.panel_parts import paint_highlight
+from nmt_bodymap.ui.map.panel_sites import PanelSites
 from nmt_bodymap.ui.map.selection import MarkSelection
 
 VIEW_TITLES = {
@@ -48,7 +47,7 @@ VIEW_TITLES = {
 }
 
 
-class BodyMapPanel(QWidget):
+class BodyMapPanel(PanelSites, QWidget):
     """Both body views with intensity/quality pickers; emits selection and status notes."""
 
     selection_changed = Signal(list)  # keys of the selected marks
@@ -93,8 +92,6 @@ class BodyMapPanel(QWidget):
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         for view_name in ("anterior", "posterior"):
             scene = BodyScene(view_name, atlas, colors)
-            for caption in caption_items(view_name):  # "Client's right"... translated
-                scene.addItem(caption)
             view = BodyView(scene, tr(VIEW_TITLES[view_name]))
             view.point_clicked.connect(self._on_point_clicked)
             view.hovered.connect(self._on_hovered)
@@ -106,16 +103,12 @@ class BodyMapPanel(QWidget):
             self.views[view_name] = view
             self._splitter.addWidget(view)
 
-        self.internal_sites = InternalSitesPanel(colors)
-        self.internal_sites.site_clicked.connect(self._on_site_clicked)
-        beside = sites_strip(self.internal_sites)
-        self._beside = beside
-
+        self._sites = None  # the strip and the captions: ui/map/panel_sites (issue 18)
+        self._captions = False
         self.legend = MapLegend(colors)
-        middle = QHBoxLayout()
+        self._beside_row = middle = QHBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         middle.addWidget(self._splitter, 1)
-        middle.addWidget(beside)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
@@ -179,7 +172,8 @@ class BodyMapPanel(QWidget):
         try:
             for scene in self.scenes.values():
                 scene.show_selection(chosen)
-            self.internal_sites.show_selection(chosen)
+            if (sites := self.built_sites()) is not None:
+                sites.show_selection(chosen)
         finally:
             self._syncing = False
         self._show_values()
@@ -333,9 +327,7 @@ class BodyMapPanel(QWidget):
             show_quality(self.quality_box, quality)
             self.quality_box.blockSignals(False)
 
-    def show_internal_sites(self, shown: bool) -> None:
-        """Unfold (or fold away) the strip of sites inside the body beside the views."""
-        self._beside.setVisible(shown)
+    def _set_inside_button(self, shown: bool) -> None:
         if self.inside_button.isChecked() != shown:
             self.inside_button.setChecked(shown)
 
@@ -346,7 +338,8 @@ class BodyMapPanel(QWidget):
         try:
             for scene in self.scenes.values():
                 scene.set_marks(marks)
-            self.internal_sites.set_marks(marks)
+            if (sites := self.built_sites()) is not None:
+                sites.set_marks(marks)
         finally:
             self._syncing = False
         if any(m.view == INTERNAL_VIEW for m in marks):
@@ -359,8 +352,9 @@ class BodyMapPanel(QWidget):
         if mark is None:
             return
         if mark.view == INTERNAL_VIEW:
-            self.internal_sites.set_marks(self.marks.marks())
-            self.internal_sites.show_selection(self.selection.selected_keys())
+            if (sites := self.built_sites()) is not None:  # else it shows it once built
+                sites.set_marks(self.marks.marks())
+                sites.show_selection(self.selection.selected_keys())
         elif mark.view in self.scenes:  # a mark never changes view: only its scene is touched
             self.scenes[mark.view].put_mark(mark)
         if key in self.selection:
@@ -372,8 +366,8 @@ class BodyMapPanel(QWidget):
             for scene in self.scenes.values():
                 if scene.has_mark(key):
                     scene.drop_mark(key)
-            if self.internal_sites.holds(key):
-                self.internal_sites.set_marks(self.marks.marks())
+            if (sites := self.built_sites()) is not None and sites.holds(key):
+                sites.set_marks(self.marks.marks())
         finally:
             self._syncing = False
         self.selection.discard(key)
@@ -386,7 +380,7 @@ class BodyMapPanel(QWidget):
     def show_highlight(self, highlight: Highlight | None) -> None:
         """Light up a candidate muscle on both views (None clears)."""
         self._highlight = highlight
-        paint_highlight(self.scenes, self.internal_sites, highlight)
+        paint_highlight(self.scenes, self.built_sites(), highlight)
         land_scene_changes(self.scenes.values())  # both views lit in one window paint
 
     @property

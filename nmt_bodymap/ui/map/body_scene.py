@@ -11,6 +11,8 @@ pixmap, so a repaint is one blit instead of ~120 items. A region has an item of 
 only to be lit as part of a referral zone: it stays hidden until then and keeps its
 brush, so lighting it again reuses its cached pixmap; a new candidate touches only the
 zones and muscle whose look changes (``set_highlight``). Trigger-point pins are reused.
+Those region items are made on first use (a candidate lit, or the map's extras after the
+first click is answered, issue 18): the background draws the borders from the paths.
 
 Close marks (issue 15): the view tells the scene its zoom (``set_view_scale``) and the
 hit radius a finger needs (``set_hit_radius``); marks whose badges would overlap at that
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.resources import asset_path
 from nmt_bodymap.ui.first_frame import shared_renderer
+from nmt_bodymap.ui.map.figure_layers import layers_renderer
 from nmt_bodymap.ui.map.geometry import muscle_paths, path_from_geometry, region_paths
 from nmt_bodymap.ui.map.map_items import FindingItem, TriggerPointPin
 from nmt_bodymap.ui.map.palette import MapColors
@@ -55,7 +58,8 @@ class BodyScene(SceneMarks):
     def __init__(self, view: str, atlas: Atlas, colors: MapColors) -> None:
         super().__init__(view, colors)
         self.atlas = atlas
-        self.region_items: dict[RegionKey, QGraphicsPathItem] = {}
+        self._region_paths: dict[RegionKey, QPainterPath] = {}  # the borders, by region
+        self._region_items: dict[RegionKey, QGraphicsPathItem] | None = None  # made late
         self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
@@ -77,24 +81,17 @@ class BodyScene(SceneMarks):
         self.setSceneRect(QRectF(x - margin, y - margin, w + 2 * margin, h + 2 * margin))
         self.setBackgroundBrush(self.colors.background)
         path = asset_path("body_svgs", f"{self.view}.svg")
-        # The drawing the first frame parsed already (one parse per view and process).
-        self._renderer = shared_renderer(self.view) if path.is_file() else None
+        # The drawing's outline and landmarks layers parsed alone (issue 18), else the whole
+        # drawing (the first frame's parse, one per view and process).
+        if path.is_file():
+            self._renderer = layers_renderer(self.view) or shared_renderer(self.view)
         if self._renderer is None or not self._renderer.elementExists("outline"):
             self._outline_path = path_from_geometry(self.atlas.outline(self.view))
         self._edge_pen = self._cosmetic_pen(self.colors.region_edge, 0.8)
         self._zone_pen = self._cosmetic_pen(self.colors.spillover, 1.0)
         regions = self.atlas.regions(self.view)  # paths from their cache (issue 18)
         for region, shape_path in zip(regions, region_paths(self.atlas, self.view), strict=True):
-            item = QGraphicsPathItem(shape_path)
-            item.setPen(self._zone_pen)
-            item.setBrush(NO_BRUSH)
-            item.setZValue(2)
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            # Shown only while lit; its border at rest is part of the background.
-            item.setVisible(False)
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.addItem(item)
-            self.region_items[(region.region, region.side)] = item
+            self._region_paths[(region.region, region.side)] = shape_path
         # The landmarks never change either: drawn with the background (issue 18: a lit
         # view's repaint was one more figure-sized translucent pixmap blended per paint).
         self._landmarks = self._renderer is not None and self._renderer.elementExists("landmarks")
@@ -104,6 +101,25 @@ class BodyScene(SceneMarks):
         self._hover.setZValue(5)
         self._hover.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self._hover)
+
+    @property
+    def region_items(self) -> dict[RegionKey, QGraphicsPathItem]:
+        """An item per region to light it as part of a referral zone (made on first use:
+        ~240 items and their bounds cost the first click's answer ~6 ms, issue 18)."""
+        if self._region_items is None:
+            self._region_items = {}
+            for key, shape_path in self._region_paths.items():
+                item = QGraphicsPathItem(shape_path)
+                item.setPen(self._zone_pen)
+                item.setBrush(NO_BRUSH)
+                item.setZValue(2)
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                # Shown only while lit; its border at rest is part of the background.
+                item.setVisible(False)
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                self.addItem(item)
+                self._region_items[key] = item
+        return self._region_items
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The static figure: background, outline and the faint borders of every region.
@@ -124,9 +140,12 @@ class BodyScene(SceneMarks):
             painter.drawPath(self._outline_path)
         painter.setPen(self._edge_pen)
         painter.setBrush(NO_BRUSH)
-        for item in self.region_items.values():
-            if item.boundingRect().intersects(rect):
-                painter.drawPath(item.path())
+        # A border's cosmetic stroke reaches under a pixel past its path's points.
+        pad = 2.0 / max(abs(painter.worldTransform().m11()), 1e-6)
+        near = rect.adjusted(-pad, -pad, pad, pad)
+        for shape_path in self._region_paths.values():
+            if shape_path.controlPointRect().intersects(near):
+                painter.drawPath(shape_path)
         if self._landmarks and self._renderer is not None:
             bounds = self._renderer.boundsOnElement("landmarks")
             if bounds.intersects(rect):
@@ -144,8 +163,8 @@ class BodyScene(SceneMarks):
     # -- hover -----------------------------------------------------------------------------
     def show_hover(self, key: RegionKey | None) -> None:
         assert self._hover is not None
-        item = self.region_items.get(key) if key else None
-        self._hover.setPath(item.path() if item is not None else path_from_geometry(None))
+        path = self._region_paths.get(key) if key else None
+        self._hover.setPath(path if path is not None else path_from_geometry(None))
 
     # -- touch targets and close marks -----------------------------------------------------
     def set_hit_radius(self, radius: float) -> None:

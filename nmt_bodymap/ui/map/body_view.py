@@ -120,6 +120,7 @@ class BodyView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         # The background cache covers every pixel: no fill with the palette before each
         # paint (issue 18; the parents are not painted beneath either way).
+        self.setViewport(QWidget())
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setMouseTracking(True)

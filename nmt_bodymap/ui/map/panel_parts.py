@@ -5,14 +5,17 @@ candidate's highlight on the views."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.highlight import Highlight
-from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
 from nmt_bodymap.ui.map.labels import trigger_point_label
+
+if TYPE_CHECKING:
+    from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
 
 
 def sites_strip(internal_sites: InternalSitesPanel) -> QScrollArea:
@@ -29,14 +32,17 @@ def sites_strip(internal_sites: InternalSitesPanel) -> QScrollArea:
 
 
 def paint_highlight(
-    scenes: Mapping[str, BodyScene], internal_sites: InternalSitesPanel, highlight: Highlight | None
+    scenes: Mapping[str, BodyScene],
+    internal_sites: InternalSitesPanel | None,
+    highlight: Highlight | None,
 ) -> None:
     """Light up a candidate muscle, its zones and its trigger-point pins (None clears).
 
     Only what changes is touched (``BodyScene.set_highlight``): a zone or muscle lit for
     the last candidate and this one is not put out and lit again, so its area is not
-    repainted."""
-    internal_sites.show_zones(highlight.zones if highlight is not None else {})
+    repainted. A strip not built yet (None) shows the zones once it is built."""
+    if internal_sites is not None:
+        internal_sites.show_zones(highlight.zones if highlight is not None else {})
     if highlight is None:
         for scene in scenes.values():
             scene.clear_highlight()

@@ -158,3 +158,19 @@ def test_a_chart_open_in_another_app_is_refused_in_the_same_words(tmp_path: Path
         if other.poll() is None:
             other.kill()
     assert str(ours.value) == str(theirs.value)
+
+
+def test_an_encrypted_chart_is_left_to_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    from nmt_bodymap.store import encryption
+
+    monkeypatch.setenv(encryption.SECRET_ENV, "correct horse battery")
+    path = tmp_path / "charts.sqlite3"
+    with ChartStore.open(path, backup_on_close=False) as store:  # encrypted from its start
+        store.create_client(name="Ana Ruiz")
+    assert not encryption.is_plain_sqlite(path)
+    assert FirstLook.open(path) is None  # the store opens it with its key, as before
+    with ChartStore.open(path, backup_on_close=False) as store:
+        assert [c.name for c in store.recent_clients()] == ["Ana Ruiz"]

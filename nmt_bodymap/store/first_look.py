@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,40 @@ TABLES = {
 }
 
 
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors, and sqlcipher3's when it is imported (an encrypted chart's)."""
+    cipher = sys.modules.get("sqlcipher3")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
+def _encrypted_chart(path: Path) -> bool:
+    """An encrypted chart (SQLCipher, its key file beside it)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
+    from nmt_bodymap.store import encryption
+
+    return encryption.is_encrypted_chart(path)
+
+
+def _connect(path: Path, encrypted: bool) -> Any:
+    """A read-only connection to the chart, or None when it is not in WAL mode (a chart
+    the store has not opened yet: its connections set that up)."""
+    if encrypted:
+        from nmt_bodymap.store import encryption
+
+        conn = encryption.connect(path, encryption.resolve_key(path), readonly=True)
+    elif _wal_file_format(path):
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    else:
+        return None
+    conn.isolation_level = None  # autocommit: each call opens its own read transaction
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def _wal_file_format(path: Path) -> bool:
     """The header says WAL (file format versions 2 at offsets 18 and 19): a chart the
     store has opened before. Anything else needs the store's own connection set-up."""
@@ -70,16 +105,19 @@ class FirstLook:
     path: Path
     url: str
     _lock: ChartLock | None
-    _conn: sqlite3.Connection
+    _conn: Any  # sqlite3's, or sqlcipher3's for an encrypted chart
     _reader: Reader
     _real: Any
     _opening: threading.Lock
     _closed: bool
 
-    def __init__(self, path: Path, lock: ChartLock | None, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, lock: ChartLock | None, conn: Any, encrypted: bool = False
+    ) -> None:
         set_own = object.__setattr__
         set_own(self, "path", path)
-        set_own(self, "url", f"sqlite+pysqlite:///{path}")  # as ChartStore.url renders it
+        driver = "pysqlcipher" if encrypted else "pysqlite"
+        set_own(self, "url", f"sqlite+{driver}:///{path}")  # as ChartStore.url renders it
         set_own(self, "_lock", lock)
         set_own(self, "_conn", conn)
         set_own(self, "_reader", Reader(conn))
@@ -99,18 +137,21 @@ class FirstLook:
 
             target = paths.default_database_path()
         text = os.fspath(target)
-        if "://" in text or not is_plain_chart(text):
-            return None  # a server, a new, empty or encrypted chart: the store's own path
+        if "://" in text:
+            return None  # a server (or a URL): the store's own path
         path = Path(text).expanduser().absolute()
+        encrypted = not is_plain_chart(text)
+        if encrypted and not _encrypted_chart(path):
+            return None  # a new or empty file, or not a chart: the store's own words
         lock = open_sqlite_chart(path, exclusive=True)  # the lock first, then the diagnosis
-        conn: sqlite3.Connection | None = None
+        conn: Any = None
+        # sqlcipher3 is imported by now, if the chart needs it
+        errors: tuple[type[Exception], ...] = (OSError, *_driver_errors())
         try:
-            if _wal_file_format(path):
-                conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                if _at_head(conn):
-                    return cls(path, lock, conn)
-        except (OSError, sqlite3.Error) as exc:  # the store's own open says it in its words
+            conn = _connect(path, encrypted)
+            if conn is not None and _at_head(conn):
+                return cls(path, lock, conn, encrypted)
+        except errors as exc:  # the store's own open says it in its words
             log.info("first look not taken: %s", type(exc).__name__)
         except BaseException:
             if conn is not None:
@@ -160,13 +201,14 @@ class FirstLook:
         first look cannot be certain of the answer (or the real store is open already)."""
         if self._real is None:
             conn = self._conn
+            errors: tuple[type[Exception], ...] = (NotCertain, *_driver_errors())
             try:
                 conn.execute("BEGIN")
                 try:
                     return read()
                 finally:
                     conn.execute("COMMIT")
-            except (NotCertain, sqlite3.Error) as exc:  # the store answers in its own words
+            except errors as exc:  # the store answers in its own words
                 log.info("first look: %s asks the store (%s)", name, type(exc).__name__)
         answer: T = getattr(self.real_store(), name)(*args)
         return answer

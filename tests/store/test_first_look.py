@@ -76,13 +76,20 @@ def _demo(store: ChartStore) -> None:
     seed_demo_client(store)
 
 
-@pytest.fixture(params=["demo", "rich", "many", "migrated"])
-def chart(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    path = tmp_path / "charts.sqlite3"
-    if request.param == "migrated":  # a chart at 0009 brought to head by the store
+@pytest.fixture(params=["demo", "rich", "many", "migrated", "encrypted"])
+def chart(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path, kind = tmp_path / "charts.sqlite3", request.param
+    if kind == "encrypted":  # the "rich" chart in SQLCipher from its start, the key at hand
+        pytest.importorskip("sqlcipher3")
+        monkeypatch.setenv("NMT_BODYMAP_SECRET", "correct horse battery")
+    if kind == "migrated":  # a chart at 0009 brought to head by the store
         chart_at(str(path), "0009", [("anterior", "anterior_arm", "right", "lateral_arm")])
     with ChartStore.open(path, backup_on_close=False) as store:
-        {"demo": _demo, "rich": _rich, "many": _many}.get(request.param, _demo)(store)
+        {"rich": _rich, "many": _many, "encrypted": _rich}.get(kind, _demo)(store)
+    if kind == "encrypted":
+        from nmt_bodymap.store.encryption import is_encrypted_chart
+
+        assert is_encrypted_chart(path)
     return path
 
 

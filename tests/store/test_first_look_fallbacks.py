@@ -160,7 +160,7 @@ def test_a_chart_open_in_another_app_is_refused_in_the_same_words(tmp_path: Path
     assert str(ours.value) == str(theirs.value)
 
 
-def test_an_encrypted_chart_is_left_to_the_store(
+def test_an_encrypted_chart_without_its_key_is_refused_in_the_same_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("sqlcipher3")
@@ -170,7 +170,14 @@ def test_an_encrypted_chart_is_left_to_the_store(
     path = tmp_path / "charts.sqlite3"
     with ChartStore.open(path, backup_on_close=False) as store:  # encrypted from its start
         store.create_client(name="Ana Ruiz")
-    assert not encryption.is_plain_sqlite(path)
-    assert FirstLook.open(path) is None  # the store opens it with its key, as before
-    with ChartStore.open(path, backup_on_close=False) as store:
-        assert [c.name for c in store.recent_clients()] == ["Ana Ruiz"]
+    look = FirstLook.open(path)  # the key at hand: the look reads it
+    assert look is not None and look.url.startswith("sqlite+pysqlcipher:")
+    assert [c.name for c in look.recent_clients()] == ["Ana Ruiz"] and not look.opened_fully
+    look.close()
+    encryption.forget_all()
+    monkeypatch.delenv(encryption.SECRET_ENV)
+    with pytest.raises(encryption.ChartLocked) as theirs:
+        ChartStore.open(path, backup_on_close=False)
+    with pytest.raises(encryption.ChartLocked) as ours:
+        FirstLook.open(path)
+    assert str(ours.value) == str(theirs.value)

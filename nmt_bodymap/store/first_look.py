@@ -4,8 +4,9 @@ stdlib ``sqlite3`` while SQLAlchemy and Alembic are not imported yet.
 Opening ``ChartStore`` costs ~200 ms of CPU (SQLAlchemy, the ORM models, the services)
 before the first visit can show, under the same GIL as the first frame and its first click.
 :class:`FirstLook` is handed to the store worker in its place when the chart is certain to
-need nothing but reading: an existing, plain (unencrypted) SQLite chart in WAL mode, at the
-head revision, whose tables have exactly the columns this version reads. It takes the
+need nothing but reading: an existing SQLite chart in WAL mode (plain, or SQLCipher with its
+key at hand) at the head revision, whose tables have exactly the columns this version
+reads. It takes the
 chart's lock and runs ``open_sqlite_chart``'s diagnosis first (the same lock, the same
 plain-words errors and restore offer as ``ChartStore.open``), then answers on one read-only
 connection, each call in one read transaction, with records equal to ``ChartStore``'s:
@@ -20,8 +21,8 @@ Anything else (a save, a search with text, sign-in, a row that is not there, a s
 read in any way other than SQLAlchemy reads it) opens the real ``ChartStore`` once, on the
 calling thread (the worker), under the lock held here, and is delegated to it from then on.
 Nothing is written by the first look. ``FirstLook.open`` returns None whenever it is not
-certain (a server address, a new, empty or encrypted file, another revision): the caller
-then opens ``ChartStore`` as before.
+certain (a server address, a new or empty file, another revision, no WAL): the caller then
+opens ``ChartStore`` as before.
 """
 
 from __future__ import annotations

@@ -68,12 +68,18 @@ CHILD = textwrap.dedent(
                 pos = frame.to_widget("anterior", x, y).toPoint()
                 QTimer.singleShot(0, lambda: QTest.mouseClick(
                     frame, Qt.MouseButton.LeftButton, pos=pos))
-                poll(lambda: window.__dict__.get("built"), watch_answer)
             return False
 
     answer = AnswerPainted()
     try:
         window = show_main_window(app, worker, sys.argv[1])
+        build = window.build_panels
+
+        def build_then_watch(*args, **kwargs):  # watch before any click can be handed over
+            build(*args, **kwargs)
+            watch_answer()
+
+        window.build_panels = build_then_watch
         watcher = FirstPaint()
         window.installEventFilter(watcher)
         QTimer.singleShot(60_000, app.quit)  # never hang: the parent also has a timeout

@@ -219,7 +219,9 @@ class ChartOpener:
         from nmt_bodymap.ui.window_state import chart_title  # issue 15: no raw URL
 
         self._idle()
-        self.window.setWindowTitle(f"{APP_NAME} — {chart_title(getattr(store, 'url', self.db))}")
+        # a chart file is titled by its path: no URL parsed (SQLAlchemy's) on a start (issue 18)
+        where = getattr(store, "path", None) or getattr(store, "url", self.db)
+        self.window.setWindowTitle(f"{APP_NAME} — {chart_title(str(where))}")
         # -- security hook (issue 14): sign in, then lock on idle / Ctrl+L --
         if self.sign_in is not None and not self.sign_in(self.window, self.worker, store):
             self.app.exit(1)

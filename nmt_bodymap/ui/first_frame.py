@@ -286,6 +286,9 @@ class QueuedClicks:
                 tr("This visit is signed (read-only): the click was not charted"), 8000
             )
             return
+        # their saves (the first opens the real store, issue 18) start once the answer,
+        # the candidates list, has painted
+        self.window.worker.hold_until_painted(self.window.candidates.tree.viewport())
         for view, x, y in clicks:
             self.window.body_map._on_point_clicked(view, QPointF(x, y))
 

@@ -19,6 +19,17 @@ Store = Any
 
 
 def open_store(db: str | None) -> Store:
+    """The chart's store, on the worker. An existing chart at the current schema gets
+    the first look (``store/first_look``, issue 18): the start's reads answered with
+    ``sqlite3``, the real ``ChartStore`` opened on the first other call (a save), so the
+    first visit and the first click's answer need no SQLAlchemy; any other chart (new, at
+    an older revision, encrypted without its key, a server) is opened by ``ChartStore`` at
+    once, as before."""
+    from nmt_bodymap.store.first_look import FirstLook
+
+    first_look = FirstLook.open(db)
+    if first_look is not None:
+        return first_look
     from nmt_bodymap.store.service import ChartStore
 
     return ChartStore.open(db)

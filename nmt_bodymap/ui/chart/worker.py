@@ -12,19 +12,22 @@ arguments, whose reference counting is fragile across threads.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
 from itertools import count
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[Any], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+RELEASE_MS = 500  # the longest ``hold_until_painted`` keeps jobs back
 
 
 class _Mailbox:
@@ -76,6 +79,31 @@ class _Runner(QObject):
         self.done.emit(job_id)
 
 
+class _AfterPaint(QObject):
+    """Runs ``then`` once, right after ``widget`` has painted, or after ``longest_ms``."""
+
+    def __init__(
+        self, owner: QObject, widget: QWidget, then: Callable[[], None], longest_ms: int
+    ) -> None:
+        super().__init__(owner)  # not the widget's child: its end never cancels ``then``
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(longest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)  # after this paint, not before it
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            with contextlib.suppress(RuntimeError):  # the widget is gone with its window
+                self._widget.removeEventFilter(self)
+            then()
+
+
 class StoreWorker(QObject):
     """Queue of store jobs run in order on one thread; results arrive as callbacks."""
 
@@ -94,6 +122,7 @@ class StoreWorker(QObject):
         self._runner.done.connect(self._on_done)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._ids = count(1)
+        self._held: list[int] | None = None  # jobs kept back by ``hold``, in order
         self._thread.start()
 
     def open(
@@ -113,8 +142,34 @@ class StoreWorker(QObject):
         self._callbacks[job_id] = (on_done, on_error)
         self.pending_changed.emit(len(self._callbacks))
         self._mailbox.post_job(job_id, job)
-        self._dispatch.emit(job_id)
+        if self._held is not None:
+            self._held.append(job_id)
+        else:
+            self._dispatch.emit(job_id)
         return job_id
+
+    def hold(self) -> None:
+        """Keep the jobs submitted from now on from starting until ``release`` (GUI thread).
+
+        The first frame's clicks are answered on the GUI thread while their saves wait a
+        paint (``first_frame.QueuedClicks``): the first save opens the real store on the
+        worker (SQLAlchemy's import, ~200 ms of CPU under the same GIL, issue 18)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the held jobs, in the order they were submitted; no-op when not held."""
+        held, self._held = self._held, None
+        for job_id in held or ():
+            self._dispatch.emit(job_id)
+
+    def held(self) -> bool:
+        return self._held is not None
+
+    def hold_until_painted(self, widget: QWidget, longest_ms: int = RELEASE_MS) -> None:
+        """``hold``, released right after ``widget`` next paints (or after ``longest_ms``)."""
+        self.hold()
+        _AfterPaint(self, widget, self.release, longest_ms)
 
     def pending(self) -> int:
         return len(self._callbacks)
@@ -137,6 +192,7 @@ class StoreWorker(QObject):
         """Close the store on its thread, then stop the thread (after every queued job)."""
         if not self._thread.isRunning():
             return
+        self.release()  # a held job runs before the store closes: nothing is dropped
 
         def close_store(store: Any) -> None:
             try:

@@ -2,10 +2,12 @@
 or Alembic (issue 18): the head revision read from the migration scripts' text, and how each
 column it reads is typed.
 
-The revision reading is ``store/migrate.py``'s (``script_revisions``/``quick_head``) on the
-same text, so an open of a chart at head needs no import of SQLAlchemy to know it is at
-head; when a script does not state its ids plainly, ``known_revisions`` asks ``migrate``
-(Alembic) as before and ``head`` answers None (the first look then steps aside).
+The revision reading (``script_revisions``, ``head``) is also ``store/migrate.py``'s
+(``quick_head``): Alembic finds the revisions by importing every script (~0.7 s at each
+start; one script imports the accounts module, which hashes a password at import), and an
+open of a chart already at head needs only the ids. When a script does not state its ids
+plainly, ``known_revisions`` asks ``migrate`` (Alembic) as before and ``head`` answers None
+(the first look then steps aside).
 
 ``COLUMNS``: per table the first look reads, each column's kind as ``store/models.py``
 types it ("date", "moment" (``UtcDateTime``), "bool", "json", or "plain": a value SQLite
@@ -25,8 +27,12 @@ _ID = re.compile(r"""\s*(["'])([\w.-]+)\1\s*""")
 
 
 def _revision_value(text: str) -> str | tuple[str, ...] | None:
-    """``"0010"``, ``None`` or a tuple/list of quoted ids; anything else raises ValueError
-    (regular expressions, not ``ast``: see ``migrate._revision_value``)."""
+    """``"0010"``, ``None`` or a tuple/list of quoted ids; anything else raises ValueError.
+
+    Read with regular expressions, not ``ast.literal_eval``: on Python 3.11 the ast module
+    shares one recursion counter between threads (CPython gh-106905), and stations opening
+    one chart at once failed with ``SystemError`` (CI, stop 23).
+    """
     text = text.strip()
     if text == "None":
         return None

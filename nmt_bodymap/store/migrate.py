@@ -17,7 +17,6 @@ Pre-migration copies are rotated: the newest ``KEEP_PRE_MIGRATION`` are kept.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -35,6 +34,8 @@ from nmt_bodymap.store.errors import (
     ChartStoreError,
     diagnose_os_error,
 )
+from nmt_bodymap.store.first_look_schema import head as quick_head
+from nmt_bodymap.store.first_look_schema import script_revisions
 
 if TYPE_CHECKING:  # Alembic is imported only when a chart must be upgraded (issue 18)
     from alembic.config import Config
@@ -53,72 +54,8 @@ def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
     return config
 
 
-# ``revision = "0010"`` / ``down_revision: str | None = "0009"`` at the start of a line.
-_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*([^#\n]+)", re.MULTILINE)
-_ID = re.compile(r"""\s*(["'])([\w.-]+)\1\s*""")
-
-
-def _revision_value(text: str) -> str | tuple[str, ...] | None:
-    """``"0010"``, ``None`` or a tuple/list of quoted ids; anything else raises ValueError.
-
-    Read with regular expressions, not ``ast.literal_eval``: on Python 3.11 the ast module
-    shares one recursion counter between threads (CPython gh-106905), and stations opening
-    one chart at once failed with ``SystemError`` (CI, stop 23).
-    """
-    text = text.strip()
-    if text == "None":
-        return None
-    if (single := _ID.fullmatch(text)) is not None:
-        return single.group(2)
-    if text[:1] + text[-1:] in ("()", "[]"):
-        parts = text[1:-1].split(",")
-        if parts and not parts[-1].strip():
-            parts.pop()  # a trailing comma
-        matches = [_ID.fullmatch(part) for part in parts]
-        if all(match is not None for match in matches):
-            return tuple(match.group(2) for match in matches if match is not None)
-    raise ValueError(text)
-
-
-def script_revisions(script_location: Path = MIGRATIONS_DIR) -> dict[str, tuple[str, ...]] | None:
-    """Each migration's revision and the revisions it follows, read from the scripts' text.
-
-    Alembic finds them by importing every script (issue 18: ~0.7 s at each start, one
-    script imports the accounts module, which hashes a password at import); an open of a
-    chart already at head needs only the ids. None when a script does not state them
-    plainly: the caller then asks Alembic.
-    """
-    revisions: dict[str, tuple[str, ...]] = {}
-    for script in sorted((script_location / "versions").glob("*.py")):
-        found: dict[str, object] = {}
-        for name, value in _ASSIGNMENT.findall(script.read_text(encoding="utf-8")):
-            try:
-                found.setdefault(name, _revision_value(value))
-            except ValueError:
-                return None
-        revision, down = found.get("revision"), found.get("down_revision", ())
-        if not isinstance(revision, str) or revision in revisions:
-            return None
-        if down is None:
-            down = ()
-        elif isinstance(down, str):
-            down = (down,)
-        if not isinstance(down, tuple | list) or not all(isinstance(d, str) for d in down):
-            return None
-        revisions[revision] = tuple(down)
-    return revisions or None
-
-
-def quick_head(script_location: Path = MIGRATIONS_DIR) -> str | None:
-    """The one head revision read from the scripts' text (None: ask Alembic)."""
-    revisions = script_revisions(script_location)
-    if revisions is None:
-        return None
-    followed = {down for downs in revisions.values() for down in downs}
-    heads = [rev for rev in revisions if rev not in followed]
-    if len(heads) != 1 or not followed <= set(revisions):
-        return None
-    return heads[0]
+# The revision ids read from the scripts' text (``script_revisions``, ``quick_head``) live
+# with the first look's schema knowledge, which needs them without SQLAlchemy (issue 18).
 
 
 def _scripts(script_location: Path) -> ScriptDirectory:

@@ -28,6 +28,7 @@ from sqlalchemy import Boolean, Engine, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
+from nmt_bodymap.store.errors import SignInRefused as SignInRefused  # its old home
 from nmt_bodymap.store.models import Base, UtcDateTime
 
 if TYPE_CHECKING:
@@ -72,10 +73,6 @@ class Account:
 
 class AccountPermissionError(ChartStoreError, PermissionError):
     """The signed-in account may not do this (only an owner or admin may)."""
-
-
-class SignInRefused(ChartStoreError):
-    """Wrong name or passphrase, or a disabled account (the message does not say which)."""
 
 
 class SignInThrottled(SignInRefused):

@@ -9,6 +9,13 @@ class ChartStoreError(Exception):
     """Something about the chart database the user must know (message is user-facing)."""
 
 
+class SignInRefused(ChartStoreError):
+    """Wrong name or passphrase, or a disabled account (the message does not say which).
+
+    Kept here, not with the accounts (``store/accounts.py``, which needs SQLAlchemy): the
+    sign-in screen catches it before the real store is open (issue 18)."""
+
+
 class ChartValidationError(ChartStoreError, ValueError):
     """Input refused before anything was written; ``field`` names the offending field."""
 

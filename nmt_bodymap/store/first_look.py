@@ -15,7 +15,9 @@ connection, each call in one read transaction, with records equal to ``ChartStor
 - ``list_visits``, ``list_pain_marks``, ``load_visit_document`` of a visit by integer id;
 - ``change_token`` (``PRAGMA data_version`` of this long-lived connection and the newest
   history id: what ``ChartStore``'s watching connection gives, and it keeps answering it);
-- ``path`` and ``url``.
+- ``path`` and ``url``;
+- ``has_accounts`` and ``sign_in_names``, the sign-in screen's questions: it shows while the
+  real store opens behind it (``ui/access/sign_in_dialog``).
 
 Anything else (a save, a search with text, sign-in, a row that is not there, a stored value
 read in any way other than SQLAlchemy reads it) opens the real ``ChartStore`` once, on the
@@ -197,9 +199,12 @@ class FirstLook:
             raise AttributeError(f"{name} is read-only")
         setattr(self.real_store(), name, value)  # e.g. ``who`` set by the sign-in
 
-    def _answer(self, name: str, read: Callable[[], T], *args: Any) -> T:
-        """``read()`` in one read transaction, or the real store's ``name(*args)`` when the
-        first look cannot be certain of the answer (or the real store is open already)."""
+    def _answer(
+        self, name: str, read: Callable[[], T], *args: Any, ask: Callable[[Any], T] | None = None
+    ) -> T:
+        """``read()`` in one read transaction, or the real store's ``name(*args)`` (``ask(real
+        store)`` if given) when the first look cannot be certain of the answer (or the real
+        store is open already)."""
         if self._real is None:
             conn = self._conn
             errors: tuple[type[Exception], ...] = (NotCertain, *_driver_errors())
@@ -211,6 +216,8 @@ class FirstLook:
                     conn.execute("COMMIT")
             except errors as exc:  # the store answers in its own words
                 log.info("first look: %s asks the store (%s)", name, type(exc).__name__)
+        if ask is not None:
+            return ask(self.real_store())
         answer: T = getattr(self.real_store(), name)(*args)
         return answer
 
@@ -264,6 +271,31 @@ class FirstLook:
                 document.set_row(kind, uid, values, version, deleted=deleted)
         return document
 
+    # -- the sign-in screen's questions (``store/accounts.AccountBook``'s, same SQL) ----------
+
+    def has_accounts(self) -> bool:
+        """The chart has a therapist account (the sign-in screen, not the first-account one)."""
+        return self._answer(
+            "has_accounts",
+            lambda: bool(self._accounts("count(*)")[0][0]),
+            ask=lambda real: bool(_account_book(real).has_accounts()),
+        )
+
+    def sign_in_names(self) -> list[str]:
+        """The names offered on the sign-in screen: enabled accounts, by name."""
+        return self._answer(
+            "sign_in_names",
+            lambda: [row[0] for row in self._accounts("name", enabled=True)],
+            ask=lambda real: list(_account_book(real).sign_in_names()),
+        )
+
+    def _accounts(self, what: str, enabled: bool = False) -> list[Any]:
+        have = {row[1] for row in self._conn.execute("PRAGMA table_info(accounts)")}
+        if not {"name", "disabled"} <= have:
+            raise NotCertain  # the store says what an older chart has
+        where = " WHERE disabled IS 0 ORDER BY name" if enabled else ""
+        return list(self._conn.execute(f"SELECT {what} FROM accounts{where}"))
+
     def change_token(self) -> tuple[int, int]:
         """As ``ChartStore.change_token`` on SQLite: this connection's ``data_version`` (it
         moves when any other connection, the real store's included, commits) and the newest
@@ -294,6 +326,12 @@ class FirstLook:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _account_book(store: Any) -> Any:
+    from nmt_bodymap.store.accounts import AccountBook
+
+    return AccountBook.for_store(store)
 
 
 def _at_head(conn: sqlite3.Connection) -> bool:

@@ -40,7 +40,7 @@ from nmt_bodymap.store.errors import ChartStoreError
 from nmt_bodymap.ui.i18n import tr
 
 if TYPE_CHECKING:
-    from nmt_bodymap.store.accounts import Account
+    from nmt_bodymap.store.accounts import Account, AccountBook
     from nmt_bodymap.store.service import ChartStore
     from nmt_bodymap.ui.chart.worker import StoreWorker
 
@@ -246,10 +246,17 @@ def sign_in_after_open(
     window: QWidget | None, worker: StoreWorker, _store: object = None
 ) -> Account | None:
     """Check the therapist against the open chart; None when they cancel."""
-    from nmt_bodymap.store.accounts import AccountBook, SignInRefused  # issue 18: not at start
+    from nmt_bodymap.store.errors import SignInRefused
+    from nmt_bodymap.ui.chart import store_calls
 
     pending = _pending.pop() if _pending else None
-    has_accounts = _blocking(worker, lambda s: AccountBook.for_store(s).has_accounts())
+    # Asked of the first look when it can (no SQLAlchemy yet); the real store then opens on
+    # the worker while the screen waits for the therapist (issue 18: the screen shows
+    # ~0.2 s sooner and signing in does not wait for the import).
+    has_accounts = _blocking(worker, store_calls.has_accounts)
+    names = _blocking(worker, store_calls.sign_in_names) if has_accounts else []
+    # a failure here is met again, and said, by the call that needs the store
+    worker.submit(store_calls.open_fully, None, lambda exc: None)
     if not has_accounts:
         if pending is None or not pending.first:
             dialog = FirstAccountDialog(offer_encryption=False, parent=window)
@@ -259,16 +266,13 @@ def sign_in_after_open(
         first = pending
         return _blocking(
             worker,
-            lambda s: _signed_in(
-                s, AccountBook.for_store(s).create_first_account(first.name, first.secret)
-            ),
+            lambda s: _signed_in(s, _book(s).create_first_account(first.name, first.secret)),
         )
     if pending is not None:
         try:
             return _try(worker, pending)
         except SignInRefused:
             pass
-    names = _blocking(worker, lambda s: AccountBook.for_store(s).sign_in_names())
     sign_in = SignInDialog(names, parent=window)
     while ask(sign_in):
         try:
@@ -279,11 +283,13 @@ def sign_in_after_open(
 
 
 def _try(worker: StoreWorker, credentials: Credentials) -> Account:
+    return _blocking(
+        worker, lambda s: _signed_in(s, _book(s).sign_in(credentials.name, credentials.secret))
+    )
+
+
+def _book(store: ChartStore) -> AccountBook:
+    """The chart's accounts (on the worker: the accounts module imports SQLAlchemy)."""
     from nmt_bodymap.store.accounts import AccountBook
 
-    return _blocking(
-        worker,
-        lambda s: _signed_in(
-            s, AccountBook.for_store(s).sign_in(credentials.name, credentials.secret)
-        ),
-    )
+    return AccountBook.for_store(store)

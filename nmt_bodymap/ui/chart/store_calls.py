@@ -35,6 +35,34 @@ def open_store(db: str | None) -> Store:
     return ChartStore.open(db)
 
 
+def open_fully(store: Store) -> None:
+    """Open the real store behind a first look now (SQLAlchemy's import, ~200 ms of CPU):
+    run while the therapist reads the sign-in screen, so signing in does not wait for it."""
+    real_store = getattr(store, "real_store", None)
+    if real_store is not None:
+        real_store()
+
+
+def has_accounts(store: Store) -> bool:
+    """The chart has a therapist account: the sign-in screen (else the first account's)."""
+    ask = getattr(store, "has_accounts", None)  # the first look answers without SQLAlchemy
+    if ask is not None:
+        return bool(ask())
+    from nmt_bodymap.store.accounts import AccountBook
+
+    return AccountBook.for_store(store).has_accounts()
+
+
+def sign_in_names(store: Store) -> list[str]:
+    """The names the sign-in screen offers (enabled accounts, by name)."""
+    ask = getattr(store, "sign_in_names", None)
+    if ask is not None:
+        return list(ask())
+    from nmt_bodymap.store.accounts import AccountBook
+
+    return AccountBook.for_store(store).sign_in_names()
+
+
 def seed_demo_if_empty(store: Store) -> None:
     """On first start (no client at all) add the demo client, so the app is never blank."""
     if store.demo_client() is not None or store.recent_clients(1):

@@ -130,3 +130,31 @@ def test_clicks_undo_and_redo_read_as_a_fresh_panel(qtbot: Any, window: Any) -> 
     for n in range(2):
         window.undo_stack.redo()
         check(f"redo {n}")
+
+
+def test_a_muscle_shown_after_the_placeholder_is_laid_out_at_its_reading_width_only(
+    qtbot: Any, panel: CandidatesPanel
+) -> None:
+    """The placeholder hides the detail's scroll bar; a muscle's text shown next brings it
+    back. The text is laid out at the width left beside the bar only (it was laid out at
+    the whole width first, then again when the bar came back)."""
+    panel.show_for_marks([mark(0, *PLACES[0]), mark(1, *PLACES[2])], selected=False)
+    assert panel.choose("temporalis", "right")
+    panel.flush_detail()
+    detail, bar = panel.detail, panel.detail.verticalScrollBar()
+    document = detail.document()
+    assert bar.isVisibleTo(detail)  # a long text: read with the bar
+    text = panel.detail_text()
+    panel.tree.setCurrentItem(None)  # type: ignore[arg-type]
+    panel.flush_detail()
+    assert "Choose a muscle" in panel.detail_text() and not bar.isVisibleTo(detail)
+    widths: list[float] = []
+    document.documentLayout().documentSizeChanged.connect(
+        lambda _size: widths.append(document.textWidth())
+    )
+    assert panel.choose("temporalis", "right")
+    panel.flush_detail()
+    assert detail.document() is document and bar.isVisibleTo(detail)
+    assert document.textWidth() == detail.viewport().width()
+    assert widths in ([], [detail.viewport().width()])  # never as wide as the whole view
+    assert panel.detail_text() == text

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QSizeF
+from PySide6.QtCore import QObject, QSizeF, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -117,5 +117,26 @@ class CandidateDetail:
         return document
 
     def _set_document(self, document: QTextDocument) -> None:
-        if self.detail.document() is not document:
-            self.detail.setDocument(document)
+        detail = self.detail
+        if detail.document() is document:
+            return
+        if not self._needs_bar_back(document):
+            detail.setDocument(document)
+            return
+        # The scroll bar is sure to come back (the placeholder had hidden it): it comes
+        # back first, so the text is laid out once, at the width it is read at, and not
+        # first as wide as the view, then again once the bar has taken its room.
+        policy = detail.verticalScrollBarPolicy()
+        detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        detail.setDocument(document)
+        detail.setVerticalScrollBarPolicy(policy)  # the view decides again, as it would
+
+    def _needs_bar_back(self, document: QTextDocument) -> bool:
+        """True when the detail's scroll bar is hidden and ``document`` (laid out before,
+        with the bar) is at least twice as tall as the view: a bar narrower cannot make it
+        fit. Then the view would lay the text out twice, at its whole width and at the
+        width left beside the bar; it ends with the bar either way."""
+        detail = self.detail
+        if detail.verticalScrollBar().isVisibleTo(detail) or document.pageSize().width() <= 0:
+            return False  # the bar stays, or the text was never laid out (its height unknown)
+        return document.size().height() >= 2 * detail.viewport().height() > 0

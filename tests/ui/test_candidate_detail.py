@@ -158,3 +158,26 @@ def test_a_muscle_shown_after_the_placeholder_is_laid_out_at_its_reading_width_o
     assert document.textWidth() == detail.viewport().width()
     assert widths in ([], [detail.viewport().width()])  # never as wide as the whole view
     assert panel.detail_text() == text
+
+
+def test_a_new_muscle_text_after_the_placeholder_is_laid_out_once(
+    qtbot: Any, panel: CandidatesPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel.show_for_marks([mark(0, *PLACES[0]), mark(1, *PLACES[2])], selected=False)
+    panel.flush_detail()  # no muscle chosen: the placeholder, no scroll bar
+    detail, bar = panel.detail, panel.detail.verticalScrollBar()
+    assert not bar.isVisibleTo(detail)
+    widths: list[float] = []
+    real = detail.setDocument
+
+    def set_document(document: QTextDocument) -> None:
+        document.documentLayout().documentSizeChanged.connect(
+            lambda _size: widths.append(document.textWidth())
+        )
+        real(document)
+
+    monkeypatch.setattr(detail, "setDocument", set_document)
+    assert panel.choose("temporalis", "right")
+    panel.flush_detail()
+    assert bar.isVisibleTo(detail) and "For the client" in panel.detail_text()
+    assert widths == [detail.viewport().width()]  # once, beside the bar

@@ -132,11 +132,13 @@ class CandidateDetail:
         detail.setVerticalScrollBarPolicy(policy)  # the view decides again, as it would
 
     def _needs_bar_back(self, document: QTextDocument) -> bool:
-        """True when the detail's scroll bar is hidden and ``document`` (laid out before,
-        with the bar) is at least twice as tall as the view: a bar narrower cannot make it
-        fit. Then the view would lay the text out twice, at its whole width and at the
-        width left beside the bar; it ends with the bar either way."""
+        """True when the detail's scroll bar is hidden and ``document`` is sure not to fit
+        the view at any width: every paragraph, heading and list item is at least a line of
+        the view's font (no text here is smaller), and there are more of them than fit.
+        Then the view would lay the text out twice, at its whole width and at the width
+        left beside the bar; it ends with the bar either way."""
         detail = self.detail
-        if detail.verticalScrollBar().isVisibleTo(detail) or document.pageSize().width() <= 0:
-            return False  # the bar stays, or the text was never laid out (its height unknown)
-        return document.size().height() >= 2 * detail.viewport().height() > 0
+        if document is self.placeholder or detail.verticalScrollBar().isVisibleTo(detail):
+            return False
+        least = document.blockCount() * detail.fontMetrics().height()
+        return least > detail.viewport().height() > 0

@@ -12,11 +12,9 @@ finding on the current muscle, side and explaining trigger point.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -41,6 +39,7 @@ from nmt_bodymap.core.ranking import (
     muscle_candidate,
     rank_and_under,
 )
+from nmt_bodymap.ui.candidates.candidate_detail import CandidateDetail
 from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-exported)
     UNDER_SPOT_HEADING,
     CandidateTree,
@@ -67,7 +66,6 @@ from nmt_bodymap.ui.i18n import tr
 from nmt_bodymap.ui.map.labels import knowledge_language, place_label
 
 MAX_SHOWN = 30
-KEPT_DOCUMENTS = 40  # laid-out muscle texts kept for choosing a muscle again
 # The detail is laid out once per gesture, for the candidate current at its end (a click keeps
 # the chosen muscle, then the therapist or the app may choose another): posted to the panel.
 DETAIL_EVENT = QEvent.Type(QEvent.registerEventType())
@@ -99,10 +97,8 @@ class CandidatesPanel(QWidget):
         self._shown: list[Shown] = []  # what the tree's top-level rows show, in order
         self._texts: RowTexts | None = None
         self._spot_labels: list[str] = []
-        self._detail_key: tuple[object, ...] | None = None
         self._chosen: Candidate | None = None
         self._pending: object = _UNSET  # the candidate whose detail is still to be shown
-        self._documents: OrderedDict[tuple[str, str], QTextDocument] = OrderedDict()
 
         # The heading and the summary shrink only once the clicks pause: a click that
         # shortens their text does not move the list and the detail (steady_height).
@@ -141,10 +137,7 @@ class CandidatesPanel(QWidget):
         self.detail = QTextBrowser()
         self.detail.setObjectName("candidate-detail")
         self.detail.setOpenExternalLinks(False)
-        self._placeholder = self._document(
-            "<p style='color:gray'>Choose a muscle in the list to see its referral "
-            "pattern on the map, where to palpate, and what to tell the client.</p>"
-        )
+        self._detail = CandidateDetail(self, knowledge, self.summary, self.detail, self.heights)
         self.finding_button = QPushButton(tr("Record &finding…"))
         self.finding_button.setToolTip(tr("Record what you palpated at this muscle (Ctrl+Shift+F)"))
         self.treatment_button = QPushButton(tr("Record &treatment…"))
@@ -342,51 +335,11 @@ class CandidatesPanel(QWidget):
             self._show_detail(candidate)  # type: ignore[arg-type]
 
     def _show_detail(self, candidate: Candidate | None) -> None:
-        language = knowledge_language()
-        shown = (candidate, language, tuple(self._spot_labels))
-        if shown == self._detail_key:
-            return  # the same muscle for the same spots: the text is already shown
-        self._detail_key = shown
-        if candidate is None:
-            # blank, its room kept until the clicks pause (a click that chooses again
-            # does not lay the detail out twice)
-            self.summary.clear()
-            self.heights.hide_later(self.summary)
-            self._set_document(self._placeholder)
-            return
-        self.summary.setHtml(summary_html(self.knowledge, candidate, self._spot_labels))
-        self.heights.fit_height(self.summary, self._summary_height)
-        if self.summary.isHidden():
-            self.summary.show()
-        key = (language, candidate.muscle)  # after a language switch, the text anew
-        document: QTextDocument | None = self._documents.get(key)
-        if document is None:
-            document = self._document(muscle_html(self.knowledge, candidate.muscle))
-            if len(self._documents) >= KEPT_DOCUMENTS:
-                self._documents.popitem(last=False)[1].deleteLater()
-            self._documents[key] = document
-        else:
-            self._documents.move_to_end(key)  # most recently shown last
-        self._set_document(document)
+        self._detail.show(candidate, self._spot_labels)
 
     def _summary_height(self) -> int:
         """The summary's height with its whole text shown."""
-        summary = self.summary.document()
-        width = self.summary.viewport().width()
-        if summary.textWidth() != width:  # setting it lays the text out again, even if equal
-            summary.setTextWidth(width)
-        return int(summary.size().height()) + 2 * self.summary.frameWidth()
-
-    def _document(self, text: str) -> QTextDocument:
-        """A detail text owned by the panel (the browser only shows it), laid out once."""
-        document = QTextDocument(self)
-        document.setDefaultFont(self.detail.font())
-        document.setHtml(text)
-        return document
-
-    def _set_document(self, document: QTextDocument) -> None:
-        if self.detail.document() is not document:
-            self.detail.setDocument(document)
+        return self._detail.summary_height()
 
     def detail_text(self) -> str:
         """What the detail pane says, as plain text (summary first)."""

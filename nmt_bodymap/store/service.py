@@ -47,7 +47,7 @@ from nmt_bodymap import paths
 from nmt_bodymap.core.operations import Operation, RowKind
 from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.store import history
-from nmt_bodymap.store.apply import apply_operation, name_keys
+from nmt_bodymap.store.apply import apply_on, name_keys
 from nmt_bodymap.store.backups import (
     POSTGRES_BACKUP_HINT,
     backup_is_due,
@@ -178,13 +178,17 @@ class ChartStore(ClientCalls, VisitRowCalls, SigningCalls):
         """Apply one operation in one transaction: version checked (``ChartConflict`` when
         the row moved on since ``op.base_version``), validated (``ChartValidationError``),
         row changed, history appended. Nothing is written when it raises."""
-        with self._write() as session:
-            return apply_operation(session, op, who or self.who)
+        self._changed = True
+        # One Connection transaction, no ORM Session: a visit's row (a click's save) is
+        # written with Core alone; the others join a Session to it (store/apply.py).
+        with self._engine.begin() as connection:
+            return apply_on(connection, op, who or self.who)
 
     def apply_all(self, ops: Sequence[Operation], who: str | None = None) -> list[Applied]:
         """Apply several operations (one gesture) in ONE transaction: all or none."""
-        with self._write() as session:
-            return [apply_operation(session, op, who or self.who) for op in ops]
+        self._changed = True
+        with self._engine.begin() as connection:
+            return [apply_on(connection, op, who or self.who) for op in ops]
 
     def load_visit_document(self, visit: int | str) -> VisitDocument:
         """The visit (integer id or uid) as a ``VisitDocument``: every row with its uid,

@@ -10,8 +10,10 @@ Session took part in is neither ended early nor lost.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
@@ -106,3 +108,41 @@ def test_a_gesture_refused_halfway_writes_nothing(store: ChartStore, visit_id: i
     with pytest.raises(ChartConflict):
         store.apply_all([other, doc.change_op(RowKind.PAIN_MARK, add.row, note="x"), stale])
     assert (_count(store, "pain_marks"), _count(store, "history")) == (rows, entries)
+
+
+def test_a_sqlite_chart_keeps_the_writing_threads_connection(tmp_path: Path) -> None:
+    """One connection lent for all the worker's saves (SQLite): no pool checkout per save,
+    each save still committed on its own; another thread writes on a connection of its own;
+    a lost connection is replaced; closing the store closes it."""
+    store = ChartStore.open(tmp_path / "chart.sqlite3", backup_on_close=False)
+    other = ChartStore.open(tmp_path / "chart.sqlite3", backup_on_close=False, exclusive=False)
+    try:
+        client = store.create_client(name="Ana Ruiz", date_of_birth="1984-05-02")
+        doc = store.load_visit_document(store.create_visit(client.id).id)
+        checkouts: list[object] = []
+        event.listen(store._engine, "checkout", lambda *args: checkouts.append(args))
+        for intensity in (2, 4, 6):
+            add = doc.add_op(RowKind.PAIN_MARK, {**MARK, "intensity": intensity})
+            doc.apply(add)
+            store.apply(add)
+            assert other.load_visit_document(doc.visit) == doc  # committed: seen elsewhere
+        assert len(checkouts) <= 1  # the first save takes the connection it keeps
+        checkouts.clear()
+        store._writes._kept[1].invalidate()  # type: ignore[index]  # as a lost connection
+        add = doc.add_op(RowKind.PAIN_MARK, MARK)
+        doc.apply(add)
+        store.apply(add)
+        assert len(checkouts) == 1 and other.load_visit_document(doc.visit) == doc
+
+        answers: list[object] = []
+        thread_add = doc.add_op(RowKind.FINDING, FINDING)
+        doc.apply(thread_add)
+        thread = threading.Thread(target=lambda: answers.append(store.apply(thread_add)))
+        thread.start()
+        thread.join(30)
+        assert [type(a).__name__ for a in answers] == ["Applied"]
+        assert store._engine.pool.checkedout() == 1  # the worker's kept connection only
+    finally:
+        other.close()
+        store.close()
+    assert store._writes._kept is None and store._engine.pool.checkedout() == 0

@@ -5,9 +5,11 @@ On a SQLite chart the connection is kept between calls for the thread that write
 app's store worker): taking a pooled connection and handing it back (with the pool's reset
 rollback) was a fifth of the worker's interpreter time per saved mark (issue 18). Each call
 still begins and commits its own transaction (``BEGIN IMMEDIATE``, ``synchronous=FULL``);
-between calls the connection holds no transaction and no lock (autocommit). Another thread,
-a connection lost or closed, and PostgreSQL (whose pool pings a connection before lending it)
-take a pooled connection per call, as every other store call does.
+between calls the connection holds no transaction and no lock (autocommit). A call that
+raises gives its connection back to the pool (which rolls back whatever a failed commit left,
+and its write lock with it). Another thread, a connection lost or closed, and PostgreSQL
+(whose pool pings a connection before lending it) take a pooled connection per call, as
+every other store call does.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ class OperationWriter:
         try:
             with connection.begin():
                 yield connection
+        except BaseException:
+            if kept:  # refused or failed: never keep what a failed commit may have left
+                self.close()  # (the pool rolls it back), the next call takes a fresh one
+            raise
         finally:
             if not kept:
                 connection.close()

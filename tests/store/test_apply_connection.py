@@ -146,3 +146,32 @@ def test_a_sqlite_chart_keeps_the_writing_threads_connection(tmp_path: Path) -> 
         other.close()
         store.close()
     assert store._writes._kept is None and store._engine.pool.checkedout() == 0
+
+
+def test_a_failed_commit_stores_nothing_and_the_next_save_lands(
+    store: ChartStore, visit_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit refused by the database (a full disk...) rolls the save back; the
+    connection kept for the saves is usable for the next one."""
+    doc = store.load_visit_document(visit_id)
+    first = doc.add_op(RowKind.PAIN_MARK, MARK)
+    doc.apply(first)
+    store.apply(first)
+    entries = _count(store, "history")
+    dialect = store._engine.dialect
+    real_commit = dialect.do_commit
+
+    def full_disk(connection: object) -> None:
+        monkeypatch.setattr(dialect, "do_commit", real_commit)
+        raise dialect.loaded_dbapi.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(dialect, "do_commit", full_disk)
+    refused = doc.add_op(RowKind.PAIN_MARK, {**MARK, "intensity": 2})
+    with pytest.raises(Exception, match="full"):
+        store.apply(refused)
+    assert _count(store, "history") == entries
+    assert store.load_visit_document(visit_id).row(RowKind.PAIN_MARK, refused.row) is None
+    doc.apply(refused)
+    store.apply(refused)  # the same operation again (Retry): stored once
+    assert _count(store, "history") == entries + 1
+    assert store.load_visit_document(visit_id) == doc

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, insert, select, text
+from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from nmt_bodymap.core.operations import ROW_FIELDS, RowKind
@@ -55,13 +55,15 @@ def complaint_values(session: Session, intake_id: int) -> list[dict[str, Any]]:
 
 
 def row_values(
-    session: Session, kind: RowKind, row: Any, names: Iterable[str] | None = None
+    session: Session | None, kind: RowKind, row: Any, names: Iterable[str] | None = None
 ) -> dict[str, Any]:
-    """The row's fields as JSON values (all of its kind's fields, or ``names``)."""
+    """The row's fields as JSON values (all of its kind's fields, or ``names``); ``session``
+    reads an intake's complaints (None: a row without any, read with Core)."""
     wanted = sorted(ROW_FIELDS[kind] if names is None else names)
     values: dict[str, Any] = {}
     for name in wanted:
         if name == "complaints":
+            assert session is not None
             values[name] = complaint_values(session, row.id)
         else:
             values[name] = json_value(getattr(row, name))
@@ -69,7 +71,7 @@ def row_values(
 
 
 def append(
-    session: Session,
+    writer: Session | Connection,
     *,
     who: str,
     client_id: int,
@@ -84,11 +86,14 @@ def append(
 ) -> HistoryRecord:
     """Append one entry (last statement of the operation's transaction).
 
-    One Core ``INSERT`` on the session's connection, after what the session still has to
-    write (an entry is never an ORM object: the unit of work cost ~0.4 ms of the store
-    worker's interpreter time per saved mark, issue 18)."""
-    session.flush()
-    connection = session.connection()
+    One Core ``INSERT`` on the connection (a session's: after what the session still has
+    to write). An entry is never an ORM object: the unit of work cost ~0.4 ms of the store
+    worker's interpreter time per saved mark (issue 18)."""
+    if isinstance(writer, Session):
+        writer.flush()
+        connection = writer.connection()
+    else:
+        connection = writer
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": HISTORY_LOCK_KEY})
     at = utc_now()

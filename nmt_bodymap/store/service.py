@@ -47,7 +47,7 @@ from nmt_bodymap import paths
 from nmt_bodymap.core.operations import Operation, RowKind
 from nmt_bodymap.core.visit_document import VisitDocument
 from nmt_bodymap.store import history
-from nmt_bodymap.store.apply import apply_operation, name_keys
+from nmt_bodymap.store.apply import name_keys
 from nmt_bodymap.store.backups import (
     POSTGRES_BACKUP_HINT,
     backup_is_due,
@@ -69,6 +69,7 @@ from nmt_bodymap.store.reading import ClientVisits, client_visits, get_row, visi
 from nmt_bodymap.store.records import Applied, HistoryRecord
 from nmt_bodymap.store.row_calls import VisitRowCalls
 from nmt_bodymap.store.signing_calls import SigningCalls
+from nmt_bodymap.store.writes import OperationWriter
 
 # Re-exported: the search keys of a client name (tests and the demo use them from here).
 __all__ = ["ChartStore", "name_keys"]
@@ -83,6 +84,7 @@ class ChartStore(ClientCalls, VisitRowCalls, SigningCalls):
         super().__init__(engine, backup_on_close, who)
         self._watch: Any = None  # the connection change_token watches with (SQLite)
         self._lock: ChartLock | None = None  # the one-app-per-chart lock (SQLite files)
+        self._writes = OperationWriter(engine, keep=self.path is not None)  # apply, apply_all
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -142,6 +144,7 @@ class ChartStore(ClientCalls, VisitRowCalls, SigningCalls):
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+            self._writes.close()
             if self.backup_on_close and self._changed and self.path is not None:
                 take_backup(self.path)
         finally:
@@ -178,13 +181,15 @@ class ChartStore(ClientCalls, VisitRowCalls, SigningCalls):
         """Apply one operation in one transaction: version checked (``ChartConflict`` when
         the row moved on since ``op.base_version``), validated (``ChartValidationError``),
         row changed, history appended. Nothing is written when it raises."""
-        with self._write() as session:
-            return apply_operation(session, op, who or self.who)
+        self._changed = True
+        # One Connection transaction, no ORM Session: a visit's row (a click's save) is
+        # written with Core alone; the others join a Session to it (store/writes.py).
+        return self._writes.apply((op,), who or self.who)[0]
 
     def apply_all(self, ops: Sequence[Operation], who: str | None = None) -> list[Applied]:
         """Apply several operations (one gesture) in ONE transaction: all or none."""
-        with self._write() as session:
-            return [apply_operation(session, op, who or self.who) for op in ops]
+        self._changed = True
+        return self._writes.apply(ops, who or self.who)
 
     def load_visit_document(self, visit: int | str) -> VisitDocument:
         """The visit (integer id or uid) as a ``VisitDocument``: every row with its uid,

@@ -25,6 +25,7 @@ class SaveStateLabel:
         self.label = label
         self._usual: tuple[object, ...] = ()  # font and texts the usual width was measured for
         self._usual_width = 0
+        self._usual_height = 0
 
     def show(self, unsaved: int, busy: bool) -> None:
         label = self.label
@@ -38,25 +39,30 @@ class SaveStateLabel:
             label.setStyleSheet(style)
         if label.text() != text:
             label.setText(text)
-        width = self._usual_size() if style == STYLE else label.sizeHint().width()
-        width = max(width, self._usual_width)
+        if style == STYLE:  # "Saving…", "All changes saved": the size measured once
+            width, height = self._usual_size()
+        else:
+            hint = label.sizeHint()
+            width, height = max(hint.width(), self._usual_width), hint.height()
         if label.minimumWidth() != width or label.maximumWidth() != width:
             label.setFixedWidth(width)
-        height = label.sizeHint().height()
         if label.minimumHeight() != height or label.maximumHeight() != height:
             label.setFixedHeight(height)
 
-    def _usual_size(self) -> int:
-        """The width of the widest usual text (measured once per font and language)."""
+    def _usual_size(self) -> tuple[int, int]:
+        """The size of the widest usual text (measured once per font and language: the
+        label's size hint is a text layout, ~8 us after every text change)."""
         label = self.label
         texts = (tr("Saving…"), tr("All changes saved"))
         key = (label.font().key(), *texts)
         if key != self._usual:
             shown = label.text()
-            widths = []
+            hints = []
             for text in texts:  # a fixed-size label's text changes lay nothing out
                 label.setText(text)
-                widths.append(label.sizeHint().width())
+                hints.append(label.sizeHint())
             label.setText(shown)
-            self._usual, self._usual_width = key, max(widths)
-        return self._usual_width
+            self._usual = key
+            self._usual_width = max(hint.width() for hint in hints)
+            self._usual_height = max(hint.height() for hint in hints)
+        return self._usual_width, self._usual_height

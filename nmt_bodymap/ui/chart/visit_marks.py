@@ -88,6 +88,11 @@ class VisitMarks(QObject):
         return self._state(key, row, saved)
 
     def unsaved(self) -> list[MarkState]:
+        """The marks whose last save failed, in the document's order. Asked on every save's
+        answer (the window's save state): when no row of the visit is unsaved, the marks
+        are not read at all (issue 18)."""
+        if not any(status == "unsaved" for status, _error in self.visit.statuses().values()):
+            return []
         return [m for m in self.marks() if m.status == "unsaved"]
 
     def _state(self, uid: str, row: Any, saved: tuple[str, str] | None = None) -> MarkState:

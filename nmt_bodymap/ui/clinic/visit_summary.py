@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -128,6 +128,10 @@ class VisitSummaryPanel(QWidget):
         self._assessment: list[str] = []
         self._generation = 0
         self._built.connect(self._show_built)
+        self._shown_html: str | None = None  # what the text shows: set again only if changed
+        # The visit's heading and after-care (dates written by QLocale: half of the HTML's
+        # cost), made once per visit and language, not per click (issue 18).
+        self._visit_html: tuple[tuple[object, ...], tuple[str, str]] | None = None
 
         self.prompt = QFrame()
         self.prompt.setObjectName("follow-up-prompt")
@@ -188,13 +192,13 @@ class VisitSummaryPanel(QWidget):
         self._refresh_prompt()
         self._generation += 1
         if visit is None:
-            self.text.setHtml(tr("<p><i>Open a visit to see its summary.</i></p>"))
+            self._set_html(tr("<p><i>Open a visit to see its summary.</i></p>"))
             return
         rows = len(self._marks) + len(self._findings) + len(self._treatments)
         if rows <= BACKGROUND_ROWS:
-            self.text.setHtml(self._summary_html(visit))
+            self._set_html(self._summary_html(visit))
             return
-        self.text.setHtml(tr("<p><i>Preparing the summary…</i></p>"))
+        self._set_html(tr("<p><i>Preparing the summary…</i></p>"))
         generation, build = self._generation, self._html_builder(visit)
         _builder.submit(lambda: self._built.emit(generation, build()))
 
@@ -212,7 +216,14 @@ class VisitSummaryPanel(QWidget):
 
     def _show_built(self, generation: int, text: str) -> None:
         if generation == self._generation:  # not overtaken by another visit or change
+            self._set_html(text)
+
+    def _set_html(self, text: str) -> None:
+        """Show ``text`` unless it is shown already (a full parse and layout, ~0.2 ms for a
+        small visit: a change the summary does not show costs nothing, issue 18)."""
+        if text != self._shown_html:
             self.text.setHtml(text)
+            self._shown_html = text
 
     def _refresh_prompt(self) -> None:
         previous = self.previous
@@ -259,29 +270,48 @@ class VisitSummaryPanel(QWidget):
             for t in (self._treatments if treatment_rows is None else treatment_rows)
         ]
         assessment = list(self._assessment if assessment is None else assessment)
-        window = soreness_window(visit.started_at.astimezone())
-        low, high = expected_soreness_window()
-        complaint = html.escape(visit.chief_complaint) if visit.chief_complaint else "—"
+        heading, after_care = self._visit_parts(visit)
         parts = [
-            "<h3 style='margin-bottom:2px'>"
-            + tr("Visit of {visit_day}").format(visit_day=visit_day(visit))
-            + "</h3>",
-            "<p style='margin-top:0'>"
-            + tr("Chief complaint: {complaint}").format(complaint=complaint)
-            + "</p>",
+            heading,
             _list(tr("Pain marked"), marks, tr("No pain marked yet.")),
             _list(tr("Assessment"), assessment, tr("No posture, gait or tissue findings charted.")),
             _list(tr("Trigger-point findings"), findings, tr("No findings recorded yet.")),
             _list(tr("Treatment"), treatments, tr("No treatment recorded yet.")),
-            "<h4 style='margin-bottom:0'>" + tr("After-care") + "</h4>",
-            f"<p style='margin-top:2px'>{html.escape(advice_words())}<br><b>"
-            + tr(
-                "Expected soreness: {low} to {high} hours — it should have eased {window}."
-            ).format(low=low, high=high, window=html.escape(window_words(window)))
-            + "</b></p>",
+            after_care,
             self._follow_up_html(visit) if follow_up is None else follow_up,
         ]
         return "".join(parts)
+
+    def _visit_parts(self, visit: Any) -> tuple[str, str]:
+        """The visit's heading (day, chief complaint) and its after-care paragraph, made
+        again when the visit, its start, its complaint or the language changed."""
+        language = (QLocale().name(), tr("After-care"))
+        key = (visit.id, visit.started_at, visit.chief_complaint, *language)
+        made = self._visit_html
+        if made is not None and made[0] == key:
+            return made[1]
+        window = soreness_window(visit.started_at.astimezone())
+        low, high = expected_soreness_window()
+        complaint = html.escape(visit.chief_complaint) if visit.chief_complaint else "—"
+        heading = (
+            "<h3 style='margin-bottom:2px'>"
+            + tr("Visit of {visit_day}").format(visit_day=visit_day(visit))
+            + "</h3><p style='margin-top:0'>"
+            + tr("Chief complaint: {complaint}").format(complaint=complaint)
+            + "</p>"
+        )
+        after_care = (
+            "<h4 style='margin-bottom:0'>"
+            + tr("After-care")
+            + "</h4>"
+            + f"<p style='margin-top:2px'>{html.escape(advice_words())}<br><b>"
+            + tr(
+                "Expected soreness: {low} to {high} hours — it should have eased {window}."
+            ).format(low=low, high=high, window=html.escape(window_words(window)))
+            + "</b></p>"
+        )
+        self._visit_html = (key, (heading, after_care))
+        return heading, after_care
 
     def _follow_up_html(self, visit: Any) -> str:
         recorded = self.follow_ups.by_visit.get(visit.id)

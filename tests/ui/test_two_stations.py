@@ -88,3 +88,39 @@ def test_keep_mine_stores_the_screens_value_on_the_newer_version(
     history = call_on_worker(qtbot, seeded["worker"], lambda s: s.history(seeded["client"].id))
     intensities = [h.after.get("intensity") for h in history if h.after and h.kind == "pain_mark"]
     assert intensities[-2:] == [8, 3]  # nothing lost: both changes are in the history
+
+
+def test_the_watcher_reads_the_visit_again_only_for_another_stations_change(
+    qtbot: Any, two_windows: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    """The window's own saves are in the history too: they are already on screen, so the
+    poll does not read the whole visit again for them (it did, every second of charting:
+    20-80 ms of the worker for a 3,000-mark visit). Another station's change still is."""
+    from nmt_bodymap.store.service import ChartStore
+
+    first, second = two_windows
+    reads: list[int] = []
+    load = ChartStore.load_visit_document
+
+    def counted(self: ChartStore, visit: Any) -> Any:
+        reads.append(visit)
+        return load(self, visit)
+
+    monkeypatch.setattr(ChartStore, "load_visit_document", counted)
+    second.change_watcher.stop()
+    click_region(qtbot, first, "anterior", "temple", "right")
+    click_region(qtbot, first, "posterior", "interscapular", "right")
+    qtbot.waitUntil(lambda: not first.open_visit.busy(), timeout=5000)
+    for _ in range(2):  # the first window's polls after its own saves
+        first.change_watcher.poll()
+        qtbot.waitUntil(lambda: first.worker.pending() == 0, timeout=5000)
+    assert reads == []
+    assert marks_of(first) == {("temple", "right", 5), ("interscapular", "right", 5)}
+
+    second.change_watcher.start()  # another station's change: read and shown
+    qtbot.waitUntil(lambda: len(marks_of(second)) == 2, timeout=3000)
+    [mark] = [m for m in second.marks.marks() if m.region == "temple"]
+    second.body_map.selection.set([mark.key])
+    second.actions_by_key["intensity-7"].trigger()
+    qtbot.waitUntil(lambda: ("temple", "right", 7) in marks_of(first), timeout=3000)
+    assert reads  # the first window read the visit again for it

@@ -25,25 +25,31 @@ if TYPE_CHECKING:
     from nmt_bodymap.ui.main_window import MainWindow
 
 POLL_MS = 1000
+ENTRIES = 1000  # history entries read per poll; more: the open visit is read whole
 SIGNING_OPS = ("sign", "amend")  # history ops that change a visit's signed state
 
 
 def _poll(store: Any, last: int | None, visit_id: int | None, visit_uid: str | None) -> Any:
-    """Worker thread: (newest history id, kinds changed, rows of the open visit or None,
-    the open visit's record when it was signed or amended elsewhere, else None)."""
+    """Worker thread: (newest history id, kinds changed, the open visit's changed rows as
+    (kind, uid, version) or None when they cannot all be named (too many entries), the
+    open visit's record when it was signed or amended elsewhere, else None)."""
     _version, newest = store.change_token()
     if last is None or newest == last:
-        return newest, set(), None, None
-    entries = store.changes_since(last)
+        return newest, set(), [], None
+    entries = store.changes_since(last, limit=ENTRIES)
     kinds = {e.kind for e in entries}
-    rows = record = None
     ours = [e for e in entries if visit_id is not None and e.visit == visit_uid]
-    if ours:
-        doc = store.load_visit_document(visit_id)
-        rows = [(kind, uid, dict(s.values), s.version, s.deleted) for kind, uid, s in doc]
+    named = [(e.kind, e.row, e.version) for e in ours] if len(entries) < ENTRIES else None
+    record = None
     if any(e.op in SIGNING_OPS for e in ours):
         record = store.get_visit(visit_id)
-    return newest, kinds, rows, record
+    return newest, kinds, named, record
+
+
+def _visit_rows(store: Any, visit_id: int) -> list[tuple[Any, str, dict[str, Any], int, bool]]:
+    """Worker thread: every row of the visit as stored (kind, uid, values, version, removed)."""
+    doc = store.load_visit_document(visit_id)
+    return [(kind, uid, dict(s.values), s.version, s.deleted) for kind, uid, s in doc]
 
 
 class ChangeWatcher(QObject):
@@ -88,21 +94,51 @@ class ChangeWatcher(QObject):
         self._polling = False  # the next poll tries again; a save failure is told elsewhere
 
     def _polled(self, visit_id: int | None, result: Any) -> None:
-        self._polling = False
-        newest, kinds, rows, record = result
-        self._last = newest
-        if rows is not None and visit_id == self._visit.visit_id and self._visit.doc is not None:
-            doc = self._visit.doc
-            newer = [
-                row
-                for row in rows
-                if (doc.version(row[0], row[1]) or 0) < row[3] and not self._visit.queued(row[1])
-            ]
-            self._visit.put_rows(newer)
-        if record is not None and visit_id == self._visit.visit_id:
+        newest, kinds, named, record = result
+        visit = self._visit
+        if visit_id == visit.visit_id and visit_id is not None and self._newer(named):
+            # another station changed the open visit: read it (the window's own saves are
+            # on screen already, at the version the store gave them: nothing to read)
+            self._worker.submit(
+                lambda store: _visit_rows(store, visit_id),
+                lambda rows: self._read(visit_id, newest, rows),
+                self._failed,
+            )
+        else:
+            self._polling = False
+            self._last = newest
+        if record is not None and visit_id == visit.visit_id:
             self.visit_signed.emit(record)
         if kinds:
             self.other_change.emit(set(kinds))
+
+    def _newer(self, named: list[tuple[str, str, int]] | None) -> bool:
+        """A change the screen does not show yet (None: too many to name, read it)."""
+        doc = self._visit.doc
+        if doc is None:
+            return False
+        if named is None:
+            return True
+        try:
+            return any(
+                (doc.version(kind, uid) or 0) < version and not self._visit.queued(uid)
+                for kind, uid, version in named
+            )
+        except (KeyError, ValueError):  # a kind the document does not hold: read it
+            return True
+
+    def _read(self, visit_id: int, newest: int, rows: list[Any]) -> None:
+        self._polling = False
+        self._last = newest  # only now: a failed read is tried again by the next poll
+        doc = self._visit.doc
+        if visit_id != self._visit.visit_id or doc is None:
+            return
+        newer = [
+            row
+            for row in rows
+            if (doc.version(row[0], row[1]) or 0) < row[3] and not self._visit.queued(row[1])
+        ]
+        self._visit.put_rows(newer)
 
 
 def ask_keep_mine(parent: Any, text: str) -> bool:

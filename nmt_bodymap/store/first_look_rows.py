@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from nmt_bodymap.store.first_look_schema import COLUMNS
-from nmt_bodymap.store.records import ClientRecord, VisitRecord, record_names
+from nmt_bodymap.store.records import ClientRecord, VisitRecord, json_value, record_names
 
 R = TypeVar("R")
 
@@ -83,17 +83,6 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "bool": _bool,
     "json": _json,
 }
-
-
-def json_value(value: Any) -> Any:
-    """``history.json_value``: dates and times as ISO text, the rest as they are."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: json_value(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_value(item) for item in value]
-    return value
 
 
 def _whole_number(value: Any) -> int:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from nmt_bodymap.core.operations import VISIT_TEXT_FIELDS
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # ``revision = "0010"`` / ``down_revision: str | None = "0009"`` at the start of a line.
@@ -120,21 +122,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "client_id": "plain",
         "started_at": "moment",
         "signed_at": "moment",
-        **dict.fromkeys(
-            (
-                "therapist",
-                "chief_complaint",
-                "subjective",
-                "objective",
-                "assessment",
-                "plan",
-                "posture",
-                "gait",
-                "signed_by",
-                "signature",
-            ),
-            "plain",
-        ),
+        **dict.fromkeys((*VISIT_TEXT_FIELDS, "signed_by", "signature"), "plain"),
     },
     "pain_marks": {
         **_VISIT_ROW,

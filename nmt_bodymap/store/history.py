@@ -5,7 +5,7 @@ cheap change token other stations poll.
   PostgreSQL it first takes a transaction-scoped advisory lock, so history ids are handed
   out in commit order: a poller that has seen id N never later finds a smaller id
   committed (SQLite's ``BEGIN IMMEDIATE`` already serialises writers).
-- ``json_value`` turns stored values (dates, times) into JSON values; ``row_values`` gives
+- ``json_value`` (from ``records``) turns stored values into JSON values; ``row_values`` gives
   a row's fields as an operation names them.
 - ``ChartStore.change_token()`` (service.py): SQLite ``PRAGMA data_version`` (on one
   long-lived connection, so it moves when any other connection commits) with the newest
@@ -16,7 +16,6 @@ cheap change token other stations poll.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
@@ -25,21 +24,11 @@ from sqlalchemy.orm import Session
 from nmt_bodymap.core.operations import ROW_FIELDS, RowKind
 from nmt_bodymap.store.models import Complaint, HistoryEntry, utc_now
 from nmt_bodymap.store.records import HistoryRecord
+from nmt_bodymap.store.records import json_value as json_value  # its home before: kept
 
 # Any constant: the key of the advisory lock that orders history appends on PostgreSQL.
 HISTORY_LOCK_KEY = 0x4E4D5448  # "NMTH"
 COMPLAINT_FIELDS = ("description", "onset_date", "duration_weeks")
-
-
-def json_value(value: Any) -> Any:
-    """A stored value as JSON: dates and times as ISO text, the rest as they are."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: json_value(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_value(item) for item in value]
-    return value
 
 
 def complaint_values(session: Session, intake_id: int) -> list[dict[str, Any]]:

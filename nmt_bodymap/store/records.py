@@ -172,6 +172,18 @@ class FollowUpFields:
     note: str
 
 
+def json_value(value: Any) -> Any:
+    """A stored value as JSON: dates and times as ISO text, the rest as they are (the
+    history's before/after, the visit document's values; ``store/history``, the first look)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: json_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(item) for item in value]
+    return value
+
+
 @dataclass_transform(frozen_default=True, kw_only_default=True)
 def record(cls: type[R]) -> type[R]:
     """A frozen, keyword-only dataclass whose fields include those its field classes

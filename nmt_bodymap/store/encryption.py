@@ -20,6 +20,7 @@ import hmac
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -49,6 +50,8 @@ SECRET_ENV = "NMT_BODYMAP_SECRET"
 USER_ENV = "NMT_BODYMAP_USER"
 KEYRING_SERVICE = "nmt-bodymap"
 _remembered: dict[str, bytes] = {}  # check value -> chart key, for this process
+# check value -> (the thread unwrapping it with the environment's secret, its key or None)
+_unwrapping: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
 
 
 class ChartLocked(ChartStoreError):
@@ -86,6 +89,7 @@ def remember(key: bytes) -> None:
 
 def forget_all() -> None:
     _remembered.clear()
+    _unwrapping.clear()
 
 
 def remove_slot(chart: Path, label: str) -> bool:
@@ -144,15 +148,47 @@ def _from_keychain(check: str) -> bytes | None:
     return bytes.fromhex(value) if value else None
 
 
+def unwrap_soon(path: Path) -> bool:
+    """Start unwrapping the key of ``path`` with the environment's secret on a thread, so
+    the window paints meanwhile (argon2id lets go of the interpreter lock: ~0.15 s of a
+    second core, issue 18); ``resolve_key`` waits for it. False when there is nothing to
+    unwrap so (no secret in the environment, no key file)."""
+    secret = os.environ.get(SECRET_ENV)
+    found = find_key_file(path) if secret else None
+    if not secret or found is None:
+        return False
+    key_file = read_key_file(found)
+    if key_file.check in _remembered or key_file.check in _unwrapping:
+        return True
+    outcome: list[bytes | None] = []
+
+    def run() -> None:
+        try:
+            outcome.append(unwrap(key_file, secret))
+        finally:
+            if not outcome:
+                outcome.append(None)
+
+    thread = threading.Thread(target=run, name="chart-key", daemon=True)
+    _unwrapping[key_file.check] = (thread, outcome)
+    thread.start()
+    return True
+
+
 def resolve_key(path: Path) -> bytes:
-    """The key of an encrypted chart or backup: remembered, from the environment's secret,
-    or from the OS keychain. Raises ``ChartLocked`` when none of them opens it."""
+    """The key of an encrypted chart or backup: remembered, from the environment's secret
+    (unwrapped here, or by ``unwrap_soon``'s thread), or from the OS keychain. Raises
+    ``ChartLocked`` when none of them opens it."""
     found = find_key_file(path)
     if found is None:
         raise ChartLocked(f"{LOCKED_MESSAGE} (Its key file {key_file_path(path).name} is missing.)")
     key_file = read_key_file(found)
     key = _remembered.get(key_file.check)
-    if key is None and os.environ.get(SECRET_ENV):
+    started = _unwrapping.pop(key_file.check, None)
+    if key is None and started is not None:
+        started[0].join()
+        key = started[1][0]
+    elif key is None and os.environ.get(SECRET_ENV):
         key = unwrap(key_file, os.environ[SECRET_ENV])
     if key is None:
         key = _from_keychain(key_file.check)

@@ -243,6 +243,16 @@ class ChartOpener:
         from nmt_bodymap.store.errors import ChartDatabaseCorrupt
 
         self._idle()
+        if _locked(exc) and "://" not in self.db:
+            # the environment's secret, unwrapped while the window painted, did not fit:
+            # the therapist is asked now, as before the window before (issue 18)
+            from nmt_bodymap.ui.access.sign_in_dialog import unlock_chart
+
+            if unlock_chart(Path(self.db).expanduser().absolute()):
+                self.open()
+            else:
+                self.app.exit(1)
+            return
         if isinstance(exc, ChartDatabaseCorrupt):
             if ask_restore(exc) and exc.latest_backup is not None:
                 self._busy(tr("Restoring the latest backup…"))
@@ -271,6 +281,12 @@ class ChartOpener:
             ),
         )
         self.app.exit(1)
+
+
+def _locked(exc: BaseException) -> bool:
+    """The chart's key was not at hand (``store/encryption.ChartLocked``)."""
+    encryption = sys.modules.get("nmt_bodymap.store.encryption")
+    return encryption is not None and isinstance(exc, encryption.ChartLocked)
 
 
 def open_log_folder() -> bool:

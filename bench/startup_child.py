@@ -12,8 +12,9 @@ part of it: application, theme, ``show_main_window``).
 ``cli`` starts as the therapist does, ``nmt-bodymap --db DB_PATH`` through
 ``nmt_bodymap.cli.main``: argument parsing, ``run_app``'s checks, logging, accessibility
 and the sign-in hooks included (the first paint is watched by wrapping ``show_main_window``).
-``first_click`` starts the same way and, at the first paint, clicks the right temple on
-the front figure (the chart's open visit must exist): it reports the time from launch to
+``first_click`` starts the same way (``run_app``'s window path: the encrypted chart's key
+check ``before_open``, then ``show_main_window``) and, at the first paint, clicks the right
+temple on the front figure (the chart's open visit must exist): it reports the time from launch to
 that click's mark and candidates shown (the click is queued if the map is not ready).
 ``visit15`` starts the same way, puts 15 marks on the open visit, chooses the first
 candidate, paints, and reports the peak memory once that has settled (the worker idle, the
@@ -176,7 +177,7 @@ def app_gesture(kind: str, db: str) -> int:
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from nmt_bodymap.ui.app import ensure_application, show_main_window
+    from nmt_bodymap.ui.app import before_open, ensure_application, show_main_window
     from nmt_bodymap.ui.chart.worker import StoreWorker
     from nmt_bodymap.ui.theme import apply_theme
 
@@ -240,6 +241,8 @@ def app_gesture(kind: str, db: str) -> int:
             return False
 
     try:
+        if not before_open(db):  # as run_app: an encrypted chart's key (no dialog when plain)
+            return 1
         window = show_main_window(app, worker, db)
         watcher = FirstPaint()
         window.installEventFilter(watcher)

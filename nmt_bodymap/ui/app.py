@@ -353,7 +353,7 @@ def run_app(db: str | None) -> int:
     apply_theme(app)
     target = db if db is not None else str(paths.default_database_path())
     # -- security hook (issue 14): first account / unlock an encrypted chart --
-    if not _before_open(target):
+    if not before_open(target):
         return 1
     # -- end security hook --
     worker = StoreWorker()
@@ -367,16 +367,16 @@ def run_app(db: str | None) -> int:
         worker.shutdown()
 
 
-def _before_open(target: str) -> bool:
+def before_open(target: str) -> bool:
     """Set-up or unlock before the window (``ui/access/sign_in_dialog.before_open``). An
     existing plain chart needs no dialog: the dialogs' module (its widgets, key handling and
     sqlite3, ~7 ms) is not imported before the first paint then (issue 18)."""
     dialogs = sys.modules.get("nmt_bodymap.ui.access.sign_in_dialog")
     if dialogs is None and is_plain_chart(target):
         return True
-    from nmt_bodymap.ui.access.sign_in_dialog import before_open
+    from nmt_bodymap.ui.access import sign_in_dialog
 
-    return before_open(target)
+    return sign_in_dialog.before_open(target)
 
 
 def show_main_window(

@@ -561,6 +561,11 @@
         <translation>&lt;p class='muted'&gt;&lt;i&gt;Seit der Unterschrift keine Ergänzung.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/candidates/candidate_detail.py"/>
+        <source>&lt;p style='color:gray'&gt;Choose a muscle in the list to see its referral pattern on the map, where to palpate, and what to tell the client.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:gray'&gt;Wählen Sie einen Muskel in der Liste, um sein Übertragungsmuster auf der Karte zu sehen, wo Sie palpieren und was Sie dem Klienten sagen.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>&lt;p&gt;&lt;b&gt;Clearance:&lt;/b&gt; {clearance}{date}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Freigabe:&lt;/b&gt; {clearance}{date}&lt;/p&gt;</translation>

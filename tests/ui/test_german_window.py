@@ -38,6 +38,9 @@ def test_german_menus_dialog_and_qt_buttons(
     assert window.actions_by_key["new-client"].text() == "&Neuer Klient…"
     assert window.actions_by_key["undo"].text().startswith("&Rückgängig")
     assert window.side_tabs.tabText(0) == "&Kandidaten"
+    # the candidate detail's text before a muscle is chosen
+    placeholder = window.candidates._detail.placeholder.toPlainText()
+    assert placeholder.startswith("Wählen Sie einen Muskel"), placeholder
     # hooks other modules add to a menu by its English name still find the German one
     edit_menus = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Bearbeiten"]
     assert window.actions_by_key["settings"] in edit_menus[0].actions()

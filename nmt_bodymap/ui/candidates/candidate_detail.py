@@ -26,11 +26,12 @@ from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import Candidate
 from nmt_bodymap.ui.candidates.candidate_text import muscle_html, summary_html
 from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
+from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.map.labels import knowledge_language
 
 KEPT_DOCUMENTS = 40  # muscle texts kept for choosing a muscle again
 NO_PAGE = QSizeF(0, 0)  # a document with no page is not laid out (QTextDocumentLayout)
-PLACEHOLDER = (
+PLACEHOLDER = tr_noop(
     "<p style='color:gray'>Choose a muscle in the list to see its referral "
     "pattern on the map, where to palpate, and what to tell the client.</p>"
 )
@@ -67,7 +68,7 @@ class CandidateDetail:
         self._key: tuple[object, ...] | None = None  # what the views show
         self._summary_text = ""
         self._documents: OrderedDict[tuple[str, str], QTextDocument] = OrderedDict()
-        self.placeholder = self.document(PLACEHOLDER)
+        self.placeholder = self.document(tr(PLACEHOLDER))  # the language is chosen at start
 
     def show(self, candidate: Candidate | None, spot_labels: Sequence[str]) -> None:
         language = knowledge_language()

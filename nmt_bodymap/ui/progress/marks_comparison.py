@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, 
 
 from nmt_bodymap.core.atlas import Atlas
 from nmt_bodymap.ui.first_frame import shared_renderer  # one parse per view and app
+from nmt_bodymap.ui.map.figure_layers import layers_renderer
 from nmt_bodymap.ui.map.geometry import path_from_geometry
 
 NEW = QColor(214, 39, 40, 200)
@@ -30,7 +31,9 @@ class MarksComparison(QGraphicsView):
         self.scene().setBackgroundBrush(QColor("white"))
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(260, 300)
-        self._renderers = {v: shared_renderer(v) for v in atlas.views()}
+        # the outline layer parsed alone, as the body scene's (the whole drawing if it cannot
+        # be cut out): the body scene no longer parses the whole drawing for this to share
+        self._renderers = {v: layers_renderer(v) or shared_renderer(v) for v in atlas.views()}
         self.shown: dict[tuple[str, str, str], str] = {}
 
     def show_places(self, places: dict[tuple[str, str, str], str]) -> None:

@@ -163,11 +163,11 @@ def unwrap_soon(path: Path) -> bool:
     outcome: list[bytes | None] = []
 
     def run() -> None:
+        key = None  # (None also when unwrapping fails: resolve_key then says it is locked)
         try:
-            outcome.append(unwrap(key_file, secret))
+            key = unwrap(key_file, secret)
         finally:
-            if not outcome:
-                outcome.append(None)
+            outcome.append(key)
 
     thread = threading.Thread(target=run, name="chart-key", daemon=True)
     _unwrapping[key_file.check] = (thread, outcome)

@@ -45,7 +45,7 @@ from nmt_bodymap.store.chart_file import is_plain_chart
 from nmt_bodymap.store.chart_lock import ChartLock
 from nmt_bodymap.store.chart_open import BUSY_TIMEOUT_MS, open_sqlite_chart
 from nmt_bodymap.store.first_look_rows import NotCertain, Reader
-from nmt_bodymap.store.records import ClientRecord, PainMarkRecord, VisitRecord
+from nmt_bodymap.store.records import ClientRecord, PainMarkRecord, VisitRecord, json_value
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -247,7 +247,7 @@ class FirstLook:
         def read() -> list[PainMarkRecord]:
             self._reader.live_visit(visit_id)
             return self._reader.rows(
-                PainMarkRecord, "pain_marks", visit_id, include_deleted=include_deleted
+                PainMarkRecord, TABLES[RowKind.PAIN_MARK], visit_id, include_deleted=include_deleted
             )
 
         return self._answer("list_pain_marks", read, visit_id, include_deleted)
@@ -260,7 +260,7 @@ class FirstLook:
         visit = reader.live_visit(visit_id)
         document = VisitDocument(
             visit["uid"],
-            {name: reader.json_value(visit[name]) for name in sorted(ROW_FIELDS[RowKind.VISIT])},
+            {name: json_value(visit[name]) for name in sorted(ROW_FIELDS[RowKind.VISIT])},
             visit["version"],
             client=reader.client_uid(visit["client_id"]),
         )

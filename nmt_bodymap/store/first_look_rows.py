@@ -176,5 +176,3 @@ class Reader:
             )
             for row in rows
         ]
-
-    json_value = staticmethod(json_value)

@@ -31,6 +31,7 @@ soft (``deleted_at``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
@@ -86,16 +87,14 @@ def apply_on(connection: Connection, op: Operation | SignVisit | Amend, who: str
     """Apply ``op`` in ``connection``'s open transaction (the caller commits): a visit's own
     row with Core statements alone, anything else (a retried add too) through an ORM
     ``Session`` joined to that transaction, flushed before it is let go."""
+    through_orm: Callable[[Session, Any, str], Applied] = apply_operation
     if isinstance(op, Operation) and op.kind in row_writes.KINDS:
         applied = apply_visit_row(connection, lambda: _joined(connection), op, who)
         if applied is not None:
             return applied
-        with _joined(connection) as session:
-            result = _apply_orm(session, op, who)
-            session.flush()
-            return result
+        through_orm = _apply_orm  # a retried add: the ORM answers it, not the Core path again
     with _joined(connection) as session:
-        result = apply_operation(session, op, who)
+        result = through_orm(session, op, who)
         session.flush()
         return result
 

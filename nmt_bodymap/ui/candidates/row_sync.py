@@ -131,7 +131,7 @@ def sync_rows(
                 del shown[len(wanted)]
 
 
-def _candidates_first(rows: Sequence[Row] | Sequence[Shown]) -> int:
+def _candidates_first(rows: Sequence[Row | Shown]) -> int:
     """How many rows come before the first section heading (a row with no candidate)."""
     return next((i for i, row in enumerate(rows) if row.data is None), len(rows))
 

@@ -210,3 +210,29 @@ def test_spoken_row_texts_stay_current_and_the_list_is_told_once(ranked: Any) ->
     for item in items:
         assert item.data(0, speech) == row_speech(item, headers)
     assert items[0].data(0, speech).startswith("Upper trapezius, Right, explains: ")
+
+
+def test_the_stretched_last_column_is_left_to_the_header(qtbot: Any) -> None:
+    """The header stretches the last column (Explains) to fill the list: fitting it to its
+    texts only made the header put its width back, and the header and the whole list
+    repainted once more after every click. The Side column is still fitted."""
+    panel = CandidatesPanel(load_knowledge())
+    qtbot.addWidget(panel)
+    panel.resize(480, 2400)  # tall: no scroll bar comes or goes (the header resizes then)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.tree.header()
+    resized: list[tuple[int, int, int]] = []
+    header.sectionResized.connect(lambda *args: resized.append(tuple(args)))
+    one = [mark(0, *PLACES[0])]
+    panel.show_for_marks(one, selected=False)  # "essential" and the like
+    widths = [header.sectionSize(c) for c in range(3)]
+    assert header.stretchLastSection()
+    assert widths[2] >= widths[0] - 1  # Explains shares the room with Muscle (both stretch)
+    assert widths[1] < widths[0] // 2  # Side fitted to "Right", "Left"
+    resized.clear()
+    for marks in ([*one, mark(1, *PLACES[1])], one, [*one, mark(1, *PLACES[2])]):
+        panel.show_for_marks(marks, selected=False)  # "1 of 2 spots" and back
+        QCoreApplication.processEvents()
+        assert [header.sectionSize(c) for c in range(3)] == widths
+    assert [r for r in resized if r[0] == 2] == []

@@ -1,7 +1,8 @@
-"""Issue 18: the candidate list is updated in place on a click (no ``clear()``): the rows of
-muscles still listed keep their items (and the selection), moved rows move, gone rows go,
-texts change where they changed (a language switch too); tooltips and the detail are made
-when they are needed, not for every row on every click."""
+"""Issue 18: the candidate list is updated in place on a click (no ``clear()``): the rows keep
+their items by place (since 2026-12-02, branch listcost: a re-ranked muscle's text moves,
+not its item), the chosen muscle stays chosen and selected, gone rows go, texts change where
+they changed (a language switch too); tooltips and the detail are made when they are
+needed, not for every row on every click."""
 
 from __future__ import annotations
 
@@ -18,6 +19,13 @@ from nmt_bodymap.ui.map.labels import set_knowledge_language
 from tests.ui.test_candidates_panel import PLACES, fresh, mark, what_it_shows
 
 ROLE = Qt.ItemDataRole.UserRole
+
+
+def places(panel: CandidatesPanel) -> list[QTreeWidgetItem]:
+    """The top-level candidate rows' items, in order (not the section heading)."""
+    tree = panel.tree
+    found = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+    return [item for item in found if item.data(0, ROLE) is not None]
 
 
 def rows(panel: CandidatesPanel) -> dict[tuple[str, str], QTreeWidgetItem]:
@@ -56,18 +64,17 @@ def test_selection_and_items_kept_across_an_in_place_update(
     first = [mark(0, *PLACES[0])]
     panel.show_for_marks(first, selected=False)
     assert panel.choose("temporalis", "right")
-    item = panel.tree.currentItem()
-    before = rows(panel)
+    before = places(panel)
     second = [*first, mark(1, "anterior", "lateral_neck", "right")]
     panel.show_for_marks(second, selected=False)
-    # the same row item, still current and selected; the map was not told again
-    assert panel.tree.currentItem() is item and item.isSelected()
-    assert panel.current_candidate().muscle == "temporalis"
+    # temporalis still current and selected, the only row selected
+    item = panel.tree.currentItem()
+    assert panel.current_candidate().muscle == "temporalis" and item.isSelected()
+    assert panel.tree.selectedItems() == [item]
     # the map is told about the candidate again only because it changed (what it explains)
     assert chosen[-1] == panel.current_candidate() and chosen[-1] != chosen[0]
-    after = rows(panel)
-    kept = [key for key in after if key in before]
-    assert kept and all(after[key] is before[key] for key in kept)
+    after = places(panel)
+    assert all(a is b for a, b in zip(after, before, strict=False))  # items kept by place
     assert what_it_shows(panel) == what_it_shows(fresh(qtbot, second, panel.current_candidate()))
 
 
@@ -77,13 +84,14 @@ def test_rows_reordered_and_removed_read_as_a_fresh_list(
     shoulder = [mark(0, "anterior", "anterior_shoulder", "right")]
     panel.show_for_marks(shoulder, selected=False)
     before = rows(panel)
+    items = places(panel)
     both = [*shoulder, mark(1, "anterior", "lateral_neck", "right")]  # the same muscles, reranked
     panel.show_for_marks(both, selected=False)
     after = rows(panel)
     kept = [key for key in before if key in after]
     assert len(kept) > 5
-    assert all(after[key] is before[key] for key in kept)  # kept rows keep their items
-    assert [key for key in after if key in before] != kept  # and some of them moved
+    assert [key for key in after if key in before] != kept  # some of them moved
+    assert all(a is b for a, b in zip(places(panel), items, strict=False))  # items by place
     assert what_it_shows(panel) == what_it_shows(fresh(qtbot, both, None))
 
     knee = [mark(2, "anterior", "anterior_knee", "left")]  # most muscles leave the list
@@ -117,7 +125,7 @@ def test_german_labels_after_a_language_switch(qtbot: Any, panel: CandidatesPane
         panel.show_for_marks(marks, selected=False)
         german = rows(panel)
         item = german[("temporalis", "right")]
-        assert item is english[("temporalis", "right")]  # the row kept, its text changed
+        assert item is english[("temporalis", "right")]  # the same place, its text changed
         assert item.text(0) == "M. temporalis (Schläfenmuskel)" and item.text(1) == "Rechts"
         names = [panel.tree.topLevelItem(r).text(0) for r in range(panel.tree.topLevelItemCount())]
         assert "Mm. scaleni (Treppenmuskeln)" in names

@@ -5,10 +5,8 @@ and brevis, the medial hamstrings) are one row, labelled with the group and open
 its parts; the row stands for its best-ranked part. The muscles lying under the marks
 follow in their own section, open, under a heading row that cannot be chosen.
 
-A click changes the list a little (a muscle more or less, rows moved, "2 of 3 spots" become
-"2 of 4"), so the tree is updated in place (:func:`sync_rows`): the items of rows still
-listed are kept (only changed cells set, moved rows moved), the others added or taken out.
-A row's tooltip (its zone at each place) is made when it is asked for (:func:`row_tooltip`).
+A click re-ranks the list; the tree is updated in place, by place (``row_sync``). A row's
+tooltip (its zone at each place) is made when it is asked for (:func:`row_tooltip`).
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QHelpEvent, QKeyEvent
+from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyledItemDelegate,
@@ -232,61 +230,3 @@ def row_tooltip(item: QTreeWidgetItem | None, column: int, spot_labels: Sequence
         return ""
     candidate = item.data(0, ROLE)
     return zones_text(candidate, spot_labels) if isinstance(candidate, Candidate) else ""
-
-
-def sync_rows(parent: QTreeWidgetItem, shown: list[Shown], wanted: Sequence[Row]) -> None:
-    """Make ``parent``'s children show ``wanted``, in place: the item of a row still listed
-    is kept (only its changed cells set, moved when its place changed), the items of rows no
-    longer listed are taken out, the new ones made. ``shown`` (what the children show, in
-    order) is updated to match."""
-    keys = {row.key for row in wanted}
-    for index in reversed(range(len(shown))):
-        if shown[index].key not in keys:
-            parent.takeChild(index)
-            del shown[index]
-    for index, row in enumerate(wanted):
-        at = next((i for i in range(index, len(shown)) if shown[i].key == row.key), None)
-        if at is None:
-            node = _made(row)
-            parent.insertChild(index, node.item)
-            shown.insert(index, node)
-            if row.data is None and row.parts:
-                node.item.setExpanded(True)  # the short section is read open
-            continue
-        node = shown[at]
-        if at != index:  # moved: taken out and put back where it now belongs
-            expanded = node.item.isExpanded()
-            parent.takeChild(at)
-            parent.insertChild(index, node.item)
-            shown.insert(index, shown.pop(at))
-            node.item.setExpanded(expanded)
-        _update(node, row)
-
-
-def _made(row: Row) -> Shown:
-    item = QTreeWidgetItem(list(row.texts))
-    if row.data is None:  # the section heading: read, not chosen
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        font = QFont(item.font(0))
-        font.setBold(True)
-        item.setFont(0, font)
-    else:
-        item.setData(0, ROLE, row.data)
-    node = Shown(row.key, item, row.texts, row.data)
-    if row.parts:
-        node.parts = [_made(part) for part in row.parts]
-        item.addChildren([part.item for part in node.parts])
-    return node
-
-
-def _update(node: Shown, row: Row) -> None:
-    if row.texts != node.texts:
-        for column, (old, new) in enumerate(zip(node.texts, row.texts, strict=True)):
-            if old != new:
-                node.item.setText(column, new)
-        node.texts = row.texts
-    if row.data is not node.data and row.data != node.data:
-        node.item.setData(0, ROLE, row.data)
-    node.data = row.data
-    if row.parts or node.parts:
-        sync_rows(node.item, node.parts, row.parts)

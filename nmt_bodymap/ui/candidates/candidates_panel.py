@@ -48,7 +48,6 @@ from nmt_bodymap.ui.candidates.candidate_rows import (  # noqa: F401  (re-export
     Shown,
     idea_rows,
     row_tooltip,
-    sync_rows,
     top_row,
     tree_items,
 )
@@ -60,6 +59,7 @@ from nmt_bodymap.ui.candidates.candidate_text import (  # noqa: F401  (re-export
 )
 from nmt_bodymap.ui.candidates.column_fit import ColumnFit
 from nmt_bodymap.ui.candidates.layout_boundary import LayoutBoundary
+from nmt_bodymap.ui.candidates.row_sync import HeldChanges, open_rows, reopen_rows, sync_rows
 from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
 from nmt_bodymap.ui.chart.marks import MarkState
 from nmt_bodymap.ui.i18n import tr
@@ -241,14 +241,19 @@ class CandidatesPanel(QWidget):
         return found
 
     def _fill_tree(self, total: int, language: str) -> None:
-        """Show the rows, updating the tree in place (``sync_rows``): no ``clear()``."""
+        """Show the rows, updating the tree in place (``sync_rows``): no ``clear()``; the
+        changed cells told to the view (and the screen reader) once (``HeldChanges``)."""
         if self._texts is None or self._texts.language != language:
             self._texts = RowTexts(total, language)  # texts kept while the language stays
         self._texts.total = total
         rows = idea_rows(self._candidates, self._under, self._texts)
         tree = self.tree
+        was_open = open_rows(self._shown)
+        held = HeldChanges(tree)
         tree.blockSignals(True)
-        sync_rows(tree.invisibleRootItem(), self._shown, rows)
+        with held:
+            sync_rows(held.root, self._shown, rows, held)
+        reopen_rows(self._shown, was_open)
         tree.blockSignals(False)
         self._columns.fit(self._shown)
 

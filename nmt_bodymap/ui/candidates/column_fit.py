@@ -11,7 +11,8 @@ from nmt_bodymap.ui.candidates.candidate_rows import Shown
 
 
 class ColumnFit:
-    """Side and Explains as wide as their widest text or heading (as ResizeToContents).
+    """Side and Explains as wide as their widest text or heading (as ResizeToContents);
+    the last of them left to the header when it stretches it to fill the list.
 
     The widths come from each text's advance, measured once per text (there are few:
     sides and "n of m spots") plus the delegate's margin, measured once per font, so a
@@ -43,7 +44,13 @@ class ColumnFit:
                 )
                 for column in (1, 2)
             }
+        # The last section, stretched by the header (``stretchLastSection``), takes the room
+        # left whatever it is given: resizing it only made the header put its width back,
+        # and the header and the list repaint twice after each click (bench/NOTES.md).
+        stretched = header.logicalIndex(header.count() - 1) if header.stretchLastSection() else -1
         for column, (margin, heading) in self._margins.items():
+            if column == stretched:
+                continue
             widest = max(self._advance(metrics, row.texts[column]) for row in shown)
             width = max(widest + margin, heading)
             if header.sectionSize(column) != width:

@@ -158,10 +158,13 @@ def rank_and_under(
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     if pain_areas is None:
-        packaged = kb.memo.get("packaged")  # a knowledge base is the packaged one for life
-        if packaged is None:
-            packaged = kb.memo["packaged"] = knowledge is None or knowledge is load_knowledge()
-        pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
+        # a knowledge base is the packaged one for life, and its pain areas are the packaged
+        # ones (``load_pain_areas`` makes a path and hashes it per call: ~10 us a click)
+        pain_areas = kb.memo.get("pain areas")
+        if pain_areas is None:
+            packaged = knowledge is None or knowledge is load_knowledge()
+            pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
+            kb.memo["pain areas"] = pain_areas
     # The same marks ranked again (an undo, a redo, a selection given back): the answer
     # kept for the last few sets of marks, exact (a moved mark is another spot); not for a
     # big visit (its answers are large and its key costs a hash per mark).
@@ -213,20 +216,32 @@ def _rank(
         places.spots, places.points, kb, atlas, places.counts, places.unders or None
     )
     counts, place_spots = places.counts, places.spots
+    merged = merge_sides(per_place)
+    # Coverage and strength per place times its marks (sums of quarters and whole numbers:
+    # exactly what adding them mark by mark gives), explained places only.
+    sums: list[tuple[int, float]] = []
+    for zones, _tp_ids, _others in merged.values():
+        covered = 0
+        score = 0.0
+        for p in compress(range(len(zones)), zones):
+            count = counts[p]
+            covered += count
+            score += ZONE_WEIGHTS[zones[p]] * count  # type: ignore[index]
+        sums.append((covered, score))
+    last = _kept_tiers(sums, limit)
     drafts: list[Draft] = []
-    for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_place).items():
+    for ((muscle_id, side), (zones, tp_ids, others)), (covered, score) in zip(
+        merged.items(), sums, strict=True
+    ):
+        if last is not None and (covered, score) < last and not _shown(covered, score, last):
+            continue  # in a tier wholly behind the first ``limit`` candidates
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
-        # Coverage, strength and frequency per place times its marks (sums of quarters and
-        # whole numbers: exactly what adding them mark by mark gives), explained places only.
-        covered = 0
-        score = frequency = 0.0
+        frequency = 0.0
         for p in compress(range(len(zones)), zones):
-            zone, count = zones[p], counts[p]
-            covered += count
-            score += ZONE_WEIGHTS[zone] * count  # type: ignore[index]
+            zone = zones[p]
             rank = pain_areas.rank(place_spots[p].region, muscle.id) if zone != "local" else 99
-            frequency += count * rank
+            frequency += counts[p] * rank
         key = (-covered, -score, frequency / covered if covered else 99.0)
         tps = placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         group = pain_areas.group_of.get(muscle.id)
@@ -235,6 +250,27 @@ def _rank(
     views = [s.view for s in spots]
     ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas))
     return [_candidate(d, places) for d in ordered[:limit]]
+
+
+def _kept_tiers(sums: list[tuple[int, float]], limit: int | None) -> tuple[int, float] | None:
+    """The last tier (coverage, strength) the first ``limit`` candidates reach into; None:
+    every candidate may be shown (see ``_shown``)."""
+    if limit is None or limit <= 0 or len(sums) <= limit:
+        return None
+    return sorted(sums, reverse=True)[limit - 1]
+
+
+def _shown(covered: int, score: float, last: tuple[int, float]) -> bool:
+    """Whether a candidate is in a tier up to ``last``: only those can be among the first
+    ``limit``. The order moves a candidate only within its tier (ties are broken within
+    equal keys, later parts of a group move behind the others of their tier) and the tiers
+    come in the order of their keys, so the candidates of the tiers behind cannot be shown
+    and are neither placed nor ordered (about half of a 15-mark visit's). ``ideas_first``
+    compares strengths rounded to 6 places: one rounded equal to the last tier's is kept
+    too (strengths are sums of quarters, so none is)."""
+    if covered != last[0]:
+        return covered > last[0]
+    return score >= last[1] or round(score, 6) == round(last[1], 6)
 
 
 def _candidate(draft: Draft, places: Places) -> Candidate:

@@ -25,11 +25,11 @@ from pathlib import Path
 
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
-from stats import percentile  # noqa: E402
+from stats import percentile
 
-from nmt_bodymap.core.atlas import load_atlas  # noqa: E402
-from nmt_bodymap.core.knowledge import load_knowledge  # noqa: E402
-from nmt_bodymap.core.ranking import Spot, rank_and_under  # noqa: E402
+from nmt_bodymap.core.atlas import load_atlas
+from nmt_bodymap.core.knowledge import load_knowledge
+from nmt_bodymap.core.ranking import Spot, rank_and_under
 
 SHOWN = 30  # the candidate list's limit (ui.candidates.candidates_panel.MAX_SHOWN)
 

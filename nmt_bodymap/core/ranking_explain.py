@@ -7,7 +7,7 @@ Laterality comes from :func:`nmt_bodymap.core.places.zone_sides` (one rule, one 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from operator import itemgetter, mul
 from typing import Literal
@@ -86,13 +86,16 @@ def explanations(
     atlas: AtlasLike,
     weights: Sequence[int] | None = None,
     unders: Sequence[tuple[tuple[str, Side], ...]] | None = None,
+    only: Collection[tuple[str, Side]] | None = None,
 ) -> dict[tuple[str, Side], Explanation]:
     """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
     the spots only another of its trigger points explains.
 
     ``weights`` (default 1 each) counts a spot as that many equal spots: the ranking of a
     whole visit passes each distinct place once with the number of marks on it, and the
-    muscles already found under each (``unders``: no second look-up)."""
+    muscles already found under each (``unders``: no second look-up). ``only``: just these
+    muscle sides (each explained as among all, from all the places: a click's new place
+    changes only the muscle sides it names, ``ranking_step``)."""
     n = len(spots)
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
@@ -106,6 +109,8 @@ def explanations(
         groups.setdefault((spot.region, spot.side), []).append(i)
     for (region, spot_side), members in groups.items():
         for (key, pattern), kind in _strongest_hits(kb, region, spot_side).items():
+            if only is not None and key not in only:
+                continue
             per_pattern = by_pattern.get(key)
             if per_pattern is None:
                 per_pattern = by_pattern[key] = {}
@@ -123,6 +128,8 @@ def explanations(
             continue
         under = unders[i] if unders else muscles_under(atlas, spot.view, point)
         for muscle_id, side in under:
+            if only is not None and (muscle_id, side) not in only:
+                continue
             if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 local.setdefault((muscle_id, side), set()).add(i)
     result: dict[tuple[str, Side], Explanation] = {}
@@ -187,6 +194,19 @@ def _strongest_hits(
                 if current is None or ZONE_WEIGHTS[link.kind] > ZONE_WEIGHTS[current]:
                     found[hit] = link.kind
     kb.memo[memo_key] = found
+    return found
+
+
+def muscle_sides_named(
+    kb: KnowledgeBase, region: str, spot_side: Side
+) -> frozenset[tuple[str, Side]]:
+    """The muscle sides whose patterns name a spot on this region and side in a zone (live
+    trigger points or not; memoised)."""
+    memo_key = ("named", region, spot_side)
+    found: frozenset[tuple[str, Side]] | None = kb.memo.get(memo_key)
+    if found is None:
+        found = frozenset(key for key, _ in _strongest_hits(kb, region, spot_side))
+        kb.memo[memo_key] = found
     return found
 
 

@@ -61,9 +61,22 @@ def break_ties(
     places: Places,
     kb: KnowledgeBase,
     atlas: AtlasLike,
+    nearness: dict[tuple[str, CandidateSide], float] | None = None,
 ) -> list[Draft]:
     """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
-    only where it decides something: it is the slowest part of the key, per spot)."""
+    only where it decides something: it is the slowest part of the key, per spot).
+
+    ``nearness``: the nearness of candidates (muscle, side) measured before on these spots,
+    filled with those measured now (``ranking_step`` keeps it for the next click)."""
+    known = {} if nearness is None else nearness
+
+    def near(d: Draft) -> float:
+        found = known.get((d.muscle.id, d.side))
+        if found is None:
+            found = mean_distance(d.tps, d.per_spot(places), views, points, atlas)
+            known[(d.muscle.id, d.side)] = found
+        return found
+
     result: list[Draft] = []
     start = 0
     while start < len(ranked):
@@ -74,9 +87,8 @@ def break_ties(
         if len(run) > 1:
             run.sort(
                 key=lambda d: (
-                    mean_distance(d.tps, d.per_spot(places), views, points, atlas),
-                    _essential_count(kb, d.muscle.id),
-                    d.muscle.name.lower(),
+                    near(d),
+                    *_order_of(kb, d.muscle),
                     SIDE_ORDER[d.side],
                 )
             )
@@ -85,12 +97,13 @@ def break_ties(
     return result
 
 
-def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
-    key = ("essential", muscle_id)
-    found = kb.memo.get(key)
+def _order_of(kb: KnowledgeBase, muscle: MuscleDef) -> tuple[int, str]:
+    """A muscle's last tie-breaks: its essential regions counted, its name (memoised)."""
+    key = ("order", muscle.id)
+    found: tuple[int, str] | None = kb.memo.get(key)
     if found is None:
-        essential = kb.muscle(muscle_id).referral.essential
-        found = kb.memo[key] = len({z.region for z in essential})
+        essential = len({z.region for z in muscle.referral.essential})
+        found = kb.memo[key] = (essential, muscle.name.lower())
     return found
 
 
@@ -146,6 +159,15 @@ def ideas_first(ranked: list[Draft]) -> list[Draft]:
     ``ranked`` is in the order of its keys (coverage, then strength first): with no later
     part in it, the sort below would keep that order, so it is not made."""
     seen: set[tuple[str, str]] = set()
+    for draft in ranked:  # is a later part in it?
+        if draft.group is not None:
+            idea = (draft.group, draft.side)
+            if idea in seen:
+                break
+            seen.add(idea)
+    else:
+        return ranked
+    seen.clear()
     keyed: list[tuple[tuple[Any, ...], Draft]] = []
     moved = False
     for position, draft in enumerate(ranked):

@@ -235,12 +235,21 @@ def _rank(
             score += ZONE_WEIGHTS[zones[p]] * count  # type: ignore[index]
         sums.append((covered, score))
     last = _kept_tiers(sums, limit)
+    # The drafts of the marks before a click whose muscle the new mark does not name (with
+    # the same pain areas): carried over, a zone more (``ranking_step``).
+    carried = step.carried[1] if step.carried and step.carried[0] is pain_areas else {}
+    made: dict[tuple[str, CandidateSide], Draft] = {}
     drafts: list[Draft] = []
     for ((muscle_id, side), (zones, tp_ids, others)), (covered, score) in zip(
         merged.items(), sums, strict=True
     ):
         if last is not None and (covered, score) < last and not _shown(covered, score, last):
             continue  # in a tier wholly behind the first ``limit`` candidates
+        before = carried.get((muscle_id, side))
+        if before is not None:
+            drafts.append(draft := before.carried(step.new_place))
+            made[(muscle_id, side)] = draft
+            continue
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
         frequency = 0.0
@@ -251,7 +260,10 @@ def _rank(
         key = (-covered, -score, frequency / covered if covered else 99.0)
         tps = placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         group = pain_areas.group_of.get(muscle.id)
-        drafts.append(Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group))
+        draft = Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group)
+        drafts.append(draft)
+        made[(muscle_id, side)] = draft
+    step.drafts = (pain_areas, made)
     drafts.sort(key=lambda d: d.key)
     views = [s.view for s in spots]
     ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas, step.nearness))
@@ -281,23 +293,27 @@ def _shown(covered: int, score: float, last: tuple[int, float]) -> bool:
 
 def _candidate(draft: Draft, places: Places) -> Candidate:
     explains = draft.per_spot(places)
-    muscle = draft.muscle
     # Made as ``Candidate(...)`` makes it, without its ``__init__``: a frozen dataclass sets
     # each of its 11 fields through ``object.__setattr__`` (~1 us a candidate, 30 a click).
     candidate: Candidate = object.__new__(Candidate)
-    candidate.__dict__.update(
-        muscle=muscle.id,
-        name=muscle.name,
-        side=draft.side,
-        aliases=tuple(muscle.aliases),
-        score=draft.score,
-        explains=explains,
-        zones=draft.spot_zones,
-        trigger_points=draft.tps,
-        explaining=draft.tp_ids,
-        group=draft.group,
-        other_tp_spots=places.expand_indexes(draft.others),
-    )
+    if draft.before is not None:  # carried over a click: its zones one spot longer
+        candidate.__dict__.update(draft.before.__dict__, zones=draft.spot_zones)
+    else:
+        muscle = draft.muscle
+        candidate.__dict__.update(
+            muscle=muscle.id,
+            name=muscle.name,
+            side=draft.side,
+            aliases=tuple(muscle.aliases),
+            score=draft.score,
+            explains=explains,
+            zones=draft.spot_zones,
+            trigger_points=draft.tps,
+            explaining=draft.tp_ids,
+            group=draft.group,
+            other_tp_spots=places.expand_indexes(draft.others),
+        )
+    draft.made = candidate
     return candidate
 
 

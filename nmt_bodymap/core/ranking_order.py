@@ -45,6 +45,8 @@ class Draft:
     group: str | None
     spot_zones: tuple[ZoneName | None, ...] = ()
     explains: tuple[int, ...] | None = None
+    made: Any = None  # the candidate made of it (``ranking.Candidate``)
+    before: Any = None  # the candidate made of it on the marks before a click
 
     def per_spot(self, places: Places) -> tuple[int, ...]:
         """The explained spots (their zones kept in ``spot_zones``)."""
@@ -52,6 +54,29 @@ class Draft:
             self.spot_zones = places.expand(self.zones)
             self.explains = tuple(compress(range(len(self.spot_zones)), self.spot_zones))
         return self.explains
+
+    def carried(self, new_place: bool) -> Draft:
+        """The draft on the marks and one more, which it does not explain (its muscle is
+        not named there, ``ranking_step``): a zone more, None (at a new place, and at the
+        new spot), the same spots explained."""
+        zones = (*self.zones, None) if new_place else self.zones
+        moved = Draft(
+            self.key,
+            self.muscle,
+            self.side,
+            zones,
+            self.tp_ids,
+            self.others,
+            self.tps,
+            self.score,
+            self.covered,
+            self.group,
+        )
+        if self.explains is not None:
+            moved.spot_zones = (*self.spot_zones, None)
+            moved.explains = self.explains
+        moved.before = self.made
+        return moved
 
 
 def break_ties(

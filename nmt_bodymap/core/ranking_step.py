@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking_explain import (
@@ -47,7 +48,7 @@ PlaceKey = tuple[str, str, Side, tuple[tuple[str, Side], ...]]
 Fields = tuple[tuple[str, str, Side, Point | None], ...]  # per spot: view, region, side, point
 
 
-@dataclass(frozen=True)
+@dataclass
 class Step:
     """The places of some marks and every muscle side's explanation over them."""
 
@@ -60,6 +61,11 @@ class Step:
     per_place: dict[tuple[str, Side], Explanation]
     # per candidate (muscle, side): its nearness to the spots, as the ranking measured it
     nearness: dict[tuple[str, CandidateSide], float] = field(default_factory=dict)
+    # the drafts the last ranking made on it, with the pain areas it used (``Draft``s)
+    drafts: tuple[Any, dict[tuple[str, CandidateSide], Any]] | None = None
+    # those of the marks before a click that the click leaves as they were
+    carried: tuple[Any, dict[tuple[str, CandidateSide], Any]] | None = None
+    new_place: bool = False  # the click's mark is on a new place, the last
 
 
 def prepare(
@@ -154,10 +160,21 @@ def _grown(base: Step, spot: Spot, kb: KnowledgeBase, atlas: AtlasLike) -> Step:
         )
     )
     # A candidate whose muscle the place does not name nor lie over explains the same spots
-    # with the same trigger points: the same nearness.
-    nearness = {
-        candidate: near
-        for candidate, near in base.nearness.items()
-        if (candidate[0], "left") not in named and (candidate[0], "right") not in named
-    }
-    return Step([*base.sided, spot], [*base.points, point], places, index, per_place, nearness)
+    # with the same trigger points: the same nearness, the same draft (a zone more).
+    muscles = {muscle_id for muscle_id, _ in named}
+    nearness = {c: near for c, near in base.nearness.items() if c[0] not in muscles}
+    carried = None
+    if base.drafts is not None:
+        pain_areas, drafts = base.drafts
+        carried = (pain_areas, {c: d for c, d in drafts.items() if c[0] not in muscles})
+    return Step(
+        [*base.sided, spot],
+        [*base.points, point],
+        places,
+        index,
+        per_place,
+        nearness,
+        None,
+        carried,
+        grown,
+    )

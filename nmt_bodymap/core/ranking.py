@@ -264,6 +264,7 @@ def _rank(
         drafts.append(draft)
         made[(muscle_id, side)] = draft
     step.drafts = (pain_areas, made)
+    step.carried = None  # made of them (what is kept of a step is the drafts it made)
     drafts.sort(key=lambda d: d.key)
     views = [s.view for s in spots]
     ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas, step.nearness))
@@ -293,14 +294,25 @@ def _shown(covered: int, score: float, last: tuple[int, float]) -> bool:
 
 def _candidate(draft: Draft, places: Places) -> Candidate:
     explains = draft.per_spot(places)
-    # Made as ``Candidate(...)`` makes it, without its ``__init__``: a frozen dataclass sets
-    # each of its 11 fields through ``object.__setattr__`` (~1 us a candidate, 30 a click).
-    candidate: Candidate = object.__new__(Candidate)
-    if draft.before is not None:  # carried over a click: its zones one spot longer
-        candidate.__dict__.update(draft.before.__dict__, zones=draft.spot_zones)
+    before: Candidate | None = draft.before
+    if before is not None:  # carried over a click: its zones one spot longer
+        draft.before = None
+        candidate = Candidate(
+            before.muscle,
+            before.name,
+            before.side,
+            before.aliases,
+            before.score,
+            before.explains,
+            draft.spot_zones,
+            before.trigger_points,
+            before.explaining,
+            before.group,
+            before.other_tp_spots,
+        )
     else:
         muscle = draft.muscle
-        candidate.__dict__.update(
+        candidate = Candidate(
             muscle=muscle.id,
             name=muscle.name,
             side=draft.side,

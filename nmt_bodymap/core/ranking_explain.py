@@ -197,17 +197,10 @@ def _strongest_hits(
     return found
 
 
-def muscle_sides_named(
-    kb: KnowledgeBase, region: str, spot_side: Side
-) -> frozenset[tuple[str, Side]]:
+def muscle_sides_named(kb: KnowledgeBase, region: str, spot_side: Side) -> set[tuple[str, Side]]:
     """The muscle sides whose patterns name a spot on this region and side in a zone (live
-    trigger points or not; memoised)."""
-    memo_key = ("named", region, spot_side)
-    found: frozenset[tuple[str, Side]] | None = kb.memo.get(memo_key)
-    if found is None:
-        found = frozenset(key for key, _ in _strongest_hits(kb, region, spot_side))
-        kb.memo[memo_key] = found
-    return found
+    trigger points or not)."""
+    return {key for key, _ in _strongest_hits(kb, region, spot_side)}
 
 
 def _strength(

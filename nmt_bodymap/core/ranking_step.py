@@ -42,7 +42,7 @@ from nmt_bodymap.core.ranking_places import Places
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 
-KEPT_STEPS = 4  # sets of marks whose places and explanations are kept (a few KB each)
+KEPT_STEPS = 3  # sets of marks whose places and explanations are kept (~30 KB each at 15)
 
 PlaceKey = tuple[str, str, Side, tuple[tuple[str, Side], ...]]
 Fields = tuple[tuple[str, str, Side, Point | None], ...]  # per spot: view, region, side, point

@@ -7,7 +7,6 @@ for the list's limit, a small one and none."""
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from typing import Any
 
@@ -139,17 +138,6 @@ def test_other_pain_areas_on_a_grown_visit_answer_as_from_nothing() -> None:
         clicked, pain_areas=equal, limit=30
     )
     assert rank_and_under(clicked, kb, limit=30) == _fresh(clicked, limit=30)
-
-
-def test_a_candidate_is_made_as_its_dataclass_makes_it() -> None:
-    spots = [Spot("anterior", "temple", "right"), Spot("posterior", "lumbar_paraspinal", "left")]
-    for candidate in rank_and_under(spots, load_knowledge(), limit=30)[0]:
-        fields = {f.name: getattr(candidate, f.name) for f in dataclasses.fields(Candidate)}
-        made = Candidate(**fields)
-        assert made == candidate and hash(made) == hash(candidate)
-        assert vars(made) == vars(candidate)
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            candidate.score = 0.0  # type: ignore[misc]
 
 
 def test_a_click_measures_nearness_only_for_the_muscles_its_mark_names(

@@ -267,7 +267,7 @@ def _rank(
     step.carried = None  # made of them (what is kept of a step is the drafts it made)
     drafts.sort(key=lambda d: d.key)
     views = [s.view for s in spots]
-    ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas, step.nearness))
+    ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas))
     return [_candidate(d, places) for d in ordered[:limit]]
 
 

@@ -45,6 +45,7 @@ class Draft:
     group: str | None
     spot_zones: tuple[ZoneName | None, ...] = ()
     explains: tuple[int, ...] | None = None
+    tie: tuple[Any, ...] | None = None  # its tie-break (``break_ties``), once measured
     made: Any = None  # the candidate made of it (``ranking.Candidate``)
     before: Any = None  # the candidate made of it on the marks before a click
 
@@ -75,6 +76,7 @@ class Draft:
         if self.explains is not None:
             moved.spot_zones = (*self.spot_zones, None)
             moved.explains = self.explains
+        moved.tie = self.tie
         moved.before = self.made
         return moved
 
@@ -86,20 +88,16 @@ def break_ties(
     places: Places,
     kb: KnowledgeBase,
     atlas: AtlasLike,
-    nearness: dict[tuple[str, CandidateSide], float] | None = None,
 ) -> list[Draft]:
     """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
-    only where it decides something: it is the slowest part of the key, per spot).
+    only where it decides something: it is the slowest part of the key, per spot). A draft
+    keeps its tie-break: one carried over a click (``Draft.carried``) is not measured again."""
 
-    ``nearness``: the nearness of candidates (muscle, side) measured before on these spots,
-    filled with those measured now (``ranking_step`` keeps it for the next click)."""
-    known = {} if nearness is None else nearness
-
-    def near(d: Draft) -> float:
-        found = known.get((d.muscle.id, d.side))
+    def tie(d: Draft) -> tuple[Any, ...]:
+        found = d.tie
         if found is None:
-            found = mean_distance(d.tps, d.per_spot(places), views, points, atlas)
-            known[(d.muscle.id, d.side)] = found
+            near = mean_distance(d.tps, d.per_spot(places), views, points, atlas)
+            found = d.tie = (near, *_order_of(kb, d.muscle), SIDE_ORDER[d.side])
         return found
 
     result: list[Draft] = []
@@ -110,13 +108,7 @@ def break_ties(
             end += 1
         run = ranked[start:end]
         if len(run) > 1:
-            run.sort(
-                key=lambda d: (
-                    near(d),
-                    *_order_of(kb, d.muscle),
-                    SIDE_ORDER[d.side],
-                )
-            )
+            run.sort(key=tie)
         result += run
         start = end
     return result

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -59,8 +59,6 @@ class Step:
     # muscles under them (a test's mark-by-mark places), not grown
     index: dict[PlaceKey, int] | None
     per_place: dict[tuple[str, Side], Explanation]
-    # per candidate (muscle, side): its nearness to the spots, as the ranking measured it
-    nearness: dict[tuple[str, CandidateSide], float] = field(default_factory=dict)
     # the drafts the last ranking made on it, with the pain areas it used (``Draft``s)
     drafts: tuple[Any, dict[tuple[str, CandidateSide], Any]] | None = None
     # those of the marks before a click that the click leaves as they were
@@ -160,9 +158,8 @@ def _grown(base: Step, spot: Spot, kb: KnowledgeBase, atlas: AtlasLike) -> Step:
         )
     )
     # A candidate whose muscle the place does not name nor lie over explains the same spots
-    # with the same trigger points: the same nearness, the same draft (a zone more).
+    # with the same trigger points: the same draft (a zone more) and tie-break.
     muscles = {muscle_id for muscle_id, _ in named}
-    nearness = {c: near for c, near in base.nearness.items() if c[0] not in muscles}
     carried = None
     if base.drafts is not None:
         pain_areas, drafts = base.drafts
@@ -173,7 +170,6 @@ def _grown(base: Step, spot: Spot, kb: KnowledgeBase, atlas: AtlasLike) -> Step:
         places,
         index,
         per_place,
-        nearness,
         None,
         carried,
         grown,

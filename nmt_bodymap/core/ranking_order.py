@@ -9,7 +9,8 @@ the app does on its loader thread).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, groupby
+from operator import attrgetter
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -27,6 +28,7 @@ from nmt_bodymap.core.ranking_places import Places
 from nmt_bodymap.core.sides import Side
 
 SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
+_KEY = attrgetter("key")
 
 
 @dataclass
@@ -101,16 +103,11 @@ def break_ties(
         return found
 
     result: list[Draft] = []
-    start = 0
-    while start < len(ranked):
-        end = start + 1
-        while end < len(ranked) and ranked[end].key == ranked[start].key:
-            end += 1
-        run = ranked[start:end]
+    for _key, equal in groupby(ranked, key=_KEY):  # the runs of equal keys
+        run = list(equal)
         if len(run) > 1:
             run.sort(key=tie)
         result += run
-        start = end
     return result
 
 

@@ -224,46 +224,50 @@ def _rank(
     counts, place_spots = places.counts, places.spots
     merged = merge_sides(step.per_place)
     # Coverage and strength per place times its marks (sums of quarters and whole numbers:
-    # exactly what adding them mark by mark gives), explained places only.
+    # exactly what adding them mark by mark gives), explained places only; first for all,
+    # when only the first ``limit`` are wanted and there are more.
     sums: list[tuple[int, float]] = []
-    for zones, _tp_ids, _others in merged.values():
-        covered = 0
-        score = 0.0
-        for p in compress(range(len(zones)), zones):
-            count = counts[p]
-            covered += count
-            score += ZONE_WEIGHTS[zones[p]] * count  # type: ignore[index]
-        sums.append((covered, score))
-    last = _kept_tiers(sums, limit)
+    if limit is not None and 0 < limit < len(merged):
+        for zones, _tp_ids, _others in merged.values():
+            covered = 0
+            score = 0.0
+            for p in compress(range(len(zones)), zones):
+                count = counts[p]
+                covered += count
+                score += ZONE_WEIGHTS[zones[p]] * count  # type: ignore[index]
+            sums.append((covered, score))
+    last = sorted(sums, reverse=True)[limit - 1] if sums and limit else None
     # The drafts of the marks before a click whose muscle the new mark does not name (with
     # the same pain areas): carried over, a zone more (``ranking_step``).
     carried = step.carried[1] if step.carried and step.carried[0] is pain_areas else {}
-    made: dict[tuple[str, CandidateSide], Draft] = {}
     drafts: list[Draft] = []
-    for ((muscle_id, side), (zones, tp_ids, others)), (covered, score) in zip(
-        merged.items(), sums, strict=True
-    ):
-        if last is not None and (covered, score) < last and not _shown(covered, score, last):
-            continue  # in a tier wholly behind the first ``limit`` candidates
+    for k, ((muscle_id, side), (zones, tp_ids, others)) in enumerate(merged.items()):
+        if last is not None:
+            covered, score = sums[k]
+            if (covered, score) < last and not _shown(covered, score, last):
+                continue  # in a tier wholly behind the first ``limit`` candidates
         before = carried.get((muscle_id, side))
         if before is not None:
-            drafts.append(draft := before.carried(step.new_place))
-            made[(muscle_id, side)] = draft
+            drafts.append(before.carried(step.new_place))
             continue
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
+        if last is None:
+            covered = 0
+            score = 0.0
         frequency = 0.0
         for p in compress(range(len(zones)), zones):
-            zone = zones[p]
+            zone, count = zones[p], counts[p]
+            if last is None:
+                covered += count
+                score += ZONE_WEIGHTS[zone] * count  # type: ignore[index]
             rank = pain_areas.rank(place_spots[p].region, muscle.id) if zone != "local" else 99
-            frequency += counts[p] * rank
+            frequency += count * rank
         key = (-covered, -score, frequency / covered if covered else 99.0)
         tps = placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         group = pain_areas.group_of.get(muscle.id)
-        draft = Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group)
-        drafts.append(draft)
-        made[(muscle_id, side)] = draft
-    step.drafts = (pain_areas, made)
+        drafts.append(Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group))
+    step.drafts = (pain_areas, drafts)
     step.carried = None  # made of them (what is kept of a step is the drafts it made)
     drafts.sort(key=lambda d: d.key)
     views = [s.view for s in spots]
@@ -271,20 +275,13 @@ def _rank(
     return [_candidate(d, places) for d in ordered[:limit]]
 
 
-def _kept_tiers(sums: list[tuple[int, float]], limit: int | None) -> tuple[int, float] | None:
-    """The last tier (coverage, strength) the first ``limit`` candidates reach into; None:
-    every candidate may be shown (see ``_shown``)."""
-    if limit is None or limit <= 0 or len(sums) <= limit:
-        return None
-    return sorted(sums, reverse=True)[limit - 1]
-
-
 def _shown(covered: int, score: float, last: tuple[int, float]) -> bool:
-    """Whether a candidate is in a tier up to ``last``: only those can be among the first
-    ``limit``. The order moves a candidate only within its tier (ties are broken within
-    equal keys, later parts of a group move behind the others of their tier) and the tiers
-    come in the order of their keys, so the candidates of the tiers behind cannot be shown
-    and are neither placed nor ordered (about half of a 15-mark visit's). ``ideas_first``
+    """Whether a candidate is in a tier up to ``last`` (the tier of the ``limit``-th by
+    coverage and strength): only those can be among the first ``limit``. The order moves a
+    candidate only within its tier (ties are broken within equal keys, later parts of a
+    group move behind the others of their tier) and the tiers come in the order of their
+    keys, so the candidates of the tiers behind cannot be shown and are neither placed nor
+    ordered (about half of a 15-mark visit's). ``ideas_first``
     compares strengths rounded to 6 places: one rounded equal to the last tier's is kept
     too (strengths are sums of quarters, so none is)."""
     if covered != last[0]:

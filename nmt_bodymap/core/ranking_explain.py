@@ -108,9 +108,10 @@ def explanations(
     for i, spot in enumerate(spots):
         groups.setdefault((spot.region, spot.side), []).append(i)
     for (region, spot_side), members in groups.items():
-        for (key, pattern), kind in _strongest_hits(kb, region, spot_side).items():
-            if only is not None and key not in only:
-                continue
+        hits = _strongest_hits(kb, region, spot_side)
+        if only is not None:
+            hits = {hit: kind for hit, kind in hits.items() if hit[0] in only}
+        for (key, pattern), kind in hits.items():
             per_pattern = by_pattern.get(key)
             if per_pattern is None:
                 per_pattern = by_pattern[key] = {}
@@ -127,9 +128,9 @@ def explanations(
         if point is None or spot.view == INTERNAL_VIEW:
             continue
         under = unders[i] if unders else muscles_under(atlas, spot.view, point)
+        if only is not None:
+            under = tuple(muscle_side for muscle_side in under if muscle_side in only)
         for muscle_id, side in under:
-            if only is not None and (muscle_id, side) not in only:
-                continue
             if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 local.setdefault((muscle_id, side), set()).add(i)
     result: dict[tuple[str, Side], Explanation] = {}

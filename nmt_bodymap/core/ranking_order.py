@@ -31,7 +31,7 @@ SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
 _KEY = attrgetter("key")
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A candidate while it is ordered: its zones per place; per spot only when needed."""
 

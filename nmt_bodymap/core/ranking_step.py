@@ -55,12 +55,13 @@ class Step:
     sided: list[Spot]
     points: list[Point | None]
     places: Places
-    # place key (as ``distinct_places`` makes it) -> place; None: places made without the
-    # muscles under them (a test's mark-by-mark places), not grown
-    index: dict[PlaceKey, int] | None
     per_place: dict[tuple[str, Side], Explanation]
+    # False: places made without the muscles under them (a test's mark-by-mark), not grown
+    growable: bool
     # the drafts the last ranking made on it, with the pain areas it used (``Draft``s)
-    drafts: tuple[Any, dict[tuple[str, CandidateSide], Any]] | None = None
+    drafts: tuple[Any, list[Any]] | None = None
+    # place key (as ``distinct_places`` makes it) -> place, made when a click grows it
+    index: dict[PlaceKey, int] | None = None
     # those of the marks before a click that the click leaves as they were
     carried: tuple[Any, dict[tuple[str, CandidateSide], Any]] | None = None
     new_place: bool = False  # the click's mark is on a new place, the last
@@ -82,10 +83,10 @@ def prepare(
     if step is not None:
         kept.move_to_end(fields)
         return step
-    base = kept.get(fields[:-1]) if fields else None  # only steps with an index are kept
+    base = kept.get(fields[:-1]) if fields else None  # only growable steps are kept
     if base is None:
         step = fresh(spots)
-        if step.index is None:
+        if not step.growable:
             return step
     else:
         kept.move_to_end(fields[:-1])  # the visit before the click: kept for the next one
@@ -103,13 +104,7 @@ def made_step(
     per_place: dict[tuple[str, Side], Explanation],
 ) -> Step:
     """A step from places made from nothing (``distinct_places``) and their explanations."""
-    index = None
-    if len(places.unders) == len(places.spots):
-        index = {
-            (s.view, s.region, s.side, under): i
-            for i, (s, under) in enumerate(zip(places.spots, places.unders, strict=True))
-        }
-    return Step(sided, points, places, index, per_place)
+    return Step(sided, points, places, per_place, len(places.unders) == len(places.spots))
 
 
 def _grown(base: Step, spot: Spot, kb: KnowledgeBase, atlas: AtlasLike) -> Step:
@@ -123,7 +118,11 @@ def _grown(base: Step, spot: Spot, kb: KnowledgeBase, atlas: AtlasLike) -> Step:
     key: PlaceKey = (spot.view, spot.region, spot.side, under)
     old = base.places
     index = base.index
-    assert index is not None  # only such steps are kept
+    if index is None:
+        index = base.index = {
+            (s.view, s.region, s.side, muscles): i
+            for i, (s, muscles) in enumerate(zip(old.spots, old.unders, strict=True))
+        }
     place = index.get(key)
     if place is None:  # a new place, at the end
         place = len(old.spots)
@@ -163,14 +162,15 @@ def _grown(base: Step, spot: Spot, kb: KnowledgeBase, atlas: AtlasLike) -> Step:
     carried = None
     if base.drafts is not None:
         pain_areas, drafts = base.drafts
-        carried = (pain_areas, {c: d for c, d in drafts.items() if c[0] not in muscles})
+        kept = {(d.muscle.id, d.side): d for d in drafts if d.muscle.id not in muscles}
+        carried = (pain_areas, kept)
     return Step(
         [*base.sided, spot],
         [*base.points, point],
         places,
-        index,
         per_place,
-        None,
-        carried,
-        grown,
+        growable=True,
+        index=index,
+        carried=carried,
+        new_place=grown,
     )

@@ -35,7 +35,7 @@ the same way they merge into one ``bilateral`` candidate with both sides' trigge
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -63,6 +63,7 @@ from nmt_bodymap.core.ranking_geometry import (
 )
 from nmt_bodymap.core.ranking_order import Draft, break_ties, ideas_first, placed_tps
 from nmt_bodymap.core.ranking_places import Places, distinct_places
+from nmt_bodymap.core.ranking_step import Step, made_step, prepare
 from nmt_bodymap.core.sides import Side
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW
 
@@ -158,10 +159,13 @@ def rank_and_under(
     kb = knowledge if knowledge is not None else load_knowledge()
     atlas = atlas if atlas is not None else _default_atlas()
     if pain_areas is None:
-        packaged = kb.memo.get("packaged")  # a knowledge base is the packaged one for life
-        if packaged is None:
-            packaged = kb.memo["packaged"] = knowledge is None or knowledge is load_knowledge()
-        pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
+        # a knowledge base is the packaged one for life, and its pain areas are the packaged
+        # ones (``load_pain_areas`` makes a path and hashes it per call: ~10 us a click)
+        pain_areas = kb.memo.get("pain areas")
+        if pain_areas is None:
+            packaged = knowledge is None or knowledge is load_knowledge()
+            pain_areas = load_pain_areas() if packaged else _NO_PAIN_AREAS
+            kb.memo["pain areas"] = pain_areas
     # The same marks ranked again (an undo, a redo, a selection given back): the answer
     # kept for the last few sets of marks, exact (a moved mark is another spot); not for a
     # big visit (its answers are large and its key costs a hash per mark).
@@ -177,9 +181,11 @@ def rank_and_under(
             return list(found[1]), list(found[2])
     for view, region, side in dict.fromkeys((s.view, s.region, s.side) for s in spots):
         check_spot(Spot(view, region, side))  # the first bad spot's error, once per kind
-    sided, points, places = _prepare(spots, atlas)
-    ranked = _rank(sided, points, places, kb, atlas, pain_areas, limit)
-    unders = _under(places, kb, atlas) if under else []
+    # A click's marks are the marks before it and one more: their places and explanations
+    # made from those kept of the marks before (``ranking_step``).
+    step = prepare(spots, None if key is None else key[0], kb, atlas, _fresh_step(kb, atlas))
+    ranked = _rank(step, kb, atlas, pain_areas, limit)
+    unders = _under(step.places, kb, atlas) if under else []
     if kept is not None:
         kept[key] = (pain_areas, tuple(ranked), tuple(unders))
         if len(kept) > KEPT_RANKINGS:
@@ -200,59 +206,124 @@ def _prepare(
     return sided, points, distinct_places(sided, points, atlas)
 
 
+def _fresh_step(kb: KnowledgeBase, atlas: AtlasLike) -> Callable[[Sequence[Spot]], Step]:
+    def fresh(spots: Sequence[Spot]) -> Step:
+        sided, points, places = _prepare(spots, atlas)
+        per_place = explanations(
+            places.spots, places.points, kb, atlas, places.counts, places.unders or None
+        )
+        return made_step(sided, points, places, per_place)
+
+    return fresh
+
+
 def _rank(
-    spots: list[Spot],
-    points: list[Point | None],
-    places: Places,
-    kb: KnowledgeBase,
-    atlas: AtlasLike,
-    pain_areas: PainAreas,
-    limit: int | None,
+    step: Step, kb: KnowledgeBase, atlas: AtlasLike, pain_areas: PainAreas, limit: int | None
 ) -> list[Candidate]:
-    per_place = explanations(
-        places.spots, places.points, kb, atlas, places.counts, places.unders or None
-    )
+    places, spots, points = step.places, step.sided, step.points
     counts, place_spots = places.counts, places.spots
+    merged = merge_sides(step.per_place)
+    # Coverage and strength per place times its marks (sums of quarters and whole numbers:
+    # exactly what adding them mark by mark gives), explained places only; first for all,
+    # when only the first ``limit`` are wanted and there are more.
+    sums: list[tuple[int, float]] = []
+    if limit is not None and 0 < limit < len(merged):
+        for zones, _tp_ids, _others in merged.values():
+            covered = 0
+            score = 0.0
+            for p in compress(range(len(zones)), zones):
+                count = counts[p]
+                covered += count
+                score += ZONE_WEIGHTS[zones[p]] * count  # type: ignore[index]
+            sums.append((covered, score))
+    last = sorted(sums, reverse=True)[limit - 1] if sums and limit else None
+    # The drafts of the marks before a click whose muscle the new mark does not name (with
+    # the same pain areas): carried over, a zone more (``ranking_step``).
+    carried = step.carried[1] if step.carried and step.carried[0] is pain_areas else {}
     drafts: list[Draft] = []
-    for (muscle_id, side), (zones, tp_ids, others) in merge_sides(per_place).items():
+    for k, ((muscle_id, side), (zones, tp_ids, others)) in enumerate(merged.items()):
+        if last is not None:
+            covered, score = sums[k]
+            if (covered, score) < last and not _shown(covered, score, last):
+                continue  # in a tier wholly behind the first ``limit`` candidates
+        before = carried.get((muscle_id, side))
+        if before is not None:
+            drafts.append(before.carried(step.new_place))
+            continue
         muscle = kb.muscle(muscle_id)
         sides: tuple[Side, ...] = ("right", "left") if side == "bilateral" else (side,)
-        # Coverage, strength and frequency per place times its marks (sums of quarters and
-        # whole numbers: exactly what adding them mark by mark gives), explained places only.
-        covered = 0
-        score = frequency = 0.0
+        if last is None:
+            covered = 0
+            score = 0.0
+        frequency = 0.0
         for p in compress(range(len(zones)), zones):
             zone, count = zones[p], counts[p]
-            covered += count
-            score += ZONE_WEIGHTS[zone] * count  # type: ignore[index]
+            if last is None:
+                covered += count
+                score += ZONE_WEIGHTS[zone] * count  # type: ignore[index]
             rank = pain_areas.rank(place_spots[p].region, muscle.id) if zone != "local" else 99
             frequency += count * rank
         key = (-covered, -score, frequency / covered if covered else 99.0)
         tps = placed_tps(kb, atlas, muscle_id, sides, tp_ids)
         group = pain_areas.group_of.get(muscle.id)
         drafts.append(Draft(key, muscle, side, zones, tp_ids, others, tps, score, covered, group))
+    step.drafts = (pain_areas, drafts)
+    step.carried = None  # made of them (what is kept of a step is the drafts it made)
     drafts.sort(key=lambda d: d.key)
     views = [s.view for s in spots]
     ordered = ideas_first(break_ties(drafts, views, points, places, kb, atlas))
     return [_candidate(d, places) for d in ordered[:limit]]
 
 
+def _shown(covered: int, score: float, last: tuple[int, float]) -> bool:
+    """Whether a candidate is in a tier up to ``last`` (the tier of the ``limit``-th by
+    coverage and strength): only those can be among the first ``limit``. The order moves a
+    candidate only within its tier (ties are broken within equal keys, later parts of a
+    group move behind the others of their tier) and the tiers come in the order of their
+    keys, so the candidates of the tiers behind cannot be shown and are neither placed nor
+    ordered (about half of a 15-mark visit's). ``ideas_first``
+    compares strengths rounded to 6 places: one rounded equal to the last tier's is kept
+    too (strengths are sums of quarters, so none is)."""
+    if covered != last[0]:
+        return covered > last[0]
+    return score >= last[1] or round(score, 6) == round(last[1], 6)
+
+
 def _candidate(draft: Draft, places: Places) -> Candidate:
     explains = draft.per_spot(places)
-    muscle = draft.muscle
-    return Candidate(
-        muscle=muscle.id,
-        name=muscle.name,
-        side=draft.side,
-        aliases=tuple(muscle.aliases),
-        score=draft.score,
-        explains=explains,
-        zones=draft.spot_zones,
-        trigger_points=draft.tps,
-        explaining=draft.tp_ids,
-        group=draft.group,
-        other_tp_spots=places.expand_indexes(draft.others),
-    )
+    before: Candidate | None = draft.before
+    if before is not None:  # carried over a click: its zones one spot longer
+        draft.before = None
+        candidate = Candidate(
+            before.muscle,
+            before.name,
+            before.side,
+            before.aliases,
+            before.score,
+            before.explains,
+            draft.spot_zones,
+            before.trigger_points,
+            before.explaining,
+            before.group,
+            before.other_tp_spots,
+        )
+    else:
+        muscle = draft.muscle
+        candidate = Candidate(
+            muscle=muscle.id,
+            name=muscle.name,
+            side=draft.side,
+            aliases=tuple(muscle.aliases),
+            score=draft.score,
+            explains=explains,
+            zones=draft.spot_zones,
+            trigger_points=draft.tps,
+            explaining=draft.tp_ids,
+            group=draft.group,
+            other_tp_spots=places.expand_indexes(draft.others),
+        )
+    draft.made = candidate
+    return candidate
 
 
 def under_spots(

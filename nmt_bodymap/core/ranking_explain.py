@@ -7,7 +7,7 @@ Laterality comes from :func:`nmt_bodymap.core.places.zone_sides` (one rule, one 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from operator import itemgetter, mul
 from typing import Literal
@@ -86,13 +86,16 @@ def explanations(
     atlas: AtlasLike,
     weights: Sequence[int] | None = None,
     unders: Sequence[tuple[tuple[str, Side], ...]] | None = None,
+    only: Collection[tuple[str, Side]] | None = None,
 ) -> dict[tuple[str, Side], Explanation]:
     """Per muscle side: the zones at each spot of its best trigger point(s), their ids, and
     the spots only another of its trigger points explains.
 
     ``weights`` (default 1 each) counts a spot as that many equal spots: the ranking of a
     whole visit passes each distinct place once with the number of marks on it, and the
-    muscles already found under each (``unders``: no second look-up)."""
+    muscles already found under each (``unders``: no second look-up). ``only``: just these
+    muscle sides (each explained as among all, from all the places: a click's new place
+    changes only the muscle sides it names, ``ranking_step``)."""
     n = len(spots)
     counts = [1] * n if weights is None else list(weights)
     by_pattern: dict[tuple[str, Side], dict[int, list[ZoneName | None]]] = {}
@@ -105,7 +108,10 @@ def explanations(
     for i, spot in enumerate(spots):
         groups.setdefault((spot.region, spot.side), []).append(i)
     for (region, spot_side), members in groups.items():
-        for (key, pattern), kind in _strongest_hits(kb, region, spot_side).items():
+        hits = _strongest_hits(kb, region, spot_side)
+        if only is not None:
+            hits = {hit: kind for hit, kind in hits.items() if hit[0] in only}
+        for (key, pattern), kind in hits.items():
             per_pattern = by_pattern.get(key)
             if per_pattern is None:
                 per_pattern = by_pattern[key] = {}
@@ -122,6 +128,8 @@ def explanations(
         if point is None or spot.view == INTERNAL_VIEW:
             continue
         under = unders[i] if unders else muscles_under(atlas, spot.view, point)
+        if only is not None:
+            under = tuple(muscle_side for muscle_side in under if muscle_side in only)
         for muscle_id, side in under:
             if muscle_id in kb and side in ("left", "right") and fits(spot, side):
                 local.setdefault((muscle_id, side), set()).add(i)
@@ -188,6 +196,12 @@ def _strongest_hits(
                     found[hit] = link.kind
     kb.memo[memo_key] = found
     return found
+
+
+def muscle_sides_named(kb: KnowledgeBase, region: str, spot_side: Side) -> set[tuple[str, Side]]:
+    """The muscle sides whose patterns name a spot on this region and side in a zone (live
+    trigger points or not)."""
+    return {key for key, _ in _strongest_hits(kb, region, spot_side)}
 
 
 def _strength(

@@ -9,7 +9,8 @@ the app does on its loader thread).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, groupby
+from operator import attrgetter
 from typing import Any
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
@@ -27,9 +28,10 @@ from nmt_bodymap.core.ranking_places import Places
 from nmt_bodymap.core.sides import Side
 
 SIDE_ORDER = {"right": 0, "left": 1, "bilateral": 2}
+_KEY = attrgetter("key")
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A candidate while it is ordered: its zones per place; per spot only when needed."""
 
@@ -45,6 +47,9 @@ class Draft:
     group: str | None
     spot_zones: tuple[ZoneName | None, ...] = ()
     explains: tuple[int, ...] | None = None
+    tie: tuple[Any, ...] | None = None  # its tie-break (``break_ties``), once measured
+    made: Any = None  # the candidate made of it (``ranking.Candidate``)
+    before: Any = None  # the candidate made of it on the marks before a click
 
     def per_spot(self, places: Places) -> tuple[int, ...]:
         """The explained spots (their zones kept in ``spot_zones``)."""
@@ -52,6 +57,30 @@ class Draft:
             self.spot_zones = places.expand(self.zones)
             self.explains = tuple(compress(range(len(self.spot_zones)), self.spot_zones))
         return self.explains
+
+    def carried(self, new_place: bool) -> Draft:
+        """The draft on the marks and one more, which it does not explain (its muscle is
+        not named there, ``ranking_step``): a zone more, None (at a new place, and at the
+        new spot), the same spots explained."""
+        zones = (*self.zones, None) if new_place else self.zones
+        moved = Draft(
+            self.key,
+            self.muscle,
+            self.side,
+            zones,
+            self.tp_ids,
+            self.others,
+            self.tps,
+            self.score,
+            self.covered,
+            self.group,
+        )
+        if self.explains is not None:
+            moved.spot_zones = (*self.spot_zones, None)
+            moved.explains = self.explains
+        moved.tie = self.tie
+        moved.before = self.made
+        return moved
 
 
 def break_ties(
@@ -63,34 +92,32 @@ def break_ties(
     atlas: AtlasLike,
 ) -> list[Draft]:
     """Within runs of equal keys: nearness, specificity, name, side (nearness is measured
-    only where it decides something: it is the slowest part of the key, per spot)."""
+    only where it decides something: it is the slowest part of the key, per spot). A draft
+    keeps its tie-break: one carried over a click (``Draft.carried``) is not measured again."""
+
+    def tie(d: Draft) -> tuple[Any, ...]:
+        found = d.tie
+        if found is None:
+            near = mean_distance(d.tps, d.per_spot(places), views, points, atlas)
+            found = d.tie = (near, *_order_of(kb, d.muscle), SIDE_ORDER[d.side])
+        return found
+
     result: list[Draft] = []
-    start = 0
-    while start < len(ranked):
-        end = start + 1
-        while end < len(ranked) and ranked[end].key == ranked[start].key:
-            end += 1
-        run = ranked[start:end]
+    for _key, equal in groupby(ranked, key=_KEY):  # the runs of equal keys
+        run = list(equal)
         if len(run) > 1:
-            run.sort(
-                key=lambda d: (
-                    mean_distance(d.tps, d.per_spot(places), views, points, atlas),
-                    _essential_count(kb, d.muscle.id),
-                    d.muscle.name.lower(),
-                    SIDE_ORDER[d.side],
-                )
-            )
+            run.sort(key=tie)
         result += run
-        start = end
     return result
 
 
-def _essential_count(kb: KnowledgeBase, muscle_id: str) -> int:
-    key = ("essential", muscle_id)
-    found = kb.memo.get(key)
+def _order_of(kb: KnowledgeBase, muscle: MuscleDef) -> tuple[int, str]:
+    """A muscle's last tie-breaks: its essential regions counted, its name (memoised)."""
+    key = ("order", muscle.id)
+    found: tuple[int, str] | None = kb.memo.get(key)
     if found is None:
-        essential = kb.muscle(muscle_id).referral.essential
-        found = kb.memo[key] = len({z.region for z in essential})
+        essential = len({z.region for z in muscle.referral.essential})
+        found = kb.memo[key] = (essential, muscle.name.lower())
     return found
 
 
@@ -146,6 +173,15 @@ def ideas_first(ranked: list[Draft]) -> list[Draft]:
     ``ranked`` is in the order of its keys (coverage, then strength first): with no later
     part in it, the sort below would keep that order, so it is not made."""
     seen: set[tuple[str, str]] = set()
+    for draft in ranked:  # is a later part in it?
+        if draft.group is not None:
+            idea = (draft.group, draft.side)
+            if idea in seen:
+                break
+            seen.add(idea)
+    else:
+        return ranked
+    seen.clear()
     keyed: list[tuple[tuple[Any, ...], Draft]] = []
     moved = False
     for position, draft in enumerate(ranked):

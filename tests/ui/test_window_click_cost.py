@@ -1,0 +1,89 @@
+"""Issue 18 (click p95 8 ms): what a click costs outside the map and the candidates panel.
+
+With the accessibility filter installed, as ``run_app`` installs it, the candidate list's
+rows are read for a screen reader once per click: each row's cells once. Until 2026-12-02
+every cell set while the list was re-filled (~60 per click) re-read every row (~40): ~10 ms
+of each click on the GUI thread in the real app (the click bench has no such filter).
+Counted, not timed: the cells read by Python (``QTreeWidgetItem.text``) around one click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+
+from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
+from tests.ui.conftest import click_region
+
+SPEECH = Qt.ItemDataRole.AccessibleTextRole
+
+
+@pytest.fixture
+def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
+    watcher = install_accessibility(qapp)
+    yield watcher
+    qapp.removeEventFilter(watcher)
+    watcher.setParent(None)
+    watcher.deleteLater()
+
+
+def rows(tree: Any) -> list[QTreeWidgetItem]:
+    found: list[QTreeWidgetItem] = []
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    return found
+
+
+def expected_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
+    """Muscle, side, "explains: …" (the words a screen reader reads for the row)."""
+    texts = [item.text(c).strip() for c in range(item.columnCount())]
+    parts = [texts[0]] + [
+        f"{headers[c].lower()}: {t}" if c > 1 else t for c, t in enumerate(texts) if c and t
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def test_a_click_reads_each_candidate_row_once_for_a_screen_reader(
+    accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.side_tabs.setCurrentWidget(window.candidates)
+    tree = window.candidates.tree
+    click_region(qtbot, window, "anterior", "temple", "right")
+    click_region(qtbot, window, "posterior", "lower_buttock", "right")
+    qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(tree.topLevelItemCount()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(tree.topLevelItem(0).data(0, SPEECH)), timeout=10_000)
+    before = {item.text(0) for item in rows(tree)}
+
+    real_text = QTreeWidgetItem.text
+    reads = [0]
+
+    def counted(item: QTreeWidgetItem, column: int) -> str:
+        reads[0] += 1
+        return real_text(item, column)
+
+    monkeypatch.setattr(QTreeWidgetItem, "text", counted)
+    click_region(qtbot, window, "anterior", "pectoral", "right")
+    # the click's posted events, as the event loop delivers them before its paint: no
+    # timer, no wait; the speech is then in place for a screen reader's questions
+    QCoreApplication.sendPostedEvents()
+    read = reads[0]
+    monkeypatch.undo()
+
+    shown = rows(tree)
+    assert {item.text(0) for item in shown} != before  # the click changed the list
+    assert 0 < read <= 3 * len(shown)  # each row's three cells read once (was ~7,000)
+    header = tree.headerItem()
+    headers = [header.text(c) for c in range(header.columnCount())]
+    for item in shown:
+        speech = item.data(0, SPEECH)
+        assert speech.startswith(expected_speech(item, headers)), (speech, item.text(0))
+    first = tree.topLevelItem(0)
+    assert first.text(1) in first.data(0, SPEECH) and first.text(2) in first.data(0, SPEECH)

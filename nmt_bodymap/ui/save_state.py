@@ -6,6 +6,10 @@ bar's whole strip twice per click (issue 18, bench/NOTES.md). So the label has a
 as wide as its widest usual text: "Saving…" and "All changes saved" then only repaint the
 label. Only the rare warning (a save refused or failed) may make it wider, until the marks
 are saved again.
+
+The label also paints its own background, the status bar's colour: a see-through label's
+text change repainted the status bar under it too (two paints of the bar per click, one
+for the "Saved: …" message and one under the label; bench/NOTES.md, windowpaint).
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ class SaveStateLabel:
 
     def __init__(self, label: QLabel) -> None:
         self.label = label
+        # Opaque: "Saving…" / "All changes saved" repaint the label alone. Not under the
+        # macOS style, which may draw the status bar's own gradient behind it.
+        self._opaque = label.style().name().casefold() != "macos"
+        label.setAutoFillBackground(self._opaque)
         self._usual: tuple[object, ...] = ()  # font and texts the usual width was measured for
         self._usual_width = 0
         self._usual_height = 0
@@ -37,6 +45,7 @@ class SaveStateLabel:
             style = STYLE
         if label.styleSheet() != style:  # only when a save fails or is saved again
             label.setStyleSheet(style)
+            label.setAutoFillBackground(self._opaque)  # a style sheet turns it off
         if label.text() != text:
             label.setText(text)
         if style == STYLE:  # "Saving…", "All changes saved": the size measured once

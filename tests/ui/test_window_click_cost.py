@@ -87,3 +87,51 @@ def test_a_click_reads_each_candidate_row_once_for_a_screen_reader(
         assert speech.startswith(expected_speech(item, headers)), (speech, item.text(0))
     first = tree.topLevelItem(0)
     assert first.text(1) in first.data(0, SPEECH) and first.text(2) in first.data(0, SPEECH)
+
+
+# -- the status bar: the "Saved: …" message painted once, the save state label alone -------
+def test_a_click_paints_the_status_bar_once_and_the_save_state_alone(
+    qtbot: Any, window: Any
+) -> None:
+    """The label's "Saving…" / "All changes saved" repaint the label, not the status bar
+    under it (it was see-through: the bar painted 2-3 times per click, issue 18)."""
+    from tests.ui.test_click_repaints import recording, settle
+
+    window.side_tabs.setCurrentWidget(window.candidates)
+    click_region(qtbot, window, "anterior", "temple", "right")
+    settle(qtbot, window)
+    for view, region in (("anterior", "pectoral"), ("posterior", "lower_buttock")):
+        with recording() as seen:
+            click_region(qtbot, window, view, region, "right")
+            assert window.save_state.text() == "Saving…"  # at once, before the answer
+            settle(qtbot, window)
+        assert window.save_state.text() == "All changes saved"
+        assert window.statusBar().currentMessage().startswith("Saved: ")
+        assert seen.painted(window.save_state) >= 1
+        assert seen.painted(window.statusBar()) == 1  # the new message, once
+
+
+def test_the_save_state_label_looks_as_it_did(qtbot: Any) -> None:
+    """Painting its own background, the label looks exactly as the status bar under it."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from nmt_bodymap.ui.save_state import SaveStateLabel
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.statusBar().setAutoFillBackground(True)
+    label = QLabel("")
+    window.statusBar().addPermanentWidget(label)
+    shown = SaveStateLabel(label)
+    assert label.autoFillBackground()
+    window.resize(500, 200)
+    window.show()
+    qtbot.waitExposed(window)
+    for unsaved, busy in ((0, True), (0, False), (2, False)):
+        shown.show(unsaved, busy)
+        QApplication.processEvents()
+        opaque = window.statusBar().grab().toImage()
+        label.setAutoFillBackground(False)
+        see_through = window.statusBar().grab().toImage()
+        label.setAutoFillBackground(True)
+        assert opaque == see_through, label.text()

@@ -365,8 +365,11 @@ class MainWindow(FindingsActions, QMainWindow):
             self._refresh_candidates()
 
     def _update_save_state(self) -> None:
-        # A fixed-size label: saving/saved repaint the label only, not the status bar.
-        self._save_state_label.show(len(self.marks.unsaved()), self.open_visit.busy())
+        # A fixed-size label: saving/saved repaint the label only, not the status bar. Every
+        # row counts (a finding whose save failed is not "All changes saved").
+        unsaved = len(self.open_visit.unsaved())
+        marks = len(self.marks.unsaved()) if unsaved else 0
+        self._save_state_label.show(unsaved, self.open_visit.busy(), marks == unsaved)
 
     def show_shortcuts(self) -> None:
         from nmt_bodymap.ui.actions import show_shortcuts
@@ -383,17 +386,10 @@ class MainWindow(FindingsActions, QMainWindow):
             super().closeEvent(event)
             return
         self.change_watcher.stop()
-        unsaved = self.marks.unsaved()
-        if unsaved:
-            answer = QMessageBox.question(
-                self,
-                tr("Unsaved marks"),
-                tr("{unsaved} mark(s) could not be saved and will be lost. Close anyway?").format(
-                    unsaved=len(unsaved)
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        from nmt_bodymap.ui.save_state import may_lose_unsaved
+
+        if not may_lose_unsaved(self, len(self.open_visit.unsaved()), len(self.marks.unsaved())):
+            event.ignore()
+            return
         save_window_state(self)  # issue 15
         super().closeEvent(event)

@@ -14,7 +14,7 @@ for the "Saved: …" message and one under the label; bench/NOTES.md, windowpain
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from nmt_bodymap.ui.i18n import tr
 
@@ -35,10 +35,15 @@ class SaveStateLabel:
         self._usual_width = 0
         self._usual_height = 0
 
-    def show(self, unsaved: int, busy: bool) -> None:
+    def show(self, unsaved: int, busy: bool, marks_only: bool = True) -> None:
+        """``unsaved`` rows whose last save failed (``marks_only``: all of them pain marks),
+        ``busy`` while a save is on its way."""
         label = self.label
-        if unsaved:
+        if unsaved and marks_only:
             text = tr("⚠ {unsaved} mark(s) not saved — Ctrl+R to retry").format(unsaved=unsaved)
+            style = WARNING_STYLE
+        elif unsaved:  # a finding, a treatment...: never "All changes saved"
+            text = tr("⚠ {unsaved} change(s) not saved — Ctrl+R to retry").format(unsaved=unsaved)
             style = WARNING_STYLE
         else:
             text = tr("Saving…") if busy else tr("All changes saved")
@@ -75,3 +80,17 @@ class SaveStateLabel:
             self._usual_width = max(hint.width() for hint in hints)
             self._usual_height = max(hint.height() for hint in hints)
         return self._usual_width, self._usual_height
+
+
+def may_lose_unsaved(window: QWidget, unsaved: int, marks: int) -> bool:
+    """Closing with ``unsaved`` rows whose save failed (``marks`` of them pain marks): True
+    when there are none, or the therapist chose to close anyway."""
+    if not unsaved:
+        return True
+    question = (
+        tr("{unsaved} mark(s) could not be saved and will be lost. Close anyway?")
+        if marks == unsaved
+        else tr("{unsaved} change(s) could not be saved and will be lost. Close anyway?")
+    )
+    answer = QMessageBox.question(window, tr("Unsaved marks"), question.format(unsaved=unsaved))
+    return answer == QMessageBox.StandardButton.Yes

@@ -27,20 +27,24 @@ if TYPE_CHECKING:
 VIEW_NAMES = {"anterior": "Anterior body view", "posterior": "Posterior body view"}
 DONE = "_nmt_accessible_done"  # a dynamic property: the body map or list is already wired
 SPEECH_ROLE = Qt.ItemDataRole.AccessibleTextRole
-ROWS_CHANGED = QEvent.Type(QEvent.registerEventType())
+ROWS_CHANGED = QEvent.Type(QEvent.registerEventType())  # marks or rows changed: read them
 
 
 # -- the body map: a description per view that follows the marks ---------------------------
-def marks_description(view: str, marks: Iterable[object]) -> str:
-    """ "Anterior body view: 2 pain marks: Right temple, 7 of 10, throbbing; …"."""
+def mark_speech(mark: object) -> str:
+    """ "Right temple, 7 of 10, throbbing"."""
     from nmt_bodymap.core.atlas import mark_label
 
-    spoken = []
-    for mark in marks:
-        if getattr(mark, "view", None) != view:
-            continue
-        place = mark_label(view, mark.region, mark.side, getattr(mark, "x", None))  # type: ignore[attr-defined]
-        spoken.append(f"{place}, {mark.intensity} of 10, {mark.quality}")  # type: ignore[attr-defined]
+    view = getattr(mark, "view", None)
+    place = mark_label(view, mark.region, mark.side, getattr(mark, "x", None))  # type: ignore[arg-type,attr-defined]
+    return f"{place}, {mark.intensity} of 10, {mark.quality}"  # type: ignore[attr-defined]
+
+
+def marks_description(view: str, marks: Iterable[object], spoken: list[str] | None = None) -> str:
+    """ "Anterior body view: 2 pain marks: Right temple, 7 of 10, throbbing; …"
+    (``spoken``: each mark of ``view``'s words, already made)."""
+    if spoken is None:
+        spoken = [mark_speech(m) for m in marks if getattr(m, "view", None) == view]
     title = VIEW_NAMES.get(view, view)
     if not spoken:
         return f"{title}: no pain marks. Press / to place a mark by region name."
@@ -48,35 +52,79 @@ def marks_description(view: str, marks: Iterable[object]) -> str:
     return f"{title}: {count}: {'; '.join(spoken)}."
 
 
-def describe_body_map(body_map: QWidget) -> None:
-    """Name each body view and keep its description equal to the marks it shows (a view's
-    description is set, and announced, only when it changed: a click announces the view it
-    marked, not both)."""
-    if body_map.property(DONE):
-        return
-    body_map.setProperty(DONE, True)
-    views = body_map.views  # type: ignore[attr-defined]
-    marks_model = body_map.marks  # type: ignore[attr-defined]
-    for view_name, view in views.items():
-        view.setAccessibleName(VIEW_NAMES.get(view_name, view_name))
+class MapSpeech(QObject):
+    """Child of a body map: its views' descriptions, once per burst of mark changes (a
+    gesture on several marks, a mark added then its save status); a mark's words are made
+    once while what they say is unchanged (a big visit's click does not look up every mark's
+    place again)."""
 
-    def refresh(*_args: object) -> None:
+    def __init__(self, body_map: QWidget) -> None:
+        super().__init__(body_map)
+        self.views = body_map.views  # type: ignore[attr-defined]
+        self.marks = body_map.marks  # type: ignore[attr-defined]
+        self.posted = False
+        self._words: dict[tuple[object, ...], str] = {}  # what a mark's words say -> words
+
+    def changed(self, *_args: object) -> None:
+        if not self.posted:
+            self.posted = True
+            QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == ROWS_CHANGED:
+            self.refresh()
+            return True
+        return super().event(event)
+
+    def refresh(self) -> None:
+        self.posted = False
+        views = self.views
         if not all(shiboken6.isValid(v) for v in views.values()):
             return  # the window is closing: its views are gone before the marks model
-        marks = marks_model.marks()
+        known = self._words
+        words: dict[tuple[object, ...], str] = {}
+        by_view: dict[str, list[str]] = {name: [] for name in views}
+        for mark in self.marks.marks():
+            said: tuple[object, ...] = (
+                mark.view,
+                mark.region,
+                mark.side,
+                mark.x,
+                mark.intensity,
+                mark.quality,
+            )
+            spoken = known.get(said)
+            if spoken is None:  # a new mark, or one changed (its save status is not said)
+                spoken = mark_speech(mark)
+            words[said] = spoken
+            if mark.view in by_view:
+                by_view[mark.view].append(spoken)
+        self._words = words  # marks gone are forgotten
         for view_name, view in views.items():
-            description = marks_description(view_name, marks)
+            description = marks_description(view_name, (), by_view[view_name])
             if view.accessibleDescription() != description:
                 view.setAccessibleDescription(description)
 
+
+def describe_body_map(body_map: QWidget) -> MapSpeech | None:
+    """Name each body view and keep its description equal to the marks it shows, set (and
+    announced) only when it changed; returns the describer (None when wired already)."""
+    if body_map.property(DONE):
+        return None
+    body_map.setProperty(DONE, True)
+    for view_name, view in body_map.views.items():  # type: ignore[attr-defined]
+        view.setAccessibleName(VIEW_NAMES.get(view_name, view_name))
+    speech = MapSpeech(body_map)
+    marks_model = speech.marks
     for signal in (
         marks_model.marks_reset,
         marks_model.mark_added,
         marks_model.mark_changed,
         marks_model.mark_removed,
     ):
-        signal.connect(refresh)
-    refresh()
+        signal.connect(speech.changed)
+    speech.refresh()
+    return speech
 
 
 # -- the candidate list: each row read as muscle, side, why --------------------------------

@@ -135,3 +135,35 @@ def test_the_save_state_label_looks_as_it_did(qtbot: Any) -> None:
         see_through = window.statusBar().grab().toImage()
         label.setAutoFillBackground(True)
         assert opaque == see_through, label.text()
+
+
+def test_a_click_describes_only_the_new_mark_for_a_screen_reader(
+    accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The body views' descriptions follow the marks, but a click makes the words of the
+    mark it placed, not of every mark of the visit again (a 10,000-mark visit)."""
+    from nmt_bodymap.core import atlas
+
+    front = window.body_map.views["anterior"]
+    places = ("temple", "jaw", "pectoral", "anterior_knee")
+    for region in places:
+        click_region(qtbot, window, "anterior", region, "right")
+    qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: "4 pain marks" in front.accessibleDescription(), timeout=10_000)
+
+    real_label = atlas.mark_label
+    made: list[str] = []
+
+    def counted(view: str, region: str, *args: Any) -> str:
+        made.append(region)
+        return real_label(view, region, *args)
+
+    monkeypatch.setattr(atlas, "mark_label", counted)
+    click_region(qtbot, window, "anterior", "breast", "right")
+    QCoreApplication.sendPostedEvents()  # no wait: in place before the click's paint
+    assert front.accessibleDescription().startswith("Anterior body view: 5 pain marks: ")
+    assert "right breast" in front.accessibleDescription().lower()
+    assert made and set(made) <= {"breast", places[-1]}  # the new mark (the last one's save)
+    assert window.body_map.views["posterior"].accessibleDescription().startswith(
+        "Posterior body view: no pain marks"
+    )

@@ -164,6 +164,8 @@ def test_a_click_describes_only_the_new_mark_for_a_screen_reader(
     assert front.accessibleDescription().startswith("Anterior body view: 5 pain marks: ")
     assert "right breast" in front.accessibleDescription().lower()
     assert made and set(made) <= {"breast", places[-1]}  # the new mark (the last one's save)
-    assert window.body_map.views["posterior"].accessibleDescription().startswith(
-        "Posterior body view: no pain marks"
+    assert (
+        window.body_map.views["posterior"]
+        .accessibleDescription()
+        .startswith("Posterior body view: no pain marks")
     )

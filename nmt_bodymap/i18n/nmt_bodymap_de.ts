@@ -3326,7 +3326,7 @@
         <translation>Im gezeigten Format, Ortszeit; ein Tag nach heute wird abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
         <source>Unsaved marks</source>
         <translation>Nicht gespeicherte Markierungen</translation>
     </message>
@@ -3697,7 +3697,12 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <translation>{total} Änderungen, älteste zuerst.</translation>
     </message>
     <message>
-        <location filename="../../nmt_bodymap/ui/main_window.py"/>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
+        <source>{unsaved} change(s) could not be saved and will be lost. Close anyway?</source>
+        <translation>{unsaved} Änderung(en) konnten nicht gespeichert werden und gehen verloren. Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
         <source>{unsaved} mark(s) could not be saved and will be lost. Close anyway?</source>
         <translation>{unsaved} Markierung(en) konnten nicht gespeichert werden und gehen verloren. Trotzdem schließen?</translation>
     </message>
@@ -3740,6 +3745,11 @@ Die Linderung wird über die nächsten {low} bis {high} Tage verfolgt: Beim näc
         <location filename="../../nmt_bodymap/ui/clinic/red_flag_banner.py"/>
         <source>⚠  Refer for medical assessment before treatment</source>
         <translation>⚠  Vor der Behandlung zur ärztlichen Abklärung überweisen</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/save_state.py"/>
+        <source>⚠ {unsaved} change(s) not saved — Ctrl+R to retry</source>
+        <translation>⚠ {unsaved} Änderung(en) nicht gespeichert — Strg+R für neuen Versuch</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/save_state.py"/>

@@ -10,7 +10,8 @@ button whose text changes keeps being read right.
 ``install_accessibility(app)`` puts one event filter on the application: each widget is
 named when it is shown (dialogs, the main window after its panels are built, widgets added
 later); a body map gets live descriptions of its views ("Anterior body view: 2 pain
-marks: …") and the candidate list reads each row as muscle, side and why.
+marks: …") and the candidate list reads each row as muscle, side and why (both in
+``ui/accessible_views.py``).
 """
 
 from __future__ import annotations
@@ -24,15 +25,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLayout, QTreeWidget, QTreeWidgetItem
+    from PySide6.QtWidgets import QLayout
 
 # The widget classes and the ``Qt`` namespace are read from their modules where they are
 # used: PySide6 makes a class (and its enums) on its first use. ``Qt`` alone is ~12 ms of
 # enums (a widget's ``focusPolicy()`` makes it too), which the window's first frame does not
 # need: the main window is named right after its first paint (issue 18).
-
-VIEW_NAMES = {"anterior": "Anterior body view", "posterior": "Posterior body view"}
-DONE = "_nmt_accessible_done"  # a dynamic property: the body map or list is already wired
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -188,94 +186,6 @@ def name_controls(root: QWidget) -> int:
     return sum(name_widget(w) for w in widgets)
 
 
-# -- the body map: a description per view that follows the marks ---------------------------
-def marks_description(view: str, marks: Iterable[object]) -> str:
-    """ "Anterior body view: 2 pain marks: Right temple, 7 of 10, throbbing; …"."""
-    from nmt_bodymap.core.atlas import mark_label
-
-    spoken = []
-    for mark in marks:
-        if getattr(mark, "view", None) != view:
-            continue
-        place = mark_label(view, mark.region, mark.side, getattr(mark, "x", None))  # type: ignore[attr-defined]
-        spoken.append(f"{place}, {mark.intensity} of 10, {mark.quality}")  # type: ignore[attr-defined]
-    title = VIEW_NAMES.get(view, view)
-    if not spoken:
-        return f"{title}: no pain marks. Press / to place a mark by region name."
-    count = "1 pain mark" if len(spoken) == 1 else f"{len(spoken)} pain marks"
-    return f"{title}: {count}: {'; '.join(spoken)}."
-
-
-def describe_body_map(body_map: QWidget) -> None:
-    """Name each body view and keep its description equal to the marks it shows."""
-    if body_map.property(DONE):
-        return
-    body_map.setProperty(DONE, True)
-    views = body_map.views  # type: ignore[attr-defined]
-    marks_model = body_map.marks  # type: ignore[attr-defined]
-
-    def refresh(*_args: object) -> None:
-        if not all(shiboken6.isValid(v) for v in views.values()):
-            return  # the window is closing: its views are gone before the marks model
-        marks = marks_model.marks()
-        for view_name, view in views.items():
-            view.setAccessibleName(VIEW_NAMES.get(view_name, view_name))
-            view.setAccessibleDescription(marks_description(view_name, marks))
-
-    for signal in (
-        marks_model.marks_reset,
-        marks_model.mark_added,
-        marks_model.mark_changed,
-        marks_model.mark_removed,
-    ):
-        signal.connect(refresh)
-    refresh()
-
-
-# -- the candidate list: each row read as muscle, side, why --------------------------------
-def row_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
-    """ "Upper trapezius, Right, explains: 2 of 3 spots" (then the zones from its tooltip)."""
-    texts = [item.text(c).strip() for c in range(item.columnCount())]
-    parts = [texts[0]] if texts and texts[0] else []
-    for column, text in enumerate(texts[1:], start=1):
-        if not text:
-            continue
-        header = headers[column] if column < len(headers) else ""
-        parts.append(f"{header.lower()}: {text}" if header and column > 1 else text)
-    speech = ", ".join(parts)
-    why = item.toolTip(0).strip().replace("\n", "; ")
-    return f"{speech}. {why}" if why else speech
-
-
-def speak_tree_rows(tree: QTreeWidget) -> None:
-    """Set each row's accessible text now and whenever its rows change."""
-    if tree.property(DONE):
-        return
-    tree.setProperty(DONE, True)
-    header = tree.headerItem()
-    headers = [header.text(c) for c in range(header.columnCount())]
-
-    def refresh(*_args: object) -> None:
-        if not shiboken6.isValid(tree):
-            return  # the list is being destroyed: its model says goodbye after it
-        stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop()
-            if item is None:
-                continue
-            speech = row_speech(item, headers)
-            role = QtCore.Qt.ItemDataRole.AccessibleTextRole
-            if item.data(0, role) != speech:  # unchanged text: no dataChanged loop
-                item.setData(0, role, speech)
-            stack.extend(item.child(i) for i in range(item.childCount()))
-
-    model = tree.model()
-    model.rowsInserted.connect(refresh)
-    model.modelReset.connect(refresh)
-    model.dataChanged.connect(refresh)
-    refresh()
-
-
 def let_tab_leave(widget: QWidget) -> None:
     """Tab in a text box moves on to the next control (a keyboard-only user is never kept
     in a notes field); a tab character is not needed in clinical notes."""
@@ -373,8 +283,12 @@ class AccessibilityFilter(QObject):
         # By class and object name: importing the map or the candidates here would load the
         # atlas and the knowledge before the window's first paint.
         if type(widget).__name__ == "BodyMapPanel":
+            from nmt_bodymap.ui.accessible_views import describe_body_map
+
             describe_body_map(widget)
         if isinstance(widget, QtWidgets.QTreeWidget) and widget.objectName() == "candidate-list":
+            from nmt_bodymap.ui.accessible_views import speak_tree_rows
+
             speak_tree_rows(widget)
 
 

@@ -155,7 +155,7 @@ class MainWindow(FindingsActions, QMainWindow):
             atlas, knowledge = loader.result()
         self._ranked_for: tuple[object, ...] | None = None
         self._scope: tuple[str, ...] = ()  # the picked marks the candidates were ranked for
-        self._save_state_shown: tuple[int, bool] | None = None
+        self._save_state_shown: tuple[int, int, bool] | None = None
         # panels, layout, menus, signals; the rooms after the first visit on a deferred start
         build_panels(self, atlas, knowledge, rooms_later=loader is not None)
         restore_window_state(self)  # issue 15: fits the screen; geometry/splitters/view kept
@@ -354,9 +354,7 @@ class MainWindow(FindingsActions, QMainWindow):
 
     def _on_pending(self, *_args: object) -> None:
         # Only a change of what the label says updates it (saving starts or ends, unsaved).
-        state = (len(self.open_visit.unsaved()), self.open_visit.busy())
-        if state != self._save_state_shown:
-            self._save_state_shown = state
+        if self._save_state() != self._save_state_shown:
             self._update_save_state()
 
     def _on_selection(self, _keys: list[str]) -> None:
@@ -364,9 +362,16 @@ class MainWindow(FindingsActions, QMainWindow):
         if tuple(self.body_map.selection.picked_keys()) != self._scope:
             self._refresh_candidates()
 
+    def _save_state(self) -> tuple[int, int, bool]:
+        """Rows whose save failed (every kind: a failed finding is not "All changes saved"),
+        how many of them are marks, and whether a save is on its way."""
+        unsaved = len(self.open_visit.unsaved())
+        return unsaved, len(self.marks.unsaved()) if unsaved else 0, self.open_visit.busy()
+
     def _update_save_state(self) -> None:
         # A fixed-size label: saving/saved repaint the label only, not the status bar.
-        self._save_state_label.show(len(self.marks.unsaved()), self.open_visit.busy())
+        state = self._save_state_shown = self._save_state()
+        self._save_state_label.show(state[0], state[2], state[1] == state[0])
 
     def show_shortcuts(self) -> None:
         from nmt_bodymap.ui.actions import show_shortcuts
@@ -383,17 +388,10 @@ class MainWindow(FindingsActions, QMainWindow):
             super().closeEvent(event)
             return
         self.change_watcher.stop()
-        unsaved = self.marks.unsaved()
-        if unsaved:
-            answer = QMessageBox.question(
-                self,
-                tr("Unsaved marks"),
-                tr("{unsaved} mark(s) could not be saved and will be lost. Close anyway?").format(
-                    unsaved=len(unsaved)
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        from nmt_bodymap.ui.save_state import may_lose_unsaved
+
+        if not may_lose_unsaved(self, len(self.open_visit.unsaved()), len(self.marks.unsaved())):
+            event.ignore()
+            return
         save_window_state(self)  # issue 15
         super().closeEvent(event)

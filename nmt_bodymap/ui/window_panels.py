@@ -260,7 +260,7 @@ def connect_panels(w: MainWindow) -> None:
     w.body_map.pin_clicked.connect(w._on_pin)
     # One change signal per gesture: each panel redraws only what its flags name.
     w.open_visit.changed.connect(w._on_visit_changed)
-    w.open_visit.status_changed.connect(lambda _rows: w._on_pending())
+    w.open_visit.status_changed.connect(w._on_pending)  # a row's save status: the label
     w.open_visit.saved.connect(w.show_status)
     w.open_visit.failed.connect(w.show_error)
     w.side_tabs.currentChanged.connect(w._refresh_visit_tabs)

@@ -266,8 +266,6 @@ class OpenVisit(QObject):
             if found is None:
                 continue
             kind, state = found
-            self._status[uid] = ("saving", "")
-            self._announce_status(frozenset({uid}))
             self._send_as_shown(generation, visit_id, kind, uid, dict(state.values), state.deleted)
         return len(pending)
 
@@ -286,7 +284,10 @@ class OpenVisit(QObject):
         deleted: bool,
         reload: bool = False,
     ) -> None:
-        """Queue "store this row as shown"; ``reload``: then show it as stored."""
+        """Queue "store this row as shown" (the row is "saving" until its answer, and
+        announced so once it is queued: the window's save state reads the queue, and said
+        "All changes saved" while a retry was on its way); ``reload``: then show it as
+        stored."""
 
         def job(store: Any) -> None:
             store_calls.store_as_shown(store, visit_id, kind, uid, values, deleted, self.who)
@@ -298,6 +299,8 @@ class OpenVisit(QObject):
 
         self._in_flight[uid] += 1
         self._worker.submit(job, done, lambda exc: self._refused(generation, kind, uid, exc))
+        self._status[uid] = ("saving", "")
+        self._announce_status(frozenset({uid}))
 
     def _find(self, uid: str) -> tuple[RowKind, Any] | None:
         if self.doc is None:

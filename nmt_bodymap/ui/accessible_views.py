@@ -1,0 +1,210 @@
+"""What a screen reader reads of the body map and of the candidate list, kept up to date.
+
+A body view's description lists the marks it shows ("Anterior body view: 2 pain marks:
+Right temple, 7 of 10, throbbing; …"); each row of the candidate list is read as muscle,
+side and why. ``ui/accessibility.py`` wires both when they are first shown.
+
+Both follow their data once per gesture (issue 18). A click re-fills the candidate list in
+place: ~60 cells set, rows added and taken out, each one a model signal. Until 2026-12-02
+every signal re-read every row (~40), ~10 ms of each click on the GUI thread; now a burst
+of signals posts one event, and the rows are read once when it is delivered: before the
+window's paint of that click and before a screen reader can ask (its questions arrive as
+events after it), and only a row whose speech changed is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+VIEW_NAMES = {"anterior": "Anterior body view", "posterior": "Posterior body view"}
+DONE = "_nmt_accessible_done"  # a dynamic property: the body map or list is already wired
+SPEECH_ROLE = Qt.ItemDataRole.AccessibleTextRole
+ROWS_CHANGED = QEvent.Type(QEvent.registerEventType())  # marks or rows changed: read them
+
+
+# -- the body map: a description per view that follows the marks ---------------------------
+def mark_speech(mark: object) -> str:
+    """ "Right temple, 7 of 10, throbbing"."""
+    from nmt_bodymap.core.atlas import mark_label
+
+    view = getattr(mark, "view", None)
+    place = mark_label(view, mark.region, mark.side, getattr(mark, "x", None))  # type: ignore[arg-type,attr-defined]
+    return f"{place}, {mark.intensity} of 10, {mark.quality}"  # type: ignore[attr-defined]
+
+
+def marks_description(view: str, marks: Iterable[object], spoken: list[str] | None = None) -> str:
+    """ "Anterior body view: 2 pain marks: Right temple, 7 of 10, throbbing; …"
+    (``spoken``: each mark of ``view``'s words, already made)."""
+    if spoken is None:
+        spoken = [mark_speech(m) for m in marks if getattr(m, "view", None) == view]
+    title = VIEW_NAMES.get(view, view)
+    if not spoken:
+        return f"{title}: no pain marks. Press / to place a mark by region name."
+    count = "1 pain mark" if len(spoken) == 1 else f"{len(spoken)} pain marks"
+    return f"{title}: {count}: {'; '.join(spoken)}."
+
+
+class MapSpeech(QObject):
+    """Child of a body map: its views' descriptions, once per burst of mark changes (a
+    gesture on several marks, a mark added then its save status); a mark's words are made
+    once while what they say is unchanged (a big visit's click does not look up every mark's
+    place again)."""
+
+    def __init__(self, body_map: QWidget) -> None:
+        super().__init__(body_map)
+        self.views = body_map.views  # type: ignore[attr-defined]
+        self.marks = body_map.marks  # type: ignore[attr-defined]
+        self.posted = False
+        self._words: dict[tuple[object, ...], str] = {}  # what a mark's words say -> words
+
+    def changed(self, *_args: object) -> None:
+        if not self.posted:
+            self.posted = True
+            QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == ROWS_CHANGED:
+            self.refresh()
+            return True
+        return super().event(event)
+
+    def refresh(self) -> None:
+        self.posted = False
+        views = self.views
+        if not all(shiboken6.isValid(v) for v in views.values()):
+            return  # the window is closing: its views are gone before the marks model
+        known = self._words
+        words: dict[tuple[object, ...], str] = {}
+        by_view: dict[str, list[str]] = {name: [] for name in views}
+        for mark in self.marks.marks():
+            said: tuple[object, ...] = (
+                mark.view,
+                mark.region,
+                mark.side,
+                mark.x,
+                mark.intensity,
+                mark.quality,
+            )
+            spoken = known.get(said)
+            if spoken is None:  # a new mark, or one changed (its save status is not said)
+                spoken = mark_speech(mark)
+            words[said] = spoken
+            if mark.view in by_view:
+                by_view[mark.view].append(spoken)
+        self._words = words  # marks gone are forgotten
+        for view_name, view in views.items():
+            description = marks_description(view_name, (), by_view[view_name])
+            if view.accessibleDescription() != description:
+                view.setAccessibleDescription(description)
+
+
+def describe_body_map(body_map: QWidget) -> MapSpeech | None:
+    """Name each body view and keep its description equal to the marks it shows, set (and
+    announced) only when it changed; returns the describer (None when wired already)."""
+    if body_map.property(DONE):
+        return None
+    body_map.setProperty(DONE, True)
+    for view_name, view in body_map.views.items():  # type: ignore[attr-defined]
+        view.setAccessibleName(VIEW_NAMES.get(view_name, view_name))
+    speech = MapSpeech(body_map)
+    marks_model = speech.marks
+    for signal in (
+        marks_model.marks_reset,
+        marks_model.mark_added,
+        marks_model.mark_changed,
+        marks_model.mark_removed,
+    ):
+        signal.connect(speech.changed)
+    speech.refresh()
+    return speech
+
+
+# -- the candidate list: each row read as muscle, side, why --------------------------------
+def row_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
+    """ "Upper trapezius, Right, explains: 2 of 3 spots" (then the zones from its tooltip)."""
+    texts = [item.text(c).strip() for c in range(item.columnCount())]
+    parts = [texts[0]] if texts and texts[0] else []
+    for column, text in enumerate(texts[1:], start=1):
+        if not text:
+            continue
+        header = headers[column] if column < len(headers) else ""
+        parts.append(f"{header.lower()}: {text}" if header and column > 1 else text)
+    speech = ", ".join(parts)
+    why = item.toolTip(0).strip().replace("\n", "; ")
+    return f"{speech}. {why}" if why else speech
+
+
+class RowSpeech(QObject):
+    """Child of a tree: sets each row's accessible text once per burst of changes."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        header = tree.headerItem()
+        self.headers = [header.text(c) for c in range(header.columnCount())]
+        self.posted = False
+        self.refreshes = 0  # how many times the rows were read (tests, bench)
+
+    def changed(self, *_args: object) -> None:
+        """A model signal: read the rows once the burst is over (one posted event)."""
+        if not self.posted:
+            self.posted = True
+            QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == ROWS_CHANGED:
+            self.refresh()
+            return True
+        return super().event(event)
+
+    def refresh(self) -> None:
+        tree = self.tree
+        if not shiboken6.isValid(tree):
+            return  # the list is being destroyed: its model says goodbye after it
+        self.refreshes += 1
+        headers = self.headers
+        self.posted = True  # the speech set here signals a change: it posts nothing
+        # No screen reader listening: the speech is set without a signal. Each one made the
+        # list ask its delegate for the row's height and repaint the row (~10 us a row),
+        # and only a screen reader reads this role; with one active, it is told of each.
+        model = tree.model()
+        quiet = not QAccessible.isActive()
+        if quiet:
+            model.blockSignals(True)
+        try:
+            stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+            while stack:
+                item = stack.pop()
+                if item is None:
+                    continue
+                speech = row_speech(item, headers)
+                if item.data(0, SPEECH_ROLE) != speech:  # unchanged: not set, not announced
+                    item.setData(0, SPEECH_ROLE, speech)
+                stack.extend(item.child(i) for i in range(item.childCount()))
+        finally:
+            if quiet:
+                model.blockSignals(False)
+            self.posted = False
+
+
+def speak_tree_rows(tree: QTreeWidget) -> RowSpeech | None:
+    """Set each row's accessible text now and after every change of its rows (once per
+    burst); returns the reader (None when ``tree`` was wired already)."""
+    if tree.property(DONE):
+        return None
+    tree.setProperty(DONE, True)
+    speech = RowSpeech(tree)
+    model = tree.model()
+    model.rowsInserted.connect(speech.changed)
+    model.modelReset.connect(speech.changed)
+    model.dataChanged.connect(speech.changed)
+    speech.refresh()
+    return speech

@@ -14,7 +14,7 @@ events after it), and only a row whose speech changed is set.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -128,8 +128,9 @@ def describe_body_map(body_map: QWidget) -> MapSpeech | None:
 
 
 # -- the candidate list: each row read as muscle, side, why --------------------------------
-def row_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
-    """ "Upper trapezius, Right, explains: 2 of 3 spots" (then the zones from its tooltip)."""
+def row_speech(item: QTreeWidgetItem, headers: list[str], why: str | None = None) -> str:
+    """ "Upper trapezius, Right, explains: 2 of 3 spots. Right temple: essential" : the
+    cells, then ``why`` (the zones; by default the row's tooltip)."""
     texts = [item.text(c).strip() for c in range(item.columnCount())]
     parts = [texts[0]] if texts and texts[0] else []
     for column, text in enumerate(texts[1:], start=1):
@@ -138,8 +139,15 @@ def row_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
         header = headers[column] if column < len(headers) else ""
         parts.append(f"{header.lower()}: {text}" if header and column > 1 else text)
     speech = ", ".join(parts)
-    why = item.toolTip(0).strip().replace("\n", "; ")
+    why = (item.toolTip(0) if why is None else why).strip().replace("\n", "; ")
     return f"{speech}. {why}" if why else speech
+
+
+def spoken_why(tree: QTreeWidget) -> Callable[[QTreeWidgetItem], str] | None:
+    """The tree's own "why" of a row, where its tooltips are made on hover (the candidate
+    list's ``spoken_why``: the zones of the row's muscle); None: the rows' tooltips."""
+    why = getattr(tree, "spoken_why", None)
+    return why if callable(why) else None
 
 
 class RowSpeech(QObject):
@@ -171,6 +179,7 @@ class RowSpeech(QObject):
             return  # the list is being destroyed: its model says goodbye after it
         self.refreshes += 1
         headers = self.headers
+        why_of = spoken_why(tree)
         self.posted = True  # the speech set here signals a change: it posts nothing
         # No screen reader listening: the speech is set without a signal. Each one made the
         # list ask its delegate for the row's height and repaint the row (~10 us a row),
@@ -185,7 +194,7 @@ class RowSpeech(QObject):
                 item = stack.pop()
                 if item is None:
                     continue
-                speech = row_speech(item, headers)
+                speech = row_speech(item, headers, why_of(item) if why_of else None)
                 if item.data(0, SPEECH_ROLE) != speech:  # unchanged: not set, not announced
                     item.setData(0, SPEECH_ROLE, speech)
                 stack.extend(item.child(i) for i in range(item.childCount()))

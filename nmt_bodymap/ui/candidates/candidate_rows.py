@@ -112,6 +112,7 @@ class CandidateTree(QTreeWidget):
     """The list: arrow keys move (Qt's own), Enter asks for a finding on the current row."""
 
     enter_pressed = Signal()
+    spoken_why: Callable[[QTreeWidgetItem], str] | None = None  # a row's zones, read aloud
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -122,6 +122,7 @@ class CandidatesPanel(QWidget):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         rows = PaddedRows(self.tree)
         rows.tip = lambda index: self.tooltip(self.tree.itemFromIndex(index), index.column())
+        self.tree.spoken_why = lambda item: self.tooltip(item, 0)  # the zones, read aloud
         self.tree.setItemDelegate(rows)
         self._columns = ColumnFit(self.tree)
         self.tree.currentItemChanged.connect(self._on_current)

@@ -11,16 +11,14 @@ at the end of the candidates, a section only when it comes or goes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from nmt_bodymap.ui.accessibility import DONE, row_speech
 from nmt_bodymap.ui.candidates.candidate_rows import ROLE, Key, Row, Shown
 
 SPEECH = Qt.ItemDataRole.AccessibleTextRole
@@ -31,8 +29,10 @@ class HeldChanges:
 
     Each ``dataChanged`` of the list reaches all its listeners: the view (the cell
     repainted) and, in the app, the screen reader's row texts (``speak_tree_rows`` in
-    ``ui/accessibility``, which reads every row again). A click sets a few dozen cells; told
-    one by one they cost as many readings of the whole list (14 ms a click, bench/NOTES.md).
+    ``ui/accessible_views``, which reads every row once after a burst of changes). A click
+    sets a few dozen cells; told one by one they cost as many repaints and, before the reader
+    waited for the burst's end, as many readings of the whole list (14 ms a click,
+    bench/NOTES.md).
     Held, they are told once per parent: the rows and columns that changed. Rows added or
     taken out are told as they happen (``loud``): the view lays itself out for them.
     """
@@ -44,14 +44,6 @@ class HeldChanges:
         # per parent (by id: the caller keeps each parent's wrapper for the sync): the
         # parent, its first and last changed row, its first and last changed column
         self._changed: dict[int, list[Any]] = {}
-        # The rows' spoken texts, where the app wired the list for a screen reader
-        # (``accessibility.speak_tree_rows``): set with the cells, quietly, so its reading
-        # of the rows after ``tell`` finds them current instead of setting them one by one
-        # (each set a ``dataChanged`` that made it read the whole list again, nested).
-        self.speak: Callable[[QTreeWidgetItem], bool] | None = None
-        if tree.property(DONE):
-            head = tree.headerItem()
-            self.speak = partial(_speak, [head.text(c) for c in range(head.columnCount())])
 
     def __enter__(self) -> HeldChanges:
         self.model.blockSignals(True)
@@ -90,8 +82,6 @@ class HeldChanges:
             node.data = data
         if first < 0:
             return
-        if self.speak is not None and self.speak(item):
-            first = 0
         entry = self._changed.get(id(parent))
         if entry is None:
             self._changed[id(parent)] = [parent, index, index, first, last]
@@ -131,7 +121,7 @@ def sync_rows(
             if row.parts or node.parts:
                 _sync_run(node.item, node.parts, 0, len(node.parts), row.parts, held)
             continue
-        node = _made(row, held.speak)
+        node = _made(row)
         with held.loud():
             while index < len(shown):  # a heading that went (or another one): taken out
                 parent.takeChild(index)
@@ -175,7 +165,7 @@ def _sync_run(
                 parent.takeChild(index)
                 del shown[index]
     if len(rows) > common:
-        made = [_made(row, held.speak) for row in rows[common:]]
+        made = [_made(row) for row in rows[common:]]
         with held.loud():
             parent.insertChildren(start + common, [node.item for node in made])
         shown[start + common : start + common] = made
@@ -195,16 +185,7 @@ def reopen_rows(shown: Sequence[Shown], was_open: dict[Key, bool]) -> None:
             node.item.setExpanded(wanted)
 
 
-def _speak(headers: list[str], item: QTreeWidgetItem) -> bool:
-    """Give ``item`` the spoken text ``speak_tree_rows`` would; True if it changed."""
-    speech = row_speech(item, headers)
-    if item.data(0, SPEECH) == speech:
-        return False
-    item.setData(0, SPEECH, speech)
-    return True
-
-
-def _made(row: Row, speak: Callable[[QTreeWidgetItem], bool] | None) -> Shown:
+def _made(row: Row) -> Shown:
     item = QTreeWidgetItem(list(row.texts))
     if row.data is None:  # the section heading: read, not chosen
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -213,10 +194,8 @@ def _made(row: Row, speak: Callable[[QTreeWidgetItem], bool] | None) -> Shown:
         item.setFont(0, font)
     else:
         item.setData(0, ROLE, row.data)
-    if speak is not None:
-        speak(item)  # not in the list yet: told with the rows inserted
     node = Shown(row.key, item, row.texts, row.data)
     if row.parts:
-        node.parts = [_made(part, speak) for part in row.parts]
+        node.parts = [_made(part) for part in row.parts]
         item.addChildren([part.item for part in node.parts])
     return node

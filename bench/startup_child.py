@@ -12,8 +12,9 @@ part of it: application, theme, ``show_main_window``).
 ``cli`` starts as the therapist does, ``nmt-bodymap --db DB_PATH`` through
 ``nmt_bodymap.cli.main``: argument parsing, ``run_app``'s checks, logging, accessibility
 and the sign-in hooks included (the first paint is watched by wrapping ``show_main_window``).
-``first_click`` starts the same way (``run_app``'s window path: the encrypted chart's key
-check ``before_open``, then ``show_main_window``) and, at the first paint, clicks the right
+``first_click`` starts the same way (``run_app``'s window path: an encrypted chart's key
+unwrapped from the launch on as ``cli`` starts it, the key check ``before_open``, then
+``show_main_window``) and, at the first paint, clicks the right
 temple on the front figure (the chart's open visit must exist): it reports the time from launch to
 that click's mark and candidates shown (the click is queued if the map is not ready).
 ``visit15`` starts the same way, puts 15 marks on the open visit, chooses the first
@@ -174,6 +175,9 @@ def settled(window: Any, worker: Any) -> bool:
 
 def app_gesture(kind: str, db: str) -> int:
     """``first_click`` or ``visit15`` (see the module's doc)."""
+    from nmt_bodymap.cli import unwrap_key_at_launch
+
+    unwrap_key_at_launch(db)  # as the command line does first: an encrypted chart's key
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 

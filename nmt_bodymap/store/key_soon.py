@@ -10,8 +10,7 @@ imports, ``ui.app.run_app``), when the process holds ~10 MiB: the pad is made on
 (argon2 lets go of the interpreter lock) while the main thread imports Qt and paints.
 
 This module imports nothing but the standard library's ``os``, ``threading`` and
-``pathlib``; ``start`` loads the key file's reader (``chart_keys``) and argon2's binding
-only for an encrypted chart with the secret at hand.
+``pathlib``; the thread imports the key file's reader (``chart_keys``) and argon2's binding.
 ``store.encryption.resolve_key`` takes the result (``take``), waiting if it must; a secret
 that does not fit gives None there and the chart is reported locked, as before.
 """
@@ -21,10 +20,6 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from nmt_bodymap.store.chart_keys import KeyFile
 
 SECRET_ENV = "NMT_BODYMAP_SECRET"
 KEYS_SUFFIX = ".keys"  # chart_keys.KEYS_SUFFIX (that module is the thread's to import)
@@ -64,33 +59,22 @@ def start(chart: Path | str, key_file: Path | None = None) -> bool:
         return True
     if not keys.is_file() or not _looks_encrypted(path):
         return False
-    # Read here, ~2 ms: the thread then goes straight into argon2, which lets go of the
-    # interpreter lock; its own imports would each wait for the lock while this thread
-    # imports Qt (they took it 20-30 ms to start, and the window grew meanwhile).
-    try:
-        import _argon2_cffi_bindings  # noqa: F401 - loaded for the thread
-
-        from nmt_bodymap.store.chart_keys import read_key_file
-
-        slots = read_key_file(keys)
-    except Exception:  # a damaged key file: reported where the chart opens, as before
-        return False
     outcome: list[bytes | None] = []
     thread = threading.Thread(
-        target=_unwrap, args=(slots, secret, outcome), name="chart-key", daemon=True
+        target=_unwrap, args=(keys, secret, outcome), name="chart-key", daemon=True
     )
     _started[name] = (thread, outcome)
     thread.start()
     return True
 
 
-def _unwrap(key_file: KeyFile, secret: str, outcome: list[bytes | None]) -> None:
+def _unwrap(keys: Path, secret: str, outcome: list[bytes | None]) -> None:
     key = None  # also when it fails: the chart is then reported locked where it opens
     try:
-        from nmt_bodymap.store.chart_keys import unwrap
+        from nmt_bodymap.store.chart_keys import read_key_file, unwrap
 
-        key = unwrap(key_file, secret)
-    except Exception:
+        key = unwrap(read_key_file(keys), secret)
+    except Exception:  # a damaged key file is reported by the call that opens the chart
         key = None
     finally:
         outcome.append(key)

@@ -5,16 +5,17 @@ key and one *slot* per secret that may open the chart (a therapist's passphrase,
 recovery key, a script's secret): ``key XOR argon2id(secret, own random salt)``, a
 one-time pad from a memory-hard KDF. The check value tells a wrong secret from a right
 one without storing anything that opens the chart. Qt-free; no key is kept here.
+
+Unwrapping may run on a thread from the launch on (``store/key_soon``, issue 18): OpenSSL
+(``hashlib``, ``hmac``) and ``secrets`` are imported where used, after argon2 has run, and
+argon2id is called through its binding (``_argon2_cffi_bindings``, 1 ms to import) rather
+than the ``argon2`` package (~10 ms with ``platform``), with the same function and cost.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,13 @@ from nmt_bodymap.store.errors import ChartStoreError
 
 KEYS_SUFFIX = ".keys"
 _CHECK_LABEL = b"nmt-bodymap chart key check"
+# argon2id's cost for a slot's pad: RFC 9106's second recommended option (64 MiB, t=3,
+# p=1), above OWASP's minimum. Every existing key file was made with it: changing it would
+# need the parameters stored per slot, and then a slot without them read with these.
+TIME_COST = 3
+MEMORY_KIB = 64 * 1024
+PARALLELISM = 1
+PAD_LEN = 32
 
 
 @dataclass(frozen=True)
@@ -32,20 +40,38 @@ class KeyFile:
 
 
 def _slot_pad(secret: str, salt: bytes) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw  # not on the start path (issue 18)
+    """argon2id(secret, salt) as ``argon2.low_level.hash_secret_raw`` makes it (version
+    0x13). It lets go of the interpreter lock while it runs; its 64 MiB are malloc'd (an
+    mmap of their own, above glibc's largest mmap threshold) and unmapped when it returns."""
+    from _argon2_cffi_bindings import ffi, lib  # not the argon2 package (issue 18)
 
-    return hash_secret_raw(
-        secret.encode("utf-8"),
-        salt,
-        time_cost=3,
-        memory_cost=64 * 1024,
-        parallelism=1,
-        hash_len=32,
-        type=Type.ID,
+    data = secret.encode("utf-8")
+    out = ffi.new("uint8_t[]", PAD_LEN)
+    status = lib.argon2_hash(
+        TIME_COST,
+        MEMORY_KIB,
+        PARALLELISM,
+        ffi.new("uint8_t[]", data),
+        len(data),
+        ffi.new("uint8_t[]", salt),
+        len(salt),
+        out,
+        PAD_LEN,
+        ffi.NULL,
+        0,
+        lib.Argon2_id,
+        lib.ARGON2_VERSION_13,
     )
+    if status != lib.ARGON2_OK:
+        message = ffi.string(lib.argon2_error_message(status)).decode("ascii", "replace")
+        raise ChartStoreError(f"The chart key could not be derived ({message}).")
+    return bytes(ffi.buffer(out, PAD_LEN))
 
 
 def check_of(key: bytes) -> str:
+    import hashlib  # OpenSSL: after argon2 on the key thread, not at its start (issue 18)
+    import hmac
+
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).hexdigest()[:32]
 
 
@@ -54,6 +80,8 @@ def _xor(a: bytes, b: bytes) -> bytes:
 
 
 def make_slot(key: bytes, label: str, secret: str) -> dict[str, str]:
+    import secrets
+
     salt = secrets.token_bytes(16)
     wrapped = _xor(key, _slot_pad(secret, salt))
     return {"label": label, "salt": salt.hex(), "wrapped": wrapped.hex()}
@@ -61,6 +89,9 @@ def make_slot(key: bytes, label: str, secret: str) -> dict[str, str]:
 
 def new_recovery_code() -> str:
     """Twenty-five letters and digits in groups of five, easy to copy onto paper."""
+    import base64
+    import secrets
+
     text = base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=")[:25]
     return "-".join(text[i : i + 5] for i in range(0, 25, 5))
 
@@ -130,6 +161,12 @@ def unwrap(key_file: KeyFile, secret: str, label: str | None = None) -> bytes | 
             )
         except (KeyError, ValueError):
             continue
-        if hmac.compare_digest(check_of(key), key_file.check):
+        if _same(check_of(key), key_file.check):
             return key
     return None
+
+
+def _same(a: str, b: str) -> bool:
+    import hmac
+
+    return hmac.compare_digest(a, b)

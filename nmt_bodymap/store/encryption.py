@@ -20,12 +20,12 @@ import hmac
 import os
 import secrets
 import sqlite3
-import threading
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nmt_bodymap.store import key_soon
 from nmt_bodymap.store.chart_file import is_plain_sqlite
 from nmt_bodymap.store.chart_keys import (
     KEYS_SUFFIX,
@@ -46,12 +46,10 @@ if TYPE_CHECKING:
 
 __all__ = ["KEYS_SUFFIX", "KeyFile", "find_key_file", "key_file_path", "unwrap"]
 
-SECRET_ENV = "NMT_BODYMAP_SECRET"
+SECRET_ENV = key_soon.SECRET_ENV
 USER_ENV = "NMT_BODYMAP_USER"
 KEYRING_SERVICE = "nmt-bodymap"
 _remembered: dict[str, bytes] = {}  # check value -> chart key, for this process
-# check value -> (the thread unwrapping it with the environment's secret, its key or None)
-_unwrapping: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
 
 
 class ChartLocked(ChartStoreError):
@@ -89,7 +87,7 @@ def remember(key: bytes) -> None:
 
 def forget_all() -> None:
     _remembered.clear()
-    _unwrapping.clear()
+    key_soon.forget()
 
 
 def remove_slot(chart: Path, label: str) -> bool:
@@ -149,45 +147,30 @@ def _from_keychain(check: str) -> bytes | None:
 
 
 def unwrap_soon(path: Path) -> bool:
-    """Start unwrapping the key of ``path`` with the environment's secret on a thread, so
-    the window paints meanwhile (argon2id lets go of the interpreter lock: ~0.15 s of a
-    second core, issue 18); ``resolve_key`` waits for it. False when there is nothing to
-    unwrap so (no secret in the environment, no key file)."""
-    secret = os.environ.get(SECRET_ENV)
-    found = find_key_file(path) if secret else None
-    if not secret or found is None:
+    """Start unwrapping the key of ``path`` with the environment's secret on a thread
+    (``key_soon``; at launch it is started before the window's imports, issue 18);
+    ``resolve_key`` waits for it. False when there is nothing to unwrap so (no secret in
+    the environment, no key file)."""
+    found = find_key_file(path) if os.environ.get(SECRET_ENV) else None
+    if found is None:
         return False
-    key_file = read_key_file(found)
-    if key_file.check in _remembered or key_file.check in _unwrapping:
+    if read_key_file(found).check in _remembered:
         return True
-    outcome: list[bytes | None] = []
-
-    def run() -> None:
-        key = None  # (None also when unwrapping fails: resolve_key then says it is locked)
-        try:
-            key = unwrap(key_file, secret)
-        finally:
-            outcome.append(key)
-
-    thread = threading.Thread(target=run, name="chart-key", daemon=True)
-    _unwrapping[key_file.check] = (thread, outcome)
-    thread.start()
-    return True
+    return key_soon.start(path, found)
 
 
 def resolve_key(path: Path) -> bytes:
     """The key of an encrypted chart or backup: remembered, from the environment's secret
-    (unwrapped here, or by ``unwrap_soon``'s thread), or from the OS keychain. Raises
-    ``ChartLocked`` when none of them opens it."""
+    (unwrapped here, or by ``key_soon``'s thread: derived once per chart and process), or
+    from the OS keychain. Raises ``ChartLocked`` when none of them opens it."""
     found = find_key_file(path)
     if found is None:
         raise ChartLocked(f"{LOCKED_MESSAGE} (Its key file {key_file_path(path).name} is missing.)")
     key_file = read_key_file(found)
     key = _remembered.get(key_file.check)
-    started = _unwrapping.pop(key_file.check, None)
-    if key is None and started is not None:
-        started[0].join()
-        key = started[1][0]
+    started = key_soon.take(found) if key is None else None
+    if started is not None:  # None from it: the secret did not fit (not derived again)
+        key = started[0]
     elif key is None and os.environ.get(SECRET_ENV):
         key = unwrap(key_file, os.environ[SECRET_ENV])
     if key is None:

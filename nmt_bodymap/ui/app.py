@@ -23,10 +23,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 import nmt_bodymap.ui.pyside_hook  # noqa: F401 - first: PySide6 reads no module's source
 from nmt_bodymap import __version__, logs, memory_tuning, paths
+from nmt_bodymap.store import key_soon
 from nmt_bodymap.store.chart_file import is_plain_chart
 from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
+from nmt_bodymap.ui.start_target import refuse_target
 
 if TYPE_CHECKING:
     from nmt_bodymap.store.errors import ChartDatabaseCorrupt
@@ -304,31 +306,6 @@ def _show_plain_error(message: str) -> None:
     QMessageBox.critical(None, APP_NAME, message)
 
 
-def refuse_target(db: str | None) -> str | None:
-    """One line saying why ``db`` cannot be opened in the window, or None when it can."""
-    if db is None:
-        return None
-    if "://" in db:  # a URL: SQLAlchemy reads it (a file path needs no SQLAlchemy, issue 18)
-        from nmt_bodymap.store.database import database_url, sqlite_path
-        from nmt_bodymap.store.errors import ChartStoreError
-
-        try:
-            url = database_url(db)
-        except ChartStoreError as exc:
-            return str(exc)
-        if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
-            return "an in-memory database (sqlite://) would lose every change; give a chart file"
-        path = sqlite_path(url)
-    else:  # what database_url makes of a file path
-        path = Path(db).expanduser().absolute()
-    if path is not None and not path.parent.is_dir():
-        return (
-            f"there is no folder {path.parent} (a typo?); create it first, or use "
-            "`nmt-bodymap init --db ...`"
-        )
-    return None
-
-
 def _sign_in_and_secure(window: MainWindow, worker: StoreWorker, store: ChartStore) -> bool:
     """``ui/access/lock.sign_in_and_secure``, imported once the chart is open (issue 18)."""
     from nmt_bodymap.ui.access.lock import sign_in_and_secure
@@ -342,6 +319,8 @@ def run_app(db: str | None) -> int:
     if refused is not None:
         print(f"nmt-bodymap: error: {refused}", file=sys.stderr)
         return 2
+    target = db if db is not None else str(paths.default_database_path())
+    key_soon.start(target)  # at once when ``cli`` has not (an encrypted chart, issue 18)
     logs.setup_logging()
     app = ensure_application()
     logs.install_excepthook(_show_plain_error)
@@ -351,7 +330,6 @@ def run_app(db: str | None) -> int:
     from nmt_bodymap.ui.theme import apply_theme
 
     apply_theme(app)
-    target = db if db is not None else str(paths.default_database_path())
     # -- security hook (issue 14): first account / unlock an encrypted chart --
     if not before_open(target):
         return 1
@@ -369,10 +347,12 @@ def run_app(db: str | None) -> int:
 
 def before_open(target: str) -> bool:
     """Set-up or unlock before the window (``ui/access/sign_in_dialog.before_open``). An
-    existing plain chart needs no dialog: the dialogs' module (its widgets, key handling and
-    sqlite3, ~7 ms) is not imported before the first paint then (issue 18)."""
+    existing plain chart needs no dialog, nor an encrypted one whose key is being unwrapped
+    with the environment's secret since the launch (``store/key_soon``): the dialogs' module
+    (its widgets, key handling and sqlite3, ~7 ms) is not imported before the first paint
+    then (issue 18)."""
     dialogs = sys.modules.get("nmt_bodymap.ui.access.sign_in_dialog")
-    if dialogs is None and is_plain_chart(target):
+    if dialogs is None and (is_plain_chart(target) or key_soon.started(target)):
         return True
     from nmt_bodymap.ui.access import sign_in_dialog
 

@@ -108,11 +108,9 @@ _DRESSED: list[bool] = []
 
 
 def _dress(app: Any) -> None:
-    from nmt_bodymap.ui.accessibility import install_accessibility
-    from nmt_bodymap.ui.theme import apply_theme
+    from nmt_bodymap.ui.app import dress_application
 
-    install_accessibility(app)
-    apply_theme(app)
+    dress_application(app)
     _DRESSED.append(True)
 
 

@@ -94,12 +94,11 @@ def bare() -> int:
 
 def real_app(db: str) -> int:
     """The start-up path of ``run_app``: window painted first, chart opened behind it."""
-    from nmt_bodymap.ui.app import ensure_application, show_main_window
+    from nmt_bodymap.ui.app import dress_application, ensure_application, show_main_window
     from nmt_bodymap.ui.chart.worker import StoreWorker
-    from nmt_bodymap.ui.theme import apply_theme
 
     app = ensure_application()
-    apply_theme(app)
+    dress_application(app)  # the accessibility filter and the theme, as run_app
     worker = StoreWorker()
     try:
         window = show_main_window(app, worker, db)
@@ -195,12 +194,16 @@ def app_gesture(kind: str, db: str) -> int:
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from nmt_bodymap.ui.app import before_open, ensure_application, show_main_window
+    from nmt_bodymap.ui.app import (
+        before_open,
+        dress_application,
+        ensure_application,
+        show_main_window,
+    )
     from nmt_bodymap.ui.chart.worker import StoreWorker
-    from nmt_bodymap.ui.theme import apply_theme
 
     app = ensure_application()
-    apply_theme(app)
+    dress_application(app)  # the accessibility filter and the theme, as run_app
     worker = StoreWorker()
 
     def ready() -> bool:

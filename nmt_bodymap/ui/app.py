@@ -324,12 +324,7 @@ def run_app(db: str | None) -> int:
     logs.setup_logging()
     app = ensure_application()
     logs.install_excepthook(_show_plain_error)
-    from nmt_bodymap.ui.accessibility import install_accessibility
-
-    install_accessibility(app)  # issue 19: every control named for a screen reader
-    from nmt_bodymap.ui.theme import apply_theme
-
-    apply_theme(app)
+    dress_application(app)
     # -- security hook (issue 14): first account / unlock an encrypted chart --
     if not before_open(target):
         return 1
@@ -343,6 +338,18 @@ def run_app(db: str | None) -> int:
         return int(app.exec())
     finally:
         worker.shutdown()
+
+
+def dress_application(app: QApplication) -> None:
+    """What every window of the app has: the accessibility filter (issue 19: every control
+    named, the body views and the candidate list spoken) and the theme. The benches set
+    their windows up through this too, so they time what the therapist's window does."""
+    from nmt_bodymap.ui.accessibility import install_accessibility
+
+    install_accessibility(app)
+    from nmt_bodymap.ui.theme import apply_theme
+
+    apply_theme(app)
 
 
 def before_open(target: str) -> bool:

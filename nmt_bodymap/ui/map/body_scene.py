@@ -61,6 +61,7 @@ class BodyScene(SceneMarks):
         self._region_paths: dict[RegionKey, QPainterPath] = {}  # the borders, by region
         self._region_items: dict[RegionKey, QGraphicsPathItem] | None = None  # made late
         self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
+        self._lit: set[MuscleKey] = set()  # the muscle items shown (not every one made)
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
         self.zones: dict[RegionKey, str] = {}
@@ -187,8 +188,9 @@ class BodyScene(SceneMarks):
         for key in self.zones:
             self.region_items[key].setVisible(False)
         self.zones.clear()
-        for item in self.muscle_items.values():
-            item.setVisible(False)
+        for key in self._lit:
+            self.muscle_items[key].setVisible(False)
+        self._lit.clear()
         for pin in self.pins:
             pin.setVisible(False)
         self.pins.clear()
@@ -208,9 +210,10 @@ class BodyScene(SceneMarks):
                 self.zones.pop(key, None)
                 self.highlight_zone(key, kind)
         wanted = dict(muscles)
-        for key, item in self.muscle_items.items():
-            if key not in wanted and item.isVisible():
-                item.setVisible(False)
+        # only the lit ones are looked at: every muscle ever lit keeps its item (issue 18)
+        for key in [k for k in self._lit if k not in wanted]:
+            self.muscle_items[key].setVisible(False)
+            self._lit.discard(key)
         for (muscle_id, side), deep in wanted.items():
             self.highlight_muscle(muscle_id, side, deep)
         for pin in self.pins:
@@ -254,8 +257,9 @@ class BodyScene(SceneMarks):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.muscle_items[key] = item
-        if not item.isVisible():
+        if key not in self._lit:
             item.setVisible(True)
+            self._lit.add(key)
         return True
 
     def add_pin(
@@ -277,7 +281,7 @@ class BodyScene(SceneMarks):
         return pin
 
     def visible_muscles(self) -> list[MuscleKey]:
-        return [k for k, item in self.muscle_items.items() if item.isVisible()]
+        return [k for k in self.muscle_items if k in self._lit]
 
     # -- findings --------------------------------------------------------------------------
     def set_findings(self, findings: Iterable[tuple[tuple[float, float], bool, str]]) -> None:

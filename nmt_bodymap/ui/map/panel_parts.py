@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.highlight import Highlight
-from nmt_bodymap.ui.map.labels import trigger_point_label
+from nmt_bodymap.ui.map.labels import knowledge_language, trigger_point_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
@@ -50,12 +50,13 @@ def paint_highlight(
     muscles = [((highlight.muscle_id, side), highlight.deep) for side in highlight.sides]
     for scene in scenes.values():
         scene.set_highlight(highlight.zones, muscles)
+    language = knowledge_language()  # once, not per pin's label
     for tp in highlight.candidate.trigger_points:
         if tp.point is not None and tp.view in scenes:
             scenes[tp.view].add_pin(
                 highlight.muscle_id,
                 tp.side,
                 tp.id,
-                trigger_point_label(highlight.muscle_id, tp.id, tp.label),
+                trigger_point_label(highlight.muscle_id, tp.id, tp.label, language),
                 tp.point,
             )

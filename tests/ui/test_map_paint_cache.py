@@ -4,21 +4,26 @@ its caches looks exactly as when it was first painted.
 - A mark's save answer ("saving" to "saved") changes nothing the therapist sees: the view
   gets no paint event and the mark keeps its cached pixmap (before, every save answer
   repainted the mark: a second paint per click). A mark that turns "unsaved" is repainted.
-- Lit muscles are tracked: putting out the highlight hides exactly the items shown, however
-  many muscles were lit before.
+- A muscle put out and lit again (the same candidate chosen again, a neighbouring click) is
+  drawn from its kept pixmap, not again from its path (before, a put-out muscle was hidden,
+  and Qt drops a hidden item's pixmap). Putting out the highlight puts out exactly the
+  muscles lit, however many were lit before.
 - Pixel comparison: a view grabbed on its first paint (every cache cold) and grabbed again
   after the same state was reached through changes (caches warm, items reused) is equal.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.ui.chart.marks import QUALITIES, MarkState
+from nmt_bodymap.ui.map import body_scene
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.map_items import PainMarkItem, quality_symbol
@@ -108,19 +113,53 @@ def test_a_changed_score_or_place_is_drawn_again(qtbot: Any) -> None:
     assert scene.mark_items["m1"].pos().x() == 200.0
 
 
-def test_putting_out_the_highlight_hides_every_lit_muscle(qtbot: Any) -> None:
+def _shown(scene: BodyScene) -> set[tuple[str, str]]:
+    """The muscles a therapist sees lit (drawn: visible and not fully transparent)."""
+    return {k for k, i in scene.muscle_items.items() if i.isVisible() and i.opacity() > 0}
+
+
+def test_putting_out_the_highlight_puts_out_every_lit_muscle(qtbot: Any) -> None:
     view = _view(qtbot)
     scene = view.body_scene
     scene.set_highlight(ZONES, [(ARM, False)])
-    scene.set_highlight({}, [(CHEST, False)])
+    scene.set_highlight({}, [(CHEST, True)])
     scene.set_highlight(ZONES, [(ARM, False), (CHEST, True)])
-    shown = {k for k, item in scene.muscle_items.items() if item.isVisible()}
-    assert shown == {ARM, CHEST} == set(scene.visible_muscles())
-    scene.set_highlight({}, [(CHEST, False)])
-    assert {k for k, i in scene.muscle_items.items() if i.isVisible()} == {CHEST}
+    assert _shown(scene) == {ARM, CHEST} == set(scene.visible_muscles())
+    scene.set_highlight({}, [(CHEST, True)])
+    assert _shown(scene) == {CHEST} == set(scene.visible_muscles())
     scene.clear_highlight()
-    assert not any(item.isVisible() for item in scene.muscle_items.values())
-    assert scene.visible_muscles() == []
+    assert _shown(scene) == set() and scene.visible_muscles() == []
+    # a muscle put out is not found under the pointer either
+    chest = scene.muscle_items[CHEST].sceneBoundingRect().center()
+    assert not [i for i in scene.items(chest) if i in scene.muscle_items.values()]
+
+
+class Drawn(QGraphicsPathItem):
+    """A muscle's item that counts how often it is drawn from its path."""
+
+    paints: ClassVar[Counter[str]] = Counter()
+
+    def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
+        Drawn.paints[str(self.data(0))] += 1
+        super().paint(painter, option, widget)
+
+
+def test_a_muscle_lit_again_is_drawn_from_its_kept_pixmap(qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(body_scene, "QGraphicsPathItem", Drawn)
+    Drawn.paints.clear()
+    view = _view(qtbot)
+    scene = view.body_scene
+    scene.set_highlight({}, [(ARM, False)])
+    _settle(qtbot, view)
+    lit_once = view.grab().toImage()
+    assert Drawn.paints[ARM[0]] == 1
+    scene.set_highlight({}, [(CHEST, True)])  # another candidate
+    _settle(qtbot, view)
+    assert _shown(scene) == {CHEST}
+    scene.set_highlight({}, [(ARM, False)])  # the first one again
+    _settle(qtbot, view)
+    assert Drawn.paints[ARM[0]] == 1  # not drawn again: its pixmap was kept
+    assert view.grab().toImage() == lit_once
 
 
 def _draw_state(scene: BodyScene, marks: list[MarkState]) -> None:

@@ -61,7 +61,11 @@ class BodyScene(SceneMarks):
         self._region_paths: dict[RegionKey, QPainterPath] = {}  # the borders, by region
         self._region_items: dict[RegionKey, QGraphicsPathItem] | None = None  # made late
         self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
-        self._lit: set[MuscleKey] = set()  # the muscle items shown (not every one made)
+        # The muscle items lit. A muscle put out is made fully transparent, not hidden: Qt
+        # drops a hidden item's cached pixmap, so a muscle lit again (the same candidate
+        # chosen again, a neighbouring click) was drawn again from its path (issue 18); a
+        # transparent item is neither drawn nor found under the pointer.
+        self._lit: set[MuscleKey] = set()
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
         self.zones: dict[RegionKey, str] = {}
@@ -189,7 +193,7 @@ class BodyScene(SceneMarks):
             self.region_items[key].setVisible(False)
         self.zones.clear()
         for key in self._lit:
-            self.muscle_items[key].setVisible(False)
+            self.muscle_items[key].setOpacity(0.0)
         self._lit.clear()
         for pin in self.pins:
             pin.setVisible(False)
@@ -212,7 +216,7 @@ class BodyScene(SceneMarks):
         wanted = dict(muscles)
         # only the lit ones are looked at: every muscle ever lit keeps its item (issue 18)
         for key in [k for k in self._lit if k not in wanted]:
-            self.muscle_items[key].setVisible(False)
+            self.muscle_items[key].setOpacity(0.0)
             self._lit.discard(key)
         for (muscle_id, side), deep in wanted.items():
             self.highlight_muscle(muscle_id, side, deep)
@@ -258,7 +262,7 @@ class BodyScene(SceneMarks):
             self.addItem(item)
             self.muscle_items[key] = item
         if key not in self._lit:
-            item.setVisible(True)
+            item.setOpacity(1.0)  # its pixmap kept since it was last lit
             self._lit.add(key)
         return True
 

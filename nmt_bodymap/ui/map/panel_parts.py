@@ -31,6 +31,16 @@ def sites_strip(internal_sites: InternalSitesPanel) -> QScrollArea:
     return beside
 
 
+def highlight_look(highlight: Highlight | None) -> tuple[object, ...] | None:
+    """What the map draws for ``highlight``: the same look twice (the best candidate lit by
+    the click, then chosen) is drawn once (issue 18)."""
+    if highlight is None:
+        return None
+    zones = frozenset(highlight.zones.items())
+    pins = highlight.candidate.trigger_points
+    return (highlight.muscle_id, highlight.sides, highlight.deep, zones, pins)
+
+
 def paint_highlight(
     scenes: Mapping[str, BodyScene],
     internal_sites: InternalSitesPanel | None,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.ui.chart.marks import QUALITIES, MarkState
-from nmt_bodymap.ui.map import body_scene
+from nmt_bodymap.ui.map import body_scene, scene_marks
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.map_items import PainMarkItem, quality_symbol
@@ -74,12 +74,18 @@ def _settle(qtbot: Any, view: BodyView) -> None:
     qtbot.wait(10)
 
 
-def test_a_marks_save_answer_repaints_nothing(qtbot: Any) -> None:
+def test_a_marks_save_answer_repaints_nothing(qtbot: Any, monkeypatch: Any) -> None:
     view = _view(qtbot)
     scene = view.body_scene
     mark = _mark("m1", 6)
+    scene.put_mark(_mark("m2", 7, status="saved"))
     scene.put_mark(mark)
     _settle(qtbot, view)
+    spread: list[int] = []
+    real_spread = scene_marks.spread_offsets
+    monkeypatch.setattr(
+        scene_marks, "spread_offsets", lambda *a: spread.append(1) or real_spread(*a)
+    )
     item = scene.mark_items["m1"]
     tip = item.toolTip()
     paints = Paints()
@@ -88,6 +94,7 @@ def test_a_marks_save_answer_repaints_nothing(qtbot: Any) -> None:
     qtbot.wait(60)
     assert paints.count == 0  # the view was not repainted
     assert item.toolTip() == tip and item.mark.status == "saved"
+    assert spread == []  # no badge moves: the close marks are not spread again
     # a failed save is shown: the mark is repainted with its red badge
     scene.put_mark(mark.with_status("unsaved", "disk full"))
     qtbot.waitUntil(lambda: paints.count > 0)

@@ -4,10 +4,10 @@ its caches looks exactly as when it was first painted.
 - A mark's save answer ("saving" to "saved") changes nothing the therapist sees: the view
   gets no paint event and the mark keeps its cached pixmap (before, every save answer
   repainted the mark: a second paint per click). A mark that turns "unsaved" is repainted.
-- A muscle put out and lit again (the same candidate chosen again, a neighbouring click) is
-  drawn from its kept pixmap, not again from its path (before, a put-out muscle was hidden,
-  and Qt drops a hidden item's pixmap). Putting out the highlight puts out exactly the
-  muscles lit, however many were lit before.
+- A muscle or a zone's region put out and lit again (the same candidate chosen again, a
+  neighbouring click) is drawn from its kept pixmap, not again from its path (before, a
+  put-out item was hidden, and Qt drops a hidden item's pixmap). Putting out the highlight
+  puts out exactly the muscles lit, however many were lit before.
 - Pixel comparison: a view grabbed on its first paint (every cache cold) and grabbed again
   after the same state was reached through changes (caches warm, items reused) is equal.
 """
@@ -142,31 +142,43 @@ def test_putting_out_the_highlight_puts_out_every_lit_muscle(qtbot: Any) -> None
 
 
 class Drawn(QGraphicsPathItem):
-    """A muscle's item that counts how often it is drawn from its path."""
+    """A muscle's or a region's item that counts how often it is drawn from its path."""
 
-    paints: ClassVar[Counter[str]] = Counter()
+    paints: ClassVar[Counter[int]] = Counter()
 
     def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
-        Drawn.paints[str(self.data(0))] += 1
+        Drawn.paints[id(self)] += 1
         super().paint(painter, option, widget)
 
 
-def test_a_muscle_lit_again_is_drawn_from_its_kept_pixmap(qtbot: Any, monkeypatch: Any) -> None:
+def test_a_muscle_or_zone_lit_again_is_drawn_from_its_kept_pixmap(
+    qtbot: Any, monkeypatch: Any
+) -> None:
     monkeypatch.setattr(body_scene, "QGraphicsPathItem", Drawn)
     Drawn.paints.clear()
     view = _view(qtbot)
     scene = view.body_scene
-    scene.set_highlight({}, [(ARM, False)])
+    acromion = ("acromion", "right")
+    scene.set_highlight({acromion: "essential"}, [(ARM, False)])
     _settle(qtbot, view)
     lit_once = view.grab().toImage()
-    assert Drawn.paints[ARM[0]] == 1
-    scene.set_highlight({}, [(CHEST, True)])  # another candidate
+    arm, zone = id(scene.muscle_items[ARM]), id(scene.region_items[acromion])
+    assert Drawn.paints[arm] == 1 and Drawn.paints[zone] == 1
+    scene.set_highlight({("temple", "right"): "spillover"}, [(CHEST, True)])  # another one
     _settle(qtbot, view)
-    assert _shown(scene) == {CHEST}
-    scene.set_highlight({}, [(ARM, False)])  # the first one again
+    assert _shown(scene) == {CHEST} and scene.zones == {("temple", "right"): "spillover"}
+    scene.set_highlight({acromion: "essential"}, [(ARM, False)])  # the first one again
     _settle(qtbot, view)
-    assert Drawn.paints[ARM[0]] == 1  # not drawn again: its pixmap was kept
+    assert Drawn.paints[arm] == 1 and Drawn.paints[zone] == 1  # their pixmaps were kept
     assert view.grab().toImage() == lit_once
+    # a zone lit with the other kind is drawn again, with the other brush
+    scene.set_highlight({acromion: "spillover"}, [(ARM, False)])
+    _settle(qtbot, view)
+    assert Drawn.paints[zone] == 2 and view.grab().toImage() != lit_once
+    # a region put out is not found under the pointer
+    scene.clear_highlight()
+    spot = scene.region_items[acromion].sceneBoundingRect().center()
+    assert scene.region_items[acromion] not in scene.items(spot)
 
 
 def _draw_state(scene: BodyScene, marks: list[MarkState]) -> None:

@@ -61,10 +61,10 @@ class BodyScene(SceneMarks):
         self._region_paths: dict[RegionKey, QPainterPath] = {}  # the borders, by region
         self._region_items: dict[RegionKey, QGraphicsPathItem] | None = None  # made late
         self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
-        # The muscle items lit. A muscle put out is made fully transparent, not hidden: Qt
-        # drops a hidden item's cached pixmap, so a muscle lit again (the same candidate
-        # chosen again, a neighbouring click) was drawn again from its path (issue 18); a
-        # transparent item is neither drawn nor found under the pointer.
+        # The muscle items lit. A muscle (or a zone's region) put out is made fully
+        # transparent, not hidden: Qt drops a hidden item's cached pixmap, so one lit again
+        # (the same candidate chosen again, a neighbouring click) was drawn again from its
+        # path (issue 18); a transparent item is neither drawn nor found under the pointer.
         self._lit: set[MuscleKey] = set()
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
@@ -190,7 +190,7 @@ class BodyScene(SceneMarks):
     def clear_highlight(self) -> None:
         """Put out the lit zones, muscles and pins (their items are kept for the next one)."""
         for key in self.zones:
-            self.region_items[key].setVisible(False)
+            self.region_items[key].setOpacity(0.0)
         self.zones.clear()
         for key in self._lit:
             self.muscle_items[key].setOpacity(0.0)
@@ -207,7 +207,7 @@ class BodyScene(SceneMarks):
         (no hide and show, no repaint of its area, its cached pixmap kept); pins are put
         out (the caller adds the new ones)."""
         for key in [k for k in self.zones if k not in zones]:
-            self.region_items[key].setVisible(False)
+            self.region_items[key].setOpacity(0.0)
             del self.zones[key]
         for key, kind in zones.items():
             if self.zones.get(key) != kind:
@@ -234,8 +234,10 @@ class BodyScene(SceneMarks):
             item.setBrush(self._essential_brush)
         else:
             self.zones[key] = "spillover"
-            item.setBrush(self._spillover_brush)
-        item.setVisible(True)
+            item.setBrush(self._spillover_brush)  # the same brush again: its pixmap kept
+        if not item.isVisible():
+            item.setVisible(True)  # made hidden; put out later, it is made transparent
+        item.setOpacity(1.0)
 
     def highlight_muscle(self, muscle_id: str, side: str, deep: bool) -> bool:
         """Show the muscle's shape (deep muscles dashed); False if it is not on this view."""

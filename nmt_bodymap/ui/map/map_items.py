@@ -164,7 +164,7 @@ class PainMarkItem(QGraphicsItem):
         self._press_pos: QPointF | None = None
         self._hit_radius = MARK_RADIUS * 1.3
         self._offset = QPointF(0, 0)
-        self._bounds = self._bounds_now()
+        self._bounds: QRectF | None = None  # worked out when Qt asks
         self._shown: tuple[object, ...] | None = None  # what the tooltip last told
         self._drawn: tuple[object, ...] | None = None  # where and what the symbol drew
         self.setFlags(_MARK_FLAGS)
@@ -209,7 +209,7 @@ class PainMarkItem(QGraphicsItem):
         if offset != self._offset:
             self.prepareGeometryChange()
             self._offset = QPointF(offset)
-            self._bounds = self._bounds_now()
+            self._bounds = None  # worked out when Qt asks
             self.update()
 
     @property
@@ -222,15 +222,14 @@ class PainMarkItem(QGraphicsItem):
         if radius != self._hit_radius:
             self.prepareGeometryChange()
             self._hit_radius = radius
-            self._bounds = self._bounds_now()
-
-    def _bounds_now(self) -> QRectF:
-        r = max(MARK_RADIUS * 1.6, self._hit_radius)
-        badge = QRectF(-r, -r, 2 * r, 2 * r).translated(self._offset)
-        return badge.united(_LEADER_POINT)
+            self._bounds = None  # worked out when Qt asks
 
     def boundingRect(self) -> QRectF:
         # Kept, not made per call: Qt asks a dozen times per click (issue 18).
+        if self._bounds is None:
+            r = max(MARK_RADIUS * 1.6, self._hit_radius)
+            badge = QRectF(-r, -r, 2 * r, 2 * r).translated(self._offset)
+            self._bounds = badge.united(_LEADER_POINT)
         return QRectF(self._bounds)
 
     def shape(self) -> QPainterPath:

@@ -33,7 +33,8 @@ def _scene(qtbot) -> tuple[BodyScene, list[list[QRectF]]]:  # type: ignore[no-un
 
 
 def _lit(scene: BodyScene) -> set[tuple[str, str]]:
-    return {key for key, item in scene.region_items.items() if item.isVisible()}
+    """The regions drawn lit (a region put out is made transparent: branch mappaint)."""
+    return {k for k, item in scene.region_items.items() if item.isVisible() and item.opacity()}
 
 
 def _area(rects: list[list[QRectF]]) -> float:

@@ -48,3 +48,23 @@ def test_another_settings_location_is_read_again(
     assert labels.place_label("temple", "right") == "Schläfe rechts"
     monkeypatch.undo()
     assert labels.knowledge_language() == "en"
+
+
+def test_the_location_follows_every_variable_it_depends_on(
+    fresh_language: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The environment is read from its own table (issue 18); a change through os.environ
+    (set, changed, removed) is seen at the next label, as with os.environ.get."""
+    monkeypatch.delenv(CONFIG_DIR_ENV, raising=False)
+    home = tmp_path / "home"
+    german = home / ".config" / "nmt-bodymap"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("HOME", str(home))
+    if settings.settings_path().parent != german:
+        pytest.skip("the config folder is not under XDG_CONFIG_HOME on this platform")
+    save_settings(Settings(language="de"), german / settings.SETTINGS_FILE)
+    assert labels.knowledge_language() == "de"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "elsewhere"))
+    assert labels.knowledge_language() == "en"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    assert labels.knowledge_language() == "de"

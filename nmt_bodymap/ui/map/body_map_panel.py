@@ -37,7 +37,7 @@ from nmt_bodymap.ui.map.labels import mark_place_label, place_label
 from nmt_bodymap.ui.map.legend import MapLegend
 from nmt_bodymap.ui.map.map_tools import build_tools, chosen_quality, show_quality
 from nmt_bodymap.ui.map.palette import MAX_INTENSITY, MapColors
-from nmt_bodymap.ui.map.panel_parts import paint_highlight
+from nmt_bodymap.ui.map.panel_parts import highlight_look, paint_highlight
 from nmt_bodymap.ui.map.panel_sites import PanelSites
 from nmt_bodymap.ui.map.selection import MarkSelection
 
@@ -70,6 +70,7 @@ class BodyMapPanel(PanelSites, QWidget):
         self.scenes: dict[str, BodyScene] = {}
         self.views: dict[str, BodyView] = {}
         self._highlight: Highlight | None = None
+        self._look: tuple[object, ...] | None = None  # what the map draws of it
         self._syncing = False  # True while the panel draws the selection model on the views
         self.selection = MarkSelection(self)
         self.selection.changed.connect(self._on_selection)
@@ -380,6 +381,9 @@ class BodyMapPanel(PanelSites, QWidget):
     def show_highlight(self, highlight: Highlight | None) -> None:
         """Light up a candidate muscle on both views (None clears)."""
         self._highlight = highlight
+        if (look := highlight_look(highlight)) == self._look:
+            return  # drawn already (the candidate lit by the click, then chosen)
+        self._look = look
         paint_highlight(self.scenes, self.built_sites(), highlight)
         land_scene_changes(self.scenes.values())  # both views lit in one window paint
 

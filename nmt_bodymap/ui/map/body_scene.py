@@ -61,6 +61,11 @@ class BodyScene(SceneMarks):
         self._region_paths: dict[RegionKey, QPainterPath] = {}  # the borders, by region
         self._region_items: dict[RegionKey, QGraphicsPathItem] | None = None  # made late
         self.muscle_items: dict[MuscleKey, QGraphicsPathItem] = {}
+        # The muscle items lit. A muscle (or a zone's region) put out is made fully
+        # transparent, not hidden: Qt drops a hidden item's cached pixmap, so one lit again
+        # (the same candidate chosen again, a neighbouring click) was drawn again from its
+        # path (issue 18); a transparent item is neither drawn nor found under the pointer.
+        self._lit: set[MuscleKey] = set()
         self.pins: list[TriggerPointPin] = []
         self.finding_items: list[FindingItem] = []
         self.zones: dict[RegionKey, str] = {}
@@ -185,10 +190,11 @@ class BodyScene(SceneMarks):
     def clear_highlight(self) -> None:
         """Put out the lit zones, muscles and pins (their items are kept for the next one)."""
         for key in self.zones:
-            self.region_items[key].setVisible(False)
+            self.region_items[key].setOpacity(0.0)
         self.zones.clear()
-        for item in self.muscle_items.values():
-            item.setVisible(False)
+        for key in self._lit:
+            self.muscle_items[key].setOpacity(0.0)
+        self._lit.clear()
         for pin in self.pins:
             pin.setVisible(False)
         self.pins.clear()
@@ -201,16 +207,17 @@ class BodyScene(SceneMarks):
         (no hide and show, no repaint of its area, its cached pixmap kept); pins are put
         out (the caller adds the new ones)."""
         for key in [k for k in self.zones if k not in zones]:
-            self.region_items[key].setVisible(False)
+            self.region_items[key].setOpacity(0.0)
             del self.zones[key]
         for key, kind in zones.items():
             if self.zones.get(key) != kind:
                 self.zones.pop(key, None)
                 self.highlight_zone(key, kind)
         wanted = dict(muscles)
-        for key, item in self.muscle_items.items():
-            if key not in wanted and item.isVisible():
-                item.setVisible(False)
+        # only the lit ones are looked at: every muscle ever lit keeps its item (issue 18)
+        for key in [k for k in self._lit if k not in wanted]:
+            self.muscle_items[key].setOpacity(0.0)
+            self._lit.discard(key)
         for (muscle_id, side), deep in wanted.items():
             self.highlight_muscle(muscle_id, side, deep)
         for pin in self.pins:
@@ -227,8 +234,10 @@ class BodyScene(SceneMarks):
             item.setBrush(self._essential_brush)
         else:
             self.zones[key] = "spillover"
-            item.setBrush(self._spillover_brush)
-        item.setVisible(True)
+            item.setBrush(self._spillover_brush)  # the same brush again: its pixmap kept
+        if not item.isVisible():
+            item.setVisible(True)  # made hidden; put out later, it is made transparent
+        item.setOpacity(1.0)
 
     def highlight_muscle(self, muscle_id: str, side: str, deep: bool) -> bool:
         """Show the muscle's shape (deep muscles dashed); False if it is not on this view."""
@@ -254,8 +263,9 @@ class BodyScene(SceneMarks):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(item)
             self.muscle_items[key] = item
-        if not item.isVisible():
-            item.setVisible(True)
+        if key not in self._lit:
+            item.setOpacity(1.0)  # its pixmap kept since it was last lit
+            self._lit.add(key)
         return True
 
     def add_pin(
@@ -277,7 +287,7 @@ class BodyScene(SceneMarks):
         return pin
 
     def visible_muscles(self) -> list[MuscleKey]:
-        return [k for k, item in self.muscle_items.items() if item.isVisible()]
+        return [k for k in self.muscle_items if k in self._lit]
 
     # -- findings --------------------------------------------------------------------------
     def set_findings(self, findings: Iterable[tuple[tuple[float, float], bool, str]]) -> None:

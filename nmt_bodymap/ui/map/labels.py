@@ -31,8 +31,22 @@ def _language_in(settings_file: str) -> str:
     return _settings.load_settings(Path(settings_file)).language
 
 
-_found: dict[tuple[str | None, ...], str] = {}  # the setting per settings location
+_found: dict[tuple[object, ...], str] = {}  # the setting per settings location
 _WHERE = (_settings.CONFIG_DIR_ENV, "XDG_CONFIG_HOME", "HOME")  # what that location reads
+# The environment's own table, as os.environ keeps it (its keys encoded once): a label is
+# made dozens of times per click, and os.environ.get encodes the key and decodes the value
+# on every call (issue 18: 3 look-ups, 2.6 us per label). The values are only compared.
+_ENV_TABLE: dict[object, object] | None = getattr(os.environ, "_data", None)
+_ENV_KEYS = tuple(map(os.environ.encodekey, _WHERE)) if _ENV_TABLE is not None else ()
+
+
+def _where() -> tuple[object, ...]:
+    """The environment variables the settings location depends on, as they are now."""
+    table = _ENV_TABLE
+    if table is None:  # not CPython's os.environ: the plain look-ups
+        return tuple(map(os.environ.get, _WHERE))
+    a, b, c = _ENV_KEYS
+    return (table.get(a), table.get(b), table.get(c))
 
 
 def knowledge_language() -> str:
@@ -42,7 +56,7 @@ def knowledge_language() -> str:
         return _chosen[-1]
     # what the settings path depends on: the override, else the platform's config folder
     # (the settings module imported once, above: an import per call costs more with PySide6)
-    where = tuple(map(os.environ.get, _WHERE))
+    where = _where()
     found = _found.get(where)
     if found is None:
         found = _found[where] = _language_in(str(_settings.settings_path()))

@@ -36,8 +36,24 @@ MARK_OPACITY = 0.8
 LEADER_DOT = 3.0  # the charted point of a mark whose badge is moved aside
 
 
+_SYMBOLS: dict[tuple[str, float], QPainterPath] = {}
+_DARK_EDGE, _LIGHT_EDGE, _WHITE = QColor("#f0f0f0"), QColor("#1a1a1a"), QColor("#ffffff")
+
+
 def quality_symbol(quality: str, radius: float) -> QPainterPath:
     """A shape per pain quality, so quality reads without colour."""
+    return QPainterPath(_symbol(quality, radius))
+
+
+def _symbol(quality: str, radius: float) -> QPainterPath:
+    """The shape of ``quality``, made once per quality and size (a paint reads it)."""
+    found = _SYMBOLS.get((quality, radius))
+    if found is None:
+        found = _SYMBOLS[(quality, radius)] = _make_symbol(quality, radius)
+    return found
+
+
+def _make_symbol(quality: str, radius: float) -> QPainterPath:
     path = QPainterPath()
     r = radius
     if quality == "sharp":  # triangle
@@ -90,8 +106,8 @@ def draw_pain_symbol(
     the same wherever it is.
     """
     fill = intensity_color(mark.intensity)
-    symbol = quality_symbol(mark.quality, radius)
-    edge = QColor("#1a1a1a") if not colors.dark else QColor("#f0f0f0")
+    symbol = _symbol(mark.quality, radius)
+    edge = _LIGHT_EDGE if not colors.dark else _DARK_EDGE
     pen = QPen(edge, 1.6)
     if mark.status == "unsaved":
         pen = QPen(colors.unsaved, 2.6, Qt.PenStyle.DashLine)
@@ -107,7 +123,7 @@ def draw_pain_symbol(
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(mark.intensity))
     if mark.status == "unsaved":
         painter.setPen(QPen(colors.unsaved, 2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(_WHITE)
         painter.drawEllipse(QPointF(radius, -radius), 6, 6)
         font.setPixelSize(10)
         painter.setFont(font)
@@ -127,6 +143,7 @@ def mark_tooltip(mark: MarkState, label: str | None = None) -> str:
     return text + (f"\n{mark.error}" if mark.error else "")
 
 
+_LEADER_POINT = QRectF(-LEADER_DOT - 1, -LEADER_DOT - 1, 2 * LEADER_DOT + 2, 2 * LEADER_DOT + 2)
 # A mark item's flags, made once (an enum OR per item cost 0.1 s for a 10,000-mark visit).
 _MARK_FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -147,6 +164,9 @@ class PainMarkItem(QGraphicsItem):
         self._press_pos: QPointF | None = None
         self._hit_radius = MARK_RADIUS * 1.3
         self._offset = QPointF(0, 0)
+        self._bounds: QRectF | None = None  # worked out when Qt asks
+        self._shown: tuple[object, ...] | None = None  # what the tooltip last told
+        self._drawn: tuple[object, ...] | None = None  # where and what the symbol drew
         self.setFlags(_MARK_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -161,12 +181,24 @@ class PainMarkItem(QGraphicsItem):
         return self._mark
 
     def update_mark(self, mark: MarkState, label: str | None = None) -> None:
-        """Show ``mark`` (``label``: its place's name when the caller knows it already)."""
-        self.prepareGeometryChange()
+        """Show ``mark`` (``label``: its place's name when the caller knows it already).
+
+        Only what changed is touched (issue 18): a mark's save answer ("saving" to "saved")
+        changes neither its look nor its tooltip nor its place, so its cached pixmap is kept
+        and nothing is repainted."""
         self._mark = mark
-        self.setPos(mark.x, mark.y)  # type: ignore[arg-type]
-        self.setToolTip(mark_tooltip(mark, label))
-        self.update()
+        unsaved = mark.status == "unsaved"
+        tip: tuple[object, ...] = (mark.view, mark.region, mark.side, mark.x, mark.intensity)
+        tip += (mark.quality, unsaved, mark.error)
+        if tip != self._shown:
+            self._shown = tip
+            self.setToolTip(mark_tooltip(mark, label))
+        drawn = (mark.x, mark.y, mark.intensity, mark.quality, unsaved)
+        if drawn != self._drawn:
+            if drawn[:2] != (self._drawn or (None, None))[:2]:
+                self.setPos(mark.x, mark.y)  # type: ignore[arg-type]
+            self._drawn = drawn
+            self.update()  # drawn afresh where it is, as before
 
     @property
     def offset(self) -> QPointF:
@@ -177,6 +209,7 @@ class PainMarkItem(QGraphicsItem):
         if offset != self._offset:
             self.prepareGeometryChange()
             self._offset = QPointF(offset)
+            self._bounds = None  # worked out when Qt asks
             self.update()
 
     @property
@@ -189,12 +222,15 @@ class PainMarkItem(QGraphicsItem):
         if radius != self._hit_radius:
             self.prepareGeometryChange()
             self._hit_radius = radius
+            self._bounds = None  # worked out when Qt asks
 
     def boundingRect(self) -> QRectF:
-        r = max(MARK_RADIUS * 1.6, self._hit_radius)
-        badge = QRectF(-r, -r, 2 * r, 2 * r).translated(self._offset)
-        point = QRectF(-LEADER_DOT - 1, -LEADER_DOT - 1, 2 * LEADER_DOT + 2, 2 * LEADER_DOT + 2)
-        return badge.united(point)
+        # Kept, not made per call: Qt asks a dozen times per click (issue 18).
+        if self._bounds is None:
+            r = max(MARK_RADIUS * 1.6, self._hit_radius)
+            badge = QRectF(-r, -r, 2 * r, 2 * r).translated(self._offset)
+            self._bounds = badge.united(_LEADER_POINT)
+        return QRectF(self._bounds)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -207,7 +243,7 @@ class PainMarkItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._offset.isNull():
             # The badge sits aside: a leader line and a dot keep the charted point exact.
-            edge = QColor("#1a1a1a") if not self._colors.dark else QColor("#f0f0f0")
+            edge = _LIGHT_EDGE if not self._colors.dark else _DARK_EDGE
             painter.setPen(QPen(edge, 1.4))
             painter.drawLine(QPointF(0, 0), self._offset)
             painter.setBrush(intensity_color(self._mark.intensity))
@@ -249,7 +285,8 @@ class TriggerPointPin(QGraphicsItem):
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(PIN_Z)
-        self._hit_radius = PIN_RADIUS + 4
+        self._hit_radius = r = PIN_RADIUS + 4
+        self._bounds = QRectF(-r, -r, 2 * r, 2 * r)
         # Every pin looks the same: drawn once into a pixmap, moved and shown by blitting.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.retarget(muscle_id, side, tp_id, label)
@@ -268,14 +305,14 @@ class TriggerPointPin(QGraphicsItem):
         if radius != self._hit_radius:
             self.prepareGeometryChange()
             self._hit_radius = radius
+            self._bounds = QRectF(-radius, -radius, 2 * radius, 2 * radius)
 
     @property
     def hit_radius(self) -> float:
         return self._hit_radius
 
     def boundingRect(self) -> QRectF:
-        r = self._hit_radius
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return QRectF(self._bounds)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -286,13 +323,13 @@ class TriggerPointPin(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#ffffff"), 3))
+        painter.setPen(QPen(_WHITE, 3))
         painter.setBrush(self._colors.pin)
         painter.drawEllipse(QPointF(0, 0), PIN_RADIUS, PIN_RADIUS)
         painter.setPen(QPen(self._colors.pin.darker(160), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(QPointF(0, 0), PIN_RADIUS + 1.5, PIN_RADIUS + 1.5)
-        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setPen(QPen(_WHITE, 2))
         d = PIN_RADIUS * 0.55
         painter.drawLine(QPointF(-d, -d), QPointF(d, d))
         painter.drawLine(QPointF(-d, d), QPointF(d, -d))

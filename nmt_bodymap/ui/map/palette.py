@@ -48,10 +48,16 @@ def _inferno(t: float) -> QColor:
     return QColor(_INFERNO[-1][1])
 
 
+_BY_LEVEL: dict[int, QColor] = {}  # each level's colour, worked out once (a paint reads it)
+
+
 def intensity_color(intensity: int) -> QColor:
     """Fill colour of a pain mark of the given intensity (0-10)."""
     level = min(MAX_INTENSITY, max(0, intensity))
-    return _inferno(_MILD_T + (_WORST_T - _MILD_T) * level / MAX_INTENSITY)
+    found = _BY_LEVEL.get(level)
+    if found is None:
+        found = _BY_LEVEL[level] = _inferno(_MILD_T + (_WORST_T - _MILD_T) * level / MAX_INTENSITY)
+    return QColor(found)  # a copy: the caller may change it
 
 
 def text_color_on(background: QColor) -> QColor:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea
 
 from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.highlight import Highlight
-from nmt_bodymap.ui.map.labels import trigger_point_label
+from nmt_bodymap.ui.map.labels import knowledge_language, trigger_point_label
 
 if TYPE_CHECKING:
     from nmt_bodymap.ui.map.internal_sites import InternalSitesPanel
@@ -29,6 +29,16 @@ def sites_strip(internal_sites: InternalSitesPanel) -> QScrollArea:
     beside.setFixedWidth(internal_sites.width() + 14)
     beside.hide()
     return beside
+
+
+def highlight_look(highlight: Highlight | None) -> tuple[object, ...] | None:
+    """What the map draws for ``highlight``: the same look twice (the best candidate lit by
+    the click, then chosen) is drawn once (issue 18)."""
+    if highlight is None:
+        return None
+    zones = frozenset(highlight.zones.items())
+    pins = highlight.candidate.trigger_points
+    return (highlight.muscle_id, highlight.sides, highlight.deep, zones, pins)
 
 
 def paint_highlight(
@@ -50,12 +60,13 @@ def paint_highlight(
     muscles = [((highlight.muscle_id, side), highlight.deep) for side in highlight.sides]
     for scene in scenes.values():
         scene.set_highlight(highlight.zones, muscles)
+    language = knowledge_language()  # once, not per pin's label
     for tp in highlight.candidate.trigger_points:
         if tp.point is not None and tp.view in scenes:
             scenes[tp.view].add_pin(
                 highlight.muscle_id,
                 tp.side,
                 tp.id,
-                trigger_point_label(highlight.muscle_id, tp.id, tp.label),
+                trigger_point_label(highlight.muscle_id, tp.id, tp.label, language),
                 tp.point,
             )

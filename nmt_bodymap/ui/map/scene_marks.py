@@ -160,7 +160,8 @@ class SceneMarks(QGraphicsScene):
         if mark.view != self.view:
             self.drop_mark(mark.key)
             return
-        new = mark.key not in self._marks
+        before = self._marks.get(mark.key)
+        new = before is None
         self._marks[mark.key] = mark
         item = self.mark_items.get(mark.key)
         if item is not None:
@@ -173,7 +174,8 @@ class SceneMarks(QGraphicsScene):
             self._set_detail()
         elif self.dense:
             self._lower(mark.key)  # saved again and not selected: back into the layer
-        self.spread_marks()
+        if before is None or (before.x, before.y) != (mark.x, mark.y):
+            self.spread_marks()  # a save answer or a new score moves no badge (issue 18)
 
     def drop_mark(self, key: str) -> None:
         if self._marks.pop(key, None) is None:

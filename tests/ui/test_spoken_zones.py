@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
+from nmt_bodymap.ui.accessible_views import DONE
 from tests.ui.conftest import click_region
 
 SPEECH = Qt.ItemDataRole.AccessibleTextRole
@@ -41,6 +42,8 @@ def test_each_candidate_row_speaks_its_zones(
     ):
         click_region(qtbot, window, view, region, "right")
         qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
+        # the filter wires the list for a screen reader after the window's first paint
+        qtbot.waitUntil(lambda: bool(tree.property(DONE)), timeout=10_000)
         QCoreApplication.sendPostedEvents()
         checked = 0
         for index in range(tree.topLevelItemCount()):

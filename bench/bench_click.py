@@ -72,6 +72,7 @@ def _open_window(chart: Path) -> tuple[Any, Any]:
     from nmt_bodymap.ui.main_window import MainWindow
 
     app = ensure_application()
+    _no_dialogs()
     if AS_APP and not _DRESSED:
         _dress(app)
     worker = StoreWorker()
@@ -105,6 +106,20 @@ def _open_window(chart: Path) -> tuple[Any, Any]:
 # ``--bare`` (or NMT_BENCH_BARE=1) measures the old way, to compare.
 AS_APP = os.environ.get("NMT_BENCH_BARE") != "1"
 _DRESSED: list[bool] = []
+
+
+def _no_dialogs() -> None:
+    """A warning dialog in a bench is a failure (a refused save...): the round ends with
+    its text on stderr instead of waiting for a button nobody presses (a hang of 18
+    minutes on 2026-12-02 that way, run.py's round then lost)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def fail(_parent: Any, _title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+        print(f"bench_click: the window showed a warning: {text}", file=sys.stderr, flush=True)
+        os._exit(3)
+
+    QMessageBox.warning = fail  # type: ignore[method-assign, assignment]
+    QMessageBox.critical = fail  # type: ignore[method-assign, assignment]
 
 
 def _dress(app: Any) -> None:

@@ -94,6 +94,15 @@ def _on_sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _is_sqlite_operational(exc: BaseException) -> bool:
+    """sqlite3's OperationalError, or SQLCipher's (``sqlcipher3.dbapi2``: its own class,
+    the same faults: a full disk, a read-only file, a held lock)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return True
+    kind = type(exc)
+    return kind.__name__ == "OperationalError" and kind.__module__.startswith("sqlcipher3")
+
+
 def _on_error(context: Any) -> BaseException | None:
     """Driver text goes to the log only (SQL parameters are hidden by the engine);
     a disk-full, read-only or locked SQLite chart becomes its plain error."""
@@ -108,7 +117,7 @@ def _on_error(context: Any) -> BaseException | None:
     engine = context.engine
     if engine is None or engine.url.get_backend_name() != "sqlite":
         return None
-    if not isinstance(original, sqlite3.OperationalError):
+    if not _is_sqlite_operational(original):
         return None
     return diagnose_os_error(original, sqlite_path(engine.url) or "the chart")
 
@@ -130,8 +139,17 @@ def make_engine(url: URL) -> Engine:
 
         url = encryption.engine_url(url)
         # -- end security hook --
+        # SQLCipher pools as a plain chart file does (a queue; each connection used by one
+        # thread at a time). Its dialect's default, SingletonThreadPool, closes the oldest
+        # connections once a sixth thread connects, whichever thread is using them: the
+        # worker's kept writing connection among them, and a save was refused.
+        from sqlalchemy.pool import QueuePool
+
         engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,
+            poolclass=QueuePool if url.get_driver_name() == "pysqlcipher" else None,
         )
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)

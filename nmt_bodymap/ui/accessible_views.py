@@ -52,20 +52,16 @@ def marks_description(view: str, marks: Iterable[object], spoken: list[str] | No
     return f"{title}: {count}: {'; '.join(spoken)}."
 
 
-class MapSpeech(QObject):
-    """Child of a body map: its views' descriptions, once per burst of mark changes (a
-    gesture on several marks, a mark added then its save status); a mark's words are made
-    once while what they say is unchanged (a big visit's click does not look up every mark's
-    place again)."""
+class _OncePerBurst(QObject):
+    """Reads again once per burst of changes: ``changed`` (connected to the model's signals)
+    posts one event, and ``refresh`` runs when it is delivered, before the paint."""
 
-    def __init__(self, body_map: QWidget) -> None:
-        super().__init__(body_map)
-        self.views = body_map.views  # type: ignore[attr-defined]
-        self.marks = body_map.marks  # type: ignore[attr-defined]
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
         self.posted = False
-        self._words: dict[tuple[object, ...], str] = {}  # what a mark's words say -> words
 
     def changed(self, *_args: object) -> None:
+        """A model signal: read once the burst is over (one posted event)."""
         if not self.posted:
             self.posted = True
             QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
@@ -75,6 +71,22 @@ class MapSpeech(QObject):
             self.refresh()
             return True
         return super().event(event)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+class MapSpeech(_OncePerBurst):
+    """Child of a body map: its views' descriptions, once per burst of mark changes (a
+    gesture on several marks, a mark added then its save status); a mark's words are made
+    once while what they say is unchanged (a big visit's click does not look up every mark's
+    place again)."""
+
+    def __init__(self, body_map: QWidget) -> None:
+        super().__init__(body_map)
+        self.views = body_map.views  # type: ignore[attr-defined]
+        self.marks = body_map.marks  # type: ignore[attr-defined]
+        self._words: dict[tuple[object, ...], str] = {}  # what a mark's words say -> words
 
     def refresh(self) -> None:
         self.posted = False
@@ -150,7 +162,7 @@ def spoken_why(tree: QTreeWidget) -> Callable[[QTreeWidgetItem], str] | None:
     return why if callable(why) else None
 
 
-class RowSpeech(QObject):
+class RowSpeech(_OncePerBurst):
     """Child of a tree: sets each row's accessible text once per burst of changes."""
 
     def __init__(self, tree: QTreeWidget) -> None:
@@ -158,20 +170,7 @@ class RowSpeech(QObject):
         self.tree = tree
         header = tree.headerItem()
         self.headers = [header.text(c) for c in range(header.columnCount())]
-        self.posted = False
         self.refreshes = 0  # how many times the rows were read (tests, bench)
-
-    def changed(self, *_args: object) -> None:
-        """A model signal: read the rows once the burst is over (one posted event)."""
-        if not self.posted:
-            self.posted = True
-            QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == ROWS_CHANGED:
-            self.refresh()
-            return True
-        return super().event(event)
 
     def refresh(self) -> None:
         tree = self.tree

@@ -1,14 +1,17 @@
 """Random visits on the real atlas for the place-by-place ranking tests (issue 18): many
 marks clicked again and again on a few random points, and every spot its own place (the
-mark-by-mark answer those tests compare with)."""
+mark-by-mark answer those tests compare with); and the answer ranked with nothing kept
+(``rank_fresh``), which the kept and stepped rankings are compared with."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from typing import Any
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.core.ranking import Places, Spot
+from nmt_bodymap.core.knowledge import load_knowledge
+from nmt_bodymap.core.ranking import Candidate, Places, Spot, rank_and_under
 
 INTERNAL = (Spot("internal", "upper_teeth", "right"),)  # no muscle drawn under it
 
@@ -39,3 +42,15 @@ def per_spot(spots, points, atlas) -> Places:  # type: ignore[no-untyped-def]
     ``ranking.distinct_places``)."""
     n = len(spots)
     return Places(list(spots), list(points), [1] * n, list(range(n)))
+
+
+def rank_fresh(spots: list[Spot], **kwargs: Any) -> tuple[list[Candidate], list[Any]]:
+    """The answer with nothing kept (the memos of the knowledge base emptied)."""
+    kb = load_knowledge()
+    saved = dict(kb.memo)
+    kb.memo.clear()
+    try:
+        return rank_and_under(spots, kb, **kwargs)
+    finally:
+        kb.memo.clear()
+        kb.memo.update(saved)

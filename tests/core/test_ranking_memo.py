@@ -13,18 +13,7 @@ from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.pain_areas import PainAreas, load_pain_areas
 from nmt_bodymap.core.ranking import Spot, rank_and_under
-
-
-def _fresh(spots: list[Spot], **kwargs: Any) -> tuple[list[Any], list[Any]]:
-    """The answer with nothing kept (the memos of the knowledge base emptied)."""
-    kb = load_knowledge()
-    saved = dict(kb.memo)
-    kb.memo.clear()
-    try:
-        return rank_and_under(spots, kb, **kwargs)
-    finally:
-        kb.memo.clear()
-        kb.memo.update(saved)
+from tests.core.random_visits import rank_fresh as _fresh
 
 
 def _two_points_apart() -> tuple[Spot, Spot]:

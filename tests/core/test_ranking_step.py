@@ -16,20 +16,9 @@ from nmt_bodymap.core import ranking, ranking_order
 from nmt_bodymap.core.atlas import load_atlas
 from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.pain_areas import PainAreas
-from nmt_bodymap.core.ranking import Candidate, Spot, rank_and_under
+from nmt_bodymap.core.ranking import Spot, rank_and_under
 from nmt_bodymap.core.vocabulary import INTERNAL_VIEW, internal_sites
-
-
-def _fresh(spots: list[Spot], **kwargs: Any) -> tuple[list[Candidate], list[Any]]:
-    """The answer with nothing kept (the memos of the knowledge base emptied)."""
-    kb = load_knowledge()
-    saved = dict(kb.memo)
-    kb.memo.clear()
-    try:
-        return rank_and_under(spots, kb, **kwargs)
-    finally:
-        kb.memo.clear()
-        kb.memo.update(saved)
+from tests.core.random_visits import rank_fresh as _fresh
 
 
 class _Marks:

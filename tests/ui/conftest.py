@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nmt_bodymap.core.atlas import load_atlas
+from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.gc_guard import collect_on_gui_thread
@@ -52,6 +53,16 @@ def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
 def own_window_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test starts with no remembered window state (a closed window saves its own)."""
     monkeypatch.setenv("NMT_BODYMAP_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
+    """The accessibility filter ``run_app`` installs, taken off the application after."""
+    watcher = install_accessibility(qapp)
+    yield watcher
+    qapp.removeEventFilter(watcher)
+    watcher.setParent(None)
+    watcher.deleteLater()
 
 
 @pytest.fixture

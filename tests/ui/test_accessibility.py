@@ -7,7 +7,7 @@ a screen reader reads it; Tab is a real key press on the focused widget."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -28,17 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.store.accounts import Account, AccountBook
-from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
+from nmt_bodymap.ui.accessibility import AccessibilityFilter
 from tests.ui.conftest import call_on_worker, click_region
-
-
-@pytest.fixture
-def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
-    watcher = install_accessibility(qapp)
-    yield watcher
-    qapp.removeEventFilter(watcher)
-    watcher.setParent(None)
-    watcher.deleteLater()
 
 
 def spoken(widget: QWidget) -> str:

@@ -13,22 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-
 from nmt_bodymap.ui.map.map_items import TriggerPointPin
 from tests.ui.conftest import click_region
-from tests.ui.test_click_repaints import settle
-
-
-class ViewPaints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
+from tests.ui.test_click_repaints import recording, settle
 
 
 def test_the_lit_candidate_lit_again_repaints_nothing_on_the_map(
@@ -57,15 +44,12 @@ def test_the_lit_candidate_lit_again_repaints_nothing_on_the_map(
     )
     pins = [p for s in body_map.scenes.values() for p in s.pins]
     assert pins and len(pin_paints) >= len(pins)  # drawn once when lit
-    paints = ViewPaints()
     viewports = [v.viewport() for v in body_map.views.values()]
-    for viewport in viewports:
-        viewport.installEventFilter(paints)
-    try:
+    with recording() as seen:
         drawn_before = len(pin_paints)
         window._on_candidate(listed[0])  # what the list's refill does with the chosen one
         settle(qtbot, window)
-        assert paints.count == 0  # the map was not repainted
+        assert sum(map(seen.painted, viewports)) == 0  # the map was not repainted
         assert len(pin_paints) == drawn_before  # no pin drawn again
         assert body_map.highlight is not None
         assert [p for s in body_map.scenes.values() for p in s.pins] == pins
@@ -74,7 +58,4 @@ def test_the_lit_candidate_lit_again_repaints_nothing_on_the_map(
         assert window.candidates.choose(other.muscle, other.side)
         settle(qtbot, window)
         assert body_map.highlight.muscle_id == other.muscle
-        assert paints.count > 0
-    finally:
-        for viewport in viewports:
-            viewport.removeEventFilter(paints)
+        assert sum(map(seen.painted, viewports)) > 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -28,23 +27,11 @@ from nmt_bodymap.ui.map.body_scene import BodyScene
 from nmt_bodymap.ui.map.body_view import BodyView
 from nmt_bodymap.ui.map.map_items import PainMarkItem, quality_symbol
 from nmt_bodymap.ui.map.palette import MapColors, intensity_color
+from tests.ui.test_click_repaints import recording
 
 ARM = ("upper_trapezius", "right")
 CHEST = ("pectoralis_major", "right")
 ZONES = {("acromion", "right"): "essential", ("antecubital", "right"): "spillover"}
-
-
-class Paints(QObject):
-    """Paint events of one widget (the view's viewport)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def _view(qtbot: Any) -> BodyView:
@@ -88,18 +75,17 @@ def test_a_marks_save_answer_repaints_nothing(qtbot: Any, monkeypatch: Any) -> N
     )
     item = scene.mark_items["m1"]
     tip = item.toolTip()
-    paints = Paints()
-    view.viewport().installEventFilter(paints)
-    scene.put_mark(mark.with_status("saved"))  # the save answer
-    qtbot.wait(60)
-    assert paints.count == 0  # the view was not repainted
-    assert item.toolTip() == tip and item.mark.status == "saved"
-    assert spread == []  # no badge moves: the close marks are not spread again
-    # a failed save is shown: the mark is repainted with its red badge
-    scene.put_mark(mark.with_status("unsaved", "disk full"))
-    qtbot.waitUntil(lambda: paints.count > 0)
+    viewport = view.viewport()
+    with recording() as seen:
+        scene.put_mark(mark.with_status("saved"))  # the save answer
+        qtbot.wait(60)
+        assert seen.painted(viewport) == 0  # the view was not repainted
+        assert item.toolTip() == tip and item.mark.status == "saved"
+        assert spread == []  # no badge moves: the close marks are not spread again
+        # a failed save is shown: the mark is repainted with its red badge
+        scene.put_mark(mark.with_status("unsaved", "disk full"))
+        qtbot.waitUntil(lambda: seen.painted(viewport) > 0)
     assert "NOT SAVED" in item.toolTip() and "disk full" in item.toolTip()
-    view.viewport().removeEventFilter(paints)
 
 
 def test_a_changed_score_or_place_is_drawn_again(qtbot: Any) -> None:
@@ -109,10 +95,9 @@ def test_a_changed_score_or_place_is_drawn_again(qtbot: Any) -> None:
     scene.put_mark(mark)
     _settle(qtbot, view)
     before = view.grab().toImage()
-    paints = Paints()
-    view.viewport().installEventFilter(paints)
-    scene.put_mark(mark.with_details(9, "sharp"))
-    qtbot.waitUntil(lambda: paints.count > 0)
+    with recording() as seen:
+        scene.put_mark(mark.with_details(9, "sharp"))
+        qtbot.waitUntil(lambda: seen.painted(view.viewport()) > 0)
     assert view.grab().toImage() != before
     assert "9/10" in scene.mark_items["m1"].toolTip()
     moved = mark.moved(200.0, 300.0, "sternum", "midline")

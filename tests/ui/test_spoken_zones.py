@@ -6,27 +6,15 @@ text, which read it from the row, lost the zones; this pins them back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
 
-from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
+from nmt_bodymap.ui.accessibility import AccessibilityFilter
 from nmt_bodymap.ui.accessible_views import DONE
 from tests.ui.conftest import click_region
 
 SPEECH = Qt.ItemDataRole.AccessibleTextRole
-
-
-@pytest.fixture
-def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
-    watcher = install_accessibility(qapp)
-    yield watcher
-    qapp.removeEventFilter(watcher)
-    watcher.setParent(None)
-    watcher.deleteLater()
 
 
 def test_each_candidate_row_speaks_its_zones(

@@ -9,26 +9,16 @@ Counted, not timed: the cells read by Python (``QTreeWidgetItem.text``) around o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
-from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
+from nmt_bodymap.ui.accessibility import AccessibilityFilter
 from tests.ui.conftest import click_region
 
 SPEECH = Qt.ItemDataRole.AccessibleTextRole
-
-
-@pytest.fixture
-def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
-    watcher = install_accessibility(qapp)
-    yield watcher
-    qapp.removeEventFilter(watcher)
-    watcher.setParent(None)
-    watcher.deleteLater()
 
 
 def rows(tree: Any) -> list[QTreeWidgetItem]:

@@ -32,6 +32,7 @@ from nmt_bodymap.store.errors import (
     ChartReadOnly,
     ChartStoreError,
     diagnose_os_error,
+    is_sqlite_operational,
 )
 
 log = logging.getLogger(__name__)
@@ -173,7 +174,7 @@ def _copy_online(source: Path, destination: Path, verify: bool = True) -> None:
         temp.unlink(missing_ok=True)
         Path(f"{temp}-journal").unlink(missing_ok=True)
         diagnosed = diagnose_os_error(exc, destination.parent)
-        if diagnosed is None and isinstance(exc, sqlite3.OperationalError | OSError):
+        if diagnosed is None and (is_sqlite_operational(exc) or isinstance(exc, OSError)):
             diagnosed = _no_room(source, destination.parent)
         if isinstance(exc, Exception) and diagnosed is not None:
             raise diagnosed from exc

@@ -37,6 +37,7 @@ from nmt_bodymap.store.errors import (
     ChartStoreError,
     ChartValidationError,
     diagnose_os_error,
+    is_sqlite_operational,
 )
 
 __all__ = [
@@ -94,15 +95,6 @@ def _on_sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _is_sqlite_operational(exc: BaseException) -> bool:
-    """sqlite3's OperationalError, or SQLCipher's (``sqlcipher3.dbapi2``: its own class,
-    the same faults: a full disk, a read-only file, a held lock)."""
-    if isinstance(exc, sqlite3.OperationalError):
-        return True
-    kind = type(exc)
-    return kind.__name__ == "OperationalError" and kind.__module__.startswith("sqlcipher3")
-
-
 def _on_error(context: Any) -> BaseException | None:
     """Driver text goes to the log only (SQL parameters are hidden by the engine);
     a disk-full, read-only or locked SQLite chart becomes its plain error."""
@@ -117,7 +109,7 @@ def _on_error(context: Any) -> BaseException | None:
     engine = context.engine
     if engine is None or engine.url.get_backend_name() != "sqlite":
         return None
-    if not _is_sqlite_operational(original):
+    if not is_sqlite_operational(original):
         return None
     return diagnose_os_error(original, sqlite_path(engine.url) or "the chart")
 

@@ -124,3 +124,14 @@ def diagnose_os_error(exc: BaseException, where: Path | str) -> ChartStoreError 
     if "database is locked" in text:
         return ChartInUse(Path(str(where)), "another program holds its database lock")
     return None
+
+
+def is_sqlite_operational(exc: BaseException) -> bool:
+    """sqlite3's OperationalError, or SQLCipher's (``sqlcipher3.dbapi2``: its own class,
+    the same faults: a full disk, a read-only file, a held lock)."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        return True
+    kind = type(exc)
+    return kind.__name__ == "OperationalError" and kind.__module__.startswith("sqlcipher3")

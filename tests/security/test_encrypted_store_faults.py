@@ -113,3 +113,31 @@ def test_a_full_disk_on_an_encrypted_chart_reads_as_on_a_plain_one(
         doc.apply(op)
         store.apply(op)  # Retry once there is room: stored once
         assert len(store.list_pain_marks(visit.id)) == 1
+
+
+def test_a_backup_of_an_encrypted_chart_on_a_full_disk_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite often reports a full disk as a plain "disk I/O error"; the backup then checks
+    the free space. SQLCipher's error (its own class) skipped that check."""
+    import shutil
+
+    from nmt_bodymap.store import backups
+    from nmt_bodymap.store.errors import ChartDiskFull
+
+    monkeypatch.setenv(encryption.SECRET_ENV, SECRET)
+    path = tmp_path / "charts.sqlite3"
+    with ChartStore.open(path, backup_on_close=False) as store:
+        store.create_client(name="Ana Ruiz", date_of_birth="1984-05-02")
+    import sqlcipher3
+
+    def io_error(_source: Path, _destination: Path) -> None:
+        raise sqlcipher3.dbapi2.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(encryption, "copy_encrypted", io_error)
+    real_usage = shutil.disk_usage
+    monkeypatch.setattr(
+        backups.shutil, "disk_usage", lambda where: real_usage(where)._replace(free=0)
+    )
+    with pytest.raises(ChartDiskFull):
+        backups.take_backup(path, tmp_path / "backups")

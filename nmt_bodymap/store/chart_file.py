@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+KEYS_SUFFIX = ".keys"  # an encrypted chart's key file: ``<chart>.keys`` (``chart_keys``)
 
 
 def is_plain_sqlite(path: Path) -> bool:

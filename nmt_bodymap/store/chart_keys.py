@@ -19,9 +19,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from nmt_bodymap.store.chart_file import KEYS_SUFFIX
 from nmt_bodymap.store.errors import ChartStoreError
 
-KEYS_SUFFIX = ".keys"
 _CHECK_LABEL = b"nmt-bodymap chart key check"
 # argon2id's cost for a slot's pad: RFC 9106's second recommended option (64 MiB, t=3,
 # p=1), above OWASP's minimum. Every existing key file was made with it: changing it would

@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nmt_bodymap.store import key_soon
-from nmt_bodymap.store.chart_file import is_plain_sqlite
+from nmt_bodymap.store.chart_file import KEYS_SUFFIX, is_plain_sqlite
 from nmt_bodymap.store.chart_keys import (
-    KEYS_SUFFIX,
     KeyFile,
     check_of,
     find_key_file,

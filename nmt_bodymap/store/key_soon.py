@@ -10,9 +10,10 @@ imports, ``ui.app.run_app``), when the process holds ~10 MiB: the pad is made on
 (argon2 lets go of the interpreter lock) while the main thread imports Qt and paints.
 
 This module imports nothing but the standard library's ``os``, ``threading`` and
-``pathlib``; the thread imports the key file's reader (``chart_keys``) and argon2's binding.
-``store.encryption.resolve_key`` takes the result (``take``), waiting if it must; a secret
-that does not fit gives None there and the chart is reported locked, as before.
+``pathlib`` (and ``chart_file``, which imports nothing); the thread imports the key file's
+reader (``chart_keys``) and argon2's binding. ``store.encryption.resolve_key`` takes the
+result (``take``), waiting if it must; a secret that does not fit gives None there and the
+chart is reported locked, as before.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import os
 import threading
 from pathlib import Path
 
+from nmt_bodymap.store.chart_file import KEYS_SUFFIX, is_plain_sqlite
+
 SECRET_ENV = "NMT_BODYMAP_SECRET"
-KEYS_SUFFIX = ".keys"  # chart_keys.KEYS_SUFFIX (that module is the thread's to import)
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 # key file (absolute path) -> (the thread, [its key or None once it ended])
 _started: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
@@ -37,11 +38,9 @@ def _looks_encrypted(chart: Path) -> bool:
     """A non-empty chart file that is not plain SQLite (``encryption.is_encrypted_chart``
     without its key-file search)."""
     try:
-        with chart.open("rb") as handle:
-            head = handle.read(len(_SQLITE_HEADER))
+        return chart.stat().st_size > 0 and not is_plain_sqlite(chart)
     except OSError:
         return False
-    return bool(head) and head != _SQLITE_HEADER
 
 
 def start(chart: Path | str, key_file: Path | None = None) -> bool:

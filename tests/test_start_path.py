@@ -169,3 +169,17 @@ def test_the_command_line_start_paints_without_qt_enums_kept_sources_or_dialogs(
     assert seen["sqlite3"] is False
     # a click's paint is not handed to Qt's GUI thread pool (it cost more than it saved)
     assert seen["gui_threadpool_off"] == "1"
+
+
+def test_a_clinic_server_start_paints_before_sqlalchemy_or_the_dialogs(tmp_path: Path) -> None:
+    """``nmt-bodymap --db postgresql+psycopg://...`` (the multi-room clinic): the address is
+    read by SQLAlchemy when the store opens, after the first paint, as a file chart is; a
+    server chart has no set-up or unlock dialog before its window. No server is needed: the
+    child ends at the first paint (the store's opening, after it, fails harmlessly)."""
+    env = app_env(tmp_path)
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+    address = "postgresql+psycopg://nobody@127.0.0.1:1/charts"
+    report = run_child(CLI_CHILD, json.dumps(HEAVY), address, env=env)
+    assert "heavy" in report, "the window never painted"
+    assert report["heavy"] == [], f"imported before the first paint: {report['heavy']}"
+    assert report["dialogs"] is False

@@ -354,12 +354,17 @@ def dress_application(app: QApplication) -> None:
 
 def before_open(target: str) -> bool:
     """Set-up or unlock before the window (``ui/access/sign_in_dialog.before_open``). An
-    existing plain chart needs no dialog, nor an encrypted one whose key is being unwrapped
+    existing plain chart needs no dialog, nor an address (the dialogs' ``before_open`` passes
+    every one), nor an encrypted one whose key is being unwrapped
     with the environment's secret since the launch (``store/key_soon``): the dialogs' module
     (its widgets, key handling and sqlite3, ~7 ms) is not imported before the first paint
     then (issue 18)."""
     dialogs = sys.modules.get("nmt_bodymap.ui.access.sign_in_dialog")
-    if dialogs is None and (is_plain_chart(target) or key_soon.started(target)):
+    if dialogs is None and (
+        "://" in target  # an address: no set-up or key dialog (its sign-in follows the open)
+        or is_plain_chart(target)
+        or key_soon.started(target)
+    ):
         return True
     from nmt_bodymap.ui.access import sign_in_dialog
 

@@ -1,7 +1,10 @@
 """Whether the window can open the chart named on the command line (``ui.app.run_app``).
 
-Qt-free and light: a file path is judged without SQLAlchemy (issue 18); an address
-(``scheme://``) is parsed as the store will parse it.
+Qt-free and light: a file path is judged without SQLAlchemy (issue 18); a SQLite address
+(``sqlite://...``) is parsed as the store will parse it, to find its file. A server's address
+(the clinic's PostgreSQL) is read when the store opens, after the window's first paint: a
+malformed one gets its one line then, as a refused or unreachable server does, and the window
+paints without importing SQLAlchemy (~100 ms) first.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ def refuse_target(db: str | None) -> str | None:
     """One line saying why ``db`` cannot be opened in the window, or None when it can."""
     if db is None:
         return None
-    if "://" in db:  # a URL: SQLAlchemy reads it (a file path needs no SQLAlchemy, issue 18)
+    if "://" in db and not _is_sqlite_address(db):
+        return None  # a server: judged when the store opens, after the first paint
+    if "://" in db:  # a SQLite URL: SQLAlchemy reads it (a file path needs none, issue 18)
         from nmt_bodymap.store.database import database_url, sqlite_path
         from nmt_bodymap.store.errors import ChartStoreError
 
@@ -32,3 +37,8 @@ def refuse_target(db: str | None) -> str | None:
             "`nmt-bodymap init --db ...`"
         )
     return None
+
+
+def _is_sqlite_address(db: str) -> bool:
+    """``sqlite://``, ``sqlite+pysqlite://``, ...: the dialect's name before any driver."""
+    return db.split("://", 1)[0].split("+", 1)[0].strip().lower() == "sqlite"

@@ -234,3 +234,17 @@ def test_the_first_start_of_the_default_chart_adds_the_demo_client_once(
     )
     demo = call_on_worker(qtbot, worker, lambda s: s.demo_client())
     assert demo is not None and demo.is_demo
+
+
+def test_a_malformed_server_address_gets_one_line_after_the_window_paints(
+    qtbot: Any, start_app: Any, no_dialogs: list[str]
+) -> None:
+    """A server's address is read by SQLAlchemy when the store opens, after the first paint
+    (issue 18: the window does not wait for SQLAlchemy's import): a malformed one is then
+    refused in one plain line, without the address's user, and the app ends with status 1."""
+    _window, exits, _ = start_app("postgresql+psycopg://ana@clinic-db:notaport/charts")
+    qtbot.waitUntil(lambda: bool(exits.codes), timeout=15_000)
+    assert exits.codes == [1]
+    assert len(no_dialogs) == 1
+    assert "not a file path nor a database URL" in no_dialogs[0]
+    assert "\n" not in no_dialogs[0] and "ana" not in no_dialogs[0]

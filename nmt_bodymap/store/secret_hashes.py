@@ -1,0 +1,219 @@
+"""Account passphrase hashes: argon2id at OWASP's cost, its memory mapped and given back.
+
+Qt-free; imports only the standard library until a hash is made or checked, then argon2's
+binding (``_argon2_cffi_bindings``, as ``store/chart_keys``; not the ``argon2`` package).
+The hashes are argon2's usual encoded strings (``$argon2id$v=19$m=...,t=...,p=...$salt$hash``),
+read and written by ``argon2.PasswordHasher`` alike.
+
+**The cost** (issue 18). It was ``argon2.PasswordHasher()``'s default, RFC 9106's second
+recommended option (m=64 MiB, t=3, p=4). The app checks the passphrase once the chart is
+open and on every unlock of the lock screen, when the process already holds the charting
+window (~125-135 MiB): those 64 MiB came on top, so a session's peak was ~3.0-3.2 times the
+bare window's (target 2.5; ``bench/bench_sign_in_memory.py``, ``bench/NOTES.md``).
+It is now m=12 MiB, t=3, p=1: a row of the OWASP Password Storage Cheat Sheet's argon2id
+table (m=19 MiB t=2, m=12 MiB t=3, m=9 MiB t=4, m=7 MiB t=5, p=1: "an equal level of
+defense"), and what RFC 9106 section 4 asks when the memory is bounded: take the memory
+the application can spare, then the passes that fit the time (here ~15 ms a check).
+Why this hash can be cheaper than the chart key's slots (``chart_keys``, 64 MiB, kept):
+the slots sit beside the chart in its key file and are what an attacker with the files
+tries; these hashes are inside the chart, so in an encrypted chart they are read only with
+its key already in hand, and in a plain one the file itself is open to whoever has it.
+Of the table's rows, 12 MiB keeps the unlock's peak under 2.5 times the bare window with a
+margin (19 MiB left it at ~2.45) while still spending more memory per guess than 9 or 7.
+A hash made with other parameters (every account made before this change) still verifies
+with its own, and ``needs_rehash`` tells the sign-in to store a new one.
+
+**The memory.** argon2 asks for its m KiB with ``malloc``; glibc maps a block that large
+on its own and unmaps it when freed, but that raises its mapping threshold to the block's
+size, so the next hash of the same size (the dummy check, the rehash, the next unlock)
+came from the store worker's arena and stayed resident (19 MiB for m=19 MiB; measured).
+So the block is an anonymous ``mmap`` of its own here (argon2's allocation callbacks) and
+is unmapped when the hash ends, on every platform.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+TIME_COST = 3
+MEMORY_KIB = 12 * 1024
+PARALLELISM = 1
+HASH_LEN = 32
+SALT_LEN = 16
+VERSION = 0x13
+
+_ENCODED = re.compile(
+    r"\$argon2(id|i|d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)"
+)
+
+
+class Parameters(NamedTuple):
+    kind: str  # "id", "i" or "d"
+    version: int
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+    salt: bytes
+    digest: bytes
+
+
+CURRENT = ("id", VERSION, MEMORY_KIB, TIME_COST, PARALLELISM, SALT_LEN, HASH_LEN)
+
+
+def hash_secret(secret: str) -> str:
+    """A new encoded argon2id hash of ``secret`` at the current cost, with a random salt."""
+    import os
+
+    salt = os.urandom(SALT_LEN)
+    digest = _raw("id", VERSION, MEMORY_KIB, TIME_COST, PARALLELISM, secret, salt, HASH_LEN)
+    params = f"m={MEMORY_KIB},t={TIME_COST},p={PARALLELISM}"
+    return f"$argon2id$v={VERSION}${params}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_secret(encoded: str, secret: str) -> bool:
+    """True when ``secret`` makes ``encoded`` (with the parameters written in it)."""
+    import hmac
+
+    params = parse(encoded)
+    if params is None:
+        return False
+    digest = _raw(
+        params.kind,
+        params.version,
+        params.memory_kib,
+        params.time_cost,
+        params.parallelism,
+        secret,
+        params.salt,
+        len(params.digest),
+    )
+    return hmac.compare_digest(digest, params.digest)
+
+
+def needs_rehash(encoded: str) -> bool:
+    """True when ``encoded`` was not made at the current cost (argon2-cffi's
+    ``check_needs_rehash``: the type, version, memory, passes, lanes, salt and hash sizes)."""
+    params = parse(encoded)
+    if params is None:
+        return True
+    seen = (*params[:5], len(params.salt), len(params.digest))
+    return seen != CURRENT
+
+
+def parse(encoded: str) -> Parameters | None:
+    """The parts of an encoded argon2 hash; None when it is not one."""
+    import base64
+    import binascii
+
+    found = _ENCODED.fullmatch(encoded)
+    if found is None:
+        return None
+    kind, version, memory, passes, lanes, salt, digest = found.groups()
+    try:
+        salt_bytes, digest_bytes = (
+            base64.b64decode(part + "=" * (-len(part) % 4), validate=True)
+            for part in (salt, digest)
+        )
+    except (binascii.Error, ValueError):
+        return None
+    return Parameters(
+        kind, int(version), int(memory), int(passes), int(lanes), salt_bytes, digest_bytes
+    )
+
+
+def _b64(data: bytes) -> str:
+    import base64
+
+    return base64.b64encode(data).decode("ascii").rstrip("=")
+
+
+def _raw(
+    kind: str,
+    version: int,
+    memory_kib: int,
+    time_cost: int,
+    parallelism: int,
+    secret: str,
+    salt: bytes,
+    length: int,
+) -> bytes:
+    """argon2(secret, salt) through ``argon2_ctx``, its memory mapped by ``_MappedMemory``.
+    The binding lets go of the interpreter lock while it runs (the GUI thread paints on)."""
+    from _argon2_cffi_bindings import ffi, lib
+
+    from nmt_bodymap.store.errors import ChartStoreError
+
+    data = secret.encode("utf-8")
+    out = ffi.new("uint8_t[]", length)
+    password = ffi.new("uint8_t[]", data)
+    salt_c = ffi.new("uint8_t[]", salt)
+    memory = _MappedMemory(ffi, lib)
+    context = ffi.new(
+        "argon2_context *",
+        {
+            "out": out,
+            "outlen": length,
+            "pwd": password,
+            "pwdlen": len(data),
+            "salt": salt_c,
+            "saltlen": len(salt),
+            "secret": ffi.NULL,
+            "secretlen": 0,
+            "ad": ffi.NULL,
+            "adlen": 0,
+            "t_cost": time_cost,
+            "m_cost": memory_kib,
+            "lanes": parallelism,
+            "threads": parallelism,
+            "version": version,
+            "allocate_cbk": memory.allocate or ffi.NULL,
+            "free_cbk": memory.free or ffi.NULL,
+            "flags": lib.ARGON2_DEFAULT_FLAGS,
+        },
+    )
+    kinds = {"id": lib.Argon2_id, "i": lib.Argon2_i, "d": lib.Argon2_d}
+    status = lib.argon2_ctx(context, kinds[kind])
+    if status != lib.ARGON2_OK:
+        message = ffi.string(lib.argon2_error_message(status)).decode("ascii", "replace")
+        raise ChartStoreError(f"The passphrase could not be checked ({message}).")
+    return bytes(ffi.buffer(out, length))
+
+
+class _MappedMemory:
+    """argon2's work memory as anonymous mappings of their own, unmapped when freed (so the
+    allocator's thresholds never keep it). ``allocate``/``free`` are None where the
+    platform refuses callbacks (then argon2 uses ``malloc`` as before)."""
+
+    def __init__(self, ffi: Any, lib: Any) -> None:
+        self._ffi, self._ok = ffi, lib.ARGON2_OK
+        self._held: dict[int, tuple[Any, Any]] = {}
+        try:
+            self.allocate: Any = ffi.callback(
+                "int(uint8_t **, size_t)",
+                self._allocate,
+                error=lib.ARGON2_MEMORY_ALLOCATION_ERROR,
+            )
+            self.free: Any = ffi.callback("void(uint8_t *, size_t)", self._free)
+        except (MemoryError, RuntimeError):  # no executable memory for callbacks
+            self.allocate = self.free = None
+
+    def _allocate(self, memory: Any, size: int) -> int:
+        import mmap
+
+        if hasattr(mmap, "MAP_PRIVATE"):  # POSIX: private, not shared, anonymous memory
+            block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+        else:  # Windows: backed by the paging file, released when closed
+            block = mmap.mmap(-1, size)
+        view = self._ffi.from_buffer("uint8_t[]", block)
+        pointer = self._ffi.cast("uint8_t *", view)
+        self._held[int(self._ffi.cast("uintptr_t", pointer))] = (block, view)
+        memory[0] = pointer
+        return int(self._ok)
+
+    def _free(self, pointer: Any, size: int) -> None:
+        held = self._held.pop(int(self._ffi.cast("uintptr_t", pointer)), None)
+        if held is not None:
+            block, view = held
+            self._ffi.release(view)
+            block.close()

@@ -16,6 +16,12 @@ with one client, one open visit and (``signin``) one account:
   app runs it (the store worker); then the 15 marks; then Ctrl+L's lock and the lock
   screen's unlock with the same passphrase (typed into its field, its button clicked).
 
+Figures (VmHWM = peak, VmRSS = held) at each step: before and after the sign-in, at the
+15 marks settled (``visit15``), once every late room of the window is built too
+(``rooms_built``: ``ui/late_rooms`` builds them after the first visit shows; ``visit15`` may
+come before), and after the unlock. ``NMT_BENCH_MODULES=PREFIX`` writes each child's
+module list to ``PREFIX.plain`` / ``PREFIX.signin``.
+
 Each tree (``--tree``, default this checkout) runs with ``PYTHONPATH`` set to it, the trees
 alternating round by round. The charts are made once per tree by that tree's code (its
 hasher), or all by ``--chart-tree`` (e.g. the old code's hash, signed in by the new code:
@@ -132,6 +138,15 @@ def child(mode: str, db: str) -> int:
     def charted() -> None:
         note("visit15")
         seen["marks"] = float(len(window.marks.marks()))
+        seen["rooms_pending_at_visit15"] = float(len(rooms_pending()))
+        poll(lambda: not rooms_pending() and not worker.pending(), rooms_built)
+
+    def rooms_pending() -> list[str]:
+        rooms = window.__dict__.get("late_rooms")
+        return list(rooms.pending()) if rooms is not None else []
+
+    def rooms_built() -> None:
+        note("rooms_built")  # every room of the window built (``ui/late_rooms``)
         guard = getattr(window, "security_guard", None)
         if guard is None:
             finish()
@@ -147,6 +162,11 @@ def child(mode: str, db: str) -> int:
 
     def finish() -> None:
         seen["ms"] = (time.time() - float(os.environ["NMT_BENCH_T0"])) * 1000
+        seen["modules"] = float(len(sys.modules))
+        if os.environ.get("NMT_BENCH_MODULES"):  # which modules, for a comparison by hand
+            Path(os.environ["NMT_BENCH_MODULES"] + "." + mode).write_text(
+                "\n".join(sorted(sys.modules))
+            )
         print(json.dumps(seen), flush=True)
         app.quit()
 
@@ -244,6 +264,8 @@ def main() -> int:
                 value = statistics.median(r[key] for r in runs)
                 ratio = f"  {value / bare_kib:.2f}x bare" if "peak" in key else ""
                 print(f"  {key[:-4]:28s} {value / 1024:7.1f} MiB{ratio}")
+            elif key in ("marks", "rooms_pending_at_visit15", "modules"):
+                print(f"  {key:28s} {statistics.median(r[key] for r in runs):7.0f}")
     return 0
 
 

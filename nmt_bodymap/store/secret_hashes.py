@@ -198,6 +198,7 @@ class _MappedMemory:
                 "int(uint8_t **, size_t)",
                 self._allocate,
                 error=lib.ARGON2_MEMORY_ALLOCATION_ERROR,
+                onerror=_quiet,  # no mapping: argon2 reports it, nothing printed
             )
             self.free: Any = ffi.callback("void(uint8_t *, size_t)", self._free)
         except (MemoryError, RuntimeError):  # no executable memory for callbacks
@@ -222,3 +223,7 @@ class _MappedMemory:
             block, view = held
             self._ffi.release(view)
             block.close()
+
+
+def _quiet(*_exc: object) -> None:
+    """A callback's failure is argon2's status (``ChartStoreError`` above), not a print."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from nmt_bodymap.store import secret_hashes
 from nmt_bodymap.store.accounts import AccountBook, AccountRow, SignInRefused, SignInThrottled
+from nmt_bodymap.store.errors import ChartStoreError
 from nmt_bodymap.store.service import ChartStore
 
 T0 = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -24,7 +26,7 @@ OLD_DEFAULT = PasswordHasher()  # argon2-cffi's default: m=64 MiB, t=3, p=4 (bef
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ChartStore:
+def store(tmp_path: Path) -> Iterator[ChartStore]:
     opened = ChartStore.open(tmp_path / "chart.sqlite3", backup_on_close=False)
     yield opened
     opened.close()
@@ -135,3 +137,25 @@ def test_the_hash_memory_is_given_back_after_checks_on_a_worker_thread() -> None
     worker.start()
     worker.join()
     assert after[0] - before[0] < secret_hashes.MEMORY_KIB // 2
+
+
+def test_no_memory_for_the_hash_is_an_error_not_a_refusal_and_prints_nothing(
+    store: ChartStore, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import mmap
+
+    book = AccountBook.for_store(store)
+    book.create_first_account("Ana", "a long passphrase")
+
+    def no_memory(*args: object, **kwargs: object) -> mmap.mmap:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(mmap, "mmap", no_memory)
+    with pytest.raises(ChartStoreError, match="could not be checked") as failed:
+        book.sign_in("Ana", "a long passphrase", now=T0)
+    assert not isinstance(failed.value, SignInRefused)
+    assert capfd.readouterr().err == ""
+    monkeypatch.undo()
+    with store._sessions() as session:  # not counted as a failed attempt
+        assert session.scalar(select(AccountRow.failed_attempts)) == 0
+    assert book.sign_in("Ana", "a long passphrase", now=T0).name == "Ana"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from tests.ui.conftest import call_on_worker
 @pytest.fixture
 def watched_checks(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> tuple[list[dict[str, bool]], QTimer]:
+) -> Iterator[tuple[list[dict[str, bool]], QTimer]]:
     """Each passphrase check, held until the GUI thread has run its timer twice more: where
     it ran and whether the GUI ran meanwhile (a check on the GUI thread, or one that froze
     it, sees no ticks; it gives up after 10 s rather than hang)."""

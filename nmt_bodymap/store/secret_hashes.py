@@ -1,6 +1,7 @@
 """Account passphrase hashes: argon2id at OWASP's cost, its memory mapped and given back.
 
-Qt-free; imports only the standard library until a hash is made or checked, then argon2's
+Qt-free; imports only ``store/errors`` and the standard library until a hash is made or
+checked, then argon2's
 binding (``_argon2_cffi_bindings``, as ``store/chart_keys``; not the ``argon2`` package).
 The hashes are argon2's usual encoded strings (``$argon2id$v=19$m=...,t=...,p=...$salt$hash``),
 read and written by ``argon2.PasswordHasher`` alike.
@@ -33,13 +34,16 @@ on its own and unmaps it when freed, but that raises its mapping threshold to th
 size, so the next hash of the same size (the dummy check, the rehash, the next unlock)
 came from the store worker's arena and stayed resident (19 MiB for m=19 MiB; measured).
 So the block is an anonymous ``mmap`` of its own here (argon2's allocation callbacks) and
-is unmapped when the hash ends, on every platform.
+is unmapped when the hash ends, on every platform; where a mapping or a callback cannot be
+made, argon2 falls back to ``malloc``.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
+
+from nmt_bodymap.store.errors import ChartStoreError
 
 TIME_COST = 3
 MEMORY_KIB = 12 * 1024
@@ -83,16 +87,21 @@ def verify_secret(encoded: str, secret: str) -> bool:
     params = parse(encoded)
     if params is None:
         return False
-    digest = _raw(
-        params.kind,
-        params.version,
-        params.memory_kib,
-        params.time_cost,
-        params.parallelism,
-        secret,
-        params.salt,
-        len(params.digest),
-    )
+    try:
+        digest = _raw(
+            params.kind,
+            params.version,
+            params.memory_kib,
+            params.time_cost,
+            params.parallelism,
+            secret,
+            params.salt,
+            len(params.digest),
+        )
+    except HashFailed as failed:
+        if failed.out_of_memory:  # the machine's trouble, not a wrong passphrase
+            raise
+        return False  # parameters argon2 refuses: not a hash this passphrase fits
     return hmac.compare_digest(digest, params.digest)
 
 
@@ -147,13 +156,12 @@ def _raw(
     The binding lets go of the interpreter lock while it runs (the GUI thread paints on)."""
     from _argon2_cffi_bindings import ffi, lib
 
-    from nmt_bodymap.store.errors import ChartStoreError
-
     data = secret.encode("utf-8")
     out = ffi.new("uint8_t[]", length)
     password = ffi.new("uint8_t[]", data)
     salt_c = ffi.new("uint8_t[]", salt)
     memory = _MappedMemory(ffi, lib)
+    kinds = {"id": lib.Argon2_id, "i": lib.Argon2_i, "d": lib.Argon2_d}
     context = ffi.new(
         "argon2_context *",
         {
@@ -177,12 +185,22 @@ def _raw(
             "flags": lib.ARGON2_DEFAULT_FLAGS,
         },
     )
-    kinds = {"id": lib.Argon2_id, "i": lib.Argon2_i, "d": lib.Argon2_d}
     status = lib.argon2_ctx(context, kinds[kind])
+    if status == lib.ARGON2_MEMORY_ALLOCATION_ERROR and memory.allocate is not None:
+        context.allocate_cbk = context.free_cbk = ffi.NULL  # no mapping: malloc, as before
+        status = lib.argon2_ctx(context, kinds[kind])
     if status != lib.ARGON2_OK:
         message = ffi.string(lib.argon2_error_message(status)).decode("ascii", "replace")
-        raise ChartStoreError(f"The passphrase could not be checked ({message}).")
+        raise HashFailed(message, status == lib.ARGON2_MEMORY_ALLOCATION_ERROR)
     return bytes(ffi.buffer(out, length))
+
+
+class HashFailed(ChartStoreError):
+    """argon2 could not run (no memory for it, or parameters it refuses)."""
+
+    def __init__(self, reason: str, out_of_memory: bool) -> None:
+        super().__init__(f"The passphrase could not be checked ({reason}).")
+        self.out_of_memory = out_of_memory
 
 
 class _MappedMemory:
@@ -208,7 +226,8 @@ class _MappedMemory:
         import mmap
 
         if hasattr(mmap, "MAP_PRIVATE"):  # POSIX: private, not shared, anonymous memory
-            block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+            anonymous = getattr(mmap, "MAP_ANONYMOUS", 0)  # (added for -1 by Python anyway)
+            block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | anonymous)
         else:  # Windows: backed by the paging file, released when closed
             block = mmap.mmap(-1, size)
         view = self._ffi.from_buffer("uint8_t[]", block)

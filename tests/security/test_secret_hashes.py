@@ -139,7 +139,7 @@ def test_the_hash_memory_is_given_back_after_checks_on_a_worker_thread() -> None
     assert after[0] - before[0] < secret_hashes.MEMORY_KIB // 2
 
 
-def test_no_memory_for_the_hash_is_an_error_not_a_refusal_and_prints_nothing(
+def test_no_mapping_for_the_hash_falls_back_to_malloc_and_prints_nothing(
     store: ChartStore, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     import mmap
@@ -147,15 +147,20 @@ def test_no_memory_for_the_hash_is_an_error_not_a_refusal_and_prints_nothing(
     book = AccountBook.for_store(store)
     book.create_first_account("Ana", "a long passphrase")
 
-    def no_memory(*args: object, **kwargs: object) -> mmap.mmap:
+    def no_mapping(*args: object, **kwargs: object) -> mmap.mmap:
         raise OSError(12, "Cannot allocate memory")
 
-    monkeypatch.setattr(mmap, "mmap", no_memory)
-    with pytest.raises(ChartStoreError, match="could not be checked") as failed:
-        book.sign_in("Ana", "a long passphrase", now=T0)
-    assert not isinstance(failed.value, SignInRefused)
-    assert capfd.readouterr().err == ""
-    monkeypatch.undo()
-    with store._sessions() as session:  # not counted as a failed attempt
-        assert session.scalar(select(AccountRow.failed_attempts)) == 0
+    monkeypatch.setattr(mmap, "mmap", no_mapping)
     assert book.sign_in("Ana", "a long passphrase", now=T0).name == "Ana"
+    with pytest.raises(SignInRefused):
+        book.sign_in("Ana", "a wrong passphrase", now=T0)
+    assert capfd.readouterr().err == ""
+
+
+def test_a_stored_hash_argon2_refuses_is_a_wrong_passphrase_not_a_crash() -> None:
+    made = secret_hashes.hash_secret("4321")
+    refused = made.replace(f"m={secret_hashes.MEMORY_KIB},", "m=1,")  # below argon2's 8 KiB
+    assert secret_hashes.parse(refused) is not None
+    assert not secret_hashes.verify_secret(refused, "4321")
+    with pytest.raises(ChartStoreError, match="could not be checked"):
+        secret_hashes._raw("id", 0x13, 1, 1, 1, "4321", b"s" * 16, 32)

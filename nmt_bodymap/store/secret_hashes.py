@@ -52,9 +52,11 @@ HASH_LEN = 32
 SALT_LEN = 16
 VERSION = 0x13
 
-_ENCODED = re.compile(
-    r"\$argon2(id|i|d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)"
+_ENCODED = re.compile(  # argon2's own format; version 0x10 hashes carry no "v="
+    r"\$argon2(id|i|d)(?:\$v=(\d{1,10}))?\$m=(\d{1,10}),t=(\d{1,10}),p=(\d{1,10})"
+    r"\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)"
 )
+_UINT32 = 0xFFFFFFFF
 
 
 class Parameters(NamedTuple):
@@ -124,6 +126,9 @@ def parse(encoded: str) -> Parameters | None:
     if found is None:
         return None
     kind, version, memory, passes, lanes, salt, digest = found.groups()
+    numbers = (int(version or 0x10), int(memory), int(passes), int(lanes))
+    if max(numbers) > _UINT32:  # argon2's fields are 32 bits: not one of its hashes
+        return None
     try:
         salt_bytes, digest_bytes = (
             base64.b64decode(part + "=" * (-len(part) % 4), validate=True)
@@ -131,9 +136,7 @@ def parse(encoded: str) -> Parameters | None:
         )
     except (binascii.Error, ValueError):
         return None
-    return Parameters(
-        kind, int(version), int(memory), int(passes), int(lanes), salt_bytes, digest_bytes
-    )
+    return Parameters(kind, *numbers, salt_bytes, digest_bytes)
 
 
 def _b64(data: bytes) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from argon2.low_level import Type, hash_secret
 from sqlalchemy import select
 
 from nmt_bodymap.store import secret_hashes
@@ -104,9 +105,15 @@ def test_hashes_read_both_ways_with_argon2_cffi_and_garbage_is_refused() -> None
     made_there = OLD_DEFAULT.hash("Grüße, 4321")
     assert secret_hashes.verify_secret(made_there, "Grüße, 4321")
     assert not secret_hashes.verify_secret(made_there, "Grüße, 4322")
-    argon2i = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash("x")
+    argon2i = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1, type=Type.I).hash("x")
     assert secret_hashes.verify_secret(argon2i, "x")  # any stored cost is honoured
-    for broken in ("", "4321", made_here[:-4] + "!!!!", made_here.replace("$v=19", "$v=x")):
+    version_10 = hash_secret(b"x", b"s" * 16, 1, 64, 1, 32, Type.ID, version=0x10).decode()
+    assert "$v=16$" in version_10 and secret_hashes.verify_secret(version_10, "x")
+    assert not secret_hashes.verify_secret(version_10.replace("$v=16", "$v=19"), "x")
+    assert secret_hashes.verify_secret(version_10.replace("$v=16", ""), "x")  # v1.0's own form
+    too_big = made_here.replace(f"m={secret_hashes.MEMORY_KIB},", f"m={2**32},")
+    broken_ones = ("", "4321", made_here[:-4] + "!!!!", made_here.replace("$v=19", "$v=x"), too_big)
+    for broken in broken_ones:
         assert not secret_hashes.verify_secret(broken, "Grüße, 4321")
         assert secret_hashes.needs_rehash(broken)
 

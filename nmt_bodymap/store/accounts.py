@@ -1,6 +1,7 @@
 """Therapist accounts: who may open the charts, signed in by name and passphrase or PIN.
 
-Qt-free. Passphrases are stored as argon2id hashes (``argon2-cffi``), never in clear.
+Qt-free. Passphrases are stored as argon2id hashes (``store/secret_hashes``: its cost and
+why), never in clear; a hash of an older cost is replaced on the next sign-in.
 Roles: ``owner`` and ``admin`` manage accounts and read the history; ``therapist`` charts.
 A single-user clinic may keep one account with a short numeric PIN (4+ digits); once a
 clinic has several accounts, each needs a passphrase of 8+ characters.
@@ -22,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Boolean, Engine, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
@@ -30,9 +31,6 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
 from nmt_bodymap.store.errors import SignInRefused as SignInRefused  # its old home
 from nmt_bodymap.store.models import Base, UtcDateTime
-
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
 
 ROLES: tuple[str, ...] = ("owner", "admin", "therapist")
 ADMIN_ROLES: frozenset[str] = frozenset({"owner", "admin"})
@@ -84,26 +82,25 @@ class SignInThrottled(SignInRefused):
         self.wait_seconds = wait_seconds
 
 
-@cache
-def _hasher() -> PasswordHasher:
-    """argon2id at the library's current recommended cost (argon2 is imported on the first
-    sign-in, not with this module: issue 18)."""
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
-
-
 def hash_secret(secret: str) -> str:
-    return _hasher().hash(secret)
+    """An argon2id hash at the current cost (``store/secret_hashes``: why that cost)."""
+    from nmt_bodymap.store import secret_hashes  # argon2 on the first sign-in (issue 18)
+
+    return secret_hashes.hash_secret(secret)
 
 
 def verify_secret(secret_hash: str, secret: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError
+    """True when ``secret`` fits ``secret_hash``, made at whatever cost it was made."""
+    from nmt_bodymap.store import secret_hashes
 
-    try:
-        return _hasher().verify(secret_hash, secret)
-    except (VerificationError, InvalidHashError):
-        return False
+    return secret_hashes.verify_secret(secret_hash, secret)
+
+
+def needs_rehash(secret_hash: str) -> bool:
+    """True when ``secret_hash`` was made at another cost (the sign-in then stores a new one)."""
+    from nmt_bodymap.store import secret_hashes
+
+    return secret_hashes.needs_rehash(secret_hash)
 
 
 def throttle_delay(failed_attempts: int) -> timedelta:
@@ -176,7 +173,7 @@ class AccountBook:
                 row.failed_attempts = 0
                 row.locked_until = None
                 row.last_sign_in = now
-                if _hasher().check_needs_rehash(row.secret_hash):
+                if needs_rehash(row.secret_hash):
                     row.secret_hash = hash_secret(secret)
                 return _record(row)
         raise failure

@@ -63,9 +63,10 @@ TABLES = {
 
 
 def _driver_errors() -> tuple[type[Exception], ...]:
-    """sqlite3's errors, and sqlcipher3's when it is imported (an encrypted chart's)."""
-    cipher = sys.modules.get("sqlcipher3")
-    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+    """sqlite3's errors, and sqlcipher3's and psycopg's when imported (an encrypted chart's,
+    a server's: ``first_look_server``)."""
+    others = (sys.modules.get(name) for name in ("sqlcipher3", "psycopg"))
+    return (sqlite3.Error, *(driver.Error for driver in others if driver is not None))
 
 
 def _encrypted_chart(path: Path) -> bool:

@@ -212,3 +212,15 @@ def test_the_window_gets_the_look_and_the_start_imports_no_sqlalchemy(chart: str
     database, host = chart.rsplit("/", 1)[1], chart.split("@", 1)[1].split(":", 1)[0]
     assert kind == f"ServerFirstLook {database} on {host}"
     assert imported == "[]"
+
+
+def test_a_lost_connection_is_answered_by_the_store(
+    pair: tuple[ServerFirstLook, ChartStore],
+) -> None:
+    look, store = pair
+    pid = look._conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    with store._engine.connect() as conn:  # the server restarted, or the look's backend ended
+        conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    assert look.recent_clients(5) == store.recent_clients(5)
+    assert look.opened_fully
+    assert look.change_token() == store.change_token()

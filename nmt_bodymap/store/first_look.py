@@ -111,7 +111,7 @@ class FirstLook:
     path: Path | None  # None: a clinic server's chart (``store/first_look_server.py``)
     url: str
     _lock: ChartLock | None
-    _conn: Any  # sqlite3's, or sqlcipher3's for an encrypted chart
+    _conn: Any  # sqlite3's, sqlcipher3's for an encrypted chart, psycopg's for a server
     _reader: Reader
     _real: Any
     _opening: threading.Lock

@@ -2,9 +2,10 @@
 answered over ``psycopg`` while SQLAlchemy is not imported yet (``store/first_look.py``
 does it for a chart file; this is its server twin).
 
-``ChartStore.open`` on a server costs ~0.3 s of CPU on the store worker (SQLAlchemy, the
+``ChartStore.open`` on a server costs ~0.2 s of CPU on the store worker (SQLAlchemy, the
 ORM models, the dialect, the first statements compiled) before the first visit shows, under
-the GIL of the first frame and its first click. :class:`ServerFirstLook` connects with
+the GIL of the first frame and its first click (``bench/bench_postgres_start.py``: the first
+click answered at ~0.58 s on main, ~0.37 s with this look). :class:`ServerFirstLook` connects with
 ``psycopg`` alone and answers the same reads as the file's first look, with records equal to
 ``ChartStore``'s; anything else (a save, a search with text, sign-in) opens the real
 ``ChartStore`` once and is delegated to it from then on (the look's own connection is then

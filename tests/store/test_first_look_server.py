@@ -25,10 +25,25 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.skipif(not POSTGRES_URL, reason="NMT_TEST_POSTGRES_URL is not set"),
 ]
+
+
+def _accounts(store: ChartStore) -> None:
+    """The demo client and therapists' accounts (one disabled; names sorted by the server)."""
+    from nmt_bodymap.store.accounts import AccountBook
+
+    seed_demo_client(store)
+    book = AccountBook.for_store(store)
+    owner = book.create_first_account("Zoë Owner", "correct horse battery staple")
+    for name in ("bo Lower", "Ana Ruiz", "Émile", "Left Clinic"):
+        book.add_account(owner, name, "another long passphrase here")
+    book.set_disabled(owner, "Left Clinic")
+
+
 CHARTS: dict[str, Callable[[ChartStore], object]] = {
     "demo": seed_demo_client,
     "rich": _rich,
     "many": _many,
+    "accounts": _accounts,
 }
 
 
@@ -85,6 +100,7 @@ def test_every_start_read_equals_the_stores(pair: tuple[ServerFirstLook, ChartSt
     book = AccountBook.for_store(store)
     assert look.has_accounts() == book.has_accounts()
     assert look.sign_in_names() == book.sign_in_names()
+    assert "Left Clinic" not in look.sign_in_names()
     assert look.backup_if_due() is None and store.backup_if_due() is None
     assert not look.opened_fully  # answered by the look, not by a store it opened
 

@@ -1,6 +1,6 @@
 """Start-up on a PostgreSQL chart (the multi-room clinic) beside SQLite and the bare window.
 
-    python bench/bench_postgres_start.py [--rounds 5]
+    python bench/bench_postgres_start.py [--rounds 5] [--baseline /work/main]
 
 Not in run.py: it needs a database server. It starts the throw-away server of the store
 tests (``tools/postgres_test_server.sh``, loopback only, its own folder) and stops it again
@@ -10,7 +10,9 @@ them in SQLite), then launches ``startup_child.py`` in turn, interleaved: the ba
 map answered (``first_click``: the mark and the candidates shown), each on PostgreSQL and on
 SQLite. Prints the medians, the ratios to the bare window and each child's peak memory.
 The first-click chart is a fresh copy (a new database from a template) per launch, so the
-marks made do not pile up.
+marks made do not pile up. ``--baseline DIR`` (another checkout, e.g. main) adds that
+checkout's ``cli`` and ``first_click`` on PostgreSQL to every round, in turn with this one's
+(``*_baseline`` rows): a before/after in one run, on one server.
 """
 
 from __future__ import annotations
@@ -99,16 +101,16 @@ def _one_visit_template(base: str) -> None:
         store.create_visit(client.id, chief_complaint="benchmark")
 
 
-def _launch(kind: str, db: str, extra: dict[str, str]) -> dict[str, float]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        **extra,
-        "NMT_BENCH_T0": repr(time.time()),
-    }
+def _launch(
+    kind: str, db: str, extra: dict[str, str], checkout: Path = HERE.parent
+) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    if checkout != HERE.parent:  # the baseline's own code and child
+        env["PYTHONPATH"] = str(checkout)
+    env["NMT_BENCH_T0"] = repr(time.time())
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     out = subprocess.run(
-        [sys.executable, str(HERE / "startup_child.py"), kind, db],
+        [sys.executable, str(checkout / "bench" / "startup_child.py"), kind, db],
         env=env,
         capture_output=True,
         text=True,
@@ -119,7 +121,7 @@ def _launch(kind: str, db: str, extra: dict[str, str]) -> dict[str, float]:
     return report
 
 
-def run(rounds: int = 5) -> dict[str, float]:
+def run(rounds: int = 5, baseline: Path | None = None) -> dict[str, float]:
     from bench_startup import _temple, clinic_database, visit_chart
 
     state = Path(tempfile.mkdtemp(prefix="nmt-bench-pg-"))
@@ -144,12 +146,15 @@ def run(rounds: int = 5) -> dict[str, float]:
                 result = _launch(kind, db, extra)
                 if not warm:
                     add(name, result)
-            copy = f"bench_visit_{uuid.uuid4().hex[:8]}"
-            _admin(base, f"CREATE DATABASE {copy} TEMPLATE bench_visit")
-            result = _launch(
-                "first_click", _with_database(base, copy), {**extra, "NMT_BENCH_CLICK": click}
-            )
-            _admin(base, f"DROP DATABASE {copy}")
+            result = _first_click_postgres(base, {**extra, "NMT_BENCH_CLICK": click})
+            if baseline is not None:
+                before = _launch("cli", clinic, extra, baseline)
+                before_click = _first_click_postgres(
+                    base, {**extra, "NMT_BENCH_CLICK": click}, baseline
+                )
+                if not warm:
+                    add("cli_postgres_baseline", before)
+                    add("first_click_postgres_baseline", before_click)
             with tempfile.TemporaryDirectory(prefix="nmt-bench-pg-copy-") as tmp:
                 local = Path(tmp) / sqlite_visit.name
                 shutil.copy2(sqlite_visit, local)
@@ -174,15 +179,32 @@ def run(rounds: int = 5) -> dict[str, float]:
     bare = median("bare", "ms")
     figures = {"bare_ms": bare, "bare_peak_mib": median("bare", "peak_kib") / 1024}
     for name in ("cli_postgres", "cli_sqlite", "first_click_postgres", "first_click_sqlite"):
-        figures[f"{name}_ms"] = median(name, "ms")
-        figures[f"{name}_peak_mib"] = median(name, "peak_kib") / 1024
+        for run_of in (name, f"{name}_baseline"):
+            if run_of in rows:
+                figures[f"{run_of}_ms"] = median(run_of, "ms")
+                figures[f"{run_of}_cpu_ms"] = median(run_of, "cpu_ms")
+                figures[f"{run_of}_peak_mib"] = median(run_of, "peak_kib") / 1024
     figures["cli_postgres_ratio"] = figures["cli_postgres_ms"] / bare
     figures["cli_sqlite_ratio"] = figures["cli_sqlite_ms"] / bare
     return figures
 
 
+def _first_click_postgres(
+    base: str, extra: dict[str, str], checkout: Path = HERE.parent
+) -> dict[str, float]:
+    """The first click on a fresh copy of the one-visit chart (dropped after)."""
+    copy = f"bench_visit_{uuid.uuid4().hex[:8]}"
+    _admin(base, f"CREATE DATABASE {copy} TEMPLATE bench_visit")
+    try:
+        return _launch("first_click", _with_database(base, copy), extra, checkout)
+    finally:
+        _admin(base, f"DROP DATABASE {copy}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    for figure, value in run(parser.parse_args().rounds).items():
-        print(f"{figure:<28} {value:10.2f}")
+    parser.add_argument("--baseline", type=Path, help="another checkout, run in turn with this")
+    arguments = parser.parse_args()
+    for figure, value in run(arguments.rounds, arguments.baseline).items():
+        print(f"{figure:<36} {value:10.2f}")

@@ -50,7 +50,9 @@ from nmt_bodymap.store.records import ClientRecord, PainMarkRecord, VisitRecord,
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_OWN = frozenset({"path", "url", "_lock", "_conn", "_reader", "_real", "_opening", "_closed"})
+_OWN = frozenset(
+    {"path", "url", "_target", "_lock", "_conn", "_reader", "_real", "_opening", "_closed"}
+)
 TABLES = {
     RowKind.PAIN_MARK: "pain_marks",
     RowKind.FINDING: "findings",
@@ -61,9 +63,10 @@ TABLES = {
 
 
 def _driver_errors() -> tuple[type[Exception], ...]:
-    """sqlite3's errors, and sqlcipher3's when it is imported (an encrypted chart's)."""
-    cipher = sys.modules.get("sqlcipher3")
-    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+    """sqlite3's errors, and sqlcipher3's and psycopg's when imported (an encrypted chart's,
+    a server's: ``first_look_server``)."""
+    others = (sys.modules.get(name) for name in ("sqlcipher3", "psycopg"))
+    return (sqlite3.Error, *(driver.Error for driver in others if driver is not None))
 
 
 def _encrypted_chart(path: Path) -> bool:
@@ -105,10 +108,10 @@ def _wal_file_format(path: Path) -> bool:
 class FirstLook:
     """Reads at start with ``sqlite3``; the real ``ChartStore`` for everything else."""
 
-    path: Path
+    path: Path | None  # None: a clinic server's chart (``store/first_look_server.py``)
     url: str
     _lock: ChartLock | None
-    _conn: Any  # sqlite3's, or sqlcipher3's for an encrypted chart
+    _conn: Any  # sqlite3's, sqlcipher3's for an encrypted chart, psycopg's for a server
     _reader: Reader
     _real: Any
     _opening: threading.Lock
@@ -179,10 +182,13 @@ class FirstLook:
             if self._real is None:
                 if self._closed:
                     raise RuntimeError("the chart was closed")
-                from nmt_bodymap.store.service import ChartStore
-
-                object.__setattr__(self, "_real", ChartStore.open(self.path, exclusive=False))
+                object.__setattr__(self, "_real", self._open_real())
             return self._real
+
+    def _open_real(self) -> Any:
+        from nmt_bodymap.store.service import ChartStore
+
+        return ChartStore.open(self.path, exclusive=False)
 
     @property
     def opened_fully(self) -> bool:

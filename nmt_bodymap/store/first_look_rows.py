@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -93,17 +92,27 @@ def _whole_number(value: Any) -> int:
 
 
 class Reader:
-    """The queries of the first look on one connection (inside the caller's transaction)."""
+    """The queries of the first look on one connection (inside the caller's transaction):
+    ``sqlite3``'s by default; a server's (``first_look_server``) gives its parameter mark
+    and its converters (values as its driver hands them back)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        conn: Any,
+        mark: str = "?",
+        converters: dict[str, Callable[[Any], Any]] | None = None,
+    ) -> None:
         self.conn = conn
+        self.mark = mark
+        self.converters = _CONVERT if converters is None else converters
 
     def select(
         self, table: str, names: tuple[str, ...] | list[str], where: str, params: tuple[Any, ...]
     ) -> list[dict[str, Any]]:
         types = COLUMNS[table]
-        converters = [_CONVERT[types[name]] for name in names]
+        converters = [self.converters[types[name]] for name in names]
         columns = ", ".join(f'"{name}"' for name in names)
+        where = where.replace("?", self.mark)  # the only "?" in these clauses: parameters
         rows = self.conn.execute(f"SELECT {columns} FROM {table} {where}", params).fetchall()
         return [
             {

@@ -32,6 +32,11 @@ def chart_title(url: str) -> str:
     "charts (this computer)" for a chart file, "clinic on db.example" for a server."""
     if "://" not in url:
         return f"{Path(url).stem or 'chart'} (this computer)"
+    from nmt_bodymap.store.first_look_server import shown_address
+
+    plain = shown_address(url)  # a plain server address: no SQLAlchemy on the GUI thread
+    if plain is not None:
+        return f"{plain.database} on {plain.host}"
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 

@@ -23,11 +23,18 @@ def open_store(db: str | None) -> Store:
     the first look (``store/first_look``, issue 18): the start's reads answered with
     ``sqlite3``, the real ``ChartStore`` opened on the first other call (a save), so the
     first visit and the first click's answer need no SQLAlchemy; any other chart (new, at
-    an older revision, encrypted without its key, a server) is opened by ``ChartStore`` at
-    once, as before."""
-    from nmt_bodymap.store.first_look import FirstLook
+    an older revision, encrypted without its key) is opened by ``ChartStore`` at once, as
+    before. A clinic server's chart gets its own first look over ``psycopg``
+    (``store/first_look_server``) on the same terms."""
+    first_look: Any
+    if db is not None and "://" in db:
+        from nmt_bodymap.store.first_look_server import ServerFirstLook
 
-    first_look = FirstLook.open(db)
+        first_look = ServerFirstLook.open_server(db)
+    else:
+        from nmt_bodymap.store.first_look import FirstLook
+
+        first_look = FirstLook.open(db)
     if first_look is not None:
         return first_look
     from nmt_bodymap.store.service import ChartStore

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible
 
 if TYPE_CHECKING:
@@ -163,7 +163,16 @@ def spoken_why(tree: QTreeWidget) -> Callable[[QTreeWidgetItem], str] | None:
 
 
 class RowSpeech(_OncePerBurst):
-    """Child of a tree: sets each row's accessible text once per burst of changes."""
+    """Child of a tree: sets each row's accessible text once per burst of changes, while a
+    screen reader listens (``QAccessible.isActive``).
+
+    With none listening nothing is read or set (issue 18: ~0.2 ms of every click, ~30 rows'
+    cells and zones read for nobody); the rows' spoken texts are taken off once (a reader
+    that comes later hears a row's cells, never an old row's words) and the rows are read
+    again as soon as one listens: at the list's next change, or within ``LISTEN_MS`` (a
+    reader started while the list stays as it is)."""
+
+    LISTEN_MS = 250
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
@@ -171,22 +180,29 @@ class RowSpeech(_OncePerBurst):
         header = tree.headerItem()
         self.headers = [header.text(c) for c in range(header.columnCount())]
         self.refreshes = 0  # how many times the rows were read (tests, bench)
+        self.spoken = False  # the rows carry spoken texts (set while a reader listened)
+        self._listen: QTimer | None = None  # while none listens: is one there now?
+
+    def changed(self, *_args: object) -> None:
+        if QAccessible.isActive():  # no reader: nothing to read (checked when one comes)
+            super().changed()
+        elif self.spoken:  # the last reader left: its texts go with this change
+            self._quiet()
 
     def refresh(self) -> None:
         tree = self.tree
         if not shiboken6.isValid(tree):
             return  # the list is being destroyed: its model says goodbye after it
+        if not QAccessible.isActive():
+            self.posted = False
+            self._quiet()
+            return
+        if self._listen is not None:
+            self._listen.stop()
         self.refreshes += 1
         headers = self.headers
         why_of = spoken_why(tree)
         self.posted = True  # the speech set here signals a change: it posts nothing
-        # No screen reader listening: the speech is set without a signal. Each one made the
-        # list ask its delegate for the row's height and repaint the row (~10 us a row),
-        # and only a screen reader reads this role; with one active, it is told of each.
-        model = tree.model()
-        quiet = not QAccessible.isActive()
-        if quiet:
-            model.blockSignals(True)
         try:
             stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
             while stack:
@@ -198,14 +214,49 @@ class RowSpeech(_OncePerBurst):
                     item.setData(0, SPEECH_ROLE, speech)
                 stack.extend(item.child(i) for i in range(item.childCount()))
         finally:
-            if quiet:
-                model.blockSignals(False)
             self.posted = False
+            self.spoken = True
+
+    def _quiet(self) -> None:
+        """No reader listens: forget the spoken texts once, wait for one to come."""
+        if not shiboken6.isValid(self.tree):
+            return  # the list is being destroyed
+        if self.spoken:
+            self.spoken = False
+            self._forget()
+        if self._listen is None:
+            self._listen = QTimer(self)
+            self._listen.setInterval(self.LISTEN_MS)
+            self._listen.timeout.connect(self._check)
+        if not self._listen.isActive():
+            self._listen.start()
+
+    def _check(self) -> None:
+        if QAccessible.isActive():
+            self.refresh()
+
+    def _forget(self) -> None:
+        """The rows' spoken texts taken off (quietly: no reader reads them)."""
+        tree = self.tree
+        model = tree.model()
+        model.blockSignals(True)
+        try:
+            stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+            while stack:
+                item = stack.pop()
+                if item is None:
+                    continue
+                if item.data(0, SPEECH_ROLE) is not None:
+                    item.setData(0, SPEECH_ROLE, None)
+                stack.extend(item.child(i) for i in range(item.childCount()))
+        finally:
+            model.blockSignals(False)
 
 
 def speak_tree_rows(tree: QTreeWidget) -> RowSpeech | None:
     """Set each row's accessible text now and after every change of its rows (once per
-    burst); returns the reader (None when ``tree`` was wired already)."""
+    burst) while a screen reader listens (:class:`RowSpeech`); returns the reader (None
+    when ``tree`` was wired already)."""
     if tree.property(DONE):
         return None
     tree.setProperty(DONE, True)
@@ -214,5 +265,5 @@ def speak_tree_rows(tree: QTreeWidget) -> RowSpeech | None:
     model.rowsInserted.connect(speech.changed)
     model.modelReset.connect(speech.changed)
     model.dataChanged.connect(speech.changed)
-    speech.refresh()
+    speech.refresh()  # read now if a reader listens; else when one comes
     return speech

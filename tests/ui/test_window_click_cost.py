@@ -41,7 +41,7 @@ def expected_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
 
 
 def test_a_click_reads_each_candidate_row_once_for_a_screen_reader(
-    accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+    reader: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.side_tabs.setCurrentWidget(window.candidates)
     tree = window.candidates.tree

@@ -1,7 +1,8 @@
-"""The candidate rows' spoken texts are made only while a screen reader listens (issue 18:
-~0.2 ms of every click read ~30 rows' cells and zones for nobody). A reader that comes
-later hears the rows as they are (at the list's next change, or within ``LISTEN_MS``); one
-that leaves takes its texts along (a reader coming back never hears an old row's words).
+"""The candidate rows' spoken texts and the body views' descriptions are made only while a
+screen reader listens (issue 18: ~0.2 ms of every click read ~30 rows' cells and zones, and
+every mark of the visit, for nobody). A reader that comes later hears them as they are (at
+the next change, or within ``LISTEN_MS``); one that leaves takes its words along (a reader
+coming back never hears an old row's words).
 """
 
 from __future__ import annotations
@@ -97,4 +98,36 @@ def test_a_reader_that_comes_later_hears_the_rows_and_one_that_leaves_takes_them
     click_region(qtbot, window, "anterior", "temple", "left")
     QCoreApplication.sendPostedEvents()
     assert all(item.data(0, SPEECH) is None for item in all_rows(panel.tree))
+    qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
+
+
+def test_the_body_views_are_described_only_while_a_reader_listens(
+    accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    front = window.body_map.views["anterior"]
+    qtbot.waitUntil(lambda: bool(window.body_map.property(DONE)), timeout=10_000)
+    said: list[str] = []
+    real = accessible_views.mark_speech
+
+    def counted(mark: Any) -> str:
+        said.append(mark.region)
+        return real(mark)
+
+    monkeypatch.setattr(accessible_views, "mark_speech", counted)
+    click_region(qtbot, window, "anterior", "temple", "right")
+    QCoreApplication.sendPostedEvents()
+    qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
+    assert said == [] and front.accessibleDescription() == ""  # on main: words made, set
+    QAccessible.setActive(True)
+    try:
+        qtbot.waitUntil(
+            lambda: front.accessibleDescription().startswith("Anterior body view: 1 pain mark: "),
+            timeout=5_000,
+        )
+        assert "Right temple" in front.accessibleDescription()
+    finally:
+        QAccessible.setActive(False)
+    click_region(qtbot, window, "anterior", "temple", "left")
+    QCoreApplication.sendPostedEvents()
+    assert front.accessibleDescription() == ""  # the reader left: no stale count of marks
     qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)

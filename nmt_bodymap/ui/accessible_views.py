@@ -9,7 +9,8 @@ place: ~60 cells set, rows added and taken out, each one a model signal. Until 2
 every signal re-read every row (~40), ~10 ms of each click on the GUI thread; now a burst
 of signals posts one event, and the rows are read once when it is delivered: before the
 window's paint of that click and before a screen reader can ask (its questions arrive as
-events after it), and only a row whose speech changed is set.
+events after it), and only a row whose speech changed is set. Both are read only while a
+screen reader listens (``QAccessible.isActive``; :class:`_OncePerBurst`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible
 
 if TYPE_CHECKING:
@@ -53,18 +54,32 @@ def marks_description(view: str, marks: Iterable[object], spoken: list[str] | No
 
 
 class _OncePerBurst(QObject):
-    """Reads again once per burst of changes: ``changed`` (connected to the model's signals)
-    posts one event, and ``refresh`` runs when it is delivered, before the paint."""
+    """Reads again once per burst of changes, while a screen reader listens
+    (``QAccessible.isActive``): ``changed`` (connected to the model's signals) posts one
+    event, and ``read`` runs when it is delivered, before the paint.
+
+    With none listening nothing is read or set (issue 18: a click read ~30 candidate rows'
+    cells and zones, ~0.2 ms, and every mark of the visit for nobody); what was set is
+    taken off once (``forget``: a reader that comes later never hears old words) and it is
+    read again as soon as one listens: at the next change, or within ``LISTEN_MS`` (a
+    reader started while nothing changes)."""
+
+    LISTEN_MS = 250
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.posted = False
+        self.spoken = False  # what is read is set (a reader listened at the last change)
+        self._listen: QTimer | None = None  # while none listens: is one there now?
 
     def changed(self, *_args: object) -> None:
         """A model signal: read once the burst is over (one posted event)."""
-        if not self.posted:
-            self.posted = True
-            QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
+        if QAccessible.isActive():
+            if not self.posted:
+                self.posted = True
+                QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
+        elif self.spoken:  # the last reader left: its words go with this change
+            self._quiet()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == ROWS_CHANGED:
@@ -73,6 +88,43 @@ class _OncePerBurst(QObject):
         return super().event(event)
 
     def refresh(self) -> None:
+        """Read now if a reader listens; else forget and wait for one."""
+        self.posted = False
+        if not self.alive():
+            return
+        if not QAccessible.isActive():
+            self._quiet()
+            return
+        if self._listen is not None:
+            self._listen.stop()
+        self.read()
+        self.spoken = True
+
+    def _quiet(self) -> None:
+        if not self.alive():
+            return
+        if self.spoken:
+            self.spoken = False
+            self.forget()
+        if self._listen is None:
+            self._listen = QTimer(self)
+            self._listen.setInterval(self.LISTEN_MS)
+            self._listen.timeout.connect(self._check)
+        if not self._listen.isActive():
+            self._listen.start()
+
+    def _check(self) -> None:
+        if QAccessible.isActive():
+            self.refresh()
+
+    def alive(self) -> bool:
+        """What is read is still there (not being destroyed with its window)."""
+        raise NotImplementedError
+
+    def read(self) -> None:
+        raise NotImplementedError
+
+    def forget(self) -> None:
         raise NotImplementedError
 
 
@@ -88,11 +140,12 @@ class MapSpeech(_OncePerBurst):
         self.marks = body_map.marks  # type: ignore[attr-defined]
         self._words: dict[tuple[object, ...], str] = {}  # what a mark's words say -> words
 
-    def refresh(self) -> None:
-        self.posted = False
+    def alive(self) -> bool:
+        # the window is closing: its views are gone before the marks model
+        return all(shiboken6.isValid(v) for v in self.views.values())
+
+    def read(self) -> None:
         views = self.views
-        if not all(shiboken6.isValid(v) for v in views.values()):
-            return  # the window is closing: its views are gone before the marks model
         known = self._words
         words: dict[tuple[object, ...], str] = {}
         by_view: dict[str, list[str]] = {name: [] for name in views}
@@ -117,10 +170,16 @@ class MapSpeech(_OncePerBurst):
             if view.accessibleDescription() != description:
                 view.setAccessibleDescription(description)
 
+    def forget(self) -> None:
+        self._words = {}
+        for view in self.views.values():
+            view.setAccessibleDescription("")
+
 
 def describe_body_map(body_map: QWidget) -> MapSpeech | None:
-    """Name each body view and keep its description equal to the marks it shows, set (and
-    announced) only when it changed; returns the describer (None when wired already)."""
+    """Name each body view and keep its description equal to the marks it shows while a
+    screen reader listens, set (and announced) only when it changed; returns the describer
+    (None when wired already)."""
     if body_map.property(DONE):
         return None
     body_map.setProperty(DONE, True)
@@ -163,7 +222,8 @@ def spoken_why(tree: QTreeWidget) -> Callable[[QTreeWidgetItem], str] | None:
 
 
 class RowSpeech(_OncePerBurst):
-    """Child of a tree: sets each row's accessible text once per burst of changes."""
+    """Child of a tree: sets each row's accessible text once per burst of changes, while a
+    screen reader listens (see :class:`_OncePerBurst`)."""
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
@@ -172,40 +232,52 @@ class RowSpeech(_OncePerBurst):
         self.headers = [header.text(c) for c in range(header.columnCount())]
         self.refreshes = 0  # how many times the rows were read (tests, bench)
 
-    def refresh(self) -> None:
+    def alive(self) -> bool:
+        return shiboken6.isValid(self.tree)  # the list's model says goodbye after it
+
+    def read(self) -> None:
         tree = self.tree
-        if not shiboken6.isValid(tree):
-            return  # the list is being destroyed: its model says goodbye after it
         self.refreshes += 1
         headers = self.headers
         why_of = spoken_why(tree)
         self.posted = True  # the speech set here signals a change: it posts nothing
-        # No screen reader listening: the speech is set without a signal. Each one made the
-        # list ask its delegate for the row's height and repaint the row (~10 us a row),
-        # and only a screen reader reads this role; with one active, it is told of each.
-        model = tree.model()
-        quiet = not QAccessible.isActive()
-        if quiet:
-            model.blockSignals(True)
         try:
-            stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-            while stack:
-                item = stack.pop()
-                if item is None:
-                    continue
+            for item in _rows(tree):
                 speech = row_speech(item, headers, why_of(item) if why_of else None)
                 if item.data(0, SPEECH_ROLE) != speech:  # unchanged: not set, not announced
                     item.setData(0, SPEECH_ROLE, speech)
-                stack.extend(item.child(i) for i in range(item.childCount()))
         finally:
-            if quiet:
-                model.blockSignals(False)
             self.posted = False
+
+    def forget(self) -> None:
+        """The rows' spoken texts taken off (quietly: no reader reads them)."""
+        model = self.tree.model()
+        model.blockSignals(True)
+        try:
+            for item in _rows(self.tree):
+                if item.data(0, SPEECH_ROLE) is not None:
+                    item.setData(0, SPEECH_ROLE, None)
+        finally:
+            model.blockSignals(False)
+
+
+def _rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """Every row of ``tree``, parts included."""
+    found: list[QTreeWidgetItem] = []
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        found.append(item)
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    return found
 
 
 def speak_tree_rows(tree: QTreeWidget) -> RowSpeech | None:
     """Set each row's accessible text now and after every change of its rows (once per
-    burst); returns the reader (None when ``tree`` was wired already)."""
+    burst) while a screen reader listens (:class:`RowSpeech`); returns the reader (None
+    when ``tree`` was wired already)."""
     if tree.property(DONE):
         return None
     tree.setProperty(DONE, True)
@@ -214,5 +286,5 @@ def speak_tree_rows(tree: QTreeWidget) -> RowSpeech | None:
     model.rowsInserted.connect(speech.changed)
     model.modelReset.connect(speech.changed)
     model.dataChanged.connect(speech.changed)
-    speech.refresh()
+    speech.refresh()  # read now if a reader listens; else when one comes
     return speech

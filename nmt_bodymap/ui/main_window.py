@@ -394,4 +394,5 @@ class MainWindow(FindingsActions, QMainWindow):
             event.ignore()
             return
         save_window_state(self)  # issue 15
+        self.worker.start_now()  # the saves waiting for a paint (a note stored on closing)
         super().closeEvent(event)

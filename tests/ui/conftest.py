@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nmt_bodymap.core.atlas import load_atlas
@@ -63,6 +64,15 @@ def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
     qapp.removeEventFilter(watcher)
     watcher.setParent(None)
     watcher.deleteLater()
+
+
+@pytest.fixture
+def reader(accessible: AccessibilityFilter) -> Iterator[AccessibilityFilter]:
+    """A screen reader listening (``QAccessible`` active, as when one asks the app), with
+    the accessibility filter installed; none listens after the test."""
+    QAccessible.setActive(True)
+    yield accessible
+    QAccessible.setActive(False)
 
 
 @pytest.fixture

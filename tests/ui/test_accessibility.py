@@ -233,7 +233,7 @@ def test_history_progress_and_education_windows_are_named(
 
 # -- the main window, the map and the candidate list ----------------------------------------
 def test_the_window_is_named_and_the_map_and_list_are_read(
-    accessible: AccessibilityFilter, qtbot: Any, window: Any
+    reader: AccessibilityFilter, qtbot: Any, window: Any
 ) -> None:
     assert visible_focusable(window) >= 10
     # the controls shown before the window's first paint are named just after it (issue 18:

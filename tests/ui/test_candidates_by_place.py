@@ -189,17 +189,20 @@ def test_two_rows_swapped_repaint_those_rows_and_tell_the_list_once(ranked: Any)
 
 def test_spoken_row_texts_stay_current_and_the_list_is_told_once(ranked: Any) -> None:
     """With the list wired for a screen reader (as the app does), a re-rank is one
-    ``dataChanged``; the reader then reads the rows once (a posted event, before the
-    paint) and every spoken text is current, with no further signal when no reader is
-    listening (each cell told alone was one more, and a nested reading of all rows: 14 ms
-    a click)."""
+    ``dataChanged``; with no reader listening nothing is read for one (no further signal,
+    no spoken text: issue 18); with one listening the rows are read once (a posted event,
+    before the paint) and every spoken text is current (each cell told alone was one more
+    signal, and a nested reading of all rows: 14 ms a click)."""
+    from PySide6.QtGui import QAccessible
+
     from nmt_bodymap.ui.accessible_views import row_speech, speak_tree_rows
 
     panel, order = ranked
     tree = panel.tree
-    speak_tree_rows(tree)
-    headers = [tree.headerItem().text(c) for c in range(3)]
     speech = Qt.ItemDataRole.AccessibleTextRole
+    reader = speak_tree_rows(tree)
+    assert reader is not None
+    headers = [tree.headerItem().text(c) for c in range(3)]
     told: list[str] = []
     tree.model().dataChanged.connect(lambda *_a: told.append("dataChanged"))
     first, second, third, *rest = order[0]
@@ -209,9 +212,20 @@ def test_spoken_row_texts_stay_current_and_the_list_is_told_once(ranked: Any) ->
     assert told == ["dataChanged"]
     items = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
     assert [i.text(0) for i in items[:3]] == ["Upper trapezius", "Temporalis", "Masseter"]
-    for item in items:
-        assert item.data(0, speech) == row_speech(item, headers, panel.tooltip(item, 0))
-    assert items[0].data(0, speech).startswith("Upper trapezius, Right, explains: ")
+    assert reader.refreshes == 0 and all(i.data(0, speech) is None for i in items)
+
+    QAccessible.setActive(True)
+    try:
+        order[0] = [first, second, third, *rest]
+        panel.show_for_marks([mark(0, *PLACES[0]), mark(1, *PLACES[1])], selected=False)
+        QCoreApplication.sendPostedEvents()
+        items = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+        assert reader.refreshes == 1
+        for item in items:
+            assert item.data(0, speech) == row_speech(item, headers, panel.tooltip(item, 0))
+        assert items[0].data(0, speech).startswith(items[0].text(0) + ", Right, explains: ")
+    finally:
+        QAccessible.setActive(False)
 
 
 def test_the_stretched_last_column_is_left_to_the_header(qtbot: Any) -> None:

@@ -18,7 +18,7 @@ SPEECH = Qt.ItemDataRole.AccessibleTextRole
 
 
 def test_each_candidate_row_speaks_its_zones(
-    accessible: AccessibilityFilter, qtbot: Any, window: Any
+    reader: AccessibilityFilter, qtbot: Any, window: Any
 ) -> None:
     window.side_tabs.setCurrentWidget(window.candidates)
     panel = window.candidates

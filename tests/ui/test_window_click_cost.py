@@ -41,7 +41,7 @@ def expected_speech(item: QTreeWidgetItem, headers: list[str]) -> str:
 
 
 def test_a_click_reads_each_candidate_row_once_for_a_screen_reader(
-    accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+    reader: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.side_tabs.setCurrentWidget(window.candidates)
     tree = window.candidates.tree
@@ -128,7 +128,7 @@ def test_the_save_state_label_looks_as_it_did(qtbot: Any) -> None:
 
 
 def test_a_click_describes_only_the_new_mark_for_a_screen_reader(
-    accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+    reader: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The body views' descriptions follow the marks, but a click makes the words of the
     mark it placed, not of every mark of the visit again (a 10,000-mark visit)."""

@@ -152,6 +152,7 @@ class OpenVisit(QObject):
             lambda store: store_calls.apply_operation(store, op, self.who),
             lambda _r: self._done(generation, op.kind, op.row, note),
             lambda exc: self._refused(generation, op.kind, op.row, exc),
+            after_paint=True,  # the gesture is drawn first (issue 18)
         )
 
     def _settle(self, generation: int, row: str) -> bool:

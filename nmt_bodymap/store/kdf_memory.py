@@ -72,6 +72,8 @@ class HugePages:
             region.close()
 
     def close(self) -> None:
-        """Unmap whatever argon2 did not give back (it always does, also on errors)."""
-        for address in list(self._maps):
+        """Wipe and unmap whatever argon2 did not give back (it always does, errors too)."""
+        for address, (region, _view) in list(self._maps.items()):
+            region.seek(0)
+            region.write(bytes(len(region)))
             self._free(self._ffi.cast("uint8_t *", address), 0)

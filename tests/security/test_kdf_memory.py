@@ -88,3 +88,27 @@ def test_a_map_that_cannot_be_made_is_argon2s_allocation_error(monkeypatch) -> N
     monkeypatch.setattr(kdf_memory.mmap, "mmap", refused)
     with pytest.raises(chart_keys.ChartStoreError, match="could not be derived"):
         chart_keys._slot_pad("correct horse", bytes(range(16)))
+
+
+@linux_huge_pages
+def test_a_map_argon2_did_not_give_back_is_wiped_and_unmapped(monkeypatch) -> None:
+    from _argon2_cffi_bindings import ffi
+
+    pages = kdf_memory.HugePages.make(ffi)
+    assert pages is not None
+    size = 4 * 1024 * 1024
+    memory = ffi.new("uint8_t **")
+    assert pages._allocate(memory, size) == 0
+    ffi.memmove(memory[0], b"\xaa" * 4096, 4096)
+    region, _view = next(iter(pages._maps.values()))
+    wiped: list[bool] = []
+    real_free = pages._free
+
+    def checked(address: Any, size_: int) -> None:
+        wiped.append(not np.frombuffer(ffi.buffer(address, size), dtype=np.uint64).any())
+        real_free(address, size_)
+
+    monkeypatch.setattr(pages, "_free", checked)
+    pages.close()
+    assert wiped == [True]
+    assert region.closed and not pages._maps

@@ -9,7 +9,9 @@ one without storing anything that opens the chart. Qt-free; no key is kept here.
 Unwrapping may run on a thread from the launch on (``store/key_soon``, issue 18): OpenSSL
 (``hashlib``, ``hmac``) and ``secrets`` are imported where used, after argon2 has run, and
 argon2id is called through its binding (``_argon2_cffi_bindings``, 1 ms to import) rather
-than the ``argon2`` package (~10 ms with ``platform``), with the same function and cost.
+than the ``argon2`` package (~10 ms with ``platform``), with the same function and cost;
+its 64 MiB are on 2 MiB pages where the system allows (``store/kdf_memory``, ~30 % less
+CPU, same output).
 """
 
 from __future__ import annotations
@@ -41,31 +43,53 @@ class KeyFile:
 
 def _slot_pad(secret: str, salt: bytes) -> bytes:
     """argon2id(secret, salt) as ``argon2.low_level.hash_secret_raw`` makes it (version
-    0x13). It lets go of the interpreter lock while it runs; its 64 MiB are malloc'd (an
-    mmap of their own, above glibc's largest mmap threshold) and unmapped when it returns."""
+    0x13). It lets go of the interpreter lock while it runs. Its 64 MiB are on 2 MiB pages
+    where the system gives them (``kdf_memory``: ~30 % less CPU, same function and output),
+    else malloc'd (an mmap of their own, above glibc's largest mmap threshold); either way
+    wiped and unmapped when it returns."""
     from _argon2_cffi_bindings import ffi, lib  # not the argon2 package (issue 18)
+
+    from nmt_bodymap.store.kdf_memory import HugePages
 
     data = secret.encode("utf-8")
     out = ffi.new("uint8_t[]", PAD_LEN)
-    status = lib.argon2_hash(
-        TIME_COST,
-        MEMORY_KIB,
-        PARALLELISM,
-        ffi.new("uint8_t[]", data),
-        len(data),
-        ffi.new("uint8_t[]", salt),
-        len(salt),
-        out,
-        PAD_LEN,
-        ffi.NULL,
-        0,
-        lib.Argon2_id,
-        lib.ARGON2_VERSION_13,
+    pages = HugePages.make(ffi)
+    password, salted = ffi.new("uint8_t[]", data), ffi.new("uint8_t[]", salt)
+    context = ffi.new(
+        "argon2_context *",
+        {
+            "out": out,
+            "outlen": PAD_LEN,
+            "pwd": password,
+            "pwdlen": len(data),
+            "salt": salted,
+            "saltlen": len(salt),
+            "secret": ffi.NULL,
+            "secretlen": 0,
+            "ad": ffi.NULL,
+            "adlen": 0,
+            "t_cost": TIME_COST,
+            "m_cost": MEMORY_KIB,
+            "lanes": PARALLELISM,
+            "threads": PARALLELISM,
+            "version": lib.ARGON2_VERSION_13,
+            "allocate_cbk": pages.allocate if pages is not None else ffi.NULL,
+            "free_cbk": pages.free if pages is not None else ffi.NULL,
+            "flags": lib.ARGON2_DEFAULT_FLAGS,
+        },
     )
+    try:
+        status = lib.argon2_ctx(context, lib.Argon2_id)
+        pad = bytes(ffi.buffer(out, PAD_LEN))
+    finally:
+        if pages is not None:
+            pages.close()
+        ffi.memmove(out, bytes(PAD_LEN), PAD_LEN)  # the C copies of the pad and the secret
+        ffi.memmove(password, bytes(len(data)), len(data))
     if status != lib.ARGON2_OK:
         message = ffi.string(lib.argon2_error_message(status)).decode("ascii", "replace")
         raise ChartStoreError(f"The chart key could not be derived ({message}).")
-    return bytes(ffi.buffer(out, PAD_LEN))
+    return pad
 
 
 def check_of(key: bytes) -> str:

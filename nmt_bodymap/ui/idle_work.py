@@ -7,8 +7,9 @@ loop, from a zero-interval timer (after the pass's posted events and input: Qt r
 timers after them). A click that arrives while a step runs waits for that step only; the
 next step runs once the click's events, layouts and paints are done.
 
-One timer per application runs every owner's steps in turn; a step whose owner is gone is
-dropped. ``step()`` does one slice of work and returns True while it has more to do.
+One timer per application runs every owner's steps in turn; a step whose owner is gone, or
+whose owner's window is closed, is dropped (its owner adds it again when it needs it).
+``step()`` does one slice of work and returns True while it has more to do.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 Step = Callable[[], bool]
 
@@ -47,8 +49,8 @@ class IdleWork(QObject):
         """One step of the first owner in turn (the others' come on the next passes)."""
         while self._steps:
             owner, step = self._steps.pop(0)
-            if not shiboken6.isValid(owner):
-                continue  # its owner is gone: so is the work
+            if not _alive(owner):
+                continue  # its owner is gone (or its window closed): so is the work
             if step():
                 self._steps.append((owner, step))  # the next owner's step goes first
             break
@@ -59,6 +61,12 @@ class IdleWork(QObject):
         """Every step to its end now (tests, and a caller about to need it all)."""
         while self._steps:
             self.run_one()
+
+
+def _alive(owner: QObject) -> bool:
+    if not shiboken6.isValid(owner):
+        return False
+    return not isinstance(owner, QWidget) or owner.window().isVisible()
 
 
 _SHARED: list[IdleWork] = []

@@ -158,3 +158,37 @@ def test_after_a_language_switch_no_text_of_the_old_language_comes_back(
     _show(panel, a.muscle, a.side)
     assert "Für den Klienten" in panel.detail.toPlainText()
     assert panel.detail.toPlainText() == _plain(muscle_html(panel.knowledge, a.muscle))
+
+
+def _zone_columns(panel: CandidatesPanel) -> list[tuple[float, float]]:
+    """Per place line of the summary: where its place ends and where its zone starts (px)."""
+    document = panel.summary.document()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        text = block.text()
+        if "\t" in text:
+            line = block.layout().lineForTextPosition(0)
+            tab = text.index("\t")
+            found.append((line.cursorToX(tab)[0], line.cursorToX(tab + 1)[0]))
+        block = block.next()
+    return found
+
+
+def test_the_summary_reads_its_places_and_zones_as_two_columns(
+    panel: CandidatesPanel,
+) -> None:
+    """The places' zones are in one column past the longest place (as in the table they
+    were laid out in before, at twice the cost), for every place set shown."""
+    marks = [mark(n, *place) for n, place in enumerate(PLACES)]
+    for count in (1, 3, 5, 2):
+        panel.show_for_marks(marks[:count], selected=False)
+        best = panel.candidates()[0]
+        _show(panel, best.muscle, best.side)
+        columns = _zone_columns(panel)
+        assert len(columns) == len(set(panel._spot_labels)), count
+        assert len({start for _end, start in columns}) == 1, count  # one column
+        assert all(end < start for end, start in columns), count  # past every place
+        text = panel.summary.toPlainText()
+        for label in panel._spot_labels:
+            assert label in text, count

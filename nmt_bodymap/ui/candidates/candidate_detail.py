@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSizeF, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import Candidate
-from nmt_bodymap.ui.candidates.candidate_text import muscle_html, summary_html
+from nmt_bodymap.ui.candidates.candidate_text import muscle_html, place_column, summary_html
 from nmt_bodymap.ui.candidates.steady_height import SteadyHeights
 from nmt_bodymap.ui.i18n import tr, tr_noop
 from nmt_bodymap.ui.idle_work import idle_work
@@ -72,6 +72,8 @@ class CandidateDetail:
         self.heights = heights
         self._key: tuple[object, ...] | None = None  # what the views show
         self._summary_text = ""
+        self._label_font: QFont | None = None  # the summary's, when the widths were taken
+        self._label_widths: dict[str, float] = {}  # each place's width in that font
         # The muscles' texts, for one language and knowledge (``_made_for``).
         self._made_for: tuple[str, int] | None = None
         self._documents: dict[str, QTextDocument] = {}
@@ -98,6 +100,7 @@ class CandidateDetail:
             return
         text = summary_html(self.knowledge, candidate, spot_labels)
         if text != self._summary_text:  # (another muscle may read the same: one layout less)
+            self._place_column(spot_labels)
             self.summary.setHtml(text)
             self._summary_text = text
         self.heights.fit_height(self.summary, self.summary_height)
@@ -114,7 +117,7 @@ class CandidateDetail:
         if not self._preparing:  # the first muscle shown: the others' texts made when idle
             self._preparing = True
             self._to_make = [m.id for m in self.knowledge.muscles if m.id not in self._documents]
-            self._make_later()
+        self._make_later()  # (again: dropped while the window was closed)
 
     # -- the muscles' texts, made ahead -----------------------------------------------------
     def _muscle_document(self, muscle: str) -> QTextDocument:
@@ -171,6 +174,29 @@ class CandidateDetail:
             self._laid_out.add(self._shown)
             self._make_later()
         self._shown = ""
+
+    def _place_column(self, spot_labels: Sequence[str]) -> None:
+        """The summary's tab stop past the longest place: the zones read as a column. Set
+        while the summary is empty (setting it lays out what the summary holds)."""
+        font = self.summary.font()
+        if font != self._label_font:
+            self._label_font = font
+            self._label_widths.clear()
+        widths, metrics = self._label_widths, QFontMetricsF(font)
+
+        def advance(label: str) -> float:
+            width = widths.get(label)
+            if width is None:
+                width = widths[label] = metrics.horizontalAdvance(label)
+            return width
+
+        column = place_column(spot_labels, advance)
+        document = self.summary.document()
+        option = document.defaultTextOption()
+        if option.tabStopDistance() != column:
+            option.setTabStopDistance(column)
+            document.clear()
+            document.setDefaultTextOption(option)
 
     def summary_height(self) -> int:
         """The summary's height with its whole text shown."""

@@ -2,7 +2,7 @@
 
 Some things a click shows cost more the first time (a muscle's text made from its HTML, a
 muscle's shape on the map). They can be made ahead, but never in the way of a click: the
-work is cut into steps of about half a millisecond, and one step runs per pass of the event
+work is cut into steps well under a millisecond, and one step runs per pass of the event
 loop, from a zero-interval timer (after the pass's posted events and input: Qt runs its
 timers after them). A click that arrives while a step runs waits for that step only; the
 next step runs once the click's events, layouts and paints are done.

@@ -6,7 +6,7 @@ when its text changed. The long text about a muscle is the same for every spot: 
 
 Every muscle's text is made ahead, when the window is idle (issue 18, branch clickfirst): a
 muscle shown for the first time cost its text's HTML import in the click (~0.35 ms, a
-third of the detail). They are made one per event-loop pass (``idle_work``, ~0.5 ms each)
+third of the detail). They are made one per event-loop pass (``idle_work``, ~0.15 ms each)
 from the first muscle shown on, ~25 KiB each. A text once shown keeps its layout (~125 KiB
 more, until deleted): when another muscle's text replaces it, it is made again afresh when
 idle, so the kept texts stay small (the view lays a text out again on every show anyway).

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -99,10 +100,12 @@ def test_a_text_shown_then_replaced_is_made_afresh_its_layout_freed(
     assert lines(shown) > 0  # laid out by the view
     _show(panel, b.muscle, b.side)
     assert panel._detail._documents[a.muscle] is shown  # kept until idle
+    text = shown.toHtml()
     idle_work().run_all()
+    assert not shiboken6.isValid(shown)  # deleted in the idle step, not later
     again = panel._detail._documents[a.muscle]
-    assert again is not shown and lines(again) == 0  # made afresh: no layout held
-    assert again.toHtml() == shown.toHtml()
+    assert lines(again) == 0  # made afresh: no layout held
+    assert again.toHtml() == text
     assert panel.detail.document() is panel._detail._documents[b.muscle]  # on screen: kept
     _show(panel, a.muscle, a.side)
     assert panel.detail.document() is again

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QObject, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
@@ -153,7 +154,9 @@ class CandidateDetail:
         while self._laid_out:
             muscle = self._laid_out.pop()
             if muscle != self._shown and muscle in self._documents:
-                self._documents.pop(muscle).deleteLater()
+                # deleted here, in this step (deleteLater left it to the next pass's posted
+                # events: a click's, maybe), and made afresh
+                shiboken6.delete(self._documents.pop(muscle))
                 self._documents[muscle] = self._muscle_document(muscle)
                 break
         else:

@@ -25,6 +25,10 @@ Saving runs on the worker thread and is not waited for: the window never waits.
 Beside the wall-clock figures, ``cpu_p50/p95/p99_ms`` give the GUI thread's CPU time per
 sample (``time.thread_time``): on a machine shared with other jobs the wall clock also
 counts the time the thread waited for a core, the CPU time does not.
+``cpu_p50/p95_first_ms`` and ``cpu_p50/p95_seen_ms`` split the same CPU samples: the clicks
+whose chosen muscle (the list's first) no earlier timed click had chosen
+(``first_time_clicks`` of them: its detail text and its map shape shown for the first
+time), and the others.
 
 The window is set up as ``run_app`` sets it up: the accessibility filter and the theme
 (``--bare``: without them, as until 2026-12-02; that missed the screen reader's row texts,
@@ -251,6 +255,8 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
 
         CandidatesPanel.show_for_marks = counted  # type: ignore[method-assign]
         lit = 0
+        shown: set[str] = set()  # the muscles chosen by an earlier click
+        first: list[bool] = []  # per sample: its muscle chosen for the first time
         measured = 0
         used = 0  # points taken by the timed clicks
         for view, pos in points[3:]:
@@ -280,6 +286,9 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
             fills[0] = 0
             samples.append((time.perf_counter() - start) * 1000.0)
             cpu.append((time.thread_time() - start_cpu) * 1000.0)
+            first.append(bool(listed) and listed[0].muscle not in shown)
+            if listed:
+                shown.add(listed[0].muscle)
             lit += window.body_map._highlight is not None
             window.undo_stack.undo()
             _wait_until(lambda: worker.pending() == 0)
@@ -315,6 +324,8 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
         area.remove()
         window.close()
         worker.shutdown()
+    new = [c for c, f in zip(cpu, first, strict=True) if f]
+    again = [c for c, f in zip(cpu, first, strict=True) if not f]
     return {
         "p50_ms": statistics.median(samples),
         "p95_ms": percentile(samples, 0.95),
@@ -329,6 +340,11 @@ def run(clicks: int | None = None, seed: int = 5, forced_repaint: bool = False) 
         "painted_widgets_per_click": statistics.mean(widgets) if widgets else 0.0,
         "clicks": float(len(samples)),
         "highlighted_fraction": lit / len(samples),
+        "first_time_clicks": float(len(new)),
+        "cpu_p50_first_ms": statistics.median(new) if new else 0.0,
+        "cpu_p50_seen_ms": statistics.median(again) if again else 0.0,
+        "cpu_p95_first_ms": percentile(new, 0.95) if new else 0.0,
+        "cpu_p95_seen_ms": percentile(again, 0.95) if again else 0.0,
     }
 
 

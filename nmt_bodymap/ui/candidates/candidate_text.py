@@ -4,7 +4,7 @@ zone at each spot, the trigger points that explain them) and the text about the 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nmt_bodymap.core.knowledge import KnowledgeBase
 from nmt_bodymap.core.ranking import Candidate, ZoneName
@@ -33,6 +33,16 @@ def place_zones(
     return list(dict.fromkeys(zip(spot_labels, zones, strict=False)))
 
 
+PLACE_ROW = "margin-top:2px;margin-bottom:0;margin-left:2px;white-space:pre-wrap"
+PLACE_GAP = 8.0  # pixels between the longest place and its zone
+
+
+def place_column(spot_labels: Sequence[str], advance: Callable[[str], float]) -> float:
+    """Where the zones' column starts: past the longest place (``advance``: a text's width
+    in the summary's font)."""
+    return max((advance(label) for label in set(spot_labels)), default=0.0) + PLACE_GAP
+
+
 def _list(items: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
 
@@ -50,19 +60,23 @@ def summary_html(knowledge: KnowledgeBase, candidate: Candidate, spot_labels: Se
         if muscle.layer == "deep"
         else tr("superficial")
     )
-    parts.append(f"<p style='margin-top:0;color:gray'>{e(depth)}</p>")
+    below = "margin-bottom:0;" if spot_labels else ""  # the places follow closely
+    parts.append(f"<p style='margin-top:0;{below}color:gray'>{e(depth)}</p>")
     if spot_labels:
-        rows = "".join(
-            f"<tr><td>{e(label)}</td><td>&nbsp;<b>{e(tr(ZONE_WORDS.get(zone, str(zone))))}</b>"
-            f"</td></tr>"
+        # A line per place, its zone after a tab (the detail sets the tab stop past the
+        # longest place, :func:`place_column`): read as the two columns of a table, laid out
+        # at half a table's cost (issue 18, branch clickfirst).
+        words = {zone: e(tr(ZONE_WORDS.get(zone, str(zone)))) for zone in ZONE_WORDS}
+        parts.extend(
+            f"<p style='{PLACE_ROW}'>{e(label)}\t<b>{words.get(zone) or e(str(zone))}</b></p>"
             for label, zone in place_zones(spot_labels, candidate.zones)
         )
-        parts.append(f"<table>{rows}</table>")
     if candidate.explaining:
         muscle_tps = {tp.id: trigger_point_label(muscle.id, tp.id) for tp in muscle.trigger_points}
         named = "; ".join(muscle_tps[t] for t in dict.fromkeys(candidate.explaining))
         explained = tr("Explained by: {named}").format(named=e(named))
-        parts.append(f"<p style='margin-top:2px'>{explained}</p>")
+        above = 4 if spot_labels else 2  # as far from the places as below a table
+        parts.append(f"<p style='margin-top:{above}px'>{explained}</p>")
     if candidate.other_tp_spots:
         others = ", ".join(
             dict.fromkeys(

@@ -110,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         func = getattr(args, "func", None)
         if func is None:
             return _run_gui(args.db)
+        _log_to_file()
         return int(func(args) or 0)
     except UsageError as exc:
         print(f"nmt-bodymap: error: {exc}", file=sys.stderr)
@@ -120,6 +121,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from nmt_bodymap.logs import report_cli_error
 
         return report_cli_error(exc)
+
+
+def _log_to_file() -> None:
+    """A command's log records go to the log file (scrubbed of row values), not to stderr:
+    without a handler Python prints warnings and errors there (the engine's "database
+    error: ..." with the driver's text, before the command's own one line). No log folder:
+    they are dropped."""
+    import logging
+
+    from nmt_bodymap.logs import setup_logging
+
+    try:
+        setup_logging(crash_file=False)
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 def gui_main() -> int:

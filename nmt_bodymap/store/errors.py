@@ -135,3 +135,11 @@ def is_sqlite_operational(exc: BaseException) -> bool:
         return True
     kind = type(exc)
     return kind.__name__ == "OperationalError" and kind.__module__.startswith("sqlcipher3")
+
+
+def driver_line(exc: BaseException) -> str:
+    """A driver's error as one line for the user: its first line (psycopg words a refused
+    connection over two, a tab-indented hint second; PostgreSQL's DETAIL lines, which quote
+    row values, never come along)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__

@@ -44,7 +44,7 @@ from typing import Any
 from urllib.parse import quote_plus
 
 from nmt_bodymap.store import first_look_schema as schema
-from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.store.errors import ChartStoreError, driver_line
 from nmt_bodymap.store.first_look import FirstLook
 from nmt_bodymap.store.first_look_rows import NotCertain, Reader
 
@@ -241,7 +241,9 @@ class ServerFirstLook(FirstLook):
                 return None  # the store's own message
             shown = Address.parse(target)
             where = shown.render() if shown is not None else "the server"
-            raise ChartStoreError(f"Cannot open the chart database {where}: {exc}") from exc
+            raise ChartStoreError(
+                f"Cannot open the chart database {where}: {driver_line(exc)}"
+            ) from exc
         except psycopg.Error as exc:
             log.info("first look not taken: %s", type(exc).__name__)
             return None

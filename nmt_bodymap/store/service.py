@@ -62,7 +62,7 @@ from nmt_bodymap.store.database import (
     open_sqlite_chart,
     sqlite_path,
 )
-from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
+from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError, driver_line
 from nmt_bodymap.store.migrate import upgrade_database
 from nmt_bodymap.store.models import Client
 from nmt_bodymap.store.reading import ClientVisits, client_visits, get_row, visit_document
@@ -121,11 +121,15 @@ class ChartStore(ClientCalls, VisitRowCalls, SigningCalls):
         except OperationalError as exc:
             engine.dispose()
             where = path or url.render_as_string(hide_password=True)
-            raise ChartStoreError(f"Cannot open the chart database {where}: {exc.orig}") from exc
+            raise ChartStoreError(
+                f"Cannot open the chart database {where}: {driver_line(exc.orig)}"
+            ) from exc
         except DatabaseError as exc:
             engine.dispose()
             if path is None:
-                raise ChartStoreError(f"The chart database failed: {exc.orig}") from exc
+                raise ChartStoreError(
+                    f"The chart database failed: {driver_line(exc.orig)}"
+                ) from exc
             raise ChartDatabaseCorrupt(path, str(exc.orig), latest_backup(path)) from exc
         except BaseException:
             engine.dispose()

@@ -53,6 +53,12 @@ def marks_description(view: str, marks: Iterable[object], spoken: list[str] | No
     return f"{title}: {count}: {'; '.join(spoken)}."
 
 
+def reader_listens() -> bool:
+    """A screen reader listens: Qt's platform bridge (AT-SPI, UI Automation, NSAccessibility)
+    made accessibility active when one asked the app."""
+    return QAccessible.isActive()
+
+
 class _OncePerBurst(QObject):
     """Reads again once per burst of changes, while a screen reader listens
     (``QAccessible.isActive``): ``changed`` (connected to the model's signals) posts one
@@ -74,7 +80,7 @@ class _OncePerBurst(QObject):
 
     def changed(self, *_args: object) -> None:
         """A model signal: read once the burst is over (one posted event)."""
-        if QAccessible.isActive():
+        if reader_listens():
             if not self.posted:
                 self.posted = True
                 QCoreApplication.postEvent(self, QEvent(ROWS_CHANGED))
@@ -92,7 +98,7 @@ class _OncePerBurst(QObject):
         self.posted = False
         if not self.alive():
             return
-        if not QAccessible.isActive():
+        if not reader_listens():
             self._quiet()
             return
         if self._listen is not None:
@@ -114,7 +120,7 @@ class _OncePerBurst(QObject):
             self._listen.start()
 
     def _check(self) -> None:
-        if QAccessible.isActive():
+        if reader_listens():
             self.refresh()
 
     def alive(self) -> bool:

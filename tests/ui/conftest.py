@@ -12,6 +12,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nmt_bodymap.core.atlas import load_atlas
+from nmt_bodymap.ui import accessible_views
 from nmt_bodymap.ui.accessibility import AccessibilityFilter, install_accessibility
 from nmt_bodymap.ui.chart import store_calls
 from nmt_bodymap.ui.chart.worker import StoreWorker
@@ -66,13 +67,35 @@ def accessible(qapp: QApplication) -> Iterator[AccessibilityFilter]:
     watcher.deleteLater()
 
 
+_READER = [False]  # a screen reader listens (set_reader)
+
+
+def set_reader(listening: bool) -> None:
+    """A screen reader comes (True) or leaves (False). ``QAccessible.setActive`` as Qt's
+    platform bridge calls it when one asks the app; Qt 6.9's offscreen platform has no bridge
+    and ignores it (``isActive`` stays False), so the app's check also reads this flag."""
+    QAccessible.setActive(listening)
+    _READER[0] = listening
+
+
+@pytest.fixture(autouse=True)
+def reader_as_the_bridge_tells(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The app asks ``accessible_views.reader_listens``: Qt's answer, or a reader set here."""
+    monkeypatch.setattr(
+        accessible_views, "reader_listens", lambda: QAccessible.isActive() or _READER[0]
+    )
+    yield
+    if _READER[0]:
+        set_reader(False)
+
+
 @pytest.fixture
 def reader(accessible: AccessibilityFilter) -> Iterator[AccessibilityFilter]:
     """A screen reader listening (``QAccessible`` active, as when one asks the app), with
     the accessibility filter installed; none listens after the test."""
-    QAccessible.setActive(True)
+    set_reader(True)
     yield accessible
-    QAccessible.setActive(False)
+    set_reader(False)
 
 
 @pytest.fixture

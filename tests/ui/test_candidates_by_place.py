@@ -25,7 +25,7 @@ from nmt_bodymap.core.knowledge import load_knowledge
 from nmt_bodymap.core.ranking import muscle_candidate
 from nmt_bodymap.ui.candidates import candidates_panel
 from nmt_bodymap.ui.candidates.candidates_panel import CandidatesPanel
-from tests.ui.conftest import click_region
+from tests.ui.conftest import click_region, set_reader
 from tests.ui.test_candidates_panel import PLACES, mark
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -193,8 +193,6 @@ def test_spoken_row_texts_stay_current_and_the_list_is_told_once(ranked: Any) ->
     no spoken text: issue 18); with one listening the rows are read once (a posted event,
     before the paint) and every spoken text is current (each cell told alone was one more
     signal, and a nested reading of all rows: 14 ms a click)."""
-    from PySide6.QtGui import QAccessible
-
     from nmt_bodymap.ui.accessible_views import row_speech, speak_tree_rows
 
     panel, order = ranked
@@ -214,7 +212,7 @@ def test_spoken_row_texts_stay_current_and_the_list_is_told_once(ranked: Any) ->
     assert [i.text(0) for i in items[:3]] == ["Upper trapezius", "Temporalis", "Masseter"]
     assert reader.refreshes == 0 and all(i.data(0, speech) is None for i in items)
 
-    QAccessible.setActive(True)
+    set_reader(True)
     try:
         order[0] = [first, second, third, *rest]
         panel.show_for_marks([mark(0, *PLACES[0]), mark(1, *PLACES[1])], selected=False)
@@ -225,7 +223,7 @@ def test_spoken_row_texts_stay_current_and_the_list_is_told_once(ranked: Any) ->
             assert item.data(0, speech) == row_speech(item, headers, panel.tooltip(item, 0))
         assert items[0].data(0, speech).startswith(items[0].text(0) + ", Right, explains: ")
     finally:
-        QAccessible.setActive(False)
+        set_reader(False)
 
 
 def test_the_stretched_last_column_is_left_to_the_header(qtbot: Any) -> None:

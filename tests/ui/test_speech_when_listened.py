@@ -11,12 +11,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAccessible
 
 from nmt_bodymap.ui import accessible_views
 from nmt_bodymap.ui.accessibility import AccessibilityFilter
 from nmt_bodymap.ui.accessible_views import DONE, RowSpeech, row_speech
-from tests.ui.conftest import click_region
+from tests.ui.conftest import click_region, set_reader
 
 SPEECH = Qt.ItemDataRole.AccessibleTextRole
 
@@ -55,7 +54,7 @@ def current(panel: Any) -> bool:
 def test_no_reader_listening_no_row_is_read(
     accessible: AccessibilityFilter, qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert not QAccessible.isActive()
+    assert not accessible_views.reader_listens()
     speech = wired(qtbot, window)
     made: list[str] = []
     real = accessible_views.row_speech
@@ -83,7 +82,7 @@ def test_a_reader_that_comes_later_hears_the_rows_and_one_that_leaves_takes_them
     click_region(qtbot, window, "anterior", "temple", "right")
     click_region(qtbot, window, "anterior", "pectoral", "right")
     qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
-    QAccessible.setActive(True)
+    set_reader(True)
     try:
         # the list stays as it is: read within LISTEN_MS of the reader's coming
         qtbot.waitUntil(lambda: current(panel), timeout=5_000)
@@ -94,7 +93,7 @@ def test_a_reader_that_comes_later_hears_the_rows_and_one_that_leaves_takes_them
         why = panel.tooltip(first, 0).replace("\n", "; ")
         assert why and first.data(0, SPEECH).endswith(". " + why)  # the zones are heard
     finally:
-        QAccessible.setActive(False)
+        set_reader(False)
     click_region(qtbot, window, "anterior", "temple", "left")
     QCoreApplication.sendPostedEvents()
     assert all(item.data(0, SPEECH) is None for item in all_rows(panel.tree))
@@ -118,7 +117,7 @@ def test_the_body_views_are_described_only_while_a_reader_listens(
     QCoreApplication.sendPostedEvents()
     qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
     assert said == [] and front.accessibleDescription() == ""  # on main: words made, set
-    QAccessible.setActive(True)
+    set_reader(True)
     try:
         qtbot.waitUntil(
             lambda: front.accessibleDescription().startswith("Anterior body view: 1 pain mark: "),
@@ -126,7 +125,7 @@ def test_the_body_views_are_described_only_while_a_reader_listens(
         )
         assert "Right temple" in front.accessibleDescription()
     finally:
-        QAccessible.setActive(False)
+        set_reader(False)
     click_region(qtbot, window, "anterior", "temple", "left")
     QCoreApplication.sendPostedEvents()
     assert front.accessibleDescription() == ""  # the reader left: no stale count of marks

@@ -137,7 +137,7 @@ def is_sqlite_operational(exc: BaseException) -> bool:
     return kind.__name__ == "OperationalError" and kind.__module__.startswith("sqlcipher3")
 
 
-def driver_line(exc: BaseException) -> str:
+def driver_line(exc: BaseException | None) -> str:
     """A driver's error as one line for the user: its first line (psycopg words a refused
     connection over two, a tab-indented hint second; PostgreSQL's DETAIL lines, which quote
     row values, never come along)."""

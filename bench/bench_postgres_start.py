@@ -107,16 +107,18 @@ def _launch(
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
     if checkout != HERE.parent:  # the baseline's own code and child
         env["PYTHONPATH"] = str(checkout)
-    env["NMT_BENCH_T0"] = repr(time.time())
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    out = subprocess.run(
-        [sys.executable, str(checkout / "bench" / "startup_child.py"), kind, db],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    with tempfile.TemporaryDirectory(prefix="nmt-pg-settings-") as settings:
+        env["NMT_BODYMAP_CONFIG_DIR"] = settings  # never the user's remembered window
+        env["NMT_BENCH_T0"] = repr(time.time())
+        out = subprocess.run(
+            [sys.executable, str(checkout / "bench" / "startup_child.py"), kind, db],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
     report: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return report
 

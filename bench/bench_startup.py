@@ -102,12 +102,23 @@ def _launch_on_copy(kind: str, chart: Path, click: str) -> dict[str, float]:
         return _launch(kind, copy, {"NMT_BENCH_CLICK": click, "NMT_BODYMAP_DATA_DIR": tmp})
 
 
+def fresh_settings() -> str:
+    """An empty settings folder for a launch: the user's remembered window (its side tab:
+    the summary instead of the candidates, its layout, its size) is never read, and no
+    launch's closing state reaches the next."""
+    folder = CACHE / "settings"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return str(folder)
+
+
 def _launch(kind: str, db: Path, extra: dict[str, str] | None = None) -> dict[str, float]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         **(extra or {}),
         "NMT_BODYMAP_LOG_DIR": str(CACHE / "logs"),  # the cli start writes its log here
+        "NMT_BODYMAP_CONFIG_DIR": fresh_settings(),
         "NMT_BENCH_T0": repr(time.time()),
     }
     # An installed app runs from byte-code (pip and PyInstaller compile it); a shell that

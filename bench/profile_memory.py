@@ -233,6 +233,7 @@ def main() -> int:
         chart = tmp / args.chart.name
         shutil.copy2(args.chart, chart)
         os.environ["NMT_BODYMAP_DATA_DIR"] = str(tmp)
+        os.environ["NMT_BODYMAP_CONFIG_DIR"] = str(tmp / "settings")  # not the user's
         return _run(profile, str(chart))
     finally:
         profile.sampler.stop = True

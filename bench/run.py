@@ -25,12 +25,17 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every window the benchmarks open starts as on a first start: the user's remembered window
+# (its side tab, layout and size) is not read, and nothing is saved into it.
+_SETTINGS = tempfile.TemporaryDirectory(prefix="nmt-bench-settings-")
+os.environ["NMT_BODYMAP_CONFIG_DIR"] = _SETTINGS.name
 
 BENCHMARKS = (
     "startup",

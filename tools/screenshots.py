@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["NMT_BODYMAP_DATA_DIR"] = tempfile.mkdtemp(prefix="nmt-bodymap-shots-")
+# the window as a first start shows it: not the user's remembered tab or layout, none saved
+os.environ["NMT_BODYMAP_CONFIG_DIR"] = os.path.join(os.environ["NMT_BODYMAP_DATA_DIR"], "settings")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402

@@ -34,7 +34,6 @@ A server that cannot be reached gets the store's own line (``Cannot open the cha
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 import threading
@@ -44,17 +43,17 @@ from typing import Any
 from urllib.parse import quote_plus
 
 from nmt_bodymap.store import first_look_schema as schema
+from nmt_bodymap.store import server_rules
 from nmt_bodymap.store.errors import ChartStoreError, driver_line
 from nmt_bodymap.store.first_look import FirstLook
 from nmt_bodymap.store.first_look_rows import NotCertain, Reader
+from nmt_bodymap.store.server_rules import STRICT_MODES, is_local_host, keychain_password
 
 log = logging.getLogger(__name__)
 
 DRIVER = "postgresql+psycopg"
 # ``store/server_security``'s (a test holds them equal): the keychain's service name and the
 # sslmodes that never fall back to plaintext.
-KEYRING_SERVICE = "nmt-bodymap-db"
-STRICT_MODES = ("require", "verify-ca", "verify-full")
 OPTIONS = frozenset(
     {"sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "connect_timeout", "application_name"}
 )
@@ -138,28 +137,8 @@ def shown_address(url: str) -> Address | None:
     return Address.parse(_HIDDEN.sub(r"\1@", url.split("?", 1)[0], count=1))
 
 
-def is_local_host(host: str | None) -> bool:
-    """``server_security.is_local_host``: on the name as written, never as resolved."""
-    if not host or host.startswith("/") or host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def keychain_user(address: Address) -> str:
-    return f"{address.user or ''}@{address.host}:{address.port or 5432}/{address.database}"
-
-
-def _keychain_password(address: Address) -> str | None:
-    try:
-        import keyring
-
-        found: str | None = keyring.get_password(KEYRING_SERVICE, keychain_user(address))
-        return found
-    except Exception:  # no keyring or no usable backend: libpq's .pgpass still applies
-        return None
+    return server_rules.keychain_user(address.user, address.host, address.port, address.database)
 
 
 def secured(address: Address) -> Address | None:
@@ -171,7 +150,7 @@ def secured(address: Address) -> Address | None:
         address.query["sslmode"] = "require"
     elif mode not in STRICT_MODES:
         return None
-    address.password = _keychain_password(address) or None
+    address.password = keychain_password(keychain_user(address)) or None
     return address
 
 

@@ -18,16 +18,15 @@ through the machine's host name).
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
+from nmt_bodymap.store import server_rules
 from nmt_bodymap.store.errors import ChartStoreError
+from nmt_bodymap.store.server_rules import STRICT_MODES, is_local_host, keychain_password
 
-KEYRING_SERVICE = "nmt-bodymap-db"
-STRICT_MODES = ("require", "verify-ca", "verify-full")
 NO_TLS_MESSAGE = (
     "The clinic server {host} does not offer an encrypted (TLS) connection, and charts are "
     "never sent over the network unencrypted. Ask the administrator to turn on ssl on the "
@@ -35,26 +34,8 @@ NO_TLS_MESSAGE = (
 )
 
 
-def is_local_host(host: str | None) -> bool:
-    if not host or host.startswith("/") or host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _keychain_password(url: URL) -> str | None:
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, keychain_user(url))
-    except Exception:  # no keyring or no usable backend: libpq's .pgpass still applies
-        return None
-
-
 def keychain_user(url: URL) -> str:
-    return f"{url.username or ''}@{url.host}:{url.port or 5432}/{url.database or ''}"
+    return server_rules.keychain_user(url.username, url.host, url.port, url.database)
 
 
 def secure_url(url: URL) -> URL:
@@ -79,7 +60,7 @@ def secure_url(url: URL) -> URL:
             f"sslmode={mode} would allow an unencrypted connection to {where}; use "
             "sslmode=require, verify-ca or verify-full."
         )
-    password = _keychain_password(url)
+    password = keychain_password(keychain_user(url))
     return url.set(password=password) if password else url
 
 

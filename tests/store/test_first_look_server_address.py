@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from nmt_bodymap.store import first_look_server as server
 from nmt_bodymap.store import server_security
 from nmt_bodymap.store.errors import ChartStoreError
 from nmt_bodymap.store.first_look_server import Address, ServerFirstLook, secured, shown_address
@@ -95,12 +94,3 @@ def test_any_other_address_is_left_to_the_store(text: str) -> None:
     if ours is not None:  # refused by the store too, in its words
         with pytest.raises(ChartStoreError):
             server_security.secure_url(make_url(text))
-
-
-def test_its_security_rules_are_the_stores() -> None:
-    assert server.KEYRING_SERVICE == server_security.KEYRING_SERVICE
-    assert server.STRICT_MODES == server_security.STRICT_MODES
-    hosts = [None, "", "/run/postgresql", "localhost", "LocalHost", "127.0.0.1", "127.8.0.1"]
-    hosts += ["::1", "[::1]", "10.0.0.5", "db.example", "localhost.example", "0.0.0.0"]
-    for host in hosts:
-        assert server.is_local_host(host) == server_security.is_local_host(host), host

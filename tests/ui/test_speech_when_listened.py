@@ -16,18 +16,9 @@ from nmt_bodymap.ui import accessible_views
 from nmt_bodymap.ui.accessibility import AccessibilityFilter
 from nmt_bodymap.ui.accessible_views import DONE, RowSpeech, row_speech
 from tests.ui.conftest import click_region, set_reader
+from tests.ui.test_window_click_cost import rows as all_rows
 
 SPEECH = Qt.ItemDataRole.AccessibleTextRole
-
-
-def all_rows(tree: Any) -> list[Any]:
-    found: list[Any] = []
-    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    while stack:
-        item = stack.pop()
-        found.append(item)
-        stack.extend(item.child(i) for i in range(item.childCount()))
-    return found
 
 
 def wired(qtbot: Any, window: Any) -> RowSpeech:

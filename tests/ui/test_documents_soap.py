@@ -73,6 +73,9 @@ def test_text_being_typed_is_stored_when_the_window_closes(
     tab.edits["plan"].setPlainText("Review in two weeks")  # the save is still pending
     assert tab._timer.isActive()
     window.close()
+    # what run_app does once the last window closed: the worker runs every job queued and
+    # closes the store (the close's save is queued on it, not run on the GUI thread)
+    window.worker.shutdown()
     with ChartStore.open(chart_path, backup_on_close=False) as store:
         assert store.get_visit(seeded["visit"].id).plan == "Review in two weeks"
 

@@ -21,7 +21,8 @@ temple on the front figure (the chart's open visit must exist): it reports the t
 that click's mark and candidates shown (the click is queued if the map is not ready).
 ``visit15`` starts the same way, puts 15 marks on the open visit, chooses the first
 candidate, paints, and reports the peak memory once that has settled (the worker idle, the
-visit list's thumbnail redrawn; ``ms`` is the time to that point).
+visit list's thumbnail redrawn, the window's late rooms built; ``ms`` is the time to that
+point).
 """
 
 from __future__ import annotations
@@ -191,12 +192,17 @@ def chart_fifteen_marks(window: Any, step: Callable[[str], None] | None = None) 
 
 
 def settled(window: Any, worker: Any) -> bool:
-    """Nothing left of the gesture: the worker idle and the open visit's thumbnail in the
+    """Nothing left of the gesture: the worker idle, the open visit's thumbnail in the
     visit list redrawn (its timer fires 150 ms after the last mark; the thumbnail loads
-    Pillow and its pictures, ~8 MiB, so a report before it would be low by luck)."""
+    Pillow and its pictures, ~8 MiB, so a report before it would be low by luck), and every
+    room of the window built (``ui/late_rooms`` builds the tabs, the banner and the document
+    actions after the first visit shows: the session holds them, ~5 MiB; a report before
+    them was low)."""
     visits = window.__dict__.get("visits")
     timer = getattr(visits, "_thumb_timer", None)
-    return not worker.pending() and not (timer is not None and timer.isActive())
+    rooms = window.__dict__.get("late_rooms")
+    building = rooms is not None and bool(rooms.pending())
+    return not worker.pending() and not building and not (timer is not None and timer.isActive())
 
 
 def app_gesture(kind: str, db: str) -> int:

@@ -8,7 +8,9 @@ Each round launches ``startup_child.py KIND`` for every tree and mode in one ord
 Modes: ``plain`` chart; ``secret``, the encrypted chart with the key unwrapped from
 ``NMT_BODYMAP_SECRET`` (argon2id); ``keychain``, the same encrypted chart with its key in
 the "OS keychain" (``bench_keyring``: a file in a temp folder, deleted after the run,
-chosen through ``PYTHON_KEYRING_BACKEND``; no secret in the child's environment).
+chosen through ``PYTHON_KEYRING_BACKEND``; no secret in the child's environment);
+``keychain-found``, the same file found by keyring's own search of its backends, as on a
+laptop with no keyring configuration (``bench_keyring``'s ``discover``).
 Both trees run THIS checkout's ``startup_child.py`` (the tree is chosen by PYTHONPATH), so
 both are measured the same way. Charts are this checkout's ``bench/.cache`` ones
 (``bench_startup.clinic_database`` / ``visit_chart``, plain and with
@@ -30,23 +32,26 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_keyring  # bench/ is this script's folder, first on sys.path
+
 HERE = Path(__file__).resolve().parent
+
 CACHE = HERE / ".cache"
 SECRET = "bench passphrase, not a real one"
 FIGURES = ("ms", "peak_kib", "cpu_ms", "main_cpu_ms")
 
 
-MODES = ("plain", "secret", "keychain")
+MODES = ("plain", "secret", "keychain", "keychain-found")
 
 
 def launch(
-    tree: Path, kind: str, mode: str, click: str, keychain: dict[str, str]
+    tree: Path, kind: str, mode: str, click: str, keychains: dict[str, dict[str, str]]
 ) -> dict[str, float]:
     suffix = "" if mode == "plain" else "_encrypted"
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("PYTHONDONTWRITEBYTECODE", "NMT_BODYMAP_SECRET", *keychain)
+        if k not in ("PYTHONDONTWRITEBYTECODE", "NMT_BODYMAP_SECRET", *keychains["keychain"])
     }
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -55,8 +60,8 @@ def launch(
     )
     if mode == "secret":
         env["NMT_BODYMAP_SECRET"] = SECRET
-    elif mode == "keychain":
-        env.update(keychain)
+    elif mode in keychains:
+        env = bench_keyring.child_env(env, keychains[mode])
     with tempfile.TemporaryDirectory(prefix="nmt-ab-") as tmp:
         if kind == "cli":
             db = CACHE / f"startup_10000_clients{suffix}.sqlite3"
@@ -87,7 +92,6 @@ def main() -> None:
     parser.add_argument("--modes", default="plain,secret", help=f"of {','.join(MODES)}")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
-    import bench_keyring
     import bench_startup
 
     for encrypted in (False, True):  # build the charts once (kept in bench/.cache)
@@ -101,13 +105,17 @@ def main() -> None:
     if "plain" not in modes or not set(modes) <= set(MODES):
         parser.error(f"--modes: plain and any of {MODES}")
     results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
-    with bench_keyring.keychain_holding(charts, SECRET) as keychain:
+    with (
+        bench_keyring.keychain_holding(charts, SECRET) as named,
+        bench_keyring.keychain_holding(charts, SECRET, discover=True) as found,
+    ):
+        keychains = {"keychain": named, "keychain-found": found}
         for round_no in range(args.rounds + 1):
             order = [(t, k, m) for t in trees for k in kinds for m in modes]
             if round_no % 2:
                 order.reverse()
             for tree, kind, mode in order:
-                result = launch(trees[tree], kind, mode, click, keychain)
+                result = launch(trees[tree], kind, mode, click, keychains)
                 if round_no:
                     results.setdefault((tree, kind, mode), []).append(result)
             print(f"round {round_no} load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)

@@ -11,6 +11,14 @@ the bench's children select this backend through keyring's own environment varia
 ``keychain_holding(charts, secret)`` makes such a file in a new temp folder with the keys of
 ``charts`` (unwrapped once, here, with the bench's secret) and deletes the folder after
 the run. Never a real secret, never the user's keychain.
+
+A laptop sets no ``PYTHON_KEYRING_BACKEND`` (nor a ``keyringrc.cfg``): keyring then finds
+its backend by loading every ``keyring.backends`` entry point (its own: macOS, Windows,
+SecretService with ``secretstorage``, ``jeepney`` and ``cryptography``, KWallet, libsecret)
+and asking each whether it works, ~20 ms and ~8 MiB more here. ``discover=True`` measures
+that: the file backend is offered as such an entry point (a ``.dist-info`` in the temp
+folder, on the child's ``PYTHONPATH``) with a priority above the OS ones, so keyring's own
+search picks it.
 """
 
 from __future__ import annotations
@@ -32,7 +40,9 @@ BACKEND = "bench_keyring.FileKeyring"
 class FileKeyring(KeyringBackend):
     """service -> user -> password in the JSON file named by ``NMT_BENCH_KEYRING_FILE``."""
 
-    priority = 1  # type: ignore[assignment]  # viable; chosen only by name
+    # viable; above SecretService (5) and the chainer (10), so keyring's own search picks
+    # it where it is offered (``discover=True``: only in the bench's children)
+    priority = 20  # type: ignore[assignment]
 
     def _path(self) -> Path:
         return Path(os.environ[FILE_ENV])
@@ -69,9 +79,30 @@ class FileKeyring(KeyringBackend):
         self._write(data)
 
 
-def environment(keychain: Path) -> dict[str, str]:
-    """What a child needs to read the chart keys from ``keychain`` (the file)."""
-    return {"PYTHON_KEYRING_BACKEND": BACKEND, FILE_ENV: str(keychain)}
+def environment(keychain: Path, discover: bool = False) -> dict[str, str]:
+    """What a child needs to read the chart keys from ``keychain`` (the file): the backend
+    named in keyring's variable, or (``discover``) offered as an entry point that keyring's
+    own search finds (``PYTHONPATH``: to be put after the child's own, ``child_env``)."""
+    if not discover:
+        return {"PYTHON_KEYRING_BACKEND": BACKEND, FILE_ENV: str(keychain)}
+    site = keychain.parent / "site"
+    info = site / "nmt_bench_keyring-0.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: nmt-bench-keyring\nVersion: 0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[keyring.backends]\nnmt-bench = bench_keyring\n", encoding="utf-8"
+    )
+    return {"PYTHONPATH": str(site), FILE_ENV: str(keychain)}
+
+
+def child_env(env: dict[str, str], keychain: dict[str, str]) -> dict[str, str]:
+    """``env`` with ``keychain``'s variables, its ``PYTHONPATH`` after ``env``'s own."""
+    merged = {**env, **keychain}
+    if "PYTHONPATH" in keychain and env.get("PYTHONPATH"):
+        merged["PYTHONPATH"] = os.pathsep.join((env["PYTHONPATH"], keychain["PYTHONPATH"]))
+    return merged
 
 
 def store_chart_keys(keychain: Path, charts: Iterable[Path], secret: str) -> None:
@@ -100,11 +131,13 @@ def store_chart_keys(keychain: Path, charts: Iterable[Path], secret: str) -> Non
 
 
 @contextmanager
-def keychain_holding(charts: Iterable[Path], secret: str) -> Iterator[dict[str, str]]:
+def keychain_holding(
+    charts: Iterable[Path], secret: str, discover: bool = False
+) -> Iterator[dict[str, str]]:
     """A keychain file with the keys of ``charts`` in a new owner-only temp folder; yields
-    the children's environment for it; the folder is deleted afterwards."""
+    the children's environment for it (``environment``); the folder is deleted afterwards."""
     with tempfile.TemporaryDirectory(prefix="nmt-bench-keychain-") as folder:
         os.chmod(folder, 0o700)
         keychain = Path(folder) / "keychain.json"
         store_chart_keys(keychain, charts, secret)
-        yield environment(keychain)
+        yield environment(keychain, discover)

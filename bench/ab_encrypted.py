@@ -1,14 +1,21 @@
-"""Interleaved A/B of two checkouts, plain and encrypted chart: start-up children only.
+"""Interleaved A/B of checkouts, plain and encrypted chart: start-up children only.
 
-    python bench/ab_encrypted.py OLD_TREE NEW_TREE [--rounds 6] [--kinds cli,visit15,first_click]
+    python bench/ab_encrypted.py TREE [TREE ...] [--rounds 6]
+        [--kinds cli,visit15,first_click] [--modes plain,secret,keychain]
 
-Each round launches ``startup_child.py KIND`` for both trees, plain and encrypted, in one
-order (reversed every other round; round 0 only warms the byte-code and the file cache).
+Each round launches ``startup_child.py KIND`` for every tree and mode in one order
+(reversed every other round; round 0 only warms the byte-code and the file cache).
+Modes: ``plain`` chart; ``secret``, the encrypted chart with the key unwrapped from
+``NMT_BODYMAP_SECRET`` (argon2id); ``keychain``, the same encrypted chart with its key in
+the "OS keychain" (``bench_keyring``: a file in a temp folder, deleted after the run,
+chosen through ``PYTHON_KEYRING_BACKEND``; no secret in the child's environment);
+``keychain-found``, the same file found by keyring's own search of its backends, as on a
+laptop with no keyring configuration (``bench_keyring``'s ``discover``).
 Both trees run THIS checkout's ``startup_child.py`` (the tree is chosen by PYTHONPATH), so
 both are measured the same way. Charts are this checkout's ``bench/.cache`` ones
 (``bench_startup.clinic_database`` / ``visit_chart``, plain and with
 ``NMT_BENCH_ENCRYPTED=1``); the gesture children run on fresh copies. Prints, per kind and
-figure, the medians and the encrypted / plain ratio of each tree. The secret is the
+figure, the medians of each mode and its ratio to plain, per tree. The secret is the
 benchmark's own (``run.py``), never a real one.
 """
 
@@ -25,26 +32,36 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_keyring  # bench/ is this script's folder, first on sys.path
+
 HERE = Path(__file__).resolve().parent
+
 CACHE = HERE / ".cache"
 SECRET = "bench passphrase, not a real one"
 FIGURES = ("ms", "peak_kib", "cpu_ms", "main_cpu_ms")
 
 
-def launch(tree: Path, kind: str, encrypted: bool, click: str) -> dict[str, float]:
-    suffix = "_encrypted" if encrypted else ""
+MODES = ("plain", "secret", "keychain", "keychain-found")
+
+
+def launch(
+    tree: Path, kind: str, mode: str, click: str, keychains: dict[str, dict[str, str]]
+) -> dict[str, float]:
+    suffix = "" if mode == "plain" else "_encrypted"
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("PYTHONDONTWRITEBYTECODE", "NMT_BODYMAP_SECRET")
+        if k not in ("PYTHONDONTWRITEBYTECODE", "NMT_BODYMAP_SECRET", *keychains["keychain"])
     }
     env.update(
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=str(tree),
         NMT_BODYMAP_LOG_DIR=str(CACHE / "logs"),
     )
-    if encrypted:
+    if mode == "secret":
         env["NMT_BODYMAP_SECRET"] = SECRET
+    elif mode in keychains:
+        env = bench_keyring.child_env(env, keychains[mode])
     with tempfile.TemporaryDirectory(prefix="nmt-ab-") as tmp:
         if kind == "cli":
             db = CACHE / f"startup_10000_clients{suffix}.sqlite3"
@@ -69,10 +86,10 @@ def launch(tree: Path, kind: str, encrypted: bool, click: str) -> dict[str, floa
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("old", type=Path)
-    parser.add_argument("new", type=Path)
+    parser.add_argument("trees", type=Path, nargs="+", help="checkouts (PYTHONPATH each)")
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--kinds", default="cli,visit15,first_click")
+    parser.add_argument("--modes", default="plain,secret", help=f"of {','.join(MODES)}")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     import bench_startup
@@ -81,37 +98,43 @@ def main() -> None:
         os.environ["NMT_BENCH_ENCRYPTED"] = "1" if encrypted else "0"
         if encrypted:
             os.environ["NMT_BODYMAP_SECRET"] = SECRET
-        bench_startup.clinic_database(), bench_startup.visit_chart()
+        charts = bench_startup.clinic_database(), bench_startup.visit_chart()
     click = bench_startup._temple()
-    trees = {"old": args.old.resolve(), "new": args.new.resolve()}
-    kinds = args.kinds.split(",")
-    results: dict[tuple[str, str, bool], list[dict[str, float]]] = {}
-    for round_no in range(args.rounds + 1):
-        order = [(t, k, e) for t in trees for k in kinds for e in (False, True)]
-        if round_no % 2:
-            order.reverse()
-        for tree, kind, encrypted in order:
-            result = launch(trees[tree], kind, encrypted, click)
-            if round_no:
-                results.setdefault((tree, kind, encrypted), []).append(result)
-        print(f"round {round_no} load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
+    trees = {f"{i}:{t.name}": t.resolve() for i, t in enumerate(args.trees)}
+    kinds, modes = args.kinds.split(","), args.modes.split(",")
+    if "plain" not in modes or not set(modes) <= set(MODES):
+        parser.error(f"--modes: plain and any of {MODES}")
+    results: dict[tuple[str, str, str], list[dict[str, float]]] = {}
+    with (
+        bench_keyring.keychain_holding(charts, SECRET) as named,
+        bench_keyring.keychain_holding(charts, SECRET, discover=True) as found,
+    ):
+        keychains = {"keychain": named, "keychain-found": found}
+        for round_no in range(args.rounds + 1):
+            order = [(t, k, m) for t in trees for k in kinds for m in modes]
+            if round_no % 2:
+                order.reverse()
+            for tree, kind, mode in order:
+                result = launch(trees[tree], kind, mode, click, keychains)
+                if round_no:
+                    results.setdefault((tree, kind, mode), []).append(result)
+            print(f"round {round_no} load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
     for kind in kinds:
         for figure in FIGURES:
-            line = f"{kind:11} {figure:11}"
+            scale = 1024 if figure == "peak_kib" else 1
             for tree in trees:
-                plain, enc = (
-                    statistics.median(r[figure] for r in results[(tree, kind, e)])
-                    for e in (False, True)
-                )
-                scale = 1024 if figure == "peak_kib" else 1
-                line += (
-                    f" | {tree}: plain {plain / scale:7.1f} enc {enc / scale:7.1f}"
-                    f" ratio {enc / plain:5.3f}"
-                )
-            print(line)
+                line = f"{kind:11} {figure:11} {tree}"
+                plain = statistics.median(r[figure] for r in results[(tree, kind, "plain")])
+                for mode in modes:
+                    value = statistics.median(r[figure] for r in results[(tree, kind, mode)])
+                    line += f" | {mode} {value / scale:7.1f}"
+                    if mode != "plain":
+                        line += f" {value / plain:5.3f}"
+                print(line)
         for tree in trees:
-            peaks = sorted(round(r["peak_kib"] / 1024, 1) for r in results[(tree, kind, True)])
-            print(f"{kind:11} {tree} encrypted peaks (MiB): {peaks}")
+            for mode in modes:
+                peaks = sorted(round(r["peak_kib"] / 1024, 1) for r in results[(tree, kind, mode)])
+                print(f"{kind:11} {tree} {mode} peaks (MiB): {peaks}")
 
 
 if __name__ == "__main__":

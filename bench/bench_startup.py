@@ -12,6 +12,11 @@ temple clicked at the first paint, answered when its mark and candidates are sho
 click is queued while the map loads) and the peak memory after a 15-mark visit with a
 candidate selected, once settled (worker idle, the visit list's thumbnail redrawn), both
 against the bare window's first paint of the same run.
+
+Encrypted charts (``NMT_BENCH_ENCRYPTED=1``): the key comes from ``NMT_BODYMAP_SECRET``
+(argon2id on a thread from the launch on), or, with ``NMT_BENCH_KEY_FROM=keychain``, from
+the OS keychain: ``bench_keyring``'s file in a temp folder (deleted after the run) holds
+both charts' keys, and the children get no secret.
 """
 
 from __future__ import annotations
@@ -25,12 +30,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 CLIENTS = 10_000
+SECRET_ENV = "NMT_BODYMAP_SECRET"
+_child_env: dict[str, str] = {}  # the keychain's, in the keychain mode
 
 
 def clinic_database(clients: int = CLIENTS) -> Path:
@@ -119,8 +128,11 @@ def _launch(kind: str, db: Path, extra: dict[str, str] | None = None) -> dict[st
         **(extra or {}),
         "NMT_BODYMAP_LOG_DIR": str(CACHE / "logs"),  # the cli start writes its log here
         "NMT_BODYMAP_CONFIG_DIR": fresh_settings(),
+        **_child_env,
         "NMT_BENCH_T0": repr(time.time()),
     }
+    if _child_env:  # the key from the keychain: no secret in the child
+        env.pop(SECRET_ENV, None)
     # An installed app runs from byte-code (pip and PyInstaller compile it); a shell that
     # forbids writing it would make every start compile the app from source instead.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -135,11 +147,34 @@ def _launch(kind: str, db: Path, extra: dict[str, str] | None = None) -> dict[st
     return json.loads(out.strip().splitlines()[-1])
 
 
+@contextmanager
+def key_source(*charts: Path) -> Iterator[None]:
+    """The children's key: the secret as set, or the keychain's (``NMT_BENCH_KEY_FROM``)."""
+    if os.environ.get("NMT_BENCH_KEY_FROM") != "keychain":
+        yield
+        return
+    sys.path.insert(0, str(HERE))
+    import bench_keyring
+
+    with bench_keyring.keychain_holding(charts, os.environ[SECRET_ENV]) as keychain:
+        _child_env.update(keychain)
+        try:
+            yield
+        finally:
+            _child_env.clear()
+
+
 def run(rounds: int | None = None) -> dict[str, float]:
+    db = clinic_database()
+    chart = visit_chart()
+    with key_source(db, chart):
+        return _run(db, chart, rounds)
+
+
+def _run(db: Path, chart: Path, rounds: int | None) -> dict[str, float]:
     if rounds is None:
         rounds = 3 if os.environ.get("NMT_BENCH_QUICK") == "1" else 7
-    db = clinic_database()
-    chart, click = visit_chart(), _temple()
+    click = _temple()
     # warm the OS file cache and byte-code once
     _launch("bare", db), _launch("app", db), _launch("cli", db)
     bare, app, cli, first, fifteen = [], [], [], [], []

@@ -28,3 +28,21 @@ def is_plain_chart(target: str) -> bool:
         return path.is_file() and path.stat().st_size > 0 and is_plain_sqlite(path)
     except OSError:
         return False
+
+
+def is_encrypted_chart_file(target: str) -> bool:
+    """``target`` is an existing, non-empty chart file that is not plain SQLite and has its
+    key file ``<chart>.keys`` beside it: an encrypted chart (``encryption.is_encrypted_chart``
+    without the search for a backup's key file). Its key is resolved when it opens."""
+    if "://" in target:
+        return False
+    path = Path(target).expanduser().absolute()
+    try:
+        return (
+            path.is_file()
+            and path.stat().st_size > 0
+            and not is_plain_sqlite(path)
+            and path.with_name(path.name + KEYS_SUFFIX).is_file()
+        )
+    except OSError:
+        return False

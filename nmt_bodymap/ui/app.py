@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 import nmt_bodymap.ui.pyside_hook  # noqa: F401 - first: PySide6 reads no module's source
 from nmt_bodymap import __version__, logs, memory_tuning, paths
 from nmt_bodymap.store import key_soon
-from nmt_bodymap.store.chart_file import is_plain_chart
+from nmt_bodymap.store.chart_file import is_encrypted_chart_file, is_plain_chart
 from nmt_bodymap.ui import gc_guard
 from nmt_bodymap.ui.chart.worker import StoreWorker
 from nmt_bodymap.ui.i18n import tr
@@ -246,8 +246,8 @@ class ChartOpener:
 
         self._idle()
         if _locked(exc) and "://" not in self.db:
-            # the environment's secret, unwrapped while the window painted, did not fit:
-            # the therapist is asked now, as before the window before (issue 18)
+            # neither the environment's secret nor the OS keychain opened it (looked up
+            # behind the painted window): the therapist is asked now (issue 18)
             from nmt_bodymap.ui.access.sign_in_dialog import unlock_chart
 
             if unlock_chart(Path(self.db).expanduser().absolute()):
@@ -355,15 +355,18 @@ def dress_application(app: QApplication) -> None:
 def before_open(target: str) -> bool:
     """Set-up or unlock before the window (``ui/access/sign_in_dialog.before_open``). An
     existing plain chart needs no dialog, nor an address (the dialogs' ``before_open`` passes
-    every one), nor an encrypted one whose key is being unwrapped
-    with the environment's secret since the launch (``store/key_soon``): the dialogs' module
-    (its widgets, key handling and sqlite3, ~7 ms) is not imported before the first paint
-    then (issue 18)."""
+    every one), nor an existing encrypted chart: its key is being unwrapped with the
+    environment's secret since the launch (``store/key_soon``), or comes from the OS keychain
+    when the chart opens on the worker, behind the painted window; if neither opens it the
+    therapist is asked then (``ChartOpener._failed``). Neither the dialogs' module (its
+    widgets, key handling and sqlite3, ~7 ms) nor ``keyring`` (~25-50 ms with its backend)
+    is imported before the first paint (issue 18)."""
+    if key_soon.started(target) or is_encrypted_chart_file(target):
+        return True
     dialogs = sys.modules.get("nmt_bodymap.ui.access.sign_in_dialog")
     if dialogs is None and (
         "://" in target  # an address: no set-up or key dialog (its sign-in follows the open)
         or is_plain_chart(target)
-        or key_soon.started(target)
     ):
         return True
     from nmt_bodymap.ui.access import sign_in_dialog

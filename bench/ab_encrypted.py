@@ -72,6 +72,7 @@ def launch(
                     shutil.copy2(part, Path(tmp) / part.name)
             db = Path(tmp) / source.name
             env.update(NMT_BENCH_CLICK=click, NMT_BODYMAP_DATA_DIR=tmp)
+        env["NMT_BODYMAP_CONFIG_DIR"] = str(Path(tmp) / "settings")  # not the user's window
         env["NMT_BENCH_T0"] = repr(time.time())
         out = subprocess.run(
             [sys.executable, str(HERE / "startup_child.py"), kind, str(db)],

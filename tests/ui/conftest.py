@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,17 @@ def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
     collector = collect_on_gui_thread(qapp)
     yield
     collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_credentials_left_over() -> Iterator[None]:
+    """Credentials typed at an unlock wait for the sign-in after the chart opens, once per
+    start (``sign_in_dialog._pending``); a test whose start ends before that sign-in must not
+    hand them to the next test's (one process runs many starts here, the app one)."""
+    yield
+    dialogs = sys.modules.get("nmt_bodymap.ui.access.sign_in_dialog")
+    if dialogs is not None:
+        dialogs._pending.clear()
 
 
 @pytest.fixture(autouse=True)

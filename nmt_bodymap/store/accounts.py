@@ -156,7 +156,11 @@ class AccountBook:
         now = now or _now()
         refused = SignInRefused("That name and passphrase do not match an account.")
         with self._sessions.begin() as session:
-            row = session.scalar(select(AccountRow).where(AccountRow.name == name.strip()))
+            # FOR UPDATE: on a clinic server another station's sign-in, passphrase change or
+            # failed try waits for this one (it writes the row back: the count, the rehash);
+            # SQLite's BEGIN IMMEDIATE already serialises them (and has no FOR UPDATE).
+            found = select(AccountRow).where(AccountRow.name == name.strip()).with_for_update()
+            row = session.scalar(found)
             if row is None:
                 verify_secret(_dummy_hash(), secret)  # same cost as a real check
                 raise refused

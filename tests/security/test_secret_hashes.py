@@ -207,3 +207,22 @@ def test_a_damaged_stored_hash_is_one_clear_line_and_no_failed_try(
         assert row is not None and row.failed_attempts == 0 and row.locked_until is None
     book.change_secret(owner, "Ben", "a fresh passphrase")  # the way out it names
     assert book.sign_in("Ben", "a fresh passphrase", now=T0).name == "Ben"
+
+
+def test_a_pin_account_on_an_old_hash_signs_in_is_rehashed_and_stays_a_pin(
+    store: ChartStore,
+) -> None:
+    book = AccountBook.for_store(store)
+    owner = book.create_first_account("Ana", "4321")
+    _set_hash(store, "Ana", OLD_DEFAULT.hash("4321"))
+    for wrong in ("4322", "1234"):  # counted on the old hash as on a new one
+        with pytest.raises(SignInRefused):
+            book.sign_in("Ana", wrong, now=T0)
+    assert book.sign_in("Ana", "4321", now=T0).name == "Ana"
+    stored = _stored_hash(store, "Ana")
+    assert not secret_hashes.needs_rehash(stored) and secret_hashes.verify_secret(stored, "4321")
+    with store._sessions() as session:
+        row = session.scalar(select(AccountRow).where(AccountRow.name == "Ana"))
+        assert row is not None and row.pin_only and row.failed_attempts == 0
+    with pytest.raises(ChartStoreError, match="short PIN"):  # still a PIN: no second account
+        book.add_account(owner, "Ben", "therapist passphrase")

@@ -77,3 +77,36 @@ def test_unlocking_on_a_damaged_hash_says_so_on_the_lock_screen(
     assert guard.screen.message.text().startswith("This account's passphrase record")
     assert call_on_worker(qtbot, worker, _row)[1] == 0
     assert no_dialogs == []
+
+
+def test_a_sign_in_the_store_cannot_answer_is_one_line_on_the_sign_in_screen(
+    qtbot: Any,
+    zelda: dict[str, Any],  # noqa: F811 - the fixture imported above
+    monkeypatch: Any,
+) -> None:
+    """The server lost, or no memory for the check (``secret_hashes.HashFailed``) while the
+    therapist signs in: the sign-in screen says it and she tries again. It was raised out
+    of the screen (the window's opening slot: a traceback, a window that never started)."""
+    from nmt_bodymap.store.accounts import AccountBook
+    from nmt_bodymap.ui.access import sign_in_dialog
+    from tests.ui.test_security_lock import _answer
+
+    real = AccountBook.sign_in
+    failing = [True]
+
+    def sign_in(self: Any, name: str, secret: str, now: Any = None) -> Any:
+        if failing.pop() if failing else False:
+            raise secret_hashes.HashFailed("Memory allocation error", out_of_memory=True)
+        return real(self, name, secret, now)
+
+    monkeypatch.setattr(AccountBook, "sign_in", sign_in)
+
+    def pin(dialog: Any) -> None:
+        dialog.secret.setText("4321")
+
+    seen = _answer(monkeypatch, [pin, pin])
+    account = sign_in_dialog.sign_in_after_open(None, zelda["worker"])
+    assert account is not None and account.name == "Ana"
+    assert seen[0].message.text() == (
+        "The passphrase could not be checked (Memory allocation error)."
+    )

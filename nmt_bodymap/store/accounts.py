@@ -82,6 +82,10 @@ class SignInThrottled(SignInRefused):
         self.wait_seconds = wait_seconds
 
 
+class AccountDamaged(SignInRefused):
+    """The account's stored hash is damaged: an owner or admin sets a new passphrase."""
+
+
 def hash_secret(secret: str) -> str:
     """An argon2id hash at the current cost (``store/secret_hashes``: why that cost)."""
     from nmt_bodymap.store import secret_hashes  # argon2 on the first sign-in (issue 18)
@@ -101,6 +105,13 @@ def needs_rehash(secret_hash: str) -> bool:
     from nmt_bodymap.store import secret_hashes
 
     return secret_hashes.needs_rehash(secret_hash)
+
+
+def hash_damaged(secret_hash: str) -> bool:
+    """True when no passphrase can fit ``secret_hash`` (damaged in the chart)."""
+    from nmt_bodymap.store import secret_hashes
+
+    return secret_hashes.damaged(secret_hash)
 
 
 def throttle_delay(failed_attempts: int) -> timedelta:
@@ -156,12 +167,21 @@ class AccountBook:
         now = now or _now()
         refused = SignInRefused("That name and passphrase do not match an account.")
         with self._sessions.begin() as session:
-            row = session.scalar(select(AccountRow).where(AccountRow.name == name.strip()))
+            # FOR UPDATE: on a clinic server another station's sign-in, passphrase change or
+            # failed try waits for this one (it writes the row back: the count, the rehash);
+            # SQLite's BEGIN IMMEDIATE already serialises them (and has no FOR UPDATE).
+            found = select(AccountRow).where(AccountRow.name == name.strip()).with_for_update()
+            row = session.scalar(found)
             if row is None:
                 verify_secret(_dummy_hash(), secret)  # same cost as a real check
                 raise refused
             if row.locked_until is not None and row.locked_until > now:
                 raise SignInThrottled((row.locked_until - now).total_seconds())
+            if not row.disabled and hash_damaged(row.secret_hash):
+                raise AccountDamaged(  # no passphrase fits: not a failed try (retyping
+                    "This account's passphrase record in the chart is damaged: an owner "
+                    "or administrator can set a new passphrase (File > Accounts)."
+                )  # never helps; the names are on the sign-in screen already)
             if row.disabled or not verify_secret(row.secret_hash, secret):
                 row.failed_attempts += 1
                 delay = throttle_delay(row.failed_attempts)

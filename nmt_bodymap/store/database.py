@@ -37,6 +37,7 @@ from nmt_bodymap.store.errors import (
     ChartStoreError,
     ChartValidationError,
     diagnose_os_error,
+    driver_line,
     is_sqlite_operational,
 )
 
@@ -105,6 +106,11 @@ def _on_error(context: Any) -> BaseException | None:
     if isinstance(original, UnicodeEncodeError):
         return ChartValidationError(
             "The text contains a broken character (half of a surrogate pair); retype it."
+        )
+    if getattr(original, "sqlstate", None) == "42501":  # a server login may only read
+        return ChartStoreError(  # not a validation error: the change stays, marked unsaved
+            "The clinic server does not let this login change the chart "
+            f"({driver_line(original)}): ask the clinic's administrator."
         )
     engine = context.engine
     if engine is None or engine.url.get_backend_name() != "sqlite":

@@ -51,6 +51,7 @@ PARALLELISM = 1
 HASH_LEN = 32
 SALT_LEN = 16
 VERSION = 0x13
+MAX_MEMORY_KIB = 2 * 1024 * 1024  # RFC 9106's first recommended option; beyond: damage
 
 _ENCODED = re.compile(  # argon2's own format; version 0x10 hashes carry no "v="
     r"\$argon2(id|i|d)(?:\$v=(\d{1,10}))?\$m=(\d{1,10}),t=(\d{1,10}),p=(\d{1,10})"
@@ -115,6 +116,22 @@ def needs_rehash(encoded: str) -> bool:
         return True
     seen = (*params[:5], len(params.salt), len(params.digest))
     return seen != CURRENT
+
+
+def damaged(encoded: str) -> bool:
+    """True when ``encoded`` cannot be any passphrase's hash: not argon2's format, or
+    parameters argon2 refuses (under 8 KiB a lane, no pass, a short salt or digest), or
+    more memory than RFC 9106's largest option (2 GiB: a damaged digit, not a cost any
+    version of this app or argon2-cffi made; it would be asked of the machine's memory)."""
+    params = parse(encoded)
+    return (
+        params is None
+        or not 1 <= params.parallelism <= 0xFFFFFF
+        or not 8 * params.parallelism <= params.memory_kib <= MAX_MEMORY_KIB
+        or params.time_cost < 1
+        or len(params.salt) < 8
+        or len(params.digest) < 4
+    )
 
 
 def parse(encoded: str) -> Parameters | None:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
@@ -171,3 +172,57 @@ def test_a_stored_hash_argon2_refuses_is_a_wrong_passphrase_not_a_crash() -> Non
     assert not secret_hashes.verify_secret(refused, "4321")
     with pytest.raises(ChartStoreError, match="could not be checked"):
         secret_hashes._raw("id", 0x13, 1, 1, 1, "4321", b"s" * 16, 32)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda made: made[:20],  # cut short (a bad restore, an editor's save)
+        lambda made: made.replace("$argon2id$", "$argon2xd$"),
+        lambda made: made.replace(f"m={secret_hashes.MEMORY_KIB},", "m=1,"),  # argon2 refuses
+        lambda made: made.replace(f"m={secret_hashes.MEMORY_KIB},", f"m={2**32 - 1},"),  # 4 TiB
+    ],
+)
+def test_a_damaged_stored_hash_is_one_clear_line_and_no_failed_try(
+    store: ChartStore, damage: Any
+) -> None:
+    """A therapist whose account hash is damaged in the chart is told so (an owner can set
+    a new passphrase) instead of "do not match" and, after three tries, a lock-out that
+    doubles to 15 minutes: no passphrase can fit, so retyping it never helps. The names are
+    on the sign-in screen already, so saying the account exists tells nobody anything."""
+    book = AccountBook.for_store(store)
+    owner = book.create_first_account("Ana", "a long passphrase")
+    book.add_account(owner, "Ben", "therapist passphrase")
+    _set_hash(store, "Ben", damage(_stored_hash(store, "Ben")))
+    for _ in range(5):
+        with pytest.raises(SignInRefused) as refused:
+            book.sign_in("Ben", "therapist passphrase", now=T0)
+        assert not isinstance(refused.value, SignInThrottled)
+        assert str(refused.value) == (
+            "This account's passphrase record in the chart is damaged: an owner or "
+            "administrator can set a new passphrase (File > Accounts)."
+        )
+    with store._sessions() as session:
+        row = session.scalar(select(AccountRow).where(AccountRow.name == "Ben"))
+        assert row is not None and row.failed_attempts == 0 and row.locked_until is None
+    book.change_secret(owner, "Ben", "a fresh passphrase")  # the way out it names
+    assert book.sign_in("Ben", "a fresh passphrase", now=T0).name == "Ben"
+
+
+def test_a_pin_account_on_an_old_hash_signs_in_is_rehashed_and_stays_a_pin(
+    store: ChartStore,
+) -> None:
+    book = AccountBook.for_store(store)
+    owner = book.create_first_account("Ana", "4321")
+    _set_hash(store, "Ana", OLD_DEFAULT.hash("4321"))
+    for wrong in ("4322", "1234"):  # counted on the old hash as on a new one
+        with pytest.raises(SignInRefused):
+            book.sign_in("Ana", wrong, now=T0)
+    assert book.sign_in("Ana", "4321", now=T0).name == "Ana"
+    stored = _stored_hash(store, "Ana")
+    assert not secret_hashes.needs_rehash(stored) and secret_hashes.verify_secret(stored, "4321")
+    with store._sessions() as session:
+        row = session.scalar(select(AccountRow).where(AccountRow.name == "Ana"))
+        assert row is not None and row.pin_only and row.failed_attempts == 0
+    with pytest.raises(ChartStoreError, match="short PIN"):  # still a PIN: no second account
+        book.add_account(owner, "Ben", "therapist passphrase")

@@ -255,7 +255,7 @@ def sign_in_after_open(
     window: QWidget | None, worker: StoreWorker, _store: object = None
 ) -> Account | None:
     """Check the therapist against the open chart; None when they cancel."""
-    from nmt_bodymap.store.errors import SignInRefused
+    from nmt_bodymap.store.errors import ChartStoreError, SignInRefused
     from nmt_bodymap.ui.chart import store_calls
 
     pending = _pending.pop() if _pending else None
@@ -286,7 +286,7 @@ def sign_in_after_open(
     while ask(sign_in):
         try:
             return _try(worker, sign_in.credentials())
-        except SignInRefused as exc:
+        except ChartStoreError as exc:  # refused, or not checked (server lost, no memory)
             sign_in.refuse(str(exc))
     return None
 

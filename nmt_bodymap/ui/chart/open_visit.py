@@ -176,10 +176,17 @@ class OpenVisit(QObject):
     def _refused(self, generation: int, kind: RowKind, row: str, exc: BaseException) -> None:
         if not self._settle(generation, row):
             return
-        from nmt_bodymap.store.errors import ChartStoreError, ChartValidationError
+        from nmt_bodymap.store.errors import ChartNotFound, ChartStoreError, ChartValidationError
 
         if type(exc).__name__ == "ChartConflict":
             self._conflicted(kind, row, exc)
+            return
+        if isinstance(exc, ChartNotFound) and not self._in_flight[row] and self._gone(kind, row):
+            # An undone click whose save had failed (a full disk): the chart never held the
+            # row and the screen no longer shows it. They agree: nothing is unsaved.
+            if self._status.pop(row, None) is not None:
+                self._announce_status(frozenset({row}))
+            self._flush_failures()
             return
         if not isinstance(exc, ChartStoreError) or not isinstance(exc, ChartValidationError):
             # A lost connection, a full disk...: the change stays on screen for a retry.
@@ -191,6 +198,11 @@ class OpenVisit(QObject):
             if not self._in_flight[row]:  # a retry cannot cure it: show what is stored
                 self.reload_row(kind, row)
         self._flush_failures()
+
+    def _gone(self, kind: RowKind, row: str) -> bool:
+        """True when the screen does not show ``row`` (removed, or never there)."""
+        state = None if self.doc is None else self.doc.row(kind, row)
+        return state is None or state.deleted
 
     def _conflicted(self, kind: RowKind, row: str, exc: BaseException) -> None:
         """The row moved on elsewhere: show the stored row, and let the window offer to keep

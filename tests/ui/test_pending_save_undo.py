@@ -131,3 +131,44 @@ def test_undo_and_redo_of_a_click_whose_save_failed_keep_screen_and_chart_alike(
     no_dialogs.clear()
     window.close()
     assert no_dialogs == []
+
+
+def test_undoing_a_retried_click_asks_no_question_of_another_station(
+    qtbot: Any, window: Any, no_dialogs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A click the full disk refused, taken back, done again and stored by Retry, then taken
+    back once more: nobody else touched the chart, so the undo is stored quietly. It asked
+    "changed on another station: keep mine?" (probe29): the screen's row kept the version
+    it had before Retry stored it."""
+    real_apply = store_calls.apply_operation
+    calls = [0]
+
+    def apply(store: Any, op: Any, who: str) -> Any:
+        calls[0] += 1
+        if calls[0] == 2:
+            raise ChartStoreError("The disk is full.")
+        return real_apply(store, op, who)
+
+    asked: list[str] = []
+    monkeypatch.setattr(store_calls, "apply_operation", apply)
+    monkeypatch.setattr(window, "ask_keep_mine", lambda text: asked.append(text) or False)
+    click_region(qtbot, window, "anterior", "temple", "right")
+    click_region(qtbot, window, "anterior", "jaw", "left")
+    settled(qtbot, window)
+    window.undo_stack.undo()
+    settled(qtbot, window)
+    window.undo_stack.redo()
+    settled(qtbot, window)
+    window.actions_by_key["retry"].trigger()
+    settled(qtbot, window)
+    assert [m.status for m in window.marks.marks()] == ["saved", "saved"]
+    window.undo_stack.undo()  # the retried click, taken back
+    settled(qtbot, window)
+    assert asked == []
+    assert [m.status for m in window.marks.marks()] == ["saved"]
+    assert stored(qtbot, window) == window.open_visit.doc.shown()
+    window.undo_stack.redo()  # and done again
+    settled(qtbot, window)
+    assert asked == []
+    assert [m.status for m in window.marks.marks()] == ["saved", "saved"]
+    assert stored(qtbot, window) == window.open_visit.doc.shown()

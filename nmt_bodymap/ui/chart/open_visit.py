@@ -302,10 +302,23 @@ class OpenVisit(QObject):
         "All changes saved" while a retry was on its way); ``reload``: then show it as
         stored."""
 
-        def job(store: Any) -> None:
-            store_calls.store_as_shown(store, visit_id, kind, uid, values, deleted, self.who)
+        def job(store: Any) -> int | None:
+            return store_calls.store_as_shown(store, visit_id, kind, uid, values, deleted, self.who)
 
-        def done(_result: Any) -> None:
+        shown = self.doc.row(kind, uid) if self.doc is not None else None
+        shown_version = None if shown is None else shown.version
+
+        def done(version: int | None) -> None:
+            doc = self.doc
+            mine = doc.row(kind, uid) if doc is not None else None
+            if (
+                version is not None
+                and doc is not None
+                and mine is not None
+                and generation == self._generation
+                and mine.version == shown_version  # nothing done to it here meanwhile
+            ):  # the screen's row at the stored version: its next change is built on it
+                doc.set_row(kind, uid, mine.values, version, mine.deleted)
             self._done(generation, kind, uid, "Kept your change" if reload else "Saved")
             if reload:
                 self.reload_row(kind, uid)

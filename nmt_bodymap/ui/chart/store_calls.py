@@ -252,15 +252,18 @@ def store_as_shown(
     values: dict[str, Any],
     deleted: bool,
     who: str,
-) -> None:
+) -> int | None:
     """Bring the stored row to what the screen shows (Retry saving), whatever it holds now:
-    the operations are built at the stored version and applied in one transaction."""
+    the operations are built at the stored version and applied in one transaction. Returns
+    the row's stored version after it (None: not stored), which the screen's row takes: the
+    next operation on it is built at that version, not at the one the screen had."""
     doc = store.load_visit_document(visit_id)
     state = doc.row(kind, uid)
     ops: list[Operation] = []
     if state is None:
         if not deleted:
             ops.append(doc.add_op(kind, values, row=uid))
+            doc.apply(ops[-1])
     else:
         if state.deleted and not deleted:
             ops.append(doc.restore_op(kind, uid))
@@ -282,5 +285,8 @@ def store_as_shown(
             doc.apply(ops[-1])
         if deleted and not state.deleted:
             ops.append(doc.delete_op(kind, uid))
+            doc.apply(ops[-1])
     if ops:
         store.apply_all(ops, who=who or None)
+    stored = doc.row(kind, uid)
+    return None if stored is None else stored.version

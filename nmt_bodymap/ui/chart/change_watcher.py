@@ -81,7 +81,10 @@ class ChangeWatcher(QObject):
         if self._polling:
             return  # the last poll is still queued (a slow disk): never pile them up
         self._polling = True
-        last, visit = self._last, self._visit
+        visit = self._visit
+        # The first poll starts from the open visit's read, not from now: a change made
+        # elsewhere in between is still brought in (the rows' versions tell what is new).
+        last = self._last if self._last is not None else visit.read_at
         visit_id = visit.visit_id
         visit_uid = visit.doc.visit if visit.doc is not None else None
         self._worker.submit(

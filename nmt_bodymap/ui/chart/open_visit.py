@@ -60,6 +60,9 @@ class OpenVisit(QObject):
         self.who = who
         self.visit_id: int | None = None
         self.doc: VisitDocument | None = None
+        # The chart's newest history id read just before the document: changes made
+        # elsewhere after it are the change watcher's to bring in (None: not read yet).
+        self.read_at: int | None = None
         self._generation = 0
         # Operations queued per row (a row leaves when its last answer is back) and the save
         # status of the rows not plain saved (a row leaves when saved): what a save's answer
@@ -112,20 +115,26 @@ class OpenVisit(QObject):
         generation = self._generation
         self.visit_id = visit_id
         self.doc = None
+        self.read_at = None
         self._in_flight.clear()
         self._status.clear()
         self._announce(DocChange(Change(~0 & 0xFF), reset=True))
         if visit_id is None:
             return
 
-        def loaded(doc: VisitDocument) -> None:
+        def read(store: Any) -> tuple[int | None, VisitDocument]:
+            token = getattr(store, "change_token", None)
+            newest = token()[1] if callable(token) else None  # before the rows are read
+            return newest, store_calls.load_visit_document(store, visit_id)
+
+        def loaded(result: tuple[int | None, VisitDocument]) -> None:
             if generation != self._generation:
                 return
-            self.doc = doc
+            self.read_at, self.doc = result
             self._announce(DocChange(Change(~0 & 0xFF), reset=True))
 
         self._worker.submit(
-            lambda store: store_calls.load_visit_document(store, visit_id),
+            read,
             loaded,
             lambda exc: self._tell(
                 tr("This visit could not be read: {error_text}").format(error_text=error_text(exc))

@@ -70,6 +70,7 @@ class OpenVisit(QObject):
         self._in_flight: Counter[str] = Counter()
         self._status: dict[str, tuple[str, str]] = {}  # uid -> (status, error)
         self._failures: list[str] = []
+        self._stored_anew: set[str] = set()  # rows the chart never held, stored as shown
         # Counts every announced change of the rows or of a save status (each is announced
         # right after it is made): what was read at one revision is still exact at it.
         self.revision = 0
@@ -197,6 +198,8 @@ class OpenVisit(QObject):
                 self._announce_status(frozenset({row}))
             self._flush_failures()
             return
+        if isinstance(exc, ChartNotFound) and not self._in_flight[row] and self._store_anew(row):
+            return  # shown again (the redo of that click): stored as shown, as Retry would
         if not isinstance(exc, ChartStoreError) or not isinstance(exc, ChartValidationError):
             # A lost connection, a full disk...: the change stays on screen for a retry.
             self._status[row] = ("unsaved", error_text(exc))
@@ -207,6 +210,19 @@ class OpenVisit(QObject):
             if not self._in_flight[row]:  # a retry cannot cure it: show what is stored
                 self.reload_row(kind, row)
         self._flush_failures()
+
+    def _store_anew(self, row: str) -> bool:
+        """A row the chart never held is on screen again: store it as shown, once per row
+        (a second "not found" is told as any failure, for Retry)."""
+        found = self._find(row)
+        if found is None or self.visit_id is None or row in self._stored_anew:
+            return False
+        self._stored_anew.add(row)
+        kind, state = found
+        self._send_as_shown(
+            self._generation, self.visit_id, kind, row, dict(state.values), state.deleted
+        )
+        return True
 
     def _gone(self, kind: RowKind, row: str) -> bool:
         """True when the screen does not show ``row`` (removed, or never there)."""

@@ -146,6 +146,9 @@ def test_stored_the_next_start_opens_without_the_passphrase_removed_it_asks_agai
     assert keep in menu.actions() and forget in menu.actions()
     assert menu.grab().save(str(tmp_path / "keychain-menu.png"))
     menu.hide()
+    read = ring.asked
+    _file_menu(qtbot, window).hide()
+    assert ring.asked == read  # once per window: a locked keychain is not woken each time
 
     questions = _questions(monkeypatch, False, tmp_path)
     keep.trigger()  # cancelled: nothing stored

@@ -6,7 +6,8 @@ Only for an encrypted chart file and an owner/admin account (as managing account
 otherwise both are disabled, the reason in their tips. Storing asks first what it means
 (Cancel is the default). The keychain is read only when the File menu is about to show or
 an action is chosen, never at start (issue 18: ``keyring`` is not imported before the
-first paint); the two actions are enabled by what it holds.
+first paint), and once per window for the menu (a locked OS keychain may ask to be
+unlocked: not each time File opens); the two actions are enabled by what it holds.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class KeychainActions(QObject):
             action.triggered.connect(lambda _checked=False, run=slot: run())
             window.addAction(action)
             window.actions_by_key[key] = action
+        self.read = False  # the keychain asked yet (the menu's first show, an action)
         self.refresh(read_keychain=False)
 
     def _refused(self) -> str | None:
@@ -87,6 +89,7 @@ class KeychainActions(QObject):
         kept = None
         if reason is None and read_keychain and self.chart is not None:
             kept = encryption.kept_in_keychain(self.chart)
+            self.read = True
         keep_tip = tr(
             "Keep the chart's key in this computer's keychain (a single-user computer "
             "with full-disk encryption)"
@@ -100,6 +103,11 @@ class KeychainActions(QObject):
             forget_tip = tr("No keychain is available on this computer.")
         self._show(self.keep, reason is None and kept is not True, reason or keep_tip)
         self._show(self.forget, reason is None and kept is True, reason or forget_tip)
+
+    def menu_shows(self) -> None:
+        """The File menu is about to show: read the keychain the first time."""
+        if not self.read:
+            self.refresh()
 
     @staticmethod
     def _show(action: QAction, enabled: bool, tip: str) -> None:
@@ -161,6 +169,6 @@ def install_keychain_actions(window: MainWindow, account: Account, chart: object
                 file_menu.addAction(action)
             else:
                 file_menu.insertAction(quit_action, action)
-        file_menu.aboutToShow.connect(actions.refresh)
+        file_menu.aboutToShow.connect(actions.menu_shows)
 
     when_built(window, add_to_menu)

@@ -228,6 +228,11 @@
         <translation>&amp;Jump Sign (Ausweichreaktion)</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>&amp;Keep the key on this computer</source>
+        <translation>Schlüssel auf diesem Computer &amp;behalten</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/actions.py"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
@@ -810,6 +815,16 @@
         <location filename="../../nmt_bodymap/ui/education/education_parts.py"/>
         <source>Any place it refers to</source>
         <translation>Jeder Übertragungsort</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Anyone who can sign in to this computer account will be able to open the chart file without its passphrase. The app's own sign-in still applies. Recommended only on a single-user computer with full-disk encryption.</source>
+        <translation>Wer sich an diesem Benutzerkonto des Computers anmelden kann, kann die Kartei-Datei dann ohne ihre Passphrase öffnen. Die Anmeldung in der App selbst bleibt bestehen. Nur empfohlen auf einem Computer mit einem einzigen Benutzer und vollständiger Festplattenverschlüsselung.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Ask for the chart's passphrase again on this computer</source>
+        <translation>Auf diesem Computer wieder nach der Passphrase der Kartei fragen</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/clinic/visit_summary.py"/>
@@ -1743,6 +1758,11 @@
         <translation>Meine behalten</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Keep the chart's key in this computer's keychain (a single-user computer with full-disk encryption)</source>
+        <translation>Den Schlüssel der Kartei im Schlüsselbund dieses Computers aufbewahren (ein Computer mit einem einzigen Benutzer und vollständiger Festplattenverschlüsselung)</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>Key: the symbol's shape is the quality of the pain ({key}); its colour and the number inside are the intensity (0 no pain to 10 worst, pale yellow to deep purple); the boxed number is the mark in this list; tinted regions hold a mark.</source>
         <translation>Legende: Die Form des Symbols ist die Schmerzqualität ({key}); seine Farbe und die Zahl darin sind die Intensität (0 kein Schmerz bis 10 am stärksten, blassgelb bis tiefviolett); die Zahl im Kästchen ist die Markierung in dieser Liste; getönte Bereiche enthalten eine Markierung.</translation>
@@ -2085,6 +2105,16 @@
         <translation>Keine Aufnahme (Warnzeichen-Abfrage) vorhanden.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>No keychain is available on this computer.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>No keychain is available on this computer: nothing was changed.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar: Nichts wurde geändert.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/documents/report.py"/>
         <source>No muscle charted at this visit.</source>
         <translation>Bei diesem Termin wurde kein Muskel erfasst.</translation>
@@ -2242,6 +2272,16 @@
         <translation>Nur ein unterschriebener Termin erhält Nachträge; ein nicht unterschriebener wird direkt bearbeitet.</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Only an owner or administrator can change this.</source>
+        <translation>Nur ein Inhaber oder Administrator kann dies ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Only for an encrypted chart.</source>
+        <translation>Nur für eine verschlüsselte Kartei.</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/clinic/intake_dialog.py"/>
         <source>Onset (YYYY-MM-DD)</source>
         <translation>Beginn (JJJJ-MM-TT)</translation>
@@ -2281,6 +2321,21 @@
         <location filename="../../nmt_bodymap/ui/documents/soap_tab.py"/>
         <source>Open a visit to write its SOAP note.</source>
         <translation>Erst einen Termin öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Open this chart without its passphrase on this computer?</source>
+        <translation>Diese Kartei auf diesem Computer ohne ihre Passphrase öffnen?</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Open this chart without its passphrase on this computer…</source>
+        <translation>Diese Kartei auf diesem Computer ohne ihre Passphrase öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Open this chart without its passphrase?</source>
+        <translation>Diese Kartei ohne ihre Passphrase öffnen?</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/app.py"/>
@@ -2995,6 +3050,11 @@
         <translation>Symptome</translation>
     </message>
     <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>Take the chart's key out of this computer's keychain</source>
+        <translation>Den Schlüssel der Kartei aus dem Schlüsselbund dieses Computers entfernen</translation>
+    </message>
+    <message>
         <location filename="../../nmt_bodymap/ui/chart/change_watcher.py"/>
         <source>Take the newer version</source>
         <translation>Neuere Fassung übernehmen</translation>
@@ -3177,6 +3237,26 @@
         <location filename="../../nmt_bodymap/ui/about_dialog.py"/>
         <source>Third-party notices</source>
         <translation>Hinweise zu Drittanbieter-Software</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>This computer already asks for the chart's passphrase.</source>
+        <translation>Dieser Computer fragt bereits nach der Passphrase der Kartei.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>This computer already opens the chart without its passphrase.</source>
+        <translation>Dieser Computer öffnet die Kartei bereits ohne ihre Passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>This computer now opens the chart without asking for its passphrase.</source>
+        <translation>Dieser Computer öffnet die Kartei jetzt, ohne nach ihrer Passphrase zu fragen.</translation>
+    </message>
+    <message>
+        <location filename="../../nmt_bodymap/ui/access/keychain_actions.py"/>
+        <source>This computer will ask for the chart's passphrase again.</source>
+        <translation>Dieser Computer fragt wieder nach der Passphrase der Kartei.</translation>
     </message>
     <message>
         <location filename="../../nmt_bodymap/ui/chart/open_visit.py"/>

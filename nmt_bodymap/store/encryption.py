@@ -124,25 +124,46 @@ def _keyring() -> Any:
 
 def keep_in_keychain(chart: Path, key: bytes) -> bool:
     """Store the chart key in the OS keychain (single-user laptop); False when none works."""
-    ring = _keyring()
-    if ring is None:
-        return False
-    try:
-        ring.set_password(KEYRING_SERVICE, check_of(key), key.hex())
-    except Exception:  # no usable keychain backend on this machine
-        return False
-    return True
+    return _keychain("set_password", check_of(key), key.hex())
+
+
+def forget_in_keychain(chart: Path, key: bytes) -> bool:
+    """Take the chart key out of the OS keychain (one not there is no error); False when
+    no keychain works on this machine (nothing changed)."""
+    return _keychain("delete_password", check_of(key))
+
+
+def kept_in_keychain(chart: Path) -> bool | None:
+    """Whether the OS keychain holds ``chart``'s key; None: cannot tell (no keychain here)."""
+    found, held = find_key_file(chart), list[str | None]()
+    if found is None or not _keychain("get_password", read_key_file(found).check, into=held):
+        return None
+    return held[0] is not None
 
 
 def _from_keychain(check: str) -> bytes | None:
+    held: list[str | None] = []
+    found = _keychain("get_password", check, into=held) and held[0]
+    return bytes.fromhex(found) if found else None
+
+
+def _keychain(call: str, *args: str, into: list[str | None] | None = None) -> bool:
+    """``keyring.<call>(KEYRING_SERVICE, *args)``, its answer appended to ``into``; False
+    when no keychain works (keyring missing, no usable backend on this machine)."""
     ring = _keyring()
     if ring is None:
-        return None
+        return False
+    from keyring.errors import PasswordDeleteError
+
     try:
-        value = ring.get_password(KEYRING_SERVICE, check)
-    except Exception:
-        return None
-    return bytes.fromhex(value) if value else None
+        answer = getattr(ring, call)(KEYRING_SERVICE, *args)
+    except PasswordDeleteError:  # deleting an entry that is not there
+        answer = None
+    except Exception:  # no usable keychain backend on this machine
+        return False
+    if into is not None:
+        into.append(answer)
+    return True
 
 
 def unwrap_soon(path: Path) -> bool:

@@ -325,4 +325,7 @@ def sign_in_and_secure(window: MainWindow, worker: StoreWorker, store: object) -
     if account is None:
         return False
     install_security(window, worker, account)
+    from nmt_bodymap.ui.access.keychain_actions import install_keychain_actions
+
+    install_keychain_actions(window, account, getattr(store, "path", None))
     return True

@@ -175,6 +175,15 @@ def write_key_file(path: Path, key: bytes, slots: list[dict[str, str]]) -> KeyFi
 
 def unwrap(key_file: KeyFile, secret: str, label: str | None = None) -> bytes | None:
     """The chart key if ``secret`` opens a slot (only the slot ``label`` when given)."""
+    opened = unwrap_slot(key_file, secret, label)
+    return opened[0] if opened is not None else None
+
+
+def unwrap_slot(
+    key_file: KeyFile, secret: str, label: str | None = None
+) -> tuple[bytes, str] | None:
+    """``unwrap``, with the label of the slot that opened (``recovery`` for the recovery
+    key, also when ``label`` names an account)."""
     for slot in key_file.slots:
         if label is not None and slot.get("label") not in (label, "recovery"):
             continue
@@ -186,7 +195,7 @@ def unwrap(key_file: KeyFile, secret: str, label: str | None = None) -> bytes | 
         except (KeyError, ValueError):
             continue
         if _same(check_of(key), key_file.check):
-            return key
+            return key, str(slot.get("label"))
     return None
 
 

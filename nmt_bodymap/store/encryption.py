@@ -36,6 +36,7 @@ from nmt_bodymap.store.chart_keys import (
     new_recovery_code,
     read_key_file,
     unwrap,
+    unwrap_slot,
     write_key_file,
 )
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
@@ -104,14 +105,20 @@ def remove_slot(chart: Path, label: str) -> bool:
 
 def unlock(chart: Path, secret: str, label: str | None = None) -> bool:
     """Unwrap and remember the key of ``chart`` with ``secret``; False when it does not fit."""
+    return unlock_slot(chart, secret, label) is not None
+
+
+def unlock_slot(chart: Path, secret: str, label: str | None = None) -> str | None:
+    """``unlock``, giving the label of the slot that opened (``recovery``: the recovery
+    key, no account's passphrase); None when ``secret`` does not fit."""
     found = find_key_file(chart)
     if found is None:
-        return False
-    key = unwrap(read_key_file(found), secret, label)
-    if key is None:
-        return False
-    remember(key)
-    return True
+        return None
+    opened = unwrap_slot(read_key_file(found), secret, label)
+    if opened is None:
+        return None
+    remember(opened[0])
+    return opened[1]
 
 
 def _keyring() -> Any:

@@ -218,8 +218,11 @@ def unlock_chart(path: Path) -> bool:
     unlock = SignInDialog()
     while ask(unlock):
         credentials = unlock.credentials()
-        if encryption.unlock(path, credentials.secret, label=f"account:{credentials.name}"):
-            _pending.append(credentials)
+        label = f"account:{credentials.name}"
+        opened = encryption.unlock_slot(path, credentials.secret, label=label)
+        if opened is not None:
+            if opened == label:  # a recovery key is no account's passphrase: not tried
+                _pending.append(credentials)
             return True
         unlock.refuse(tr("That name and passphrase do not open this chart."))
     return False

@@ -20,6 +20,7 @@ import hmac
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -49,6 +50,7 @@ __all__ = ["KEYS_SUFFIX", "KeyFile", "find_key_file", "key_file_path", "unwrap"]
 SECRET_ENV = key_soon.SECRET_ENV
 USER_ENV = "NMT_BODYMAP_USER"
 KEYRING_SERVICE = "nmt-bodymap"
+KEYCHAIN_WAIT_S = 30.0  # a keychain may ask its own password first
 _remembered: dict[str, bytes] = {}  # check value -> chart key, for this process
 
 
@@ -142,13 +144,24 @@ def keep_in_keychain(chart: Path, key: bytes) -> bool:
 
 
 def _from_keychain(check: str) -> bytes | None:
+    """The key kept in the OS keychain; None when none, when the keychain fails, or when it
+    has not answered in ``KEYCHAIN_WAIT_S`` (its read is left on its thread): the chart is
+    then locked and the passphrase asked, rather than the opening held forever (probe30)."""
     ring = _keyring()
     if ring is None:
         return None
-    try:
-        value = ring.get_password(KEYRING_SERVICE, check)
-    except Exception:
-        return None
+    answer: list[str | None] = []
+
+    def read() -> None:
+        try:
+            answer.append(ring.get_password(KEYRING_SERVICE, check))
+        except Exception:
+            answer.append(None)
+
+    reader = threading.Thread(target=read, name="keychain", daemon=True)
+    reader.start()
+    reader.join(KEYCHAIN_WAIT_S)
+    value = answer[0] if answer else None
     return bytes.fromhex(value) if value else None
 
 

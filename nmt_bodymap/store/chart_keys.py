@@ -31,6 +31,7 @@ _CHECK_LABEL = b"nmt-bodymap chart key check"
 TIME_COST = 3
 MEMORY_KIB = 64 * 1024
 PARALLELISM = 1
+MIN_SALT_LEN = 8  # argon2's ARGON2_MIN_SALT_LENGTH (a slot's salt is 16 bytes)
 PAD_LEN = 32
 
 
@@ -189,11 +190,12 @@ def unwrap_slot(
             continue
         candidate = secret if slot.get("label") != "recovery" else normalise_recovery(secret)
         try:
-            key = _xor(
-                bytes.fromhex(slot["wrapped"]), _slot_pad(candidate, bytes.fromhex(slot["salt"]))
-            )
-        except (KeyError, ValueError):
+            wrapped, salt = bytes.fromhex(slot["wrapped"]), bytes.fromhex(slot["salt"])
+        except (KeyError, ValueError, TypeError):
             continue
+        if len(salt) < MIN_SALT_LEN:  # a damaged slot: argon2 refuses it; try the others
+            continue
+        key = _xor(wrapped, _slot_pad(candidate, salt))
         if _same(check_of(key), key_file.check):
             return key, str(slot.get("label"))
     return None

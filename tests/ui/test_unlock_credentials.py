@@ -18,7 +18,7 @@ pytest.importorskip("sqlcipher3")
 
 from nmt_bodymap.store import encryption
 from nmt_bodymap.store.accounts import AccountBook
-from nmt_bodymap.store.errors import SignInRefused
+from nmt_bodymap.store.errors import ChartStoreError, SignInRefused
 from nmt_bodymap.store.service import ChartStore
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.access import sign_in_dialog
@@ -89,3 +89,29 @@ def test_a_recovery_key_at_the_unlock_is_not_tried_as_the_passphrase(
     )
     assert exits.codes == [], asked
     assert asked == [("SignInDialog", ""), ("SignInDialog", "")]
+
+
+def test_a_key_that_cannot_be_derived_is_said_in_the_unlock(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argon2id's 64 MiB not to be had (or a damaged key file) at the unlock over the
+    window: its line in the dialog, which stays up; it escaped from the chart's opener
+    (an uncaught error, the window left saying 'Opening the chart database…')."""
+    line = "The chart key could not be derived (Memory allocation error)."
+
+    def cannot(*_args: Any, **_kwargs: Any) -> str | None:
+        raise ChartStoreError(line)
+
+    monkeypatch.setattr(encryption, "unlock_slot", cannot)
+    said: list[str] = []
+
+    def ask(dialog: Any) -> bool:
+        said.append(dialog.message.text())
+        dialog.name.setEditText("Ana")
+        dialog.secret.setText(SECRET)
+        return len(said) == 1
+
+    monkeypatch.setattr(sign_in_dialog, "ask", ask)
+    assert not sign_in_dialog.unlock_chart(tmp_path / "charts.sqlite3")
+    assert said == ["", line]
+    assert sign_in_dialog._pending == []

@@ -219,7 +219,11 @@ def unlock_chart(path: Path) -> bool:
     while ask(unlock):
         credentials = unlock.credentials()
         label = f"account:{credentials.name}"
-        opened = encryption.unlock_slot(path, credentials.secret, label=label)
+        try:
+            opened = encryption.unlock_slot(path, credentials.secret, label=label)
+        except ChartStoreError as exc:  # not derived (memory), the key file unreadable
+            unlock.refuse(str(exc))
+            continue
         if opened is not None:
             if opened == label:  # a recovery key is no account's passphrase: not tried
                 _pending.append(credentials)

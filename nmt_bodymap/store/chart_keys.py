@@ -31,6 +31,7 @@ _CHECK_LABEL = b"nmt-bodymap chart key check"
 TIME_COST = 3
 MEMORY_KIB = 64 * 1024
 PARALLELISM = 1
+MIN_SALT_LEN = 8  # argon2's ARGON2_MIN_SALT_LENGTH (a slot's salt is 16 bytes)
 PAD_LEN = 32
 
 
@@ -175,18 +176,28 @@ def write_key_file(path: Path, key: bytes, slots: list[dict[str, str]]) -> KeyFi
 
 def unwrap(key_file: KeyFile, secret: str, label: str | None = None) -> bytes | None:
     """The chart key if ``secret`` opens a slot (only the slot ``label`` when given)."""
+    opened = unwrap_slot(key_file, secret, label)
+    return opened[0] if opened is not None else None
+
+
+def unwrap_slot(
+    key_file: KeyFile, secret: str, label: str | None = None
+) -> tuple[bytes, str] | None:
+    """``unwrap``, with the label of the slot that opened (``recovery`` for the recovery
+    key, also when ``label`` names an account)."""
     for slot in key_file.slots:
         if label is not None and slot.get("label") not in (label, "recovery"):
             continue
         candidate = secret if slot.get("label") != "recovery" else normalise_recovery(secret)
         try:
-            key = _xor(
-                bytes.fromhex(slot["wrapped"]), _slot_pad(candidate, bytes.fromhex(slot["salt"]))
-            )
-        except (KeyError, ValueError):
+            wrapped, salt = bytes.fromhex(slot["wrapped"]), bytes.fromhex(slot["salt"])
+        except (KeyError, ValueError, TypeError):
             continue
+        if len(salt) < MIN_SALT_LEN:  # a damaged slot: argon2 refuses it; try the others
+            continue
+        key = _xor(wrapped, _slot_pad(candidate, salt))
         if _same(check_of(key), key_file.check):
-            return key
+            return key, str(slot.get("label"))
     return None
 
 

@@ -15,11 +15,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from nmt_bodymap.store.chart_file import SQLITE_HEADER
+from nmt_bodymap.store.chart_file import KEYS_SUFFIX, SQLITE_HEADER
 from nmt_bodymap.store.chart_lock import ChartLock
 from nmt_bodymap.store.errors import (
     ChartDatabaseCorrupt,
     ChartFileEmpty,
+    ChartKeyFileMissing,
     ChartNewerSchema,
     ChartNotAChart,
     ChartUnreadable,
@@ -52,6 +53,9 @@ def check_sqlite_file(path: Path, latest_backup: Path | None, allow_empty: bool 
         if encryption.is_encrypted_chart(path):
             encryption.check_encrypted_file(path, latest_backup)
             return
+        kept = path.parent / "backups" / f"{path.name}{KEYS_SUFFIX}"
+        if kept.is_file():  # encrypted, and its own key file lost: not damaged (probe30)
+            raise ChartKeyFileMissing(path, kept.name, kept.parent)
     # -- end security hook --
     if header != SQLITE_HEADER:
         raise ChartDatabaseCorrupt(path, "it is not a SQLite database", latest_backup)

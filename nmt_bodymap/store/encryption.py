@@ -25,7 +25,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nmt_bodymap.store import key_soon
+from nmt_bodymap.store import key_soon, keychain
 from nmt_bodymap.store.chart_file import KEYS_SUFFIX, is_plain_sqlite
 from nmt_bodymap.store.chart_keys import (
     KeyFile,
@@ -36,18 +36,34 @@ from nmt_bodymap.store.chart_keys import (
     new_recovery_code,
     read_key_file,
     unwrap,
+    unwrap_slot,
     write_key_file,
 )
 from nmt_bodymap.store.errors import ChartDatabaseCorrupt, ChartStoreError
+from nmt_bodymap.store.keychain import (  # the chart's key in the OS keychain, asked here
+    KEYRING_SERVICE,
+    forget_in_keychain,
+    keep_in_keychain,
+    kept_in_keychain,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
-__all__ = ["KEYS_SUFFIX", "KeyFile", "find_key_file", "key_file_path", "unwrap"]
+__all__ = [
+    "KEYRING_SERVICE",
+    "KEYS_SUFFIX",
+    "KeyFile",
+    "find_key_file",
+    "forget_in_keychain",
+    "keep_in_keychain",
+    "kept_in_keychain",
+    "key_file_path",
+    "unwrap",
+]
 
 SECRET_ENV = key_soon.SECRET_ENV
 USER_ENV = "NMT_BODYMAP_USER"
-KEYRING_SERVICE = "nmt-bodymap"
 _remembered: dict[str, bytes] = {}  # check value -> chart key, for this process
 
 
@@ -104,66 +120,20 @@ def remove_slot(chart: Path, label: str) -> bool:
 
 def unlock(chart: Path, secret: str, label: str | None = None) -> bool:
     """Unwrap and remember the key of ``chart`` with ``secret``; False when it does not fit."""
+    return unlock_slot(chart, secret, label) is not None
+
+
+def unlock_slot(chart: Path, secret: str, label: str | None = None) -> str | None:
+    """``unlock``, giving the label of the slot that opened (``recovery``: the recovery
+    key, no account's passphrase); None when ``secret`` does not fit."""
     found = find_key_file(chart)
     if found is None:
-        return False
-    key = unwrap(read_key_file(found), secret, label)
-    if key is None:
-        return False
-    remember(key)
-    return True
-
-
-def _keyring() -> Any:
-    try:
-        import keyring
-    except ImportError:
         return None
-    return keyring
-
-
-def keep_in_keychain(chart: Path, key: bytes) -> bool:
-    """Store the chart key in the OS keychain (single-user laptop); False when none works."""
-    return _keychain("set_password", check_of(key), key.hex())
-
-
-def forget_in_keychain(chart: Path, key: bytes) -> bool:
-    """Take the chart key out of the OS keychain (one not there is no error); False when
-    no keychain works on this machine (nothing changed)."""
-    return _keychain("delete_password", check_of(key))
-
-
-def kept_in_keychain(chart: Path) -> bool | None:
-    """Whether the OS keychain holds ``chart``'s key; None: cannot tell (no keychain here)."""
-    found, held = find_key_file(chart), list[str | None]()
-    if found is None or not _keychain("get_password", read_key_file(found).check, into=held):
+    opened = unwrap_slot(read_key_file(found), secret, label)
+    if opened is None:
         return None
-    return held[0] is not None
-
-
-def _from_keychain(check: str) -> bytes | None:
-    held: list[str | None] = []
-    found = _keychain("get_password", check, into=held) and held[0]
-    return bytes.fromhex(found) if found else None
-
-
-def _keychain(call: str, *args: str, into: list[str | None] | None = None) -> bool:
-    """``keyring.<call>(KEYRING_SERVICE, *args)``, its answer appended to ``into``; False
-    when no keychain works (keyring missing, no usable backend on this machine)."""
-    ring = _keyring()
-    if ring is None:
-        return False
-    from keyring.errors import PasswordDeleteError
-
-    try:
-        answer = getattr(ring, call)(KEYRING_SERVICE, *args)
-    except PasswordDeleteError:  # deleting an entry that is not there
-        answer = None
-    except Exception:  # no usable keychain backend on this machine
-        return False
-    if into is not None:
-        into.append(answer)
-    return True
+    remember(opened[0])
+    return opened[1]
 
 
 def unwrap_soon(path: Path) -> bool:
@@ -194,7 +164,7 @@ def resolve_key(path: Path) -> bytes:
     elif key is None and os.environ.get(SECRET_ENV):
         key = unwrap(key_file, os.environ[SECRET_ENV])
     if key is None:
-        key = _from_keychain(key_file.check)
+        key = keychain.from_keychain(key_file.check)
     if key is None or not hmac.compare_digest(check_of(key), key_file.check):
         raise ChartLocked(LOCKED_MESSAGE)
     remember(key)

@@ -81,6 +81,19 @@ class ChartUnreadable(ChartStoreError):
         self.path = path
 
 
+class ChartKeyFileMissing(ChartStoreError):
+    """An encrypted chart without its key file beside it (a copy is kept in ``backups/``):
+    not damaged, and no passphrase or backup helps until the key file is back."""
+
+    def __init__(self, path: Path, key_file: str, kept_in: Path) -> None:
+        super().__init__(
+            f"The chart {path} is encrypted and its key file {key_file} is missing beside "
+            f"it. Nothing was changed. A copy of the key file is kept in {kept_in}: copy it "
+            "back beside the chart, then start again."
+        )
+        self.path = path
+
+
 class ChartDiskFull(ChartStoreError):
     """The disk holding the chart is full: nothing more can be saved there."""
 

@@ -11,7 +11,7 @@ import pytest
 
 from nmt_bodymap.cli import main
 from nmt_bodymap.commands.encrypt import encrypt_chart
-from nmt_bodymap.store import encryption
+from nmt_bodymap.store import encryption, keychain
 from nmt_bodymap.store.accounts import AccountBook
 from nmt_bodymap.store.backups import check_backup, list_backups, restore_backup
 from nmt_bodymap.store.service import ChartStore
@@ -130,7 +130,7 @@ def test_keychain_keeps_the_key_for_a_single_user_laptop(
             return self.saved.get((service, user))
 
     ring = FakeKeyring()
-    monkeypatch.setattr(encryption, "_keyring", lambda: ring)
+    monkeypatch.setattr(keychain, "_keyring", lambda: ring)
     path = tmp_path / "chart.sqlite3"
     key, _ = encryption.set_up_key(path, {"account:Ana": "ana's passphrase"})
     assert encryption.keep_in_keychain(path, key)

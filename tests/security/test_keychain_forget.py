@@ -9,7 +9,7 @@ import keyring.backends.fail
 import pytest
 from keyring.errors import PasswordDeleteError
 
-from nmt_bodymap.store import encryption
+from nmt_bodymap.store import encryption, keychain
 
 
 class MemoryKeyring:
@@ -34,7 +34,7 @@ def test_a_key_kept_then_forgotten_no_longer_opens_the_chart(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ring = MemoryKeyring()
-    monkeypatch.setattr(encryption, "_keyring", lambda: ring)
+    monkeypatch.setattr(keychain, "_keyring", lambda: ring)
     path = tmp_path / "chart.sqlite3"
     key, _ = encryption.set_up_key(path, {"account:Ana": "ana's passphrase"})
     encryption.forget_all()
@@ -54,12 +54,12 @@ def test_no_keychain_backend_changes_nothing_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     failing = keyring.backends.fail.Keyring()
-    monkeypatch.setattr(encryption, "_keyring", lambda: failing)
+    monkeypatch.setattr(keychain, "_keyring", lambda: failing)
     path = tmp_path / "chart.sqlite3"
     key, _ = encryption.set_up_key(path, {"account:Ana": "ana's passphrase"})
     assert not encryption.keep_in_keychain(path, key)
     assert not encryption.forget_in_keychain(path, key)
     assert encryption.kept_in_keychain(path) is None  # cannot tell
-    monkeypatch.setattr(encryption, "_keyring", lambda: None)  # keyring not installed
+    monkeypatch.setattr(keychain, "_keyring", lambda: None)  # keyring not installed
     assert not encryption.forget_in_keychain(path, key)
     assert encryption.kept_in_keychain(path) is None

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nmt_bodymap.core.atlas import load_atlas
-from nmt_bodymap.store import accounts, encryption
+from nmt_bodymap.store import accounts, encryption, keychain
 from nmt_bodymap.store.accounts import AccountBook
 from nmt_bodymap.ui.access import sign_in_dialog
 from nmt_bodymap.ui.access.lock import LOCKED_TITLE, install_security
@@ -228,7 +228,7 @@ def test_first_start_creates_the_owner_and_an_encrypted_chart(
     qtbot: Any, tmp_path: Path, open_worker: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(encryption.SECRET_ENV, raising=False)
-    monkeypatch.setattr(encryption, "_keyring", lambda: None)
+    monkeypatch.setattr(keychain, "_keyring", lambda: None)
     encryption.forget_all()
     codes: list[str] = []
     monkeypatch.setattr(sign_in_dialog, "show_recovery_code", codes.append)

@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("sqlcipher3")
 
-from nmt_bodymap.store import encryption
+from nmt_bodymap.store import encryption, keychain
 from nmt_bodymap.store.service import ChartStore
 from nmt_bodymap.ui import app as app_module
 from nmt_bodymap.ui.access import sign_in_dialog
@@ -27,7 +27,7 @@ SECRET = "correct horse battery"
 @pytest.fixture
 def chart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An encrypted chart (Ana's slot) with one client and visit; no key remembered."""
-    monkeypatch.setattr(encryption, "_keyring", lambda: None)
+    monkeypatch.setattr(keychain, "_keyring", lambda: None)
     path = tmp_path / "charts.sqlite3"
     encryption.set_up_key(path, {"account:Ana": SECRET})
     with ChartStore.open(path, backup_on_close=False) as store:

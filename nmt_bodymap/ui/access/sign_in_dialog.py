@@ -218,8 +218,15 @@ def unlock_chart(path: Path) -> bool:
     unlock = SignInDialog()
     while ask(unlock):
         credentials = unlock.credentials()
-        if encryption.unlock(path, credentials.secret, label=f"account:{credentials.name}"):
-            _pending.append(credentials)
+        label = f"account:{credentials.name}"
+        try:
+            opened = encryption.unlock_slot(path, credentials.secret, label=label)
+        except ChartStoreError as exc:  # not derived (memory), the key file unreadable
+            unlock.refuse(str(exc))
+            continue
+        if opened is not None:
+            if opened == label:  # a recovery key is no account's passphrase: not tried
+                _pending.append(credentials)
             return True
         unlock.refuse(tr("That name and passphrase do not open this chart."))
     return False

@@ -50,43 +50,27 @@ def _slot_pad(secret: str, salt: bytes) -> bytes:
     wiped and unmapped when it returns."""
     from _argon2_cffi_bindings import ffi, lib  # not the argon2 package (issue 18)
 
-    from nmt_bodymap.store.kdf_memory import HugePages
+    from nmt_bodymap.store.kdf_memory import HugePages, run_argon2
 
-    data = secret.encode("utf-8")
-    out = ffi.new("uint8_t[]", PAD_LEN)
     pages = HugePages.make(ffi)
-    password, salted = ffi.new("uint8_t[]", data), ffi.new("uint8_t[]", salt)
-    context = ffi.new(
-        "argon2_context *",
-        {
-            "out": out,
-            "outlen": PAD_LEN,
-            "pwd": password,
-            "pwdlen": len(data),
-            "salt": salted,
-            "saltlen": len(salt),
-            "secret": ffi.NULL,
-            "secretlen": 0,
-            "ad": ffi.NULL,
-            "adlen": 0,
-            "t_cost": TIME_COST,
-            "m_cost": MEMORY_KIB,
-            "lanes": PARALLELISM,
-            "threads": PARALLELISM,
-            "version": lib.ARGON2_VERSION_13,
-            "allocate_cbk": pages.allocate if pages is not None else ffi.NULL,
-            "free_cbk": pages.free if pages is not None else ffi.NULL,
-            "flags": lib.ARGON2_DEFAULT_FLAGS,
-        },
-    )
     try:
-        status = lib.argon2_ctx(context, lib.Argon2_id)
-        pad = bytes(ffi.buffer(out, PAD_LEN))
+        status, pad = run_argon2(
+            ffi,
+            lib,
+            lib.Argon2_id,
+            version=lib.ARGON2_VERSION_13,
+            memory_kib=MEMORY_KIB,
+            time_cost=TIME_COST,
+            parallelism=PARALLELISM,
+            secret=secret.encode("utf-8"),
+            salt=salt,
+            length=PAD_LEN,
+            allocate=pages.allocate if pages is not None else None,
+            free=pages.free if pages is not None else None,
+        )
     finally:
         if pages is not None:
             pages.close()
-        ffi.memmove(out, bytes(PAD_LEN), PAD_LEN)  # the C copies of the pad and the secret
-        ffi.memmove(password, bytes(len(data)), len(data))
     if status != lib.ARGON2_OK:
         message = ffi.string(lib.argon2_error_message(status)).decode("ascii", "replace")
         raise ChartStoreError(f"The chart key could not be derived ({message}).")

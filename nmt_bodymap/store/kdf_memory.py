@@ -77,3 +77,56 @@ class HugePages:
             region.seek(0)
             region.write(bytes(len(region)))
             self._free(self._ffi.cast("uint8_t *", address), 0)
+
+
+def run_argon2(
+    ffi: Any,
+    lib: Any,
+    kind: int,
+    *,
+    version: int,
+    memory_kib: int,
+    time_cost: int,
+    parallelism: int,
+    secret: bytes,
+    salt: bytes,
+    length: int,
+    allocate: Any = None,
+    free: Any = None,
+) -> tuple[int, bytes]:
+    """One ``argon2_ctx`` call of the reference code in ``_argon2_cffi_bindings`` (it lets
+    go of the interpreter lock while it runs): its status and its output. ``allocate`` and
+    ``free`` are argon2's memory callbacks (None: malloc). The C copies of the output and of
+    the secret are zeroed before it returns. Used by the chart key slots (``chart_keys``)
+    and the account passphrase hashes (``secret_hashes``)."""
+    out = ffi.new("uint8_t[]", length)
+    password, salted = ffi.new("uint8_t[]", secret), ffi.new("uint8_t[]", salt)
+    context = ffi.new(
+        "argon2_context *",
+        {
+            "out": out,
+            "outlen": length,
+            "pwd": password,
+            "pwdlen": len(secret),
+            "salt": salted,
+            "saltlen": len(salt),
+            "secret": ffi.NULL,
+            "secretlen": 0,
+            "ad": ffi.NULL,
+            "adlen": 0,
+            "t_cost": time_cost,
+            "m_cost": memory_kib,
+            "lanes": parallelism,
+            "threads": parallelism,
+            "version": version,
+            "allocate_cbk": allocate if allocate is not None else ffi.NULL,
+            "free_cbk": free if free is not None else ffi.NULL,
+            "flags": lib.ARGON2_DEFAULT_FLAGS,
+        },
+    )
+    try:
+        status = lib.argon2_ctx(context, kind)
+        return status, bytes(ffi.buffer(out, length))
+    finally:
+        ffi.memmove(out, bytes(length), length)
+        ffi.memmove(password, bytes(len(secret)), len(secret))

@@ -176,43 +176,25 @@ def _raw(
     The binding lets go of the interpreter lock while it runs (the GUI thread paints on)."""
     from _argon2_cffi_bindings import ffi, lib
 
-    data = secret.encode("utf-8")
-    out = ffi.new("uint8_t[]", length)
-    password = ffi.new("uint8_t[]", data)
-    salt_c = ffi.new("uint8_t[]", salt)
+    from nmt_bodymap.store.kdf_memory import run_argon2
+
     memory = _MappedMemory(ffi, lib)
     kinds = {"id": lib.Argon2_id, "i": lib.Argon2_i, "d": lib.Argon2_d}
-    context = ffi.new(
-        "argon2_context *",
-        {
-            "out": out,
-            "outlen": length,
-            "pwd": password,
-            "pwdlen": len(data),
-            "salt": salt_c,
-            "saltlen": len(salt),
-            "secret": ffi.NULL,
-            "secretlen": 0,
-            "ad": ffi.NULL,
-            "adlen": 0,
-            "t_cost": time_cost,
-            "m_cost": memory_kib,
-            "lanes": parallelism,
-            "threads": parallelism,
-            "version": version,
-            "allocate_cbk": memory.allocate or ffi.NULL,
-            "free_cbk": memory.free or ffi.NULL,
-            "flags": lib.ARGON2_DEFAULT_FLAGS,
-        },
-    )
-    status = lib.argon2_ctx(context, kinds[kind])
+
+    def run(allocate: Any, free: Any) -> tuple[int, bytes]:
+        return run_argon2(
+            ffi, lib, kinds[kind], version=version, memory_kib=memory_kib,
+            time_cost=time_cost, parallelism=parallelism, secret=secret.encode("utf-8"),
+            salt=salt, length=length, allocate=allocate, free=free,
+        )  # fmt: skip
+
+    status, out = run(memory.allocate, memory.free)
     if status == lib.ARGON2_MEMORY_ALLOCATION_ERROR and memory.allocate is not None:
-        context.allocate_cbk = context.free_cbk = ffi.NULL  # no mapping: malloc, as before
-        status = lib.argon2_ctx(context, kinds[kind])
+        status, out = run(None, None)  # no mapping: malloc, as before
     if status != lib.ARGON2_OK:
         message = ffi.string(lib.argon2_error_message(status)).decode("ascii", "replace")
         raise HashFailed(message, status == lib.ARGON2_MEMORY_ALLOCATION_ERROR)
-    return bytes(ffi.buffer(out, length))
+    return out
 
 
 class HashFailed(ChartStoreError):

@@ -30,6 +30,15 @@ def is_plain_chart(target: str) -> bool:
         return False
 
 
+def is_sealed_file(path: Path) -> bool:
+    """A non-empty file that is not plain SQLite: encrypted, if it is a chart at all (its
+    key file decides; ``False`` for a file that cannot be read)."""
+    try:
+        return path.stat().st_size > 0 and not is_plain_sqlite(path)
+    except OSError:
+        return False
+
+
 def is_encrypted_chart_file(target: str) -> bool:
     """``target`` is an existing, non-empty chart file that is not plain SQLite and has its
     key file ``<chart>.keys`` beside it: an encrypted chart (``encryption.is_encrypted_chart``
@@ -38,11 +47,7 @@ def is_encrypted_chart_file(target: str) -> bool:
         return False
     path = Path(target).expanduser().absolute()
     try:
-        return (
-            path.is_file()
-            and path.stat().st_size > 0
-            and not is_plain_sqlite(path)
-            and path.with_name(path.name + KEYS_SUFFIX).is_file()
-        )
+        keys = path.with_name(path.name + KEYS_SUFFIX)
+        return path.is_file() and is_sealed_file(path) and keys.is_file()
     except OSError:
         return False

@@ -22,7 +22,7 @@ import os
 import threading
 from pathlib import Path
 
-from nmt_bodymap.store.chart_file import KEYS_SUFFIX, is_plain_sqlite
+from nmt_bodymap.store.chart_file import KEYS_SUFFIX, is_sealed_file
 
 SECRET_ENV = "NMT_BODYMAP_SECRET"
 
@@ -32,15 +32,6 @@ _started: dict[str, tuple[threading.Thread, list[bytes | None]]] = {}
 
 def _where(path: Path | str) -> Path:
     return Path(path).expanduser().absolute()
-
-
-def _looks_encrypted(chart: Path) -> bool:
-    """A non-empty chart file that is not plain SQLite (``encryption.is_encrypted_chart``
-    without its key-file search)."""
-    try:
-        return chart.stat().st_size > 0 and not is_plain_sqlite(chart)
-    except OSError:
-        return False
 
 
 def start(chart: Path | str, key_file: Path | None = None) -> bool:
@@ -56,7 +47,7 @@ def start(chart: Path | str, key_file: Path | None = None) -> bool:
     name = str(keys)
     if name in _started:
         return True
-    if not keys.is_file() or not _looks_encrypted(path):
+    if not keys.is_file() or not is_sealed_file(path):
         return False
     outcome: list[bytes | None] = []
     thread = threading.Thread(

@@ -30,6 +30,20 @@ def settled(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: window.worker.pending() == 0, timeout=10_000)
 
 
+def second_save_on_a_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second operation saved fails as on a full disk; every other one is stored."""
+    real_apply = store_calls.apply_operation
+    calls = [0]
+
+    def apply(store: Any, op: Any, who: str) -> Any:
+        calls[0] += 1
+        if calls[0] == 2:  # the second click's save: the disk is full
+            raise ChartStoreError("The disk is full.")
+        return real_apply(store, op, who)
+
+    monkeypatch.setattr(store_calls, "apply_operation", apply)
+
+
 def test_fast_clicks_then_undo_and_redo_before_any_paint_store_what_is_shown(
     qtbot: Any, window: Any, no_dialogs: list[str]
 ) -> None:
@@ -52,16 +66,7 @@ def test_fast_clicks_then_undo_and_redo_before_any_paint_store_what_is_shown(
 def test_a_save_failing_while_later_ones_wait_leaves_the_screen_telling_the_truth(
     qtbot: Any, window: Any, no_dialogs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_apply = store_calls.apply_operation
-    calls = [0]
-
-    def apply(store: Any, op: Any, who: str) -> Any:
-        calls[0] += 1
-        if calls[0] == 2:  # the second click's save: the disk is full
-            raise ChartStoreError("The disk is full.")
-        return real_apply(store, op, who)
-
-    monkeypatch.setattr(store_calls, "apply_operation", apply)
+    second_save_on_a_full_disk(monkeypatch)
     for region, side in PLACES[:3]:
         click_region(qtbot, window, "anterior", region, side)
     window.undo_stack.undo()  # the third click, before its save started
@@ -101,16 +106,7 @@ def test_undo_and_redo_of_a_click_whose_save_failed_keep_screen_and_chart_alike(
     screen marked unsaved" (it did not), and closing then warned of a change that could not
     be saved. Its redo is stored as shown (the store never had it; it was marked unsaved
     with the same words, for Retry)."""
-    real_apply = store_calls.apply_operation
-    calls = [0]
-
-    def apply(store: Any, op: Any, who: str) -> Any:
-        calls[0] += 1
-        if calls[0] == 2:  # the second click's save: the disk is full
-            raise ChartStoreError("The disk is full.")
-        return real_apply(store, op, who)
-
-    monkeypatch.setattr(store_calls, "apply_operation", apply)
+    second_save_on_a_full_disk(monkeypatch)
     click_region(qtbot, window, "anterior", "temple", "right")
     click_region(qtbot, window, "anterior", "jaw", "left")
     settled(qtbot, window)
@@ -139,17 +135,8 @@ def test_undoing_a_retried_click_asks_no_question_of_another_station(
     back once more: nobody else touched the chart, so the undo is stored quietly. It asked
     "changed on another station: keep mine?" (probe29): the screen's row kept the version
     it had before Retry stored it."""
-    real_apply = store_calls.apply_operation
-    calls = [0]
-
-    def apply(store: Any, op: Any, who: str) -> Any:
-        calls[0] += 1
-        if calls[0] == 2:
-            raise ChartStoreError("The disk is full.")
-        return real_apply(store, op, who)
-
     asked: list[str] = []
-    monkeypatch.setattr(store_calls, "apply_operation", apply)
+    second_save_on_a_full_disk(monkeypatch)
     monkeypatch.setattr(window, "ask_keep_mine", lambda text: asked.append(text) or False)
     click_region(qtbot, window, "anterior", "temple", "right")
     click_region(qtbot, window, "anterior", "jaw", "left")
